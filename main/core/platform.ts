@@ -1,0 +1,32 @@
+/**
+ * What the core needs from the platform, as small interfaces. The Electron shell,
+ * the command line and the browser host each implement them once.
+ */
+import type { Settings, SettingsPatch } from './model/settings';
+
+export interface Clipboard {
+  readText(): Promise<string>;
+  writeText(text: string, options?: { concealed?: boolean }): Promise<void>;
+  /** Clears the clipboard (and, on Linux, the primary selection). */
+  clear(): Promise<void>;
+}
+
+export interface BrowserOpener {
+  /** Opens an http(s) URL in the user's own browser. */
+  open(url: string): Promise<void>;
+}
+
+export interface Notifier {
+  notify(title: string, body: string): void;
+}
+
+export interface SettingsStore {
+  get(): Settings;
+  update(patch: SettingsPatch): Settings;
+}
+
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };

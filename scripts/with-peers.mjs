@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// Runs a command inside a private D-Bus session with an unlocked gnome-keyring and a
+// fresh HOME, so tests use the real Secret Service without touching the user's own.
+// Where dbus-run-session or gnome-keyring-daemon is missing, the command runs as is and
+// keychain tests report the keychain as unreachable (Latch's documented fallback).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const args = process.argv.slice(2);
+if (args.length === 0) {
+  console.error('usage: with-peers.mjs COMMAND [ARGS...]');
+  process.exit(2);
+}
+const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+const home = mkdtempSync(join(tmpdir(), 'latch-home-'));
+const env = { ...process.env, HOME: home, XDG_DATA_HOME: join(home, '.local/share'), LATCH_TEST_HOME: home };
+let result;
+if (process.env.DBUS_SESSION_BUS_ADDRESS && process.env.LATCH_IN_PEERS === '1') {
+  result = spawnSync(args[0], args.slice(1), { stdio: 'inherit', env });
+} else if (has('dbus-run-session') && has('gnome-keyring-daemon')) {
+  const quoted = args.map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+  // A non-empty password: an empty one makes the daemon wait on a GUI prompt.
+  const script = `eval "$(printf 'latch-test-keyring' | gnome-keyring-daemon --unlock --components=secrets)" >/dev/null; export GNOME_KEYRING_CONTROL SSH_AUTH_SOCK; export LATCH_IN_PEERS=1; ${quoted}`;
+  result = spawnSync('dbus-run-session', ['--', 'bash', '-c', script], { stdio: 'inherit', env });
+} else {
+  console.warn('with-peers: dbus-run-session or gnome-keyring-daemon not found; running without an OS keychain.');
+  result = spawnSync(args[0], args.slice(1), { stdio: 'inherit', env, shell: false });
+}
+rmSync(home, { recursive: true, force: true });
+process.exit(result.status ?? 1);
