@@ -1,0 +1,67 @@
+/**
+ * How every oauth4webapi call is made: through one customFetch that enforces HTTPS (plain http
+ * only to this computer, for local providers and tests), applies provider quirks and writes the
+ * flow request log.
+ */
+import * as oauth from 'oauth4webapi';
+import { LatchError } from '../model/errors';
+import { systemClock } from '../platform';
+import { githubCompatFetch } from './github-compat';
+import type { FetchLike, OAuth2Config, OAuthEnv } from './oauth-context';
+import { loggingFetch } from './request-log';
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export function isLoopbackUrl(url: URL): boolean {
+  return LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+}
+
+/** RFC 6749 §3.1, §3.2: endpoints must use TLS; loopback http is the one exception (RFC 8252 §8.3 spirit). */
+export function assertSecureUrl(url: URL, what: string): void {
+  if (url.protocol === 'https:') return;
+  if (url.protocol === 'http:' && isLoopbackUrl(url)) return;
+  throw new LatchError('ERR_OAUTH', `The ${what} must use https:// (plain http is allowed only for this computer).`, {
+    detail: { error: 'insecure_endpoint' },
+  });
+}
+
+function secureFetch(inner: FetchLike): FetchLike {
+  return (url, init) => {
+    assertSecureUrl(new URL(url), 'server address');
+    return inner(url, init);
+  };
+}
+
+function baseFetch(env: OAuthEnv): FetchLike {
+  return env.fetch ?? ((url, init) => fetch(url, init));
+}
+
+export type OAuthProviderQuirk = 'github' | undefined;
+
+export function quirkOf(config: Pick<OAuth2Config, 'provider'> | undefined): OAuthProviderQuirk {
+  return config?.provider === 'github' ? 'github' : undefined;
+}
+
+export function composeFetch(env: OAuthEnv, quirk: OAuthProviderQuirk): FetchLike {
+  let f = baseFetch(env);
+  // The log sits closest to the wire so it shows what really went out and came back.
+  if (env.log) f = loggingFetch(env.log, f, env.clock ?? systemClock);
+  if (quirk === 'github') f = githubCompatFetch(f);
+  return secureFetch(f);
+}
+
+export type RequestOptions = {
+  [oauth.customFetch]: FetchLike;
+  [oauth.allowInsecureRequests]: boolean;
+  signal?: AbortSignal;
+};
+
+export function requestOptions(env: OAuthEnv, quirk: OAuthProviderQuirk): RequestOptions {
+  const options: RequestOptions = {
+    [oauth.customFetch]: composeFetch(env, quirk),
+    // Our secureFetch decides instead: it allows http only to loopback hosts.
+    [oauth.allowInsecureRequests]: true,
+  };
+  if (env.signal) options.signal = env.signal;
+  return options;
+}

@@ -1,0 +1,203 @@
+/**
+ * Provider presets: data, plus one pure function that fills the oauth2 credential's fields. The
+ * user adds the client id (and secret when the app has one). Discovery-capable providers get an
+ * issuer only, so endpoints always come from the provider's own metadata; GitHub has no
+ * discovery and gets fixed endpoints (its JSON quirks are handled by github-compat.ts).
+ */
+import { OAuth2Fields } from '../model/credential';
+import { LatchError } from '../model/errors';
+import type { ClientAuthMethod, OAuth2Config } from './oauth-context';
+
+export type ProviderId = 'github' | 'google' | 'microsoft' | 'gitlab' | 'auth0' | 'okta' | 'keycloak';
+
+export type PresetParam = 'tenant' | 'domain' | 'baseUrl' | 'realm';
+
+export interface ProviderPreset {
+  id: ProviderId;
+  label: string;
+  /** Values the user must supply, with an example for the form's placeholder. */
+  params: { name: PresetParam; label: string; example: string }[];
+  /** Issuer template ({tenant}, {domain}, {baseUrl}, {realm}); absent when there is no discovery. */
+  issuer?: string;
+  authorizationEndpoint?: string;
+  tokenEndpoint?: string;
+  deviceAuthorizationEndpoint?: string;
+  revocationEndpoint?: string;
+  scopes: string;
+  clientAuth: ClientAuthMethod;
+  /** Where to register the app, for the help text. */
+  consoleUrl: string;
+  notes: string;
+}
+
+export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
+  {
+    id: 'github',
+    label: 'GitHub',
+    params: [],
+    authorizationEndpoint: 'https://github.com/login/oauth/authorize',
+    tokenEndpoint: 'https://github.com/login/oauth/access_token',
+    deviceAuthorizationEndpoint: 'https://github.com/login/device/code',
+    scopes: 'read:user',
+    clientAuth: 'client_secret_post',
+    consoleUrl: 'https://github.com/settings/developers',
+    notes:
+      'No discovery and no ID token. The token endpoint answers form-encoded unless asked for JSON, and reports errors with HTTP 200; Latch adapts. Device flow needs no client secret (set client authentication to none). Revocation is not RFC 7009 and is not offered.',
+  },
+  {
+    id: 'google',
+    label: 'Google',
+    params: [],
+    issuer: 'https://accounts.google.com',
+    scopes: 'openid email profile',
+    clientAuth: 'client_secret_post',
+    consoleUrl: 'https://console.cloud.google.com/apis/credentials',
+    notes:
+      'Create a "Desktop app" OAuth client: it accepts loopback redirects on any port. Google only returns a refresh token with access_type=offline (and prompt=consent for a repeat sign-in).',
+  },
+  {
+    id: 'microsoft',
+    label: 'Microsoft Entra ID',
+    params: [{ name: 'tenant', label: 'Tenant ID', example: '00000000-0000-0000-0000-000000000000' }],
+    issuer: 'https://login.microsoftonline.com/{tenant}/v2.0',
+    scopes: 'openid profile offline_access',
+    clientAuth: 'none',
+    consoleUrl: 'https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps',
+    notes:
+      'Use a tenant ID (or verified domain): "common" and "organizations" publish a templated issuer that cannot be validated. Register "Mobile and desktop applications" with redirect URI http://localhost (any port).',
+  },
+  {
+    id: 'gitlab',
+    label: 'GitLab',
+    params: [{ name: 'baseUrl', label: 'GitLab URL', example: 'https://gitlab.com' }],
+    issuer: '{baseUrl}',
+    scopes: 'openid read_user',
+    clientAuth: 'none',
+    consoleUrl: 'https://gitlab.com/-/user_settings/applications',
+    notes: 'Untick "Confidential" for a desktop app (public client with PKCE). Self-managed: use your instance URL.',
+  },
+  {
+    id: 'auth0',
+    label: 'Auth0',
+    params: [{ name: 'domain', label: 'Domain', example: 'example.eu.auth0.com' }],
+    // Auth0's issuer really ends with a slash.
+    issuer: 'https://{domain}/',
+    scopes: 'openid profile email offline_access',
+    clientAuth: 'none',
+    consoleUrl: 'https://manage.auth0.com/',
+    notes:
+      'Create a "Native" application for sign-in, or "Machine to Machine" for client credentials (add the audience parameter).',
+  },
+  {
+    id: 'okta',
+    label: 'Okta',
+    params: [{ name: 'domain', label: 'Okta domain', example: 'example.okta.com' }],
+    issuer: 'https://{domain}/oauth2/default',
+    scopes: 'openid profile offline_access',
+    clientAuth: 'none',
+    consoleUrl: 'https://login.okta.com/',
+    notes: 'Uses the "default" custom authorization server; for the org server set the issuer to https://{domain}.',
+  },
+  {
+    id: 'keycloak',
+    label: 'Keycloak',
+    params: [
+      { name: 'baseUrl', label: 'Keycloak URL', example: 'https://sso.example.com' },
+      { name: 'realm', label: 'Realm', example: 'master' },
+    ],
+    issuer: '{baseUrl}/realms/{realm}',
+    scopes: 'openid',
+    clientAuth: 'none',
+    consoleUrl: '',
+    notes: 'Older Keycloak versions (before 17) need /auth in the base URL.',
+  },
+];
+
+export function findPreset(id: string): ProviderPreset | undefined {
+  return PROVIDER_PRESETS.find((p) => p.id === id);
+}
+
+function invalid(param: PresetParam, what: string): LatchError {
+  return new LatchError('ERR_BAD_INPUT', `The ${param} must be ${what}.`, { detail: { field: param } });
+}
+
+/** Checks each placeholder value so nothing can be injected into the issuer's host or path. */
+function checkParam(name: PresetParam, value: string | undefined): string {
+  const v = value?.trim() ?? '';
+  switch (name) {
+    case 'domain':
+      if (!/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$/.test(v)) {
+        throw invalid(name, 'a host name such as example.okta.com (no https://, no path)');
+      }
+      return v.toLowerCase();
+    case 'tenant':
+      if (
+        !/^[A-Za-z0-9][A-Za-z0-9.-]{0,99}$/.test(v) ||
+        ['common', 'organizations', 'consumers'].includes(v.toLowerCase())
+      ) {
+        throw invalid(name, 'a tenant ID or verified domain (not common, organizations or consumers)');
+      }
+      return v;
+    case 'realm':
+      if (!/^[A-Za-z0-9._-]{1,100}$/.test(v)) throw invalid(name, 'a realm name such as master');
+      return encodeURIComponent(v);
+    case 'baseUrl': {
+      let url: URL;
+      try {
+        url = new URL(v);
+      } catch {
+        throw invalid(name, 'a URL such as https://sso.example.com');
+      }
+      if (url.protocol !== 'https:' || url.search !== '' || url.hash !== '')
+        throw invalid(name, 'an https:// URL without query');
+      return url.href.replace(/\/+$/, '');
+    }
+  }
+}
+
+export interface PresetInput {
+  clientId: string;
+  clientSecret?: string;
+  /** Values for the preset's params (tenant, domain, baseUrl, realm). */
+  params?: Partial<Record<PresetParam, string>>;
+  /** Overrides the preset's default scopes. */
+  scopes?: string;
+  grant?: OAuth2Config['grant'];
+  clientAuth?: ClientAuthMethod;
+  redirectUri?: string;
+}
+
+/** Pure: preset + what the user typed → validated oauth2 fields (ERR_BAD_INPUT on a bad value). */
+export function applyPreset(id: ProviderId, input: PresetInput): OAuth2Config {
+  const preset = findPreset(id);
+  if (!preset)
+    throw new LatchError('ERR_BAD_INPUT', `Unknown provider preset "${id}".`, { detail: { field: 'provider' } });
+  const values = new Map<string, string>();
+  for (const p of preset.params) values.set(p.name, checkParam(p.name, input.params?.[p.name]));
+  const fill = (template: string) => template.replace(/\{(\w+)\}/g, (_, k: string) => values.get(k) ?? '');
+  const clientAuth =
+    input.clientAuth ??
+    (input.clientSecret ? (preset.clientAuth === 'none' ? 'client_secret_post' : preset.clientAuth) : 'none');
+  const fields = {
+    provider: preset.id,
+    ...(preset.issuer ? { issuer: fill(preset.issuer) } : {}),
+    ...(preset.authorizationEndpoint ? { authorizationEndpoint: preset.authorizationEndpoint } : {}),
+    ...(preset.tokenEndpoint ? { tokenEndpoint: preset.tokenEndpoint } : {}),
+    ...(preset.deviceAuthorizationEndpoint ? { deviceAuthorizationEndpoint: preset.deviceAuthorizationEndpoint } : {}),
+    ...(preset.revocationEndpoint ? { revocationEndpoint: preset.revocationEndpoint } : {}),
+    clientId: input.clientId,
+    ...(input.clientSecret ? { clientSecret: input.clientSecret } : {}),
+    clientAuth,
+    scopes: input.scopes ?? preset.scopes,
+    grant: input.grant ?? 'authorization_code',
+    redirectUri: input.redirectUri ?? '',
+  };
+  const parsed = OAuth2Fields.safeParse(fields);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new LatchError('ERR_BAD_INPUT', issue?.message ?? 'The provider settings are not valid.', {
+      detail: { field: String(issue?.path[0] ?? 'provider') },
+    });
+  }
+  return parsed.data;
+}
