@@ -89,10 +89,18 @@ export const OAuth2Fields = z.object({
 });
 
 export const JWT_ALGORITHMS = [
-  'HS256', 'HS384', 'HS512',
-  'RS256', 'RS384', 'RS512',
-  'PS256', 'PS384', 'PS512',
-  'ES256', 'ES384', 'ES512',
+  'HS256',
+  'HS384',
+  'HS512',
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
   'EdDSA',
 ] as const;
 
@@ -103,7 +111,12 @@ export const JwtSignerFields = z.object({
   issuer: z.string().optional(),
   subject: z.string().optional(),
   audience: z.string().optional(),
-  lifetimeSeconds: z.number().int().min(1).max(86_400 * 30).default(300),
+  lifetimeSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(86_400 * 30)
+    .default(300),
   keyId: z.string().optional(),
   /** Extra claims as a JSON object text. */
   claims: z.string().optional(),

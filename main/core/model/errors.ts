@@ -74,5 +74,8 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 /** Turn anything thrown into a safe payload: unknown errors lose their message, which may hold a secret. */
 export function toErrorPayload(e: unknown): ErrorPayload {
   if (isLatchError(e)) return e.toPayload();
-  return { code: 'ERR_INTERNAL', message: 'Something went wrong inside Latch. Try again; if it keeps happening, restart the app.' };
+  return {
+    code: 'ERR_INTERNAL',
+    message: 'Something went wrong inside Latch. Try again; if it keeps happening, restart the app.',
+  };
 }

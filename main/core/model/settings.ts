@@ -18,7 +18,11 @@ export type WindowBounds = z.infer<typeof WindowBounds>;
 export const SettingsSchema = z.object({
   theme: Theme.default('system'),
   /** Minutes of inactivity before the vault locks; 0 turns auto-lock off. */
-  autoLockMinutes: z.number().min(0).max(24 * 60).default(10),
+  autoLockMinutes: z
+    .number()
+    .min(0)
+    .max(24 * 60)
+    .default(10),
   /** Seconds before a copied secret is cleared from the clipboard, if it is still there. */
   clipboardClearSeconds: z.number().int().min(1).max(3600).default(30),
   windowBounds: WindowBounds.nullable().default(null),

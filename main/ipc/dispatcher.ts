@@ -1,0 +1,64 @@
+/**
+ * The transport-independent half of IPC: looks a channel up in the contract, validates
+ * the payload against its schema, runs the handler, and validates what it returns.
+ * Parsing the output through its schema also strips any field the contract does not
+ * name, so a handler cannot leak more than the contract allows.
+ */
+import type { z } from 'zod';
+import type { Envelope } from '../../preload/api';
+import { type ChannelArgs, type ChannelName, type Channels, channels, isChannelName } from '../../preload/contract';
+import { LatchError, toErrorPayload } from '../core/model/errors';
+
+export interface CallContext {
+  transport: 'electron-ipc' | 'browser-host';
+}
+
+export type Handler<K extends ChannelName> = (
+  args: ChannelArgs<K>,
+  ctx: CallContext,
+) => Promise<z.input<Channels[K]['output']>> | z.input<Channels[K]['output']>;
+
+export type HandlerTable = { [K in ChannelName]: Handler<K> };
+
+export type Dispatch = (channel: unknown, payload: unknown, ctx: CallContext) => Promise<Envelope>;
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'input'}: ${issue.message}`)
+    .join('; ');
+}
+
+export function createDispatcher(
+  table: HandlerTable,
+  onInternalError?: (channel: string, e: unknown) => void,
+): Dispatch {
+  return async (channel, payload, ctx) => {
+    if (!isChannelName(channel)) {
+      return {
+        ok: false,
+        error: { code: 'ERR_UNKNOWN_CHANNEL', message: `There is no channel named "${String(channel).slice(0, 80)}".` },
+      };
+    }
+    const spec = channels[channel];
+    const parsed = spec.input.safeParse(payload ?? {});
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: { code: 'ERR_BAD_INPUT', message: `Invalid input for ${channel}: ${describeIssues(parsed.error)}.` },
+      };
+    }
+    try {
+      const handler = table[channel] as Handler<ChannelName>;
+      const result = await handler(parsed.data as ChannelArgs<ChannelName>, ctx);
+      const out = spec.output.safeParse(result);
+      if (!out.success) {
+        throw new LatchError('ERR_INTERNAL', `Latch produced an invalid answer for ${channel}.`, { cause: out.error });
+      }
+      return { ok: true, value: out.data };
+    } catch (e) {
+      if (!(e instanceof LatchError) || e.code === 'ERR_INTERNAL') onInternalError?.(channel, e);
+      return { ok: false, error: toErrorPayload(e) };
+    }
+  };
+}

@@ -1,0 +1,12 @@
+import type { HandlerTable } from '../dispatcher';
+import type { AppServices } from '../services';
+import { appHandlers } from './app';
+import { settingsHandlers } from './settings';
+
+/** Every channel of the contract, each with its handler; the type fails to check if one is missing. */
+export function createHandlers(s: AppServices): HandlerTable {
+  return {
+    ...appHandlers(s),
+    ...settingsHandlers(s),
+  } satisfies HandlerTable;
+}

@@ -1,0 +1,43 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+import type { WindowBounds } from '../core/model/settings';
+
+export interface WindowOptionsInput {
+  preloadPath: string;
+  bounds: WindowBounds | null;
+  isPackaged: boolean;
+  darkBackground: boolean;
+  startHidden: boolean;
+}
+
+/** The main window's options. Every security switch is spelled out, not left to a default. */
+export function mainWindowOptions(input: WindowOptionsInput): BrowserWindowConstructorOptions {
+  return {
+    width: input.bounds?.width ?? 1180,
+    height: input.bounds?.height ?? 760,
+    ...(input.bounds?.x !== undefined ? { x: input.bounds.x } : {}),
+    ...(input.bounds?.y !== undefined ? { y: input.bounds.y } : {}),
+    minWidth: 760,
+    minHeight: 480,
+    show: false,
+    title: 'Latch',
+    backgroundColor: input.darkBackground ? '#111315' : '#f7f7f5',
+    autoHideMenuBar: false,
+    webPreferences: {
+      preload: input.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: !input.isPackaged,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  };
+}

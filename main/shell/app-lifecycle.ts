@@ -1,0 +1,115 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, Menu, session, shell } from 'electron';
+import type { AppRoute } from '../../preload/contract';
+import { probeOsKeychain } from '../core/keychain/status';
+import { compose } from '../ipc/compose';
+import { applicationMenuTemplate } from '../security/menu-template';
+import { isSafeExternalUrl } from '../security/url-policy';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { ElectronSettings } from './electron-settings';
+import { hardenSession } from './harden-contents';
+import { registerIpc } from './ipc-bridge';
+import { createMainWindow } from './main-window';
+
+const DOCS_URL = 'https://github.com/latch-vault/latch#readme';
+
+/** Starts the desktop app: one instance, one window, the contract over IPC. */
+export function runApp(): void {
+  // Must happen before 'ready'.
+  registerAppScheme();
+  app.setName('Latch');
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  let mainWindow: BrowserWindow | null = null;
+  const trusted = new Set<number>();
+  const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+
+  const showMainWindow = () => {
+    if (mainWindow === null || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  };
+  app.on('second-instance', showMainWindow);
+
+  // Any webContents created anywhere (a stray window, a webview) gets the same denials.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isSafeExternalUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    const here = import.meta.dirname;
+    serveRenderer(join(here, '../renderer'));
+    const settings = new ElectronSettings();
+    const composed = compose({
+      dataDir: app.getPath('userData'),
+      runtime: {
+        name: 'Latch',
+        version: app.getVersion(),
+        platform: process.platform,
+        arch: process.arch,
+        runtime: `Electron ${process.versions.electron}`,
+        transport: 'electron-ipc',
+      },
+      settings,
+      keychainStatus: probeOsKeychain,
+      onInternalError: (channel, e) =>
+        console.error(`latch: internal error in ${channel}: ${e instanceof Error ? e.name : 'unknown'}`),
+    });
+    registerIpc(composed.dispatch, composed.events, () => trusted, devServerUrl);
+
+    const sendToRenderer = (route: AppRoute) => {
+      showMainWindow();
+      composed.events.emit('app.navigate', { route });
+    };
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        applicationMenuTemplate({
+          platform: process.platform,
+          isPackaged: app.isPackaged,
+          appName: 'Latch',
+          locked: true,
+          commands: {
+            lockNow: () => sendToRenderer('lock'),
+            openQuickAccess: () => sendToRenderer('quick-access'),
+            openSettings: () => sendToRenderer('settings'),
+            openAbout: () => sendToRenderer('about'),
+            openDocs: () => void shell.openExternal(DOCS_URL),
+          },
+        }),
+      ),
+    );
+
+    const open = () => {
+      mainWindow = createMainWindow({
+        settings,
+        isPackaged: app.isPackaged,
+        devServerUrl,
+        preloadDir: join(here, '../preload'),
+      });
+      const id = mainWindow.webContents.id;
+      trusted.add(id);
+      mainWindow.on('closed', () => {
+        trusted.delete(id);
+        mainWindow = null;
+      });
+    };
+    open();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) open();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * The typed API built from the contract, and the transport-independent client that
+ * builds it. Electron's preload and the renderer's browser-host bridge both use
+ * `createClient`; only the two small transport functions differ.
+ */
+import { type ErrorCode, type ErrorPayload, isErrorCode } from '../main/core/model/errors';
+import {
+  CHANNEL_NAMES,
+  type ChannelInput,
+  type ChannelName,
+  type ChannelOutput,
+  EVENT_NAMES,
+  type EventName,
+  type EventPayload,
+} from './contract';
+
+export type Envelope<T = unknown> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
+
+type NamespaceOf<K extends string> = K extends `${infer NS}.${string}` ? NS : never;
+type Namespaces = NamespaceOf<ChannelName> | NamespaceOf<EventName>;
+
+type MethodsOf<NS extends string> = {
+  // biome-ignore lint/complexity/noBannedTypes: `{} extends X` is how to ask whether every input field is optional
+  [K in ChannelName as K extends `${NS}.${infer M}` ? M : never]: {} extends ChannelInput<K>
+    ? (input?: ChannelInput<K>) => Promise<ChannelOutput<K>>
+    : (input: ChannelInput<K>) => Promise<ChannelOutput<K>>;
+};
+type EventsOf<NS extends string> = {
+  [E in EventName as E extends `${NS}.${infer N}` ? `on${Capitalize<N>}` : never]: (
+    listener: (payload: EventPayload<E>) => void,
+  ) => () => void;
+};
+
+export type LatchApi = { [NS in Namespaces]: MethodsOf<NS> & EventsOf<NS> };
+
+/** An error from main, as the renderer sees it: a code to switch on and a message to show. */
+export class BridgeError extends Error {
+  override readonly name = 'BridgeError';
+  readonly code: ErrorCode;
+  readonly detail: ErrorPayload['detail'];
+  constructor(payload: ErrorPayload) {
+    super(payload.message);
+    this.code = isErrorCode(payload.code) ? payload.code : 'ERR_INTERNAL';
+    this.detail = payload.detail;
+  }
+}
+
+export interface Transport {
+  invoke(channel: ChannelName, input: unknown): Promise<Envelope>;
+  subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
+}
+
+export function createClient(transport: Transport): LatchApi {
+  const api: Record<string, Record<string, unknown>> = {};
+  const ns = (name: string) => {
+    api[name] ??= {};
+    return api[name];
+  };
+  for (const channel of CHANNEL_NAMES) {
+    const [space, method] = channel.split('.') as [string, string];
+    ns(space)[method] = async (input?: unknown) => {
+      const envelope = await transport.invoke(channel, input ?? {});
+      if (envelope.ok) return envelope.value;
+      throw new BridgeError(envelope.error);
+    };
+  }
+  for (const event of EVENT_NAMES) {
+    const [space, name] = event.split('.') as [string, string];
+    ns(space)[`on${name.charAt(0).toUpperCase()}${name.slice(1)}`] = (listener: (p: unknown) => void) =>
+      transport.subscribe(event, listener);
+  }
+  return Object.freeze(api) as unknown as LatchApi;
+}

@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { BridgeError } from '../../../../preload/api';
+import type { Settings } from '../../../../preload/contract';
+import { useLatch } from '../../latch-context';
+import { TextField, useToast } from '../../ui';
+
+/** Preferences that are not secret. Each change is saved in main as soon as it is valid. */
+export function SettingsPage({ settings }: { settings: Settings }) {
+  const latch = useLatch();
+  const toast = useToast();
+  const [errors, setErrors] = useState<Record<string, string | null>>({});
+
+  const save = async (patch: Partial<Settings>, field: string) => {
+    try {
+      await latch.settings.update(patch);
+      setErrors((e) => ({ ...e, [field]: null }));
+    } catch (e) {
+      setErrors((prev) => ({
+        ...prev,
+        [field]: e instanceof BridgeError ? e.message : 'Could not save this setting.',
+      }));
+      toast.show('That setting was not saved.', 'error');
+    }
+  };
+
+  const numberField = (
+    field: 'autoLockMinutes' | 'clipboardClearSeconds',
+    label: string,
+    hint: string,
+    min: number,
+    max: number,
+  ) => (
+    <TextField
+      label={label}
+      type="number"
+      min={min}
+      max={max}
+      defaultValue={settings[field]}
+      hint={hint}
+      error={errors[field] ?? null}
+      onBlur={(e) => {
+        const value = Number(e.currentTarget.value);
+        if (!Number.isFinite(value) || value < min || value > max) {
+          setErrors((prev) => ({ ...prev, [field]: `Enter a number from ${min} to ${max}.` }));
+          return;
+        }
+        if (value !== settings[field]) void save({ [field]: value }, field);
+      }}
+    />
+  );
+
+  return (
+    <section className="page" aria-labelledby="settings-title">
+      <header className="page__header">
+        <h1 className="page__title" id="settings-title">
+          Settings
+        </h1>
+      </header>
+      <div className="card stack">
+        <h2 className="section-title">Appearance</h2>
+        <div className="field">
+          <label className="field__label" htmlFor="theme">
+            Theme
+          </label>
+          <select
+            id="theme"
+            className="select"
+            value={settings.theme}
+            onChange={(e) => void save({ theme: e.currentTarget.value as Settings['theme'] }, 'theme')}
+          >
+            <option value="system">Follow the system</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </div>
+      </div>
+      <div className="card stack">
+        <h2 className="section-title">Security</h2>
+        <div className="form-grid">
+          {numberField(
+            'autoLockMinutes',
+            'Auto-lock after (minutes)',
+            'Idle time before the vault locks; 0 turns it off.',
+            0,
+            1440,
+          )}
+          {numberField(
+            'clipboardClearSeconds',
+            'Clear clipboard after (seconds)',
+            'Only if it still holds what Latch put there.',
+            1,
+            3600,
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

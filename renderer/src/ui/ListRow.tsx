@@ -1,0 +1,73 @@
+import type { KeyboardEvent, ReactNode } from 'react';
+
+export interface ListRowProps {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  leading?: ReactNode;
+  trailing?: ReactNode;
+  selected?: boolean;
+  onActivate?: () => void;
+  onKeyDown?: (e: KeyboardEvent<HTMLDivElement>) => void;
+  id?: string;
+  testId?: string;
+}
+
+/** One row of a list box: selectable with the mouse or Enter/Space. */
+export function ListRow({
+  title,
+  subtitle,
+  leading,
+  trailing,
+  selected = false,
+  onActivate,
+  onKeyDown,
+  id,
+  testId,
+}: ListRowProps) {
+  return (
+    <div
+      id={id}
+      role="option"
+      aria-selected={selected}
+      tabIndex={selected ? 0 : -1}
+      className="row"
+      data-testid={testId}
+      onClick={onActivate}
+      onKeyDown={(e) => {
+        if ((e.key === 'Enter' || e.key === ' ') && onActivate) {
+          e.preventDefault();
+          onActivate();
+        }
+        onKeyDown?.(e);
+      }}
+    >
+      {leading}
+      <div className="row__main">
+        <span className="row__title">{title}</span>
+        {subtitle ? <span className="row__subtitle">{subtitle}</span> : null}
+      </div>
+      {trailing ? <div className="row__trailing">{trailing}</div> : null}
+    </div>
+  );
+}
+
+/** A coloured square with a service's initials, when it has no icon. */
+export function Monogram({ name, colour }: { name: string; colour?: string | undefined }) {
+  const initials = name
+    .split(/[\s._-]+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]?.toUpperCase() ?? '')
+    .join('');
+  return (
+    <span className="row__icon" aria-hidden="true" style={{ background: colour ?? hueFor(name) }}>
+      {initials || '?'}
+    </span>
+  );
+}
+
+function hueFor(name: string): string {
+  let hash = 0;
+  for (const ch of name) hash = (hash * 31 + ch.charCodeAt(0)) | 0;
+  return `hsl(${Math.abs(hash) % 360} 45% 45%)`;
+}

@@ -1,0 +1,10 @@
+export { Badge, type BadgeTone } from './Badge';
+export { Button, type ButtonProps } from './Button';
+export { CountdownRing } from './CountdownRing';
+export { Dialog } from './Dialog';
+export { EmptyState } from './EmptyState';
+export { Icon, type IconName } from './Icon';
+export { ListRow, Monogram } from './ListRow';
+export { SecretField } from './SecretField';
+export { TextField } from './TextField';
+export { ToastProvider, useToast } from './Toast';

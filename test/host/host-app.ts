@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { probeOsKeychain } from '../../main/core/keychain/status';
+import { JsonFileSettings } from '../../main/core/settings/json-file-settings';
+import { compose } from '../../main/ipc/compose';
+import type { KeychainStatus } from '../../main/ipc/services';
+import { type RunningHost, startHost } from './server';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+
+export interface HostAppOptions {
+  dataDir: string;
+  port?: number;
+  token?: string;
+  rendererDir?: string;
+  keychainStatus?: () => Promise<KeychainStatus>;
+}
+
+export interface HostApp extends RunningHost {
+  composed: ReturnType<typeof compose>;
+}
+
+export async function createHostApp(options: HostAppOptions): Promise<HostApp> {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; productName: string };
+  const composed = compose({
+    dataDir: options.dataDir,
+    runtime: {
+      name: pkg.productName,
+      version: pkg.version,
+      platform: process.platform,
+      arch: process.arch,
+      runtime: `Node ${process.versions.node}`,
+      transport: 'browser-host',
+    },
+    settings: new JsonFileSettings(join(options.dataDir, 'settings.json')),
+    keychainStatus: options.keychainStatus ?? probeOsKeychain,
+    onInternalError: (channel, e) =>
+      console.error(`host: internal error in ${channel}:`, e instanceof Error ? e.name : typeof e),
+  });
+  const host = await startHost({
+    rendererDir: options.rendererDir ?? join(root, 'out/renderer'),
+    dispatch: composed.dispatch,
+    events: composed.events,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.token !== undefined ? { token: options.token } : {}),
+  });
+  return { ...host, composed };
+}
