@@ -1,0 +1,67 @@
+import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
+import { LatchError } from '../model/errors';
+import { KEYCHAIN_SERVICE, type Keychain } from './keychain';
+
+const UNAVAILABLE =
+  'The OS keychain is not reachable (on Linux: is a Secret Service such as gnome-keyring or KWallet running and unlocked?). ' +
+  'Quick unlock and hardened mode need it; the master password alone still works.';
+
+/**
+ * On Linux the library would otherwise fall back to the kernel keyring, which forgets
+ * everything at logout: a hardened vault's device key would silently vanish. Pin the
+ * Secret Service so "unavailable" is reported instead.
+ */
+const ENTRY_OPTIONS: EntryOptions = { linux: { store: 'secret-service' } };
+
+/** The real OS keychain (macOS Keychain, Windows Credential Manager, Secret Service) via @napi-rs/keyring. */
+export class NapiKeychain implements Keychain {
+  private readonly service: string;
+
+  constructor(options: { service?: string } = {}) {
+    this.service = options.service ?? KEYCHAIN_SERVICE;
+  }
+
+  private entry(name: string): AsyncEntry {
+    return new AsyncEntry(this.service, name, ENTRY_OPTIONS);
+  }
+
+  async available(): Promise<boolean> {
+    // A read alone proves nothing: some backends answer "no such secret" when unreachable.
+    const probe = this.entry('latch.probe');
+    try {
+      await probe.setPassword('probe');
+      const back = await probe.getPassword();
+      await probe.deletePassword();
+      return back === 'probe';
+    } catch {
+      return false;
+    }
+  }
+
+  async get(name: string): Promise<string | null> {
+    try {
+      return (await this.entry(name).getPassword()) ?? null;
+    } catch (cause) {
+      throw new LatchError('ERR_KEYCHAIN_UNAVAILABLE', UNAVAILABLE, { cause });
+    }
+  }
+
+  async set(name: string, secret: string): Promise<void> {
+    try {
+      const entry = this.entry(name);
+      await entry.setPassword(secret);
+      // Some backends accept a write they cannot keep; a device key that is not really stored would lock the user out.
+      if ((await entry.getPassword()) !== secret) throw new Error('read-back mismatch');
+    } catch (cause) {
+      throw new LatchError('ERR_KEYCHAIN_UNAVAILABLE', UNAVAILABLE, { cause });
+    }
+  }
+
+  async delete(name: string): Promise<boolean> {
+    try {
+      return await this.entry(name).deletePassword();
+    } catch (cause) {
+      throw new LatchError('ERR_KEYCHAIN_UNAVAILABLE', UNAVAILABLE, { cause });
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { NONCE_BYTES, TAG_BYTES } from './constants';
+import type { CryptoKey } from './types';
+
+const subtle = globalThis.crypto.subtle;
+
+/** AES-256-GCM with a fresh random 96-bit nonce; returns nonce || ciphertext || tag. */
+export async function seal(key: CryptoKey, plaintext: Uint8Array, aad: Uint8Array): Promise<Uint8Array> {
+  const iv = globalThis.crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
+  const ct = new Uint8Array(await subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad }, key, plaintext));
+  const out = new Uint8Array(NONCE_BYTES + ct.length);
+  out.set(iv, 0);
+  out.set(ct, NONCE_BYTES);
+  return out;
+}
+
+/** Throws (DOMException OperationError) when the blob, key or AAD do not match. */
+export async function open(key: CryptoKey, blob: Uint8Array, aad: Uint8Array): Promise<Uint8Array> {
+  if (blob.length < NONCE_BYTES + TAG_BYTES) throw new Error('ciphertext too short');
+  const iv = blob.subarray(0, NONCE_BYTES);
+  const ct = blob.subarray(NONCE_BYTES);
+  return new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv, additionalData: aad }, key, ct));
+}
+
+/** Wraps an AES key under a key-encryption key; the key material never enters JS memory. */
+export async function wrapKey(key: CryptoKey, kek: CryptoKey, aad: Uint8Array): Promise<Uint8Array> {
+  const iv = globalThis.crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
+  const ct = new Uint8Array(await subtle.wrapKey('raw', key, kek, { name: 'AES-GCM', iv, additionalData: aad }));
+  const out = new Uint8Array(NONCE_BYTES + ct.length);
+  out.set(iv, 0);
+  out.set(ct, NONCE_BYTES);
+  return out;
+}
+
+/**
+ * Unwraps a vault key. extractable=false for the key that encrypts data; true only for the
+ * moment a key has to be re-wrapped (password change, quick unlock), and never exported to JS.
+ */
+export async function unwrapKey(
+  blob: Uint8Array,
+  kek: CryptoKey,
+  aad: Uint8Array,
+  extractable: boolean,
+): Promise<CryptoKey> {
+  if (blob.length < NONCE_BYTES + TAG_BYTES) throw new Error('wrapped key too short');
+  return subtle.unwrapKey(
+    'raw',
+    blob.subarray(NONCE_BYTES),
+    kek,
+    { name: 'AES-GCM', iv: blob.subarray(0, NONCE_BYTES), additionalData: aad },
+    { name: 'AES-GCM', length: 256 },
+    extractable,
+    ['encrypt', 'decrypt'],
+  );
+}
+
+/** A fresh random vault key, extractable only so it can be wrapped once at creation. */
+export async function generateVaultKey(): Promise<CryptoKey> {
+  return subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
+}
+
+/** Imports 32 raw bytes as a key-encryption key, then zeroes them. */
+export async function importKek(raw: Uint8Array): Promise<CryptoKey> {
+  try {
+    return await subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, ['wrapKey', 'unwrapKey']);
+  } finally {
+    raw.fill(0);
+  }
+}

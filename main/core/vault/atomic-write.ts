@@ -1,0 +1,239 @@
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import { LatchError } from '../model/errors';
+import { fileFingerprint } from './container';
+import { acquireWriteLock, type LockOptions } from './file-lock';
+import type { VaultFileStat, VaultFileSystem } from './fs-port';
+
+/** What a writer believes is on disk: the file it loaded or last wrote. */
+export interface DiskState {
+  stat: VaultFileStat;
+  /** container.fileFingerprint of the content. */
+  fingerprint: string;
+}
+
+export type SaveStep =
+  | 'lock'
+  | 'cleanup'
+  | 'check'
+  | 'temp-create'
+  | 'temp-write'
+  | 'temp-sync'
+  | 'temp-close'
+  | 'read-back'
+  | 'backup'
+  | 'recheck'
+  | 'rename'
+  | 'dir-sync';
+
+export interface AtomicWriteOptions {
+  fs: VaultFileSystem;
+  path: string;
+  bytes: Uint8Array;
+  /** fileFingerprint of bytes (the caller has it for free from the trailer). */
+  fingerprint: string;
+  /** null: the file must not exist yet (creation). */
+  expected: DiskState | null;
+  /** Keep the replaced file as `<path>.bak` (only when it is a known-good vault). */
+  keepBackup: boolean;
+  /** Decrypt-verifies the bytes read back from the temporary file; throws when they are not right. */
+  verify(readBack: Uint8Array): Promise<void>;
+  lock?: LockOptions;
+  /** Test hook: awaited before each step (the crash tests stall or kill the process here). */
+  onStep?: (step: SaveStep) => Promise<void> | void;
+}
+
+export interface AtomicWriteResult {
+  disk: DiskState;
+  /** False when the folder could not be fsynced after the rename (the new file is in place either way). */
+  durable: boolean;
+}
+
+const sameStat = (a: VaultFileStat, b: VaultFileStat, withCtime: boolean): boolean =>
+  a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino && (!withCtime || a.ctimeMs === b.ctimeMs);
+
+function changedOnDisk(what: string): LatchError {
+  return new LatchError(
+    'ERR_VAULT_CHANGED_ON_DISK',
+    `The vault file ${what} since it was opened (another Latch window, the command line or a sync tool). Nothing was overwritten: reload it, then save again (your unsaved changes are kept and re-applied).`,
+    { detail: { reason: what } },
+  );
+}
+
+/** Compares the file on disk with what the writer believes is there: stat first, content hash when stat differs. */
+export async function checkUnchanged(
+  fs: VaultFileSystem,
+  path: string,
+  expected: DiskState | null,
+): Promise<VaultFileStat | null> {
+  const now = await fs.stat(path);
+  if (expected === null) {
+    if (now !== null) {
+      throw new LatchError('ERR_VAULT_EXISTS', 'A vault already exists at this path; open it or choose another path.', {
+        detail: { path },
+      });
+    }
+    return null;
+  }
+  if (now === null) throw changedOnDisk('was deleted or moved');
+  if (sameStat(now, expected.stat, true)) return now;
+  if (fileFingerprint(await fs.readFile(path)) !== expected.fingerprint) throw changedOnDisk('was changed');
+  return now;
+}
+
+function describeErrno(e: unknown): string {
+  const code = (e as { code?: unknown })?.code;
+  switch (code) {
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission was refused';
+    case 'EROFS':
+      return 'the disk is read-only';
+    case 'EDQUOT':
+      return 'the disk quota is exceeded';
+    case 'EIO':
+      return 'the disk reported an input/output error';
+    default:
+      return typeof code === 'string' ? `the file system said ${code}` : 'the written file did not read back correctly';
+  }
+}
+
+/**
+ * The durability protocol (docs/vault-format.md): lock, check the disk is what we expect, write a
+ * 0600 temporary in the same folder, fsync, read back and decrypt-verify, keep the old file as .bak
+ * (hard link), check again, rename over, fsync the folder. Before the rename nothing the user had is
+ * touched; a failure removes the temporary and throws ERR_SAVE_FAILED (or the conflict it found).
+ */
+export async function atomicWrite(o: AtomicWriteOptions): Promise<AtomicWriteResult> {
+  const { fs, path } = o;
+  const dir = dirname(path);
+  const base = basename(path);
+  const step = async (s: SaveStep) => {
+    if (o.onStep) await o.onStep(s);
+  };
+  const tmp = join(dir, `.${base}.${randomBytes(6).toString('hex')}.tmp`);
+  const bakTmp = `${path}.bak.tmp`;
+  let tmpCreated = false;
+  let bakTmpCreated = false;
+
+  await step('lock');
+  let release: () => Promise<void>;
+  try {
+    release = await acquireWriteLock(fs, path, o.lock);
+  } catch (e) {
+    if (e instanceof LatchError) throw e;
+    throw saveFailed(e, 'could not take the vault lock file');
+  }
+  try {
+    await step('cleanup');
+    // Holding the lock, any leftover temporary is from a save that was killed: remove it.
+    const leftovers = (await fs.readdir(dir).catch(() => [] as string[])).filter(
+      (n) => (n.startsWith(`.${base}.`) && n.endsWith('.tmp')) || n === `${base}.bak.tmp`,
+    );
+    for (const n of leftovers) await fs.unlink(join(dir, n)).catch(() => undefined);
+
+    await step('check');
+    await checkUnchanged(fs, path, o.expected);
+
+    await step('temp-create');
+    const fh = await fs.createExclusive(tmp, 0o600);
+    tmpCreated = true;
+    try {
+      await step('temp-write');
+      await fh.write(o.bytes);
+      await step('temp-sync');
+      await fh.sync();
+    } finally {
+      await step('temp-close');
+      await fh.close();
+    }
+
+    await step('read-back');
+    const back = await fs.readFile(tmp);
+    if (!Buffer.from(back.buffer, back.byteOffset, back.byteLength).equals(o.bytes)) {
+      throw new Error('read-back mismatch');
+    }
+    await o.verify(back);
+
+    if (o.keepBackup && o.expected !== null) {
+      await step('backup');
+      await makeBackup(fs, path, bakTmp, () => {
+        bakTmpCreated = true;
+      });
+      bakTmpCreated = false;
+    }
+
+    await step('recheck');
+    if (o.expected !== null) {
+      // The backup link changed the file's ctime; size, mtime and inode still tell a replacement apart.
+      const now = await fs.stat(path);
+      if (now === null) throw changedOnDisk('was deleted or moved');
+      if (
+        !sameStat(now, o.expected.stat, false) &&
+        fileFingerprint(await fs.readFile(path)) !== o.expected.fingerprint
+      ) {
+        throw changedOnDisk('was changed');
+      }
+    } else if ((await fs.stat(path)) !== null) {
+      throw new LatchError('ERR_VAULT_EXISTS', 'A vault already exists at this path; open it or choose another path.');
+    }
+
+    await step('rename');
+    await fs.rename(tmp, path);
+    tmpCreated = false;
+  } catch (e) {
+    if (tmpCreated) await fs.unlink(tmp).catch(() => undefined);
+    if (bakTmpCreated) await fs.unlink(bakTmp).catch(() => undefined);
+    await release().catch(() => undefined);
+    if (e instanceof LatchError) throw e;
+    throw saveFailed(e);
+  }
+
+  // Committed: from here on nothing may report the save as failed.
+  let durable = true;
+  try {
+    await step('dir-sync');
+    await fs.syncDir(dir);
+  } catch {
+    durable = false;
+  }
+  const stat = await fs.stat(path).catch(() => null);
+  await release().catch(() => undefined);
+  return {
+    disk: { stat: stat ?? { size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 }, fingerprint: o.fingerprint },
+    durable,
+  };
+}
+
+const NO_HARDLINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'ENOSYS', 'EMLINK']);
+
+/** Hard link when possible (instant, and the vault file is never modified in place); a copy where not. */
+async function makeBackup(fs: VaultFileSystem, path: string, bakTmp: string, created: () => void): Promise<void> {
+  try {
+    await fs.link(path, bakTmp);
+    created();
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === undefined || !NO_HARDLINKS.has(code)) throw e;
+    const data = await fs.readFile(path);
+    const fh = await fs.createExclusive(bakTmp, 0o600);
+    created();
+    try {
+      await fh.write(data);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  }
+  await fs.rename(bakTmp, `${path}.bak`);
+}
+
+function saveFailed(cause: unknown, what?: string): LatchError {
+  return new LatchError(
+    'ERR_SAVE_FAILED',
+    `The vault could not be saved because ${what ?? describeErrno(cause)}. The file on disk is unchanged and your changes are still open in Latch; fix the problem and save again.`,
+    { cause, detail: { errno: String((cause as { code?: unknown })?.code ?? 'verify') } },
+  );
+}

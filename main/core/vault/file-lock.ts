@@ -1,0 +1,95 @@
+import { hostname } from 'node:os';
+import { LatchError } from '../model/errors';
+import type { VaultFileSystem } from './fs-port';
+
+/**
+ * `<vault>.lock`, created exclusively for the few milliseconds a save takes, so two Latch
+ * writers (app and command line) never interleave check-and-rename. A lock whose process is
+ * gone (same host) or that is older than staleMs is broken: a killed save must not wedge the vault.
+ */
+export interface LockOptions {
+  staleMs?: number;
+  waitMs?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+interface LockInfo {
+  pid: number;
+  host: string;
+  at: number;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+function processGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as { code?: string }).code === 'ESRCH';
+  }
+}
+
+async function readLock(fs: VaultFileSystem, path: string): Promise<LockInfo | null> {
+  try {
+    const parsed = JSON.parse(Buffer.from(await fs.readFile(path)).toString('utf8')) as Partial<LockInfo>;
+    if (typeof parsed.pid === 'number' && typeof parsed.host === 'string' && typeof parsed.at === 'number') {
+      return parsed as LockInfo;
+    }
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+export async function acquireWriteLock(
+  fs: VaultFileSystem,
+  vaultPath: string,
+  options: LockOptions = {},
+): Promise<() => Promise<void>> {
+  const lockPath = `${vaultPath}.lock`;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? defaultSleep;
+  const staleMs = options.staleMs ?? 30_000;
+  const deadline = now() + (options.waitMs ?? 3_000);
+  const me: LockInfo = { pid: process.pid, host: hostname(), at: now() };
+  for (;;) {
+    try {
+      const fh = await fs.createExclusive(lockPath, 0o600);
+      try {
+        try {
+          await fh.write(new TextEncoder().encode(JSON.stringify(me)));
+        } finally {
+          await fh.close();
+        }
+      } catch (e) {
+        await fs.unlink(lockPath).catch(() => undefined);
+        throw e;
+      }
+      return async () => {
+        await fs.unlink(lockPath).catch(() => undefined);
+      };
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'EEXIST') throw e;
+    }
+    const holder = await readLock(fs, lockPath);
+    const stale =
+      holder === null
+        ? // Unreadable: a writer killed between create and write. Give it staleMs by the file's own age.
+          ((await fs.stat(lockPath))?.mtimeMs ?? 0) < now() - staleMs
+        : now() - holder.at > staleMs || (holder.host === me.host && holder.pid !== me.pid && processGone(holder.pid));
+    if (stale) {
+      await fs.unlink(lockPath).catch(() => undefined);
+      continue;
+    }
+    if (now() >= deadline) {
+      throw new LatchError(
+        'ERR_VAULT_BUSY',
+        `Another Latch process${holder ? ` (pid ${holder.pid})` : ''} is saving this vault. Try again in a moment.`,
+        { detail: { lockPath } },
+      );
+    }
+    await sleep(50);
+  }
+}

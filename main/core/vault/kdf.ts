@@ -1,0 +1,108 @@
+import { LatchError } from '../model/errors';
+import { KDF_NAME, KEY_BYTES, MAX_ITERATIONS, MIN_ITERATIONS, SALT_BYTES } from './constants';
+
+const subtle = globalThis.crypto.subtle;
+const enc = new TextEncoder();
+
+export interface KdfParams {
+  name: string;
+  iterations: number;
+  /** base64 */
+  salt: string;
+}
+
+export function newKdfParams(iterations: number): KdfParams {
+  checkIterations(iterations, 'set');
+  const salt = globalThis.crypto.getRandomValues(new Uint8Array(SALT_BYTES));
+  return { name: KDF_NAME, iterations, salt: Buffer.from(salt).toString('base64') };
+}
+
+/** Refuses cost parameters that are a downgrade (too few) or a denial of service (too many). */
+export function checkIterations(iterations: number, when: 'open' | 'set'): void {
+  if (!Number.isSafeInteger(iterations) || iterations > MAX_ITERATIONS) {
+    throw new LatchError(
+      when === 'open' ? 'ERR_VAULT_CORRUPT' : 'ERR_BAD_INPUT',
+      `The key derivation iteration count must be a whole number up to ${MAX_ITERATIONS}.`,
+      { detail: { part: 'header', field: 'kdf.iterations' } },
+    );
+  }
+  if (iterations < MIN_ITERATIONS) {
+    throw when === 'open'
+      ? new LatchError(
+          'ERR_VAULT_DOWNGRADE',
+          `This vault asks for only ${iterations} key derivation iterations (the floor is ${MIN_ITERATIONS}); it may have been tampered with to make the password easier to guess, so Latch will not open it. Restore it from a backup you trust.`,
+          { detail: { part: 'header', field: 'kdf.iterations', iterations, floor: MIN_ITERATIONS } },
+        )
+      : new LatchError('ERR_BAD_INPUT', `Use at least ${MIN_ITERATIONS} iterations.`, {
+          detail: { field: 'iterations', floor: MIN_ITERATIONS },
+        });
+  }
+}
+
+/** PBKDF2-HMAC-SHA256 → 32 raw bytes. Runs on the libuv thread pool, so callers can overlap other work. */
+export async function derivePasswordBits(password: string, kdf: KdfParams): Promise<Uint8Array> {
+  if (kdf.name !== KDF_NAME) {
+    throw new LatchError(
+      'ERR_VAULT_UNSUPPORTED',
+      `This vault uses the key derivation "${kdf.name}", which this Latch does not know.`,
+      {
+        detail: { part: 'header', field: 'kdf.name' },
+      },
+    );
+  }
+  const pw = enc.encode(password.normalize('NFC'));
+  try {
+    const base = await subtle.importKey('raw', pw, 'PBKDF2', false, ['deriveBits']);
+    const salt = Buffer.from(kdf.salt, 'base64');
+    const bits = await subtle.deriveBits(
+      { name: 'PBKDF2', hash: 'SHA-256', salt, iterations: kdf.iterations },
+      base,
+      KEY_BYTES * 8,
+    );
+    return new Uint8Array(bits);
+  } finally {
+    pw.fill(0);
+  }
+}
+
+/**
+ * Hardened mode: the key-encryption key needs both the password-derived bits and the device key.
+ * HKDF-SHA256 over their concatenation; both inputs are zeroed here.
+ */
+export async function combineHardened(
+  passwordBits: Uint8Array,
+  deviceKey: Uint8Array,
+  kdf: KdfParams,
+): Promise<Uint8Array> {
+  const ikm = new Uint8Array(passwordBits.length + deviceKey.length);
+  ikm.set(passwordBits, 0);
+  ikm.set(deviceKey, passwordBits.length);
+  passwordBits.fill(0);
+  try {
+    const base = await subtle.importKey('raw', ikm, 'HKDF', false, ['deriveBits']);
+    const bits = await subtle.deriveBits(
+      {
+        name: 'HKDF',
+        hash: 'SHA-256',
+        salt: Buffer.from(kdf.salt, 'base64'),
+        info: enc.encode('latch/v1/hardened-kek'),
+      },
+      base,
+      KEY_BYTES * 8,
+    );
+    return new Uint8Array(bits);
+  } finally {
+    ikm.fill(0);
+  }
+}
+
+/** Milliseconds one unlock's key derivation takes on this machine, for the settings screen. */
+export async function measureKdf(iterations: number): Promise<number> {
+  checkIterations(iterations, 'set');
+  const kdf = newKdfParams(iterations);
+  const start = performance.now();
+  const bits = await derivePasswordBits('latch-kdf-measurement', kdf);
+  const ms = performance.now() - start;
+  bits.fill(0);
+  return ms;
+}

@@ -1,0 +1,61 @@
+import { LatchError } from '../model/errors';
+import { slotAad } from './aad';
+import { importKek, unwrapKey, wrapKey } from './aead';
+import type { VaultHeader } from './header';
+import { combineHardened, derivePasswordBits } from './kdf';
+import type { CryptoKey } from './types';
+
+/**
+ * Key slots: the one vault key, wrapped (AES-256-GCM) under each way of unlocking.
+ *  - password slot: KEK = PBKDF2(password) in password mode, HKDF(PBKDF2(password) || device key) in hardened mode.
+ *  - device slot (quick unlock, password mode only): KEK = the device key from the OS keychain.
+ * The password slot's AAD names the KDF parameters, so an edited header never unwraps.
+ */
+export function slotBinding(h: VaultHeader) {
+  return { format: h.format, vaultId: h.vaultId, kdf: h.kdf, mode: h.mode };
+}
+
+export async function passwordKek(password: string, h: VaultHeader, deviceKey: Uint8Array | null): Promise<CryptoKey> {
+  const bits = await derivePasswordBits(password, h.kdf);
+  if (h.mode === 'hardened') {
+    if (deviceKey === null) throw new Error('hardened mode needs the device key');
+    return importKek(await combineHardened(bits, deviceKey.slice(), h.kdf));
+  }
+  return importKek(bits);
+}
+
+export async function deviceKek(deviceKey: Uint8Array): Promise<CryptoKey> {
+  return importKek(deviceKey.slice());
+}
+
+export const b64 = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
+export const unb64 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'base64'));
+
+/** Unwraps a slot; returns null when the KEK does not fit (wrong password, wrong device key, or an edited header). */
+export async function tryUnwrap(
+  h: VaultHeader,
+  purpose: 'password' | 'device',
+  kek: CryptoKey,
+  extractable: boolean,
+): Promise<CryptoKey | null> {
+  const blob = purpose === 'password' ? h.slots.password : h.slots.device;
+  if (blob === undefined) return null;
+  try {
+    return await unwrapKey(unb64(blob), kek, slotAad(purpose, slotBinding(h)), extractable);
+  } catch {
+    return null;
+  }
+}
+
+export async function wrapSlot(
+  h: VaultHeader,
+  purpose: 'password' | 'device',
+  vaultKey: CryptoKey,
+  kek: CryptoKey,
+): Promise<string> {
+  return b64(await wrapKey(vaultKey, kek, slotAad(purpose, slotBinding(h))));
+}
+
+export function wrongPassword(): LatchError {
+  return new LatchError('ERR_WRONG_PASSWORD', 'Wrong password.');
+}

@@ -1,0 +1,566 @@
+import { createHash } from 'node:crypto';
+import type { Keychain } from '../keychain/keychain';
+import { LatchError } from '../model/errors';
+import { indexAad, recordAad } from './aad';
+import { open as aeadOpen, seal } from './aead';
+import { type AtomicWriteResult, atomicWrite, type DiskState, type SaveStep } from './atomic-write';
+import { decodeContainer, encodeContainer, trustedFingerprint, verifyChecksum } from './container';
+import { deviceKeyName, generateDeviceKey, storeDeviceKey } from './device-key';
+import { EntriesView } from './entries-view';
+import type { LockOptions } from './file-lock';
+import type { VaultFileSystem } from './fs-port';
+import { encodeHeader, type VaultHeader } from './header';
+import { newKdfParams } from './kdf';
+import { deviceKek, passwordKek, tryUnwrap, wrapSlot, wrongPassword } from './key-slots';
+import { decodeVaultFile } from './migrate';
+import { decodeIndex, encodeIndex, type IndexRow } from './record-index';
+import type { CryptoKey, JsonValue, VaultMode } from './types';
+
+/** A record as held while unlocked: its index entry, and either its ciphertext as on disk or a pending body. */
+export interface Row {
+  entry: JsonValue;
+  /** Revision named in the ciphertext's AAD (0 for a record never saved). */
+  rev: number;
+  blob: Uint8Array | null;
+  /** Pending plaintext body (UTF-8 JSON), zeroed once saved or on lock. */
+  body: Uint8Array | null;
+}
+
+type ChangeKind = 'put' | 'entry' | 'delete';
+interface Change {
+  kind: ChangeKind;
+  seq: number;
+  /** The record's revision on disk when this session first changed it (null: not on disk). */
+  baseRev: number | null;
+}
+
+export type QuickUnlockState = 'off' | 'armed' | 'forgotten' | 'unknown';
+
+export interface SaveResult {
+  revision: number;
+  /** Records whose bodies were encrypted by this save (the others were copied as they were). */
+  encryptedRecords: number;
+  /** False when the folder could not be fsynced after the rename (the new file is in place). */
+  durable: boolean;
+}
+
+export interface ReloadResult {
+  revision: number;
+  /** Local unsaved changes re-applied on top of the file now on disk. */
+  reapplied: number;
+  /** Records changed (or deleted) on disk AND here; the local version was kept (or, for an entry-only edit of a deleted record, dropped). */
+  conflicts: { id: string; reason: 'changed-on-disk' | 'deleted-on-disk' }[];
+}
+
+/** Internal: how an OpenVault comes to life (openVault / createVault). */
+export interface OpenVaultInit {
+  path: string;
+  fs: VaultFileSystem;
+  keychain: Keychain | undefined;
+  header: VaultHeader;
+  vaultKey: CryptoKey;
+  kek: { slot: 'password' | 'device'; key: CryptoKey } | null;
+  deviceKey: Uint8Array | null;
+  rows: Map<string, Row>;
+  disk: DiskState | null;
+  diskGood: boolean;
+  openedFrom: 'main' | 'backup';
+  quickUnlock: QuickUnlockState;
+  dirty: boolean;
+  lock?: LockOptions;
+  onSaveStep?: (step: SaveStep) => Promise<void> | void;
+}
+
+const enc = new TextEncoder();
+const MAX_ID = 256;
+
+function locked(): LatchError {
+  return new LatchError('ERR_VAULT_LOCKED', 'The vault is locked; unlock it first.');
+}
+
+/**
+ * An unlocked vault. Index entries are in memory; record bodies stay encrypted until read.
+ * Changes are kept in memory (isDirty) until save(). lock() drops every key.
+ *
+ * Key handling: the vault key is a non-extractable WebCrypto key. To re-wrap it (password
+ * change, quick unlock) the slot it came from is unwrapped again, extractable, for that one
+ * wrapKey call; raw key bytes never enter JS memory. The key-encryption key of the slot used
+ * to unlock is kept (non-extractable) for that purpose. In hardened mode the device key is
+ * kept as bytes (needed with the old password on a password change) and zeroed on lock.
+ */
+export class OpenVault {
+  readonly path: string;
+  readonly id: string;
+  private readonly fs: VaultFileSystem;
+  private readonly keychain: Keychain | undefined;
+  private header: VaultHeader;
+  private vaultKey: CryptoKey | null;
+  private kek: OpenVaultInit['kek'];
+  private deviceKey: Uint8Array | null;
+  private rows: Map<string, Row>;
+  private view: EntriesView;
+  private changes = new Map<string, Change>();
+  private seq = 0;
+  private headerSeq = 0;
+  private disk: DiskState | null;
+  private diskGood: boolean;
+  private _openedFrom: 'main' | 'backup';
+  private _quickUnlock: QuickUnlockState;
+  private saving: Promise<unknown> = Promise.resolve();
+  private readonly lockOptions: LockOptions | undefined;
+  private readonly onSaveStep: OpenVaultInit['onSaveStep'];
+
+  constructor(init: OpenVaultInit) {
+    this.path = init.path;
+    this.id = init.header.vaultId;
+    this.fs = init.fs;
+    this.keychain = init.keychain;
+    this.header = init.header;
+    this.vaultKey = init.vaultKey;
+    this.kek = init.kek;
+    this.deviceKey = init.deviceKey;
+    this.rows = init.rows;
+    this.view = new EntriesView(this.rows);
+    this.disk = init.disk;
+    this.diskGood = init.diskGood;
+    this._openedFrom = init.openedFrom;
+    this._quickUnlock = init.quickUnlock;
+    this.lockOptions = init.lock;
+    this.onSaveStep = init.onSaveStep;
+    if (init.dirty) this.headerSeq = ++this.seq;
+  }
+
+  get isLocked(): boolean {
+    return this.vaultKey === null;
+  }
+  get isDirty(): boolean {
+    return this.changes.size > 0 || this.headerSeq > 0;
+  }
+  get mode(): VaultMode {
+    return this.header.mode;
+  }
+  get revision(): number {
+    return this.header.revision;
+  }
+  get iterations(): number {
+    return this.header.kdf.iterations;
+  }
+  get formatVersion(): number {
+    return this.header.format;
+  }
+  /** 'backup' when the main file was damaged and `<vault>.bak` was opened; the next save restores the main file. */
+  get openedFrom(): 'main' | 'backup' {
+    return this._openedFrom;
+  }
+  /** off; armed (the keychain holds the device key); forgotten (lock-and-forget removed it); unknown (keychain unreachable). */
+  get quickUnlock(): QuickUnlockState {
+    return this._quickUnlock;
+  }
+
+  private key(): CryptoKey {
+    if (this.vaultKey === null) throw locked();
+    return this.vaultKey;
+  }
+
+  entries(): ReadonlyMap<string, JsonValue> {
+    this.key();
+    return this.view;
+  }
+
+  async readRecord(id: string): Promise<JsonValue> {
+    const key = this.key();
+    const row = this.rows.get(id);
+    if (!row) throw new LatchError('ERR_NOT_FOUND', `No record "${id}" in this vault.`, { detail: { id } });
+    if (row.body) return JSON.parse(Buffer.from(row.body).toString('utf8')) as JsonValue;
+    if (!row.blob) throw new LatchError('ERR_INTERNAL', 'Record has neither body nor ciphertext.');
+    let plain: Uint8Array;
+    try {
+      plain = await aeadOpen(key, row.blob, recordAad(this.id, id, row.rev));
+    } catch {
+      throw new LatchError(
+        'ERR_VAULT_CORRUPT',
+        `Record "${id}" failed to decrypt: the vault file is damaged or was tampered with.`,
+        {
+          detail: { part: 'record', id },
+        },
+      );
+    }
+    try {
+      return JSON.parse(Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength).toString('utf8')) as JsonValue;
+    } finally {
+      plain.fill(0);
+    }
+  }
+
+  private note(id: string, kind: ChangeKind): void {
+    const prev = this.changes.get(id);
+    const onDisk = this.rows.get(id);
+    const baseRev = prev ? prev.baseRev : onDisk && onDisk.blob !== null && onDisk.rev > 0 ? onDisk.rev : null;
+    this.changes.set(id, { kind: prev?.kind === 'put' && kind === 'entry' ? 'put' : kind, seq: ++this.seq, baseRev });
+  }
+
+  /** Adds or replaces a record. entry goes to the index (decrypted at unlock); body is encrypted on its own. */
+  putRecord(id: string, entry: JsonValue, body: JsonValue): void {
+    this.key();
+    checkId(id);
+    const entryCopy = jsonCopy(entry, 'entry');
+    const bodyText = JSON.stringify(body);
+    if (bodyText === undefined) throw new LatchError('ERR_BAD_INPUT', 'A record body must be a JSON value.');
+    const old = this.rows.get(id);
+    this.note(id, 'put');
+    old?.body?.fill(0);
+    this.rows.set(id, { entry: entryCopy, rev: old?.rev ?? 0, blob: null, body: enc.encode(bodyText) });
+  }
+
+  /** Changes a record's index entry only; its body ciphertext is kept as is. */
+  setEntry(id: string, entry: JsonValue): void {
+    this.key();
+    const row = this.rows.get(id);
+    if (!row) throw new LatchError('ERR_NOT_FOUND', `No record "${id}" in this vault.`, { detail: { id } });
+    const entryCopy = jsonCopy(entry, 'entry');
+    this.note(id, 'entry');
+    this.rows.set(id, { ...row, entry: entryCopy });
+  }
+
+  deleteRecord(id: string): boolean {
+    this.key();
+    const row = this.rows.get(id);
+    if (!row) return false;
+    this.note(id, 'delete');
+    row.body?.fill(0);
+    this.rows.delete(id);
+    return true;
+  }
+
+  /** Writes the vault atomically (see atomic-write.ts). Re-encrypts only records changed since the last save. */
+  save(): Promise<SaveResult> {
+    const run = this.saving.then(
+      () => this.doSave(),
+      () => this.doSave(),
+    );
+    this.saving = run.catch(() => undefined);
+    return run;
+  }
+
+  private async doSave(): Promise<SaveResult> {
+    const key = this.key();
+    if (!this.isDirty && this.disk !== null)
+      return { revision: this.header.revision, encryptedRecords: 0, durable: true };
+    const seqAtStart = this.seq;
+    const revision = this.header.revision + 1;
+    const snapshot = [...this.rows];
+
+    // Encrypt changed bodies (in parallel on the thread pool), copy the others' ciphertext as is.
+    const blobs = await Promise.all(
+      snapshot.map(([id, row]) =>
+        row.body !== null ? seal(key, row.body, recordAad(this.id, id, revision)) : Promise.resolve(row.blob!),
+      ),
+    );
+    let total = 0;
+    for (const b of blobs) total += b.length;
+    const records = Buffer.allocUnsafe(total);
+    const indexRows: IndexRow[] = new Array(snapshot.length);
+    const fresh: { id: string; off: number; len: number }[] = [];
+    let off = 0;
+    for (let i = 0; i < snapshot.length; i++) {
+      const [id, row] = snapshot[i]!;
+      const blob = blobs[i]!;
+      records.set(blob, off);
+      const rev = row.body !== null ? revision : row.rev;
+      indexRows[i] = { id, rev, off, len: blob.length, entry: row.entry };
+      if (row.body !== null) fresh.push({ id, off, len: blob.length });
+      off += blob.length;
+    }
+    const recordsSha256 = createHash('sha256').update(records).digest('hex');
+    const header: VaultHeader = { ...this.header, revision };
+    const headerBytes = encodeHeader(header);
+    const indexPlain = encodeIndex(revision, recordsSha256, indexRows);
+    const index = await seal(key, indexPlain, indexAad(headerBytes));
+    const bytes = encodeContainer({ headerBytes, index, records });
+
+    const verify = async (back: Uint8Array) => {
+      verifyChecksum(back);
+      const c = decodeContainer(back);
+      const plain = await aeadOpen(key, c.index, indexAad(c.headerBytes));
+      const same = Buffer.from(plain).equals(indexPlain);
+      plain.fill(0);
+      if (!same) throw new Error('index read back differs');
+      await Promise.all(
+        fresh.map((f) => aeadOpen(key, c.records.subarray(f.off, f.off + f.len), recordAad(this.id, f.id, revision))),
+      );
+    };
+
+    let result: AtomicWriteResult;
+    try {
+      result = await atomicWrite({
+        fs: this.fs,
+        path: this.path,
+        bytes,
+        fingerprint: trustedFingerprint(bytes),
+        expected: this.disk,
+        keepBackup: this.diskGood,
+        verify,
+        ...(this.lockOptions ? { lock: this.lockOptions } : {}),
+        ...(this.onSaveStep ? { onStep: this.onSaveStep } : {}),
+      });
+    } finally {
+      indexPlain.fill(0);
+    }
+
+    // Committed: adopt the new file as the in-memory base. Changes made while saving stay pending.
+    this.header = header;
+    const recView = recordsView(bytes, headerBytes.length, index.length);
+    for (let i = 0; i < snapshot.length; i++) {
+      const [id, row] = snapshot[i]!;
+      const r = indexRows[i]!;
+      const saved: Row = { entry: row.entry, rev: r.rev, blob: recView.subarray(r.off, r.off + r.len), body: null };
+      const current = this.rows.get(id);
+      if (current === row) {
+        this.rows.set(id, saved);
+        row.body?.fill(0);
+      } else if (current && current.body === null && current.blob === row.blob) {
+        // Only the entry changed while saving: keep that entry, point at the new bytes.
+        this.rows.set(id, { ...saved, entry: current.entry });
+      }
+    }
+    for (const [id, c] of this.changes) if (c.seq <= seqAtStart) this.changes.delete(id);
+    if (this.headerSeq <= seqAtStart) this.headerSeq = 0;
+    this.disk = result.disk;
+    this.diskGood = true;
+    return { revision, encryptedRecords: fresh.length, durable: result.durable };
+  }
+
+  /**
+   * Re-reads the file (after ERR_VAULT_CHANGED_ON_DISK) and re-applies this session's unsaved changes on top.
+   * The vault key is unchanged by password changes elsewhere, so no password is needed.
+   */
+  async reload(): Promise<ReloadResult> {
+    await this.saving;
+    const key = this.key();
+    const stat = await this.fs.stat(this.path);
+    if (stat === null) throw new LatchError('ERR_VAULT_NOT_FOUND', 'The vault file is gone; save to write it again.');
+    const bytes = await this.fs.readFile(this.path);
+    verifyChecksum(bytes);
+    const file = decodeVaultFile(bytes);
+    if (file.header.vaultId !== this.id) {
+      throw new LatchError(
+        'ERR_VAULT_CHANGED_ON_DISK',
+        'The file at this path is now a different vault; open it separately instead of reloading.',
+        { detail: { reason: 'different-vault' } },
+      );
+    }
+    const { rows: diskRows, revision } = await decryptIndex(key, file.container, file.header);
+
+    const rows = new Map<string, Row>();
+    for (const r of diskRows) {
+      rows.set(r.id, {
+        entry: r.entry,
+        rev: r.rev,
+        blob: file.container.records.subarray(r.off, r.off + r.len),
+        body: null,
+      });
+    }
+    const conflicts: ReloadResult['conflicts'] = [];
+    let reapplied = 0;
+    const ordered = [...this.changes].sort((a, b) => a[1].seq - b[1].seq);
+    for (const [id, c] of ordered) {
+      const there = rows.get(id);
+      const mine = this.rows.get(id);
+      const diskRev = there ? there.rev : null;
+      if (diskRev !== c.baseRev) conflicts.push({ id, reason: there ? 'changed-on-disk' : 'deleted-on-disk' });
+      if (c.kind === 'delete') {
+        if (there) rows.delete(id);
+        reapplied++;
+      } else if (c.kind === 'put' && mine) {
+        rows.set(id, { ...mine, rev: there?.rev ?? 0 });
+        reapplied++;
+        c.baseRev = diskRev;
+      } else if (c.kind === 'entry' && mine) {
+        if (there) {
+          rows.set(id, { ...there, entry: mine.entry });
+          reapplied++;
+          c.baseRev = diskRev;
+        } else {
+          this.changes.delete(id);
+        }
+      }
+      if (c.kind === 'delete') c.baseRev = diskRev;
+    }
+    this.header = file.header;
+    this.rows = rows;
+    this.view = new EntriesView(rows);
+    this.disk = { stat, fingerprint: trustedFingerprint(bytes) };
+    this.diskGood = true;
+    this._openedFrom = 'main';
+    if (file.migrated) this.headerSeq = ++this.seq;
+    return { revision, reapplied, conflicts };
+  }
+
+  /** Re-wraps the vault key under a new password (records are not re-encrypted), and saves. Needs the current password. */
+  async changePassword(oldPassword: string, newPassword: string, options: { iterations?: number } = {}): Promise<void> {
+    this.key();
+    if (newPassword.length === 0) throw new LatchError('ERR_BAD_INPUT', 'The new password is empty.');
+    const oldKek = await passwordKek(oldPassword, this.header, this.deviceKey);
+    const extractable = await tryUnwrap(this.header, 'password', oldKek, true);
+    if (extractable === null) throw wrongPassword();
+    const kdf = newKdfParams(options.iterations ?? this.header.kdf.iterations);
+    const next: VaultHeader = { ...this.header, kdf, slots: { ...this.header.slots } };
+    const newKek = await passwordKek(newPassword, next, this.deviceKey);
+    next.slots.password = await wrapSlot(next, 'password', extractable, newKek);
+    await this.commitHeader(next);
+    this.kek = { slot: 'password', key: newKek };
+  }
+
+  /** Raises (or lowers, not below the floor) the PBKDF2 cost; needs the password to re-wrap. */
+  async setIterations(iterations: number, password: string): Promise<void> {
+    await this.changePassword(password, password, { iterations });
+  }
+
+  /** Stores a fresh device key in the OS keychain and a copy of the vault key wrapped by it in the file; saves. */
+  async enableQuickUnlock(): Promise<void> {
+    this.key();
+    if (this.header.mode === 'hardened') {
+      throw new LatchError(
+        'ERR_BAD_INPUT',
+        'Quick unlock is not available in hardened mode: it would skip the password.',
+      );
+    }
+    const keychain = await this.requireKeychain();
+    const extractable = this.kek ? await tryUnwrap(this.header, this.kek.slot, this.kek.key, true) : null;
+    if (extractable === null) {
+      throw new LatchError(
+        'ERR_VAULT_LOCKED',
+        'Unlock the vault again with the master password to turn on quick unlock.',
+      );
+    }
+    const name = deviceKeyName(this.id);
+    const previous = await keychain.get(name);
+    const deviceKey = generateDeviceKey();
+    try {
+      const next: VaultHeader = { ...this.header, slots: { ...this.header.slots } };
+      next.slots.device = await wrapSlot(next, 'device', extractable, await deviceKek(deviceKey));
+      await storeDeviceKey(keychain, this.id, deviceKey);
+      try {
+        await this.commitHeader(next);
+      } catch (e) {
+        await (previous === null ? keychain.delete(name) : keychain.set(name, previous)).catch(() => undefined);
+        throw e;
+      }
+    } finally {
+      deviceKey.fill(0);
+    }
+    this._quickUnlock = 'armed';
+  }
+
+  /** Removes the device-key slot from the file (saving) and the device key from the keychain. */
+  async disableQuickUnlock(): Promise<void> {
+    this.key();
+    if (this.header.slots.device !== undefined) {
+      await this.commitHeader({ ...this.header, slots: { password: this.header.slots.password } });
+    }
+    if (this.kek?.slot === 'device') this.kek = null;
+    await this.keychain?.delete(deviceKeyName(this.id)).catch(() => undefined);
+    this._quickUnlock = 'off';
+  }
+
+  private async requireKeychain(): Promise<Keychain> {
+    if (!this.keychain || !(await this.keychain.available())) {
+      throw new LatchError(
+        'ERR_KEYCHAIN_UNAVAILABLE',
+        'The OS keychain is not reachable, so quick unlock cannot be turned on. The master password keeps working.',
+      );
+    }
+    return this.keychain;
+  }
+
+  /** Applies a header change by saving; on failure the previous header is back in place. */
+  private async commitHeader(next: VaultHeader): Promise<void> {
+    await this.saving;
+    const prev = this.header;
+    const prevSeq = this.headerSeq;
+    this.header = next;
+    this.headerSeq = ++this.seq;
+    try {
+      await this.save();
+    } catch (e) {
+      if (this.header === next) {
+        this.header = prev;
+        this.headerSeq = prevSeq;
+      }
+      throw e;
+    }
+  }
+
+  /** Drops the keys and every decrypted value. Unsaved changes are discarded: save first. */
+  lock(): void {
+    for (const row of this.rows.values()) row.body?.fill(0);
+    this.rows = new Map();
+    this.view = new EntriesView(this.rows);
+    this.changes.clear();
+    this.headerSeq = 0;
+    this.deviceKey?.fill(0);
+    this.deviceKey = null;
+    this.vaultKey = null;
+    this.kek = null;
+  }
+
+  close(): void {
+    this.lock();
+  }
+}
+
+function recordsView(bytes: Uint8Array, headerLen: number, indexLen: number): Uint8Array {
+  const start = 8 + 2 + 4 + headerLen + 4 + indexLen + 4;
+  return bytes.subarray(start, bytes.length - 32);
+}
+
+function checkId(id: string): void {
+  if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID) {
+    throw new LatchError('ERR_BAD_INPUT', `A record id must be 1 to ${MAX_ID} characters.`, {
+      detail: { field: 'id' },
+    });
+  }
+}
+
+function jsonCopy(value: JsonValue, what: string): JsonValue {
+  const text = JSON.stringify(value);
+  if (text === undefined) throw new LatchError('ERR_BAD_INPUT', `A record ${what} must be a JSON value.`);
+  return JSON.parse(text) as JsonValue;
+}
+
+/** Decrypts the index with the vault key and checks it against the header and the records section. */
+export async function decryptIndex(
+  key: CryptoKey,
+  container: { headerBytes: Uint8Array; index: Uint8Array; records: Uint8Array },
+  header: VaultHeader,
+  recordsSha256?: Promise<string> | string,
+): Promise<{ rows: IndexRow[]; revision: number }> {
+  let plain: Uint8Array;
+  try {
+    plain = await aeadOpen(key, container.index, indexAad(container.headerBytes));
+  } catch {
+    throw new LatchError(
+      'ERR_VAULT_CORRUPT',
+      'The vault index failed to decrypt: the file is damaged or was tampered with (its header or index changed).',
+      { detail: { part: 'index' } },
+    );
+  }
+  let decoded: ReturnType<typeof decodeIndex>;
+  try {
+    decoded = decodeIndex(plain, container.records.length);
+  } finally {
+    plain.fill(0);
+  }
+  if (decoded.revision !== header.revision) {
+    throw new LatchError('ERR_VAULT_CORRUPT', 'The vault index does not belong to this header revision.', {
+      detail: { part: 'index' },
+    });
+  }
+  const actual = await (recordsSha256 ?? createHash('sha256').update(container.records).digest('hex'));
+  if (actual !== decoded.recordsSha256) {
+    throw new LatchError('ERR_VAULT_CORRUPT', 'The records section of the vault is damaged or was tampered with.', {
+      detail: { part: 'records' },
+    });
+  }
+  return { rows: decoded.rows, revision: decoded.revision };
+}

@@ -1,0 +1,238 @@
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import type { Keychain } from '../keychain/keychain';
+import { LatchError } from '../model/errors';
+import type { DiskState, SaveStep } from './atomic-write';
+import { decodeContainer, fileFingerprint, readPreamble, trustedFingerprint, verifyChecksum } from './container';
+import { loadDeviceKey, storeDeviceKey } from './device-key';
+import type { LockOptions } from './file-lock';
+import { nodeFileSystem, type VaultFileStat, type VaultFileSystem } from './fs-port';
+import { checkIterations } from './kdf';
+import { deviceKek, passwordKek, tryUnwrap, wrongPassword } from './key-slots';
+import { decodeVaultFile } from './migrate';
+import { decryptIndex, OpenVault, type QuickUnlockState, type Row } from './open-vault';
+import { parseRecoveryKit } from './recovery-kit';
+import type { CryptoKey } from './types';
+
+export interface OpenVaultOptions {
+  path: string;
+  /** The master password; not needed with useQuickUnlock. */
+  password?: string;
+  /** Unlock with the device key from the OS keychain instead of the password (password mode with quick unlock on). */
+  useQuickUnlock?: boolean;
+  /** Hardened mode on a machine without the device key: the recovery kit text (or its secret line). */
+  recoveryKit?: string;
+  /** After a recovery-kit unlock, put the device key back in this machine's keychain (default true). */
+  restoreDeviceKey?: boolean;
+  /** Open `<path>.bak` (offered when the main file is damaged); the next save rewrites `<path>`. */
+  useBackup?: boolean;
+  keychain?: Keychain;
+  fs?: VaultFileSystem;
+  lock?: LockOptions;
+  onSaveStep?: (step: SaveStep) => Promise<void> | void;
+}
+
+function notFound(path: string): LatchError {
+  return new LatchError(
+    'ERR_VAULT_NOT_FOUND',
+    `No vault at ${path}. Create one with "latch init" or choose another file.`,
+    {
+      detail: { path },
+    },
+  );
+}
+
+function errno(e: unknown): string | undefined {
+  return (e as { code?: string } | null)?.code;
+}
+
+/** Unlocks a vault: decrypts its index (entries); record bodies are decrypted on demand. */
+export async function openVault(o: OpenVaultOptions): Promise<OpenVault> {
+  const fs = o.fs ?? nodeFileSystem;
+  try {
+    return await openFrom(o, fs);
+  } catch (e) {
+    if (
+      !o.useBackup &&
+      e instanceof LatchError &&
+      (e.code === 'ERR_VAULT_CORRUPT' || e.code === 'ERR_VAULT_UNSUPPORTED')
+    ) {
+      if (e.detail?.part !== 'format' && (await backupLooksIntact(fs, o.path))) {
+        throw new LatchError(
+          e.code,
+          `${e.message} The backup ${basename(o.path)}.bak looks intact: open it instead (your last save before the damage).`,
+          { cause: e, detail: { ...e.detail, backupAvailable: true } },
+        );
+      }
+    }
+    throw e;
+  }
+}
+
+/** The backup passes the cheap checks (magic, structure, checksum). Whether it decrypts is for the unlock to tell. */
+export async function backupLooksIntact(fs: VaultFileSystem, path: string): Promise<boolean> {
+  try {
+    const bytes = await fs.readFile(`${path}.bak`);
+    decodeContainer(bytes);
+    verifyChecksum(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function readSource(fs: VaultFileSystem, path: string): Promise<{ stat: VaultFileStat; bytes: Uint8Array }> {
+  // stat before read: if the file is replaced in between, the stat will not match at save time and the content is re-checked.
+  const stat = await fs.stat(path);
+  if (stat === null) throw notFound(path);
+  try {
+    return { stat, bytes: await fs.readFile(path) };
+  } catch (e) {
+    if (errno(e) === 'ENOENT') throw notFound(path);
+    throw new LatchError('ERR_VAULT_CORRUPT', `The vault file could not be read (${errno(e) ?? 'read error'}).`, {
+      cause: e,
+      detail: { part: 'file' },
+    });
+  }
+}
+
+const nextTick = () => new Promise<void>((r) => setImmediate(r));
+
+async function openFrom(o: OpenVaultOptions, fs: VaultFileSystem): Promise<OpenVault> {
+  const source = o.useBackup ? `${o.path}.bak` : o.path;
+  const { stat, bytes } = await readSource(fs, source);
+  readPreamble(bytes);
+  const file = decodeVaultFile(bytes);
+  const { header, container } = file;
+  checkIterations(header.kdf.iterations, 'open');
+
+  let kekPromise: Promise<CryptoKey>;
+  let slot: 'password' | 'device';
+  let deviceKey: Uint8Array | null = null;
+  let usedKit = false;
+  if (o.useQuickUnlock && o.password === undefined) {
+    slot = 'device';
+    if (header.slots.device === undefined) {
+      throw new LatchError('ERR_QUICK_UNLOCK_OFF', 'Quick unlock is off for this vault; enter the master password.');
+    }
+    if (!o.keychain)
+      throw new LatchError('ERR_KEYCHAIN_UNAVAILABLE', 'No OS keychain to read the quick-unlock key from.');
+    const dk = await loadDeviceKey(o.keychain, header.vaultId);
+    if (dk === null) {
+      throw new LatchError(
+        'ERR_QUICK_UNLOCK_OFF',
+        "This computer's keychain holds no quick-unlock key for this vault (it was locked and forgotten, or this is another computer); enter the master password.",
+      );
+    }
+    kekPromise = deviceKek(dk).finally(() => dk.fill(0));
+  } else {
+    slot = 'password';
+    if (o.password === undefined || o.password.length === 0) {
+      throw new LatchError('ERR_BAD_INPUT', 'The master password is needed to unlock this vault.', {
+        detail: { field: 'password' },
+      });
+    }
+    if (header.mode === 'hardened') {
+      if (o.recoveryKit !== undefined) {
+        deviceKey = parseRecoveryKit(o.recoveryKit, header.vaultId);
+        usedKit = true;
+      } else {
+        let keychainUp = false;
+        if (o.keychain) {
+          try {
+            deviceKey = await loadDeviceKey(o.keychain, header.vaultId);
+            keychainUp = true;
+          } catch (e) {
+            if (!(e instanceof LatchError && e.code === 'ERR_KEYCHAIN_UNAVAILABLE')) throw e;
+          }
+        }
+        if (deviceKey === null) {
+          throw new LatchError(
+            'ERR_DEVICE_KEY_MISSING',
+            keychainUp
+              ? "This vault is in hardened mode and this computer's keychain holds no device key for it. Unlock with the recovery kit and the master password."
+              : 'This vault is in hardened mode and needs its device key, but the OS keychain is not reachable. Unlock with the recovery kit and the master password.',
+            { detail: { keychain: keychainUp ? 'no-key' : 'unavailable', vaultId: header.vaultId } },
+          );
+        }
+      }
+    }
+    kekPromise = passwordKek(o.password, header, deviceKey);
+  }
+  kekPromise.catch(() => undefined);
+
+  // While PBKDF2 runs on the thread pool, check the file's integrity on this thread.
+  await nextTick();
+  let recordsSha256: string;
+  try {
+    verifyChecksum(bytes);
+    recordsSha256 = createHash('sha256').update(container.records).digest('hex');
+  } catch (e) {
+    deviceKey?.fill(0);
+    throw e;
+  }
+  const kek = await kekPromise;
+  const vaultKey = await tryUnwrap(header, slot, kek, false);
+  if (vaultKey === null) {
+    deviceKey?.fill(0);
+    if (slot === 'device') {
+      throw new LatchError(
+        'ERR_QUICK_UNLOCK_OFF',
+        'The stored quick-unlock key does not fit this vault; enter the master password.',
+      );
+    }
+    throw wrongPassword();
+  }
+  const { rows: indexRows } = await decryptIndex(vaultKey, container, header, recordsSha256);
+  const rows = new Map<string, Row>();
+  for (const r of indexRows) {
+    rows.set(r.id, { entry: r.entry, rev: r.rev, blob: container.records.subarray(r.off, r.off + r.len), body: null });
+  }
+
+  if (usedKit && deviceKey && o.keychain && o.restoreDeviceKey !== false) {
+    await storeDeviceKey(o.keychain, header.vaultId, deviceKey).catch(() => undefined);
+  }
+  if (header.mode !== 'hardened') deviceKey = null;
+
+  let quickUnlock: QuickUnlockState = 'off';
+  if (header.slots.device !== undefined) {
+    if (slot === 'device') quickUnlock = 'armed';
+    else if (!o.keychain) quickUnlock = 'unknown';
+    else {
+      try {
+        const dk = await loadDeviceKey(o.keychain, header.vaultId);
+        quickUnlock = dk ? 'armed' : 'forgotten';
+        dk?.fill(0);
+      } catch {
+        quickUnlock = 'unknown';
+      }
+    }
+  }
+
+  let disk: DiskState | null = { stat, fingerprint: trustedFingerprint(bytes) };
+  let diskGood = true;
+  if (o.useBackup) {
+    // The main file is damaged (or gone): the next save replaces it knowingly, and must not back it up.
+    diskGood = false;
+    const mainStat = await fs.stat(o.path);
+    disk = mainStat ? { stat: mainStat, fingerprint: fileFingerprint(await fs.readFile(o.path)) } : null;
+  }
+
+  return new OpenVault({
+    path: o.path,
+    fs,
+    keychain: o.keychain,
+    header,
+    vaultKey,
+    kek: { slot, key: kek },
+    deviceKey,
+    rows,
+    disk,
+    diskGood,
+    openedFrom: o.useBackup ? 'backup' : 'main',
+    quickUnlock,
+    dirty: file.migrated || o.useBackup === true,
+    ...(o.lock ? { lock: o.lock } : {}),
+    ...(o.onSaveStep ? { onSaveStep: o.onSaveStep } : {}),
+  });
+}

@@ -1,0 +1,201 @@
+import { type ErrorCode, isLatchError } from '../model/errors';
+import type { Clock } from '../platform';
+import { systemClock } from '../platform';
+import type { OpenVault } from './open-vault';
+
+/** The timer the session schedules auto-lock with; injected so tests drive time by hand. */
+export interface SessionTimer {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const systemTimer: SessionTimer = {
+  setTimeout: (fn, ms) => {
+    const t = setTimeout(fn, ms);
+    // A pending auto-lock must not keep a command-line process alive.
+    (t as { unref?: () => void }).unref?.();
+    return t;
+  },
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+export type LockReason = 'manual' | 'auto' | 'closed';
+
+export type SessionEvent =
+  | { type: 'unlocked'; vaultId: string }
+  | {
+      type: 'locked';
+      reason: LockReason;
+      /** Auto-lock tried to save pending changes and could not: they were dropped with the keys. */
+      lostUnsavedChanges: boolean;
+      saveError?: ErrorCode;
+    }
+  | { type: 'unlock-failed'; code: ErrorCode; failures: number; nextDelayMs: number };
+
+export interface SessionOptions {
+  /** Inactivity before auto-lock; 0 turns it off. Default 10 minutes. */
+  autoLockMs?: number;
+  clock?: Clock;
+  timer?: SessionTimer;
+  /** Longest delay between wrong-password attempts (default 30 s). */
+  maxDelayMs?: number;
+}
+
+export const DEFAULT_AUTO_LOCK_MS = 10 * 60_000;
+
+/**
+ * Locked/unlocked state around one vault: auto-lock after inactivity (touch() on activity),
+ * a growing delay after wrong passwords (0, 1 s, 2 s, 4 s … capped), and change events.
+ */
+export class VaultSession {
+  private vault: OpenVault | null = null;
+  private readonly listeners = new Set<(e: SessionEvent) => void>();
+  private readonly clock: Clock;
+  private readonly timer: SessionTimer;
+  private autoLockMs: number;
+  private readonly maxDelayMs: number;
+  private lastActivity = 0;
+  private handle: unknown = null;
+  private failures = 0;
+  private notBefore = 0;
+
+  constructor(options: SessionOptions = {}) {
+    this.clock = options.clock ?? systemClock;
+    this.timer = options.timer ?? systemTimer;
+    this.autoLockMs = options.autoLockMs ?? DEFAULT_AUTO_LOCK_MS;
+    this.maxDelayMs = options.maxDelayMs ?? 30_000;
+  }
+
+  get state(): 'locked' | 'unlocked' {
+    return this.vault === null ? 'locked' : 'unlocked';
+  }
+
+  /** The unlocked vault; null when locked. */
+  get current(): OpenVault | null {
+    return this.vault;
+  }
+
+  /** Subscribes; returns the function that unsubscribes (safe to call twice, or from inside a listener). */
+  on(listener: (e: SessionEvent) => void): () => void {
+    const wrapped = (e: SessionEvent) => listener(e);
+    this.listeners.add(wrapped);
+    return () => {
+      this.listeners.delete(wrapped);
+    };
+  }
+
+  private emit(e: SessionEvent): void {
+    for (const l of [...this.listeners]) {
+      try {
+        l(e);
+      } catch {
+        // One failing listener must not stop the lock from being reported to the others.
+      }
+    }
+  }
+
+  /** The wait before the next unlock attempt is accepted, after `failures` wrong passwords in a row. */
+  delayAfter(failures: number): number {
+    if (failures <= 0) return 0;
+    return Math.min(this.maxDelayMs, 1000 * 2 ** (failures - 1));
+  }
+
+  /** Milliseconds until another attempt is accepted (0: now). */
+  retryAfterMs(): number {
+    return Math.max(0, this.notBefore - this.clock.now());
+  }
+
+  /**
+   * Runs an unlock attempt (openVault with the user's input), waiting out the delay earned by
+   * earlier wrong passwords first. The error of a wrong password is passed through unchanged.
+   */
+  async unlock(attempt: () => Promise<OpenVault>): Promise<OpenVault> {
+    const wait = this.retryAfterMs();
+    if (wait > 0) await new Promise<void>((r) => this.timer.setTimeout(r, wait));
+    let vault: OpenVault;
+    try {
+      vault = await attempt();
+    } catch (e) {
+      if (isLatchError(e) && e.code === 'ERR_WRONG_PASSWORD') {
+        this.failures++;
+        const delay = this.delayAfter(this.failures);
+        this.notBefore = this.clock.now() + delay;
+        this.emit({ type: 'unlock-failed', code: e.code, failures: this.failures, nextDelayMs: delay });
+      } else if (isLatchError(e)) {
+        this.emit({ type: 'unlock-failed', code: e.code, failures: this.failures, nextDelayMs: this.retryAfterMs() });
+      }
+      throw e;
+    }
+    if (this.vault && this.vault !== vault) this.vault.lock();
+    this.vault = vault;
+    this.failures = 0;
+    this.notBefore = 0;
+    this.touch();
+    this.emit({ type: 'unlocked', vaultId: vault.id });
+    return vault;
+  }
+
+  /** Records activity: the auto-lock countdown starts again. Cheap enough to call on every request. */
+  touch(): void {
+    this.lastActivity = this.clock.now();
+    if (this.vault !== null && this.handle === null) this.schedule(this.autoLockMs);
+  }
+
+  setAutoLockMs(ms: number): void {
+    this.autoLockMs = ms;
+    this.cancel();
+    if (this.vault !== null) this.schedule(ms);
+  }
+
+  private schedule(ms: number): void {
+    if (this.autoLockMs <= 0) return;
+    this.handle = this.timer.setTimeout(() => {
+      this.handle = null;
+      void this.tick();
+    }, ms);
+  }
+
+  private cancel(): void {
+    if (this.handle !== null) this.timer.clearTimeout(this.handle);
+    this.handle = null;
+  }
+
+  private async tick(): Promise<void> {
+    if (this.vault === null || this.autoLockMs <= 0) return;
+    // One timer, re-armed for the remainder: touch() never has to clear and re-create it.
+    const idle = this.clock.now() - this.lastActivity;
+    if (idle < this.autoLockMs) {
+      this.schedule(this.autoLockMs - idle);
+      return;
+    }
+    await this.lock('auto');
+  }
+
+  /**
+   * Locks: pending changes are saved first. A manual lock whose save fails stays unlocked and
+   * throws (nothing is lost); an auto-lock locks anyway, and says it dropped unsaved changes.
+   */
+  async lock(reason: LockReason = 'manual'): Promise<void> {
+    const vault = this.vault;
+    if (vault === null) return;
+    let saveError: ErrorCode | undefined;
+    if (vault.isDirty) {
+      try {
+        await vault.save();
+      } catch (e) {
+        saveError = isLatchError(e) ? e.code : 'ERR_SAVE_FAILED';
+        if (reason === 'manual') throw e;
+      }
+    }
+    if (this.vault !== vault) return;
+    this.cancel();
+    this.vault = null;
+    const lost = vault.isDirty;
+    vault.lock();
+    this.emit(
+      saveError === undefined
+        ? { type: 'locked', reason, lostUnsavedChanges: lost }
+        : { type: 'locked', reason, lostUnsavedChanges: lost, saveError },
+    );
+  }
+}
