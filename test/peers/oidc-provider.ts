@@ -150,7 +150,10 @@ function formOf(html: string): { action: string; fields: URLSearchParams } {
  * Follows the authorization URL through oidc-provider's dev login and consent pages and returns
  * the final redirect (the callback URL with code or error) without requesting it.
  */
-export async function completeDevInteractions(authorizationUrl: string, login = 'alice'): Promise<string> {
+export async function completeDevInteractions(
+  authorizationUrl: string,
+  options: { login?: string; abort?: boolean } = {},
+): Promise<string> {
   const jar = new CookieJar();
   let url = authorizationUrl;
   let method: 'GET' | 'POST' = 'GET';
@@ -175,9 +178,14 @@ export async function completeDevInteractions(authorizationUrl: string, login = 
     }
     const html = await response.text();
     if (response.status !== 200) throw new Error(`interaction failed: ${response.status} ${html.slice(0, 300)}`);
+    if (options.abort) {
+      // The dev pages' "cancel": oidc-provider answers the client with error=access_denied.
+      url = `${url.replace(/\/$/, '')}/abort`;
+      continue;
+    }
     const form = formOf(html);
     if (html.includes('name="login"')) {
-      form.fields.set('login', login);
+      form.fields.set('login', options.login ?? 'alice');
       form.fields.set('password', 'any');
     }
     url = new URL(form.action, url).href;
