@@ -49,7 +49,7 @@ describe('Digest (RFC 7616)', () => {
     ['SHA-256-sess', 'sha256'],
   ] as const)('%s per the RFC formula', (alg, h) => {
     const hash = (s: string) => createHash(h).update(s).digest('hex');
-    const ha1 = H(
+    const ha1 = hash(
       `${hash(`${rfc.username}:${challenge(alg).realm}:${rfc.password}`)}:${challenge(alg).nonce}:${rfc.cnonce}`,
     );
     const ha2 = hash(`GET:${rfc.uri}`);
