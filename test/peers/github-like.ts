@@ -47,7 +47,7 @@ export async function startGithubLike(options: GithubLikeOptions): Promise<Githu
     res.end(
       json
         ? JSON.stringify(body)
-        : new URLSearchParams(Object.entries(body).map(([k, v]) => [k, String(v)])).toString(),
+        : new URLSearchParams(Object.entries(body).map(([k, v]): [string, string] => [k, String(v)])).toString(),
     );
   }
 
