@@ -1,0 +1,109 @@
+/**
+ * How a service is laid out in the vault: the index entry (names, kinds, tags, expiry,
+ * fingerprints: what lists and search need, decrypted at unlock) and the record body
+ * (every field, secrets included: decrypted only when the service is opened or used).
+ */
+import { z } from 'zod';
+import { Credential } from '../model/credential';
+import type { ServiceSummary } from '../model/service';
+import { credentialStatuses, tokenExpiresAt } from './credential-status';
+import { secretFingerprint } from './fingerprint';
+
+export const SERVICE_RECORD_PREFIX = 'svc_';
+
+export const ServiceBody = z.object({
+  v: z.literal(1),
+  name: z.string(),
+  baseUrl: z.string(),
+  colour: z.string().optional(),
+  tags: z.array(z.string()),
+  notes: z.string(),
+  favourite: z.boolean(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  credentials: z.array(Credential),
+});
+export type ServiceBody = z.infer<typeof ServiceBody>;
+
+export const IndexCredential = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  expiresAt: z.number().nullable(),
+  tokenExpiresAt: z.number().nullable(),
+  rotation: z.object({
+    everyDays: z.number().optional(),
+    lastRotatedAt: z.number().optional(),
+    previousUntil: z.number().optional(),
+  }),
+  fingerprint: z.string().nullable(),
+});
+
+export const ServiceEntry = z.object({
+  type: z.literal('service'),
+  v: z.literal(1),
+  name: z.string(),
+  baseUrl: z.string(),
+  colour: z.string().optional(),
+  tags: z.array(z.string()),
+  favourite: z.boolean(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  credentials: z.array(IndexCredential),
+});
+export type ServiceEntry = z.infer<typeof ServiceEntry>;
+
+export function entryFor(body: ServiceBody): ServiceEntry {
+  return {
+    type: 'service',
+    v: 1,
+    name: body.name,
+    baseUrl: body.baseUrl,
+    ...(body.colour ? { colour: body.colour } : {}),
+    tags: body.tags,
+    favourite: body.favourite,
+    createdAt: body.createdAt,
+    updatedAt: body.updatedAt,
+    credentials: body.credentials.map((c) => ({
+      id: c.id,
+      name: c.name,
+      kind: c.kind,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+      expiresAt: c.expiresAt,
+      tokenExpiresAt: tokenExpiresAt(c),
+      rotation: {
+        ...(c.rotation.everyDays !== undefined ? { everyDays: c.rotation.everyDays } : {}),
+        ...(c.rotation.lastRotatedAt !== undefined ? { lastRotatedAt: c.rotation.lastRotatedAt } : {}),
+        ...(c.rotation.previousUntil !== undefined ? { previousUntil: c.rotation.previousUntil } : {}),
+      },
+      fingerprint: secretFingerprint(c),
+    })),
+  };
+}
+
+export function summaryFrom(id: string, e: ServiceEntry, now: number): ServiceSummary {
+  return {
+    id,
+    name: e.name,
+    baseUrl: e.baseUrl,
+    ...(e.colour ? { colour: e.colour } : {}),
+    tags: e.tags,
+    favourite: e.favourite,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+    credentials: e.credentials.map((c) => ({
+      id: c.id,
+      name: c.name,
+      kind: c.kind as Credential['kind'],
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+      expiresAt: c.expiresAt,
+      rotation: c.rotation,
+      tokenExpiresAt: c.tokenExpiresAt,
+      statuses: credentialStatuses(c, now),
+    })),
+  };
+}

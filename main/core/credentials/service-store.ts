@@ -1,0 +1,371 @@
+/**
+ * Services and their credentials, stored as vault records (see service-records.ts).
+ * Lists, search and health read the index only; opening a service or using a secret
+ * decrypts that one record. Every change is saved atomically before the call returns.
+ */
+import { randomBytes } from 'node:crypto';
+import { type Credential, type CredentialKind, PRIMARY_FIELD, SECRET_FIELDS, type TokenSet } from '../model/credential';
+import { LatchError } from '../model/errors';
+import { type HealthIssue, ServiceInput, type ServiceSummary, type ServiceView } from '../model/service';
+import type { Clock } from '../platform';
+import { credentialStatuses, rotationDueAt } from './credential-status';
+import { credentialView } from './credential-view';
+import type { RecordVault } from './record-vault';
+import { parseSecretReference } from './secret-reference';
+import { entryFor, SERVICE_RECORD_PREFIX, ServiceBody, ServiceEntry, summaryFrom } from './service-records';
+import { validateCredentialFields } from './validate-credential';
+
+const DAY = 86_400_000;
+
+export interface NewCredential {
+  kind: CredentialKind;
+  name: string;
+  fields: Record<string, unknown>;
+  expiresAt?: number | null;
+  rotateEveryDays?: number | null;
+}
+
+export interface CredentialPatch {
+  name?: string;
+  /** Fields to change. A secret field left out keeps its value. */
+  fields?: Record<string, unknown>;
+  expiresAt?: number | null;
+  rotateEveryDays?: number | null;
+}
+
+export interface Located {
+  service: ServiceBody;
+  serviceId: string;
+  credential: Credential;
+}
+
+const newId = (prefix: string) => `${prefix}${randomBytes(9).toString('base64url')}`;
+
+function badInput(field: string, message: string): LatchError {
+  return new LatchError('ERR_BAD_INPUT', `${field}: ${message}.`, { detail: { field } });
+}
+
+function parseService(
+  input: unknown,
+): ServiceInput & { tags: string[]; notes: string; favourite: boolean; baseUrl: string } {
+  const parsed = ServiceInput.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw badInput(issue?.path.join('.') || 'service', issue?.message ?? 'not valid');
+  }
+  return { ...parsed.data, tags: [...new Set(parsed.data.tags)] };
+}
+
+export class ServiceStore {
+  constructor(
+    private readonly vault: RecordVault,
+    private readonly clock: Clock,
+  ) {}
+
+  // ---- reading: index only ----
+
+  summaries(): ServiceSummary[] {
+    const now = this.clock.now();
+    const out: ServiceSummary[] = [];
+    for (const [id, raw] of this.vault.entries()) {
+      if (!id.startsWith(SERVICE_RECORD_PREFIX)) continue;
+      const entry = ServiceEntry.safeParse(raw);
+      if (entry.success) out.push(summaryFrom(id, entry.data, now));
+    }
+    return out.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
+  }
+
+  health(): HealthIssue[] {
+    const now = this.clock.now();
+    const issues: HealthIssue[] = [];
+    const byFingerprint = new Map<
+      string,
+      { serviceId: string; serviceName: string; credentialId: string; credentialName: string; kind: CredentialKind }[]
+    >();
+    for (const [id, raw] of this.vault.entries()) {
+      if (!id.startsWith(SERVICE_RECORD_PREFIX)) continue;
+      const parsed = ServiceEntry.safeParse(raw);
+      if (!parsed.success) continue;
+      const e = parsed.data;
+      for (const c of e.credentials) {
+        const kind = c.kind as CredentialKind;
+        const base = {
+          serviceId: id,
+          serviceName: e.name,
+          credentialId: c.id,
+          credentialName: c.name,
+          credentialKind: kind,
+          alsoIn: [],
+        };
+        const statuses = credentialStatuses(c, now);
+        if (c.expiresAt !== null && statuses.includes('expired'))
+          issues.push({ ...base, kind: 'expired', at: c.expiresAt });
+        else if (c.expiresAt !== null && statuses.includes('expiring'))
+          issues.push({ ...base, kind: 'expiring', at: c.expiresAt });
+        if (c.tokenExpiresAt !== null && c.expiresAt === null) {
+          if (c.tokenExpiresAt <= now) issues.push({ ...base, kind: 'token-expired', at: c.tokenExpiresAt });
+          else if (statuses.includes('expiring'))
+            issues.push({ ...base, kind: 'token-expiring', at: c.tokenExpiresAt });
+        }
+        if (statuses.includes('rotation-due')) issues.push({ ...base, kind: 'rotation-due', at: rotationDueAt(c) });
+        if (c.fingerprint) {
+          const list = byFingerprint.get(c.fingerprint) ?? [];
+          list.push({ serviceId: id, serviceName: e.name, credentialId: c.id, credentialName: c.name, kind });
+          byFingerprint.set(c.fingerprint, list);
+        }
+      }
+    }
+    for (const uses of byFingerprint.values()) {
+      if (new Set(uses.map((u) => u.serviceId)).size < 2) continue;
+      for (const u of uses) {
+        issues.push({
+          kind: 'reused',
+          serviceId: u.serviceId,
+          serviceName: u.serviceName,
+          credentialId: u.credentialId,
+          credentialName: u.credentialName,
+          credentialKind: u.kind,
+          at: null,
+          alsoIn: uses.filter((o) => o !== u).map((o) => `${o.serviceName} / ${o.credentialName}`),
+        });
+      }
+    }
+    return issues;
+  }
+
+  // ---- reading: one record ----
+
+  async body(serviceId: string): Promise<ServiceBody> {
+    if (!serviceId.startsWith(SERVICE_RECORD_PREFIX) || !this.vault.entries().has(serviceId)) {
+      throw new LatchError('ERR_NOT_FOUND', 'That service is not in the vault (it may have been deleted).');
+    }
+    const parsed = ServiceBody.safeParse(await this.vault.readRecord(serviceId));
+    if (!parsed.success)
+      throw new LatchError('ERR_VAULT_CORRUPT', 'This service record could not be read; restore it from a backup.');
+    return parsed.data;
+  }
+
+  async view(serviceId: string): Promise<ServiceView> {
+    const b = await this.body(serviceId);
+    const now = this.clock.now();
+    const summary = summaryFrom(serviceId, entryFor(b), now);
+    return { ...summary, notes: b.notes, credentials: b.credentials.map((c) => credentialView(c, now)) };
+  }
+
+  async credential(serviceId: string, credentialId: string): Promise<Located> {
+    const service = await this.body(serviceId);
+    const credential = service.credentials.find((c) => c.id === credentialId);
+    if (!credential)
+      throw new LatchError('ERR_NOT_FOUND', 'That credential is not in this service (it may have been deleted).');
+    return { service, serviceId, credential };
+  }
+
+  /** Finds a service by name (case-insensitive), as references and the command line name them. */
+  findServiceId(name: string): string {
+    const wanted = name.trim().toLowerCase();
+    const matches = [...this.vault.entries()].filter(([id, raw]) => {
+      if (!id.startsWith(SERVICE_RECORD_PREFIX)) return false;
+      const e = ServiceEntry.safeParse(raw);
+      return e.success && e.data.name.toLowerCase() === wanted;
+    });
+    if (matches.length === 0)
+      throw new LatchError('ERR_NOT_FOUND', `No service is named "${name}". See the names with: latch list`);
+    if (matches.length > 1)
+      throw new LatchError('ERR_CONFLICT', `Several services are named "${name}"; rename one to tell them apart.`);
+    return matches[0]![0];
+  }
+
+  /** Resolves `latch://SERVICE/CREDENTIAL[/FIELD]` to the credential and the field named (or its primary field). */
+  async resolve(reference: string): Promise<Located & { field: string }> {
+    const ref = parseSecretReference(reference);
+    const serviceId = this.findServiceId(ref.service);
+    const service = await this.body(serviceId);
+    const wanted = ref.credential.toLowerCase();
+    const found = service.credentials.filter((c) => c.name.toLowerCase() === wanted);
+    if (found.length === 0) {
+      throw new LatchError('ERR_NOT_FOUND', `Service "${service.name}" has no credential named "${ref.credential}".`);
+    }
+    const credential = found[0]!;
+    return { service, serviceId, credential, field: ref.field ?? PRIMARY_FIELD[credential.kind] };
+  }
+
+  // ---- writing ----
+
+  async createService(input: unknown): Promise<string> {
+    const s = parseService(input);
+    const now = this.clock.now();
+    const id = newId(SERVICE_RECORD_PREFIX);
+    const body: ServiceBody = {
+      v: 1,
+      name: s.name,
+      baseUrl: s.baseUrl,
+      ...(s.colour ? { colour: s.colour } : {}),
+      tags: s.tags,
+      notes: s.notes,
+      favourite: s.favourite,
+      createdAt: now,
+      updatedAt: now,
+      credentials: [],
+    };
+    await this.write(id, body);
+    return id;
+  }
+
+  async updateService(serviceId: string, input: unknown): Promise<void> {
+    const current = await this.body(serviceId);
+    const s = parseService({ ...current, ...(input as object) });
+    const { colour: _old, ...rest } = current;
+    await this.write(serviceId, {
+      ...rest,
+      name: s.name,
+      baseUrl: s.baseUrl,
+      ...(s.colour ? { colour: s.colour } : {}),
+      tags: s.tags,
+      notes: s.notes,
+      favourite: s.favourite,
+      updatedAt: this.clock.now(),
+    });
+  }
+
+  /** Deletes a service; returns its credentials so the caller can revoke tokens without waiting on the network. */
+  async deleteService(serviceId: string): Promise<Credential[]> {
+    const body = await this.body(serviceId);
+    this.vault.deleteRecord(serviceId);
+    await this.vault.save();
+    return body.credentials;
+  }
+
+  async addCredential(serviceId: string, input: NewCredential): Promise<string> {
+    const service = await this.body(serviceId);
+    const name = input.name.trim();
+    if (name === '') throw badInput('name', 'a credential needs a name');
+    if (service.credentials.some((c) => c.name.toLowerCase() === name.toLowerCase())) {
+      throw badInput('name', `this service already has a credential named "${name}"`);
+    }
+    const fields = validateCredentialFields(input.kind, input.fields);
+    const now = this.clock.now();
+    const credential = {
+      id: newId('cred_'),
+      name,
+      kind: input.kind,
+      fields,
+      createdAt: now,
+      updatedAt: now,
+      expiresAt: input.expiresAt ?? null,
+      rotation: input.rotateEveryDays ? { everyDays: input.rotateEveryDays, lastRotatedAt: now } : {},
+    } as Credential;
+    await this.write(serviceId, { ...service, updatedAt: now, credentials: [...service.credentials, credential] });
+    return credential.id;
+  }
+
+  async updateCredential(serviceId: string, credentialId: string, patch: CredentialPatch): Promise<void> {
+    const { service, credential } = await this.credential(serviceId, credentialId);
+    const now = this.clock.now();
+    let next: Credential = { ...credential, updatedAt: now };
+    if (patch.name !== undefined) {
+      const name = patch.name.trim();
+      if (name === '') throw badInput('name', 'a credential needs a name');
+      if (service.credentials.some((c) => c.id !== credentialId && c.name.toLowerCase() === name.toLowerCase())) {
+        throw badInput('name', `this service already has a credential named "${name}"`);
+      }
+      next.name = name;
+    }
+    if (patch.fields !== undefined) {
+      const secret = new Set(SECRET_FIELDS[credential.kind]);
+      const merged: Record<string, unknown> = { ...(credential.fields as Record<string, unknown>) };
+      for (const [k, v] of Object.entries(patch.fields)) {
+        // A secret the form left blank keeps its value: the renderer never had it to send back.
+        if (secret.has(k) && (v === undefined || v === '')) continue;
+        merged[k] = v === '' ? undefined : v;
+      }
+      next = { ...next, fields: validateCredentialFields(credential.kind, merged) } as Credential;
+    }
+    if (patch.expiresAt !== undefined) next.expiresAt = patch.expiresAt;
+    if (patch.rotateEveryDays !== undefined) {
+      const { everyDays: _e, ...restRotation } = next.rotation;
+      next.rotation =
+        patch.rotateEveryDays === null
+          ? restRotation
+          : { ...restRotation, everyDays: patch.rotateEveryDays, lastRotatedAt: next.rotation.lastRotatedAt ?? now };
+    }
+    await this.replace(serviceId, service, next);
+  }
+
+  /**
+   * Rotation: the new secret values replace the old; the old stay readable as "previous"
+   * until the grace period ends, so a deploy still using them keeps working meanwhile.
+   */
+  async rotate(
+    serviceId: string,
+    credentialId: string,
+    values: Record<string, string>,
+    graceDays: number,
+  ): Promise<void> {
+    const { service, credential } = await this.credential(serviceId, credentialId);
+    const secret = SECRET_FIELDS[credential.kind].filter((f) => f !== 'tokens');
+    const changed = Object.keys(values).filter((k) => values[k] !== undefined && values[k] !== '');
+    if (changed.length === 0) throw badInput(secret[0] ?? 'value', 'paste the new value to rotate to');
+    const unknown = changed.find((k) => !secret.includes(k));
+    if (unknown) throw badInput(unknown, 'only secret fields are rotated');
+    if (!Number.isFinite(graceDays) || graceDays < 0 || graceDays > 365)
+      throw badInput('graceDays', 'give a grace period from 0 to 365 days');
+    const old = credential.fields as Record<string, unknown>;
+    const previous: Record<string, string> = {};
+    for (const k of changed) if (typeof old[k] === 'string') previous[k] = old[k] as string;
+    const fields = validateCredentialFields(credential.kind, {
+      ...old,
+      ...Object.fromEntries(changed.map((k) => [k, values[k]])),
+    });
+    const now = this.clock.now();
+    const next = {
+      ...credential,
+      fields,
+      updatedAt: now,
+      rotation: { ...credential.rotation, lastRotatedAt: now, previous, previousUntil: now + graceDays * DAY },
+    } as Credential;
+    await this.replace(serviceId, service, next);
+  }
+
+  async deleteCredential(serviceId: string, credentialId: string): Promise<Credential> {
+    const { service, credential } = await this.credential(serviceId, credentialId);
+    await this.write(serviceId, {
+      ...service,
+      updatedAt: this.clock.now(),
+      credentials: service.credentials.filter((c) => c.id !== credentialId),
+    });
+    return credential;
+  }
+
+  /** Saves a fresh OAuth token set on its credential (from a sign-in or a refresh). */
+  async setTokens(serviceId: string, credentialId: string, tokens: TokenSet | undefined): Promise<void> {
+    const { service, credential } = await this.credential(serviceId, credentialId);
+    if (credential.kind !== 'oauth2')
+      throw new LatchError('ERR_BAD_INPUT', 'Only an OAuth 2.0 credential holds tokens.');
+    const { tokens: _old, ...rest } = credential.fields;
+    const next: Credential = {
+      ...credential,
+      fields: tokens ? { ...rest, tokens } : rest,
+      updatedAt: this.clock.now(),
+    };
+    await this.replace(serviceId, service, next);
+  }
+
+  /** Saves changed non-secret state of a credential (e.g. an HOTP counter). */
+  async replaceCredential(serviceId: string, next: Credential): Promise<void> {
+    const service = await this.body(serviceId);
+    await this.replace(serviceId, service, next);
+  }
+
+  private async replace(serviceId: string, service: ServiceBody, next: Credential): Promise<void> {
+    await this.write(serviceId, {
+      ...service,
+      updatedAt: this.clock.now(),
+      credentials: service.credentials.map((c) => (c.id === next.id ? next : c)),
+    });
+  }
+
+  private async write(id: string, body: ServiceBody): Promise<void> {
+    this.vault.putRecord(id, entryFor(body), body as never);
+    await this.vault.save();
+  }
+}
