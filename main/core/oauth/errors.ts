@@ -79,7 +79,7 @@ export function toLatchError(e: unknown, what: string, options: ToLatchOptions =
     const claim =
       idToken && typeof e.cause === 'object' && e.cause !== null && 'claim' in e.cause ? String(e.cause.claim) : '';
     const message = idToken
-      ? `${what} failed: the ID token was refused${claim ? ` (its "${claim}" claim does not match)` : ''}. Check the issuer and client id; if they are right, sign in again.`
+      ? `${what} failed: the ID token was refused${claim ? ` (its "${claim}" claim ${e.code === oauth.JWT_TIMESTAMP_CHECK ? 'is out of date' : 'does not match'})` : ''}. Check the issuer and client id; if they are right, sign in again.`
       : `${what} failed: the server's answer is not valid OAuth (${e.code}). Check the endpoints.`;
     return new LatchError('ERR_OAUTH', message, { detail: { error, error_description: e.code ?? null } });
   }
