@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { LatchError } from '../model/errors';
 import type { VaultFileSystem } from './fs-port';
@@ -18,7 +19,11 @@ interface LockInfo {
   pid: number;
   host: string;
   at: number;
+  token: string;
 }
+
+/** Locks this process holds right now: a lock file naming our pid but none of these is left over from a failed release. */
+const held = new Set<string>();
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -34,7 +39,12 @@ function processGone(pid: number): boolean {
 async function readLock(fs: VaultFileSystem, path: string): Promise<LockInfo | null> {
   try {
     const parsed = JSON.parse(Buffer.from(await fs.readFile(path)).toString('utf8')) as Partial<LockInfo>;
-    if (typeof parsed.pid === 'number' && typeof parsed.host === 'string' && typeof parsed.at === 'number') {
+    if (
+      typeof parsed.pid === 'number' &&
+      typeof parsed.host === 'string' &&
+      typeof parsed.at === 'number' &&
+      typeof parsed.token === 'string'
+    ) {
       return parsed as LockInfo;
     }
     return null;
@@ -53,7 +63,7 @@ export async function acquireWriteLock(
   const sleep = options.sleep ?? defaultSleep;
   const staleMs = options.staleMs ?? 30_000;
   const deadline = now() + (options.waitMs ?? 3_000);
-  const me: LockInfo = { pid: process.pid, host: hostname(), at: now() };
+  const me: LockInfo = { pid: process.pid, host: hostname(), at: now(), token: randomBytes(8).toString('hex') };
   for (;;) {
     try {
       const fh = await fs.createExclusive(lockPath, 0o600);
@@ -67,8 +77,11 @@ export async function acquireWriteLock(
         await fs.unlink(lockPath).catch(() => undefined);
         throw e;
       }
+      held.add(me.token);
       return async () => {
-        await fs.unlink(lockPath).catch(() => undefined);
+        held.delete(me.token);
+        // One retry: a lock file left behind makes the next save wait for the stale timeout.
+        await fs.unlink(lockPath).catch(() => fs.unlink(lockPath).catch(() => undefined));
       };
     } catch (e) {
       if ((e as { code?: string }).code !== 'EEXIST') throw e;
@@ -78,7 +91,8 @@ export async function acquireWriteLock(
       holder === null
         ? // Unreadable: a writer killed between create and write. Give it staleMs by the file's own age.
           ((await fs.stat(lockPath))?.mtimeMs ?? 0) < now() - staleMs
-        : now() - holder.at > staleMs || (holder.host === me.host && holder.pid !== me.pid && processGone(holder.pid));
+        : now() - holder.at > staleMs ||
+          (holder.host === me.host && (holder.pid === me.pid ? !held.has(holder.token) : processGone(holder.pid)));
     if (stale) {
       await fs.unlink(lockPath).catch(() => undefined);
       continue;

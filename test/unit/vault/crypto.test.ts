@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createVault, DEFAULT_ITERATIONS, inspectVault, measureKdf, openVault } from '../../../main/core/vault';
 import { recordAad } from '../../../main/core/vault/aad';
 import { open, seal } from '../../../main/core/vault/aead';
-import { codeOf, PASSWORD, TEST_ITERATIONS, tempVaultPath } from './helpers';
+import { codeOf, PASSWORD, sectionOf, TEST_ITERATIONS, tempVaultPath } from './helpers';
 
 const subtle = globalThis.crypto.subtle;
 
@@ -145,13 +145,3 @@ describe('AAD binding of record ciphertexts', () => {
     await expect(open(key, blob, recordAad('vault-a', 'r1', 2))).rejects.toThrow();
   });
 });
-
-/** Section n (0 header, 1 index, 2 records) of a vault file. */
-export function sectionOf(bytes: Buffer, n: number): Buffer {
-  let o = 10;
-  for (let i = 0; ; i++) {
-    const len = bytes.readUInt32BE(o);
-    if (i === n) return bytes.subarray(o + 4, o + 4 + len);
-    o += 4 + len;
-  }
-}

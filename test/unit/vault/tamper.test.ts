@@ -1,0 +1,157 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createVault, openVault } from '../../../main/core/vault';
+import { codeOf, PASSWORD, rebuild, reseal, sectionAt, sectionOf, TEST_ITERATIONS, tempVaultPath } from './helpers';
+
+const REFUSED = ['ERR_VAULT_CORRUPT', 'ERR_VAULT_UNSUPPORTED', 'ERR_WRONG_PASSWORD', 'ERR_VAULT_DOWNGRADE'];
+
+async function sampleVault(): Promise<{ path: string; bytes: Buffer }> {
+  const path = tempVaultPath();
+  const { vault } = await createVault({ path, password: PASSWORD, iterations: TEST_ITERATIONS });
+  vault.putRecord('one', { name: 'One' }, { secret: 'first secret value' });
+  vault.putRecord('two', { name: 'Two' }, { secret: 'other secret value' });
+  vault.putRecord('three', { name: 'Three' }, { secret: 'third' });
+  await vault.save();
+  return { path, bytes: readFileSync(path) };
+}
+
+/** Offsets to flip: the whole preamble and header, and a spread through the index, each record and the trailer. */
+function sampleOffsets(bytes: Buffer): number[] {
+  const out = new Set<number>();
+  const header = sectionAt(bytes, 0);
+  for (let i = 0; i < header.offset + header.length; i += i < 40 ? 1 : 7) out.add(i);
+  for (const n of [1, 2]) {
+    const s = sectionAt(bytes, n);
+    out.add(s.offset - 1);
+    for (let k = 0; k < 12; k++) out.add(s.offset + Math.floor((k * s.length) / 12));
+    out.add(s.offset + s.length - 1);
+  }
+  for (let i = bytes.length - 32; i < bytes.length; i += 5) out.add(i);
+  out.add(bytes.length - 1);
+  return [...out].sort((a, b) => a - b);
+}
+
+describe('damaged files are refused', () => {
+  it('one flipped byte anywhere → refused with a corrupt/unsupported code, never opened', async () => {
+    const { path, bytes } = await sampleVault();
+    const offsets = sampleOffsets(bytes);
+    expect(offsets.length).toBeGreaterThan(60);
+    for (const off of offsets) {
+      const damaged = Buffer.from(bytes);
+      damaged[off] = damaged[off]! ^ 0x01;
+      writeFileSync(path, damaged);
+      const code = await codeOf(openVault({ path, password: PASSWORD }));
+      expect(['ERR_VAULT_CORRUPT', 'ERR_VAULT_UNSUPPORTED'], `offset ${off}`).toContain(code);
+    }
+    // The failed opens left the damaged file alone.
+    expect(readFileSync(path).length).toBe(bytes.length);
+  });
+
+  it('flipped bytes with a recomputed checksum (deliberate tampering) still never open', async () => {
+    const { path, bytes } = await sampleVault();
+    for (const off of sampleOffsets(bytes).filter((o) => o >= 10 && o < bytes.length - 32)) {
+      const damaged = Buffer.from(bytes);
+      damaged[off] = damaged[off]! ^ 0x04;
+      writeFileSync(path, reseal(damaged));
+      const code = await codeOf(openVault({ path, password: PASSWORD }));
+      expect(REFUSED, `offset ${off}`).toContain(code);
+    }
+  });
+
+  it('truncation at several offsets → ERR_VAULT_CORRUPT', async () => {
+    const { path, bytes } = await sampleVault();
+    for (const len of [
+      0,
+      3,
+      9,
+      12,
+      40,
+      sectionAt(bytes, 1).offset + 5,
+      sectionAt(bytes, 2).offset + 10,
+      bytes.length - 33,
+      bytes.length - 1,
+    ]) {
+      writeFileSync(path, bytes.subarray(0, len));
+      const code = await codeOf(openVault({ path, password: PASSWORD }));
+      expect(
+        len === 0 ? ['ERR_VAULT_UNSUPPORTED', 'ERR_VAULT_CORRUPT'] : ['ERR_VAULT_CORRUPT'],
+        `length ${len}`,
+      ).toContain(code);
+    }
+  });
+
+  it('a file that is not a vault → ERR_VAULT_UNSUPPORTED; a newer format → ERR_VAULT_UNSUPPORTED', async () => {
+    const { path, bytes } = await sampleVault();
+    writeFileSync(path, '{"this is": "json"}');
+    expect(await codeOf(openVault({ path, password: PASSWORD }))).toBe('ERR_VAULT_UNSUPPORTED');
+    const newer = Buffer.from(bytes);
+    newer.writeUInt16BE(99, 8);
+    writeFileSync(path, reseal(newer));
+    expect(await codeOf(openVault({ path, password: PASSWORD }))).toBe('ERR_VAULT_UNSUPPORTED');
+  });
+
+  it('a record ciphertext moved onto another record → refused', async () => {
+    const { path, bytes } = await sampleVault();
+    const records = Buffer.from(sectionOf(bytes, 2));
+    // Records are laid out in insertion order; 'one' and 'two' have bodies of the same length.
+    const blobLen = 12 + JSON.stringify({ secret: 'first secret value' }).length + 16;
+    const a = records.subarray(0, blobLen);
+    const b = records.subarray(blobLen, 2 * blobLen);
+    const swapped = Buffer.concat([Buffer.from(b), Buffer.from(a), records.subarray(2 * blobLen)]);
+    expect(swapped.length).toBe(records.length);
+    writeFileSync(path, rebuild(bytes, { records: swapped }));
+    expect(await codeOf(openVault({ path, password: PASSWORD }))).toBe('ERR_VAULT_CORRUPT');
+  });
+
+  it('a record ciphertext from another vault, or an older revision of the same record, → refused', async () => {
+    const { path, bytes } = await sampleVault();
+    const other = await sampleVault();
+    writeFileSync(path, rebuild(bytes, { records: sectionOf(other.bytes, 2) }));
+    expect(await codeOf(openVault({ path, password: PASSWORD }))).toBe('ERR_VAULT_CORRUPT');
+
+    // Roll one record back: save a new body for 'one', then put the old records section back.
+    writeFileSync(path, bytes);
+    const v = await openVault({ path, password: PASSWORD });
+    v.putRecord('one', { name: 'One' }, { secret: 'first secret value' });
+    await v.save();
+    const newer = readFileSync(path);
+    writeFileSync(path, rebuild(newer, { records: sectionOf(bytes, 2) }));
+    expect(await codeOf(openVault({ path, password: PASSWORD }))).toBe('ERR_VAULT_CORRUPT');
+  });
+
+  it('a header with a lowered iteration count never opens: below the floor → ERR_VAULT_DOWNGRADE', async () => {
+    const { path, bytes } = await sampleVault();
+    const header = JSON.parse(sectionOf(bytes, 0).toString('utf8'));
+    for (const iterations of [50_000, 99_999]) {
+      writeFileSync(
+        path,
+        rebuild(bytes, { header: Buffer.from(JSON.stringify({ ...header, kdf: { ...header.kdf, iterations } })) }),
+      );
+      expect(await codeOf(openVault({ path, password: PASSWORD }))).toBe('ERR_VAULT_DOWNGRADE');
+    }
+    // Lowered but above the floor: the key slot is bound to the KDF parameters, so it does not unwrap.
+    writeFileSync(
+      path,
+      rebuild(bytes, {
+        header: Buffer.from(JSON.stringify({ ...header, kdf: { ...header.kdf, iterations: TEST_ITERATIONS + 1 } })),
+      }),
+    );
+    expect(REFUSED).toContain(await codeOf(openVault({ path, password: PASSWORD })));
+    // The same edit without fixing the checksum is reported as damage.
+    const edited = Buffer.from(bytes);
+    const at = edited.indexOf('"iterations":100000');
+    edited.write('"iterations":100001', at);
+    writeFileSync(path, edited);
+    expect(await codeOf(openVault({ path, password: PASSWORD }))).toBe('ERR_VAULT_CORRUPT');
+  });
+
+  it('a header revision edited back (index of another revision) → refused', async () => {
+    const { path, bytes } = await sampleVault();
+    const header = JSON.parse(sectionOf(bytes, 0).toString('utf8'));
+    writeFileSync(
+      path,
+      rebuild(bytes, { header: Buffer.from(JSON.stringify({ ...header, revision: header.revision + 5 })) }),
+    );
+    expect(await codeOf(openVault({ path, password: PASSWORD }))).toBe('ERR_VAULT_CORRUPT');
+  });
+});
