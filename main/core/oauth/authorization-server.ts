@@ -26,7 +26,7 @@ export async function resolveAuthorizationServer(
 ): Promise<oauth.AuthorizationServer> {
   let as: oauth.AuthorizationServer;
   if (config.issuer) {
-    as = { ...(await discover(config.issuer, { ...options, cache: options.discoveryCache, quirk: quirkOf(config) })) };
+    as = await discover(config.issuer, { ...options, cache: options.discoveryCache, quirk: quirkOf(config) });
   } else {
     if (!config.tokenEndpoint) {
       throw new LatchError('ERR_BAD_INPUT', 'Enter the issuer (for discovery) or at least the token endpoint.', {
@@ -39,7 +39,9 @@ export async function resolveAuthorizationServer(
   }
   for (const [field, metadata, label] of ENDPOINT_FIELDS) {
     const value = config[field];
-    if (value) {
+    // Copy only on a real override: oauth4webapi caches the JWKS per metadata object, so a
+    // cached discovery result keeps its keys across flows.
+    if (value && as[metadata] !== value) {
       assertSecureUrl(new URL(value), label);
       as = { ...as, [metadata]: value };
     }
