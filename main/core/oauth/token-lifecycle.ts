@@ -54,7 +54,10 @@ export interface RefreshSchedulerOptions {
   marginMs?: number;
   /** Wait after a failed refresh that is not invalid_grant (network down...); default 1 minute. */
   retryMs?: number;
-  /** Performs the refresh, e.g. (id, config) => refreshTokens(config, env). */
+  /**
+   * Performs the refresh, e.g. (id, config) => config.grant === 'client_credentials'
+   *   ? clientCredentials(config, env) : refreshTokens(config, env).
+   */
   refresh: (credentialId: string, config: OAuth2Config) => Promise<TokenSet>;
   /** Persists the new tokens (rotated refresh token included). Awaited before the next schedule. */
   save: (credentialId: string, tokens: TokenSet) => Promise<void>;
@@ -162,7 +165,8 @@ export class RefreshScheduler {
     if (tokens?.expiresAt === undefined) return;
     const now = this.#o.clock.now();
     const at = tokens.expiresAt - this.#o.marginMs;
-    if (tokens.refreshToken) {
+    // A client credentials token is renewed by asking again (the injected refresh decides how).
+    if (tokens.refreshToken || entry.config.grant === 'client_credentials') {
       this.#arm(credentialId, entry, at - now, () => this.#refresh(credentialId, entry));
       return;
     }

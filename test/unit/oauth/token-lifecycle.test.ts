@@ -130,6 +130,17 @@ describe('RefreshScheduler', () => {
     expect(saved).toHaveLength(1);
   });
 
+  it('renews a client credentials token by asking again', async () => {
+    const { time, saved, scheduler } = setup(async (_id, c) => ({
+      ...c.tokens!,
+      accessToken: 'again',
+      expiresAt: time.now + 60 * MIN,
+    }));
+    scheduler.track('m2m', { ...config({ expiresAt: time.now + 10 * MIN }), grant: 'client_credentials' });
+    await time.advance(5 * MIN);
+    expect(saved.map(([, t]) => t.accessToken)).toEqual(['again']);
+  });
+
   it('warns once before a token without refresh token expires', async () => {
     const { time, scheduler } = setup(async () => {
       throw new Error('never called');
