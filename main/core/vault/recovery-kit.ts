@@ -99,10 +99,12 @@ export function parseRecoveryKit(text: string, vaultId: string): Uint8Array {
   if (idMatch && idMatch[1]!.toLowerCase() !== vaultId) {
     throw bad(`This recovery kit is for another vault (${idMatch[1]}); this vault is ${vaultId}.`);
   }
-  const at = text.toUpperCase().indexOf(PREFIX);
-  if (at < 0) throw bad(`No recovery secret found: it starts with ${PREFIX}.`);
-  const tail = text.slice(at + PREFIX.length).split(/\r?\n\s*\r?\n/)[0] ?? '';
-  const cleaned = tail.toUpperCase().replace(/[\s-]/g, '');
+  const upper = text.toUpperCase();
+  const prefix = /LATCH[\s-]*RK1[\s-]*/.exec(upper);
+  if (!prefix) throw bad(`No recovery secret found: it starts with ${PREFIX}.`);
+  // The secret may be wrapped over lines; it ends at the first blank line.
+  const tail = upper.slice(prefix.index + prefix[0].length).split(/\r?\n\s*\r?\n/)[0] ?? '';
+  const cleaned = tail.replace(/[\s-]/g, '');
   const payload = unbase32(cleaned.slice(0, Math.ceil(((KEY_BYTES + CHECK_BYTES) * 8) / 5)));
   if (payload === null || payload.length < KEY_BYTES + CHECK_BYTES) {
     throw bad('The recovery secret is incomplete or holds characters that are not in it (A-Z, 2-7).');

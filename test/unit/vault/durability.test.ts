@@ -163,7 +163,7 @@ describe('atomic save', () => {
     v.putRecord('later', null, { s: 3 });
     await v.save();
     const damaged = readFileSync(path);
-    damaged[damaged.length - 100] ^= 0xff;
+    damaged[damaged.length - 100] = damaged[damaged.length - 100]! ^ 0xff;
     writeFileSync(path, damaged);
     try {
       await openVault({ path, password: PASSWORD });
