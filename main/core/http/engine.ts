@@ -123,6 +123,7 @@ export function createHttpEngine(deps: HttpEngineDeps = {}): HttpEngine {
       const remaining = Math.max(1, deadline - performance.now());
       const raw = await transmit(authed, {
         timeoutMs: remaining,
+        reportedTimeoutMs: request.timeoutMs,
         verifyTls: request.verifyTls,
         maxBodyBytes: request.maxBodyBytes,
         agents,

@@ -82,6 +82,8 @@ export interface TransmitOptions {
   maxBodyBytes: number;
   agents: Agents;
   signal?: AbortSignal;
+  /** The request's own timeout, for the message (timeoutMs may be what is left of it). */
+  reportedTimeoutMs?: number;
 }
 
 const dn = (o: Record<string, string | string[] | undefined> | undefined): string =>
@@ -193,9 +195,10 @@ function transmitOnce(req: WireRequest, o: TransmitOptions): Promise<RawExchange
       reject(new TransmitFailure(e, r.reusedSocket, gotResponse));
     };
     const timer = setTimeout(() => {
+      const limit = Math.round(o.reportedTimeoutMs ?? o.timeoutMs);
       r.destroy(
-        new LatchError('ERR_TIMEOUT', `No complete answer from ${req.url.host} within ${o.timeoutMs} ms.`, {
-          detail: { cause: 'ERR_TIMEOUT', host: req.url.host, timeoutMs: o.timeoutMs },
+        new LatchError('ERR_TIMEOUT', `No complete answer from ${req.url.host} within ${limit} ms.`, {
+          detail: { cause: 'ERR_TIMEOUT', host: req.url.host, timeoutMs: limit },
         }),
       );
     }, o.timeoutMs);

@@ -30,7 +30,7 @@ export function parseWwwAuthenticate(values: string | readonly string[]): AuthCh
       out.push(challenge);
       skip(/^[ \t]+/);
       const t68 = TOKEN68.exec(s);
-      if (t68?.[1] && !PARAM_START.test(s)) {
+      if (t68?.[1]) {
         challenge.token68 = t68[1];
         s = s.slice(t68[1].length);
         continue;

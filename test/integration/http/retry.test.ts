@@ -121,6 +121,30 @@ describe('retries against a scripted local server', () => {
     srv.script();
   });
 
+  it('a body that stalls past the timeout is ERR_TIMEOUT; an abort mid-body is ERR_CANCELLED', async () => {
+    srv.script((_q, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.write('partial');
+    });
+    await expect(
+      withEngine({}, (e) => e.send({ method: 'GET', url: `${srv.url}/stall`, timeoutMs: 300 })),
+    ).rejects.toMatchObject({
+      code: 'ERR_TIMEOUT',
+      detail: { timeoutMs: 300 },
+    });
+    srv.script((_q, res) => {
+      res.writeHead(200);
+      res.write('x');
+    });
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 150);
+    await expect(
+      withEngine({}, (e) => e.send({ method: 'GET', url: `${srv.url}/stall2` }, { signal: ac.signal })),
+    ).rejects.toMatchObject({
+      code: 'ERR_CANCELLED',
+    });
+  });
+
   it('connection refused is ERR_HTTP with cause ECONNREFUSED', async () => {
     const closed = await startScriptedServer();
     const url = closed.url;
