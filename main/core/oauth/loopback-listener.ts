@@ -416,6 +416,10 @@ export async function startLoopbackListener<T>(options: LoopbackListenerOptions<
       // No IPv6 loopback here, or the port is taken on it: 127.0.0.1 alone still works.
     }
   }
+  for (const s of servers) {
+    // After listening, a server error (rare: fd exhaustion) ends the flow instead of crashing the app.
+    s.on('error', (e) => finish(portBusy(port, e)));
+  }
   expectedHost = `${target.hostname}:${port}`;
   origin = `http://${expectedHost}`;
   const redirectUri = `${origin}${target.path}`;
