@@ -30,7 +30,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^renderer/' },
       to: {
-        pathNot: '^(renderer/|preload/(contract|api|define)\\.ts$|main/core/model/|node_modules/(react|react-dom|scheduler|zod)/)',
+        pathNot: '^(renderer/|preload/(contract|api|define)\\.ts$|preload/channels/|main/core/model/|node_modules/(react|react-dom|scheduler|zod)/)',
       },
     },
     {

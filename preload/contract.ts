@@ -1,64 +1,46 @@
 /**
  * The one contract between renderer and main. Every channel and event is named here
- * and nowhere else. From it come the renderer's typed `window.latch`, the schemas main
- * validates every call with, and the list the tests walk to prove each channel has a handler.
+ * (each namespace in its own file under channels/) and nowhere else. From it come the
+ * renderer's typed `window.latch`, the schemas main validates every call with, and the
+ * list the tests walk to prove each channel has a handler.
  *
  * Names are `namespace.method`; the renderer calls them as `latch.namespace.method(input)`.
  * Events are `namespace.event`; the renderer subscribes with `latch.namespace.onEvent(fn)`,
  * which returns its unsubscribe function.
  */
-import { z } from 'zod';
-import { SettingsSchema } from '../main/core/model/settings';
-import { channel } from './define';
+import type { z } from 'zod';
+import { appChannels, appEvents } from './channels/app';
+import { servicesChannels, servicesEvents } from './channels/services';
+import { vaultChannels, vaultEvents } from './channels/vault';
 
+export type {
+  CredentialKind,
+  TokenSet,
+} from '../main/core/model/credential';
 export type { ErrorCode } from '../main/core/model/errors';
+export type {
+  CredentialStatus,
+  CredentialSummary,
+  CredentialView,
+  HealthIssue,
+  ServiceSummary,
+  ServiceView,
+} from '../main/core/model/service';
 export type { Settings } from '../main/core/model/settings';
-
-export const AboutInfo = z.object({
-  name: z.string(),
-  version: z.string(),
-  vaultPath: z.string(),
-  platform: z.string(),
-  arch: z.string(),
-  runtime: z.string(),
-  transport: z.enum(['electron-ipc', 'browser-host']),
-  keychain: z.object({ reachable: z.boolean(), backend: z.string(), detail: z.string() }),
-});
-export type AboutInfo = z.infer<typeof AboutInfo>;
-
-const Empty = z.object({}).strict();
+export { AboutInfo, AppRoute } from './channels/app';
+export { CopyFormat } from './channels/services';
+export { VaultStatus } from './channels/vault';
 
 export const channels = {
-  'app.about': channel({ input: Empty, output: AboutInfo }),
-  'app.ping': channel({
-    input: z.object({ echo: z.string().max(256) }).strict(),
-    output: z.object({ echo: z.string() }),
-  }),
-  'settings.get': channel({ input: Empty, output: SettingsSchema }),
-  'settings.update': channel({
-    input: SettingsSchema.partial().strict(),
-    output: SettingsSchema,
-    errors: ['ERR_BAD_INPUT'],
-  }),
+  ...appChannels,
+  ...vaultChannels,
+  ...servicesChannels,
 } as const;
 
-export const AppRoute = z.enum([
-  'services',
-  'totp',
-  'oauth',
-  'requests',
-  'health',
-  'settings',
-  'about',
-  'lock',
-  'quick-access',
-]);
-export type AppRoute = z.infer<typeof AppRoute>;
-
 export const events = {
-  'settings.changed': SettingsSchema,
-  /** The menu, tray or a shortcut asks the window to show a screen. */
-  'app.navigate': z.object({ route: AppRoute }),
+  ...appEvents,
+  ...vaultEvents,
+  ...servicesEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -3,7 +3,11 @@
  * platform pieces, build the services the handlers use and the dispatcher over them.
  */
 import { join } from 'node:path';
-import type { SettingsStore } from '../core/platform';
+import type { Located } from '../core/credentials/service-store';
+import type { Keychain } from '../core/keychain/keychain';
+import type { Credential } from '../core/model/credential';
+import { type Clipboard, type Clock, type SettingsStore, systemClock } from '../core/platform';
+import { AppVault } from './app-vault';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { EventHub } from './event-hub';
 import { createHandlers } from './handlers/index';
@@ -14,6 +18,9 @@ export interface ComposeInput {
   runtime: RuntimeInfo;
   settings: SettingsStore;
   keychainStatus(): Promise<KeychainStatus>;
+  keychain: Keychain;
+  clipboard: Clipboard;
+  clock?: Clock;
   /** Called with errors that were not LatchErrors; the message is never sent to the renderer. */
   onInternalError?: (channel: string, e: unknown) => void;
 }
@@ -26,12 +33,28 @@ export interface Composed {
 
 export function compose(input: ComposeInput): Composed {
   const events = new EventHub();
+  const clock = input.clock ?? systemClock;
+  const vaultPath = () => input.settings.get().lastVaultPath || join(input.dataDir, 'vault.latch');
+  const vault = new AppVault({
+    vaultPath,
+    keychain: input.keychain,
+    clipboard: input.clipboard,
+    settings: input.settings,
+    events,
+    clock,
+  });
   const services: AppServices = {
     runtime: input.runtime,
     settings: input.settings,
     events,
-    vaultPath: () => input.settings.get().lastVaultPath || join(input.dataDir, 'vault.latch'),
+    vaultPath,
     keychainStatus: input.keychainStatus,
+    vault,
+    readSecretField: async (located: Located, field: string) => {
+      const value = (located.credential.fields as Record<string, unknown>)[field];
+      return typeof value === 'string' && value !== '' ? value : null;
+    },
+    afterCredentialsDeleted: (_credentials: Credential[]) => undefined,
   };
   return { services, events, dispatch: createDispatcher(createHandlers(services), input.onInternalError) };
 }

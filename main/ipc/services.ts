@@ -3,8 +3,11 @@
  * Electron shell, or the browser host. Handlers never construct platform pieces.
  */
 
+import type { Located } from '../core/credentials/service-store';
 import type { KeychainStatus } from '../core/keychain/status';
+import type { Credential } from '../core/model/credential';
 import type { SettingsStore } from '../core/platform';
+import type { AppVault } from './app-vault';
 import type { EventHub } from './event-hub';
 
 export type { KeychainStatus };
@@ -24,4 +27,9 @@ export interface AppServices {
   events: EventHub;
   vaultPath(): string;
   keychainStatus(): Promise<KeychainStatus>;
+  vault: AppVault;
+  /** The value of one field of a credential (a live TOTP code, a fresh token, a minted JWT…), or null. */
+  readSecretField(located: Located, field: string): Promise<string | null>;
+  /** Deleted credentials whose tokens should be revoked; never awaited by the delete. */
+  afterCredentialsDeleted(credentials: Credential[]): void;
 }

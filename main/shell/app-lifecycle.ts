@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, Menu, session, shell } from 'electron';
 import type { AppRoute } from '../../preload/contract';
+import { NapiKeychain } from '../core/keychain/napi-keychain';
 import { probeOsKeychain } from '../core/keychain/status';
 import { compose } from '../ipc/compose';
 import { applicationMenuTemplate } from '../security/menu-template';
 import { isSafeExternalUrl } from '../security/url-policy';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { ElectronClipboard } from './electron-clipboard';
 import { ElectronSettings } from './electron-settings';
 import { hardenSession } from './harden-contents';
 import { registerIpc } from './ipc-bridge';
@@ -62,6 +64,8 @@ export function runApp(): void {
       },
       settings,
       keychainStatus: probeOsKeychain,
+      keychain: new NapiKeychain(),
+      clipboard: new ElectronClipboard(),
       onInternalError: (channel, e) =>
         console.error(`latch: internal error in ${channel}: ${e instanceof Error ? e.name : 'unknown'}`),
     });

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MemoryClipboard, SystemClipboard } from '../../main/core/clipboard/system-clipboard';
+import { NapiKeychain } from '../../main/core/keychain/napi-keychain';
 import { probeOsKeychain } from '../../main/core/keychain/status';
 import { JsonFileSettings } from '../../main/core/settings/json-file-settings';
 import { compose } from '../../main/ipc/compose';
@@ -35,6 +37,9 @@ export async function createHostApp(options: HostAppOptions): Promise<HostApp> {
     },
     settings: new JsonFileSettings(join(options.dataDir, 'settings.json')),
     keychainStatus: options.keychainStatus ?? probeOsKeychain,
+    keychain: new NapiKeychain(),
+    // The real X clipboard when there is a display (tests run one under Xvfb), else memory.
+    clipboard: process.env.DISPLAY ? new SystemClipboard() : new MemoryClipboard(),
     onInternalError: (channel, e) =>
       console.error(`host: internal error in ${channel}:`, e instanceof Error ? e.name : typeof e),
   });

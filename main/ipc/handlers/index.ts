@@ -1,12 +1,16 @@
 import type { HandlerTable } from '../dispatcher';
 import type { AppServices } from '../services';
 import { appHandlers } from './app';
+import { servicesHandlers } from './services';
 import { settingsHandlers } from './settings';
+import { vaultHandlers } from './vault';
 
 /** Every channel of the contract, each with its handler; the type fails to check if one is missing. */
 export function createHandlers(s: AppServices): HandlerTable {
   return {
     ...appHandlers(s),
     ...settingsHandlers(s),
+    ...vaultHandlers(s),
+    ...servicesHandlers(s),
   } satisfies HandlerTable;
 }

@@ -6,6 +6,7 @@ export function settingsHandlers(s: AppServices): Pick<HandlerTable, 'settings.g
     'settings.get': () => s.settings.get(),
     'settings.update': (patch) => {
       const next = s.settings.update(patch);
+      s.vault.applySettings();
       s.events.emit('settings.changed', next);
       return next;
     },

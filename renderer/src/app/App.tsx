@@ -2,11 +2,14 @@ import { useEffect, useState } from 'react';
 import type { AboutInfo, AppRoute } from '../../../preload/contract';
 import { AboutPanel } from '../features/about/AboutPanel';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { VaultGate } from '../features/vault/VaultGate';
 import { useLatch } from '../latch-context';
-import { ToastProvider } from '../ui';
+import { Button, Icon, ToastProvider } from '../ui';
+import { MAIN_ROUTES } from './routes';
 import { type NavEntry, Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 import { useSettings, useThemeAttribute } from './use-settings';
+import { useActivityPing, useVaultStatus } from './use-vault-status';
 
 const FOOTER: NavEntry[] = [
   { route: 'settings', label: 'Settings', icon: 'settings' },
@@ -17,40 +20,75 @@ export function App() {
   const latch = useLatch();
   const settings = useSettings();
   useThemeAttribute(settings);
-  const [route, setRoute] = useState<AppRoute>('about');
+  const { status, lastReason } = useVaultStatus();
+  const unlocked = status?.state === 'unlocked';
+  useActivityPing(unlocked);
+  const [route, setRoute] = useState<AppRoute>(MAIN_ROUTES[0]?.route ?? 'about');
   const [about, setAbout] = useState<AboutInfo | null>(null);
 
-  useEffect(() => latch.app.onNavigate(({ route: next }) => setRoute(next)), [latch]);
+  useEffect(
+    () =>
+      latch.app.onNavigate(({ route: next }) => {
+        if (next === 'lock') void latch.vault.lock({});
+        else setRoute(next);
+      }),
+    [latch],
+  );
   useEffect(() => {
     void latch.app.about().then(setAbout, () => setAbout(null));
   }, [latch]);
 
-  if (settings === null) return <div className="loading">Starting Latch…</div>;
+  if (settings === null || status === null) return <div className="loading">Starting Latch…</div>;
 
   return (
     <ToastProvider>
-      <div className="shell">
-        <Sidebar entries={[]} footer={FOOTER} current={route} onNavigate={setRoute} />
-        <main className="main" id="main">
-          {route === 'settings' ? <SettingsPage settings={settings} /> : <AboutPanel />}
-        </main>
-        <StatusBar
-          items={[
-            ...(about
-              ? [
-                  { key: 'vault', text: about.vaultPath, title: 'Vault file' },
-                  {
-                    key: 'keychain',
-                    tone: about.keychain.reachable ? ('ok' as const) : ('warn' as const),
-                    text: about.keychain.reachable ? 'Keychain reachable' : 'No keychain',
-                    title: about.keychain.detail,
-                  },
-                  { key: 'version', text: `Latch ${about.version}` },
-                ]
-              : []),
-          ]}
-        />
-      </div>
+      {unlocked ? (
+        <div className="shell">
+          <Sidebar
+            entries={MAIN_ROUTES.map((r) => ({ route: r.route, label: r.label, icon: r.icon }))}
+            footer={FOOTER}
+            current={route}
+            onNavigate={setRoute}
+            action={
+              <Button variant="ghost" size="small" onClick={() => void latch.vault.lock({})} aria-label="Lock now">
+                <Icon name="lock" /> Lock
+              </Button>
+            }
+          />
+          <main className="main" id="main">
+            {route === 'settings' ? (
+              <SettingsPage settings={settings} vault={status} />
+            ) : route === 'about' ? (
+              <AboutPanel />
+            ) : (
+              ((MAIN_ROUTES.find((r) => r.route === route) ?? MAIN_ROUTES[0])?.render(setRoute) ?? <AboutPanel />)
+            )}
+          </main>
+          <StatusBar
+            items={[
+              {
+                key: 'lock',
+                tone: status.unsaved ? 'warn' : 'ok',
+                text: status.unsaved ? 'Unlocked · changes not saved' : 'Unlocked',
+              },
+              { key: 'vault', text: status.path, title: 'Vault file' },
+              ...(about
+                ? [
+                    {
+                      key: 'keychain',
+                      tone: about.keychain.reachable ? ('ok' as const) : ('warn' as const),
+                      text: about.keychain.reachable ? 'Keychain reachable' : 'No keychain',
+                      title: about.keychain.detail,
+                    },
+                    { key: 'version', text: `Latch ${about.version}` },
+                  ]
+                : []),
+            ]}
+          />
+        </div>
+      ) : (
+        <VaultGate status={status} lastReason={lastReason} />
+      )}
     </ToastProvider>
   );
 }

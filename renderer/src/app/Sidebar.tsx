@@ -13,11 +13,13 @@ export function Sidebar({
   footer,
   current,
   onNavigate,
+  action,
 }: {
   entries: NavEntry[];
   footer: NavEntry[];
   current: AppRoute;
   onNavigate: (r: AppRoute) => void;
+  action?: React.ReactNode;
 }) {
   const item = (e: NavEntry) => (
     <li key={e.route}>
@@ -52,7 +54,10 @@ export function Sidebar({
         Latch
       </div>
       <ul className="nav">{entries.map(item)}</ul>
-      <ul className="nav sidebar__footer">{footer.map(item)}</ul>
+      <ul className="nav sidebar__footer">
+        {footer.map(item)}
+        {action ? <li>{action}</li> : null}
+      </ul>
     </nav>
   );
 }

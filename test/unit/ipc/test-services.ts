@@ -1,3 +1,5 @@
+import { MemoryClipboard } from '../../../main/core/clipboard/system-clipboard';
+import { MemoryKeychain } from '../../../main/core/keychain/memory-keychain';
 import { MemorySettings } from '../../../main/core/settings/json-file-settings';
 import { compose } from '../../../main/ipc/compose';
 
@@ -14,5 +16,7 @@ export function composeForTest() {
     },
     settings: new MemorySettings(),
     keychainStatus: async () => ({ reachable: false, backend: 'none', detail: 'test' }),
+    keychain: new MemoryKeychain(),
+    clipboard: new MemoryClipboard(),
   });
 }

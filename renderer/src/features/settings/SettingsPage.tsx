@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
-import type { Settings } from '../../../../preload/contract';
+import type { Settings, VaultStatus } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { TextField, useToast } from '../../ui';
+import { VaultSettings } from '../vault/VaultSettings';
 
 /** Preferences that are not secret. Each change is saved in main as soon as it is valid. */
-export function SettingsPage({ settings }: { settings: Settings }) {
+export function SettingsPage({ settings, vault }: { settings: Settings; vault: VaultStatus }) {
   const latch = useLatch();
   const toast = useToast();
   const [errors, setErrors] = useState<Record<string, string | null>>({});
@@ -93,6 +94,7 @@ export function SettingsPage({ settings }: { settings: Settings }) {
           )}
         </div>
       </div>
+      <VaultSettings vault={vault} />
     </section>
   );
 }

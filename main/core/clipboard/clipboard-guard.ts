@@ -1,0 +1,68 @@
+import type { Clipboard } from '../platform';
+
+export interface GuardTimer {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const realTimer: GuardTimer = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+/**
+ * Every copy of a secret goes through here: the clipboard is cleared after the set time,
+ * on lock and on quit, but only while it still holds what Latch put there, so a value
+ * the user copied since is never wiped.
+ */
+export class ClipboardGuard {
+  #pending: { text: string; handle: unknown } | null = null;
+  readonly #listeners = new Set<(e: { cleared: boolean }) => void>();
+
+  constructor(
+    private readonly clipboard: Clipboard,
+    private readonly timer: GuardTimer = realTimer,
+  ) {}
+
+  /** Copies `text` (marked concealed where the platform allows) and schedules its removal. */
+  async copy(text: string, clearAfterSeconds: number): Promise<void> {
+    this.#cancel();
+    await this.clipboard.writeText(text, { concealed: true });
+    const handle = this.timer.setTimeout(() => void this.clearIfOurs(), clearAfterSeconds * 1000);
+    this.#pending = { text, handle };
+  }
+
+  /** Clears the clipboard if it still holds the last secret Latch copied. Returns whether it did. */
+  async clearIfOurs(): Promise<boolean> {
+    const pending = this.#pending;
+    this.#cancel();
+    if (pending === null) return false;
+    let current: string;
+    try {
+      current = await this.clipboard.readText();
+    } catch {
+      return false;
+    }
+    const ours = current === pending.text;
+    if (ours) await this.clipboard.clear();
+    for (const l of this.#listeners) l({ cleared: ours });
+    return ours;
+  }
+
+  /** Called after every scheduled check; returns its unsubscribe function. */
+  onChecked(listener: (e: { cleared: boolean }) => void): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  get holdsSecret(): boolean {
+    return this.#pending !== null;
+  }
+
+  #cancel(): void {
+    if (this.#pending) this.timer.clearTimeout(this.#pending.handle);
+    this.#pending = null;
+  }
+}

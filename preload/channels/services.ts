@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { CREDENTIAL_KINDS } from '../../main/core/model/credential';
+import { HealthIssue, ServiceInput, ServiceSummary, ServiceView } from '../../main/core/model/service';
+import { channel } from '../define';
+import { Empty } from './app';
+
+const Id = z.string().min(1).max(64);
+const Ok = z.object({ ok: z.literal(true) });
+const FieldValue = z.union([
+  z.string().max(100_000),
+  z.number(),
+  z.boolean(),
+  z.array(z.string().max(100)).max(20),
+  z.null(),
+]);
+const Fields = z.record(z.string().max(64), FieldValue);
+
+export const CopyFormat = z.enum(['value', 'env', 'reference']);
+
+export const servicesChannels = {
+  'services.list': channel({ input: Empty, output: z.array(ServiceSummary), errors: ['ERR_VAULT_LOCKED'] }),
+  'services.get': channel({ input: z.object({ id: Id }).strict(), output: ServiceView, errors: ['ERR_NOT_FOUND'] }),
+  'services.create': channel({
+    input: z.object({ service: ServiceInput }).strict(),
+    output: z.object({ id: z.string() }),
+    errors: ['ERR_BAD_INPUT'],
+  }),
+  'services.update': channel({
+    input: z.object({ id: Id, service: ServiceInput.partial() }).strict(),
+    output: Ok,
+    errors: ['ERR_BAD_INPUT', 'ERR_NOT_FOUND'],
+  }),
+  'services.delete': channel({ input: z.object({ id: Id }).strict(), output: Ok, errors: ['ERR_NOT_FOUND'] }),
+  'services.health': channel({ input: Empty, output: z.array(HealthIssue) }),
+  'credentials.add': channel({
+    input: z
+      .object({
+        serviceId: Id,
+        kind: z.enum(CREDENTIAL_KINDS),
+        name: z.string().max(200),
+        fields: Fields,
+        expiresAt: z.number().nullable().optional(),
+        rotateEveryDays: z.number().int().min(1).max(3650).nullable().optional(),
+      })
+      .strict(),
+    output: z.object({ id: z.string() }),
+    errors: ['ERR_BAD_INPUT', 'ERR_NOT_FOUND'],
+  }),
+  'credentials.update': channel({
+    input: z
+      .object({
+        serviceId: Id,
+        credentialId: Id,
+        name: z.string().max(200).optional(),
+        fields: Fields.optional(),
+        expiresAt: z.number().nullable().optional(),
+        rotateEveryDays: z.number().int().min(1).max(3650).nullable().optional(),
+      })
+      .strict(),
+    output: Ok,
+    errors: ['ERR_BAD_INPUT', 'ERR_NOT_FOUND'],
+  }),
+  'credentials.delete': channel({
+    input: z.object({ serviceId: Id, credentialId: Id }).strict(),
+    output: Ok,
+    errors: ['ERR_NOT_FOUND'],
+  }),
+  /** The one place a secret value crosses to the renderer: an explicit reveal of one field. */
+  'credentials.reveal': channel({
+    input: z.object({ serviceId: Id, credentialId: Id, field: z.string().min(1).max(64) }).strict(),
+    output: z.object({ value: z.string() }),
+    errors: ['ERR_NOT_FOUND'],
+  }),
+  /** Copy happens in main; the renderer never sees the value. */
+  'credentials.copy': channel({
+    input: z
+      .object({
+        serviceId: Id,
+        credentialId: Id,
+        field: z.string().min(1).max(64).optional(),
+        as: CopyFormat.default('value'),
+      })
+      .strict(),
+    output: z.object({ clearsInSeconds: z.number(), label: z.string() }),
+    errors: ['ERR_NOT_FOUND', 'ERR_CLIPBOARD'],
+  }),
+  'credentials.rotate': channel({
+    input: z
+      .object({
+        serviceId: Id,
+        credentialId: Id,
+        values: z.record(z.string().max(64), z.string().max(100_000)),
+        graceDays: z.number().min(0).max(365),
+      })
+      .strict(),
+    output: Ok,
+    errors: ['ERR_BAD_INPUT', 'ERR_NOT_FOUND'],
+  }),
+} as const;
+
+export const servicesEvents = {
+  /** Services or credentials changed (here, or on disk by another process): lists reload. */
+  'services.changed': z.object({}),
+  'clipboard.cleared': z.object({ cleared: z.boolean() }),
+} as const;

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { channel } from '../define';
+import { Empty } from './app';
+
+export const VaultStatus = z.object({
+  path: z.string(),
+  /** absent: no vault file yet (first run). */
+  state: z.enum(['absent', 'locked', 'unlocked']),
+  mode: z.enum(['password', 'hardened']).nullable(),
+  quickUnlock: z.enum(['off', 'armed', 'forgotten', 'unknown']),
+  keychainReachable: z.boolean(),
+  iterations: z.number().nullable(),
+  formatVersion: z.number().nullable(),
+  /** The main file was damaged and the backup was opened instead. */
+  openedFromBackup: z.boolean(),
+  backupExists: z.boolean(),
+  /** Changes kept in memory because the last save failed. */
+  unsaved: z.boolean(),
+  /** Wrong-password delay still to wait before the next attempt. */
+  retryAfterMs: z.number(),
+});
+export type VaultStatus = z.infer<typeof VaultStatus>;
+
+const Password = z.string().min(1, 'enter the master password').max(1024);
+const NewPassword = z.string().min(8, 'use at least 8 characters').max(1024);
+
+export const vaultChannels = {
+  'vault.status': channel({ input: Empty, output: VaultStatus }),
+  'vault.create': channel({
+    input: z
+      .object({
+        password: NewPassword,
+        mode: z.enum(['password', 'hardened']).default('password'),
+        quickUnlock: z.boolean().default(false),
+        iterations: z.number().int().min(100_000).max(100_000_000).optional(),
+      })
+      .strict(),
+    output: z.object({ status: VaultStatus, recoveryKit: z.string().nullable() }),
+    errors: ['ERR_VAULT_EXISTS', 'ERR_KEYCHAIN_UNAVAILABLE', 'ERR_SAVE_FAILED'],
+  }),
+  'vault.unlock': channel({
+    input: z
+      .object({
+        password: z.string().max(1024).optional(),
+        useQuickUnlock: z.boolean().default(false),
+        recoveryKit: z.string().max(10_000).optional(),
+        useBackup: z.boolean().default(false),
+      })
+      .strict(),
+    output: VaultStatus,
+    errors: [
+      'ERR_WRONG_PASSWORD',
+      'ERR_VAULT_CORRUPT',
+      'ERR_VAULT_DOWNGRADE',
+      'ERR_DEVICE_KEY_MISSING',
+      'ERR_QUICK_UNLOCK_OFF',
+    ],
+  }),
+  'vault.lock': channel({ input: z.object({ forget: z.boolean().default(false) }).strict(), output: VaultStatus }),
+  'vault.choose': channel({
+    input: z.object({ path: z.string().min(1).max(4096) }).strict(),
+    output: VaultStatus,
+    errors: ['ERR_BAD_INPUT'],
+  }),
+  'vault.touch': channel({ input: Empty, output: z.object({ ok: z.literal(true) }) }),
+  'vault.changePassword': channel({
+    input: z.object({ oldPassword: Password, newPassword: NewPassword }).strict(),
+    output: VaultStatus,
+    errors: ['ERR_WRONG_PASSWORD', 'ERR_VAULT_LOCKED'],
+  }),
+  'vault.setIterations': channel({
+    input: z.object({ iterations: z.number().int().min(100_000).max(100_000_000), password: Password }).strict(),
+    output: VaultStatus,
+    errors: ['ERR_WRONG_PASSWORD', 'ERR_VAULT_LOCKED'],
+  }),
+  'vault.measureKdf': channel({
+    input: z.object({ iterations: z.number().int().min(100_000).max(100_000_000) }).strict(),
+    output: z.object({ ms: z.number() }),
+  }),
+  'vault.setQuickUnlock': channel({
+    input: z.object({ enabled: z.boolean() }).strict(),
+    output: VaultStatus,
+    errors: ['ERR_KEYCHAIN_UNAVAILABLE', 'ERR_VAULT_LOCKED'],
+  }),
+  'vault.retrySave': channel({
+    input: Empty,
+    output: VaultStatus,
+    errors: ['ERR_SAVE_FAILED', 'ERR_VAULT_CHANGED_ON_DISK'],
+  }),
+  'vault.reload': channel({ input: Empty, output: VaultStatus, errors: ['ERR_VAULT_LOCKED'] }),
+} as const;
+
+export const vaultEvents = {
+  'vault.changed': z.object({
+    status: VaultStatus,
+    reason: z.enum(['unlocked', 'locked', 'auto-locked', 'created', 'settings', 'save-failed']),
+    lostUnsavedChanges: z.boolean().default(false),
+  }),
+} as const;

@@ -1,0 +1,16 @@
+/**
+ * The screens of the unlocked app, in sidebar order. A feature adds itself here with its
+ * route, label, icon and page component; App renders whichever is current.
+ */
+import type { ReactNode } from 'react';
+import type { AppRoute } from '../../../preload/contract';
+import type { IconName } from '../ui';
+
+export interface RouteEntry {
+  route: AppRoute;
+  label: string;
+  icon: IconName;
+  render: (nav: (route: AppRoute) => void) => ReactNode;
+}
+
+export const MAIN_ROUTES: RouteEntry[] = [];

@@ -1,0 +1,43 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { VaultStatus } from '../../../preload/contract';
+import { useLatch } from '../latch-context';
+
+/** The vault's state from main, kept fresh by `vault.changed`. */
+export function useVaultStatus(): {
+  status: VaultStatus | null;
+  refresh: () => Promise<void>;
+  lastReason: string | null;
+} {
+  const latch = useLatch();
+  const [status, setStatus] = useState<VaultStatus | null>(null);
+  const [lastReason, setLastReason] = useState<string | null>(null);
+  const refresh = useCallback(async () => setStatus(await latch.vault.status()), [latch]);
+  useEffect(() => {
+    void refresh();
+    return latch.vault.onChanged((e) => {
+      setStatus(e.status);
+      setLastReason(e.reason);
+    });
+  }, [latch, refresh]);
+  return { status, refresh, lastReason };
+}
+
+/** Tells main the user is active (for auto-lock), at most every 20 seconds. */
+export function useActivityPing(active: boolean): void {
+  const latch = useLatch();
+  useEffect(() => {
+    if (!active) return;
+    let last = 0;
+    const ping = () => {
+      const now = Date.now();
+      if (now - last < 20_000) return;
+      last = now;
+      void latch.vault.touch().catch(() => undefined);
+    };
+    const events = ['keydown', 'pointerdown', 'wheel'] as const;
+    for (const e of events) window.addEventListener(e, ping, { passive: true });
+    return () => {
+      for (const e of events) window.removeEventListener(e, ping);
+    };
+  }, [latch, active]);
+}

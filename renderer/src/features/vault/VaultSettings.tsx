@@ -1,0 +1,156 @@
+import { useEffect, useState } from 'react';
+import { BridgeError } from '../../../../preload/api';
+import type { VaultStatus } from '../../../../preload/contract';
+import { useLatch } from '../../latch-context';
+import { Badge, Button, TextField, useToast } from '../../ui';
+
+const errorText = (e: unknown) =>
+  e instanceof BridgeError ? (e.code === 'ERR_WRONG_PASSWORD' ? 'Wrong password.' : e.message) : 'That did not work.';
+
+/** Quick unlock, master password and KDF cost: the vault's own settings. */
+export function VaultSettings({ vault }: { vault: VaultStatus }) {
+  const latch = useLatch();
+  const toast = useToast();
+  const [oldPw, setOldPw] = useState('');
+  const [newPw, setNewPw] = useState('');
+  const [pwError, setPwError] = useState<string | null>(null);
+  const [iterations, setIterations] = useState(vault.iterations ?? 600_000);
+  const [cost, setCost] = useState<number | null>(null);
+  const [kdfPw, setKdfPw] = useState('');
+  const [kdfError, setKdfError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setCost(null);
+    const t = setTimeout(() => {
+      if (iterations >= 100_000 && iterations <= 100_000_000) {
+        void latch.vault.measureKdf({ iterations }).then((r) => live && setCost(r.ms));
+      }
+    }, 300);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [latch, iterations]);
+
+  return (
+    <>
+      <div className="card stack">
+        <h2 className="section-title">Unlocking</h2>
+        <div className="hstack">
+          <span>Mode:</span>
+          <Badge tone="accent">
+            {vault.mode === 'hardened' ? 'Hardened (password + this machine)' : 'Master password'}
+          </Badge>
+        </div>
+        {vault.mode === 'password' ? (
+          <label className="hstack">
+            <input
+              type="checkbox"
+              checked={vault.quickUnlock === 'armed'}
+              disabled={!vault.keychainReachable}
+              onChange={(e) =>
+                void latch.vault.setQuickUnlock({ enabled: e.currentTarget.checked }).then(
+                  () => toast.show('Quick unlock updated.', 'success'),
+                  (err: unknown) => toast.show(errorText(err), 'error'),
+                )
+              }
+            />
+            Quick unlock through the OS keychain
+            {!vault.keychainReachable ? (
+              <span className="field__hint">(no keychain is reachable on this machine)</span>
+            ) : null}
+          </label>
+        ) : null}
+        <div>
+          <Button onClick={() => void latch.vault.lock({ forget: true })}>Lock and forget quick unlock</Button>
+        </div>
+      </div>
+      <form
+        className="card stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setPwError(null);
+          latch.vault.changePassword({ oldPassword: oldPw, newPassword: newPw }).then(
+            () => {
+              setOldPw('');
+              setNewPw('');
+              toast.show('Master password changed.', 'success');
+            },
+            (err: unknown) => setPwError(errorText(err)),
+          );
+        }}
+      >
+        <h2 className="section-title">Change master password</h2>
+        <div className="form-grid">
+          <TextField
+            label="Current password"
+            type="password"
+            value={oldPw}
+            onChange={(e) => setOldPw(e.currentTarget.value)}
+          />
+          <TextField
+            label="New password"
+            type="password"
+            value={newPw}
+            onChange={(e) => setNewPw(e.currentTarget.value)}
+            hint="At least 8 characters."
+          />
+        </div>
+        {pwError ? (
+          <p className="gate__error" role="alert">
+            {pwError}
+          </p>
+        ) : null}
+        <div>
+          <Button type="submit" disabled={!oldPw || newPw.length < 8}>
+            Change password
+          </Button>
+        </div>
+      </form>
+      <form
+        className="card stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setKdfError(null);
+          latch.vault.setIterations({ iterations, password: kdfPw }).then(
+            () => {
+              setKdfPw('');
+              toast.show('Key derivation cost updated.', 'success');
+            },
+            (err: unknown) => setKdfError(errorText(err)),
+          );
+        }}
+      >
+        <h2 className="section-title">Key derivation (PBKDF2-HMAC-SHA256)</h2>
+        <div className="form-grid">
+          <TextField
+            label="Iterations"
+            type="number"
+            min={100_000}
+            step={50_000}
+            value={iterations}
+            onChange={(e) => setIterations(Number(e.currentTarget.value))}
+            hint={cost === null ? 'Measuring…' : `Unlocking costs about ${Math.round(cost)} ms on this machine.`}
+          />
+          <TextField
+            label="Master password"
+            type="password"
+            value={kdfPw}
+            onChange={(e) => setKdfPw(e.currentTarget.value)}
+          />
+        </div>
+        {kdfError ? (
+          <p className="gate__error" role="alert">
+            {kdfError}
+          </p>
+        ) : null}
+        <div>
+          <Button type="submit" disabled={!kdfPw || iterations === vault.iterations}>
+            Apply
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}
