@@ -13,7 +13,7 @@ export function RecoveryKit({ kit, onDone }: { kit: string; onDone: () => void }
     URL.revokeObjectURL(url);
   };
   return (
-    <div className="gate__card card" aria-labelledby="kit-title">
+    <section className="gate__card card" aria-labelledby="kit-title">
       <h1 className="gate__title" id="kit-title">
         Save your recovery kit
       </h1>
@@ -33,6 +33,6 @@ export function RecoveryKit({ kit, onDone }: { kit: string; onDone: () => void }
           Continue
         </Button>
       </div>
-    </div>
+    </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
 import type { VaultStatus } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
@@ -14,8 +14,6 @@ export function UnlockVault({ status, notice }: { status: VaultStatus; notice: s
   const [kit, setKit] = useState('');
   const [offerBackup, setOfferBackup] = useState(false);
   const [otherPath, setOtherPath] = useState<string | null>(null);
-
-  useEffect(() => setError(null), [status.path]);
 
   const attempt = async (input: { password?: string; useQuickUnlock?: boolean; useBackup?: boolean }) => {
     setBusy(true);
