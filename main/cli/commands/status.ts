@@ -1,0 +1,75 @@
+import { isLatchError } from '../../core/model/errors';
+import { deviceKeyName } from '../../core/vault/device-key';
+import { inspectVault } from '../../core/vault/inspect-vault';
+import type { CliCommand } from '../registry';
+
+export const statusCommand: CliCommand = {
+  name: 'status',
+  summary: 'Show the vault file, whether it is locked, its format, cost and quick-unlock state, and the keychain.',
+  usage: 'latch status [--json]',
+  async run(ctx) {
+    const keychainReachable = ctx.keychain ? await ctx.keychain.available() : false;
+    let info: Awaited<ReturnType<typeof inspectVault>>;
+    try {
+      info = await inspectVault(ctx.vaultPath);
+    } catch (e) {
+      if (!isLatchError(e)) throw e;
+      ctx.output(
+        {
+          path: ctx.vaultPath,
+          exists: true,
+          damaged: { code: e.code, message: e.message },
+          keychain: { reachable: keychainReachable },
+        },
+        `Vault: ${ctx.vaultPath}\nDamaged: ${e.message}\nKeychain: ${keychainReachable ? 'reachable' : 'not reachable'}`,
+      );
+      return 1;
+    }
+    if (!info.exists) {
+      ctx.output(
+        { path: ctx.vaultPath, exists: false, locked: true, keychain: { reachable: keychainReachable } },
+        `No vault at ${ctx.vaultPath} (create one with "latch init").\nKeychain: ${keychainReachable ? 'reachable' : 'not reachable'}`,
+      );
+      return 0;
+    }
+    let quickUnlock: 'off' | 'armed' | 'forgotten' | 'unknown' = 'off';
+    if (info.quickUnlock) {
+      quickUnlock = 'unknown';
+      if (keychainReachable && ctx.keychain) {
+        quickUnlock = (await ctx.keychain.get(deviceKeyName(info.vaultId))) === null ? 'forgotten' : 'armed';
+      }
+    }
+    // The command line holds no session: "locked" means the next command needs the master password.
+    const locked = quickUnlock !== 'armed';
+    const data = {
+      path: info.path,
+      exists: true,
+      locked,
+      vaultId: info.vaultId,
+      formatVersion: info.formatVersion,
+      mode: info.mode,
+      kdf: info.kdf,
+      iterations: info.iterations,
+      quickUnlock,
+      revision: info.revision,
+      createdAt: info.createdAt,
+      size: info.size,
+      backupExists: info.backupExists,
+      keychain: { reachable: keychainReachable },
+    };
+    ctx.output(
+      data,
+      [
+        `Vault:        ${info.path}`,
+        `State:        ${locked ? 'locked (the next command asks for the master password)' : 'unlocked by quick unlock'}`,
+        `Vault id:     ${info.vaultId}`,
+        `Format:       v${info.formatVersion}, ${info.mode} mode, revision ${info.revision}`,
+        `Key cost:     ${info.kdf}, ${info.iterations} iterations`,
+        `Quick unlock: ${quickUnlock}`,
+        `Backup:       ${info.backupExists ? `${info.path}.bak` : 'none yet'}`,
+        `Keychain:     ${keychainReachable ? 'reachable' : 'not reachable (the master password alone works)'}`,
+      ].join('\n'),
+    );
+    return 0;
+  },
+};

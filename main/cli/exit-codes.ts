@@ -1,0 +1,21 @@
+import { type ErrorCode, isLatchError } from '../core/model/errors';
+
+/** Process exit codes of `latch`; scripts rely on them, so they only ever grow. */
+export const EXIT = {
+  OK: 0,
+  FAILURE: 1,
+  USAGE: 2,
+  WRONG_PASSWORD: 3,
+} as const;
+
+/** LatchError codes with an exit code of their own; every other error exits with FAILURE. */
+export const EXIT_BY_ERROR: Partial<Record<ErrorCode, number>> = {
+  ERR_BAD_INPUT: EXIT.USAGE,
+  ERR_WRONG_PASSWORD: EXIT.WRONG_PASSWORD,
+  // ERR_OAUTH_LOGIN_REQUIRED: 4 — to be added with the OAuth commands.
+};
+
+export function exitCodeFor(error: unknown): number {
+  if (isLatchError(error)) return EXIT_BY_ERROR[error.code] ?? EXIT.FAILURE;
+  return EXIT.FAILURE;
+}

@@ -1,0 +1,41 @@
+import { GLOBAL_OPTIONS } from './global-options';
+import { type CliCommand, listCommands, type OptionSpec } from './registry';
+
+function optionLines(specs: Record<string, OptionSpec>): string[] {
+  return Object.entries(specs).map(([k, s]) => {
+    const flag = `${s.short ? `-${s.short}, ` : ''}--${k}${s.type === 'string' ? ' VALUE' : ''}`;
+    return `  ${flag.padEnd(28)} ${s.help}`;
+  });
+}
+
+export function generalHelp(): string {
+  const cmds = listCommands().map((c) => `  ${c.name.padEnd(10)} ${c.summary}`);
+  return [
+    'Latch, the credential vault, on the command line.',
+    '',
+    'Usage: latch COMMAND [OPTIONS]',
+    '',
+    'Commands:',
+    ...cmds,
+    '',
+    'Global options:',
+    ...optionLines(GLOBAL_OPTIONS),
+    '',
+    'Exit codes: 0 ok, 1 failure, 2 usage error, 3 wrong password.',
+    'Run "latch COMMAND --help" for the options of a command.',
+    '',
+  ].join('\n');
+}
+
+export function commandHelp(c: CliCommand): string {
+  return [
+    `Usage: ${c.usage}`,
+    '',
+    c.summary,
+    '',
+    ...(c.options && Object.keys(c.options).length > 0 ? ['Options:', ...optionLines(c.options), ''] : []),
+    'Global options:',
+    ...optionLines(GLOBAL_OPTIONS),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import type { Keychain } from '../core/keychain/keychain';
+import { isLatchError, LatchError } from '../core/model/errors';
+import { defaultVaultPath } from '../core/vault/default-path';
+import { EXIT, exitCodeFor } from './exit-codes';
+import { commandHelp, generalHelp } from './help';
+import type { CliIo } from './io';
+import { findCommand, parseCommandArgs, usageError } from './parse-args';
+import { type CliContext, getCommand } from './registry';
+import { SecretInput } from './secret-input';
+import './commands';
+
+export interface RunOptions {
+  /** Supplies the keychain; default: the OS keychain via @napi-rs/keyring (none when LATCH_NO_KEYCHAIN=1). */
+  keychain?: () => Promise<Keychain | undefined>;
+}
+
+async function osKeychain(io: CliIo): Promise<Keychain | undefined> {
+  if (io.env.LATCH_NO_KEYCHAIN === '1') return undefined;
+  const { NapiKeychain } = await import('../core/keychain/napi-keychain');
+  return new NapiKeychain();
+}
+
+/** Runs one `latch` invocation; returns the exit code. Errors print as "latch: message", never with a stack. */
+export async function runCli(argv: readonly string[], io: CliIo, options: RunOptions = {}): Promise<number> {
+  let secrets: SecretInput | undefined;
+  try {
+    const { name, rest } = findCommand(argv);
+    const command = name === undefined ? undefined : name === 'help' ? undefined : getCommand(name);
+    if (name !== undefined && name !== 'help' && command === undefined) {
+      throw usageError(`Unknown command "${name}". Run "latch --help" for the list.`);
+    }
+    const parsed = parseCommandArgs(command, name === 'help' ? rest.slice(1) : rest);
+    if (command === undefined) {
+      const topic = name === 'help' ? rest.find((a) => !a.startsWith('-')) : undefined;
+      const about = topic ? getCommand(topic) : undefined;
+      if (name === undefined && !parsed.values.help) {
+        io.stderr.write(generalHelp());
+        return EXIT.USAGE;
+      }
+      io.stdout.write(about ? commandHelp(about) : generalHelp());
+      return EXIT.OK;
+    }
+    if (parsed.values.help) {
+      io.stdout.write(commandHelp(command));
+      return EXIT.OK;
+    }
+
+    const v = parsed.values;
+    const vaultPath =
+      (typeof v.vault === 'string' && v.vault) ||
+      io.env.LATCH_VAULT ||
+      defaultVaultPath({ platform: io.platform, env: io.env, homedir: io.homedir });
+    let recoveryKit: string | undefined;
+    if (typeof v['recovery-kit'] === 'string') {
+      try {
+        recoveryKit = readFileSync(v['recovery-kit'], 'utf8');
+      } catch {
+        throw usageError(`Cannot read the recovery kit file ${v['recovery-kit']}.`);
+      }
+    }
+    const json = v.json === true;
+    secrets = new SecretInput(io, v['password-stdin'] === true);
+    const ctx: CliContext = {
+      values: v,
+      positionals: parsed.positionals,
+      vaultPath,
+      json,
+      recoveryKit,
+      io,
+      secrets,
+      keychain: await (options.keychain ? options.keychain() : osKeychain(io)),
+      output(data, text) {
+        io.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : text.endsWith('\n') ? text : `${text}\n`);
+      },
+      note(text) {
+        io.stderr.write(`${text}\n`);
+      },
+    };
+    return (await command.run(ctx)) ?? EXIT.OK;
+  } catch (e) {
+    const message = isLatchError(e)
+      ? e.message
+      : 'internal error (this is a bug in Latch; nothing was changed unless the output above says so).';
+    io.stderr.write(`latch: ${message}\n`);
+    return exitCodeFor(isLatchError(e) ? e : new LatchError('ERR_INTERNAL', message));
+  } finally {
+    secrets?.close();
+  }
+}

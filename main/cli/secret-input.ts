@@ -1,0 +1,113 @@
+import { createInterface, type Interface } from 'node:readline';
+import { LatchError } from '../core/model/errors';
+import type { CliIo } from './io';
+
+/**
+ * Where passwords come from: lines of stdin with --password-stdin (one per question, in order),
+ * otherwise a hidden prompt on the terminal. Never from an argument or an environment variable,
+ * which other processes and shell history can read.
+ */
+export class SecretInput {
+  private rl: Interface | null = null;
+  private readonly lines: string[] = [];
+  private readonly waiting: ((line: string | null) => void)[] = [];
+  private ended = false;
+
+  constructor(
+    private readonly io: CliIo,
+    private readonly fromStdin: boolean,
+  ) {}
+
+  get interactive(): boolean {
+    return !this.fromStdin && this.io.stdin.isTTY === true;
+  }
+
+  /** The next secret: a stdin line, or what is typed at a hidden prompt. */
+  async next(label: string): Promise<string> {
+    if (this.fromStdin) {
+      const line = await this.nextLine();
+      if (line === null) {
+        throw new LatchError(
+          'ERR_BAD_INPUT',
+          `--password-stdin: stdin ended before the ${label.replace(/:\s*$/, '').toLowerCase()} line.`,
+        );
+      }
+      return line;
+    }
+    if (!this.interactive) {
+      throw new LatchError(
+        'ERR_BAD_INPUT',
+        'No terminal to ask for the password: run in a terminal, or pass it on stdin with --password-stdin.',
+      );
+    }
+    return promptHidden(this.io, label);
+  }
+
+  /** A new password: asked twice at a terminal, one line with --password-stdin. */
+  async newPassword(label: string): Promise<string> {
+    const first = await this.next(label);
+    if (first.length === 0) throw new LatchError('ERR_BAD_INPUT', 'The password is empty.');
+    if (this.interactive && (await this.next('Repeat it: ')) !== first) {
+      throw new LatchError('ERR_BAD_INPUT', 'The two passwords differ; nothing was changed.');
+    }
+    return first;
+  }
+
+  private nextLine(): Promise<string | null> {
+    if (this.lines.length > 0) return Promise.resolve(this.lines.shift()!);
+    if (this.ended) return Promise.resolve(null);
+    if (this.rl === null) {
+      this.rl = createInterface({ input: this.io.stdin, terminal: false, crlfDelay: Number.POSITIVE_INFINITY });
+      this.rl.on('line', (line) => {
+        const w = this.waiting.shift();
+        if (w) w(line);
+        else this.lines.push(line);
+      });
+      this.rl.on('close', () => {
+        this.ended = true;
+        for (const w of this.waiting.splice(0)) w(null);
+      });
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  close(): void {
+    this.rl?.close();
+    this.lines.length = 0;
+  }
+}
+
+/** Reads a line at the terminal with echo off (raw mode): backspace, Ctrl-U, Ctrl-C and Ctrl-D handled. */
+function promptHidden(io: CliIo, label: string): Promise<string> {
+  const stdin = io.stdin;
+  io.stderr.write(label);
+  stdin.setRawMode?.(true);
+  stdin.resume();
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    const finish = () => {
+      stdin.off('data', onData);
+      stdin.setRawMode?.(false);
+      stdin.pause();
+      io.stderr.write('\n');
+    };
+    const onData = (chunk: Buffer | string) => {
+      for (const ch of chunk.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') {
+          finish();
+          resolve(buf);
+          return;
+        }
+        if (ch === '\u0003' || (ch === '\u0004' && buf.length === 0)) {
+          finish();
+          reject(new LatchError('ERR_CANCELLED', 'Cancelled.'));
+          return;
+        }
+        if (ch === '\u007f' || ch === '\b') buf = [...buf].slice(0, -1).join('');
+        else if (ch === '\u0015') buf = '';
+        else if (ch >= ' ') buf += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}

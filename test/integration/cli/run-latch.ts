@@ -1,0 +1,35 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '../../..');
+
+export interface LatchRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `latch` from source (node --import tsx main/cli/index.ts) as a child process, stdin piped then closed. */
+export function latch(
+  args: string[],
+  options: { stdin?: string; env?: Record<string, string> } = {},
+): Promise<LatchRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'main/cli/index.ts'), ...args], {
+      cwd: root,
+      env: { ...process.env, ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
+  });
+}
