@@ -1,0 +1,87 @@
+import { promises as fsp } from 'node:fs';
+import type { RecordVault } from '../credentials/record-vault';
+import { LatchError } from '../model/errors';
+import type { Clock } from '../platform';
+import { applyCredentialImport } from './credential-import';
+import { detectImportFormat } from './detect-format';
+import { planEnvImport } from './env-import';
+import type { CredentialImportPlan, ImportFormat, ImportResult } from './import-types';
+import { applyLatchBackupImport, type BackupImportPlan, planLatchBackupImport } from './latch-backup-import';
+import { planPostmanImport } from './postman-import';
+import { serviceNameFromFile } from './service-name-from-file';
+
+export type ImportPlan =
+  | { format: 'env' | 'postman'; plan: CredentialImportPlan }
+  | { format: 'latch'; plan: BackupImportPlan };
+
+export interface ImportFileOptions {
+  path: string;
+  /** Given: used as is. Otherwise detected from the content and the extension. */
+  format?: ImportFormat;
+  /** env/postman: the target service (created if missing). Default: from the file (or the Postman name). */
+  service?: string;
+  /** latch: the backup's password. */
+  backupPassword?: string;
+}
+
+/** Reads and plans an import of any supported file; nothing is written. */
+export async function planImportFile(
+  vault: Pick<RecordVault, 'entries' | 'readRecord'>,
+  o: ImportFileOptions,
+): Promise<ImportPlan> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fsp.readFile(o.path);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new LatchError('ERR_NOT_FOUND', `Cannot read ${o.path} (${code ?? 'read error'}).`, {
+      detail: { path: o.path },
+    });
+  }
+  const format = o.format ?? detectImportFormat(o.path, bytes);
+  const service = o.service?.trim() ? o.service.trim() : undefined;
+  switch (format) {
+    case 'env':
+      return {
+        format,
+        plan: await planEnvImport(vault, Buffer.from(bytes).toString('utf8'), service ?? serviceNameFromFile(o.path)),
+      };
+    case 'postman':
+      return {
+        format,
+        plan: await planPostmanImport(
+          vault,
+          Buffer.from(bytes).toString('utf8'),
+          service ?? null,
+          serviceNameFromFile(o.path),
+        ),
+      };
+    case 'latch': {
+      if (service !== undefined) {
+        throw new LatchError(
+          'ERR_BAD_INPUT',
+          'A Latch backup brings its own services; --service applies to .env and Postman imports only.',
+          { detail: { field: 'service' } },
+        );
+      }
+      if (!o.backupPassword) {
+        throw new LatchError('ERR_BAD_INPUT', 'A Latch backup needs its password to be read.', {
+          detail: { field: 'backupPassword' },
+        });
+      }
+      return { format, plan: await planLatchBackupImport(vault, o.path, o.backupPassword) };
+    }
+  }
+}
+
+/** Writes a planned import: the chosen items (variables, or backup service names), default the ticked ones. */
+export function applyImportPlan(
+  vault: RecordVault,
+  clock: Clock,
+  plan: ImportPlan,
+  selected?: readonly string[],
+): Promise<ImportResult> {
+  return plan.format === 'latch'
+    ? applyLatchBackupImport(vault, plan.plan, selected)
+    : applyCredentialImport(vault, clock, plan.plan, selected);
+}

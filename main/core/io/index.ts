@@ -1,0 +1,36 @@
+export {
+  type AutomaticBackupOptions,
+  type AutomaticBackupResult,
+  DEFAULT_BACKUP_KEEP,
+  runAutomaticBackup,
+} from './automatic-backup';
+export { BACKUP_NAME, type BackupPlan, backupFileName, planAutomaticBackup } from './backup-schedule';
+export { commitServices } from './commit-records';
+export { applyCredentialImport, planCredentialImport, type SourceVariable } from './credential-import';
+export {
+  detectExportFormat,
+  detectImportFormat,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  IMPORT_FORMATS,
+} from './detect-format';
+export { type DotenvEntry, parseDotenv } from './dotenv-parse';
+export { planEnvImport } from './env-import';
+export { applyImportPlan, type ImportFileOptions, type ImportPlan, planImportFile } from './import-file';
+export type {
+  BackupImportPreview,
+  BackupServicePreview,
+  CredentialImportPlan,
+  CredentialImportPreview,
+  ImportFormat,
+  ImportItem,
+  ImportResult,
+  SkippedVariable,
+} from './import-types';
+export { exportLatchBackup, type LatchBackupExportOptions } from './latch-backup-export';
+export { applyLatchBackupImport, type BackupImportPlan, planLatchBackupImport } from './latch-backup-import';
+export { buildPlaintextExport, PLAINTEXT_FORMAT, writePrivateFile } from './plaintext-export';
+export { planPostmanImport } from './postman-import';
+export { type PostmanEnvironment, type PostmanVariable, parsePostmanEnvironment } from './postman-parse';
+export { serviceNameFromFile } from './service-name-from-file';
+export { classifyVariable, normaliseVariableName, type VariableClassification } from './variable-kind';

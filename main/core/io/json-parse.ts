@@ -1,0 +1,29 @@
+import { LatchError } from '../model/errors';
+
+/**
+ * JSON.parse whose error names where the text broke (line and column) but never quotes
+ * it: V8's messages can carry a snippet of the input, which here holds secrets.
+ */
+export function parseJsonText(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const pos = /position (\d+)/.exec(e instanceof Error ? e.message : '');
+    if (pos) {
+      const offset = Number(pos[1]);
+      const before = text.slice(0, offset).split('\n');
+      const line = before.length;
+      const column = (before[before.length - 1]?.length ?? 0) + 1;
+      throw new LatchError(
+        'ERR_IMPORT_PARSE',
+        `The ${what} is not valid JSON: it breaks at line ${line}, column ${column}. Nothing was imported.`,
+        { detail: { line, column, position: offset } },
+      );
+    }
+    throw new LatchError(
+      'ERR_IMPORT_PARSE',
+      `The ${what} is not valid JSON (it may be cut short). Nothing was imported.`,
+      { detail: { position: text.length } },
+    );
+  }
+}
