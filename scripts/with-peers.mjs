@@ -3,8 +3,8 @@
 // fresh HOME, so tests use the real Secret Service without touching the user's own.
 // Where dbus-run-session or gnome-keyring-daemon is missing, the command runs as is and
 // keychain tests report the keychain as unreachable (Latch's documented fallback).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -16,6 +16,16 @@ if (args.length === 0) {
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 const home = mkdtempSync(join(tmpdir(), 'latch-home-'));
 const env = { ...process.env, HOME: home, XDG_DATA_HOME: join(home, '.local/share'), LATCH_TEST_HOME: home };
+
+// A real X display (Xvfb) for the clipboard tests, when none is set and Xvfb is installed.
+let xvfb = null;
+if (!env.DISPLAY && process.env.LATCH_IN_PEERS !== '1' && has('Xvfb')) {
+  let n = 90;
+  while (existsSync(`/tmp/.X11-unix/X${n}`) || existsSync(`/tmp/.X${n}-lock`)) n++;
+  xvfb = spawn('Xvfb', [`:${n}`, '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+  for (let i = 0; i < 50 && !existsSync(`/tmp/.X11-unix/X${n}`); i++) spawnSync('sleep', ['0.1']);
+  env.DISPLAY = `:${n}`;
+}
 let result;
 if (process.env.DBUS_SESSION_BUS_ADDRESS && process.env.LATCH_IN_PEERS === '1') {
   result = spawnSync(args[0], args.slice(1), { stdio: 'inherit', env });
@@ -28,5 +38,6 @@ if (process.env.DBUS_SESSION_BUS_ADDRESS && process.env.LATCH_IN_PEERS === '1') 
   console.warn('with-peers: dbus-run-session or gnome-keyring-daemon not found; running without an OS keychain.');
   result = spawnSync(args[0], args.slice(1), { stdio: 'inherit', env, shell: false });
 }
+xvfb?.kill();
 rmSync(home, { recursive: true, force: true });
 process.exit(result.status ?? 1);

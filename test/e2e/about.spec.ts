@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, screenshot, test } from './fixtures';
+import { createVaultThroughUi } from './vault-helpers';
 
 const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
 
 test('the app loads and the About panel shows what main reports', async ({ app, dataDir }) => {
+  await createVaultThroughUi(app);
   await app.getByRole('button', { name: 'About' }).click();
   await expect(app.getByRole('heading', { name: 'About Latch' })).toBeVisible();
   await expect(app.getByTestId('about-version')).toHaveText(pkg.version);
@@ -19,11 +21,14 @@ test('the app loads and the About panel shows what main reports', async ({ app, 
 });
 
 test('settings change the theme and survive a reload', async ({ app }) => {
+  await createVaultThroughUi(app);
   await app.getByRole('button', { name: 'Settings' }).click();
   await app.getByLabel('Theme').selectOption('dark');
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
   await app.reload();
+  // A reload keeps the vault unlocked in main; the page shows the app again in the chosen theme.
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(app.getByRole('button', { name: 'Lock now' })).toBeVisible();
   await app.getByRole('button', { name: 'About' }).click();
   await screenshot(app, 'about-dark');
 });

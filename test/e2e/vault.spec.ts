@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, screenshot, test } from './fixtures';
+import { createVaultThroughUi, MASTER } from './vault-helpers';
+
+test('create a vault, lock it, refuse a wrong password, unlock with the right one', async ({ app, dataDir }) => {
+  await expect(app.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
+  await app.getByLabel('Master password', { exact: true }).fill(MASTER);
+  await app.getByLabel('Master password again').fill('something else');
+  await expect(app.getByText('The two passwords are not the same.')).toBeVisible();
+  await screenshot(app, 'vault-create');
+  await app.getByLabel('Master password again').fill(MASTER);
+  await app.getByRole('button', { name: 'Create vault' }).click();
+  await expect(app.getByRole('button', { name: 'Lock now' })).toBeVisible({ timeout: 20_000 });
+  const file = join(dataDir, 'vault.latch');
+  expect(existsSync(file)).toBe(true);
+  expect(readFileSync(file).includes(Buffer.from(MASTER))).toBe(false);
+
+  await app.getByRole('button', { name: 'Lock now' }).click();
+  await expect(app.getByRole('heading', { name: 'Unlock Latch' })).toBeVisible();
+  await app.getByLabel('Master password').fill('not the password');
+  await app.getByRole('button', { name: 'Unlock' }).click();
+  await expect(app.getByRole('alert')).toHaveText('Wrong password.');
+  await screenshot(app, 'vault-unlock-wrong');
+  // The second attempt waits out the growing delay (1 s after one failure), then opens.
+  await app.getByLabel('Master password').fill(MASTER);
+  await app.getByRole('button', { name: 'Unlock' }).click();
+  await expect(app.getByRole('button', { name: 'Lock now' })).toBeVisible({ timeout: 20_000 });
+});
+
+test('the vault locks itself after the idle time set in Settings', async ({ app }) => {
+  await createVaultThroughUi(app);
+  await app.getByRole('button', { name: 'Settings' }).click();
+  const field = app.getByLabel('Auto-lock after (minutes)');
+  await field.fill('0.05');
+  await field.blur();
+  await screenshot(app, 'settings');
+  // 3 seconds of no activity: the gate comes back and says why.
+  await expect(app.getByRole('heading', { name: 'Unlock Latch' })).toBeVisible({ timeout: 15_000 });
+  await expect(app.getByText('Latch locked itself after a period of inactivity.')).toBeVisible();
+  // Nothing from inside the vault is on screen while locked.
+  await expect(app.getByRole('navigation', { name: 'Sections' })).toHaveCount(0);
+});
+
+test('change the master password in Settings', async ({ app }) => {
+  await createVaultThroughUi(app);
+  await app.getByRole('button', { name: 'Settings' }).click();
+  await app.getByLabel('Current password').fill('wrong one');
+  await app.getByLabel('New password').fill('a brand new password');
+  await app.getByRole('button', { name: 'Change password' }).click();
+  await expect(app.getByText('Wrong password.')).toBeVisible();
+  await app.getByLabel('Current password').fill(MASTER);
+  await app.getByRole('button', { name: 'Change password' }).click();
+  await expect(app.getByText('Master password changed.')).toBeVisible();
+  await app.getByRole('button', { name: 'Lock now' }).click();
+  await app.getByLabel('Master password').fill('a brand new password');
+  await app.getByRole('button', { name: 'Unlock' }).click();
+  await expect(app.getByRole('button', { name: 'Lock now' })).toBeVisible({ timeout: 20_000 });
+});
