@@ -3,6 +3,7 @@
  * platform pieces, build the services the handlers use and the dispatcher over them.
  */
 import { join } from 'node:path';
+import { readSecretField } from '../core/credentials/primary-secret';
 import type { Located } from '../core/credentials/service-store';
 import type { Keychain } from '../core/keychain/keychain';
 import type { Credential } from '../core/model/credential';
@@ -50,10 +51,7 @@ export function compose(input: ComposeInput): Composed {
     vaultPath,
     keychainStatus: input.keychainStatus,
     vault,
-    readSecretField: async (located: Located, field: string) => {
-      const value = (located.credential.fields as Record<string, unknown>)[field];
-      return typeof value === 'string' && value !== '' ? value : null;
-    },
+    readSecretField: (located: Located, field: string) => readSecretField(located, field, { clock }),
     afterCredentialsDeleted: (_credentials: Credential[]) => undefined,
   };
   return { services, events, dispatch: createDispatcher(createHandlers(services), input.onInternalError) };

@@ -28,8 +28,8 @@ export interface AppServices {
   vaultPath(): string;
   keychainStatus(): Promise<KeychainStatus>;
   vault: AppVault;
-  /** The value of one field of a credential (a live TOTP code, a fresh token, a minted JWT…), or null. */
-  readSecretField(located: Located, field: string): Promise<string | null>;
+  /** The value of one field of a credential (a live TOTP code, a fresh token, a minted JWT…); throws ERR_NOT_FOUND. */
+  readSecretField(located: Located, field: string): Promise<string>;
   /** Deleted credentials whose tokens should be revoked; never awaited by the delete. */
   afterCredentialsDeleted(credentials: Credential[]): void;
 }

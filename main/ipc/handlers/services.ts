@@ -2,7 +2,6 @@ import { envLine, envVarName } from '../../core/credentials/env-name';
 import { formatSecretReference } from '../../core/credentials/secret-reference';
 import type { Located } from '../../core/credentials/service-store';
 import { PRIMARY_FIELD } from '../../core/model/credential';
-import { LatchError } from '../../core/model/errors';
 import type { HandlerTable } from '../dispatcher';
 import type { AppServices } from '../services';
 
