@@ -25,15 +25,7 @@ export function servicesHandlers(s: AppServices): Pick<HandlerTable, ServiceChan
   const { vault, events } = s;
   const changed = () => events.emit('services.changed', {});
 
-  const readField = async (located: Located, field: string): Promise<string> => {
-    const value = await s.readSecretField(located, field);
-    if (value === null) {
-      throw new LatchError('ERR_NOT_FOUND', `This ${located.credential.kind} credential has no "${field}" value.`, {
-        detail: { field },
-      });
-    }
-    return value;
-  };
+  const readField = (located: Located, field: string): Promise<string> => s.readSecretField(located, field);
 
   return {
     'services.list': () => vault.store().summaries(),
