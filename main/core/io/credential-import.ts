@@ -120,7 +120,9 @@ export async function applyCredentialImport(
       : await readServiceBody(vault, existingId);
   const taken = new Set(base.credentials.map((c) => c.name.toLowerCase()));
   const added: Credential[] = [];
-  for (const variable of new Set(chosen)) {
+  const wanted = new Set(chosen);
+  for (const variable of plan.credentials.keys()) {
+    if (!wanted.has(variable)) continue;
     const planned = plan.credentials.get(variable)!;
     const credentialName = freeName(variable, taken);
     taken.add(credentialName.toLowerCase());

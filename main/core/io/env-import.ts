@@ -4,7 +4,7 @@ import { parseDotenv } from './dotenv-parse';
 import type { CredentialImportPlan } from './import-types';
 
 /** Parses a .env file (all of it, or nothing) and plans its import into `serviceName`. */
-export function planEnvImport(
+export async function planEnvImport(
   vault: Pick<RecordVault, 'entries' | 'readRecord'>,
   text: string,
   serviceName: string,

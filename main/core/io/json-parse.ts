@@ -8,22 +8,19 @@ export function parseJsonText(text: string, what: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
+    // No position in the message: the text ended early.
     const pos = /position (\d+)/.exec(e instanceof Error ? e.message : '');
-    if (pos) {
-      const offset = Number(pos[1]);
-      const before = text.slice(0, offset).split('\n');
-      const line = before.length;
-      const column = (before[before.length - 1]?.length ?? 0) + 1;
-      throw new LatchError(
-        'ERR_IMPORT_PARSE',
-        `The ${what} is not valid JSON: it breaks at line ${line}, column ${column}. Nothing was imported.`,
-        { detail: { line, column, position: offset } },
-      );
-    }
+    const offset = pos ? Number(pos[1]) : text.length;
+    const before = text.slice(0, offset).split('\n');
+    const line = before.length;
+    const column = (before[before.length - 1]?.length ?? 0) + 1;
+    const where = `line ${line}, column ${column}${pos ? '' : ' (the end: it is cut short)'}`;
     throw new LatchError(
       'ERR_IMPORT_PARSE',
-      `The ${what} is not valid JSON (it may be cut short). Nothing was imported.`,
-      { detail: { position: text.length } },
+      `The ${what} is not valid JSON: it breaks at ${where}. Nothing was imported.`,
+      {
+        detail: { line, column, position: offset },
+      },
     );
   }
 }

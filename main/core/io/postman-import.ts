@@ -9,7 +9,7 @@ import { parsePostmanEnvironment } from './postman-parse';
  * environment's own name, else `fallbackName` (from the file name). Disabled variables are
  * in the preview, unticked.
  */
-export function planPostmanImport(
+export async function planPostmanImport(
   vault: Pick<RecordVault, 'entries' | 'readRecord'>,
   text: string,
   serviceName: string | null,

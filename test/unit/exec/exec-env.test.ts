@@ -1,0 +1,122 @@
+import { PassThrough, Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { parseEnvAssignment } from '../../../main/core/exec/env-assignment';
+import { exitCodeOf } from '../../../main/core/exec/exit-code';
+import { resolveExecEnv } from '../../../main/core/exec/resolve-env';
+import { runCommand } from '../../../main/core/exec/run-command';
+import { LatchError } from '../../../main/core/model/errors';
+
+function sink(): Writable & { text: () => string } {
+  const chunks: Buffer[] = [];
+  const w = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      chunks.push(chunk);
+      done();
+    },
+  }) as Writable & { text: () => string };
+  w.text = () => Buffer.concat(chunks).toString('utf8');
+  return w;
+}
+
+const codeOf = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    return e instanceof LatchError ? e.code : 'other';
+  }
+  return 'none';
+};
+
+describe('exec environment', () => {
+  it('parses NAME=REF and refuses bad names without echoing the value', () => {
+    expect(parseEnvAssignment('API_KEY=latch://Stripe/live')).toEqual({
+      name: 'API_KEY',
+      value: 'latch://Stripe/live',
+    });
+    expect(parseEnvAssignment('X=a=b')).toEqual({ name: 'X', value: 'a=b' });
+    expect(codeOf(() => parseEnvAssignment('=x'))).toBe('ERR_BAD_INPUT');
+    expect(codeOf(() => parseEnvAssignment('noequals'))).toBe('ERR_BAD_INPUT');
+    expect(codeOf(() => parseEnvAssignment('1X=y'))).toBe('ERR_BAD_INPUT');
+    try {
+      parseEnvAssignment('BAD NAME=sk_live_secret');
+    } catch (e) {
+      expect((e as Error).message).not.toContain('sk_live_secret');
+    }
+  });
+
+  it('resolves references, passes plain values through, and lets later assignments win', async () => {
+    const vault: Record<string, string> = { 'latch://S/a': 'secret-a', 'latch://S/b': 'secret-b' };
+    const r = await resolveExecEnv(
+      [
+        { name: 'A', value: 'latch://S/a' },
+        { name: 'PLAIN', value: 'hello' },
+        { name: 'B', value: 'latch://S/b' },
+        { name: 'B', value: 'overridden' },
+      ],
+      async (ref) => vault[ref]!,
+    );
+    expect(r.env).toEqual({ A: 'secret-a', PLAIN: 'hello', B: 'overridden' });
+    expect(r.secrets).toEqual(['secret-a']);
+  });
+
+  it('maps exit status like a shell', () => {
+    expect(exitCodeOf(0, null)).toBe(0);
+    expect(exitCodeOf(7, null)).toBe(7);
+    expect(exitCodeOf(null, 'SIGTERM')).toBe(143);
+    expect(exitCodeOf(null, 'SIGKILL')).toBe(137);
+  });
+});
+
+describe('runCommand', () => {
+  it('puts secrets in the environment only, masks them in both outputs, and passes the exit code', async () => {
+    const stdout = sink();
+    const stderr = sink();
+    const code = await runCommand({
+      command: 'sh',
+      args: ['-c', 'echo "out $TOKEN"; echo "err $TOKEN" >&2; exit 7'],
+      env: { TOKEN: 'tok-1234567' },
+      secrets: ['tok-1234567'],
+      stdin: new PassThrough().end(),
+      stdout,
+      stderr,
+    });
+    expect(code).toBe(7);
+    expect(stdout.text()).toBe('out ***\n');
+    expect(stderr.text()).toBe('err ***\n');
+  });
+
+  it('pipes stdin through and reports a signal as 128 + n', async () => {
+    const stdout = sink();
+    const stdin = new PassThrough();
+    stdin.end('from stdin\n');
+    expect(await runCommand({ command: 'cat', args: [], env: {}, secrets: [], stdin, stdout, stderr: sink() })).toBe(0);
+    expect(stdout.text()).toBe('from stdin\n');
+    expect(
+      await runCommand({
+        command: 'sh',
+        args: ['-c', 'kill -KILL $$'],
+        env: {},
+        secrets: [],
+        stdin: new PassThrough().end(),
+        stdout: sink(),
+        stderr: sink(),
+      }),
+    ).toBe(137);
+  });
+
+  it('answers 127 for a command that does not exist', async () => {
+    const stderr = sink();
+    expect(
+      await runCommand({
+        command: 'latch-no-such-command',
+        args: [],
+        env: {},
+        secrets: [],
+        stdin: new PassThrough().end(),
+        stdout: sink(),
+        stderr,
+      }),
+    ).toBe(127);
+    expect(stderr.text()).toContain('command not found');
+  });
+});
