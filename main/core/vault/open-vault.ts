@@ -13,7 +13,7 @@ import { encodeHeader, type VaultHeader } from './header';
 import { newKdfParams } from './kdf';
 import { deviceKek, passwordKek, tryUnwrap, wrapSlot, wrongPassword } from './key-slots';
 import { decodeVaultFile } from './migrate';
-import { decodeIndex, encodeIndex, type IndexRow } from './record-index';
+import { decodeIndex, encodeIndexFragments, indexFragment } from './record-index';
 import type { CryptoKey, JsonValue, VaultMode } from './types';
 
 /** A record as held while unlocked: its index entry, and either its ciphertext as on disk or a pending body. */
@@ -24,6 +24,8 @@ export interface Row {
   blob: Uint8Array | null;
   /** Pending plaintext body (UTF-8 JSON), zeroed once saved or on lock. */
   body: Uint8Array | null;
+  /** JSON text of entry, cached so a save re-serialises only changed entries. */
+  entryJson?: string;
 }
 
 type ChangeKind = 'put' | 'entry' | 'delete';
@@ -203,13 +205,13 @@ export class OpenVault {
   putRecord(id: string, entry: JsonValue, body: JsonValue): void {
     this.key();
     checkId(id);
-    const entryCopy = jsonCopy(entry, 'entry');
+    const { value: entryCopy, json: entryJson } = jsonCopy(entry, 'entry');
     const bodyText = JSON.stringify(body);
     if (bodyText === undefined) throw new LatchError('ERR_BAD_INPUT', 'A record body must be a JSON value.');
     const old = this.rows.get(id);
     this.note(id, 'put');
     old?.body?.fill(0);
-    this.rows.set(id, { entry: entryCopy, rev: old?.rev ?? 0, blob: null, body: enc.encode(bodyText) });
+    this.rows.set(id, { entry: entryCopy, rev: old?.rev ?? 0, blob: null, body: enc.encode(bodyText), entryJson });
   }
 
   /** Changes a record's index entry only; its body ciphertext is kept as is. */
@@ -217,9 +219,9 @@ export class OpenVault {
     this.key();
     const row = this.rows.get(id);
     if (!row) throw new LatchError('ERR_NOT_FOUND', `No record "${id}" in this vault.`, { detail: { id } });
-    const entryCopy = jsonCopy(entry, 'entry');
+    const { value: entryCopy, json: entryJson } = jsonCopy(entry, 'entry');
     this.note(id, 'entry');
-    this.rows.set(id, { ...row, entry: entryCopy });
+    this.rows.set(id, { ...row, entry: entryCopy, entryJson });
   }
 
   deleteRecord(id: string): boolean {
@@ -259,27 +261,28 @@ export class OpenVault {
     let total = 0;
     for (const b of blobs) total += b.length;
     const records = Buffer.allocUnsafe(total);
-    const indexRows: IndexRow[] = new Array(snapshot.length);
-    const fresh: { id: string; off: number; len: number }[] = [];
+    const fragments: string[] = new Array(snapshot.length);
+    const fresh: { i: number; id: string; off: number; len: number }[] = [];
     let off = 0;
     for (let i = 0; i < snapshot.length; i++) {
       const [id, row] = snapshot[i]!;
       const blob = blobs[i]!;
       records.set(blob, off);
       const rev = row.body !== null ? revision : row.rev;
-      indexRows[i] = { id, rev, off, len: blob.length, entry: row.entry };
-      if (row.body !== null) fresh.push({ id, off, len: blob.length });
+      row.entryJson ??= JSON.stringify(row.entry);
+      fragments[i] = indexFragment(id, rev, off, blob.length, row.entryJson);
+      if (row.body !== null) fresh.push({ i, id, off, len: blob.length });
       off += blob.length;
     }
     const recordsSha256 = createHash('sha256').update(records).digest('hex');
     const header: VaultHeader = { ...this.header, revision };
     const headerBytes = encodeHeader(header);
-    const indexPlain = encodeIndex(revision, recordsSha256, indexRows);
+    const indexPlain = encodeIndexFragments(revision, recordsSha256, fragments);
     const index = await seal(key, indexPlain, indexAad(headerBytes));
     const bytes = encodeContainer({ headerBytes, index, records });
 
+    // The read-back is byte-compared with `bytes` first, so its checksum holds; decrypting proves the key and AAD.
     const verify = async (back: Uint8Array) => {
-      verifyChecksum(back);
       const c = decodeContainer(back);
       const plain = await aeadOpen(key, c.index, indexAad(c.headerBytes));
       const same = Buffer.from(plain).equals(indexPlain);
@@ -309,18 +312,16 @@ export class OpenVault {
 
     // Committed: adopt the new file as the in-memory base. Changes made while saving stay pending.
     this.header = header;
-    const recView = recordsView(bytes, headerBytes.length, index.length);
-    for (let i = 0; i < snapshot.length; i++) {
-      const [id, row] = snapshot[i]!;
-      const r = indexRows[i]!;
-      const saved: Row = { entry: row.entry, rev: r.rev, blob: recView.subarray(r.off, r.off + r.len), body: null };
+    // Unchanged rows keep their ciphertext (a view of the file they were read from); only fresh ones move.
+    for (const f of fresh) {
+      const [id, row] = snapshot[f.i]!;
+      const saved: Row = { entry: row.entry, rev: revision, blob: blobs[f.i]!, body: null };
+      if (row.entryJson !== undefined) saved.entryJson = row.entryJson;
       const current = this.rows.get(id);
+      // A row replaced while saving stays pending as it is now.
       if (current === row) {
         this.rows.set(id, saved);
         row.body?.fill(0);
-      } else if (current && current.body === null && current.blob === row.blob) {
-        // Only the entry changed while saving: keep that entry, point at the new bytes.
-        this.rows.set(id, { ...saved, entry: current.entry });
       }
     }
     for (const [id, c] of this.changes) if (c.seq <= seqAtStart) this.changes.delete(id);
@@ -351,15 +352,7 @@ export class OpenVault {
     }
     const { rows: diskRows, revision } = await decryptIndex(key, file.container, file.header);
 
-    const rows = new Map<string, Row>();
-    for (const r of diskRows) {
-      rows.set(r.id, {
-        entry: r.entry,
-        rev: r.rev,
-        blob: file.container.records.subarray(r.off, r.off + r.len),
-        body: null,
-      });
-    }
+    const rows = diskRows;
     const conflicts: ReloadResult['conflicts'] = [];
     let reapplied = 0;
     const ordered = [...this.changes].sort((a, b) => a[1].seq - b[1].seq);
@@ -509,11 +502,6 @@ export class OpenVault {
   }
 }
 
-function recordsView(bytes: Uint8Array, headerLen: number, indexLen: number): Uint8Array {
-  const start = 8 + 2 + 4 + headerLen + 4 + indexLen + 4;
-  return bytes.subarray(start, bytes.length - 32);
-}
-
 function checkId(id: string): void {
   if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID) {
     throw new LatchError('ERR_BAD_INPUT', `A record id must be 1 to ${MAX_ID} characters.`, {
@@ -522,10 +510,10 @@ function checkId(id: string): void {
   }
 }
 
-function jsonCopy(value: JsonValue, what: string): JsonValue {
-  const text = JSON.stringify(value);
-  if (text === undefined) throw new LatchError('ERR_BAD_INPUT', `A record ${what} must be a JSON value.`);
-  return JSON.parse(text) as JsonValue;
+function jsonCopy(value: JsonValue, what: string): { value: JsonValue; json: string } {
+  const json = JSON.stringify(value);
+  if (json === undefined) throw new LatchError('ERR_BAD_INPUT', `A record ${what} must be a JSON value.`);
+  return { value: JSON.parse(json) as JsonValue, json };
 }
 
 /** Decrypts the index with the vault key and checks it against the header and the records section. */
@@ -534,7 +522,7 @@ export async function decryptIndex(
   container: { headerBytes: Uint8Array; index: Uint8Array; records: Uint8Array },
   header: VaultHeader,
   recordsSha256?: Promise<string> | string,
-): Promise<{ rows: IndexRow[]; revision: number }> {
+): Promise<{ rows: Map<string, Row>; revision: number }> {
   let plain: Uint8Array;
   try {
     plain = await aeadOpen(key, container.index, indexAad(container.headerBytes));
@@ -547,7 +535,7 @@ export async function decryptIndex(
   }
   let decoded: ReturnType<typeof decodeIndex>;
   try {
-    decoded = decodeIndex(plain, container.records.length);
+    decoded = decodeIndex(plain, container.records);
   } finally {
     plain.fill(0);
   }

@@ -10,7 +10,7 @@ import { nodeFileSystem, type VaultFileStat, type VaultFileSystem } from './fs-p
 import { checkIterations } from './kdf';
 import { deviceKek, passwordKek, tryUnwrap, wrongPassword } from './key-slots';
 import { decodeVaultFile } from './migrate';
-import { decryptIndex, OpenVault, type QuickUnlockState, type Row } from './open-vault';
+import { decryptIndex, OpenVault, type QuickUnlockState } from './open-vault';
 import { parseRecoveryKit } from './recovery-kit';
 import type { CryptoKey } from './types';
 
@@ -183,11 +183,7 @@ async function openFrom(o: OpenVaultOptions, fs: VaultFileSystem): Promise<OpenV
     }
     throw wrongPassword();
   }
-  const { rows: indexRows } = await decryptIndex(vaultKey, container, header, recordsSha256);
-  const rows = new Map<string, Row>();
-  for (const r of indexRows) {
-    rows.set(r.id, { entry: r.entry, rev: r.rev, blob: container.records.subarray(r.off, r.off + r.len), body: null });
-  }
+  const { rows } = await decryptIndex(vaultKey, container, header, recordsSha256);
 
   if (usedKit && deviceKey && o.keychain && o.restoreDeviceKey !== false) {
     await storeDeviceKey(o.keychain, header.vaultId, deviceKey).catch(() => undefined);

@@ -13,13 +13,33 @@ export interface IndexRow extends RecordLocator {
   entry: JsonValue;
 }
 
+/** A row as decoded: its ciphertext is a view of the records section (no copy). */
+export interface DecodedRow {
+  entry: JsonValue;
+  rev: number;
+  blob: Uint8Array;
+  body: null;
+}
+
 export interface DecodedIndex {
   revision: number;
   recordsSha256: string;
-  rows: IndexRow[];
+  rows: Map<string, DecodedRow>;
 }
 
 const enc = new TextEncoder();
+
+/** One row of the index as JSON text: [id, rev, off, len, entry]. */
+export function indexFragment(id: string, rev: number, off: number, len: number, entryJson: string): string {
+  return `[${JSON.stringify(id)},${rev},${off},${len},${entryJson}]`;
+}
+
+/** The same bytes encodeIndex produces, from rows already serialised (unchanged rows are not re-serialised). */
+export function encodeIndexFragments(revision: number, recordsSha256: string, fragments: string[]): Uint8Array {
+  return enc.encode(
+    `{"v":1,"revision":${revision},"recordsSha256":"${recordsSha256}","records":[${fragments.join(',')}]}`,
+  );
+}
 
 /** Rows are tuples, not objects: a quarter less to parse at unlock for a large vault. */
 export function encodeIndex(revision: number, recordsSha256: string, rows: Iterable<IndexRow>): Uint8Array {
@@ -34,7 +54,7 @@ function corrupt(): LatchError {
   });
 }
 
-export function decodeIndex(plain: Uint8Array, recordsLength: number): DecodedIndex {
+export function decodeIndex(plain: Uint8Array, records: Uint8Array): DecodedIndex {
   let raw: unknown;
   try {
     raw = JSON.parse(Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength).toString('utf8'));
@@ -46,10 +66,15 @@ export function decodeIndex(plain: Uint8Array, recordsLength: number): DecodedIn
   if (o.v !== 1 || typeof o.revision !== 'number' || typeof o.recordsSha256 !== 'string' || !Array.isArray(o.records)) {
     throw corrupt();
   }
-  const rows: IndexRow[] = new Array(o.records.length);
-  for (let i = 0; i < o.records.length; i++) {
-    const t = o.records[i] as unknown[];
-    const [id, rev, off, len, entry] = t as [unknown, unknown, unknown, unknown, JsonValue];
+  const rows = new Map<string, DecodedRow>();
+  const list = o.records as unknown[];
+  for (let i = 0; i < list.length; i++) {
+    const t = list[i];
+    if (!Array.isArray(t)) throw corrupt();
+    const id: unknown = t[0];
+    const rev: unknown = t[1];
+    const off: unknown = t[2];
+    const len: unknown = t[3];
     if (
       typeof id !== 'string' ||
       typeof rev !== 'number' ||
@@ -57,11 +82,12 @@ export function decodeIndex(plain: Uint8Array, recordsLength: number): DecodedIn
       typeof len !== 'number' ||
       off < 0 ||
       len < 0 ||
-      off + len > recordsLength
+      off + len > records.length ||
+      rows.has(id)
     ) {
       throw corrupt();
     }
-    rows[i] = { id, rev, off, len, entry: entry === undefined ? null : entry };
+    rows.set(id, { entry: (t[4] ?? null) as JsonValue, rev, blob: records.subarray(off, off + len), body: null });
   }
   return { revision: o.revision, recordsSha256: o.recordsSha256, rows };
 }
