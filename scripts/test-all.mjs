@@ -16,12 +16,32 @@ const steps = [
   { name: 'build', cmd: ['npm', 'run', '--silent', 'build'] },
   {
     name: 'unit',
-    cmd: ['npx', 'vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/unit.json`],
+    cmd: [
+      'npx',
+      'vitest',
+      'run',
+      '--project',
+      'unit',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${reports}/unit.json`,
+    ],
     report: { kind: 'vitest', file: `${reports}/unit.json` },
   },
   {
     name: 'integration',
-    cmd: ['node', 'scripts/with-peers.mjs', 'npx', 'vitest', 'run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/integration.json`],
+    cmd: [
+      'node',
+      'scripts/with-peers.mjs',
+      'npx',
+      'vitest',
+      'run',
+      '--project',
+      'integration',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${reports}/integration.json`,
+    ],
     report: { kind: 'vitest', file: `${reports}/integration.json` },
   },
   {
@@ -35,7 +55,12 @@ const steps = [
 function counts(report) {
   if (!report || !existsSync(report.file)) return null;
   const data = JSON.parse(readFileSync(report.file, 'utf8'));
-  if (report.kind === 'vitest') return { passed: data.numPassedTests, failed: data.numFailedTests, skipped: data.numPendingTests + data.numTodoTests };
+  if (report.kind === 'vitest')
+    return {
+      passed: data.numPassedTests,
+      failed: data.numFailedTests,
+      skipped: data.numPendingTests + data.numTodoTests,
+    };
   const s = data.stats ?? {};
   return { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0), skipped: s.skipped ?? 0 };
 }
@@ -58,10 +83,14 @@ for (const step of steps) {
     failedSteps.push(step.name);
     if (!c) totals.failed += 1;
   }
-  console.log(`=== ${step.name}: ${ok ? 'ok' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s${c ? ` (${c.passed} passed, ${c.failed} failed)` : ''}`);
+  console.log(
+    `=== ${step.name}: ${ok ? 'ok' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s${c ? ` (${c.passed} passed, ${c.failed} failed)` : ''}`,
+  );
   // A broken typecheck, lint or build makes later steps meaningless noise; stop there.
   if (!ok && !step.report) break;
 }
-console.log(`\nnpm test finished in ${((Date.now() - started) / 1000).toFixed(0)} s${failedSteps.length ? `; failed steps: ${failedSteps.join(', ')}` : ''}`);
+console.log(
+  `\nnpm test finished in ${((Date.now() - started) / 1000).toFixed(0)} s${failedSteps.length ? `; failed steps: ${failedSteps.join(', ')}` : ''}`,
+);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failedSteps.length === 0 ? 0 : 1);
