@@ -1,8 +1,18 @@
 // The built-in commands. A new command is one file in this folder plus one line here.
 import { registerCommand } from '../registry';
+import { addCommand } from './add';
+import { execCommand } from './exec';
+import { exportCommand } from './export';
+import { getCommand } from './get';
+import { importCommand } from './import';
 import { initCommand } from './init';
+import { listCommand } from './list';
 import { lockCommand } from './lock';
 import { passwdCommand } from './passwd';
 import { statusCommand } from './status';
+import { totpCommand } from './totp';
 
 for (const c of [initCommand, statusCommand, lockCommand, passwdCommand]) registerCommand(c);
+// Services and credentials.
+for (const c of [addCommand, listCommand, getCommand, execCommand, importCommand, exportCommand, totpCommand])
+  registerCommand(c);

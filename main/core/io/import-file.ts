@@ -20,8 +20,8 @@ export interface ImportFileOptions {
   format?: ImportFormat;
   /** env/postman: the target service (created if missing). Default: from the file (or the Postman name). */
   service?: string;
-  /** latch: the backup's password. */
-  backupPassword?: string;
+  /** latch: the backup's password, or how to ask for it (only asked when the file is a backup). */
+  backupPassword?: string | (() => Promise<string>);
 }
 
 /** Reads and plans an import of any supported file; nothing is written. */
@@ -64,12 +64,13 @@ export async function planImportFile(
           { detail: { field: 'service' } },
         );
       }
-      if (!o.backupPassword) {
+      const password = typeof o.backupPassword === 'function' ? await o.backupPassword() : o.backupPassword;
+      if (!password) {
         throw new LatchError('ERR_BAD_INPUT', 'A Latch backup needs its password to be read.', {
           detail: { field: 'backupPassword' },
         });
       }
-      return { format, plan: await planLatchBackupImport(vault, o.path, o.backupPassword) };
+      return { format, plan: await planLatchBackupImport(vault, o.path, password) };
     }
   }
 }

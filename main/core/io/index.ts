@@ -29,7 +29,7 @@ export type {
 } from './import-types';
 export { exportLatchBackup, type LatchBackupExportOptions } from './latch-backup-export';
 export { applyLatchBackupImport, type BackupImportPlan, planLatchBackupImport } from './latch-backup-import';
-export { buildPlaintextExport, PLAINTEXT_FORMAT, writePrivateFile } from './plaintext-export';
+export { assertPlaintextConfirmed, buildPlaintextExport, PLAINTEXT_FORMAT, writePrivateFile } from './plaintext-export';
 export { planPostmanImport } from './postman-import';
 export { type PostmanEnvironment, type PostmanVariable, parsePostmanEnvironment } from './postman-parse';
 export { serviceNameFromFile } from './service-name-from-file';

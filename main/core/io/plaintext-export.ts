@@ -16,13 +16,7 @@ export async function buildPlaintextExport(
   clock: Clock,
   options: { confirmPlaintext?: boolean },
 ): Promise<string> {
-  if (options.confirmPlaintext !== true) {
-    throw new LatchError(
-      'ERR_BAD_INPUT',
-      'A plain-text export writes every secret unencrypted. Export an encrypted Latch backup instead, or confirm the plain-text export explicitly (latch export FILE --format json --plaintext --yes-i-understand).',
-      { detail: { field: 'confirmPlaintext' } },
-    );
-  }
+  assertPlaintextConfirmed(options);
   const services = [];
   for (const id of serviceEntries(vault).keys()) {
     const { v: _v, ...body } = await readServiceBody(vault, id);
@@ -30,6 +24,17 @@ export async function buildPlaintextExport(
   }
   services.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
   return `${JSON.stringify({ format: PLAINTEXT_FORMAT, version: 1, exportedAt: new Date(clock.now()).toISOString(), services }, null, 2)}\n`;
+}
+
+/** Throws ERR_BAD_INPUT unless a plain-text export was confirmed explicitly. */
+export function assertPlaintextConfirmed(options: { confirmPlaintext?: boolean }): void {
+  if (options.confirmPlaintext !== true) {
+    throw new LatchError(
+      'ERR_BAD_INPUT',
+      'A plain-text export writes every secret unencrypted. Export an encrypted Latch backup instead, or confirm the plain-text export explicitly (latch export FILE --format json --plaintext --yes-i-understand).',
+      { detail: { field: 'confirmPlaintext' } },
+    );
+  }
 }
 
 /** Writes a new file readable by its owner only; an existing file is not replaced. */

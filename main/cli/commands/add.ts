@@ -1,0 +1,95 @@
+import { coerceFieldInput } from '../../core/credentials/field-input';
+import { formatSecretReference } from '../../core/credentials/secret-reference';
+import { validateCredentialFields } from '../../core/credentials/validate-credential';
+import { CREDENTIAL_KINDS } from '../../core/model/credential';
+import { LatchError } from '../../core/model/errors';
+import { isCredentialKind } from '../../core/model/service';
+import { usageError } from '../parse-args';
+import { readAllStdin, splitPasswordAndValue, stripFinalNewline } from '../read-stdin';
+import type { CliCommand } from '../registry';
+import { withServiceStore } from '../with-store';
+
+export const addCommand: CliCommand = {
+  name: 'add',
+  summary: 'Add a credential to a service (the service is created if missing). A field value "-" is read from stdin.',
+  usage: 'latch add SERVICE --kind KIND --name NAME [--url BASE] --field KEY=VALUE ...',
+  positionals: { min: 1, max: 1 },
+  options: {
+    kind: { type: 'string', help: `credential kind: ${CREDENTIAL_KINDS.join(', ')}` },
+    name: { type: 'string', help: 'credential name (unique within the service)' },
+    url: { type: 'string', help: "the service's base URL, e.g. https://api.example.com" },
+    field: {
+      type: 'string',
+      multiple: true,
+      help: 'KEY=VALUE; VALUE "-" reads it from stdin (with --password-stdin: line 1 password, the rest the value)',
+    },
+  },
+  async run(ctx) {
+    const serviceName = ctx.positionals[0]!;
+    const kind = ctx.values.kind;
+    if (typeof kind !== 'string' || !isCredentialKind(kind))
+      throw usageError(`--kind is one of: ${CREDENTIAL_KINDS.join(', ')}.`);
+    const name = ctx.values.name;
+    if (typeof name !== 'string' || name.trim() === '') throw usageError('--name NAME is required.');
+    const url = typeof ctx.values.url === 'string' ? ctx.values.url : undefined;
+
+    const pairs = (ctx.values.field as string[] | undefined) ?? [];
+    const raw: [string, string][] = [];
+    for (const p of pairs) {
+      const eq = p.indexOf('=');
+      if (eq <= 0) throw usageError('Write each field as --field KEY=VALUE (KEY=- reads the value from stdin).');
+      raw.push([p.slice(0, eq), p.slice(eq + 1)]);
+    }
+    const fromStdin = raw.filter(([, v]) => v === '-');
+    if (fromStdin.length > 1) throw usageError('Only one field can be read from stdin ("-").');
+
+    let password: string | undefined;
+    if (fromStdin.length === 1) {
+      const [key] = fromStdin[0]!;
+      let value: string;
+      if (ctx.values['password-stdin'] === true) {
+        ({ password, value } = splitPasswordAndValue(await readAllStdin(ctx.io)));
+      } else if (ctx.io.stdin.isTTY === true) {
+        value = await ctx.secrets.next(`Value for ${key}: `);
+      } else {
+        value = stripFinalNewline(await readAllStdin(ctx.io));
+      }
+      if (value === '')
+        throw new LatchError('ERR_BAD_INPUT', `No value for ${key} on stdin.`, { detail: { field: key } });
+      const at = raw.findIndex(([, v]) => v === '-');
+      raw[at] = [key, value];
+    }
+    const fields: Record<string, unknown> = {};
+    for (const [k, v] of raw) fields[k] = coerceFieldInput(kind, k, v);
+    // Checked before anything is written, so a bad field never leaves an empty new service behind.
+    validateCredentialFields(kind, fields);
+
+    return withServiceStore(
+      ctx,
+      async (store) => {
+        let serviceId: string;
+        let created = false;
+        try {
+          serviceId = store.findServiceId(serviceName);
+          if (url !== undefined && (await store.body(serviceId)).baseUrl !== url) {
+            await store.updateService(serviceId, { baseUrl: url });
+            ctx.note(`Base URL of ${serviceName} set to ${url}.`);
+          }
+        } catch (e) {
+          if (!(e instanceof LatchError && e.code === 'ERR_NOT_FOUND')) throw e;
+          serviceId = await store.createService({ name: serviceName, ...(url !== undefined ? { baseUrl: url } : {}) });
+          created = true;
+        }
+        const credentialId = await store.addCredential(serviceId, { kind, name, fields });
+        const service = (await store.body(serviceId)).name;
+        const reference = formatSecretReference({ service, credential: name.trim(), field: null });
+        ctx.output(
+          { serviceId, service, serviceCreated: created, credentialId, credential: name.trim(), kind, reference },
+          `${created ? `Created service ${service}. ` : ''}Added ${kind} "${name.trim()}": ${reference}`,
+        );
+        return 0;
+      },
+      password === undefined ? {} : { password },
+    );
+  },
+};

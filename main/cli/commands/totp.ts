@@ -1,0 +1,93 @@
+import { LatchError } from '../../core/model/errors';
+import { systemClock } from '../../core/platform';
+import { liveCode } from '../../core/totp/live-code';
+import { parseOtpAuthUri } from '../../core/totp/otpauth-uri-parse';
+import type { OtpSpec } from '../../core/totp/types';
+import { verifyCode } from '../../core/totp/verify';
+import { usageError } from '../parse-args';
+import { readAllStdin } from '../read-stdin';
+import type { CliCommand, CliContext } from '../registry';
+import { withServiceStore } from '../with-store';
+
+function wholeNumber(value: unknown, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw usageError(`${option} takes a whole number.`);
+  return Number(value);
+}
+
+/** The code's spec: from --uri (no vault), or from the TOTP credential REF names. */
+async function withSpec<T>(ctx: CliContext, ref: string | undefined, fn: (spec: OtpSpec) => T): Promise<T> {
+  const uri = ctx.values.uri;
+  if (typeof uri === 'string') {
+    if (ref !== undefined) throw usageError('Give a REF or --uri, not both.');
+    const text = uri === '-' ? (await readAllStdin(ctx.io)).trim() : uri;
+    return fn(parseOtpAuthUri(text).fields);
+  }
+  if (ref === undefined)
+    throw usageError('Name the TOTP credential (latch://SERVICE/CREDENTIAL) or give --uri otpauth://…');
+  return withServiceStore(ctx, async (store) => {
+    const located = await store.resolve(ref);
+    const c = located.credential;
+    if (c.kind !== 'totp') {
+      throw new LatchError('ERR_BAD_INPUT', `"${c.name}" is a ${c.kind} credential, not a TOTP one.`, {
+        detail: { field: 'kind' },
+      });
+    }
+    return fn(c.fields);
+  });
+}
+
+export const totpCommand: CliCommand = {
+  name: 'totp',
+  summary: 'Print the current one-time code of a TOTP credential or an otpauth:// URI, or verify a code.',
+  usage:
+    'latch totp (REF | --uri URI) [--at UNIX_SECONDS] [--json]   |   latch totp verify (REF | --uri URI) CODE [--window N]',
+  positionals: { min: 0, max: 3 },
+  options: {
+    uri: {
+      type: 'string',
+      help: 'an otpauth://totp|hotp/… URI instead of a vault credential ("-": read it from stdin)',
+    },
+    at: { type: 'string', help: 'the time, in Unix seconds, instead of now' },
+    window: { type: 'string', help: 'verify: steps accepted either side (default 1; HOTP: counters ahead)' },
+  },
+  async run(ctx) {
+    const at = wholeNumber(ctx.values.at, '--at');
+    const nowMs = at === undefined ? systemClock.now() : at * 1000;
+    const [first, ...rest] = ctx.positionals;
+
+    if (first === 'verify') {
+      const window = wholeNumber(ctx.values.window, '--window');
+      const hasUri = typeof ctx.values.uri === 'string';
+      if (rest.length !== (hasUri ? 1 : 2))
+        throw usageError('Usage: latch totp verify (REF | --uri URI) CODE [--window N]');
+      const code = rest[rest.length - 1]!;
+      const outcome = await withSpec(ctx, hasUri ? undefined : rest[0], (spec) =>
+        verifyCode(spec, code, { nowMs, ...(window !== undefined ? { window } : {}) }),
+      );
+      ctx.output(
+        outcome,
+        outcome.valid
+          ? `valid${outcome.delta !== 0 ? ` (${outcome.delta! > 0 ? '+' : ''}${outcome.delta} step(s) off)` : ''}`
+          : 'invalid',
+      );
+      return outcome.valid ? 0 : 1;
+    }
+
+    if (ctx.values.window !== undefined) throw usageError('--window goes with "latch totp verify".');
+    if (rest.length > 0) throw usageError(`Unexpected argument "${rest[0]}".`);
+    const live = await withSpec(ctx, first, (spec) => ({ type: spec.type, ...liveCode(spec, nowMs) }));
+    ctx.output(
+      {
+        code: live.code,
+        type: live.type,
+        period: live.period,
+        secondsRemaining: live.secondsRemaining,
+        validUntil: live.validUntilMs === null ? null : new Date(live.validUntilMs).toISOString(),
+        next: live.next,
+      },
+      live.code,
+    );
+    return 0;
+  },
+};
