@@ -10,6 +10,7 @@
  */
 import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
+import { requestsChannels, requestsEvents } from './channels/requests';
 import { servicesChannels, servicesEvents } from './channels/services';
 import { vaultChannels, vaultEvents } from './channels/vault';
 
@@ -35,12 +36,14 @@ export const channels = {
   ...appChannels,
   ...vaultChannels,
   ...servicesChannels,
+  ...requestsChannels,
 } as const;
 
 export const events = {
   ...appEvents,
   ...vaultEvents,
   ...servicesEvents,
+  ...requestsEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -9,6 +9,7 @@ import { initCommand } from './init';
 import { listCommand } from './list';
 import { lockCommand } from './lock';
 import { passwdCommand } from './passwd';
+import { requestCommand } from './request';
 import { statusCommand } from './status';
 import { totpCommand } from './totp';
 
@@ -16,3 +17,4 @@ for (const c of [initCommand, statusCommand, lockCommand, passwdCommand]) regist
 // Services and credentials.
 for (const c of [addCommand, listCommand, getCommand, execCommand, importCommand, exportCommand, totpCommand])
   registerCommand(c);
+registerCommand(requestCommand);

@@ -1,6 +1,7 @@
 import type { HandlerTable } from '../dispatcher';
 import type { AppServices } from '../services';
 import { appHandlers } from './app';
+import { requestsHandlers } from './requests';
 import { servicesHandlers } from './services';
 import { settingsHandlers } from './settings';
 import { vaultHandlers } from './vault';
@@ -12,5 +13,6 @@ export function createHandlers(s: AppServices): HandlerTable {
     ...settingsHandlers(s),
     ...vaultHandlers(s),
     ...servicesHandlers(s),
+    ...requestsHandlers(s),
   } satisfies HandlerTable;
 }

@@ -1,0 +1,126 @@
+import { ServiceStore } from '../../core/credentials/service-store';
+import { createHttpEngine, type HttpResponse, type RequestAuth, type RequestBody } from '../../core/http';
+import { systemClock } from '../../core/platform';
+import { resolveRequestUrl } from '../../core/requests';
+import { createGetAccessToken } from '../../ipc/oauth-tokens';
+import { usageError } from '../parse-args';
+import type { CliCommand, CliContext } from '../registry';
+import { unlockVault } from '../unlock';
+
+/** `--fail` and a status of 400 or more: the same code curl uses, so scripts can treat both alike. */
+export const EXIT_HTTP_FAIL = 22;
+
+function parseHeaders(raw: readonly string[]): { name: string; value: string }[] {
+  return raw.map((h) => {
+    const i = h.indexOf(':');
+    if (i <= 0) throw usageError(`A header must be "Name: value" (got "${h.slice(0, 40)}").`);
+    return { name: h.slice(0, i).trim(), value: h.slice(i + 1).trim() };
+  });
+}
+
+/** -d as curl takes it, except that a body that parses as JSON is sent as JSON. */
+function bodyFrom(data: string | undefined, contentType: string | undefined): RequestBody {
+  if (data === undefined) return { kind: 'none' };
+  if (contentType !== undefined) return { kind: 'raw', text: data, contentType };
+  try {
+    JSON.parse(data);
+    return { kind: 'json', text: data };
+  } catch {
+    return { kind: 'raw', text: data, contentType: 'application/x-www-form-urlencoded' };
+  }
+}
+
+function printResponse(ctx: CliContext, r: HttpResponse): void {
+  if (ctx.json) {
+    ctx.output(
+      {
+        status: r.status,
+        statusText: r.statusText,
+        httpVersion: r.httpVersion,
+        url: r.url,
+        headers: r.headers,
+        body: r.body,
+        truncated: r.truncated,
+        timing: r.timing,
+        attempts: r.attempts,
+        redirects: r.redirects,
+        sent: r.sentRedacted,
+      },
+      '',
+    );
+    return;
+  }
+  const out = ctx.io.stdout;
+  out.write(`HTTP/${r.httpVersion} ${r.status} ${r.statusText}\n`);
+  for (const h of r.headers) out.write(`${h.name}: ${h.value}\n`);
+  out.write('\n');
+  if (r.body.kind === 'text') out.write(r.body.text.endsWith('\n') ? r.body.text : `${r.body.text}\n`);
+  else if (r.body.kind === 'base64') out.write(Buffer.from(r.body.base64, 'base64'));
+  if (r.retryNote) ctx.note(r.retryNote);
+}
+
+export const requestCommand: CliCommand = {
+  name: 'request',
+  summary:
+    'Send an HTTP request signed with a stored credential (latch://SERVICE/CREDENTIAL); a URL starting with / is relative to the service base URL. --fail exits 22 on a status of 400 or more.',
+  usage: "latch request REF METHOD URL [-H 'Name: value']... [-d BODY] [--retry N] [--fail] [--json]",
+  positionals: { min: 3, max: 3 },
+  options: {
+    header: { type: 'string', short: 'H', multiple: true, help: 'add a header "Name: value" (repeatable)' },
+    data: { type: 'string', short: 'd', help: 'request body; JSON when it parses as JSON, else form-encoded text' },
+    retry: { type: 'string', help: 'retry up to N times on 429, 503, other 5xx and connection errors' },
+    fail: { type: 'boolean', help: 'exit 22 when the status is 400 or more' },
+    timeout: { type: 'string', help: 'seconds for the whole attempt (default 30)' },
+    insecure: { type: 'boolean', short: 'k', help: 'do not verify the TLS certificate' },
+  },
+  async run(ctx) {
+    const [reference, method, url] = ctx.positionals as [string, string, string];
+    const headerArgs = ctx.values.header;
+    let headers = parseHeaders(Array.isArray(headerArgs) ? (headerArgs as string[]) : []);
+    const contentType = headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
+    if (contentType !== undefined && typeof ctx.values.data === 'string')
+      headers = headers.filter((h) => h.name.toLowerCase() !== 'content-type');
+    const retries = ctx.values.retry === undefined ? 0 : Number(ctx.values.retry);
+    if (!Number.isInteger(retries) || retries < 0 || retries > 9)
+      throw usageError('--retry takes a number from 0 to 9.');
+    const timeout = ctx.values.timeout === undefined ? 30 : Number(ctx.values.timeout);
+    if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 600)
+      throw usageError('--timeout takes seconds, from 0.001 to 600.');
+
+    const vault = await unlockVault(ctx);
+    const store = new ServiceStore(vault, systemClock);
+    const located = await store.resolve(reference);
+    const engine = createHttpEngine({
+      clock: systemClock,
+      getAccessToken: createGetAccessToken(
+        () => store,
+        () => located.serviceId,
+        systemClock,
+      ),
+    });
+    try {
+      const response = await engine.send(
+        {
+          method,
+          url: resolveRequestUrl(url, located.service.baseUrl),
+          headers,
+          body: bodyFrom(typeof ctx.values.data === 'string' ? ctx.values.data : undefined, contentType),
+          timeoutMs: Math.round(timeout * 1000),
+          verifyTls: ctx.values.insecure !== true,
+        },
+        {
+          auth: located.credential as RequestAuth,
+          retry: { maxAttempts: retries + 1 },
+          onAttempt: (a) => {
+            if (a.attempt > 1) ctx.note(`Attempt ${a.attempt}: ${a.reason} → ${a.outcome}`);
+          },
+        },
+      );
+      printResponse(ctx, response);
+      return ctx.values.fail === true && response.status >= 400 ? EXIT_HTTP_FAIL : 0;
+    } finally {
+      engine.close();
+      vault.lock();
+    }
+  },
+};

@@ -1,0 +1,13 @@
+export {
+  BODY_LIMIT,
+  cutUtf8,
+  HISTORY_LIMIT,
+  newRequestItemId,
+  REQUEST_RECORD_PREFIX,
+  RequestRecords,
+  RequestsEntry,
+  requestRecordId,
+  SAVED_LIMIT,
+} from './request-records';
+export { resolveRequestUrl } from './resolve-url';
+export { type ResponseViewData, toResponseView, VIEW_BODY_LIMIT } from './response-view';

@@ -1,0 +1,73 @@
+/**
+ * What the renderer may see of a response: everything but `sent` (the signed request,
+ * secrets included) and `redaction` (which names the secret values). The body is cut
+ * for display at VIEW_BODY_LIMIT so a large download does not flood the bridge.
+ */
+import { auditResponse, type HttpResponse, type ResponseAudit } from '../http';
+import type { Clock } from '../platform';
+
+export const VIEW_BODY_LIMIT = 4 * 1024 * 1024;
+
+function viewBody(body: HttpResponse['body']): { body: HttpResponse['body']; capped: boolean } {
+  if (body.kind === 'text' && body.text.length > VIEW_BODY_LIMIT) {
+    return { body: { ...body, text: body.text.slice(0, VIEW_BODY_LIMIT) }, capped: true };
+  }
+  // base64 is 4/3 of the bytes; cut on a 4-character boundary so it still decodes.
+  const limit = Math.floor((VIEW_BODY_LIMIT * 4) / 3 / 4) * 4;
+  if (body.kind === 'base64' && body.base64.length > limit) {
+    return { body: { ...body, base64: body.base64.slice(0, limit) }, capped: true };
+  }
+  return { body, capped: false };
+}
+
+export interface ResponseViewData {
+  requestId: string;
+  status: number;
+  statusText: string;
+  httpVersion: string;
+  url: string;
+  headers: HttpResponse['headers'];
+  body: HttpResponse['body'];
+  bodyCapped: boolean;
+  truncated: boolean;
+  decodeError: string | null;
+  size: HttpResponse['size'];
+  timing: HttpResponse['timing'];
+  tls: HttpResponse['tls'];
+  cookies: HttpResponse['cookies'];
+  redirects: HttpResponse['redirects'];
+  sentRedacted: HttpResponse['sentRedacted'];
+  attempts: HttpResponse['attempts'];
+  retryNote: string | null;
+  receivedAt: number;
+  audit: ResponseAudit;
+}
+
+export function toResponseView(requestId: string, r: HttpResponse, clock: Clock): ResponseViewData {
+  const { body, capped } = viewBody(r.body);
+  return {
+    requestId,
+    status: r.status,
+    statusText: r.statusText,
+    httpVersion: r.httpVersion,
+    url: r.url,
+    headers: r.headers,
+    body,
+    bodyCapped: capped,
+    truncated: r.truncated,
+    decodeError: r.decodeError,
+    size: r.size,
+    timing: r.timing,
+    tls: r.tls,
+    cookies: r.cookies,
+    redirects: r.redirects,
+    sentRedacted: r.sentRedacted,
+    attempts: r.attempts,
+    retryNote: r.retryNote,
+    receivedAt: r.receivedAt,
+    audit: auditResponse(
+      { url: r.url, status: r.status, headers: r.headers, tls: r.tls, receivedAt: r.receivedAt },
+      clock,
+    ),
+  };
+}

@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ServiceStore } from '../../../main/core/credentials/service-store';
+import { systemClock } from '../../../main/core/platform';
+import { openVault } from '../../../main/core/vault/open';
+import { type HttpbinPeer, startHttpbin } from '../../peers/httpbin';
+import { latch } from './run-latch';
+
+const dir = mkdtempSync(join(tmpdir(), 'latch-cli-request-'));
+const vault = join(dir, 'request.latch');
+const PASSWORD = 'request test password';
+const env = { LATCH_NO_KEYCHAIN: '1', LATCH_VAULT: vault };
+let httpbin: HttpbinPeer;
+
+beforeAll(async () => {
+  httpbin = await startHttpbin();
+  const init = await latch(['init', '--password-stdin', '--iterations', '100000'], { stdin: `${PASSWORD}\n`, env });
+  expect(init.code).toBe(0);
+  // No `latch add` needed: the service goes in through the same store the app uses.
+  const v = await openVault({ path: vault, password: PASSWORD });
+  const store = new ServiceStore(v, systemClock);
+  const id = await store.createService({ name: 'httpbin', baseUrl: httpbin.url });
+  await store.addCredential(id, { kind: 'basic', name: 'login', fields: { username: 'alice', password: 's3cret pw' } });
+  await store.addCredential(id, { kind: 'api-key', name: 'key', fields: { value: 'k-123', header: 'X-Api-Key' } });
+  v.lock();
+}, 60_000);
+
+afterAll(async () => {
+  await httpbin?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const run = (args: string[]) => latch(['request', '--password-stdin', ...args], { stdin: `${PASSWORD}\n`, env });
+
+describe('latch request', () => {
+  it('signs with a Basic credential: httpbin accepts it and the status line, headers and body print', async () => {
+    const r = await run(['latch://httpbin/login', 'GET', '/basic-auth/alice/s3cret%20pw']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^HTTP\/1\.1 200 OK\n/);
+    expect(r.stdout).toMatch(/\ncontent-type: application\/json\n/i);
+    const body = r.stdout.slice(r.stdout.indexOf('\n\n') + 2);
+    expect(JSON.parse(body)).toEqual({ authenticated: true, user: 'alice' });
+  });
+
+  it('adds -H headers and the API key; --json gives the redacted request, never the key', async () => {
+    const r = await run(['latch://httpbin/key', 'GET', `${httpbin.url}/headers`, '-H', 'X-Trace: abc', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      status: number;
+      body: { kind: string; text: string };
+      sent: { headers: { name: string; value: string }[] };
+    };
+    expect(out.status).toBe(200);
+    const seen = JSON.parse(out.body.text) as { headers: Record<string, string> };
+    expect(seen.headers['X-Api-Key']).toBe('k-123');
+    expect(seen.headers['X-Trace']).toBe('abc');
+    expect(out.sent.headers.find((h) => h.name.toLowerCase() === 'x-api-key')?.value).toBe('[redacted]');
+    expect(JSON.stringify(out.sent)).not.toContain('k-123');
+  });
+
+  it('sends -d as JSON when it parses', async () => {
+    const r = await run(['latch://httpbin/key', 'POST', '/post', '-d', '{"a":1}', '--json']);
+    expect(r.code).toBe(0);
+    const seen = JSON.parse((JSON.parse(r.stdout) as { body: { text: string } }).body.text) as {
+      json: unknown;
+      headers: Record<string, string>;
+    };
+    expect(seen.json).toEqual({ a: 1 });
+    expect(seen.headers['Content-Type']).toMatch(/application\/json/);
+  });
+
+  it('--fail exits 22 on /status/404; without it the 404 exits 0', async () => {
+    const failing = await run(['latch://httpbin/login', 'GET', '/status/404', '--fail']);
+    expect(failing.code).toBe(22);
+    expect(failing.stdout).toMatch(/^HTTP\/1\.1 404 NOT FOUND\n/);
+    const plain = await run(['latch://httpbin/login', 'GET', '/status/404']);
+    expect(plain.code).toBe(0);
+  });
+
+  it('an unknown reference exits 1 with a message naming it', async () => {
+    const r = await run(['latch://nope/login', 'GET', '/get']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^latch: /);
+  });
+
+  it('a bad -H is a usage error (exit 2)', async () => {
+    const r = await run(['latch://httpbin/login', 'GET', '/get', '-H', 'no colon']);
+    expect(r.code).toBe(2);
+  });
+});
