@@ -41,3 +41,32 @@ export function mainWindowOptions(input: WindowOptionsInput): BrowserWindowConst
     },
   };
 }
+
+/**
+ * The quick-access palette: small, frameless, always on top, hidden from the taskbar, with
+ * exactly the main window's preload and security switches (it is the same renderer).
+ */
+export function quickAccessWindowOptions(input: {
+  preloadPath: string;
+  isPackaged: boolean;
+  darkBackground: boolean;
+}): BrowserWindowConstructorOptions {
+  const base = mainWindowOptions({ ...input, bounds: null, startHidden: true });
+  return {
+    ...base,
+    width: 640,
+    height: 420,
+    minWidth: 480,
+    minHeight: 240,
+    frame: false,
+    resizable: false,
+    movable: true,
+    minimizable: false,
+    maximizable: false,
+    fullscreenable: false,
+    alwaysOnTop: true,
+    skipTaskbar: true,
+    center: true,
+    title: 'Latch quick access',
+  };
+}
