@@ -11,6 +11,7 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
 import { requestsChannels, requestsEvents } from './channels/requests';
+import { quickChannels, quickEvents } from './channels/quick';
 import { servicesChannels, servicesEvents } from './channels/services';
 import { vaultChannels, vaultEvents } from './channels/vault';
 
@@ -29,6 +30,7 @@ export type {
 } from '../main/core/model/service';
 export type { Settings } from '../main/core/model/settings';
 export { AboutInfo, AppRoute } from './channels/app';
+export { QuickCopyAs, ShortcutStatus } from './channels/quick';
 export { CopyFormat } from './channels/services';
 export { VaultStatus } from './channels/vault';
 
@@ -36,6 +38,7 @@ export const channels = {
   ...appChannels,
   ...vaultChannels,
   ...servicesChannels,
+  ...quickChannels,
   ...requestsChannels,
 } as const;
 
@@ -43,6 +46,7 @@ export const events = {
   ...appEvents,
   ...vaultEvents,
   ...servicesEvents,
+  ...quickEvents,
   ...requestsEvents,
 } as const;
 

@@ -12,6 +12,7 @@ import { AppVault } from './app-vault';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { EventHub } from './event-hub';
 import { createHandlers } from './handlers/index';
+import { QuickAccess } from './quick-access';
 import type { AppServices, KeychainStatus, RuntimeInfo } from './services';
 
 export interface ComposeInput {
@@ -51,6 +52,7 @@ export function compose(input: ComposeInput): Composed {
     vaultPath,
     keychainStatus: input.keychainStatus,
     vault,
+    quickAccess: new QuickAccess(events),
     readSecretField: (located: Located, field: string) => readSecretField(located, field, { clock }),
     afterCredentialsDeleted: (_credentials: Credential[]) => undefined,
   };

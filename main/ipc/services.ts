@@ -9,6 +9,7 @@ import type { Credential } from '../core/model/credential';
 import type { SettingsStore } from '../core/platform';
 import type { AppVault } from './app-vault';
 import type { EventHub } from './event-hub';
+import type { QuickAccess } from './quick-access';
 
 export type { KeychainStatus };
 
@@ -28,6 +29,8 @@ export interface AppServices {
   vaultPath(): string;
   keychainStatus(): Promise<KeychainStatus>;
   vault: AppVault;
+  /** Recent copies and the global shortcut's state, for the tray and the palette. */
+  quickAccess: QuickAccess;
   /** The value of one field of a credential (a live TOTP code, a fresh token, a minted JWT…); throws ERR_NOT_FOUND. */
   readSecretField(located: Located, field: string): Promise<string>;
   /** Deleted credentials whose tokens should be revoked; never awaited by the delete. */

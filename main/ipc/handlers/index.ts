@@ -1,6 +1,7 @@
 import type { HandlerTable } from '../dispatcher';
 import type { AppServices } from '../services';
 import { appHandlers } from './app';
+import { quickHandlers } from './quick';
 import { requestsHandlers } from './requests';
 import { servicesHandlers } from './services';
 import { settingsHandlers } from './settings';
@@ -13,6 +14,7 @@ export function createHandlers(s: AppServices): HandlerTable {
     ...settingsHandlers(s),
     ...vaultHandlers(s),
     ...servicesHandlers(s),
+    ...quickHandlers(s),
     ...requestsHandlers(s),
   } satisfies HandlerTable;
 }
