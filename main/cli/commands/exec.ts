@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
-import { readSecretField } from '../../core/credentials/primary-secret';
+import { isSecretField, readSecretField } from '../../core/credentials/primary-secret';
 import { type EnvAssignment, parseEnvAssignment } from '../../core/exec/env-assignment';
 import { resolveExecEnv } from '../../core/exec/resolve-env';
 import { runCommand } from '../../core/exec/run-command';
@@ -51,16 +51,18 @@ export const execCommand: CliCommand = {
     if (assignments.length === 0) throw usageError('Give at least one --env NAME=REF or an --env-file.');
 
     const needsVault = assignments.some((a) => a.value.startsWith('latch://'));
-    const resolve = (lookup: (ref: string) => Promise<string>) => resolveExecEnv(assignments, lookup);
+    const resolve = (lookup: (ref: string) => Promise<{ value: string; secret: boolean }>) =>
+      resolveExecEnv(assignments, lookup);
     // Every reference is resolved, and the vault locked again, before the command starts.
     const resolved = needsVault
       ? await withServiceStore(ctx, (store) =>
           resolve(async (ref) => {
             const located = await store.resolve(ref);
-            return readSecretField(located, located.field, { clock: systemClock });
+            const value = await readSecretField(located, located.field, { clock: systemClock });
+            return { value, secret: isSecretField(located.credential.kind, located.field) };
           }),
         )
-      : await resolve(async () => '');
+      : await resolve(async () => ({ value: '', secret: false }));
 
     // With --password-stdin, stdin carried the password: the command gets an empty one.
     const stdin = ctx.values['password-stdin'] === true ? new PassThrough().end() : 'inherit';

@@ -1,5 +1,11 @@
 import { signWithJwtSigner } from '../jwt/sign';
-import { type Credential, CredentialFieldsByKind, type CredentialKind, PRIMARY_FIELD } from '../model/credential';
+import {
+  type Credential,
+  CredentialFieldsByKind,
+  type CredentialKind,
+  PRIMARY_FIELD,
+  SECRET_FIELDS,
+} from '../model/credential';
 import { LatchError } from '../model/errors';
 import type { Clock } from '../platform';
 import { liveCode } from '../totp/live-code';
@@ -25,6 +31,15 @@ const DERIVED: Partial<Record<CredentialKind, readonly string[]>> = {
 export function readableFields(kind: CredentialKind): string[] {
   const stored = Object.keys(CredentialFieldsByKind[kind].shape).filter((f) => !(kind === 'oauth2' && f === 'tokens'));
   return [...stored, ...(DERIVED[kind] ?? [])];
+}
+
+/**
+ * Whether a field's value is a secret: a secret field of the kind, a value derived from one
+ * (a TOTP code, an OAuth token, a minted JWT), or a previous value of one. `latch exec` masks these.
+ */
+export function isSecretField(kind: CredentialKind, field: string): boolean {
+  const name = field.startsWith('previous.') ? field.slice('previous.'.length) : field;
+  return SECRET_FIELDS[kind].includes(name) || (DERIVED[kind] ?? []).includes(name);
 }
 
 function noSuchField(c: Credential, field: string): LatchError {

@@ -4,26 +4,28 @@ import type { EnvAssignment } from './env-assignment';
 export interface ResolvedEnv {
   /** What the command's environment gets on top of the inherited one. */
   env: Record<string, string>;
-  /** The values that came from the vault: masked in the command's output. */
+  /** The secret values that came from the vault: masked in the command's output. */
   secrets: string[];
 }
 
 /**
  * Resolves assignments in order (an env file's, then --env's, so the command line wins): a
- * `latch://` value is replaced by the secret it names, anything else passes through as is
- * and is not treated as a secret. All references are resolved before the command starts.
+ * `latch://` value is replaced by the value it names, anything else passes through as is.
+ * Only values the resolver calls secret (secret fields, not e.g. a header name or a region) are
+ * masked later. All references are resolved before the command starts.
  */
 export async function resolveExecEnv(
   assignments: readonly EnvAssignment[],
-  resolveReference: (reference: string) => Promise<string>,
+  resolveReference: (reference: string) => Promise<{ value: string; secret: boolean }>,
 ): Promise<ResolvedEnv> {
   const env: Record<string, string> = {};
   const fromVault = new Map<string, string>();
   for (const a of assignments) {
     if (isSecretReference(a.value)) {
-      const secret = await resolveReference(a.value);
-      env[a.name] = secret;
-      fromVault.set(a.name, secret);
+      const { value, secret } = await resolveReference(a.value);
+      env[a.name] = value;
+      if (secret) fromVault.set(a.name, value);
+      else fromVault.delete(a.name);
     } else {
       env[a.name] = a.value;
       fromVault.delete(a.name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readableFields, readSecretField } from '../../../main/core/credentials/primary-secret';
+import { isSecretField, readableFields, readSecretField } from '../../../main/core/credentials/primary-secret';
 import { ServiceStore } from '../../../main/core/credentials/service-store';
 import { decodeJwt } from '../../../main/core/jwt/decode';
 import type { CredentialKind } from '../../../main/core/model/credential';
@@ -91,6 +91,11 @@ describe('readSecretField', () => {
     expect(e.message).toContain('username, password');
     expect(e.message).not.toContain('correct horse');
     expect(readableFields('totp')).toContain('code');
+    expect([
+      isSecretField('totp', 'code'),
+      isSecretField('api-key', 'header'),
+      isSecretField('bearer', 'previous.token'),
+    ]).toEqual([true, false, true]);
     expect(readableFields('oauth2')).not.toContain('tokens');
     const unset = await codeOf(readSecretField(await (await setup('api-key')).located(), 'query', { clock }));
     expect(unset.code).toBe('ERR_NOT_FOUND');

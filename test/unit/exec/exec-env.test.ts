@@ -45,17 +45,22 @@ describe('exec environment', () => {
   });
 
   it('resolves references, passes plain values through, and lets later assignments win', async () => {
-    const vault: Record<string, string> = { 'latch://S/a': 'secret-a', 'latch://S/b': 'secret-b' };
+    const vault: Record<string, { value: string; secret: boolean }> = {
+      'latch://S/a': { value: 'secret-a', secret: true },
+      'latch://S/b': { value: 'secret-b', secret: true },
+      'latch://S/a/header': { value: 'X-Api-Key', secret: false },
+    };
     const r = await resolveExecEnv(
       [
         { name: 'A', value: 'latch://S/a' },
         { name: 'PLAIN', value: 'hello' },
         { name: 'B', value: 'latch://S/b' },
         { name: 'B', value: 'overridden' },
+        { name: 'H', value: 'latch://S/a/header' },
       ],
       async (ref) => vault[ref]!,
     );
-    expect(r.env).toEqual({ A: 'secret-a', PLAIN: 'hello', B: 'overridden' });
+    expect(r.env).toEqual({ A: 'secret-a', PLAIN: 'hello', B: 'overridden', H: 'X-Api-Key' });
     expect(r.secrets).toEqual(['secret-a']);
   });
 

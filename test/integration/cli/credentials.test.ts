@@ -1,0 +1,282 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latch } from './run-latch';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/import');
+const dir = mkdtempSync(join(tmpdir(), 'latch-cli-creds-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const PW = 'master password';
+const vault = join(dir, 'main.latch');
+// Password-only vaults with the lowest cost allowed: no keychain, fast unlocks.
+const env = { LATCH_NO_KEYCHAIN: '1', LATCH_VAULT: vault };
+const ITER = ['--iterations', '100000'];
+
+/** Runs latch with the master password as the first stdin line. */
+const withPw = (args: string[], rest = '', vaultPath = vault) =>
+  latch(['--password-stdin', ...args], { stdin: `${PW}\n${rest}`, env: { ...env, LATCH_VAULT: vaultPath } });
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+beforeAll(async () => {
+  const init = await latch(['init', '--password-stdin', ...ITER], { stdin: `${PW}\n`, env });
+  expect(init.code).toBe(0);
+});
+
+describe('latch add / list / get', () => {
+  it('adds credentials (a value "-" read from stdin after the password line) and gets them by reference', async () => {
+    const add = await withPw(
+      [
+        'add',
+        'Stripe',
+        '--kind',
+        'api-key',
+        '--name',
+        'live key',
+        '--url',
+        'https://api.stripe.com',
+        '--field',
+        'header=Authorization',
+        '--field',
+        'prefix=Bearer ',
+        '--field',
+        'value=-',
+        '--json',
+      ],
+      'sk_live_from_stdin_123\n',
+    );
+    expect(add.stderr).toBe('');
+    expect(add.code).toBe(0);
+    expect(JSON.parse(add.stdout)).toMatchObject({
+      service: 'Stripe',
+      serviceCreated: true,
+      reference: 'latch://Stripe/live%20key',
+    });
+
+    const totp = await withPw([
+      'add',
+      'Stripe',
+      '--kind',
+      'totp',
+      '--name',
+      '2fa',
+      '--field',
+      'secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+      '--field',
+      'digits=8',
+    ]);
+    expect(totp.code).toBe(0);
+    const bad = await withPw(['add', 'Other', '--kind', 'totp', '--name', 'x', '--field', 'secret=not base32!']);
+    expect(bad.code).toBe(2);
+
+    const list = await withPw(['list', '--json']);
+    const services = JSON.parse(list.stdout).services;
+    expect(services.map((s: { name: string }) => s.name)).toEqual(['Stripe']); // the bad add created nothing
+    expect(services[0].credentials.map((c: { name: string; kind: string }) => [c.name, c.kind])).toEqual([
+      ['live key', 'api-key'],
+      ['2fa', 'totp'],
+    ]);
+    expect(list.stdout).not.toContain('sk_live_from_stdin_123');
+
+    const withScheme = await withPw(['get', 'latch://Stripe/live%20key']);
+    expect(withScheme).toMatchObject({ code: 0, stdout: 'sk_live_from_stdin_123\n', stderr: '' });
+    const bare = await withPw(['get', 'Stripe/live key/prefix']);
+    expect(bare.stdout).toBe('Bearer \n');
+    const json = await withPw(['get', 'stripe/LIVE KEY', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ field: 'value', value: 'sk_live_from_stdin_123' });
+    const missing = await withPw(['get', 'latch://Stripe/nope']);
+    expect(missing.code).toBe(1);
+    const noField = await withPw(['get', 'latch://Stripe/live key/password']);
+    expect(noField.code).toBe(1);
+    expect(noField.stderr).toContain('value, header, query, body, prefix');
+  });
+});
+
+describe('latch exec', () => {
+  it('injects references from an env file into the environment only, masks output, passes the exit code', async () => {
+    const envFile = join(dir, 'exec.env');
+    writeFileSync(envFile, '# refs\nAPI_KEY=latch://Stripe/live%20key\nexport PLAIN="not a secret"\n');
+    const script = [
+      "const fs = require('node:fs');",
+      "const cmdline = fs.readFileSync('/proc/self/cmdline', 'utf8');",
+      "const parent = fs.readFileSync('/proc/' + process.ppid + '/cmdline', 'utf8');",
+      "const h = require('node:crypto').createHash('sha256').update(process.env.API_KEY || '').digest('hex');",
+      'console.log(JSON.stringify({ hash: h, plain: process.env.PLAIN, inArgv: cmdline.includes(process.env.API_KEY), inParentArgv: parent.includes(process.env.API_KEY) }));',
+      "console.log('leak: ' + process.env.API_KEY);",
+      "console.error('err: ' + process.env.API_KEY + '!');",
+      'process.exit(7);',
+    ].join('\n');
+    const r = await withPw(['exec', '--env-file', envFile, '--', process.execPath, '-e', script]);
+    expect(r.code).toBe(7);
+    const [first, second] = r.stdout.trim().split('\n');
+    expect(JSON.parse(first!)).toEqual({
+      hash: sha256('sk_live_from_stdin_123'),
+      plain: 'not a secret',
+      inArgv: false,
+      inParentArgv: false,
+    });
+    expect(second).toBe('leak: ***');
+    expect(r.stderr).toBe('err: ***!\n');
+    expect(r.stdout + r.stderr).not.toContain('sk_live_from_stdin_123');
+  });
+
+  it('takes --env pairs (winning over the file) and passes a signal on as 128 + n', async () => {
+    const r = await withPw([
+      'exec',
+      '--env',
+      'P=latch://Stripe/live key/prefix',
+      '--',
+      'sh',
+      '-c',
+      'printf "[%s]" "$P"; kill -TERM $$',
+    ]);
+    expect(r.stdout).toBe('[Bearer ]'); // not a secret field: passed and shown as is
+    expect(r.code).toBe(143);
+  });
+});
+
+describe('latch import', () => {
+  it('imports the sample .env (comments, quotes, export prefix) into a named service', async () => {
+    const dry = await withPw(['import', join(FIXTURES, 'sample.env'), '--service', 'App', '--dry-run', '--json']);
+    expect(dry.code).toBe(0);
+    const preview = JSON.parse(dry.stdout).preview;
+    expect(preview.items.map((i: { variable: string; kind: string }) => [i.variable, i.kind])).toEqual([
+      ['STRIPE_API_KEY', 'api-key'],
+      ['GITHUB_TOKEN', 'api-key'],
+      ['DATABASE_URL', 'secret'],
+      ['WEBHOOK_SECRET', 'secret'],
+      ['PLAIN_VALUE', 'secret'],
+    ]);
+    expect(preview.skipped).toEqual([{ variable: 'EMPTY_ONE', line: 9, reason: 'empty-value' }]);
+    expect(dry.stdout).not.toContain('sk_test_51Hsample');
+
+    const noYes = await withPw(['import', join(FIXTURES, 'sample.env'), '--service', 'App']);
+    expect(noYes.code).toBe(2);
+
+    const r = await withPw(['import', join(FIXTURES, 'sample.env'), '--service', 'App', '--yes']);
+    expect(r.code).toBe(0);
+    const expected: Record<string, string> = {
+      'App/STRIPE_API_KEY': 'sk_test_51Hsample',
+      'App/GITHUB_TOKEN': 'ghp_sample token with spaces',
+      'App/GITHUB_TOKEN/prefix': 'Bearer ',
+      'App/STRIPE_API_KEY/header': 'X-API-Key',
+      'App/DATABASE_URL': 'postgres://app:p@ss#word@localhost:5432/app',
+      'App/WEBHOOK_SECRET': 'line one\nline two "quoted" back\\slash',
+      'App/PLAIN_VALUE': 'hello world',
+    };
+    for (const [ref, value] of Object.entries(expected)) {
+      const got = await withPw(['get', ref, '--json']);
+      expect(JSON.parse(got.stdout).value, ref).toBe(value);
+    }
+  });
+
+  it('imports a Postman environment under its own name, disabled variables left out', async () => {
+    const r = await withPw(['import', join(FIXTURES, 'sample.postman_environment.json'), '--yes', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).imported.credentials).toBe(3);
+    const list = JSON.parse((await withPw(['list', 'Acme Staging', '--json'])).stdout).services[0];
+    expect(list.credentials.map((c: { name: string; kind: string }) => [c.name, c.kind])).toEqual([
+      ['baseUrl', 'secret'],
+      ['apiKey', 'api-key'],
+      ['accessToken', 'api-key'],
+    ]);
+    expect((await withPw(['get', 'latch://Acme Staging/apiKey'])).stdout).toBe('acme-staging-key-42\n');
+  });
+
+  it('refuses a bad .env naming the line, and leaves the vault file untouched', async () => {
+    const before = readFileSync(vault);
+    const r = await withPw(['import', join(FIXTURES, 'bad.env'), '--service', 'Bad', '--yes']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Line 4');
+    expect(readFileSync(vault).equals(before)).toBe(true);
+    const list = JSON.parse((await withPw(['list', '--json'])).stdout).services;
+    expect(list.map((s: { name: string }) => s.name)).not.toContain('Bad');
+  });
+});
+
+describe('latch export', () => {
+  it('writes an encrypted backup with its own password that imports into a fresh vault', async () => {
+    const backup = join(dir, 'backup.latch');
+    const exp = await withPw(['export', backup, '--json', ...ITER], 'backup password\n');
+    expect(exp.code).toBe(0);
+    expect(JSON.parse(exp.stdout)).toMatchObject({ format: 'latch', encrypted: true, services: 3 });
+    expect(readFileSync(backup).includes(Buffer.from('sk_live_from_stdin_123'))).toBe(false);
+
+    const fresh = join(dir, 'fresh.latch');
+    const init = await latch(['init', '--password-stdin', ...ITER], {
+      stdin: `${PW}\n`,
+      env: { ...env, LATCH_VAULT: fresh },
+    });
+    expect(init.code).toBe(0);
+    const wrong = await withPw(['import', backup, '--yes'], 'not the backup password\n', fresh);
+    expect(wrong.code).toBe(3);
+    const imp = await withPw(['import', backup, '--yes', '--json'], 'backup password\n', fresh);
+    expect(imp.code).toBe(0);
+    expect(JSON.parse(imp.stdout).imported.serviceIds).toHaveLength(3);
+    expect((await withPw(['get', 'latch://Stripe/live key'], '', fresh)).stdout).toBe('sk_live_from_stdin_123\n');
+    expect((await withPw(['get', 'App/WEBHOOK_SECRET', '--json'], '', fresh)).stdout).toContain('line one\\nline two');
+
+    // Again: the names are taken now, so the services come in renamed.
+    const again = await withPw(['import', backup, '--yes'], 'backup password\n', fresh);
+    expect(again.code).toBe(0);
+    const names = JSON.parse((await withPw(['list', '--json'], '', fresh)).stdout).services.map(
+      (s: { name: string }) => s.name,
+    );
+    expect(names).toContain('Stripe (imported)');
+    expect(names).toHaveLength(6);
+  });
+
+  it('refuses a plain-text export without --plaintext --yes-i-understand, and writes one with them', async () => {
+    const out = join(dir, 'plain.json');
+    const refused = await withPw(['export', out]);
+    expect(refused.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    const half = await withPw(['export', out, '--plaintext']);
+    expect(half.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    const ok = await withPw(['export', out, '--plaintext', '--yes-i-understand']);
+    expect(ok.code).toBe(0);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json.format).toBe('latch-plaintext');
+    expect(JSON.stringify(json)).toContain('sk_live_from_stdin_123');
+  });
+});
+
+describe('latch totp', () => {
+  // RFC 6238 appendix B: the SHA-1 seed "12345678901234567890", 8 digits.
+  const uri = 'otpauth://totp/RFC:test?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&digits=8&issuer=RFC';
+
+  it('computes codes from an otpauth URI at a fixed time, without a vault', async () => {
+    const noVault = { LATCH_NO_KEYCHAIN: '1', LATCH_VAULT: join(dir, 'none.latch') };
+    for (const [at, code] of [
+      ['59', '94287082'],
+      ['1111111109', '07081804'],
+      ['1234567890', '89005924'],
+      ['20000000000', '65353130'],
+    ] as const) {
+      const r = await latch(['totp', '--uri', uri, '--at', at], { env: noVault });
+      expect(r, at).toMatchObject({ code: 0, stdout: `${code}\n` });
+    }
+    const json = await latch(['totp', '--uri', uri, '--at', '59', '--json'], { env: noVault });
+    expect(JSON.parse(json.stdout)).toMatchObject({ code: '94287082', secondsRemaining: 1, period: 30 });
+    const hotp = await latch(['totp', '--uri', 'otpauth://hotp/x?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=1'], {
+      env: noVault,
+    });
+    expect(hotp.stdout).toBe('287082\n'); // RFC 4226 appendix D, count 1
+  });
+
+  it('gives the code of a vault credential and verifies codes with a window', async () => {
+    const r = await withPw(['totp', 'latch://Stripe/2fa', '--at', '59', '--json']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ code: '94287082', secondsRemaining: 1 });
+    const ok = await withPw(['totp', 'verify', 'Stripe/2fa', '94287082', '--at', '80', '--json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toEqual({ valid: true, delta: -1 });
+    const strict = await withPw(['totp', 'verify', 'Stripe/2fa', '94287082', '--at', '80', '--window', '0']);
+    expect(strict).toMatchObject({ code: 1, stdout: 'invalid\n' });
+    const viaUri = await latch(['totp', 'verify', '--uri', uri, '07081804', '--at', '1111111109'], { env });
+    expect(viaUri).toMatchObject({ code: 0, stdout: 'valid\n' });
+  });
+});
