@@ -7,11 +7,11 @@ import { compose } from '../ipc/compose';
 import { applicationMenuTemplate } from '../security/menu-template';
 import { isSafeExternalUrl } from '../security/url-policy';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { setUpDesktop } from './desktop-integration';
 import { ElectronClipboard } from './electron-clipboard';
 import { ElectronSettings } from './electron-settings';
 import { hardenSession } from './harden-contents';
 import { registerIpc } from './ipc-bridge';
-import { setUpDesktop } from './desktop-integration';
 import { createMainWindow } from './main-window';
 import { DesktopNotifier } from './notifier';
 
