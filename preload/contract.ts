@@ -10,9 +10,10 @@
  */
 import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
-import { requestsChannels, requestsEvents } from './channels/requests';
 import { quickChannels, quickEvents } from './channels/quick';
+import { requestsChannels, requestsEvents } from './channels/requests';
 import { servicesChannels, servicesEvents } from './channels/services';
+import { totpChannels, totpEvents } from './channels/totp';
 import { vaultChannels, vaultEvents } from './channels/vault';
 
 export type {
@@ -32,6 +33,7 @@ export type { Settings } from '../main/core/model/settings';
 export { AboutInfo, AppRoute } from './channels/app';
 export { QuickCopyAs, ShortcutStatus } from './channels/quick';
 export { CopyFormat } from './channels/services';
+export { MigrationPreviewAccount, TotpAddItem, TotpCodeItem, TotpEntry, TotpPreview } from './channels/totp';
 export { VaultStatus } from './channels/vault';
 
 export const channels = {
@@ -40,6 +42,7 @@ export const channels = {
   ...servicesChannels,
   ...quickChannels,
   ...requestsChannels,
+  ...totpChannels,
 } as const;
 
 export const events = {
@@ -48,6 +51,7 @@ export const events = {
   ...servicesEvents,
   ...quickEvents,
   ...requestsEvents,
+  ...totpEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,4 +1,10 @@
 export { type BackupCode, backupCodeKey, backupCodesLeft, markBackupCodeUsed, parseBackupCodes } from './backup-codes';
+export {
+  BACKUP_CODES_CREDENTIAL,
+  formatStoredBackupCodes,
+  maskBackupCode,
+  parseStoredBackupCodes,
+} from './backup-codes-stored';
 export { encodeBase32, MIN_SECRET_BYTES, type ParsedSecret, parseBase32Secret } from './base32';
 export { type ClockOffset, type ClockOffsetInput, clockOffset } from './clock-offset';
 export { effectivePeriod, generateCode } from './code';

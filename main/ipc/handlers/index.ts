@@ -1,10 +1,12 @@
 import type { HandlerTable } from '../dispatcher';
 import type { AppServices } from '../services';
 import { appHandlers } from './app';
+import { labHandlers } from './lab';
 import { quickHandlers } from './quick';
 import { requestsHandlers } from './requests';
 import { servicesHandlers } from './services';
 import { settingsHandlers } from './settings';
+import { totpHandlers } from './totp';
 import { vaultHandlers } from './vault';
 
 /** Every channel of the contract, each with its handler; the type fails to check if one is missing. */
@@ -16,5 +18,7 @@ export function createHandlers(s: AppServices): HandlerTable {
     ...servicesHandlers(s),
     ...quickHandlers(s),
     ...requestsHandlers(s),
+    ...totpHandlers(s),
+    ...labHandlers(s),
   } satisfies HandlerTable;
 }

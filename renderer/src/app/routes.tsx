@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { AppRoute } from '../../../preload/contract';
+import { TotpPage } from '../features/totp/TotpPage';
 import type { IconName } from '../ui';
 
 export interface RouteEntry {
@@ -13,4 +14,4 @@ export interface RouteEntry {
   render: (nav: (route: AppRoute) => void) => ReactNode;
 }
 
-export const MAIN_ROUTES: RouteEntry[] = [];
+export const MAIN_ROUTES: RouteEntry[] = [{ route: 'totp', label: 'Codes', icon: 'totp', render: () => <TotpPage /> }];

@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+import type { TotpCodeItem, TotpEntry } from '../../../../preload/contract';
+import { useLatch } from '../../latch-context';
+
+/** Every TOTP credential in the vault, reloaded whenever services change. */
+export function useTotpEntries(): { entries: TotpEntry[] | null; reload: () => void } {
+  const latch = useLatch();
+  const [entries, setEntries] = useState<TotpEntry[] | null>(null);
+  const [version, setVersion] = useState(0);
+  useEffect(() => latch.services.onChanged(() => setVersion((v) => v + 1)), [latch]);
+  useEffect(() => {
+    let live = true;
+    void latch.totp.list({}).then(
+      (list) => live && setEntries(list),
+      () => live && setEntries([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [latch, version]);
+  return { entries, reload: () => setVersion((v) => v + 1) };
+}
+
+/**
+ * The codes main pushes for `ids`: one batch on subscribe, then one at each period boundary.
+ * Main never sends a secret; the renderer only holds the codes it shows.
+ */
+export function useLiveCodes(ids: readonly string[]): Map<string, TotpCodeItem> {
+  const latch = useLatch();
+  const [codes, setCodes] = useState<Map<string, TotpCodeItem>>(new Map());
+  const key = ids.join(',');
+  useEffect(() => {
+    const off = latch.totp.onCodes((batch) => {
+      setCodes((prev) => {
+        const next = new Map(prev);
+        for (const item of batch.items) next.set(item.credentialId, item);
+        return next;
+      });
+    });
+    const wanted = key === '' ? [] : key.split(',');
+    void latch.totp.subscribe({ ids: wanted }).catch(() => undefined);
+    return () => {
+      off();
+      void latch.totp.unsubscribe({}).catch(() => undefined);
+    };
+  }, [latch, key]);
+  return codes;
+}
+
+/** Re-renders every `ms` so countdowns move between main's batches. */
+export function useNow(ms = 250): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(t);
+  }, [ms]);
+  return now;
+}

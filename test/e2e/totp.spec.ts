@@ -1,0 +1,175 @@
+import type { Page } from '@playwright/test';
+import QRCode from 'qrcode';
+import { totpCode } from '../../main/core/totp';
+import { migrationUri } from '../unit/totp/helpers/migration-encoder';
+import { expect, screenshot, test } from './fixtures';
+
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const URI = `otpauth://totp/ACME:dev%40acme.test?secret=${SECRET}&issuer=ACME&period=30`;
+const PASSWORD = 'correct horse battery staple';
+const ascii = (s: string) => new TextEncoder().encode(s);
+const digitsOnly = (s: string | null) => (s ?? '').replace(/\s/g, '');
+
+async function createVault(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
+  await page.getByLabel('Master password', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Master password again').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await expect(page.getByRole('button', { name: 'Lock now' })).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Codes' }).click();
+  await expect(page.getByRole('heading', { name: 'One-time codes', exact: true })).toBeVisible();
+}
+
+async function openAdd(page: Page, tab: string) {
+  await page.getByRole('button', { name: 'Add code' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Add a one-time code' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('tab', { name: tab }).click();
+  return dialog;
+}
+
+/** The code on screen and the end of its window, read together. */
+async function shownCode(page: Page, name: string) {
+  const row = page.getByTestId('totp-row').filter({ hasText: name });
+  const code = digitsOnly(await row.getByTestId('totp-code').textContent());
+  const validUntil = Number(await row.getAttribute('data-valid-until'));
+  return { row, code, validUntil };
+}
+
+test('add by link: the live code is the core’s code, counts down, shows the next one and copies', async ({ app }) => {
+  test.setTimeout(120_000);
+  await createVault(app);
+  await expect(app.getByText('No one-time codes yet')).toBeVisible();
+
+  const dialog = await openAdd(app, 'otpauth:// link');
+  await dialog.getByLabel('Set-up link').fill(URI);
+  const preview = dialog.getByTestId('totp-preview');
+  await expect(preview).toContainText('ACME');
+  await expect(preview).toContainText('dev@acme.test');
+  await screenshot(app, 'totp-add');
+  await dialog.getByRole('button', { name: 'Add code' }).click();
+  await expect(dialog).toBeHidden();
+
+  const row = app.getByTestId('totp-row').filter({ hasText: 'dev@acme.test' });
+  await expect(row.getByTestId('totp-code')).toHaveText(/^\d{3} \d{3}$/);
+  // The code shown is the one the core computes for its window.
+  await expect
+    .poll(async () => {
+      const { code, validUntil } = await shownCode(app, 'dev@acme.test');
+      return code === totpCode({ secret: SECRET, period: 30 }, validUntil - 1000);
+    })
+    .toBe(true);
+
+  // The countdown moves.
+  const remaining = row.getByTestId('totp-remaining');
+  const first = Number(await remaining.getAttribute('data-seconds'));
+  await expect
+    .poll(async () => Number(await remaining.getAttribute('data-seconds')), { timeout: 5_000 })
+    .not.toBe(first);
+
+  // Near the end of the window the next code shows beside the current one.
+  await expect
+    .poll(async () => Number(await remaining.getAttribute('data-seconds')), { timeout: 35_000, intervals: [250] })
+    .toBeLessThanOrEqual(4);
+  const next = row.getByTestId('totp-next');
+  await expect(next).toBeVisible();
+  const { validUntil } = await shownCode(app, 'dev@acme.test');
+  const expectedNext = totpCode({ secret: SECRET, period: 30 }, validUntil);
+  expect(digitsOnly(await next.locator('.totp-next__code').textContent())).toBe(expectedNext);
+  await screenshot(app, 'totp-codes');
+
+  // At the boundary the next code becomes the current one.
+  await expect
+    .poll(async () => digitsOnly(await row.getByTestId('totp-code').textContent()), { timeout: 10_000 })
+    .toBe(expectedNext);
+  await expect(next).toBeHidden();
+
+  await row.getByTestId('totp-code').click();
+  await expect(app.getByTestId('toast').filter({ hasText: 'Code copied' })).toBeVisible();
+
+  // The QR and link can be shown again, on purpose.
+  await row.getByRole('button', { name: /Show QR/ }).click();
+  const qr = app.getByRole('dialog', { name: /Set-up QR/ });
+  await qr.getByRole('button', { name: 'Show QR and link' }).click();
+  await expect(qr.getByTestId('totp-uri')).toContainText(`secret=${SECRET}`);
+  await qr.getByRole('button', { name: 'Close' }).click();
+
+  // Search filters the list.
+  await app.getByLabel('Search codes').fill('nothing-like-this');
+  await expect(app.getByText(/No code matches/)).toBeVisible();
+});
+
+test('add by QR image, and a bad secret is pointed at', async ({ app }) => {
+  await createVault(app);
+  let dialog = await openAdd(app, 'Secret key');
+  await dialog.getByLabel('Secret key').fill('JBSW0Y3DPEHPK3PXP');
+  await expect(dialog.getByText('Character 5 is not Base32')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  const uri = 'otpauth://totp/QRCorp:qr-user?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=QRCorp';
+  const png = await QRCode.toBuffer(uri, { margin: 2, scale: 6 });
+  dialog = await openAdd(app, 'QR image');
+  await dialog.getByLabel('QR image').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: png });
+  await expect(dialog.getByTestId('totp-preview')).toContainText('qr-user');
+  await expect(dialog.getByTestId('totp-preview')).toContainText('QRCorp');
+  await dialog.getByRole('button', { name: 'Add code' }).click();
+  await expect(dialog).toBeHidden();
+  const { code, validUntil } = await shownCode(app, 'qr-user');
+  expect(code).toBe(totpCode({ secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' }, validUntil - 1000));
+});
+
+test('Google Authenticator export: preview every account, import the chosen ones', async ({ app }) => {
+  await createVault(app);
+  const uri = migrationUri({
+    version: 1,
+    batchSize: 1,
+    batchIndex: 0,
+    batchId: 42,
+    accounts: [
+      { secret: ascii('12345678901234567890'), name: 'alice@example.com', issuer: 'Example', type: 2 },
+      { secret: ascii('abcdefghijabcdefghij'), name: 'bob@work.test', issuer: 'Work', algorithm: 2, digits: 2 },
+      { secret: ascii('zyxwvutsrqzyxwvutsrq'), name: 'carol', issuer: 'Skip', type: 2 },
+      { secret: ascii('12345678901234567890'), name: 'legacy', issuer: 'Old', algorithm: 4 },
+    ],
+  });
+  const dialog = await openAdd(app, 'Google Authenticator export');
+  await dialog.getByLabel('Export link').fill(uri);
+  const accounts = dialog.getByTestId('migration-accounts').getByRole('checkbox');
+  await expect(accounts).toHaveCount(4);
+  await expect(dialog.getByRole('checkbox', { name: /Old/ })).toBeDisabled();
+  await dialog.getByRole('checkbox', { name: /Skip/ }).uncheck();
+  await dialog.getByRole('button', { name: 'Import 2 accounts' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(app.getByTestId('totp-row')).toHaveCount(2);
+  const work = await shownCode(app, 'bob@work.test');
+  expect(work.code).toMatch(/^\d{8}$/);
+  expect(work.code).toBe(
+    totpCode({ secret: 'MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK', algorithm: 'SHA256', digits: 8 }, work.validUntil - 1000),
+  );
+  await expect(app.getByTestId('totp-row').filter({ hasText: 'carol' })).toHaveCount(0);
+});
+
+test('MFA lab: generate an enrolment and verify codes with a window', async ({ app }) => {
+  await createVault(app);
+  await app.getByRole('tab', { name: 'MFA lab' }).click();
+  await app.getByLabel('Issuer').fill('Lab Corp');
+  await app.getByLabel('Account').fill('tester@lab.test');
+  await app.getByRole('button', { name: 'Generate secret' }).click();
+  const secret = (await app.getByTestId('lab-secret').textContent()) ?? '';
+  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  await expect(app.getByTestId('lab-uri')).toContainText('otpauth://totp/Lab%20Corp:tester%40lab.test');
+
+  const codeField = app.getByLabel('Code', { exact: true });
+  await codeField.fill(totpCode({ secret }, Date.now()));
+  await app.getByRole('button', { name: 'Verify' }).click();
+  await expect(app.getByTestId('lab-verdict')).toHaveText(/^Valid, (current step|1 step late)$/);
+
+  await codeField.fill(totpCode({ secret }, Date.now() - 90_000));
+  await app.getByLabel('Window (± steps)').fill('1');
+  await app.getByRole('button', { name: 'Verify' }).click();
+  await expect(app.getByTestId('lab-verdict')).toHaveText('Not valid');
+  await app.getByLabel('Window (± steps)').fill('4');
+  await app.getByRole('button', { name: 'Verify' }).click();
+  await expect(app.getByTestId('lab-verdict')).toHaveText(/^Valid, [34] steps late$/);
+  await screenshot(app, 'mfa-lab');
+});
