@@ -7,11 +7,13 @@ import { compose } from '../ipc/compose';
 import { applicationMenuTemplate } from '../security/menu-template';
 import { isSafeExternalUrl } from '../security/url-policy';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { setUpDesktop } from './desktop-integration';
 import { ElectronClipboard } from './electron-clipboard';
 import { ElectronSettings } from './electron-settings';
 import { hardenSession } from './harden-contents';
 import { registerIpc } from './ipc-bridge';
 import { createMainWindow } from './main-window';
+import { DesktopNotifier } from './notifier';
 
 const DOCS_URL = 'https://github.com/latch-vault/latch#readme';
 
@@ -52,6 +54,7 @@ export function runApp(): void {
     const here = import.meta.dirname;
     serveRenderer(join(here, '../renderer'));
     const settings = new ElectronSettings();
+    const notifier = new DesktopNotifier(settings);
     const composed = compose({
       dataDir: app.getPath('userData'),
       runtime: {
@@ -70,6 +73,16 @@ export function runApp(): void {
         console.error(`latch: internal error in ${channel}: ${e instanceof Error ? e.name : 'unknown'}`),
     });
     registerIpc(composed.dispatch, composed.events, () => trusted, devServerUrl);
+    const desktop = setUpDesktop({
+      composed,
+      settings,
+      trusted,
+      isPackaged: app.isPackaged,
+      devServerUrl,
+      preloadDir: join(here, '../preload'),
+      showMainWindow: () => (mainWindow === null ? open() : showMainWindow()),
+      notifier,
+    });
 
     const sendToRenderer = (route: AppRoute) => {
       showMainWindow();
@@ -84,7 +97,7 @@ export function runApp(): void {
           locked: true,
           commands: {
             lockNow: () => sendToRenderer('lock'),
-            openQuickAccess: () => sendToRenderer('quick-access'),
+            openQuickAccess: () => desktop.quickAccess.show(),
             openSettings: () => sendToRenderer('settings'),
             openAbout: () => sendToRenderer('about'),
             openDocs: () => void shell.openExternal(DOCS_URL),
@@ -102,6 +115,7 @@ export function runApp(): void {
       });
       const id = mainWindow.webContents.id;
       trusted.add(id);
+      desktop.attachMainWindow(mainWindow);
       mainWindow.on('closed', () => {
         trusted.delete(id);
         mainWindow = null;

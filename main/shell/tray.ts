@@ -1,0 +1,167 @@
+import { join } from 'node:path';
+import { Menu, nativeImage, nativeTheme, Tray } from 'electron';
+import { ServiceStore } from '../core/credentials/service-store';
+import { isLatchError } from '../core/model/errors';
+import type { Clock } from '../core/platform';
+import type { Composed } from '../ipc/compose';
+import { quickCopy } from '../ipc/quick-copy';
+import { trayIconFile } from '../security/tray-icon';
+import {
+  type TrayCommand,
+  type TrayMenuInput,
+  type TrayService,
+  toElectronMenu,
+  trayMenuTemplate,
+} from '../security/tray-menu';
+
+export interface TrayInput {
+  composed: Composed;
+  clock: Clock;
+  /** Folder holding tray/… (assets/ in a checkout, the resources folder when packaged). */
+  iconsDir: string;
+  showMainWindow(): void;
+  showQuickAccess(): void;
+  quit(): void;
+  /** A copy or an unlock failed; the message is a LatchError's, never a value. */
+  onError(message: string): void;
+}
+
+/**
+ * The system tray: its menu is rebuilt from trayMenuTemplate when services change, the
+ * vault locks or unlocks, a copy lands in the recent list, and (while a TOTP code is listed)
+ * every second for the countdown. Reading the list never counts as activity for auto-lock.
+ */
+export class LatchTray {
+  readonly #tray: Tray;
+  readonly #offs: (() => void)[] = [];
+  #state: TrayMenuInput['state'] = 'locked';
+  #quickUnlockArmed = false;
+  #services: TrayService[] = [];
+  #ticker: ReturnType<typeof setInterval> | null = null;
+
+  constructor(private readonly input: TrayInput) {
+    this.#tray = new Tray(this.#icon());
+    this.#tray.setToolTip('Latch');
+    const { events, services } = input.composed;
+    this.#offs.push(
+      events.subscribe((name) => {
+        if (name === 'vault.changed' || name === 'services.changed') void this.refresh();
+      }),
+      services.quickAccess.onChanged(() => this.#render()),
+    );
+    const onTheme = () => this.#tray.setImage(this.#icon());
+    nativeTheme.on('updated', onTheme);
+    this.#offs.push(() => nativeTheme.off('updated', onTheme));
+    // macOS builds the menu when it opens: a fresh countdown then.
+    this.#tray.on('mouse-enter', () => this.#render());
+    void this.refresh();
+  }
+
+  /** Re-reads the vault state and the service list, then redraws. */
+  async refresh(): Promise<void> {
+    const { vault } = this.input.composed.services;
+    const status = await vault.status();
+    this.#state = status.state;
+    this.#quickUnlockArmed = status.quickUnlock === 'armed';
+    const open = vault.session.current;
+    this.#services =
+      open && status.state === 'unlocked' ? await this.#readServices(new ServiceStore(open, this.input.clock)) : [];
+    this.#tray.setImage(this.#icon());
+    this.#tray.setToolTip(this.#state === 'unlocked' ? 'Latch (unlocked)' : 'Latch (locked)');
+    this.#render();
+  }
+
+  destroy(): void {
+    for (const off of this.#offs) off();
+    if (this.#ticker) clearInterval(this.#ticker);
+    this.#tray.destroy();
+  }
+
+  async #readServices(store: ServiceStore): Promise<TrayService[]> {
+    const out: TrayService[] = [];
+    for (const s of store.summaries()) {
+      const credentials: TrayService['credentials'] = [];
+      for (const c of s.credentials) {
+        if (c.kind !== 'totp') {
+          credentials.push({ id: c.id, name: c.name, kind: c.kind });
+          continue;
+        }
+        // Period and flavour are not secret; the TOTP secret itself is not kept.
+        const located = await store.credential(s.id, c.id).catch(() => null);
+        const f = located?.credential.kind === 'totp' ? located.credential.fields : null;
+        credentials.push({
+          id: c.id,
+          name: c.name,
+          kind: c.kind,
+          ...(f ? { totp: { type: f.type, period: f.period } } : {}),
+        });
+      }
+      out.push({ id: s.id, name: s.name, favourite: s.favourite, credentials });
+    }
+    return out;
+  }
+
+  #icon(): Electron.NativeImage {
+    const file = trayIconFile({
+      platform: process.platform,
+      theme: nativeTheme.shouldUseDarkColors ? 'dark' : 'light',
+      locked: this.#state !== 'unlocked',
+    });
+    const image = nativeImage.createFromPath(join(this.input.iconsDir, file));
+    if (process.platform === 'darwin') image.setTemplateImage(true);
+    return image;
+  }
+
+  #render(): void {
+    const { quickAccess } = this.input.composed.services;
+    const template = trayMenuTemplate({
+      state: this.#state,
+      quickUnlockArmed: this.#quickUnlockArmed,
+      services: this.#services,
+      recent: quickAccess.recent,
+      now: this.input.clock.now(),
+      quickAccessAccelerator:
+        quickAccess.shortcut.state === 'registered' ? quickAccess.shortcut.accelerator : undefined,
+    });
+    this.#tray.setContextMenu(Menu.buildFromTemplate(toElectronMenu(template, (c) => void this.#run(c))));
+    const counting = JSON.stringify(template).includes(' s left)');
+    if (counting && this.#ticker === null) this.#ticker = setInterval(() => this.#render(), 1000);
+    if (!counting && this.#ticker !== null) {
+      clearInterval(this.#ticker);
+      this.#ticker = null;
+    }
+  }
+
+  async #run(command: TrayCommand): Promise<void> {
+    const { services } = this.input.composed;
+    try {
+      switch (command.type) {
+        case 'copy':
+          await quickCopy(services, {
+            serviceId: command.serviceId,
+            credentialId: command.credentialId,
+            as: 'primary',
+          });
+          return;
+        case 'open':
+        case 'unlock':
+          this.input.showMainWindow();
+          return;
+        case 'quick-unlock':
+          await services.vault.unlock({ useQuickUnlock: true, useBackup: false });
+          return;
+        case 'quick-access':
+          this.input.showQuickAccess();
+          return;
+        case 'lock':
+          await services.vault.lock(false);
+          return;
+        case 'quit':
+          this.input.quit();
+          return;
+      }
+    } catch (e) {
+      this.input.onError(isLatchError(e) ? e.message : 'That did not work.');
+    }
+  }
+}
