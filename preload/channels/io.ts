@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { CREDENTIAL_KINDS } from '../../main/core/model/credential';
+import { channel } from '../define';
+
+const ImportItem = z.object({
+  variable: z.string(),
+  kind: z.enum(CREDENTIAL_KINDS),
+  credentialName: z.string(),
+  include: z.boolean(),
+  renamed: z.boolean(),
+  line: z.number().optional(),
+});
+
+/** What the user sees before anything is written: names and kinds, never values. */
+export const ImportPreview = z.discriminatedUnion('format', [
+  z.object({
+    format: z.enum(['env', 'postman']),
+    service: z.object({ name: z.string(), exists: z.boolean() }),
+    items: z.array(ImportItem),
+    skipped: z.array(z.object({ variable: z.string(), line: z.number().optional(), reason: z.string() })),
+  }),
+  z.object({
+    format: z.literal('latch'),
+    services: z.array(
+      z.object({
+        source: z.string(),
+        name: z.string(),
+        renamed: z.boolean(),
+        include: z.boolean(),
+        credentials: z.array(z.object({ name: z.string(), kind: z.enum(CREDENTIAL_KINDS) })),
+      }),
+    ),
+    otherRecords: z.number(),
+  }),
+]);
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+const MAX_FILE = 16 * 1024 * 1024;
+
+export const ioChannels = {
+  'io.previewImport': channel({
+    input: z
+      .object({
+        fileName: z.string().min(1).max(255),
+        contentBase64: z.string().max(Math.ceil(MAX_FILE / 3) * 4),
+        format: z.enum(['env', 'postman', 'latch']).optional(),
+        service: z.string().max(120).optional(),
+        backupPassword: z.string().max(1024).optional(),
+      })
+      .strict(),
+    output: z.object({ importId: z.string(), preview: ImportPreview }),
+    errors: ['ERR_IMPORT_PARSE', 'ERR_WRONG_PASSWORD', 'ERR_BAD_INPUT'],
+  }),
+  'io.applyImport': channel({
+    input: z
+      .object({ importId: z.string().min(1).max(64), selected: z.array(z.string().max(300)).max(10_000) })
+      .strict(),
+    output: z.object({ services: z.number(), credentials: z.number() }),
+    errors: ['ERR_NOT_FOUND', 'ERR_SAVE_FAILED'],
+  }),
+  'io.exportBackup': channel({
+    input: z
+      .object({ password: z.string().min(8, 'use at least 8 characters for the backup password').max(1024) })
+      .strict(),
+    output: z.object({ fileName: z.string(), contentBase64: z.string() }),
+  }),
+  'io.exportPlaintext': channel({
+    input: z.object({ confirmPlaintext: z.literal(true) }).strict(),
+    output: z.object({ fileName: z.string(), content: z.string() }),
+    errors: ['ERR_BAD_INPUT'],
+  }),
+} as const;
