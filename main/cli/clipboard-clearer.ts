@@ -1,0 +1,56 @@
+/**
+ * `latch copy` leaves the clipboard to a small detached process that clears it later, so
+ * the command itself returns at once. The clearer is the CLI's own entry with a hidden
+ * subcommand; it gets only a SHA-256 of the value (in its environment, never in argv) and
+ * clears the clipboard only if what is there still hashes the same: something the user
+ * copied since is left alone.
+ */
+import { spawn } from 'node:child_process';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { SystemClipboard } from '../core/clipboard/system-clipboard';
+import type { Clipboard } from '../core/platform';
+
+export const CLEAR_CLIPBOARD_COMMAND = '__clear-clipboard';
+const HASH_VAR = 'LATCH_CLEAR_SHA256';
+const AT_VAR = 'LATCH_CLEAR_AT';
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Starts the clearer and lets it outlive this process. */
+export function spawnClipboardClearer(
+  value: string,
+  seconds: number,
+  env: Readonly<Record<string, string | undefined>>,
+): void {
+  const entry = process.argv[1];
+  if (entry === undefined) return;
+  const child = spawn(process.execPath, [...process.execArgv, entry, CLEAR_CLIPBOARD_COMMAND], {
+    detached: true,
+    stdio: 'ignore',
+    windowsHide: true,
+    // A deadline rather than a delay: the clearer's own start-up time does not push it back.
+    env: { ...env, [HASH_VAR]: sha256Hex(value), [AT_VAR]: String(Date.now() + Math.round(seconds * 1000)) },
+  });
+  child.on('error', () => undefined);
+  child.unref();
+}
+
+/** The hidden subcommand: waits, then clears if the clipboard still holds the value. Exit 0 either way. */
+export async function runClipboardClearer(
+  env: Readonly<Record<string, string | undefined>>,
+  clipboard: Clipboard = new SystemClipboard(),
+): Promise<number> {
+  const expected = env[HASH_VAR] ?? '';
+  const at = Number(env[AT_VAR]);
+  if (!/^[0-9a-f]{64}$/.test(expected) || !Number.isFinite(at)) return 2;
+  await new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
+  try {
+    const current = sha256Hex(await clipboard.readText());
+    if (timingSafeEqual(Buffer.from(current), Buffer.from(expected))) await clipboard.clear();
+  } catch {
+    // No display any more (the session ended): nothing left to clear.
+  }
+  return 0;
+}

@@ -1,0 +1,104 @@
+/**
+ * `latch copy` against the real X clipboard (Xvfb under scripts/with-peers.mjs): the value
+ * lands on the clipboard, a detached clearer removes it after --clear-after seconds, and
+ * leaves alone whatever the user copied in the meantime.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SystemClipboard } from '../../../main/core/clipboard/system-clipboard';
+import { latch } from '../cli/run-latch';
+
+const hasXclip = spawnSync('sh', ['-c', 'command -v xclip'], { stdio: 'ignore' }).status === 0;
+const ready = Boolean(process.env.DISPLAY) && hasXclip;
+if (!ready) {
+  console.warn(
+    'cli-copy: skipped: needs DISPLAY and xclip (run through scripts/with-peers.mjs, which starts Xvfb when installed).',
+  );
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'latch-cli-copy-'));
+const vault = join(dir, 'copy.latch');
+const PW = 'master password';
+const env = { LATCH_NO_KEYCHAIN: '1', LATCH_VAULT: vault };
+const SECRET = 'sk_live_copy_me_7f3a9c';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const clipboard = new SystemClipboard('linux');
+const xclipOut = () => spawnSync('xclip', ['-selection', 'clipboard', '-out'], { encoding: 'utf8' }).stdout ?? '';
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe.skipIf(!ready)('latch copy (real X clipboard)', () => {
+  beforeAll(async () => {
+    const init = await latch(['init', '--password-stdin', '--iterations', '100000'], { stdin: `${PW}\n`, env });
+    expect(init.code).toBe(0);
+    const add = await latch(
+      [
+        '--password-stdin',
+        'add',
+        'Stripe',
+        '--kind',
+        'secret',
+        '--name',
+        'live',
+        '--field',
+        'name=STRIPE',
+        '--field',
+        'value=-',
+      ],
+      { stdin: `${PW}\n${SECRET}\n`, env },
+    );
+    expect(add.stderr).toBe('');
+    expect(add.code).toBe(0);
+  });
+
+  it('copies the value, never prints it, and clears it after --clear-after seconds', async () => {
+    const r = await latch(['--password-stdin', 'copy', 'Stripe/live', '--clear-after', '2'], { stdin: `${PW}\n`, env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toContain(SECRET);
+    expect(xclipOut()).toBe(SECRET);
+    // The clearer got a hash, not the value: nothing in any process's argv holds it.
+    const ps = spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).stdout ?? '';
+    expect(ps).toContain('__clear-clipboard');
+    expect(ps).not.toContain(SECRET);
+    const copiedAt = Date.now();
+    await sleep(1000);
+    expect(xclipOut()).toBe(SECRET);
+    // Cleared at the 2 s deadline; allow for a slow start of the clearer on a loaded machine.
+    while (xclipOut() !== '' && Date.now() - copiedAt < 8000) await sleep(100);
+    expect(xclipOut()).toBe('');
+    expect(Date.now() - copiedAt).toBeGreaterThanOrEqual(1900);
+  });
+
+  it('does not clear what the user copied in the meantime', async () => {
+    const r = await latch(['--password-stdin', 'copy', 'Stripe/live', '--clear-after', '2'], { stdin: `${PW}\n`, env });
+    expect(r.code).toBe(0);
+    expect(xclipOut()).toBe(SECRET);
+    await clipboard.writeText('something the user copied');
+    // Long past the deadline, and past the clearer's exit.
+    await sleep(2000);
+    for (
+      let i = 0;
+      i < 80 && /__clear-clipboard/.test(spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).stdout ?? '');
+      i++
+    )
+      await sleep(100);
+    expect(xclipOut()).toBe('something the user copied');
+  });
+
+  it('--json reports what was copied (not the value); a bad --clear-after is a usage error', async () => {
+    const r = await latch(['--password-stdin', 'copy', 'Stripe/live', '--clear-after', '0', '--json'], {
+      stdin: `${PW}\n`,
+      env,
+    });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ copied: 'Stripe/live/value', clearsInSeconds: null });
+    expect(r.stdout).not.toContain(SECRET);
+    const bad = await latch(['copy', 'Stripe/live', '--clear-after', 'soon'], { env });
+    expect(bad.code).toBe(2);
+    expect(readFileSync(vault).includes(Buffer.from(SECRET))).toBe(false);
+  });
+});
