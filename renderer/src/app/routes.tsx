@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import type { AppRoute } from '../../../preload/contract';
 import { TotpPage } from '../features/totp/TotpPage';
+import { RequestsPage } from '../features/requests/RequestsPage';
 import type { IconName } from '../ui';
 
 export interface RouteEntry {
@@ -14,4 +15,7 @@ export interface RouteEntry {
   render: (nav: (route: AppRoute) => void) => ReactNode;
 }
 
-export const MAIN_ROUTES: RouteEntry[] = [{ route: 'totp', label: 'Codes', icon: 'totp', render: () => <TotpPage /> }];
+export const MAIN_ROUTES: RouteEntry[] = [
+  { route: 'totp', label: 'Codes', icon: 'totp', render: () => <TotpPage /> },
+  { route: 'requests', label: 'Requests', icon: 'requests', render: () => <RequestsPage /> },
+];

@@ -1,0 +1,194 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { BridgeError } from '../../../../preload/api';
+import type { HistoryEntry, SavedRequest } from '../../../../preload/channels/requests';
+import type { CredentialView, ServiceSummary } from '../../../../preload/contract';
+import { useLatch } from '../../latch-context';
+import { useToast } from '../../ui';
+import { ComposePanel } from './ComposePanel';
+import { HistorySidebar } from './HistorySidebar';
+import { type Outcome, ResponsePanel } from './ResponsePanel';
+import { type Draft, emptyDraft, newRequestId, type Retry } from './request-model';
+import './requests.css';
+
+const SIGNS = new Set(['api-key', 'basic', 'digest', 'bearer', 'oauth2', 'jwt-signer', 'hmac', 'aws-sigv4']);
+const idle: Outcome = { response: null, error: null, attempts: [], busy: false };
+
+function errorOf(e: unknown): { code: string; message: string } {
+  return e instanceof BridgeError
+    ? { code: e.code, message: e.message }
+    : { code: 'ERR_INTERNAL', message: 'The request failed.' };
+}
+
+/** Compose a request, sign it with a stored credential in main, and read what came back. */
+export function RequestsPage() {
+  const latch = useLatch();
+  const toast = useToast();
+  const [services, setServices] = useState<ServiceSummary[]>([]);
+  const [serviceId, setServiceId] = useState('');
+  const [credentials, setCredentials] = useState<CredentialView[]>([]);
+  const [credentialId, setCredentialId] = useState('');
+  const [baseUrl, setBaseUrl] = useState('');
+  const [draft, setDraft] = useState<Draft>(() => emptyDraft(''));
+  const [retry, setRetry] = useState<Retry>({ maxAttempts: 1 });
+  const [outcome, setOutcome] = useState<Outcome>(idle);
+  const [history, setHistory] = useState<HistoryEntry[]>([]);
+  const [saved, setSaved] = useState<SavedRequest[]>([]);
+  const current = useRef<string | null>(null);
+
+  useEffect(() => {
+    const load = () => void latch.services.list().then(setServices, () => setServices([]));
+    load();
+    return latch.services.onChanged(load);
+  }, [latch]);
+
+  // The attempts of the request in flight, as main reports them.
+  useEffect(
+    () =>
+      latch.requests.onAttempt(({ requestId, attempt }) => {
+        if (requestId !== current.current) return;
+        setOutcome((o) => ({ ...o, attempts: [...o.attempts.filter((a) => a.attempt !== attempt.attempt), attempt] }));
+      }),
+    [latch],
+  );
+
+  const target = serviceId === '' ? {} : { serviceId };
+  const loadLists = useCallback(() => {
+    const t = serviceId === '' ? {} : { serviceId };
+    void latch.requests.history(t).then(setHistory, () => setHistory([]));
+    void latch.requests.saved(t).then(setSaved, () => setSaved([]));
+  }, [latch, serviceId]);
+  useEffect(() => {
+    loadLists();
+    return latch.requests.onChanged(loadLists);
+  }, [latch, loadLists]);
+
+  const chooseService = async (id: string, keepCredential?: string | null) => {
+    setServiceId(id);
+    if (id === '') {
+      setCredentials([]);
+      setCredentialId('');
+      setBaseUrl('');
+      return;
+    }
+    try {
+      const view = await latch.services.get({ id });
+      setCredentials(view.credentials);
+      const pick =
+        keepCredential !== undefined
+          ? (keepCredential ?? '')
+          : (view.credentials.find((c) => SIGNS.has(c.kind))?.id ?? '');
+      setCredentialId(pick);
+      // Prefill the base URL unless the user already typed a URL of their own.
+      setDraft((d) =>
+        d.url === '' || d.url === `${baseUrl.replace(/\/+$/, '')}/` ? emptyDraftUrl(d, view.baseUrl) : d,
+      );
+      setBaseUrl(view.baseUrl);
+    } catch (e) {
+      toast.show(errorOf(e).message, 'error');
+    }
+  };
+
+  const send = async () => {
+    const requestId = newRequestId();
+    current.current = requestId;
+    setOutcome({ response: null, error: null, attempts: [], busy: true });
+    try {
+      const response = await latch.requests.send({
+        requestId,
+        ...target,
+        ...(credentialId !== '' ? { credentialId } : {}),
+        request: draft,
+        retry,
+      });
+      if (current.current === requestId)
+        setOutcome({ response, error: null, attempts: response.attempts, busy: false });
+    } catch (e) {
+      if (current.current === requestId) setOutcome((o) => ({ ...o, response: null, error: errorOf(e), busy: false }));
+    }
+  };
+
+  const cancel = () => {
+    if (current.current) void latch.requests.cancel({ requestId: current.current });
+  };
+
+  const copy = async (format: 'curl' | 'fetch', includeSecrets: boolean) => {
+    try {
+      const r = await latch.requests.copyAs({
+        ...target,
+        ...(credentialId !== '' ? { credentialId } : {}),
+        request: draft,
+        format,
+        includeSecrets,
+      });
+      toast.show(`Copied the ${r.label}; the clipboard clears in ${r.clearsInSeconds} s.`, 'success');
+    } catch (e) {
+      toast.show(errorOf(e).message, 'error');
+    }
+  };
+
+  const save = async (name: string) => {
+    try {
+      await latch.requests.save({
+        ...target,
+        ...(credentialId !== '' ? { credentialId } : {}),
+        name,
+        request: draft,
+      });
+      toast.show(`Saved "${name}".`, 'success');
+    } catch (e) {
+      toast.show(errorOf(e).message, 'error');
+    }
+  };
+
+  const load = (item: SavedRequest | HistoryEntry) => {
+    setDraft(item.request);
+    if (item.credentialId !== null && credentials.some((c) => c.id === item.credentialId))
+      setCredentialId(item.credentialId);
+  };
+
+  return (
+    <section className="page requests" aria-labelledby="requests-title">
+      <header className="page__header">
+        <h1 className="page__title" id="requests-title">
+          Requests
+        </h1>
+        <p className="page__lede">Signed in main with the credential you pick; the secret never reaches this window.</p>
+      </header>
+      <div className="requests__layout">
+        <HistorySidebar
+          saved={saved}
+          history={history}
+          onLoad={load}
+          onDeleteSaved={(id) =>
+            void latch.requests.deleteSaved({ ...target, id }).catch((e) => toast.show(errorOf(e).message, 'error'))
+          }
+          onClearHistory={() => void latch.requests.clearHistory(target)}
+        />
+        <div className="requests__main">
+          <ComposePanel
+            services={services}
+            serviceId={serviceId}
+            credentials={credentials}
+            credentialId={credentialId}
+            draft={draft}
+            retry={retry}
+            busy={outcome.busy}
+            onService={(id) => void chooseService(id)}
+            onCredential={setCredentialId}
+            onDraft={setDraft}
+            onRetry={setRetry}
+            onSend={() => void send()}
+            onCancel={cancel}
+            onCopy={(f, s) => void copy(f, s)}
+            onSave={(n) => void save(n)}
+          />
+          <ResponsePanel outcome={outcome} />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function emptyDraftUrl(d: Draft, baseUrl: string): Draft {
+  return { ...d, url: emptyDraft(baseUrl).url };
+}

@@ -1,0 +1,148 @@
+import type { Page } from '@playwright/test';
+import { type HttpbinPeer, startHttpbin } from '../peers/httpbin';
+import { reply, type ScriptedServer, startScriptedServer } from '../peers/scripted-server';
+import { expect, screenshot, test } from './fixtures';
+import { createVaultThroughUi } from './vault-helpers';
+
+let httpbin: HttpbinPeer;
+test.beforeAll(async () => {
+  httpbin = await startHttpbin();
+});
+test.afterAll(async () => {
+  await httpbin?.stop();
+});
+
+type Host = Parameters<Parameters<typeof test>[2]>[0]['host'];
+
+/** Setup only: the service and credential go in through the same dispatcher the UI uses. */
+async function addService(host: Host, name: string, baseUrl: string, credential: Record<string, unknown>) {
+  const ctx = { transport: 'browser-host' as const };
+  const created = await host.composed.dispatch('services.create', { service: { name, baseUrl } }, ctx);
+  if (!created.ok) throw new Error(`services.create: ${created.error.code}`);
+  const serviceId = (created.value as { id: string }).id;
+  const added = await host.composed.dispatch('credentials.add', { serviceId, ...credential }, ctx);
+  if (!added.ok) throw new Error(`credentials.add: ${added.error.code}`);
+  return serviceId;
+}
+
+async function openRequests(app: Page, service: string) {
+  await app.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Requests' }).click();
+  await expect(app.getByRole('heading', { name: 'Requests' })).toBeVisible();
+  await app.getByLabel('Service').selectOption({ label: service });
+}
+
+test('send a request signed with a stored API key and read the response', async ({ app, host }) => {
+  await createVaultThroughUi(app);
+  await addService(host, 'httpbin', httpbin.url, {
+    kind: 'api-key',
+    name: 'Main key',
+    fields: { value: 'key-e2e-1234', header: 'X-Api-Key' },
+  });
+  await openRequests(app, 'httpbin');
+  await expect(app.getByLabel('Credential')).toHaveValue(/.+/);
+  // The URL starts as the service's base URL.
+  await expect(app.getByLabel('URL')).toHaveValue(`${httpbin.url}/`);
+  await app.getByLabel('URL').fill(`${httpbin.url}/headers`);
+  await app.getByRole('tab', { name: 'Headers' }).click();
+  await app.getByRole('button', { name: 'Add row' }).click();
+  await app.getByLabel('Headers name 1').fill('X-Trace');
+  await app.getByLabel('Headers value 1').fill('e2e');
+  await app.getByRole('button', { name: 'Send' }).click();
+
+  await expect(app.getByTestId('response-status')).toHaveText('200 OK');
+  // httpbin echoes what it received: the key went out, signed in main.
+  const body = app.getByTestId('response-body');
+  await expect(body).toContainText('"X-Api-Key": "key-e2e-1234"');
+  await expect(body).toContainText('"X-Trace": "e2e"');
+  await screenshot(app, 'requests-response');
+
+  // What we show of the sent request has the key redacted.
+  await app.getByRole('tab', { name: 'Sent' }).click();
+  const sent = app.getByTestId('sent-request');
+  await expect(sent).toContainText('X-Api-Key: [redacted]');
+  await expect(sent).not.toContainText('key-e2e-1234');
+
+  // The send is in the history; it comes back with a click.
+  await expect(app.getByRole('list', { name: 'History' }).getByRole('button')).toHaveCount(1);
+  await expect(app.getByRole('list', { name: 'History' })).toContainText('/headers');
+});
+
+test('a retried request shows each attempt on the timeline', async ({ app, host }) => {
+  const server: ScriptedServer = await startScriptedServer();
+  try {
+    server.script(
+      reply(503, { 'retry-after': '1' }, 'busy'),
+      reply(200, { 'content-type': 'application/json' }, '{"ok":true}'),
+    );
+    await createVaultThroughUi(app);
+    await addService(host, 'flaky', server.url, {
+      kind: 'bearer',
+      name: 'token',
+      fields: { token: 'bearer-e2e-secret' },
+    });
+    await openRequests(app, 'flaky');
+    await app.getByLabel('URL').fill(`${server.url}/jobs`);
+    await app.getByRole('tab', { name: 'Options' }).click();
+    await app.getByLabel('Max attempts').fill('3');
+    await app.getByRole('button', { name: 'Send' }).click();
+    // While it waits out Retry-After, the first attempt is already on the timeline.
+    await expect(app.getByTestId('timeline-attempt').first()).toContainText('503');
+    await expect(app.getByTestId('response-status')).toHaveText('200 OK', { timeout: 15_000 });
+    await app.getByRole('tab', { name: /Timeline/ }).click();
+    const attempts = app.getByTestId('timeline-attempt');
+    await expect(attempts).toHaveCount(2);
+    await expect(attempts.nth(0)).toContainText('503');
+    await expect(attempts.nth(1)).toContainText('200');
+    await expect(attempts.nth(1)).toContainText(/waited 1\.\d\d s/);
+    await expect(attempts.nth(1)).toContainText('Retry-After');
+    expect(server.seen).toHaveLength(2);
+    expect(server.seen[1]?.headers.authorization).toBe('Bearer bearer-e2e-secret');
+    await app.getByRole('region', { name: 'Response' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(app, 'requests-timeline');
+  } finally {
+    await server.close();
+  }
+});
+
+test('the audit reads rate limits, challenges and security headers', async ({ app, host }) => {
+  await createVaultThroughUi(app);
+  await addService(host, 'audited', httpbin.url, {
+    kind: 'basic',
+    name: 'login',
+    fields: { username: 'alice', password: 'pw-e2e' },
+  });
+  await openRequests(app, 'audited');
+  // Query rows typed in the URL move to the Params table.
+  await app
+    .getByLabel('URL')
+    .fill(
+      `${httpbin.url}/response-headers?X-RateLimit-Limit=100&X-RateLimit-Remaining=7&WWW-Authenticate=Bearer%20error%3D%22invalid_token%22&X-Content-Type-Options=nosniff`,
+    );
+  await app.getByLabel('URL').blur();
+  await expect(app.getByLabel('URL')).toHaveValue(`${httpbin.url}/response-headers`);
+  await expect(app.getByLabel('Query parameters name 3')).toHaveValue('WWW-Authenticate');
+  await app.getByRole('button', { name: 'Send' }).click();
+  await expect(app.getByTestId('response-status')).toHaveText('200 OK');
+  await app.getByRole('tab', { name: 'Audit' }).click();
+  const audit = app.locator('.audit');
+  await expect(audit).toContainText('No: plain HTTP');
+  await expect(audit.getByText('Remaining', { exact: true })).toBeVisible();
+  await expect(audit).toContainText('X-RateLimit-Limit');
+  await expect(audit).toContainText('invalid_token');
+  await expect(audit.getByRole('row', { name: /X-Content-Type-Options/ })).toContainText('present');
+  await expect(audit.getByRole('row', { name: /Content-Security-Policy/ })).toContainText('missing');
+  await app.getByRole('region', { name: 'Response' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await screenshot(app, 'requests-audit');
+});
+
+test('JSON body errors show their position; turning TLS verification off warns', async ({ app }) => {
+  await createVaultThroughUi(app);
+  await app.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Requests' }).click();
+  await app.getByRole('tab', { name: /Body/ }).click();
+  await app.getByRole('button', { name: 'JSON' }).click();
+  await app.getByLabel('JSON body').fill('{\n  "a": 1,\n  "b": }');
+  await expect(app.getByRole('alert')).toContainText('line 3, column 8');
+  await app.getByRole('tab', { name: 'Options' }).click();
+  await app.getByLabel('Verify TLS certificates').uncheck();
+  await expect(app.getByText('TLS verification is off')).toBeVisible();
+});
