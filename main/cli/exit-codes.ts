@@ -6,13 +6,15 @@ export const EXIT = {
   FAILURE: 1,
   USAGE: 2,
   WRONG_PASSWORD: 3,
+  /** An OAuth credential needs a new sign-in (`latch oauth login`). */
+  LOGIN_REQUIRED: 4,
 } as const;
 
 /** LatchError codes with an exit code of their own; every other error exits with FAILURE. */
 export const EXIT_BY_ERROR: Partial<Record<ErrorCode, number>> = {
   ERR_BAD_INPUT: EXIT.USAGE,
   ERR_WRONG_PASSWORD: EXIT.WRONG_PASSWORD,
-  // ERR_OAUTH_LOGIN_REQUIRED: 4 — to be added with the OAuth commands.
+  ERR_OAUTH_LOGIN_REQUIRED: EXIT.LOGIN_REQUIRED,
 };
 
 export function exitCodeFor(error: unknown): number {

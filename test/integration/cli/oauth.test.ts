@@ -1,0 +1,199 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ServiceStore } from '../../../main/core/credentials/service-store';
+import { systemClock } from '../../../main/core/platform';
+import { openVault } from '../../../main/core/vault/open';
+import {
+  completeDevInteractions,
+  nativeClient,
+  type OidcProviderPeer,
+  startOidcProvider,
+} from '../../peers/oidc-provider';
+import { latch } from './run-latch';
+
+const root = join(import.meta.dirname, '../../..');
+const dir = mkdtempSync(join(tmpdir(), 'latch-cli-oauth-'));
+const vault = join(dir, 'oauth.latch');
+const PASSWORD = 'oauth test password';
+const env = { LATCH_NO_KEYCHAIN: '1', LATCH_VAULT: vault };
+let peer: OidcProviderPeer;
+
+beforeAll(async () => {
+  peer = await startOidcProvider({
+    scopes: ['api:read'],
+    clients: [
+      nativeClient('machine', {
+        token_endpoint_auth_method: 'client_secret_basic',
+        client_secret: 'machine-secret-value',
+        grant_types: ['client_credentials'],
+        response_types: [],
+        redirect_uris: [],
+      }),
+      nativeClient('cli-app'),
+    ],
+  });
+  const init = await latch(['init', '--password-stdin', '--iterations', '100000'], { stdin: `${PASSWORD}\n`, env });
+  expect(init.code).toBe(0);
+  const v = await openVault({ path: vault, password: PASSWORD });
+  const store = new ServiceStore(v, systemClock);
+  const id = await store.createService({ name: 'local-idp' });
+  await store.addCredential(id, {
+    kind: 'oauth2',
+    name: 'machine',
+    fields: {
+      issuer: peer.issuer,
+      clientId: 'machine',
+      clientSecret: 'machine-secret-value',
+      clientAuth: 'client_secret_basic',
+      grant: 'client_credentials',
+      scopes: 'api:read',
+    },
+  });
+  await store.addCredential(id, {
+    kind: 'oauth2',
+    name: 'user',
+    fields: { issuer: peer.issuer, clientId: 'cli-app', scopes: 'openid' },
+  });
+  v.lock();
+}, 60_000);
+
+afterAll(async () => {
+  await peer?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const run = (args: string[]) => latch([...args, '--password-stdin'], { stdin: `${PASSWORD}\n`, env });
+
+describe('latch token / oauth', () => {
+  it('latch token: a client credentials token, obtained and saved, then printed again without a request', async () => {
+    const first = await run(['token', 'latch://local-idp/machine']);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const token = first.stdout.trim();
+    expect(token.length).toBeGreaterThan(10);
+    // The saved token is still valid: the same one comes back.
+    const again = await run(['token', 'latch://local-idp/machine', '--json']);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ accessToken: token, refreshed: false });
+  });
+
+  it('latch token exits 4 when a sign-in is needed', async () => {
+    const r = await run(['token', 'latch://local-idp/user']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/latch oauth login/);
+  });
+
+  it('latch oauth login --no-browser prints the URL; completing it saves tokens that latch token prints', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(root, 'main/cli/index.ts'),
+        'oauth',
+        'login',
+        'latch://local-idp/user',
+        '--no-browser',
+        '--password-stdin',
+      ],
+      { cwd: root, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    child.stdin.end(`${PASSWORD}\n`);
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL printed; stderr: ${stderr}`)), 30_000);
+      child.stdout.on('data', (d) => {
+        stdout += d;
+        const line = stdout.split('\n').find((l) => l.startsWith('http'));
+        if (line) {
+          clearTimeout(timer);
+          resolve(line.trim());
+        }
+      });
+    });
+    expect(url.startsWith(`${peer.issuer}/`)).toBe(true);
+    const u = new URL(url);
+    expect(u.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(u.searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
+    const callback = await completeDevInteractions(url);
+    const answer = await fetch(callback);
+    expect(answer.status).toBe(200);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toMatch(/Signed in/);
+    expect(code).toBe(0);
+    const token = await run(['token', 'latch://local-idp/user', '--json']);
+    expect(token.code).toBe(0);
+    expect(JSON.parse(token.stdout)).toMatchObject({ refreshed: false });
+  }, 60_000);
+
+  it('latch oauth revoke removes the tokens; latch token then needs a sign-in again', async () => {
+    const r = await run(['oauth', 'revoke', 'latch://local-idp/user']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const t = await run(['token', 'latch://local-idp/user']);
+    expect(t.code).toBe(4);
+  });
+});
+
+describe('latch jwt', () => {
+  const secret = 'c2VjcmV0IHRoYXQgbG9va3MgbGlrZSBiYXNlNjQ=';
+  const sign = (exp: number) =>
+    new SignJWT({ sub: 'alice' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuedAt(exp - 600)
+      .setExpirationTime(exp)
+      .sign(new TextEncoder().encode(secret));
+
+  it('verify fails on an expired token with a non-zero exit and the reason', async () => {
+    const token = await sign(Math.floor(Date.now() / 1000) - 60);
+    const r = await latch(['jwt', 'verify', token, '--secret', secret]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/invalid: expired/);
+  });
+
+  it('verify accepts a valid token with the secret as text (never base64-decoded), and refuses a wrong secret', async () => {
+    const token = await sign(Math.floor(Date.now() / 1000) + 600);
+    const ok = await latch(['jwt', 'verify', token, '--secret', secret]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^valid \(HS256/);
+    const decodedSecret = Buffer.from(secret, 'base64').toString('utf8');
+    const bad = await latch(['jwt', 'verify', token, '--secret', decodedSecret]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/invalid: bad-signature/);
+  });
+
+  it('sign ad hoc with --claim, then decode and verify it', async () => {
+    const signed = await latch([
+      'jwt',
+      'sign',
+      '--alg',
+      'HS256',
+      '--secret',
+      'a-shared-secret-of-32-bytes-long!',
+      '--claim',
+      'role=admin',
+      '--claim',
+      'n=3',
+      '--sub',
+      'bob',
+    ]);
+    expect(signed.code).toBe(0);
+    const token = signed.stdout.trim();
+    const decoded = await latch(['jwt', 'decode', token, '--json']);
+    expect(decoded.code).toBe(0);
+    expect(JSON.parse(decoded.stdout)).toMatchObject({
+      claims: { role: 'admin', n: 3, sub: 'bob' },
+      header: { alg: 'HS256' },
+    });
+    const verified = await latch(['jwt', 'verify', token, '--secret', 'a-shared-secret-of-32-bytes-long!']);
+    expect(verified.code).toBe(0);
+  });
+});
