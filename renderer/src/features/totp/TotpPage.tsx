@@ -22,7 +22,7 @@ function matches(entry: TotpEntry, query: string): boolean {
 function CodesView() {
   const latch = useLatch();
   const toast = useToast();
-  const { entries } = useTotpEntries();
+  const { entries, version } = useTotpEntries();
   const [query, setQuery] = useState('');
   const [adding, setAdding] = useState(false);
   const [qrFor, setQrFor] = useState<TotpEntry | null>(null);
@@ -31,7 +31,7 @@ function CodesView() {
   const visible = useMemo(() => (entries ?? []).filter((e) => matches(e, query)), [entries, query]);
   // Only the codes on screen are computed and sent by main.
   const ids = useMemo(() => visible.map((e) => e.credentialId), [visible]);
-  const codes = useLiveCodes(ids);
+  const codes = useLiveCodes(ids, version);
   const now = useNow();
   const serviceNames = useMemo(() => [...new Set((entries ?? []).map((e) => e.serviceName))], [entries]);
 

@@ -3,7 +3,7 @@ import type { TotpCodeItem, TotpEntry } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 
 /** Every TOTP credential in the vault, reloaded whenever services change. */
-export function useTotpEntries(): { entries: TotpEntry[] | null; reload: () => void } {
+export function useTotpEntries(): { entries: TotpEntry[] | null; version: number; reload: () => void } {
   const latch = useLatch();
   const [entries, setEntries] = useState<TotpEntry[] | null>(null);
   const [version, setVersion] = useState(0);
@@ -18,17 +18,19 @@ export function useTotpEntries(): { entries: TotpEntry[] | null; reload: () => v
       live = false;
     };
   }, [latch, version]);
-  return { entries, reload: () => setVersion((v) => v + 1) };
+  return { entries, version, reload: () => setVersion((v) => v + 1) };
 }
 
 /**
  * The codes main pushes for `ids`: one batch on subscribe, then one at each period boundary.
- * Main never sends a secret; the renderer only holds the codes it shows.
+ * Main never sends a secret; the renderer only holds the codes it shows. A new `version` (the
+ * services changed: a secret may have been edited) subscribes again so main rereads them.
  */
-export function useLiveCodes(ids: readonly string[]): Map<string, TotpCodeItem> {
+export function useLiveCodes(ids: readonly string[], version = 0): Map<string, TotpCodeItem> {
   const latch = useLatch();
   const [codes, setCodes] = useState<Map<string, TotpCodeItem>>(new Map());
   const key = ids.join(',');
+  const generation = version;
   useEffect(() => {
     const off = latch.totp.onCodes((batch) => {
       setCodes((prev) => {
@@ -43,7 +45,7 @@ export function useLiveCodes(ids: readonly string[]): Map<string, TotpCodeItem> 
       off();
       void latch.totp.unsubscribe({}).catch(() => undefined);
     };
-  }, [latch, key]);
+  }, [latch, key, generation]);
   return codes;
 }
 
