@@ -10,6 +10,7 @@
  */
 import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
+import { oauthChannels, oauthEvents } from './channels/oauth';
 import { quickChannels, quickEvents } from './channels/quick';
 import { requestsChannels, requestsEvents } from './channels/requests';
 import { servicesChannels, servicesEvents } from './channels/services';
@@ -32,6 +33,17 @@ export type {
 export type { Settings } from '../main/core/model/settings';
 export { AboutInfo, AppRoute } from './channels/app';
 export { QuickCopyAs, ShortcutStatus } from './channels/quick';
+export {
+  DecodedJwtView,
+  DeviceCodeInfo,
+  FlowLog,
+  FlowLogEntry,
+  JwtKeyKind,
+  JwtVerifyResult,
+  OAuthPresetInfo,
+  OAuthTokenInfo,
+  OAuthTokenStatus,
+} from './channels/oauth';
 export { CopyFormat } from './channels/services';
 export { MigrationPreviewAccount, TotpAddItem, TotpCodeItem, TotpEntry, TotpPreview } from './channels/totp';
 export { VaultStatus } from './channels/vault';
@@ -43,6 +55,7 @@ export const channels = {
   ...quickChannels,
   ...requestsChannels,
   ...totpChannels,
+  ...oauthChannels,
 } as const;
 
 export const events = {
@@ -52,6 +65,7 @@ export const events = {
   ...quickEvents,
   ...requestsEvents,
   ...totpEvents,
+  ...oauthEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -7,12 +7,22 @@ import { readSecretField } from '../core/credentials/primary-secret';
 import type { Located } from '../core/credentials/service-store';
 import type { Keychain } from '../core/keychain/keychain';
 import type { Credential } from '../core/model/credential';
-import { type Clipboard, type Clock, type SettingsStore, systemClock } from '../core/platform';
+import { LatchError } from '../core/model/errors';
+import {
+  type BrowserOpener,
+  type Clipboard,
+  type Clock,
+  type Notifier,
+  type SettingsStore,
+  systemClock,
+} from '../core/platform';
 import { AppVault } from './app-vault';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { EventHub } from './event-hub';
+import { EventNotifier } from './event-notifier';
 import { createHandlers } from './handlers/index';
 import { QuickAccess } from './quick-access';
+import { OAuthManager } from './oauth-manager';
 import type { AppServices, KeychainStatus, RuntimeInfo } from './services';
 
 export interface ComposeInput {
@@ -23,6 +33,12 @@ export interface ComposeInput {
   keychain: Keychain;
   clipboard: Clipboard;
   clock?: Clock;
+  /** Opens OAuth sign-in pages in the user's own browser (shell.openExternal, xdg-open, a test page). */
+  browser?: BrowserOpener;
+  /** Desktop notifications; default: kept in memory and sent to the renderer as `oauth.notice`. */
+  notifier?: Notifier;
+  /** How long before expiry OAuth tokens are refreshed; default 5 minutes (tests use seconds). */
+  refreshMarginMs?: number;
   /** Called with errors that were not LatchErrors; the message is never sent to the renderer. */
   onInternalError?: (channel: string, e: unknown) => void;
 }
@@ -32,6 +48,12 @@ export interface Composed {
   dispatch: Dispatch;
   events: EventHub;
 }
+
+const noBrowser: BrowserOpener = {
+  open: async () => {
+    throw new LatchError('ERR_BAD_INPUT', 'This Latch host cannot open a browser. Use the device flow instead.');
+  },
+};
 
 export function compose(input: ComposeInput): Composed {
   const events = new EventHub();
@@ -45,6 +67,14 @@ export function compose(input: ComposeInput): Composed {
     events,
     clock,
   });
+  const oauth = new OAuthManager({
+    vault,
+    events,
+    clock,
+    opener: input.browser ?? noBrowser,
+    notifier: input.notifier ?? new EventNotifier(events, clock),
+    ...(input.refreshMarginMs !== undefined ? { refreshMarginMs: input.refreshMarginMs } : {}),
+  });
   const services: AppServices = {
     runtime: input.runtime,
     settings: input.settings,
@@ -54,7 +84,8 @@ export function compose(input: ComposeInput): Composed {
     vault,
     quickAccess: new QuickAccess(events),
     readSecretField: (located: Located, field: string) => readSecretField(located, field, { clock }),
-    afterCredentialsDeleted: (_credentials: Credential[]) => undefined,
+    afterCredentialsDeleted: (credentials: Credential[]) => oauth.afterDeleted(credentials),
+    oauth,
   };
   return { services, events, dispatch: createDispatcher(createHandlers(services), input.onInternalError) };
 }

@@ -9,6 +9,7 @@ import type { Credential } from '../core/model/credential';
 import type { SettingsStore } from '../core/platform';
 import type { AppVault } from './app-vault';
 import type { EventHub } from './event-hub';
+import type { OAuthManager } from './oauth-manager';
 import type { QuickAccess } from './quick-access';
 
 export type { KeychainStatus };
@@ -35,4 +36,6 @@ export interface AppServices {
   readSecretField(located: Located, field: string): Promise<string>;
   /** Deleted credentials whose tokens should be revoked; never awaited by the delete. */
   afterCredentialsDeleted(credentials: Credential[]): void;
+  /** OAuth sign-in flows, the refresh scheduler and the revocation queue. */
+  oauth: OAuthManager;
 }

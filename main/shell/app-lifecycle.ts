@@ -8,6 +8,7 @@ import { applicationMenuTemplate } from '../security/menu-template';
 import { isSafeExternalUrl } from '../security/url-policy';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { setUpDesktop } from './desktop-integration';
+import { electronBrowser } from './electron-browser';
 import { ElectronClipboard } from './electron-clipboard';
 import { ElectronSettings } from './electron-settings';
 import { hardenSession } from './harden-contents';
@@ -69,6 +70,8 @@ export function runApp(): void {
       keychainStatus: probeOsKeychain,
       keychain: new NapiKeychain(),
       clipboard: new ElectronClipboard(),
+      browser: electronBrowser,
+      notifier,
       onInternalError: (channel, e) =>
         console.error(`latch: internal error in ${channel}: ${e instanceof Error ? e.name : 'unknown'}`),
     });

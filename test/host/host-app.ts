@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { osBrowser } from '../../main/cli/os-browser';
 import { MemoryClipboard, SystemClipboard } from '../../main/core/clipboard/system-clipboard';
 import { NapiKeychain } from '../../main/core/keychain/napi-keychain';
 import { probeOsKeychain } from '../../main/core/keychain/status';
+import type { BrowserOpener } from '../../main/core/platform';
 import { JsonFileSettings } from '../../main/core/settings/json-file-settings';
 import { compose } from '../../main/ipc/compose';
 import type { KeychainStatus } from '../../main/ipc/services';
@@ -17,6 +19,10 @@ export interface HostAppOptions {
   token?: string;
   rendererDir?: string;
   keychainStatus?: () => Promise<KeychainStatus>;
+  /** Where OAuth sign-in pages open; default the OS opener (e2e tests pass a second Playwright page). */
+  browser?: BrowserOpener;
+  /** OAuth refresh margin (default 5 minutes); tests with short-lived tokens use seconds. */
+  refreshMarginMs?: number;
 }
 
 export interface HostApp extends RunningHost {
@@ -40,6 +46,8 @@ export async function createHostApp(options: HostAppOptions): Promise<HostApp> {
     keychain: new NapiKeychain(),
     // The real X clipboard when there is a display (tests run one under Xvfb), else memory.
     clipboard: process.env.DISPLAY ? new SystemClipboard() : new MemoryClipboard(),
+    browser: options.browser ?? osBrowser,
+    ...(options.refreshMarginMs !== undefined ? { refreshMarginMs: options.refreshMarginMs } : {}),
     onInternalError: (channel, e) =>
       console.error(`host: internal error in ${channel}:`, e instanceof Error ? e.name : typeof e),
   });

@@ -50,6 +50,7 @@ export const DEFAULT_AUTO_LOCK_MS = 10 * 60_000;
 export class VaultSession {
   private vault: OpenVault | null = null;
   private readonly listeners = new Set<(e: SessionEvent) => void>();
+  private readonly lockHooks = new Set<() => Promise<void>>();
   private readonly clock: Clock;
   private readonly timer: SessionTimer;
   private autoLockMs: number;
@@ -81,6 +82,18 @@ export class VaultSession {
     this.listeners.add(wrapped);
     return () => {
       this.listeners.delete(wrapped);
+    };
+  }
+
+  /**
+   * Work that must finish while the vault is still open, awaited at the start of every lock
+   * (manual or auto), e.g. saving a refresh token that was rotated in flight. Returns the
+   * function that removes the hook.
+   */
+  beforeLock(hook: () => Promise<void>): () => void {
+    this.lockHooks.add(hook);
+    return () => {
+      this.lockHooks.delete(hook);
     };
   }
 
@@ -178,6 +191,7 @@ export class VaultSession {
   async lock(reason: LockReason = 'manual'): Promise<void> {
     const vault = this.vault;
     if (vault === null) return;
+    for (const hook of [...this.lockHooks]) await hook().catch(() => undefined);
     let saveError: ErrorCode | undefined;
     if (vault.isDirty) {
       try {

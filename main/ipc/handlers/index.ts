@@ -2,6 +2,7 @@ import type { HandlerTable } from '../dispatcher';
 import type { AppServices } from '../services';
 import { appHandlers } from './app';
 import { labHandlers } from './lab';
+import { oauthHandlers } from './oauth';
 import { quickHandlers } from './quick';
 import { requestsHandlers } from './requests';
 import { servicesHandlers } from './services';
@@ -20,5 +21,6 @@ export function createHandlers(s: AppServices): HandlerTable {
     ...requestsHandlers(s),
     ...totpHandlers(s),
     ...labHandlers(s),
+    ...oauthHandlers(s),
   } satisfies HandlerTable;
 }
