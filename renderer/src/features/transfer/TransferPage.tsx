@@ -1,0 +1,16 @@
+import { ExportPanel } from './ExportPanel';
+import { ImportPanel } from './ImportPanel';
+
+export function TransferPage() {
+  return (
+    <section className="page" aria-labelledby="transfer-title">
+      <header className="page__header">
+        <h1 className="page__title" id="transfer-title">
+          Import and export
+        </h1>
+      </header>
+      <ImportPanel />
+      <ExportPanel />
+    </section>
+  );
+}
