@@ -4,8 +4,10 @@
  */
 import type { ReactNode } from 'react';
 import type { AppRoute } from '../../../preload/contract';
+import { HealthPage } from '../features/health/HealthPage';
 import { TotpPage } from '../features/totp/TotpPage';
 import { RequestsPage } from '../features/requests/RequestsPage';
+import { ServicesPage } from '../features/services/ServicesPage';
 import type { IconName } from '../ui';
 
 export interface RouteEntry {
@@ -16,6 +18,8 @@ export interface RouteEntry {
 }
 
 export const MAIN_ROUTES: RouteEntry[] = [
+  { route: 'services', label: 'Services', icon: 'services', render: () => <ServicesPage /> },
   { route: 'totp', label: 'Codes', icon: 'totp', render: () => <TotpPage /> },
   { route: 'requests', label: 'Requests', icon: 'requests', render: () => <RequestsPage /> },
+  { route: 'health', label: 'Health', icon: 'health', render: (nav) => <HealthPage nav={nav} /> },
 ];

@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import type { AppRoute, HealthIssue } from '../../../../preload/contract';
+import { useLatch } from '../../latch-context';
+import { EmptyState } from '../../ui';
+import { requestOpenService } from '../services/open-service';
+import { HealthGroup } from './HealthGroup';
+import './health.css';
+
+type IssueKind = HealthIssue['kind'];
+
+const GROUPS: { kind: IssueKind; title: string; lede: string }[] = [
+  { kind: 'expired', title: 'Expired', lede: 'Past their expiry date: replace them.' },
+  { kind: 'expiring', title: 'Expiring within 7 days', lede: 'Renew these before they stop working.' },
+  { kind: 'rotation-due', title: 'Rotation due', lede: 'Older than the rotation period you set.' },
+  { kind: 'token-expired', title: 'Access tokens expired', lede: 'Sign in again or refresh.' },
+  { kind: 'token-expiring', title: 'Access tokens expiring', lede: 'They will need a refresh soon.' },
+  { kind: 'reused', title: 'Same secret in several services', lede: 'One leak would open all of them.' },
+];
+
+/** Everything that needs attention, grouped; each row opens its service. */
+export function HealthPage({ nav }: { nav: (route: AppRoute) => void }) {
+  const latch = useLatch();
+  const [issues, setIssues] = useState<HealthIssue[] | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      latch.services.health({}).then(
+        (list) => live && setIssues(list),
+        () => live && setIssues([]),
+      );
+    void load();
+    const off = latch.services.onChanged(() => void load());
+    return () => {
+      live = false;
+      off();
+    };
+  }, [latch]);
+
+  const open = (serviceId: string) => {
+    requestOpenService(serviceId);
+    nav('services');
+  };
+
+  return (
+    <section className="page" aria-labelledby="health-title">
+      <header className="page__header">
+        <h1 className="page__title" id="health-title">
+          Health
+        </h1>
+      </header>
+      {issues === null ? null : issues.length === 0 ? (
+        <EmptyState glyph="✓" title="All credentials look healthy">
+          Nothing expired or expiring, no rotation due, and no secret used in two places.
+        </EmptyState>
+      ) : (
+        GROUPS.map((g) => {
+          const rows = issues.filter((i) => i.kind === g.kind);
+          return rows.length === 0 ? null : (
+            <HealthGroup key={g.kind} title={g.title} lede={g.lede} kind={g.kind} issues={rows} onOpen={open} />
+          );
+        })
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,155 @@
+import type { CredentialView } from '../../../../preload/contract';
+import { useLatch } from '../../latch-context';
+import { Badge, Button, SecretField, useToast } from '../../ui';
+import { errorOf } from './bridge-error';
+import { formatDate, relativeDays } from './format';
+import { KIND_FIELDS, KIND_LABELS } from './kinds';
+import { StatusBadges } from './StatusBadges';
+
+/** Secret values computed by main rather than stored: offered next to the stored ones. */
+const DERIVED: Partial<Record<CredentialView['kind'], { field: string; label: string }>> = {
+  totp: { field: 'code', label: 'Current code' },
+  'jwt-signer': { field: 'token', label: 'Signed token' },
+};
+
+function labelOf(kind: CredentialView['kind'], field: string): string {
+  if (field === 'tokens') return 'Access token';
+  return KIND_FIELDS[kind].find((f) => f.name === field)?.label ?? field;
+}
+
+function showValue(v: string | number | boolean | string[]): string {
+  if (Array.isArray(v)) return v.join(', ');
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  return String(v);
+}
+
+/** One credential: its plain fields, each secret masked behind Reveal/Copy, and its lifecycle. */
+export function CredentialCard({
+  serviceId,
+  credential: c,
+  onEdit,
+  onRotate,
+  onDelete,
+}: {
+  serviceId: string;
+  credential: CredentialView;
+  onEdit: () => void;
+  onRotate: () => void;
+  onDelete: () => void;
+}) {
+  const latch = useLatch();
+  const toast = useToast();
+  const ids = { serviceId, credentialId: c.id };
+
+  const reveal = async (field: string) => {
+    try {
+      return (await latch.credentials.reveal({ ...ids, field })).value;
+    } catch (e) {
+      toast.show(errorOf(e).message, 'error');
+      throw e;
+    }
+  };
+  const copy = async (as: 'value' | 'env' | 'reference', field?: string) => {
+    try {
+      const r = await latch.credentials.copy({ ...ids, as, ...(field ? { field } : {}) });
+      toast.show(`Copied; clears in ${r.clearsInSeconds} s`, 'success');
+    } catch (e) {
+      toast.show(errorOf(e).message, 'error');
+    }
+  };
+
+  const secrets = c.secretFields.map((f) => ({
+    field: f === 'tokens' ? 'accessToken' : f,
+    label: labelOf(c.kind, f),
+  }));
+  const derived = DERIVED[c.kind];
+  if (derived) secrets.push(derived);
+  const plain = Object.entries(c.fields).filter(([, v]) => v !== '' && !(Array.isArray(v) && v.length === 0));
+  const now = Date.now();
+
+  return (
+    <section className="card cred" aria-label={`${c.name} (${KIND_LABELS[c.kind]})`} data-testid="credential-card">
+      <header className="cred__header">
+        <h3 className="cred__name">{c.name}</h3>
+        <Badge>{KIND_LABELS[c.kind]}</Badge>
+        <StatusBadges statuses={c.statuses} />
+        <span className="spacer" />
+        <Button size="small" variant="ghost" onClick={onRotate} disabled={c.secretFields.length === 0}>
+          Rotate
+        </Button>
+        <Button size="small" variant="ghost" onClick={onEdit}>
+          Edit
+        </Button>
+        <Button size="small" variant="ghost" onClick={onDelete} aria-label={`Delete ${c.name}`}>
+          Delete
+        </Button>
+      </header>
+      {plain.length > 0 ? (
+        <dl className="kv cred__fields">
+          {plain.map(([k, v]) => (
+            <div key={k} className="kv__pair">
+              <dt>{labelOf(c.kind, k)}</dt>
+              <dd>{showValue(v)}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      <div className="cred__secrets">
+        {secrets.map((s) => (
+          <SecretField
+            key={s.field}
+            label={s.label}
+            onReveal={() => reveal(s.field)}
+            onCopy={() => copy('value', s.field)}
+          />
+        ))}
+        {c.hasPrevious
+          ? c.secretFields
+              .filter((f) => f !== 'tokens')
+              .map((f) => (
+                <SecretField
+                  key={`previous.${f}`}
+                  label={`Previous ${labelOf(c.kind, f).toLowerCase()}`}
+                  onReveal={() => reveal(`previous.${f}`)}
+                  onCopy={() => copy('value', `previous.${f}`)}
+                />
+              ))
+          : null}
+      </div>
+      <footer className="cred__footer">
+        <ul className="cred__facts">
+          {c.expiresAt !== null ? (
+            <li>
+              {c.expiresAt <= now ? 'Expired' : 'Expires'} {formatDate(c.expiresAt)} ({relativeDays(c.expiresAt, now)})
+            </li>
+          ) : null}
+          {c.tokenExpiresAt !== null ? (
+            <li>
+              Access token {c.tokenExpiresAt <= now ? 'expired' : 'expires'} {relativeDays(c.tokenExpiresAt, now)}
+            </li>
+          ) : null}
+          {c.rotation.everyDays !== undefined ? (
+            <li>
+              Rotate every {c.rotation.everyDays} days
+              {c.rotation.lastRotatedAt !== undefined
+                ? `, next ${formatDate(c.rotation.lastRotatedAt + c.rotation.everyDays * 86_400_000)}`
+                : ''}
+            </li>
+          ) : null}
+          {c.hasPrevious && c.rotation.previousUntil !== undefined ? (
+            <li data-testid="previous-kept">Previous value kept until {formatDate(c.rotation.previousUntil)}</li>
+          ) : c.rotation.lastRotatedAt !== undefined && c.rotation.everyDays === undefined ? (
+            <li>Rotated {formatDate(c.rotation.lastRotatedAt)}</li>
+          ) : null}
+        </ul>
+        <span className="spacer" />
+        <Button size="small" onClick={() => void copy('env')}>
+          Copy as env line
+        </Button>
+        <Button size="small" onClick={() => void copy('reference')}>
+          Copy reference
+        </Button>
+      </footer>
+    </section>
+  );
+}

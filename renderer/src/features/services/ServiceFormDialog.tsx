@@ -1,0 +1,164 @@
+import { useEffect, useState } from 'react';
+import type { ServiceView } from '../../../../preload/contract';
+import { useLatch } from '../../latch-context';
+import { Button, Dialog, TextField, useToast } from '../../ui';
+import { errorOf } from './bridge-error';
+import { messageWithoutField } from './form-values';
+import { TextAreaField } from './TextAreaField';
+
+const FIELDS = ['name', 'baseUrl', 'tags', 'colour', 'notes'] as const;
+type Field = (typeof FIELDS)[number];
+
+/** Adds a service, or edits one when `view` is given. */
+export function ServiceFormDialog({
+  open,
+  view,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  view?: ServiceView;
+  onClose: () => void;
+  onSaved: (id: string) => void;
+}) {
+  const latch = useLatch();
+  const toast = useToast();
+  const [name, setName] = useState('');
+  const [baseUrl, setBaseUrl] = useState('');
+  const [tags, setTags] = useState('');
+  const [colour, setColour] = useState('');
+  const [notes, setNotes] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    setName(view?.name ?? '');
+    setBaseUrl(view?.baseUrl ?? '');
+    setTags(view?.tags.join(', ') ?? '');
+    setColour(view?.colour ?? '');
+    setNotes(view?.notes ?? '');
+    setErrors({});
+    setFormError(null);
+  }, [open, view]);
+
+  const submit = async () => {
+    if (name.trim() === '') {
+      setErrors({ name: 'A service needs a name.' });
+      return;
+    }
+    const service = {
+      name: name.trim(),
+      baseUrl: baseUrl.trim(),
+      tags: tags
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+      notes,
+      ...(colour ? { colour } : {}),
+    };
+    setBusy(true);
+    setErrors({});
+    setFormError(null);
+    try {
+      if (view) {
+        await latch.services.update({ id: view.id, service });
+        onSaved(view.id);
+      } else {
+        const { id } = await latch.services.create({ service });
+        toast.show(`Added ${service.name}`, 'success');
+        onSaved(id);
+      }
+    } catch (e) {
+      const { field, message } = errorOf(e);
+      const key = field?.split('.')[0];
+      if (field && (FIELDS as readonly string[]).includes(key ?? ''))
+        setErrors({ [key as Field]: messageWithoutField(message, field) });
+      else setFormError(message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      open={open}
+      title={view ? `Edit ${view.name}` : 'Add service'}
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="primary" type="submit" form="service-form" disabled={busy}>
+            {view ? 'Save' : 'Add service'}
+          </Button>
+        </>
+      }
+    >
+      <form
+        id="service-form"
+        className="stack"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <TextField
+          label="Service name"
+          value={name}
+          placeholder="Stripe"
+          error={errors.name ?? null}
+          onChange={(e) => setName(e.currentTarget.value)}
+        />
+        <TextField
+          label="Base URL (optional)"
+          value={baseUrl}
+          mono
+          placeholder="https://api.example.com"
+          error={errors.baseUrl ?? null}
+          onChange={(e) => setBaseUrl(e.currentTarget.value)}
+        />
+        <div className="form-grid">
+          <TextField
+            label="Tags (optional)"
+            value={tags}
+            placeholder="work, payments"
+            hint="Separate tags with commas."
+            error={errors.tags ?? null}
+            onChange={(e) => setTags(e.currentTarget.value)}
+          />
+          <TextField
+            label="Colour (optional)"
+            value={colour}
+            mono
+            placeholder="#3557c9"
+            error={errors.colour ?? null}
+            onChange={(e) => setColour(e.currentTarget.value)}
+            trailing={
+              <input
+                type="color"
+                className="colour-swatch"
+                aria-label="Pick a colour"
+                value={/^#[0-9a-fA-F]{6}$/.test(colour) ? colour : '#3557c9'}
+                onChange={(e) => setColour(e.currentTarget.value)}
+              />
+            }
+          />
+        </div>
+        <TextAreaField
+          label="Notes (optional)"
+          value={notes}
+          rows={3}
+          error={errors.notes ?? null}
+          onChange={(e) => setNotes(e.currentTarget.value)}
+        />
+        {formError ? (
+          <p className="field__error" role="alert">
+            {formError}
+          </p>
+        ) : null}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,133 @@
+import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import type { ServiceSummary } from '../../../../preload/contract';
+import { Button, EmptyState, Icon } from '../../ui';
+import { rowId, ServiceRow } from './ServiceRow';
+import { buildSearchIndex, filterServices } from './search';
+import { TagFilter } from './TagFilter';
+import { VirtualList, type VirtualListHandle } from './VirtualList';
+
+const ROW_HEIGHT = 52;
+
+export interface ServiceListProps {
+  services: readonly ServiceSummary[];
+  openId: string | null;
+  onOpen: (id: string) => void;
+  onAdd: () => void;
+  onToggleFavourite: (service: ServiceSummary) => void;
+  searchRef: RefObject<HTMLInputElement | null>;
+}
+
+/** Search, tag filter and the virtualised list; Up/Down select, Enter opens. */
+export function ServiceList({ services, openId, onOpen, onAdd, onToggleFavourite, searchRef }: ServiceListProps) {
+  const [query, setQuery] = useState('');
+  const [tag, setTag] = useState<string | null>(null);
+  const [selected, setSelected] = useState(0);
+  const list = useRef<VirtualListHandle>(null);
+  // The haystacks are built once per list load; each keystroke only filters.
+  const index = useMemo(() => buildSearchIndex(services), [services]);
+  const results = useMemo(() => filterServices(index, query, tag), [index, query, tag]);
+
+  useEffect(() => setSelected(0), [query, tag]);
+  const current = results[Math.min(selected, results.length - 1)];
+
+  const move = (to: number) => {
+    const next = Math.max(0, Math.min(results.length - 1, to));
+    setSelected(next);
+    list.current?.reveal(next);
+  };
+  const onKeys = (e: React.KeyboardEvent) => {
+    if (e.defaultPrevented) return;
+    const page = 8;
+    if (e.key === 'ArrowDown') move(selected + 1);
+    else if (e.key === 'ArrowUp') move(selected - 1);
+    else if (e.key === 'PageDown') move(selected + page);
+    else if (e.key === 'PageUp') move(selected - page);
+    else if (e.key === 'Home' && e.currentTarget !== searchRef.current) move(0);
+    else if (e.key === 'End' && e.currentTarget !== searchRef.current) move(results.length - 1);
+    else if (e.key === 'Enter' && current) onOpen(current.id);
+    else if (e.key === 'Escape' && e.currentTarget === searchRef.current && query !== '') setQuery('');
+    else return;
+    e.preventDefault();
+  };
+
+  return (
+    <div className="svc-list">
+      <div className="svc-list__tools">
+        <div className="field__control svc-search">
+          <Icon name="search" />
+          <input
+            ref={searchRef}
+            type="search"
+            aria-label="Search services"
+            placeholder="Search name, tag, URL, kind   ( / )"
+            value={query}
+            spellCheck={false}
+            autoComplete="off"
+            aria-controls="service-listbox"
+            onChange={(e) => setQuery(e.currentTarget.value)}
+            onKeyDown={onKeys}
+          />
+        </div>
+        <Button variant="primary" icon onClick={onAdd} aria-label="Add service" title="Add service">
+          <Icon name="plus" />
+        </Button>
+      </div>
+      <TagFilter tags={index.tags} value={tag} onChange={setTag} />
+      <div className="svc-list__count" aria-live="polite">
+        {query || tag ? `${results.length} of ${services.length}` : `${services.length} services`}
+      </div>
+      {services.length === 0 ? (
+        <EmptyState
+          glyph="🔑"
+          title="No services yet"
+          action={
+            <Button variant="primary" onClick={onAdd}>
+              Add your first service
+            </Button>
+          }
+        >
+          A service groups the credentials of one API or site.
+        </EmptyState>
+      ) : results.length === 0 ? (
+        <EmptyState
+          title="Nothing matches"
+          action={
+            <Button
+              onClick={() => {
+                setQuery('');
+                setTag(null);
+                searchRef.current?.focus();
+              }}
+            >
+              Clear search
+            </Button>
+          }
+        >
+          No service matches “{query}”{tag ? ` with the tag ${tag}` : ''}.
+        </EmptyState>
+      ) : (
+        <VirtualList
+          handle={list}
+          items={results}
+          rowHeight={ROW_HEIGHT}
+          label="Services"
+          id="service-listbox"
+          activeId={current ? rowId(current.id) : undefined}
+          onKeyDown={onKeys}
+          renderRow={(s, i) => (
+            <ServiceRow
+              service={s}
+              selected={i === selected}
+              open={openId === s.id}
+              onOpen={() => {
+                setSelected(i);
+                onOpen(s.id);
+              }}
+              onToggleFavourite={() => onToggleFavourite(s)}
+            />
+          )}
+        />
+      )}
+    </div>
+  );
+}

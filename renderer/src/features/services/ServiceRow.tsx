@@ -1,0 +1,56 @@
+import type { CredentialStatus, ServiceSummary } from '../../../../preload/contract';
+import { Icon, ListRow, Monogram } from '../../ui';
+import { StatusBadges } from './StatusBadges';
+
+export function rowId(serviceId: string): string {
+  return `service-row-${serviceId}`;
+}
+
+/** One service in the list: monogram, name, URL or kinds, worst statuses, and the favourite star. */
+export function ServiceRow({
+  service,
+  selected,
+  open,
+  onOpen,
+  onToggleFavourite,
+}: {
+  service: ServiceSummary;
+  selected: boolean;
+  open: boolean;
+  onOpen: () => void;
+  onToggleFavourite: () => void;
+}) {
+  const statuses = new Set<CredentialStatus>(service.credentials.flatMap((c) => c.statuses));
+  const count = service.credentials.length;
+  return (
+    <div className={`svc-row${open ? ' svc-row--open' : ''}`}>
+      <ListRow
+        id={rowId(service.id)}
+        testId="service-row"
+        selected={selected}
+        onActivate={onOpen}
+        leading={<Monogram name={service.name} colour={service.colour} />}
+        title={service.name}
+        subtitle={service.baseUrl || `${count} credential${count === 1 ? '' : 's'}`}
+        trailing={
+          <>
+            <StatusBadges statuses={[...statuses]} />
+            <button
+              type="button"
+              className={`star${service.favourite ? ' star--on' : ''}`}
+              tabIndex={-1}
+              aria-pressed={service.favourite}
+              aria-label={`${service.favourite ? 'Remove' : 'Add'} ${service.name} ${service.favourite ? 'from' : 'to'} favourites`}
+              onClick={(e) => {
+                e.stopPropagation();
+                onToggleFavourite();
+              }}
+            >
+              <Icon name="star" size={14} />
+            </button>
+          </>
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ServiceSummary, ServiceView } from '../../../../preload/contract';
+import { useLatch } from '../../latch-context';
+
+/** The service list, reloaded whenever main says services changed. Null while loading. */
+export function useServiceList(): { services: ServiceSummary[] | null; error: string | null } {
+  const latch = useLatch();
+  const [services, setServices] = useState<ServiceSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      latch.services.list({}).then(
+        (list) => {
+          if (live) {
+            setServices(list);
+            setError(null);
+          }
+        },
+        (e: unknown) => live && setError(e instanceof Error ? e.message : 'Could not load the services.'),
+      );
+    void load();
+    const off = latch.services.onChanged(() => void load());
+    return () => {
+      live = false;
+      off();
+    };
+  }, [latch]);
+  return { services, error };
+}
+
+/** One service with its credentials (secrets only by name), reloaded on change. */
+export function useServiceView(id: string): { view: ServiceView | null; missing: boolean; reload: () => void } {
+  const latch = useLatch();
+  const [view, setView] = useState<ServiceView | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [tick, setTick] = useState(0);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  useEffect(() => latch.services.onChanged(reload), [latch, reload]);
+  useEffect(() => {
+    let live = true;
+    latch.services.get({ id }).then(
+      (v) => {
+        if (!live) return;
+        setView(v);
+        setMissing(false);
+      },
+      () => live && setMissing(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [latch, id, tick]);
+  return { view: view?.id === id ? view : null, missing, reload };
+}
