@@ -7,11 +7,14 @@ import { exportCommand } from './export';
 import { getCommand } from './get';
 import { importCommand } from './import';
 import { initCommand } from './init';
+import { jwtCommand } from './jwt';
 import { listCommand } from './list';
 import { lockCommand } from './lock';
+import { oauthCommand } from './oauth';
 import { passwdCommand } from './passwd';
 import { requestCommand } from './request';
 import { statusCommand } from './status';
+import { tokenCommand } from './token';
 import { totpCommand } from './totp';
 
 for (const c of [initCommand, statusCommand, lockCommand, passwdCommand]) registerCommand(c);
@@ -20,3 +23,5 @@ registerCommand(copyCommand);
 for (const c of [addCommand, listCommand, getCommand, execCommand, importCommand, exportCommand, totpCommand])
   registerCommand(c);
 registerCommand(requestCommand);
+// OAuth 2.0 and JWT.
+for (const c of [oauthCommand, tokenCommand, jwtCommand]) registerCommand(c);
