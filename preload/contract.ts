@@ -21,6 +21,15 @@ export type {
   CredentialKind,
   TokenSet,
 } from '../main/core/model/credential';
+export {
+  CLIENT_AUTH_METHODS,
+  CREDENTIAL_KINDS,
+  HMAC_ALGORITHMS,
+  HMAC_PRESETS,
+  JWT_ALGORITHMS,
+  OAUTH_GRANTS,
+  SECRET_FIELDS,
+} from '../main/core/model/credential';
 export type { ErrorCode } from '../main/core/model/errors';
 export type {
   CredentialStatus,
