@@ -122,4 +122,18 @@ export class RequestRecords {
   async forget(serviceId: string): Promise<void> {
     if (this.vault.deleteRecord(requestRecordId(serviceId))) await this.vault.save();
   }
+
+  /** Drops the requests of services that are gone (deleted here or by another process); returns how many. */
+  async pruneOrphans(serviceExists: (serviceId: string) => boolean): Promise<number> {
+    let dropped = 0;
+    for (const [id, raw] of [...this.vault.entries()]) {
+      if (!id.startsWith(REQUEST_RECORD_PREFIX)) continue;
+      const entry = RequestsEntry.safeParse(raw);
+      if (!entry.success || entry.data.serviceId === null || serviceExists(entry.data.serviceId)) continue;
+      this.vault.deleteRecord(id);
+      dropped++;
+    }
+    if (dropped > 0) await this.vault.save();
+    return dropped;
+  }
 }

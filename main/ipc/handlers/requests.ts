@@ -70,6 +70,11 @@ export function requestsHandlers(s: AppServices): Pick<HandlerTable, RequestChan
     queue = run.catch(() => undefined);
     return run;
   };
+  // A deleted service takes its history and saved requests with it.
+  events.subscribe((name) => {
+    if (name !== 'services.changed' || vault.session.current === null) return;
+    void serial(() => records().pruneOrphans((id) => vault.vault().entries().has(id))).catch(() => undefined);
+  });
   const changed = (serviceId: string | undefined) => events.emit('requests.changed', { serviceId: serviceId ?? null });
 
   async function target(serviceId: string | undefined, credentialId: string | undefined) {
