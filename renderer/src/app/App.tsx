@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { AboutInfo, AppRoute } from '../../../preload/contract';
 import { AboutPanel } from '../features/about/AboutPanel';
+import { QuickAccessPalette } from '../features/quick-access/QuickAccessPalette';
+import { useQuickAccessRoute } from '../features/quick-access/use-quick-access-route';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { VaultGate } from '../features/vault/VaultGate';
 import { useLatch } from '../latch-context';
@@ -23,6 +25,7 @@ export function App() {
   const { status, lastReason } = useVaultStatus();
   const unlocked = status?.state === 'unlocked';
   useActivityPing(unlocked);
+  const quickAccess = useQuickAccessRoute(latch);
   const [route, setRoute] = useState<AppRoute>(MAIN_ROUTES[0]?.route ?? 'about');
   const [about, setAbout] = useState<AboutInfo | null>(null);
 
@@ -39,6 +42,8 @@ export function App() {
   }, [latch]);
 
   if (settings === null || status === null) return <div className="loading">Starting Latch…</div>;
+  if (quickAccess.open)
+    return <QuickAccessPalette status={status} dedicated={quickAccess.dedicated} onClose={quickAccess.close} />;
 
   return (
     <ToastProvider>

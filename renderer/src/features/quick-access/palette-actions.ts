@@ -1,0 +1,30 @@
+import type { CredentialKind } from '../../../../main/core/model/credential';
+import { USERNAME_FIELD } from '../../../../main/core/model/username-field';
+
+export type PaletteAction =
+  | { id: 'primary' | 'username' | 'env' | 'reference'; label: string }
+  | { id: 'requests'; label: string };
+
+const PRIMARY_LABEL: Record<CredentialKind, string> = {
+  'api-key': 'Copy key',
+  basic: 'Copy password',
+  digest: 'Copy password',
+  bearer: 'Copy token',
+  oauth2: 'Copy access token',
+  'jwt-signer': 'Copy a signed token',
+  hmac: 'Copy secret',
+  'aws-sigv4': 'Copy secret access key',
+  totp: 'Copy current code',
+  secret: 'Copy value',
+};
+
+/** What Tab offers for a credential; the first is what Enter does. */
+export function paletteActions(kind: CredentialKind): PaletteAction[] {
+  return [
+    { id: 'primary', label: PRIMARY_LABEL[kind] },
+    ...(USERNAME_FIELD[kind] ? [{ id: 'username' as const, label: 'Copy username' }] : []),
+    { id: 'env', label: 'Copy as environment variable' },
+    { id: 'reference', label: 'Copy secret reference' },
+    { id: 'requests', label: 'Open in the request tester' },
+  ];
+}
