@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import QRCode from 'qrcode';
-import { totpCode } from '../../main/core/totp';
+import { hotpCode, totpCode } from '../../main/core/totp';
 import { migrationUri } from '../unit/totp/helpers/migration-encoder';
 import { expect, screenshot, test } from './fixtures';
 
@@ -48,6 +50,28 @@ async function expectCoreCode(page: Page, name: string, compute: (atMs: number) 
     .toBe(true);
 }
 
+/** The command line's code for a link at a moment (helper 5's `latch totp --uri URI --at S`): a third, independent path. */
+function cliCode(uri: string, atMs: number): string {
+  const root = join(import.meta.dirname, '../..');
+  return execFileSync(
+    join(root, 'node_modules/.bin/tsx'),
+    ['main/cli/index.ts', 'totp', '--uri', uri, '--at', String(Math.floor(atMs / 1000))],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  ).trim();
+}
+
+/** Code and window end read so that no boundary passed between the two reads. */
+async function steadyCode(page: Page, name: string) {
+  for (;;) {
+    const a = await shownCode(page, name);
+    const b = await shownCode(page, name);
+    if (a.code === b.code && a.validUntil === b.validUntil) return a;
+  }
+}
+
 test('add by link: the live code is the core’s code, counts down, shows the next one and copies', async ({ app }) => {
   test.setTimeout(120_000);
   await createVault(app);
@@ -66,6 +90,8 @@ test('add by link: the live code is the core’s code, counts down, shows the ne
   await expect(row.getByTestId('totp-code')).toHaveText(/^\d{3} \d{3}$/);
   // The code shown is the one the core computes for its window.
   await expectCoreCode(app, 'dev@acme.test', (at) => totpCode({ secret: SECRET, period: 30 }, at));
+  const steady = await steadyCode(app, 'dev@acme.test');
+  expect(cliCode(URI, steady.validUntil - 1000)).toBe(steady.code);
 
   // The countdown moves.
   const remaining = row.getByTestId('totp-remaining');
@@ -122,6 +148,37 @@ test('add by QR image, and a bad secret is pointed at', async ({ app }) => {
   await dialog.getByRole('button', { name: 'Add code' }).click();
   await expect(dialog).toBeHidden();
   await expectCoreCode(app, 'qr-user', (at) => totpCode({ secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' }, at));
+});
+
+test('HOTP from a typed secret: next code moves the counter; recovery codes are crossed off', async ({ app }) => {
+  await createVault(app);
+  const dialog = await openAdd(app, 'Secret key');
+  await dialog.getByLabel('Secret key').fill('gezd gnbv gy3t qojq gezd gnbv gy3t qojq');
+  await dialog.getByLabel('Issuer').fill('Counter Co');
+  await dialog.getByLabel('Account').fill('hotp-user');
+  await dialog.getByText('Advanced: type, algorithm, digits, period').click();
+  await dialog.getByLabel('Type').selectOption('hotp');
+  await dialog.getByRole('button', { name: 'Add code' }).click();
+  await expect(dialog).toBeHidden();
+  const row = app.getByTestId('totp-row').filter({ hasText: 'hotp-user' });
+  await expect(row.getByTestId('totp-code')).toBeDisabled();
+  const secret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+  await row.getByRole('button', { name: 'Next code' }).click();
+  await expect(row.getByTestId('totp-code')).toHaveText(hotpCode({ secret }, 0).replace(/^(\d{3})/, '$1 '));
+  await row.getByRole('button', { name: 'Next code' }).click();
+  await expect(row.getByTestId('totp-code')).toHaveText(hotpCode({ secret }, 1).replace(/^(\d{3})/, '$1 '));
+  await row.getByTestId('totp-code').click();
+  await expect(app.getByTestId('toast').filter({ hasText: 'Code copied' })).toBeVisible();
+
+  await row.getByRole('button', { name: 'Recovery codes for Counter Co' }).click();
+  const recovery = app.getByRole('dialog', { name: /Recovery codes/ });
+  await recovery.getByLabel(/Paste the codes/).fill('1. aaaa-bbbb-1111\n2. aaaa-bbbb-2222\n3. aaaa-bbbb-3333');
+  await recovery.getByRole('button', { name: 'Save codes' }).click();
+  await expect(recovery.getByText('3 of 3 left')).toBeVisible();
+  await expect(recovery.getByTestId('backup-codes')).not.toContainText('1111');
+  await recovery.getByRole('button', { name: 'Copy and mark used' }).first().click();
+  await expect(recovery.getByText('2 of 3 left')).toBeVisible();
+  await expect(recovery.getByText('Used', { exact: true })).toHaveCount(1);
 });
 
 test('Google Authenticator export: preview every account, import the chosen ones', async ({ app }) => {
