@@ -95,7 +95,7 @@ export const requestCommand: CliCommand = {
       getAccessToken: createGetAccessToken(
         () => store,
         () => located.serviceId,
-        systemClock,
+        { clock: systemClock },
       ),
     });
     try {

@@ -57,7 +57,7 @@ export function requestsHandlers(s: AppServices): Pick<HandlerTable, RequestChan
       getAccessToken: createGetAccessToken(
         () => vault.store(),
         (credentialId) => owners.get(credentialId) ?? '',
-        clock,
+        { clock, renew: (serviceId, credentialId) => s.oauth.refresh(serviceId, credentialId) },
       ),
     });
     return engine;
