@@ -56,9 +56,7 @@ async function seed(host: HostApp): Promise<void> {
 }
 
 async function openPalette(page: Page) {
-  await page.evaluate(() => {
-    window.location.hash = '#/quick-access';
-  });
+  await page.evaluate("window.location.hash = '#/quick-access'");
   const box = page.getByRole('combobox', { name: 'Search services and credentials' });
   await expect(box).toBeFocused();
   return box;
@@ -164,9 +162,7 @@ test('the palette says so when the vault is locked', async ({ app }) => {
   await createVaultThroughUi(app);
   await app.getByRole('button', { name: 'Lock now' }).click();
   await expect(app.getByRole('heading', { name: 'Unlock Latch' })).toBeVisible();
-  await app.evaluate(() => {
-    window.location.hash = '#/quick-access';
-  });
+  await app.evaluate("window.location.hash = '#/quick-access'");
   await expect(app.getByText('Latch is locked. Unlock it in the main window')).toBeVisible();
 });
 
