@@ -1,0 +1,152 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ClipboardGuard, type GuardTimer } from '../../../main/core/clipboard/clipboard-guard';
+import { MemoryClipboard } from '../../../main/core/clipboard/system-clipboard';
+import { MemoryKeychain } from '../../../main/core/keychain/memory-keychain';
+import { MemorySettings } from '../../../main/core/settings/json-file-settings';
+import { compose } from '../../../main/ipc/compose';
+
+/** A fake clock for the guard's timer: nothing fires until advance() passes its due time. */
+class FakeTimer implements GuardTimer {
+  now = 0;
+  #next = 1;
+  readonly #due = new Map<number, { at: number; fn: () => void }>();
+  setTimeout(fn: () => void, ms: number): unknown {
+    const id = this.#next++;
+    this.#due.set(id, { at: this.now + ms, fn });
+    return id;
+  }
+  clearTimeout(handle: unknown): void {
+    this.#due.delete(handle as number);
+  }
+  async advance(ms: number): Promise<void> {
+    this.now += ms;
+    for (const [id, t] of [...this.#due]) {
+      if (t.at > this.now) continue;
+      this.#due.delete(id);
+      t.fn();
+    }
+    // Let the guard's async check (read, compare, clear) finish.
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+  }
+  get pending(): number {
+    return this.#due.size;
+  }
+}
+
+describe('ClipboardGuard (fake clock)', () => {
+  it('clears after the set time, not before', async () => {
+    const clipboard = new MemoryClipboard();
+    const timer = new FakeTimer();
+    const guard = new ClipboardGuard(clipboard, timer);
+    const checks: boolean[] = [];
+    guard.onChecked((e) => checks.push(e.cleared));
+    await guard.copy('s3cret', 30);
+    expect(clipboard.text).toBe('s3cret');
+    expect(guard.holdsSecret).toBe(true);
+    await timer.advance(29_999);
+    expect(clipboard.text).toBe('s3cret');
+    await timer.advance(1);
+    expect(clipboard.text).toBe('');
+    expect(guard.holdsSecret).toBe(false);
+    expect(checks).toEqual([true]);
+  });
+
+  it('leaves alone what the user copied since', async () => {
+    const clipboard = new MemoryClipboard();
+    const timer = new FakeTimer();
+    const guard = new ClipboardGuard(clipboard, timer);
+    const checks: boolean[] = [];
+    guard.onChecked((e) => checks.push(e.cleared));
+    await guard.copy('s3cret', 10);
+    clipboard.text = 'my own note';
+    await timer.advance(10_000);
+    expect(clipboard.text).toBe('my own note');
+    expect(checks).toEqual([false]);
+  });
+
+  it('a second copy replaces the first timer: only the newer deadline counts', async () => {
+    const clipboard = new MemoryClipboard();
+    const timer = new FakeTimer();
+    const guard = new ClipboardGuard(clipboard, timer);
+    await guard.copy('first', 10);
+    await timer.advance(8_000);
+    await guard.copy('second', 10);
+    expect(timer.pending).toBe(1);
+    await timer.advance(5_000);
+    expect(clipboard.text).toBe('second');
+    await timer.advance(5_000);
+    expect(clipboard.text).toBe('');
+  });
+
+  it('clearIfOurs (lock, quit) clears at once and cancels the timer; with nothing copied it does nothing', async () => {
+    const clipboard = new MemoryClipboard();
+    const timer = new FakeTimer();
+    const guard = new ClipboardGuard(clipboard, timer);
+    expect(await guard.clearIfOurs()).toBe(false);
+    clipboard.text = 'unrelated';
+    expect(await guard.clearIfOurs()).toBe(false);
+    expect(clipboard.text).toBe('unrelated');
+    await guard.copy('s3cret', 60);
+    expect(await guard.clearIfOurs()).toBe(true);
+    expect(clipboard.text).toBe('');
+    expect(timer.pending).toBe(0);
+  });
+});
+
+describe('clipboard on lock (AppVault) and quick.copy', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'latch-guard-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('quick.copy puts the primary secret on the clipboard, notes it as recent, and locking clears it', async () => {
+    const clipboard = new MemoryClipboard();
+    const composed = compose({
+      dataDir: dir,
+      runtime: {
+        name: 'Latch',
+        version: '0',
+        platform: 'linux',
+        arch: 'x64',
+        runtime: 'Node',
+        transport: 'browser-host',
+      },
+      settings: new MemorySettings(),
+      keychainStatus: async () => ({ reachable: false, backend: 'none', detail: 'test' }),
+      keychain: new MemoryKeychain(),
+      clipboard,
+    });
+    const ctx = { transport: 'browser-host' as const };
+    const call = async (channel: string, input: unknown) => {
+      const r = await composed.dispatch(channel, input, ctx);
+      if (!r.ok) throw new Error(r.error.code);
+      return r.value as Record<string, unknown>;
+    };
+    await call('vault.create', { password: 'a long master password', iterations: 100_000 });
+    const { id: serviceId } = (await call('services.create', { service: { name: 'Stripe' } })) as { id: string };
+    const { id: credentialId } = (await call('credentials.add', {
+      serviceId,
+      kind: 'basic',
+      name: 'admin',
+      fields: { username: 'root', password: 'pw-123' },
+    })) as { id: string };
+
+    expect(await call('quick.copy', { serviceId, credentialId })).toEqual({ clearsInSeconds: 30, label: 'Secret' });
+    expect(clipboard.text).toBe('pw-123');
+    expect(composed.services.quickAccess.recent).toEqual([{ serviceId, credentialId }]);
+    await call('quick.copy', { serviceId, credentialId, as: 'username' });
+    expect(clipboard.text).toBe('root');
+    await call('quick.copy', { serviceId, credentialId, as: 'env' });
+    expect(clipboard.text).toBe('STRIPE_ADMIN=pw-123');
+    await call('quick.copy', { serviceId, credentialId, as: 'reference' });
+    expect(clipboard.text).toBe('latch://Stripe/admin');
+    await call('quick.copy', { serviceId, credentialId });
+
+    await call('vault.lock', {});
+    await new Promise((r) => setTimeout(r, 10));
+    expect(clipboard.text).toBe('');
+    const locked = await composed.dispatch('quick.copy', { serviceId, credentialId }, ctx);
+    expect(locked.ok ? null : locked.error.code).toBe('ERR_VAULT_LOCKED');
+  });
+});
