@@ -146,3 +146,31 @@ test('JSON body errors show their position; turning TLS verification off warns',
   await app.getByLabel('Verify TLS certificates').uncheck();
   await expect(app.getByText('TLS verification is off')).toBeVisible();
 });
+
+test('cancel stops a request in flight; a saved request comes back with a click', async ({ app, host }) => {
+  const server: ScriptedServer = await startScriptedServer();
+  try {
+    server.script(() => undefined); // never answers
+    await createVaultThroughUi(app);
+    await addService(host, 'slow', server.url, { kind: 'bearer', name: 'token', fields: { token: 'slow-secret' } });
+    await app.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Requests' }).click();
+    // The first service is chosen for the user, with its first credential that can sign.
+    await expect(app.getByLabel('Service')).toHaveValue(/.+/);
+    await expect(app.getByLabel('Credential')).toHaveValue(/.+/);
+    await app.getByLabel('URL').fill('/never');
+    await app.getByRole('button', { name: 'Send' }).click();
+    await expect(app.getByText('Sending…')).toBeVisible();
+    await app.getByRole('button', { name: 'Cancel' }).click();
+    await expect(app.getByRole('alert')).toContainText('ERR_CANCELLED');
+    await expect(app.getByRole('list', { name: 'History' })).toContainText('CANCELLED');
+
+    await app.getByLabel('Name to save as').fill('Never answers');
+    await app.getByRole('button', { name: 'Save request' }).click();
+    await expect(app.getByRole('button', { name: 'GET Never answers' })).toBeVisible();
+    await app.getByLabel('URL').fill('/something-else');
+    await app.getByRole('button', { name: 'GET Never answers' }).click();
+    await expect(app.getByLabel('URL')).toHaveValue('/never');
+  } finally {
+    await server.close();
+  }
+});

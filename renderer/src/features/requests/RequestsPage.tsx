@@ -34,6 +34,8 @@ export function RequestsPage() {
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [saved, setSaved] = useState<SavedRequest[]>([]);
   const current = useRef<string | null>(null);
+  // The first service is picked for the user once; after that the choice is theirs (even "none").
+  const picked = useRef(false);
 
   useEffect(() => {
     const load = () => void latch.services.list().then(setServices, () => setServices([]));
@@ -63,6 +65,7 @@ export function RequestsPage() {
   }, [latch, loadLists]);
 
   const chooseService = async (id: string, keepCredential?: string | null) => {
+    picked.current = true;
     setServiceId(id);
     if (id === '') {
       setCredentials([]);
@@ -87,6 +90,11 @@ export function RequestsPage() {
       toast.show(errorOf(e).message, 'error');
     }
   };
+
+  const first = services[0]?.id;
+  useEffect(() => {
+    if (!picked.current && first !== undefined) void chooseService(first);
+  }, [first]);
 
   const send = async () => {
     const requestId = newRequestId();
