@@ -241,3 +241,28 @@ test('tray menu rendered from its template (screenshot)', async ({ page }) => {
   await expect(page.getByText('Quick unlock')).toBeVisible();
   await screenshot(page, 'tray-menu');
 });
+
+test('Settings: tray toggles save; a refused shortcut says so and offers fallbacks', async ({ app, host }) => {
+  await createVaultThroughUi(app);
+  await app.getByRole('button', { name: 'Settings' }).click();
+  const tray = app.getByLabel('Closing the window keeps Latch in the tray');
+  // A controlled box: it shows the new state once main has saved it.
+  await tray.click();
+  await expect(tray).toBeChecked();
+  await expect.poll(() => host.composed.services.settings.get().closeToTray).toBe(true);
+  await expect(app.getByText('Global shortcuts work in the desktop app')).toBeVisible();
+
+  // What the shell reports when globalShortcut.register returns false.
+  host.composed.services.quickAccess.setShortcut({
+    accelerator: 'CommandOrControl+Shift+L',
+    state: 'refused',
+    fallbacks: ['Control+Alt+Space', 'Control+Shift+Semicolon'],
+  });
+  await expect(app.getByText('The OS refused this shortcut; try another.')).toBeVisible();
+  await app.getByText('The OS refused this shortcut; try another.').scrollIntoViewIfNeeded();
+  await screenshot(app, 'settings-shortcut-refused');
+  await app.getByRole('button', { name: 'Control+Alt+Space' }).click();
+  await expect.poll(() => host.composed.services.settings.get().quickAccessShortcut).toBe('Control+Alt+Space');
+  await expect(app.getByLabel('Quick-access shortcut')).toHaveValue('Control+Alt+Space');
+  await expect(app.getByText('The OS refused this shortcut; try another.')).toHaveCount(0);
+});

@@ -3,6 +3,7 @@ import { BridgeError } from '../../../../preload/api';
 import type { Settings, VaultStatus } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { TextField, useToast } from '../../ui';
+import { DesktopSettings } from '../quick-access/DesktopSettings';
 import { VaultSettings } from '../vault/VaultSettings';
 
 /** Preferences that are not secret. Each change is saved in main as soon as it is valid. */
@@ -94,6 +95,7 @@ export function SettingsPage({ settings, vault }: { settings: Settings; vault: V
           )}
         </div>
       </div>
+      <DesktopSettings settings={settings} />
       <VaultSettings vault={vault} />
     </section>
   );
