@@ -65,6 +65,14 @@ test('send a request signed with a stored API key and read the response', async 
   // The send is in the history; it comes back with a click.
   await expect(app.getByRole('list', { name: 'History' }).getByRole('button')).toHaveCount(1);
   await expect(app.getByRole('list', { name: 'History' })).toContainText('/headers');
+
+  // Binary bodies: an image is previewed.
+  await app.getByLabel('URL').fill('/image/png');
+  await app.getByRole('button', { name: 'Send' }).click();
+  await expect(app.getByTestId('response-status')).toHaveText('200 OK');
+  await app.getByRole('region', { name: 'Response' }).getByRole('tab', { name: 'Body' }).click();
+  await expect(app.getByRole('img', { name: 'Response body (image/png)' })).toBeVisible();
+  await expect(app.getByRole('list', { name: 'History' }).getByRole('button')).toHaveCount(2);
 });
 
 test('a retried request shows each attempt on the timeline', async ({ app, host }) => {

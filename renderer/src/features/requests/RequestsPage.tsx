@@ -91,6 +91,18 @@ export function RequestsPage() {
     }
   };
 
+  // Credentials added or removed elsewhere show up in the picker; a choice that is gone is cleared.
+  useEffect(() => {
+    if (serviceId === '' || !services.some((x) => x.id === serviceId)) return;
+    void latch.services.get({ id: serviceId }).then(
+      (view) => {
+        setCredentials(view.credentials);
+        setCredentialId((c) => (view.credentials.some((x) => x.id === c) ? c : ''));
+      },
+      () => undefined,
+    );
+  }, [latch, services, serviceId]);
+
   const first = services[0]?.id;
   useEffect(() => {
     if (!picked.current && first !== undefined) void chooseService(first);
