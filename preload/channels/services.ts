@@ -17,6 +17,22 @@ const Fields = z.record(z.string().max(64), FieldValue);
 
 export const CopyFormat = z.enum(['value', 'env', 'reference']);
 
+/**
+ * A partial service update. Not ServiceInput.partial(): zod 4 applies a field's default
+ * even inside optional, so a favourite toggle would arrive with baseUrl '', tags [] and
+ * notes '' and wipe them. The store validates the merged result with ServiceInput.
+ */
+const ServicePatch = z
+  .object({
+    name: z.string().max(1000).optional(),
+    baseUrl: z.string().max(4000).optional(),
+    colour: z.string().max(32).optional(),
+    tags: z.array(z.string().max(200)).max(100).optional(),
+    notes: z.string().max(40_000).optional(),
+    favourite: z.boolean().optional(),
+  })
+  .strict();
+
 export const servicesChannels = {
   'services.list': channel({ input: Empty, output: z.array(ServiceSummary), errors: ['ERR_VAULT_LOCKED'] }),
   'services.get': channel({ input: z.object({ id: Id }).strict(), output: ServiceView, errors: ['ERR_NOT_FOUND'] }),
@@ -26,7 +42,7 @@ export const servicesChannels = {
     errors: ['ERR_BAD_INPUT'],
   }),
   'services.update': channel({
-    input: z.object({ id: Id, service: ServiceInput.partial() }).strict(),
+    input: z.object({ id: Id, service: ServicePatch }).strict(),
     output: Ok,
     errors: ['ERR_BAD_INPUT', 'ERR_NOT_FOUND'],
   }),

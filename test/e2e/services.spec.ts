@@ -58,6 +58,11 @@ function card(page: Page, name: string): Locator {
     .filter({ has: page.getByRole('heading', { level: 3, name, exact: true }) });
 }
 
+/** Screenshots show the screen, not the last few toasts. */
+async function quietToasts(page: Page): Promise<void> {
+  await expect(page.getByTestId('toast')).toHaveCount(0, { timeout: 10_000 });
+}
+
 function readClipboard(): string {
   try {
     return execFileSync('xclip', ['-selection', 'clipboard', '-out'], { encoding: 'utf8', timeout: 3000 });
@@ -175,6 +180,7 @@ test('services: every credential kind, search, reveal, copy, rotate, health, key
   await expect(card(page, 'ci-token').getByTestId('previous-kept')).toContainText('Previous value kept until');
   await card(page, 'ci-token').getByRole('button', { name: 'Reveal Token', exact: true }).click();
   await expect(card(page, 'ci-token').getByTestId('secret-value').first()).toHaveText('tok_bearer_2');
+  await quietToasts(page);
   await screenshot(page, 'service-page');
 
   // A second service: an expired credential and a secret reused from Acme.
@@ -225,6 +231,10 @@ test('services: every credential kind, search, reveal, copy, rotate, health, key
   // Favourites come first.
   await page.getByRole('button', { name: 'Add Beta Corp to favourites' }).click();
   await expect(rows.first()).toContainText('Beta Corp');
+  // Toggling the star leaves the rest of the service alone.
+  await expect(rows.first()).toContainText('https://beta.example');
+  await expect(page.getByRole('button', { name: 'personal', exact: true })).toBeVisible();
+  await quietToasts(page);
   await screenshot(page, 'services-list');
 
   // Health: the expired token and the reused secret, each row opening its service.
@@ -235,6 +245,7 @@ test('services: every credential kind, search, reveal, copy, rotate, health, key
   const reused = page.getByTestId('health-reused');
   await expect(reused).toContainText('also in Acme API / db-url');
   await expect(reused).toContainText('also in Beta Corp / shared-db');
+  await quietToasts(page);
   await screenshot(page, 'health-view');
   await expired.getByRole('button', { name: /old-token/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Beta Corp' })).toBeVisible();

@@ -12,8 +12,20 @@ const DERIVED: Partial<Record<CredentialView['kind'], { field: string; label: st
   'jwt-signer': { field: 'token', label: 'Signed token' },
 };
 
+/** Model fields the form shows under another name. */
+const EXTRA_LABELS: Record<string, string> = {
+  tokens: 'Access token',
+  header: 'Header',
+  query: 'Query parameter',
+  body: 'Body field',
+  signed: 'Signed parts',
+  signatureParam: 'Signature parameter',
+  counter: 'Counter',
+};
+
 function labelOf(kind: CredentialView['kind'], field: string): string {
-  if (field === 'tokens') return 'Access token';
+  const extra = EXTRA_LABELS[field];
+  if (extra) return extra;
   return KIND_FIELDS[kind].find((f) => f.name === field)?.label ?? field;
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { CREDENTIAL_KINDS, type CredentialKind, type CredentialView } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Button, Dialog, TextField, useToast } from '../../ui';
+import { Button, Dialog, TextField } from '../../ui';
 import { errorOf } from './bridge-error';
 import {
   clientErrors,
@@ -35,7 +35,6 @@ export function CredentialFormDialog({
   onClose: () => void;
 }) {
   const latch = useLatch();
-  const toast = useToast();
   const editing = credential !== undefined;
   const [kind, setKind] = useState<CredentialKind>(credential?.kind ?? 'api-key');
   const [name, setName] = useState('');
@@ -87,7 +86,6 @@ export function CredentialFormDialog({
     try {
       if (credential) await latch.credentials.update({ serviceId, credentialId: credential.id, ...common });
       else await latch.credentials.add({ serviceId, kind, ...common });
-      toast.show(editing ? `Saved ${common.name}` : `Added ${common.name}`, 'success');
       onClose();
     } catch (e) {
       const { field, message } = errorOf(e);

@@ -51,7 +51,7 @@ export function RotateDialog({
     setBusy(true);
     try {
       await latch.credentials.rotate({ serviceId, credentialId: credential.id, values: filled, graceDays: days });
-      toast.show(`Rotated; the previous value works until ${formatDate(Date.now() + days * 86_400_000)}`, 'success');
+      toast.show(`Rotated. Previous value kept until ${formatDate(Date.now() + days * 86_400_000)}`, 'success');
       onClose();
     } catch (e) {
       const { field, message } = errorOf(e);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ServiceView } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Button, Dialog, TextField, useToast } from '../../ui';
+import { Button, Dialog, TextField } from '../../ui';
 import { errorOf } from './bridge-error';
 import { messageWithoutField } from './form-values';
 import { TextAreaField } from './TextAreaField';
@@ -22,7 +22,6 @@ export function ServiceFormDialog({
   onSaved: (id: string) => void;
 }) {
   const latch = useLatch();
-  const toast = useToast();
   const [name, setName] = useState('');
   const [baseUrl, setBaseUrl] = useState('');
   const [tags, setTags] = useState('');
@@ -67,7 +66,6 @@ export function ServiceFormDialog({
         onSaved(view.id);
       } else {
         const { id } = await latch.services.create({ service });
-        toast.show(`Added ${service.name}`, 'success');
         onSaved(id);
       }
     } catch (e) {

@@ -74,7 +74,9 @@ export function ServiceList({ services, openId, onOpen, onAdd, onToggleFavourite
       </div>
       <TagFilter tags={index.tags} value={tag} onChange={setTag} />
       <div className="svc-list__count" aria-live="polite">
-        {query || tag ? `${results.length} of ${services.length}` : `${services.length} services`}
+        {query || tag
+          ? `${results.length} of ${services.length}`
+          : `${services.length} service${services.length === 1 ? '' : 's'}`}
       </div>
       {services.length === 0 ? (
         <EmptyState
