@@ -237,6 +237,8 @@ export const requestsChannels = {
       'ERR_TIMEOUT',
       'ERR_CANCELLED',
       'ERR_OAUTH_LOGIN_REQUIRED',
+      'ERR_OAUTH',
+      'ERR_JWT_INVALID',
       'ERR_VAULT_LOCKED',
     ],
   }),
@@ -250,7 +252,14 @@ export const requestsChannels = {
       .object({ ...Target, request: ComposedRequest, format: CopyAsFormat, includeSecrets: z.boolean().default(false) })
       .strict(),
     output: z.object({ clearsInSeconds: z.number(), label: z.string() }),
-    errors: ['ERR_BAD_INPUT', 'ERR_NOT_FOUND', 'ERR_CLIPBOARD', 'ERR_OAUTH_LOGIN_REQUIRED'],
+    errors: [
+      'ERR_BAD_INPUT',
+      'ERR_NOT_FOUND',
+      'ERR_CLIPBOARD',
+      'ERR_OAUTH_LOGIN_REQUIRED',
+      'ERR_OAUTH',
+      'ERR_JWT_INVALID',
+    ],
   }),
   'requests.history': channel({
     input: z.object({ serviceId: Id.optional() }).strict(),
