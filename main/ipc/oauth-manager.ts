@@ -533,7 +533,8 @@ export class OAuthManager {
       grant: f.grant,
       server,
       scopes: t?.scope ?? f.scopes,
-      status: t ? tokenStatus(t, this.#d.clock.now(), this.#d.refreshMarginMs) : 'signed-out',
+      // The badge's 'expiring' means within 5 minutes, whatever the refresh margin is.
+      status: t ? tokenStatus(t, this.#d.clock.now()) : 'signed-out',
       expiresAt: t?.expiresAt ?? null,
       obtainedAt: t?.obtainedAt ?? null,
       hasRefreshToken: t?.refreshToken !== undefined,

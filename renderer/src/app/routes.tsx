@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import type { AppRoute } from '../../../preload/contract';
 import { HealthPage } from '../features/health/HealthPage';
+import { OAuthPage } from '../features/oauth/OAuthPage';
 import { TotpPage } from '../features/totp/TotpPage';
 import { RequestsPage } from '../features/requests/RequestsPage';
 import { ServicesPage } from '../features/services/ServicesPage';
@@ -20,6 +21,7 @@ export interface RouteEntry {
 export const MAIN_ROUTES: RouteEntry[] = [
   { route: 'services', label: 'Services', icon: 'services', render: () => <ServicesPage /> },
   { route: 'totp', label: 'Codes', icon: 'totp', render: () => <TotpPage /> },
+  { route: 'oauth', label: 'OAuth & JWT', icon: 'oauth', render: () => <OAuthPage /> },
   { route: 'requests', label: 'Requests', icon: 'requests', render: () => <RequestsPage /> },
   { route: 'health', label: 'Health', icon: 'health', render: (nav) => <HealthPage nav={nav} /> },
 ];

@@ -1,0 +1,84 @@
+import type { OAuthTokenInfo } from '../../../../preload/contract';
+import { Badge, Button } from '../../ui';
+import { countdown, GRANT_LABEL, liveStatus, localTime, STATUS_LABEL, STATUS_TONE } from './format';
+
+export interface TokenRowActions {
+  onSignIn(t: OAuthTokenInfo): void;
+  onRefresh(t: OAuthTokenInfo): void;
+  onSignOut(t: OAuthTokenInfo): void;
+  onCancel(t: OAuthTokenInfo): void;
+  onLog(t: OAuthTokenInfo): void;
+}
+
+/** One OAuth credential: status badge, a live countdown to expiry, and what can be done. */
+export function TokenRow({ token: t, now, ...a }: { token: OAuthTokenInfo; now: number } & TokenRowActions) {
+  const status = liveStatus(t.status, t.expiresAt, now);
+  const signedIn = t.status !== 'signed-out';
+  const canRefresh = signedIn && (t.hasRefreshToken || t.grant === 'client_credentials');
+  return (
+    <li className="oauth-row" data-testid="oauth-row" aria-label={`${t.serviceName} / ${t.name}`}>
+      <div className="oauth-row__main">
+        <div className="oauth-row__title">
+          <strong>{t.serviceName}</strong>
+          <span className="oauth-row__sep">/</span>
+          <span>{t.name}</span>
+          <Badge tone={STATUS_TONE[status]} title={t.expiresAt ? `Expires ${localTime(t.expiresAt)}` : undefined}>
+            <span data-testid="oauth-status">{STATUS_LABEL[status]}</span>
+          </Badge>
+          {t.busy ? <Badge tone="info">Signing in…</Badge> : null}
+        </div>
+        <div className="oauth-row__meta">
+          <span>{GRANT_LABEL[t.grant] ?? t.grant}</span>
+          {t.server ? <span className="mono">{t.server}</span> : null}
+          {t.scopes ? <span>scopes: {t.scopes}</span> : null}
+        </div>
+        {signedIn ? (
+          <div className="oauth-row__meta">
+            {t.expiresAt !== null ? (
+              <span>
+                {status === 'expired' ? 'Expired ' : 'Expires in '}
+                {status === 'expired' ? (
+                  localTime(t.expiresAt)
+                ) : (
+                  <span className="oauth-countdown mono" data-testid="oauth-countdown" aria-live="off">
+                    {countdown(t.expiresAt - now)}
+                  </span>
+                )}
+              </span>
+            ) : (
+              <span>The server gave no expiry.</span>
+            )}
+            {t.obtainedAt !== null ? <span>obtained {localTime(t.obtainedAt)}</span> : null}
+            <span>{t.hasRefreshToken ? 'refresh token saved' : 'no refresh token'}</span>
+            {t.autoRefresh && canRefresh ? <span>auto-refresh on</span> : null}
+          </div>
+        ) : null}
+        {t.lastError ? (
+          <div className="oauth-row__error" role="alert">
+            {t.lastError}
+          </div>
+        ) : null}
+      </div>
+      <div className="oauth-row__actions">
+        {t.busy ? (
+          <Button size="small" onClick={() => a.onCancel(t)}>
+            Cancel
+          </Button>
+        ) : (
+          <Button size="small" variant={signedIn ? 'default' : 'primary'} onClick={() => a.onSignIn(t)}>
+            {signedIn ? 'Sign in again' : 'Sign in'}
+          </Button>
+        )}
+        <Button size="small" disabled={!canRefresh || t.busy} onClick={() => a.onRefresh(t)}>
+          Refresh
+        </Button>
+        <Button size="small" variant="ghost" disabled={!signedIn || t.busy} onClick={() => a.onSignOut(t)}>
+          Sign out
+        </Button>
+        <Button size="small" variant="ghost" onClick={() => a.onLog(t)}>
+          Request log
+        </Button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,64 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { DeviceCodeInfo, OAuthTokenInfo } from '../../../../preload/contract';
+import { useLatch } from '../../latch-context';
+
+/** Every oauth2 credential's token status, listed again on each `oauth.changed` / `services.changed`. */
+export function useOAuthTokens(): { tokens: OAuthTokenInfo[] | null; reload: () => void } {
+  const latch = useLatch();
+  const [tokens, setTokens] = useState<OAuthTokenInfo[] | null>(null);
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  useEffect(() => {
+    const offA = latch.oauth.onChanged(reload);
+    const offB = latch.services.onChanged(reload);
+    return () => {
+      offA();
+      offB();
+    };
+  }, [latch, reload]);
+  useEffect(() => {
+    let live = true;
+    void latch.oauth.tokens({}).then(
+      (list) => live && setTokens(list),
+      () => live && setTokens([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [latch, version]);
+  return { tokens, reload };
+}
+
+/** Device flows waiting for the user: announced by `oauth.device`, gone once the token list says so. */
+export function useDeviceCodes(): DeviceCodeInfo[] {
+  const latch = useLatch();
+  const [codes, setCodes] = useState<DeviceCodeInfo[]>([]);
+  useEffect(() => {
+    let live = true;
+    const sync = () =>
+      void latch.oauth.pendingDevice({}).then(
+        (list) => live && setCodes(list),
+        () => undefined,
+      );
+    sync();
+    const offA = latch.oauth.onDevice((info) =>
+      setCodes((list) => [...list.filter((c) => c.credentialId !== info.credentialId), info]),
+    );
+    const offB = latch.oauth.onChanged(sync);
+    return () => {
+      live = false;
+      offA();
+      offB();
+    };
+  }, [latch]);
+  return codes;
+}
+
+export function useNow(ms = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(t);
+  }, [ms]);
+  return now;
+}

@@ -1,0 +1,173 @@
+/**
+ * OAuth from the UI against a real OpenID provider (oidc-provider in process): authorization
+ * code + PKCE through a second Playwright page standing in for the user's browser, then the
+ * token's countdown and its refresh by the scheduler (20 s access tokens, 10 s margin), the
+ * request log, and the JWT decoder.
+ */
+
+import type { Page } from '@playwright/test';
+import { SignJWT } from 'jose';
+import { createHostApp, type HostApp } from '../host/host-app';
+import { approveDevInteractions } from '../integration/oauth/browser';
+import { nativeClient, type OidcProviderPeer, startOidcProvider } from '../peers/oidc-provider';
+import { expect, screenshot, test } from './fixtures';
+import { createVaultThroughUi } from './vault-helpers';
+
+const ACCESS_TTL_S = 20;
+
+/** "1:05:09" / "0:17" → seconds. */
+function seconds(text: string | null): number {
+  const parts = (text ?? '').trim().split(':').map(Number);
+  return parts.reduce((acc, n) => acc * 60 + n, 0);
+}
+
+async function countdownOf(page: Page): Promise<number> {
+  return seconds(await page.getByTestId('oauth-countdown').first().textContent());
+}
+
+test.describe('OAuth & JWT', () => {
+  let peer: OidcProviderPeer;
+  let app: HostApp | undefined;
+
+  test.beforeAll(async () => {
+    peer = await startOidcProvider({
+      clients: [nativeClient('latch-e2e')],
+      ttl: { AccessToken: ACCESS_TTL_S, IdToken: 600 },
+    });
+  });
+  test.afterAll(async () => {
+    await peer?.stop();
+  });
+  test.afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+
+  test('sign in with authorization code + PKCE in the browser, watch the countdown and the refresh', async ({
+    page,
+    browser,
+    dataDir,
+  }) => {
+    test.setTimeout(90_000);
+    // The "system browser": a second page, offline but for 127.0.0.1.
+    const idpContext = await browser.newContext();
+    await idpContext.route('**/*', (route) => {
+      const host = new URL(route.request().url()).hostname;
+      return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();
+    });
+    const idp = await idpContext.newPage();
+    const opened: string[] = [];
+    app = await createHostApp({
+      dataDir,
+      refreshMarginMs: 10_000,
+      browser: {
+        open: async (url) => {
+          opened.push(url);
+          void idp.goto(url).catch(() => undefined);
+        },
+      },
+    });
+
+    await page.goto(app.url);
+    await createVaultThroughUi(page);
+    const created = await app.composed.dispatch(
+      'services.create',
+      { service: { name: 'Local IdP' } },
+      { transport: 'browser-host' },
+    );
+    if (!created.ok) throw new Error(created.error.message);
+    const serviceId = (created.value as { id: string }).id;
+    const added = await app.composed.dispatch(
+      'credentials.add',
+      {
+        serviceId,
+        kind: 'oauth2',
+        name: 'Developer login',
+        fields: { issuer: peer.issuer, clientId: 'latch-e2e', scopes: 'openid' },
+      },
+      { transport: 'browser-host' },
+    );
+    expect(added.ok).toBe(true);
+
+    await page.getByRole('button', { name: 'OAuth & JWT' }).click();
+    const row = page.getByTestId('oauth-row').filter({ hasText: 'Developer login' });
+    await expect(row.getByTestId('oauth-status')).toHaveText('Signed out');
+
+    await row.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await approveDevInteractions(idp);
+    await expect(idp.getByText(/signed in|you can close/i).first()).toBeVisible({ timeout: 15_000 });
+    expect(opened).toHaveLength(1);
+    const authUrl = new URL(opened[0] ?? '');
+    expect(authUrl.searchParams.get('code_challenge_method')).toBe('S256');
+
+    // A 20 s token is inside the 5-minute window: "Expiring", with a live countdown.
+    await expect(row.getByTestId('oauth-status')).toHaveText('Expiring', { timeout: 15_000 });
+    await expect(row).toContainText('refresh token saved');
+    const first = await countdownOf(page);
+    expect(first).toBeGreaterThan(5);
+    expect(first).toBeLessThanOrEqual(ACCESS_TTL_S);
+    await screenshot(page, 'oauth-signed-in');
+    await page.waitForTimeout(2_200);
+    const later = await countdownOf(page);
+    expect(later).toBeLessThan(first);
+
+    // The scheduler refreshes 10 s before expiry: the countdown jumps back up to about 20 s.
+    let lowest = later;
+    await expect
+      .poll(
+        async () => {
+          const value = await countdownOf(page);
+          const jumped = value > lowest + 3;
+          lowest = Math.min(lowest, value);
+          return jumped;
+        },
+        { timeout: 25_000, intervals: [500] },
+      )
+      .toBe(true);
+    expect(lowest).toBeLessThanOrEqual(ACCESS_TTL_S - 8);
+    await expect(row.getByTestId('oauth-status')).toHaveText('Expiring');
+
+    // The request log of the refresh: the token endpoint answered 200, secrets redacted.
+    await row.getByRole('button', { name: 'Request log' }).click();
+    const dialog = page.getByRole('dialog', { name: /Request log/ });
+    await expect(dialog).toContainText('refresh');
+    await expect(dialog).toContainText(/\/token/);
+    await expect(dialog.getByText('200').first()).toBeVisible();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await idpContext.close();
+  });
+
+  test('JWT tools: decode shows header, claims and times; verify says why it fails', async ({ page, dataDir }) => {
+    app = await createHostApp({ dataDir });
+    await page.goto(app.url);
+    await createVaultThroughUi(page);
+    await page.getByRole('button', { name: 'OAuth & JWT' }).click();
+    await page.getByRole('tab', { name: 'JWT tools' }).click();
+
+    const secret = 'a shared secret that is not base64';
+    const now = Math.floor(Date.now() / 1000);
+    const token = await new SignJWT({ sub: 'alice', scope: 'read:all', name: 'Alice Example' })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: 'k1' })
+      .setIssuer('https://issuer.example')
+      .setIssuedAt(now - 60)
+      .setExpirationTime(now + 3600)
+      .sign(new TextEncoder().encode(secret));
+
+    await page.getByLabel('Token', { exact: true }).fill(`Bearer ${token}`);
+    const decoded = page.getByTestId('jwt-decoded');
+    await expect(decoded).toBeVisible();
+    await expect(page.getByTestId('jwt-claims')).toContainText('"sub": "alice"');
+    await expect(page.getByTestId('jwt-expiry')).toHaveText(/Expires in (59:\d\d|1:00:00)/);
+    await expect(decoded).toContainText('Expires (exp)');
+    await screenshot(page, 'jwt-decode');
+
+    await page.getByRole('tab', { name: 'Verify' }).click();
+    await page.getByLabel('Token to verify').fill(token);
+    await page.getByLabel('Secret').fill(Buffer.from(secret).toString('base64'));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect(page.getByTestId('jwt-verify-result')).toContainText('Invalid: bad-signature');
+    await page.getByLabel('Secret').fill(secret);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect(page.getByTestId('jwt-verify-result')).toContainText('Valid');
+  });
+});
