@@ -22,6 +22,11 @@ const ALLOWED = [
     why: 'options come from main/security/window-options.ts (contextIsolation, sandbox, no nodeIntegration, Auxclick disabled), asserted by test/unit/security/window-options.test.ts; the remote module no longer exists in Electron',
   },
   {
+    checks: ['NODE_INTEGRATION_JS_CHECK', 'CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'AUXCLICK_JS_CHECK'],
+    file: 'main/shell/quick-access-window.ts',
+    why: 'the palette window takes quickAccessWindowOptions from main/security/window-options.ts, which reuses the main window webPreferences; asserted by test/unit/tray/palette-window.test.ts',
+  },
+  {
     checks: ['OPEN_EXTERNAL_JS_CHECK'],
     file: null,
     why: 'every openExternal is guarded by isSafeExternalUrl (test/unit/security/url-policy.test.ts) or opens a constant https URL',
