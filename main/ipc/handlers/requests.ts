@@ -1,4 +1,4 @@
-import type { ComposedRequest } from '../../../preload/channels/requests';
+import { type ComposedRequest, HistoryEntry, SavedRequest } from '../../../preload/channels/requests';
 import type { Located } from '../../core/credentials/service-store';
 import {
   createHttpEngine,
@@ -164,7 +164,12 @@ export function requestsHandlers(s: AppServices): Pick<HandlerTable, RequestChan
         label: includeSecrets && auth ? `${what} with secrets` : `${what} (secrets redacted)`,
       };
     },
-    'requests.history': async ({ serviceId }) => (await records().history(serviceId ?? null)) as unknown as never[],
+    // A row that no longer reads (written by a later version, say) is skipped rather than failing the list.
+    'requests.history': async ({ serviceId }) =>
+      (await records().history(serviceId ?? null)).flatMap((row) => {
+        const parsed = HistoryEntry.safeParse(row);
+        return parsed.success ? [parsed.data] : [];
+      }),
     'requests.clearHistory': async ({ serviceId }) => {
       await serial(() => records().clearHistory(serviceId ?? null));
       changed(serviceId);
@@ -185,7 +190,11 @@ export function requestsHandlers(s: AppServices): Pick<HandlerTable, RequestChan
       changed(serviceId);
       return { id };
     },
-    'requests.saved': async ({ serviceId }) => (await records().saved(serviceId ?? null)) as unknown as never[],
+    'requests.saved': async ({ serviceId }) =>
+      (await records().saved(serviceId ?? null)).flatMap((row) => {
+        const parsed = SavedRequest.safeParse(row);
+        return parsed.success ? [parsed.data] : [];
+      }),
     'requests.deleteSaved': async ({ serviceId, id }) => {
       await serial(() => records().deleteSaved(serviceId ?? null, id));
       changed(serviceId);
