@@ -1,0 +1,225 @@
+/**
+ * The app's OAuth side through the real dispatcher (the channels the renderer calls), against
+ * oidc-provider: each grant signs in and saves its tokens, the flow log is redacted, refresh and
+ * sign-out work, and deleting a credential revokes its tokens in the background (503 retried).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryClipboard } from '../../../main/core/clipboard/system-clipboard';
+import { MemoryKeychain } from '../../../main/core/keychain/memory-keychain';
+import { OAuth2Fields } from '../../../main/core/model/credential';
+import { refreshTokens } from '../../../main/core/oauth';
+import { MemorySettings } from '../../../main/core/settings/json-file-settings';
+import { compose } from '../../../main/ipc/compose';
+import type { ChannelName, EventName } from '../../../preload/contract';
+import { nativeClient, type OidcProviderPeer, startOidcProvider } from '../../peers/oidc-provider';
+import { reply, type ScriptedServer, startScriptedServer } from '../../peers/scripted-server';
+import { approveDevInteractions, launchBrowser, pageOpener, type TestBrowser } from './browser';
+
+const dir = mkdtempSync(join(tmpdir(), 'latch-app-oauth-'));
+let peer: OidcProviderPeer;
+let browser: TestBrowser;
+let revocation: ScriptedServer;
+let app: ReturnType<typeof compose>;
+const events: { name: EventName; payload: unknown }[] = [];
+let serviceId = '';
+
+async function call<T = unknown>(channel: ChannelName, input: unknown): Promise<T> {
+  const envelope = await app.dispatch(channel, input, { transport: 'browser-host' });
+  if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), envelope.error);
+  return envelope.value as T;
+}
+
+async function addOAuth(name: string, fields: Record<string, unknown>): Promise<string> {
+  const { id } = await call<{ id: string }>('credentials.add', { serviceId, kind: 'oauth2', name, fields });
+  return id;
+}
+
+async function until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+beforeAll(async () => {
+  [peer, browser, revocation] = await Promise.all([
+    startOidcProvider({
+      scopes: ['api:read'],
+      clients: [
+        nativeClient('desk'),
+        {
+          client_id: 'tv',
+          application_type: 'native',
+          token_endpoint_auth_method: 'none',
+          grant_types: ['urn:ietf:params:oauth:grant-type:device_code', 'refresh_token'],
+          response_types: [],
+          redirect_uris: [],
+        },
+        nativeClient('machine', {
+          token_endpoint_auth_method: 'client_secret_post',
+          client_secret: 'machine-secret-value-1234',
+          grant_types: ['client_credentials'],
+          response_types: [],
+          redirect_uris: [],
+        }),
+      ],
+    }),
+    launchBrowser(),
+    startScriptedServer(),
+  ]);
+  app = compose({
+    dataDir: dir,
+    runtime: {
+      name: 'Latch',
+      version: '0',
+      platform: 'linux',
+      arch: 'x64',
+      runtime: 'Node',
+      transport: 'browser-host',
+    },
+    settings: new MemorySettings(),
+    keychainStatus: async () => ({ reachable: false, backend: 'none', detail: 'test' }),
+    keychain: new MemoryKeychain(),
+    clipboard: new MemoryClipboard(),
+    browser: pageOpener(browser.page),
+  });
+  app.events.subscribe((name, payload) => events.push({ name, payload }));
+  await call('vault.create', { password: 'app oauth test password', iterations: 100_000 });
+  ({ id: serviceId } = await call<{ id: string }>('services.create', { service: { name: 'Local IdP' } }));
+}, 60_000);
+
+afterAll(async () => {
+  await app?.services.vault.lock(false).catch(() => undefined);
+  await Promise.all([browser?.close(), peer?.stop(), revocation?.close()]);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Info {
+  status: string;
+  hasRefreshToken: boolean;
+  autoRefresh: boolean;
+  obtainedAt: number | null;
+  expiresAt: number | null;
+}
+interface Log {
+  log: { flow: string; outcome: string; entries: { url: string; status: number; requestBody?: string }[] } | null;
+}
+
+describe('oauth.* channels', () => {
+  it('client credentials: signs in, saves the token, logs the exchange with the secret redacted', async () => {
+    const id = await addOAuth('machine', {
+      issuer: peer.issuer,
+      clientId: 'machine',
+      clientSecret: 'machine-secret-value-1234',
+      clientAuth: 'client_secret_post',
+      grant: 'client_credentials',
+      scopes: 'api:read',
+    });
+    const info = await call<Info>('oauth.signIn', { serviceId, credentialId: id });
+    expect(info).toMatchObject({ status: 'valid', hasRefreshToken: false, autoRefresh: true });
+    const { log } = await call<Log>('oauth.log', { serviceId, credentialId: id });
+    expect(log?.flow).toBe('client_credentials');
+    expect(log?.outcome).toBe('ok');
+    const token = log?.entries.find((e) => e.url.endsWith('/token'));
+    expect(token?.status).toBe(200);
+    expect(JSON.stringify(log)).not.toContain('machine-secret-value-1234');
+    expect(token?.requestBody).toContain('client_secret=%5Bredacted%5D');
+    expect(events.some((e) => e.name === 'oauth.changed')).toBe(true);
+  });
+
+  it('authorization code + PKCE in the browser; refresh; sign out revokes in the background', async () => {
+    const id = await addOAuth('desk', { issuer: peer.issuer, clientId: 'desk', scopes: 'openid' });
+    const signingIn = call<Info>('oauth.signIn', { serviceId, credentialId: id });
+    await approveDevInteractions(browser.page);
+    const info = await signingIn;
+    expect(info).toMatchObject({ status: 'valid', hasRefreshToken: true, autoRefresh: true });
+    expect(events.some((e) => e.name === 'oauth.progress')).toBe(true);
+
+    const refreshed = await call<Info>('oauth.refresh', { serviceId, credentialId: id });
+    expect(refreshed.obtainedAt).toBeGreaterThanOrEqual(info.obtainedAt ?? 0);
+
+    const before = await app.services.vault.store().credential(serviceId, id);
+    const config = OAuth2Fields.parse(before.credential.fields);
+    const out = await call<{ revocation: string }>('oauth.signOut', { serviceId, credentialId: id });
+    expect(out.revocation).toBe('queued');
+    const list = await call<Info[]>('oauth.tokens', {});
+    expect(list.find((t) => (t as Info & { credentialId: string }).credentialId === id)?.status).toBe('signed-out');
+    await until(() => app.services.oauth.pendingRevocations === 0);
+    // The server has forgotten the grant: the old refresh token no longer works.
+    await expect(refreshTokens(config)).rejects.toMatchObject({ code: 'ERR_OAUTH_LOGIN_REQUIRED' });
+  });
+
+  it('device code: announces the user code with oauth.device, waits for approval, saves the tokens', async () => {
+    const id = await addOAuth('tv', { issuer: peer.issuer, clientId: 'tv', grant: 'device_code', scopes: 'openid' });
+    const signingIn = call<Info>('oauth.signIn', { serviceId, credentialId: id });
+    await until(() => events.some((e) => e.name === 'oauth.device'));
+    const device = events.find((e) => e.name === 'oauth.device')?.payload as {
+      userCode: string;
+      verificationUri: string;
+    };
+    expect((await call<unknown[]>('oauth.pendingDevice', {})).length).toBe(1);
+    const page = browser.page;
+    await page.goto(device.verificationUri);
+    await page.fill('input[name="user_code"]', device.userCode);
+    await page.click('button[type="submit"]');
+    await page.locator('button[type="submit"]', { hasText: 'Continue' }).first().click();
+    const login = page.locator('input[name="login"]');
+    const consent = page.locator('button[type="submit"]', { hasText: 'Continue' });
+    await Promise.race([login.waitFor({ timeout: 10_000 }), consent.waitFor({ timeout: 10_000 })]);
+    if (await login.isVisible()) await approveDevInteractions(page);
+    else await consent.click();
+    const info = await signingIn;
+    expect(info.status).toBe('valid');
+    expect(await call<unknown[]>('oauth.pendingDevice', {})).toEqual([]);
+  }, 60_000);
+
+  it('cancel stops a sign-in waiting for the browser: ERR_CANCELLED', async () => {
+    const id = await addOAuth('cancelled', { issuer: peer.issuer, clientId: 'desk', scopes: 'openid' });
+    const signingIn = call('oauth.signIn', { serviceId, credentialId: id }).catch((e: unknown) => e);
+    await until(() =>
+      events.some(
+        (e) =>
+          e.name === 'oauth.progress' &&
+          (e.payload as { credentialId: string }).credentialId === id &&
+          (e.payload as { stage: string }).stage === 'browser-opened',
+      ),
+    );
+    await call('oauth.cancel', { credentialId: id });
+    expect(await signingIn).toMatchObject({ code: 'ERR_CANCELLED' });
+  });
+
+  it('deleting a credential returns at once; its tokens are revoked in the background, a 503 retried', async () => {
+    const id = await addOAuth('doomed', {
+      tokenEndpoint: `${revocation.url}/token`,
+      revocationEndpoint: `${revocation.url}/revoke`,
+      clientId: 'doomed-app',
+    });
+    await app.services.vault.store().setTokens(serviceId, id, {
+      accessToken: 'doomed-access-token',
+      refreshToken: 'doomed-refresh-token',
+      tokenType: 'Bearer',
+      obtainedAt: Date.now(),
+      expiresAt: Date.now() + 3_600_000,
+    });
+    // The server is down for the first attempt and says when to come back.
+    revocation.script(reply(503, { 'retry-after': '1' }));
+    const started = Date.now();
+    await call('credentials.delete', { serviceId, credentialId: id });
+    expect(Date.now() - started).toBeLessThan(1000);
+    await until(() => revocation.seen.length >= 3 && app.services.oauth.pendingRevocations === 0, 20_000);
+    const bodies = revocation.seen.map((s) => new URLSearchParams(s.body.toString()));
+    expect(bodies[0]?.get('token')).toBe('doomed-refresh-token');
+    expect(bodies.some((b) => b.get('token') === 'doomed-access-token')).toBe(true);
+    expect(bodies.filter((b) => b.get('token') === 'doomed-refresh-token').length).toBe(2);
+  }, 30_000);
+
+  it('lock stops the scheduler: nothing is tracked afterwards', async () => {
+    await app.services.vault.lock(false);
+    const list = await app.dispatch('oauth.tokens', {}, { transport: 'browser-host' });
+    expect(list).toMatchObject({ ok: false, error: { code: 'ERR_VAULT_LOCKED' } });
+  });
+});
