@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { type HttpbinPeer, startHttpbin } from '../peers/httpbin';
 import { reply, type ScriptedServer, startScriptedServer } from '../peers/scripted-server';
@@ -170,7 +172,7 @@ test('cancel stops a request in flight; a saved request comes back with a click'
     await expect(app.getByText('Sending…')).toBeVisible();
     await app.getByRole('button', { name: 'Cancel' }).click();
     await expect(app.getByRole('alert')).toContainText('ERR_CANCELLED');
-    await expect(app.getByRole('list', { name: 'History' })).toContainText('CANCELLED');
+    await expect(app.getByRole('list', { name: 'History' })).toContainText('cancelled');
 
     await app.getByLabel('Name to save as').fill('Never answers');
     await app.getByRole('button', { name: 'Save request' }).click();
@@ -178,6 +180,42 @@ test('cancel stops a request in flight; a saved request comes back with a click'
     await app.getByLabel('URL').fill('/something-else');
     await app.getByRole('button', { name: 'GET Never answers' }).click();
     await expect(app.getByLabel('URL')).toHaveValue('/never');
+  } finally {
+    await server.close();
+  }
+});
+
+test('HTTPS with a self-signed certificate: refused, then sent with verification off and audited', async ({
+  app,
+  host,
+}) => {
+  const fixtures = join(import.meta.dirname, '../fixtures/http');
+  const server: ScriptedServer = await startScriptedServer({
+    key: readFileSync(join(fixtures, 'localhost-key.pem'), 'utf8'),
+    cert: readFileSync(join(fixtures, 'localhost-cert.pem'), 'utf8'),
+  });
+  server.fallback = reply(200, { 'strict-transport-security': 'max-age=31536000' }, 'secure');
+  try {
+    await createVaultThroughUi(app);
+    await addService(host, 'tls', server.url, { kind: 'bearer', name: 'token', fields: { token: 'tls-secret' } });
+    await openRequests(app, 'tls');
+    await app.getByLabel('URL').fill('/');
+    await app.getByRole('button', { name: 'Send' }).click();
+    await expect(app.getByRole('alert')).toContainText('ERR_HTTP');
+    expect(server.seen).toHaveLength(0);
+
+    await app.getByRole('tab', { name: 'Options' }).click();
+    await app.getByLabel('Verify TLS certificates').uncheck();
+    await app.getByRole('button', { name: 'Send' }).click();
+    await expect(app.getByTestId('response-status')).toHaveText('200 OK');
+    await app.getByRole('tab', { name: 'Audit' }).click();
+    const audit = app.locator('.audit');
+    await expect(audit.getByText('Certificate', { exact: true })).toBeVisible();
+    await expect(audit).toContainText('Trusted');
+    await expect(audit).toContainText(/No: /);
+    await expect(audit.getByRole('row', { name: /Strict-Transport-Security/ })).toContainText('present');
+    await app.getByRole('region', { name: 'Response' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(app, 'requests-audit-https');
   } finally {
     await server.close();
   }

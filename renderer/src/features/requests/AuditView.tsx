@@ -58,7 +58,7 @@ export function AuditView({ audit }: { audit: Audit }) {
 
         <div className="audit__card">
           <h3 className="audit__title">Clock</h3>
-          <dl className="kv">
+          <dl className="kv kv--stacked">
             <dt>Server Date</dt>
             <dd className="kv__prose">{when(audit.serverDate)}</dd>
             <dt>Offset</dt>

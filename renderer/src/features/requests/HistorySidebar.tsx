@@ -11,6 +11,17 @@ function pathOf(url: string): string {
   }
 }
 
+const ERROR_WORDS: Record<string, string> = {
+  ERR_CANCELLED: 'cancelled',
+  ERR_TIMEOUT: 'timeout',
+  ERR_HTTP: 'failed',
+  ERR_OAUTH_LOGIN_REQUIRED: 'sign in',
+};
+
+function errorWord(code: string | null): string {
+  return code === null ? '—' : (ERROR_WORDS[code] ?? 'error');
+}
+
 /** Saved requests, then the last sends of the chosen service; a click loads one into the composer. */
 export function HistorySidebar({
   saved,
@@ -71,7 +82,7 @@ export function HistorySidebar({
               <span
                 className={`req-side__status req-side__status--${h.outcome.status === null ? 'danger' : statusTone(h.outcome.status)}`}
               >
-                {h.outcome.status ?? h.outcome.error?.replace(/^ERR_/, '') ?? '—'}
+                {h.outcome.status ?? errorWord(h.outcome.error)}
               </span>
             </button>
           </li>
