@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CREDENTIAL_KINDS } from '../../main/core/model/credential';
-import { HealthIssue, ServiceInput, ServiceSummary, ServiceView } from '../../main/core/model/service';
+import { HealthIssue, ServiceSummary, ServiceView } from '../../main/core/model/service';
 import { channel } from '../define';
 import { Empty } from './app';
 
@@ -37,7 +37,8 @@ export const servicesChannels = {
   'services.list': channel({ input: Empty, output: z.array(ServiceSummary), errors: ['ERR_VAULT_LOCKED'] }),
   'services.get': channel({ input: z.object({ id: Id }).strict(), output: ServiceView, errors: ['ERR_NOT_FOUND'] }),
   'services.create': channel({
-    input: z.object({ service: ServiceInput }).strict(),
+    // Shape only; the store validates the values and names the field that is wrong.
+    input: z.object({ service: ServicePatch.extend({ name: z.string().max(1000) }) }).strict(),
     output: z.object({ id: z.string() }),
     errors: ['ERR_BAD_INPUT'],
   }),

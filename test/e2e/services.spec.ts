@@ -63,6 +63,12 @@ async function quietToasts(page: Page): Promise<void> {
   await expect(page.getByTestId('toast')).toHaveCount(0, { timeout: 10_000 });
 }
 
+/** A date input's value (local time) `days` from today. */
+function inDays(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 function readClipboard(): string {
   try {
     return execFileSync('xclip', ['-selection', 'clipboard', '-out'], { encoding: 'utf8', timeout: 3000 });
@@ -183,8 +189,27 @@ test('services: every credential kind, search, reveal, copy, rotate, health, key
   await quietToasts(page);
   await screenshot(page, 'service-page');
 
+  // Editing: secret fields start blank ("unchanged") and blank keeps the stored value.
+  const login = card(page, 'admin-login');
+  await login.getByRole('button', { name: 'Edit' }).click();
+  const password = dialog(page).getByLabel('Password (optional)', { exact: true });
+  await expect(password).toHaveValue('');
+  await expect(password).toHaveAttribute('placeholder', 'unchanged');
+  await dialog(page).getByLabel('Username', { exact: true }).fill('alice2');
+  await dialog(page).getByRole('button', { name: 'Save' }).click();
+  await expect(login.getByText('alice2', { exact: true })).toBeVisible();
+  await login.getByRole('button', { name: 'Reveal Password' }).click();
+  await expect(login.getByTestId('secret-value').first()).toHaveText('pw-basic');
+
   // A second service: an expired credential and a secret reused from Acme.
+  // A base URL that is not one: main's error shows under that field and nothing is saved.
   await page.getByRole('button', { name: 'Add service', exact: true }).click();
+  await dialog(page).getByLabel('Service name', { exact: true }).fill('Beta Corp');
+  await dialog(page).getByLabel('Base URL (optional)', { exact: true }).fill('beta dot example');
+  await dialog(page).getByRole('button', { name: 'Add service' }).click();
+  const urlField = dialog(page).locator('.field', { has: page.getByLabel('Base URL (optional)', { exact: true }) });
+  await expect(urlField.locator('.field__error')).toContainText('http(s) URL');
+  await expect(page.getByTestId('service-row')).toHaveCount(1);
   await addService(page, 'Beta Corp', 'https://beta.example', 'personal');
   await addCredential(page, { kind: 'bearer', name: 'old-token', fill: { Token: 'tok_old' }, expires: '2020-01-31' });
   await addCredential(page, {
@@ -192,7 +217,9 @@ test('services: every credential kind, search, reveal, copy, rotate, health, key
     name: 'shared-db',
     fill: { 'Variable name': 'DB_URL', Value: 'postgres://u:p@db/app' },
   });
+  await addCredential(page, { kind: 'bearer', name: 'soon-token', fill: { Token: 'tok_soon' }, expires: inDays(3) });
   await expect(card(page, 'old-token').getByText('Expired', { exact: true })).toBeVisible();
+  await expect(card(page, 'soon-token').getByText('Expiring', { exact: true })).toBeVisible();
 
   // Search: name, tag, URL and credential kind.
   const rows = page.getByTestId('service-row');
@@ -242,6 +269,7 @@ test('services: every credential kind, search, reveal, copy, rotate, health, key
   const expired = page.getByTestId('health-expired');
   await expect(expired).toContainText('Beta Corp');
   await expect(expired).toContainText('old-token');
+  await expect(page.getByTestId('health-expiring')).toContainText('soon-token');
   const reused = page.getByTestId('health-reused');
   await expect(reused).toContainText('also in Acme API / db-url');
   await expect(reused).toContainText('also in Beta Corp / shared-db');
