@@ -20,6 +20,7 @@ import {
   FlowRequestLog,
   type OAuth2Config,
   type OAuthEnv,
+  type QueuedRevocation,
   RefreshScheduler,
   RevocationQueue,
   refreshTokens,
@@ -30,6 +31,7 @@ import {
   tokenStatus,
 } from '../core/oauth';
 import type { BrowserOpener, Clock, Notifier } from '../core/platform';
+import type { JsonValue } from '../core/vault/types';
 import { notificationFor } from '../security/notifications';
 import type { AppVault } from './app-vault';
 import type { EventHub } from './event-hub';
@@ -65,6 +67,8 @@ interface Tracked {
 }
 
 const MAX_LOGS = 200;
+/** The pending revocations (tokens, client secrets) live in the encrypted vault, never in settings. */
+const REVOCATIONS_RECORD = 'oauth_revocations';
 
 function canRevoke(config: OAuth2Config): boolean {
   // GitHub has no RFC 7009 endpoint; without an issuer there is no discovery to find one.
@@ -88,6 +92,7 @@ export class OAuthManager {
   readonly #refused = new Map<string, string>();
   readonly #queue: RevocationQueue<RevocationJob>;
   #queueTimer: ReturnType<typeof setTimeout> | null = null;
+  #persisting: Promise<void> = Promise.resolve();
   #scheduler: RefreshScheduler | null = null;
 
   constructor(deps: OAuthManagerDeps) {
@@ -107,6 +112,7 @@ export class OAuthManager {
           },
         );
       },
+      onChange: (items) => this.#persistQueue(items),
     });
     deps.vault.session.on((e) => {
       if (e.type === 'unlocked') void this.#startScheduler();
@@ -340,6 +346,35 @@ export class OAuthManager {
     return 'queued';
   }
 
+  /** Saves the queue into the vault after each change; while locked the record keeps the last state. */
+  #persistQueue(items: QueuedRevocation<RevocationJob>[]): void {
+    const v = this.#d.vault.session.current;
+    if (v === null) return;
+    const body = JSON.parse(JSON.stringify({ v: 1, items })) as JsonValue;
+    this.#persisting = this.#persisting
+      .then(async () => {
+        if (this.#d.vault.session.current !== v) return;
+        if (items.length === 0) {
+          if (v.deleteRecord(REVOCATIONS_RECORD)) await v.save();
+        } else {
+          v.putRecord(REVOCATIONS_RECORD, { pending: items.length }, body);
+          await v.save();
+        }
+      })
+      .catch(() => undefined);
+  }
+
+  async #restoreQueue(): Promise<void> {
+    const v = this.#d.vault.session.current;
+    if (v === null || !v.entries().has(REVOCATIONS_RECORD)) return;
+    try {
+      const body = (await v.readRecord(REVOCATIONS_RECORD)) as { items?: unknown };
+      if (Array.isArray(body.items)) this.#queue.restore(body.items as QueuedRevocation<RevocationJob>[]);
+    } catch {
+      // A damaged record only means some tokens expire on their own instead of being revoked.
+    }
+  }
+
   #pumpQueue(): void {
     if (this.#queueTimer !== null) clearTimeout(this.#queueTimer);
     this.#queueTimer = null;
@@ -443,6 +478,7 @@ export class OAuthManager {
     this.#scheduler = scheduler;
     this.#tracked.clear();
     await this.#resync();
+    await this.#restoreQueue();
     this.#pumpQueue();
   }
 
@@ -453,6 +489,11 @@ export class OAuthManager {
     this.#devices.clear();
     this.#tracked.clear();
     if (scheduler) await scheduler.stop();
+    // Pending revocations hold tokens: they wait in the vault, not in memory, until the next unlock.
+    await this.#persisting;
+    if (this.#queueTimer !== null) clearTimeout(this.#queueTimer);
+    this.#queueTimer = null;
+    this.#queue.restore([]);
     this.#lastError.clear();
     this.#refused.clear();
     this.#changed();

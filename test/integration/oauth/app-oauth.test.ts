@@ -217,6 +217,31 @@ describe('oauth.* channels', () => {
     expect(bodies.filter((b) => b.get('token') === 'doomed-refresh-token').length).toBe(2);
   }, 30_000);
 
+  it('pending revocations wait in the vault over a lock and run after the next unlock', async () => {
+    const id = await addOAuth('doomed later', {
+      tokenEndpoint: `${revocation.url}/token`,
+      revocationEndpoint: `${revocation.url}/revoke`,
+      clientId: 'doomed-app',
+    });
+    await app.services.vault.store().setTokens(serviceId, id, {
+      accessToken: 'later-access-token',
+      tokenType: 'Bearer',
+      obtainedAt: Date.now(),
+    });
+    const before = revocation.seen.length;
+    revocation.script(reply(503, { 'retry-after': '3600' }));
+    await call('credentials.delete', { serviceId, credentialId: id });
+    await until(() => revocation.seen.length === before + 1);
+    await until(() => app.services.oauth.pendingRevocations === 1);
+    await app.services.vault.lock(false);
+    // Locked: the job (a token) is no longer in memory, only in the encrypted vault.
+    expect(app.services.oauth.pendingRevocations).toBe(0);
+    await call('vault.unlock', { password: 'app oauth test password' });
+    // Restored at unlock; its Retry-After is an hour away, so it waits.
+    await until(() => app.services.oauth.pendingRevocations === 1);
+    expect(revocation.seen.length).toBe(before + 1);
+  });
+
   it('lock stops the scheduler: nothing is tracked afterwards', async () => {
     await app.services.vault.lock(false);
     const list = await app.dispatch('oauth.tokens', {}, { transport: 'browser-host' });
