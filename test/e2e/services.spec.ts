@@ -283,3 +283,39 @@ test('services: every credential kind, search, reveal, copy, rotate, health, key
   await dialog(page).getByRole('button', { name: 'Delete service' }).click();
   await expect(rows).toHaveCount(1);
 });
+
+test('a long list renders only the rows in view and stays searchable', async ({ app, host }) => {
+  test.setTimeout(180_000);
+  await createVaultThroughUi(app);
+  const ctx = { transport: 'browser-host' as const };
+  const total = 600;
+  for (let i = 0; i < total; i++) {
+    const name = `Load ${String(i).padStart(4, '0')}`;
+    const created = await host.composed.dispatch(
+      'services.create',
+      { service: { name, baseUrl: `https://load${i}.example`, tags: [`group-${i % 5}`] } },
+      ctx,
+    );
+    if (!created.ok) throw new Error(`services.create: ${created.error.code}`);
+  }
+  await app.getByRole('button', { name: 'Services', exact: true }).click();
+  await expect(app.getByText(`${total} services`)).toBeVisible();
+  const rows = app.getByTestId('service-row');
+  // Virtualised: a window of rows, not all 600.
+  expect(await rows.count()).toBeLessThan(60);
+
+  await app.keyboard.press('/');
+  await app.keyboard.press('PageDown');
+  await expect(app.locator('.row[aria-selected="true"]')).toContainText('Load 0008');
+  await app.getByRole('listbox', { name: 'Services' }).focus();
+  await app.keyboard.press('End');
+  await expect(app.locator('.row[aria-selected="true"]')).toContainText('Load 0599');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { level: 1, name: 'Load 0599' })).toBeVisible();
+
+  await app.getByLabel('Search services').fill('load 0420');
+  await expect(rows).toHaveCount(1);
+  await app.getByLabel('Search services').fill('');
+  await app.getByRole('button', { name: 'group-3', exact: true }).click();
+  await expect(app.getByText(`${total / 5} of ${total}`)).toBeVisible();
+});
