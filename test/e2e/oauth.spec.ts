@@ -31,7 +31,17 @@ test.describe('OAuth & JWT', () => {
 
   test.beforeAll(async () => {
     peer = await startOidcProvider({
-      clients: [nativeClient('latch-e2e')],
+      clients: [
+        nativeClient('latch-e2e'),
+        {
+          client_id: 'latch-tv',
+          application_type: 'native',
+          token_endpoint_auth_method: 'none',
+          grant_types: ['urn:ietf:params:oauth:grant-type:device_code', 'refresh_token'],
+          response_types: [],
+          redirect_uris: [],
+        },
+      ],
       ttl: { AccessToken: ACCESS_TTL_S, IdToken: 600 },
     });
   });
@@ -135,6 +145,80 @@ test.describe('OAuth & JWT', () => {
     await expect(dialog.getByText('200').first()).toBeVisible();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await idpContext.close();
+  });
+
+  test('device code: the panel shows the user code and link; approving it signs in', async ({
+    page,
+    browser,
+    dataDir,
+  }) => {
+    test.setTimeout(90_000);
+    app = await createHostApp({ dataDir });
+    await page.goto(app.url);
+    await createVaultThroughUi(page);
+    const created = await app.composed.dispatch(
+      'services.create',
+      { service: { name: 'TV IdP' } },
+      { transport: 'browser-host' },
+    );
+    if (!created.ok) throw new Error(created.error.message);
+    await app.composed.dispatch(
+      'credentials.add',
+      {
+        serviceId: (created.value as { id: string }).id,
+        kind: 'oauth2',
+        name: 'Device login',
+        fields: { issuer: peer.issuer, clientId: 'latch-tv', grant: 'device_code', scopes: 'openid' },
+      },
+      { transport: 'browser-host' },
+    );
+    await page.getByRole('button', { name: 'OAuth & JWT' }).click();
+    const row = page.getByTestId('oauth-row').filter({ hasText: 'Device login' });
+    await row.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const code = page.getByTestId('device-user-code');
+    await expect(code).toHaveText(/\S/);
+    const panel = page.getByRole('region', { name: 'Device sign-in' });
+    const link = panel.getByRole('link');
+    await expect(link).toHaveText(`${peer.issuer}/device`);
+    await expect(row.getByText('Signing in…')).toBeVisible();
+    await screenshot(page, 'oauth-device');
+
+    // The user types the code on "another device".
+    const other = await browser.newContext();
+    await other.route('**/*', (route) =>
+      new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
+    );
+    const tv = await other.newPage();
+    await tv.goto(`${peer.issuer}/device`);
+    await tv.fill('input[name="user_code"]', (await code.textContent()) ?? '');
+    await tv.click('button[type="submit"]');
+    await tv.locator('button[type="submit"]', { hasText: 'Continue' }).first().click();
+    await approveDevInteractions(tv);
+    await expect(row.getByTestId('oauth-status')).toHaveText('Expiring', { timeout: 30_000 });
+    await expect(code).toHaveCount(0);
+    await other.close();
+  });
+
+  test('new OAuth client from a preset', async ({ page, dataDir }) => {
+    app = await createHostApp({ dataDir });
+    await page.goto(app.url);
+    await createVaultThroughUi(page);
+    await page.getByRole('button', { name: 'OAuth & JWT' }).click();
+    await page.getByRole('button', { name: 'New OAuth client' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'New OAuth client' });
+    await dialog.getByLabel('Provider').selectOption('gitlab');
+    await expect(dialog.getByLabel('Scopes')).toHaveValue('openid read_user');
+    await dialog.getByLabel('GitLab URL').fill('http://gitlab.example.com');
+    await dialog.getByLabel('Client ID').fill('gl-client-id');
+    await dialog.getByRole('button', { name: 'Add client' }).click();
+    // The preset refuses a non-https base URL, and says so.
+    await expect(dialog.getByRole('alert')).toContainText('https');
+    await dialog.getByLabel('GitLab URL').fill('https://gitlab.example.com');
+    await dialog.getByRole('button', { name: 'Add client' }).click();
+    await expect(dialog).toBeHidden();
+    const row = page.getByTestId('oauth-row').filter({ hasText: 'GitLab' });
+    await expect(row.getByTestId('oauth-status')).toHaveText('Signed out');
+    await expect(row).toContainText('https://gitlab.example.com');
   });
 
   test('JWT tools: decode shows header, claims and times; verify says why it fails', async ({ page, dataDir }) => {
