@@ -10,6 +10,7 @@
  */
 import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
+import { ioChannels } from './channels/io';
 import { oauthChannels, oauthEvents } from './channels/oauth';
 import { quickChannels, quickEvents } from './channels/quick';
 import { requestsChannels, requestsEvents } from './channels/requests';
@@ -41,7 +42,7 @@ export type {
 } from '../main/core/model/service';
 export type { Settings } from '../main/core/model/settings';
 export { AboutInfo, AppRoute } from './channels/app';
-export { QuickCopyAs, ShortcutStatus } from './channels/quick';
+export { ImportPreview } from './channels/io';
 export {
   DecodedJwtView,
   DeviceCodeInfo,
@@ -53,12 +54,14 @@ export {
   OAuthTokenInfo,
   OAuthTokenStatus,
 } from './channels/oauth';
+export { QuickCopyAs, ShortcutStatus } from './channels/quick';
 export { CopyFormat } from './channels/services';
 export { MigrationPreviewAccount, TotpAddItem, TotpCodeItem, TotpEntry, TotpPreview } from './channels/totp';
 export { VaultStatus } from './channels/vault';
 
 export const channels = {
   ...appChannels,
+  ...ioChannels,
   ...vaultChannels,
   ...servicesChannels,
   ...quickChannels,

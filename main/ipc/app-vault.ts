@@ -7,6 +7,7 @@
 import type { VaultStatus } from '../../preload/channels/vault';
 import { ClipboardGuard } from '../core/clipboard/clipboard-guard';
 import { ServiceStore } from '../core/credentials/service-store';
+import { runAutomaticBackup } from '../core/io/automatic-backup';
 import type { Keychain } from '../core/keychain/keychain';
 import { LatchError } from '../core/model/errors';
 import type { Clipboard, Clock, SettingsStore } from '../core/platform';
@@ -34,12 +35,23 @@ export class AppVault {
   readonly session: VaultSession;
   readonly clipboard: ClipboardGuard;
   #store: ServiceStore | null = null;
+  #backupTimer: ReturnType<typeof setInterval> | null = null;
+  /** The last automatic backup's outcome, for the status line; never a reason to stop the app. */
+  lastBackupError: string | null = null;
 
   constructor(private readonly deps: AppVaultDeps) {
     this.session = new VaultSession({ autoLockMs: deps.settings.get().autoLockMinutes * 60_000, clock: deps.clock });
     this.clipboard = new ClipboardGuard(deps.clipboard);
     this.session.on((e) => {
+      if (e.type === 'unlocked') {
+        this.#backupNow();
+        this.#backupTimer ??= setInterval(() => this.#backupNow(), 60 * 60_000);
+        (this.#backupTimer as { unref?: () => void }).unref?.();
+        return;
+      }
       if (e.type !== 'locked') return;
+      if (this.#backupTimer !== null) clearInterval(this.#backupTimer);
+      this.#backupTimer = null;
       this.#store = null;
       // Locking takes what Latch put on the clipboard with it.
       void this.clipboard.clearIfOurs();
@@ -52,6 +64,23 @@ export class AppVault {
       );
     });
     this.clipboard.onChecked((e) => deps.events.emit('clipboard.cleared', e));
+  }
+
+  /**
+   * One encrypted copy of the vault file a day while the app runs (checked at unlock and
+   * hourly), keeping the newest N. The copy is the file as it is on disk: same password.
+   */
+  #backupNow(): void {
+    const settings = this.deps.settings.get();
+    if (!settings.automaticBackups) return;
+    runAutomaticBackup({ vaultPath: this.path, keep: settings.backupsToKeep, now: this.deps.clock }).then(
+      () => {
+        this.lastBackupError = null;
+      },
+      (e: unknown) => {
+        this.lastBackupError = e instanceof LatchError ? e.message : 'The automatic backup could not be written.';
+      },
+    );
   }
 
   get path(): string {
@@ -97,6 +126,7 @@ export class AppVault {
       openedFromBackup: open ? open.openedFrom === 'backup' : false,
       backupExists: info?.exists ? info.backupExists : false,
       unsaved: open ? open.isDirty : false,
+      backupError: this.lastBackupError,
       retryAfterMs: this.session.retryAfterMs(),
     };
   }

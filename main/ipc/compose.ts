@@ -21,8 +21,8 @@ import { createDispatcher, type Dispatch } from './dispatcher';
 import { EventHub } from './event-hub';
 import { EventNotifier } from './event-notifier';
 import { createHandlers } from './handlers/index';
-import { QuickAccess } from './quick-access';
 import { OAuthManager } from './oauth-manager';
+import { QuickAccess } from './quick-access';
 import type { AppServices, KeychainStatus, RuntimeInfo } from './services';
 
 export interface ComposeInput {
@@ -82,6 +82,7 @@ export function compose(input: ComposeInput): Composed {
     vaultPath,
     keychainStatus: input.keychainStatus,
     vault,
+    clock,
     quickAccess: new QuickAccess(events),
     readSecretField: (located: Located, field: string) => readSecretField(located, field, { clock }),
     afterCredentialsDeleted: (credentials: Credential[]) => oauth.afterDeleted(credentials),

@@ -6,7 +6,7 @@
 import type { Located } from '../core/credentials/service-store';
 import type { KeychainStatus } from '../core/keychain/status';
 import type { Credential } from '../core/model/credential';
-import type { SettingsStore } from '../core/platform';
+import type { Clock, SettingsStore } from '../core/platform';
 import type { AppVault } from './app-vault';
 import type { EventHub } from './event-hub';
 import type { OAuthManager } from './oauth-manager';
@@ -30,6 +30,7 @@ export interface AppServices {
   vaultPath(): string;
   keychainStatus(): Promise<KeychainStatus>;
   vault: AppVault;
+  clock: Clock;
   /** Recent copies and the global shortcut's state, for the tray and the palette. */
   quickAccess: QuickAccess;
   /** The value of one field of a credential (a live TOTP code, a fresh token, a minted JWT…); throws ERR_NOT_FOUND. */

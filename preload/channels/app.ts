@@ -20,6 +20,7 @@ export const AppRoute = z.enum([
   'oauth',
   'requests',
   'health',
+  'transfer',
   'settings',
   'about',
   'lock',

@@ -16,6 +16,8 @@ export const VaultStatus = z.object({
   backupExists: z.boolean(),
   /** Changes kept in memory because the last save failed. */
   unsaved: z.boolean(),
+  /** Why the last automatic backup failed, or null. */
+  backupError: z.string().nullable(),
   /** Wrong-password delay still to wait before the next attempt. */
   retryAfterMs: z.number(),
 });

@@ -1,6 +1,7 @@
 import type { HandlerTable } from '../dispatcher';
 import type { AppServices } from '../services';
 import { appHandlers } from './app';
+import { ioHandlers } from './io';
 import { labHandlers } from './lab';
 import { oauthHandlers } from './oauth';
 import { quickHandlers } from './quick';
@@ -17,6 +18,7 @@ export function createHandlers(s: AppServices): HandlerTable {
     ...settingsHandlers(s),
     ...vaultHandlers(s),
     ...servicesHandlers(s),
+    ...ioHandlers(s),
     ...quickHandlers(s),
     ...requestsHandlers(s),
     ...totpHandlers(s),

@@ -77,6 +77,9 @@ export function App() {
                 text: status.unsaved ? 'Unlocked · changes not saved' : 'Unlocked',
               },
               { key: 'vault', text: status.path, title: 'Vault file' },
+              ...(status.backupError
+                ? [{ key: 'backup', tone: 'warn' as const, text: 'Backup failed', title: status.backupError }]
+                : []),
               ...(about
                 ? [
                     {

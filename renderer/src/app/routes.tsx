@@ -6,9 +6,10 @@ import type { ReactNode } from 'react';
 import type { AppRoute } from '../../../preload/contract';
 import { HealthPage } from '../features/health/HealthPage';
 import { OAuthPage } from '../features/oauth/OAuthPage';
-import { TotpPage } from '../features/totp/TotpPage';
 import { RequestsPage } from '../features/requests/RequestsPage';
 import { ServicesPage } from '../features/services/ServicesPage';
+import { TotpPage } from '../features/totp/TotpPage';
+import { TransferPage } from '../features/transfer/TransferPage';
 import type { IconName } from '../ui';
 
 export interface RouteEntry {
@@ -24,4 +25,5 @@ export const MAIN_ROUTES: RouteEntry[] = [
   { route: 'oauth', label: 'OAuth & JWT', icon: 'oauth', render: () => <OAuthPage /> },
   { route: 'requests', label: 'Requests', icon: 'requests', render: () => <RequestsPage /> },
   { route: 'health', label: 'Health', icon: 'health', render: (nav) => <HealthPage nav={nav} /> },
+  { route: 'transfer', label: 'Import & export', icon: 'transfer', render: () => <TransferPage /> },
 ];
