@@ -80,7 +80,6 @@ export function ServiceList({ services, openId, onOpen, onAdd, onToggleFavourite
       </div>
       {services.length === 0 ? (
         <EmptyState
-          glyph="🔑"
           title="No services yet"
           action={
             <Button variant="primary" onClick={onAdd}>
