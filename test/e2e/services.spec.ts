@@ -178,6 +178,15 @@ test('services: every credential kind, search, reveal, copy, rotate, health, key
   }
   await card(page, 'db-url').getByRole('button', { name: 'Copy reference' }).click();
   if (process.env.DISPLAY) expect(readClipboard()).toBe('latch://Acme%20API/db-url');
+  await card(page, 'db-url').getByRole('button', { name: 'Copy as env line' }).click();
+  if (process.env.DISPLAY) expect(readClipboard()).toMatch(/^[A-Z0-9_]+=.*postgres:\/\/u:p@db\/app/);
+
+  // Editing the service keeps its credentials and shows the notes.
+  await page.getByRole('button', { name: 'Edit', exact: true }).first().click();
+  await dialog(page).getByLabel('Notes (optional)', { exact: true }).fill('Owned by the payments team.');
+  await dialog(page).getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('region', { name: 'Notes' })).toHaveText('Owned by the payments team.');
+  await expect(page.getByRole('heading', { level: 1, name: 'Acme API' })).toBeVisible();
 
   // Rotate: the card then says how long the previous value is kept.
   await card(page, 'ci-token').getByRole('button', { name: 'Rotate' }).click();
