@@ -79,7 +79,8 @@ export function CredentialFormDialog({
     const common = {
       name: name.trim(),
       fields: toFields(kind, values, editing),
-      expiresAt: fromDateInput(expires),
+      // An untouched date keeps the stored instant (a date input only holds the day).
+      ...(credential && expires === toDateInput(credential.expiresAt) ? {} : { expiresAt: fromDateInput(expires) }),
       rotateEveryDays: days,
     };
     setBusy(true);
