@@ -1,0 +1,42 @@
+import { describe, expect, it, vi } from 'vitest';
+import { EventHub } from '../../../main/ipc/event-hub';
+import { QuickAccess } from '../../../main/ipc/quick-access';
+
+describe('QuickAccess (main)', () => {
+  it('keeps the last ten copies, newest first, without duplicates, and tells the tray', () => {
+    const quick = new QuickAccess(new EventHub());
+    const changed = vi.fn();
+    quick.onChanged(changed);
+    for (let i = 0; i < 12; i++) quick.noteCopied('s', `c${i}`);
+    quick.noteCopied('s', 'c5');
+    expect(quick.recent).toHaveLength(10);
+    expect(quick.recent[0]).toEqual({ serviceId: 's', credentialId: 'c5' });
+    expect(quick.recent.filter((r) => r.credentialId === 'c5')).toHaveLength(1);
+    expect(changed).toHaveBeenCalledTimes(13);
+    quick.forget();
+    expect(quick.recent).toEqual([]);
+  });
+
+  it('publishes the shortcut status to renderers; close and open reach the shell, open also navigates', () => {
+    const events = new EventHub();
+    const seen: [string, unknown][] = [];
+    events.subscribe((name, payload) => seen.push([name, payload]));
+    const quick = new QuickAccess(events);
+    expect(quick.shortcut.state).toBe('unsupported');
+    quick.setShortcut({ accelerator: 'Control+Shift+L', state: 'refused', fallbacks: ['Control+Alt+Space'] });
+    expect(seen).toEqual([
+      ['quick.shortcutChanged', { accelerator: 'Control+Shift+L', state: 'refused', fallbacks: ['Control+Alt+Space'] }],
+    ]);
+    const close = vi.fn();
+    const open = vi.fn();
+    const off = quick.onCloseRequested(close);
+    quick.onOpenRequested(open);
+    quick.requestClose();
+    off();
+    quick.requestClose();
+    expect(close).toHaveBeenCalledTimes(1);
+    quick.requestOpen('requests');
+    expect(open).toHaveBeenCalledWith('requests');
+    expect(seen.at(-1)).toEqual(['app.navigate', { route: 'requests' }]);
+  });
+});
