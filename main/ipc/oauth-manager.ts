@@ -413,7 +413,19 @@ export class OAuthManager {
       clock: this.#d.clock,
       marginMs: this.#d.refreshMarginMs,
       ...(this.#d.timers ? { timers: this.#d.timers } : {}),
-      refresh: (id, config) => {
+      refresh: async (id, tracked) => {
+        // Another part of the app (the request tester, a manual refresh) may have refreshed
+        // meanwhile: with a rotating server the tracked refresh token is dead by now, so the
+        // stored set wins, and if it is still fresh nothing is asked of the server.
+        const config = (await this.#storedConfig(id)) ?? tracked;
+        const stored = config.tokens;
+        if (
+          stored !== undefined &&
+          stored.accessToken !== tracked.tokens?.accessToken &&
+          (stored.expiresAt === undefined || stored.expiresAt - this.#d.refreshMarginMs > this.#d.clock.now())
+        ) {
+          return stored;
+        }
         const log = this.#beginLog(id, 'refresh');
         return this.#refreshOnce(config, log).then(
           (t) => {
@@ -525,6 +537,17 @@ export class OAuthManager {
       for (const id of [...this.#tracked.keys()]) if (!seen.has(id)) this.#untrack(id);
     } catch {
       // Locked meanwhile: the next unlock tracks everything again.
+    }
+  }
+
+  async #storedConfig(credentialId: string): Promise<OAuth2Config | null> {
+    const serviceId = this.#tracked.get(credentialId)?.serviceId;
+    if (serviceId === undefined) return null;
+    try {
+      const { credential } = await this.#store().credential(serviceId, credentialId);
+      return credential.kind === 'oauth2' ? credential.fields : null;
+    } catch {
+      return null;
     }
   }
 

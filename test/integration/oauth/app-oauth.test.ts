@@ -217,6 +217,63 @@ describe('oauth.* channels', () => {
     expect(bodies.filter((b) => b.get('token') === 'doomed-refresh-token').length).toBe(2);
   }, 30_000);
 
+  it('the scheduler takes the stored tokens when something else rotated the refresh token meanwhile', async () => {
+    const dir2 = mkdtempSync(join(tmpdir(), 'latch-app-oauth-2-'));
+    // A fresh browser profile: the shared page is already signed in at the provider.
+    const context = await browser.browser.newContext();
+    const page = await context.newPage();
+    // Refresh 4 s after sign-in (1 h tokens, margin 1 h minus 4 s).
+    const app2 = compose({
+      dataDir: dir2,
+      runtime: {
+        name: 'Latch',
+        version: '0',
+        platform: 'linux',
+        arch: 'x64',
+        runtime: 'Node',
+        transport: 'browser-host',
+      },
+      settings: new MemorySettings(),
+      keychainStatus: async () => ({ reachable: false, backend: 'none', detail: 'test' }),
+      keychain: new MemoryKeychain(),
+      clipboard: new MemoryClipboard(),
+      browser: pageOpener(page),
+      refreshMarginMs: 3_600_000 - 4_000,
+    });
+    const seen: EventName[] = [];
+    app2.events.subscribe((name) => seen.push(name));
+    const call2 = async <T>(channel: ChannelName, input: unknown): Promise<T> => {
+      const e = await app2.dispatch(channel, input, { transport: 'browser-host' });
+      if (!e.ok) throw Object.assign(new Error(e.error.message), e.error);
+      return e.value as T;
+    };
+    try {
+      await call2('vault.create', { password: 'second app password', iterations: 100_000 });
+      const { id: sid } = await call2<{ id: string }>('services.create', { service: { name: 'Rotating' } });
+      const { id } = await call2<{ id: string }>('credentials.add', {
+        serviceId: sid,
+        kind: 'oauth2',
+        name: 'desk',
+        fields: { issuer: peer.issuer, clientId: 'desk', scopes: 'openid' },
+      });
+      const signingIn = call2<Info>('oauth.signIn', { serviceId: sid, credentialId: id });
+      await approveDevInteractions(page);
+      await signingIn;
+      // The request tester refreshes (the server rotates the refresh token) and saves, quietly.
+      const store = app2.services.vault.store();
+      const rotated = await refreshTokens((await store.credential(sid, id)).credential.fields as never);
+      await store.setTokens(sid, id, rotated);
+      await new Promise((r) => setTimeout(r, 6_000));
+      expect(seen).not.toContain('oauth.loginRequired');
+      const [info] = await call2<(Info & { lastError: string | null })[]>('oauth.tokens', {});
+      expect(info).toMatchObject({ status: 'valid', lastError: null, autoRefresh: true });
+    } finally {
+      await app2.services.vault.lock(false);
+      await context.close();
+      rmSync(dir2, { recursive: true, force: true });
+    }
+  }, 40_000);
+
   it('pending revocations wait in the vault over a lock and run after the next unlock', async () => {
     const id = await addOAuth('doomed later', {
       tokenEndpoint: `${revocation.url}/token`,
