@@ -4,7 +4,6 @@
 // session with an unlocked gnome-keyring). Ends with one line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 
 const reports = 'test-results/reports';
 rmSync(reports, { recursive: true, force: true });
