@@ -13,8 +13,9 @@ function command(url: string): [string, string[]] {
     case 'darwin':
       return ['open', [url]];
     case 'win32':
-      // `start` is a cmd built-in; the empty "" is its window title, so the URL is never taken for one.
-      return ['cmd', ['/d', '/s', '/c', 'start', '""', url.replaceAll('&', '^&')]];
+      // `start` is a cmd built-in; the empty "" is its window title, so the URL is never taken for
+      // one. Every cmd metacharacter is escaped, so nothing in the URL can end the command.
+      return ['cmd', ['/d', '/s', '/c', 'start', '""', url.replace(/[\^&|<>()%!"]/g, '^$&')]];
     default:
       return ['xdg-open', [url]];
   }
@@ -27,8 +28,12 @@ export const osBrowser: BrowserOpener = {
         reject(new LatchError('ERR_BAD_INPUT', 'Only http(s) addresses are opened in the browser.'));
         return;
       }
-      const [file, args] = command(url);
-      const child = spawn(file, args, { stdio: 'ignore', detached: true, windowsVerbatimArguments: true });
+      const [file, args] = command(new URL(url).href);
+      const child = spawn(file, args, {
+        stdio: 'ignore',
+        detached: true,
+        windowsVerbatimArguments: process.platform === 'win32',
+      });
       child.once('error', () =>
         reject(
           new LatchError('ERR_BAD_INPUT', `Could not start ${file} to open the browser. Use --no-browser instead.`),
