@@ -82,7 +82,6 @@ export function TokensView() {
       <DevicePanel codes={devices} now={now} names={names} onCancel={cancel} />
       {tokens === null ? null : tokens.length === 0 ? (
         <EmptyState
-          glyph="🔑"
           title="No OAuth clients yet"
           action={
             <Button variant="primary" onClick={() => setAdding(true)}>
