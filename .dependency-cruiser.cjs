@@ -30,7 +30,8 @@ module.exports = {
       severity: 'error',
       from: { path: '^renderer/' },
       to: {
-        pathNot: '^(renderer/|preload/(contract|api|define)\\.ts$|preload/channels/|main/core/model/|node_modules/(react|react-dom|scheduler|zod)/)',
+        pathNot:
+          '^(renderer/|preload/(contract|api|define)\\.ts$|preload/channels/|main/core/model/|node_modules/(react|react-dom|scheduler|zod)/)',
       },
     },
     {
@@ -71,6 +72,9 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.node.json' },
     exclude: { path: '^(out|dist|node_modules)/' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
   },
 };

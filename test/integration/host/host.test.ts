@@ -10,7 +10,10 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'latch-host-'));
-  host = await createHostApp({ dataDir: dir, keychainStatus: async () => ({ reachable: false, backend: 'x', detail: 'x' }) });
+  host = await createHostApp({
+    dataDir: dir,
+    keychainStatus: async () => ({ reachable: false, backend: 'x', detail: 'x' }),
+  });
 });
 afterAll(async () => {
   await host.close();
@@ -30,7 +33,8 @@ function attempt(url: string, origin: string | undefined): Promise<{ opened: boo
 }
 
 describe('the browser host', () => {
-  const wsUrl = (token?: string) => `${host.origin.replace('http', 'ws')}/bridge${token === undefined ? '' : `?token=${token}`}`;
+  const wsUrl = (token?: string) =>
+    `${host.origin.replace('http', 'ws')}/bridge${token === undefined ? '' : `?token=${token}`}`;
 
   it('binds to 127.0.0.1 only', () => {
     expect(new URL(host.origin).hostname).toBe('127.0.0.1');
