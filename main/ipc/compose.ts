@@ -17,6 +17,7 @@ import {
   systemClock,
 } from '../core/platform';
 import { AppVault } from './app-vault';
+import { ClockSkew } from './clock-skew';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { EventHub } from './event-hub';
 import { EventNotifier } from './event-notifier';
@@ -83,6 +84,7 @@ export function compose(input: ComposeInput): Composed {
     keychainStatus: input.keychainStatus,
     vault,
     clock,
+    clockSkew: new ClockSkew(),
     quickAccess: new QuickAccess(events),
     readSecretField: (located: Located, field: string) => readSecretField(located, field, { clock }),
     afterCredentialsDeleted: (credentials: Credential[]) => oauth.afterDeleted(credentials),

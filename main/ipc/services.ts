@@ -8,6 +8,7 @@ import type { KeychainStatus } from '../core/keychain/status';
 import type { Credential } from '../core/model/credential';
 import type { Clock, SettingsStore } from '../core/platform';
 import type { AppVault } from './app-vault';
+import type { ClockSkew } from './clock-skew';
 import type { EventHub } from './event-hub';
 import type { OAuthManager } from './oauth-manager';
 import type { QuickAccess } from './quick-access';
@@ -31,6 +32,8 @@ export interface AppServices {
   keychainStatus(): Promise<KeychainStatus>;
   vault: AppVault;
   clock: Clock;
+  /** The last server clock seen by the request tester, for the Codes screen's warning. */
+  clockSkew: ClockSkew;
   /** Recent copies and the global shortcut's state, for the tray and the palette. */
   quickAccess: QuickAccess;
   /** The value of one field of a credential (a live TOTP code, a fresh token, a minted JWT…); throws ERR_NOT_FOUND. */

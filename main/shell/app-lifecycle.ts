@@ -15,6 +15,7 @@ import { hardenSession } from './harden-contents';
 import { registerIpc } from './ipc-bridge';
 import { createMainWindow } from './main-window';
 import { DesktopNotifier } from './notifier';
+import { lockOnSuspendAndScreenLock } from './power-lock';
 
 const DOCS_URL = 'https://github.com/latch-vault/latch#readme';
 
@@ -76,6 +77,7 @@ export function runApp(): void {
         console.error(`latch: internal error in ${channel}: ${e instanceof Error ? e.name : 'unknown'}`),
     });
     registerIpc(composed.dispatch, composed.events, () => trusted, devServerUrl);
+    lockOnSuspendAndScreenLock(composed.services.vault);
     const desktop = setUpDesktop({
       composed,
       settings,

@@ -186,6 +186,13 @@ export const totpChannels = {
     output: z.object({ left: z.number(), clearsInSeconds: z.number() }),
     errors: ['ERR_NOT_FOUND', 'ERR_CONFLICT', 'ERR_CLIPBOARD'],
   }),
+  /** The last server clock the request tester saw, against this computer's (null: none seen yet). */
+  'totp.clockOffset': channel({
+    input: Empty,
+    output: z
+      .object({ offsetMs: z.number(), uncertaintyMs: z.number(), large: z.boolean(), host: z.string(), at: z.number() })
+      .nullable(),
+  }),
   /** MFA lab: plays the server side; needs no vault. */
   'lab.generate': channel({
     input: z

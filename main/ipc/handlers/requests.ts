@@ -9,7 +9,6 @@ import {
   toFetchCode,
 } from '../../core/http';
 import { isLatchError } from '../../core/model/errors';
-import { systemClock } from '../../core/platform';
 import { cutUtf8, newRequestItemId, RequestRecords, resolveRequestUrl, toResponseView } from '../../core/requests';
 import type { JsonValue } from '../../core/vault/types';
 import type { HandlerTable } from '../dispatcher';
@@ -46,7 +45,7 @@ function forHistory(request: ComposedRequest): { request: ComposedRequest; cut: 
 
 export function requestsHandlers(s: AppServices): Pick<HandlerTable, RequestChannels> {
   const { vault, events } = s;
-  const clock = systemClock;
+  const clock = s.clock;
   const inflight = new Map<string, AbortController>();
   // The engine names OAuth credentials by id only; sends register whose service each one is.
   const owners = new Map<string, string>();
@@ -119,6 +118,13 @@ export function requestsHandlers(s: AppServices): Pick<HandlerTable, RequestChan
           retry,
           signal: controller.signal,
           onAttempt: (attempt) => events.emit('requests.attempt', { requestId, attempt }),
+        });
+        const receivedAtMs = clock.now();
+        s.clockSkew.record({
+          dateHeader: response.headers.find((h) => h.name.toLowerCase() === 'date')?.value,
+          url: response.url,
+          sentAtMs: receivedAtMs - response.timing.totalMs,
+          receivedAtMs,
         });
         const view = toResponseView(requestId, response, clock);
         await remember({

@@ -39,7 +39,8 @@ type TotpChannels =
   | 'totp.showQr'
   | 'totp.backupCodes'
   | 'totp.setBackupCodes'
-  | 'totp.useBackupCode';
+  | 'totp.useBackupCode'
+  | 'totp.clockOffset';
 
 const ok = { ok: true as const };
 
@@ -230,6 +231,7 @@ export function totpHandlers(s: AppServices): Pick<HandlerTable, TotpChannels> {
       changed();
       return { total: codes.length };
     },
+    'totp.clockOffset': () => s.clockSkew.latest(),
     'totp.useBackupCode': async ({ serviceId, index }) => {
       const { credential, codes } = await recoveryCodes(serviceId);
       const chosen = codes[index];

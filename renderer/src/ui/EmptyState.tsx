@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Icon, type IconName } from './Icon';
 
 export function EmptyState({
   glyph,
@@ -6,7 +7,7 @@ export function EmptyState({
   children,
   action,
 }: {
-  glyph?: string;
+  glyph?: IconName;
   title: string;
   children?: ReactNode;
   action?: ReactNode;
@@ -15,7 +16,7 @@ export function EmptyState({
     <div className="empty">
       {glyph ? (
         <div className="empty__glyph" aria-hidden="true">
-          {glyph}
+          <Icon name={glyph} size={26} />
         </div>
       ) : null}
       <h2 className="empty__title">{title}</h2>

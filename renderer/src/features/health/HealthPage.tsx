@@ -50,7 +50,7 @@ export function HealthPage({ nav }: { nav: (route: AppRoute) => void }) {
         </h1>
       </header>
       {issues === null ? null : issues.length === 0 ? (
-        <EmptyState glyph="✓" title="All credentials look healthy">
+        <EmptyState glyph="check" title="All credentials look healthy">
           Nothing expired or expiring, no rotation due, and no secret used in two places.
         </EmptyState>
       ) : (

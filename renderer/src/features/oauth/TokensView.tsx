@@ -82,6 +82,7 @@ export function TokensView() {
       <DevicePanel codes={devices} now={now} names={names} onCancel={cancel} />
       {tokens === null ? null : tokens.length === 0 ? (
         <EmptyState
+          glyph="oauth"
           title="No OAuth clients yet"
           action={
             <Button variant="primary" onClick={() => setAdding(true)}>

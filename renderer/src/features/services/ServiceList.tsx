@@ -80,6 +80,7 @@ export function ServiceList({ services, openId, onOpen, onAdd, onToggleFavourite
       </div>
       {services.length === 0 ? (
         <EmptyState
+          glyph="services"
           title="No services yet"
           action={
             <Button variant="primary" onClick={onAdd}>
@@ -91,6 +92,7 @@ export function ServiceList({ services, openId, onOpen, onAdd, onToggleFavourite
         </EmptyState>
       ) : results.length === 0 ? (
         <EmptyState
+          glyph="search"
           title="Nothing matches"
           action={
             <Button

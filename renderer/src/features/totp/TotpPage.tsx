@@ -4,6 +4,7 @@ import type { TotpEntry } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { Button, Dialog, EmptyState, Icon, TextField, useToast } from '../../ui';
 import { AddTotpDialog } from './AddTotpDialog';
+import { ClockWarning } from './ClockWarning';
 import { CodeRow } from './CodeRow';
 import { MfaLab } from './MfaLab';
 import { QrDialog } from './QrDialog';
@@ -63,7 +64,7 @@ function CodesView() {
       </div>
       {entries === null ? null : entries.length === 0 ? (
         <EmptyState
-          glyph="⏱"
+          glyph="totp"
           title="No one-time codes yet"
           action={
             <Button variant="primary" onClick={() => setAdding(true)}>
@@ -146,6 +147,7 @@ export function TotpPage() {
           </button>
         </div>
       </header>
+      {tab === 'codes' ? <ClockWarning /> : null}
       {tab === 'codes' ? <CodesView /> : <MfaLab />}
     </div>
   );
