@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
 import { LatchError } from '../model/errors';
 import { KEYCHAIN_SERVICE, type Keychain } from './keychain';
@@ -27,7 +28,8 @@ export class NapiKeychain implements Keychain {
 
   async available(): Promise<boolean> {
     // A read alone proves nothing: some backends answer "no such secret" when unreachable.
-    const probe = this.entry('latch.probe');
+    // A name of its own per probe: two probes at once must not delete each other's entry.
+    const probe = this.entry(`latch.probe.${randomUUID()}`);
     try {
       await probe.setPassword('probe');
       const back = await probe.getPassword();
