@@ -6,7 +6,7 @@ import { useQuickAccessRoute } from '../features/quick-access/use-quick-access-r
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { VaultGate } from '../features/vault/VaultGate';
 import { useLatch } from '../latch-context';
-import { Button, Icon, ToastProvider } from '../ui';
+import { Icon, ToastProvider } from '../ui';
 import { MAIN_ROUTES } from './routes';
 import { type NavEntry, Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
@@ -55,9 +55,17 @@ export function App() {
             current={route}
             onNavigate={setRoute}
             action={
-              <Button variant="ghost" size="small" onClick={() => void latch.vault.lock({})} aria-label="Lock now">
-                <Icon name="lock" /> Lock
-              </Button>
+              <button
+                type="button"
+                className="nav__item"
+                onClick={() => void latch.vault.lock({})}
+                aria-label="Lock now"
+              >
+                <span className="nav__glyph">
+                  <Icon name="lock" />
+                </span>
+                Lock
+              </button>
             }
           />
           <main className="main" id="main">
