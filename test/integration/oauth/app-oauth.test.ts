@@ -8,21 +8,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryClipboard } from '../../../main/core/clipboard/system-clipboard';
-import { MemoryKeychain } from '../../../main/core/keychain/memory-keychain';
 import { OAuth2Fields } from '../../../main/core/model/credential';
 import { refreshTokens } from '../../../main/core/oauth';
-import { MemorySettings } from '../../../main/core/settings/json-file-settings';
-import { compose } from '../../../main/ipc/compose';
 import type { ChannelName, EventName } from '../../../preload/contract';
 import { nativeClient, type OidcProviderPeer, startOidcProvider } from '../../peers/oidc-provider';
 import { reply, type ScriptedServer, startScriptedServer } from '../../peers/scripted-server';
+import { composeForTest } from '../../support/compose-for-test';
 import { approveDevInteractions, launchBrowser, pageOpener, type TestBrowser } from './browser';
 
 const dir = mkdtempSync(join(tmpdir(), 'latch-app-oauth-'));
 let peer: OidcProviderPeer;
 let browser: TestBrowser;
 let revocation: ScriptedServer;
-let app: ReturnType<typeof compose>;
+let app: ReturnType<typeof composeForTest>;
 const events: { name: EventName; payload: unknown }[] = [];
 let serviceId = '';
 
@@ -71,19 +69,8 @@ beforeAll(async () => {
     launchBrowser(),
     startScriptedServer(),
   ]);
-  app = compose({
+  app = composeForTest({
     dataDir: dir,
-    runtime: {
-      name: 'Latch',
-      version: '0',
-      platform: 'linux',
-      arch: 'x64',
-      runtime: 'Node',
-      transport: 'browser-host',
-    },
-    settings: new MemorySettings(),
-    keychainStatus: async () => ({ reachable: false, backend: 'none', detail: 'test' }),
-    keychain: new MemoryKeychain(),
     clipboard: new MemoryClipboard(),
     browser: pageOpener(browser.page),
   });
@@ -223,19 +210,8 @@ describe('oauth.* channels', () => {
     const context = await browser.browser.newContext();
     const page = await context.newPage();
     // Refresh 4 s after sign-in (1 h tokens, margin 1 h minus 4 s).
-    const app2 = compose({
+    const app2 = composeForTest({
       dataDir: dir2,
-      runtime: {
-        name: 'Latch',
-        version: '0',
-        platform: 'linux',
-        arch: 'x64',
-        runtime: 'Node',
-        transport: 'browser-host',
-      },
-      settings: new MemorySettings(),
-      keychainStatus: async () => ({ reachable: false, backend: 'none', detail: 'test' }),
-      keychain: new MemoryKeychain(),
       clipboard: new MemoryClipboard(),
       browser: pageOpener(page),
       refreshMarginMs: 3_600_000 - 4_000,

@@ -3,13 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryClipboard } from '../../../main/core/clipboard/system-clipboard';
-import { MemoryKeychain } from '../../../main/core/keychain/memory-keychain';
 import { HISTORY_LIMIT } from '../../../main/core/requests';
-import { MemorySettings } from '../../../main/core/settings/json-file-settings';
-import { compose } from '../../../main/ipc/compose';
-import { BridgeError, createClient, type LatchApi } from '../../../preload/api';
+import { BridgeError, type LatchApi } from '../../../preload/api';
 import type { AttemptView } from '../../../preload/channels/requests';
 import { reply, type ScriptedServer, startScriptedServer } from '../../peers/scripted-server';
+import { clientFor, composeForTest } from '../../support/compose-for-test';
 
 const SECRET = 'tok-integration-9f8e7d6c';
 const PATH_MARK = 'orders-path-marker';
@@ -26,25 +24,11 @@ beforeAll(async () => {
   server = await startScriptedServer();
   server.fallback = reply(200, { 'content-type': 'application/json' }, '{"ok":true}');
   clipboard = new MemoryClipboard();
-  const { dispatch, events } = compose({
+  const { dispatch, events } = composeForTest({
     dataDir: dir,
-    runtime: {
-      name: 'Latch',
-      version: '0',
-      platform: 'linux',
-      arch: 'x64',
-      runtime: 'Node',
-      transport: 'browser-host',
-    },
-    settings: new MemorySettings(),
-    keychainStatus: async () => ({ reachable: false, backend: 'none', detail: 'test' }),
-    keychain: new MemoryKeychain(),
     clipboard,
   });
-  latch = createClient({
-    invoke: (channel, input) => dispatch(channel, input, { transport: 'browser-host' }),
-    subscribe: (event, listener) => events.subscribe((name, payload) => name === event && listener(payload)),
-  });
+  latch = clientFor({ dispatch, events });
   latch.requests.onAttempt((e) => attempts.push(e));
   await latch.vault.create({ password: 'a long enough test password', iterations: 100_000 });
   serviceId = (await latch.services.create({ service: { name: 'orders', baseUrl: server.url } })).id;

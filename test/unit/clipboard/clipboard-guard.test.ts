@@ -4,9 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ClipboardGuard, type GuardTimer } from '../../../main/core/clipboard/clipboard-guard';
 import { MemoryClipboard } from '../../../main/core/clipboard/system-clipboard';
-import { MemoryKeychain } from '../../../main/core/keychain/memory-keychain';
-import { MemorySettings } from '../../../main/core/settings/json-file-settings';
-import { compose } from '../../../main/ipc/compose';
+import { composeForTest } from '../../support/compose-for-test';
 
 /** A fake clock for the guard's timer: nothing fires until advance() passes its due time. */
 class FakeTimer implements GuardTimer {
@@ -102,19 +100,8 @@ describe('clipboard on lock (AppVault) and quick.copy', () => {
 
   it('quick.copy puts the primary secret on the clipboard, notes it as recent, and locking clears it', async () => {
     const clipboard = new MemoryClipboard();
-    const composed = compose({
+    const composed = composeForTest({
       dataDir: dir,
-      runtime: {
-        name: 'Latch',
-        version: '0',
-        platform: 'linux',
-        arch: 'x64',
-        runtime: 'Node',
-        transport: 'browser-host',
-      },
-      settings: new MemorySettings(),
-      keychainStatus: async () => ({ reachable: false, backend: 'none', detail: 'test' }),
-      keychain: new MemoryKeychain(),
       clipboard,
     });
     const ctx = { transport: 'browser-host' as const };

@@ -3,12 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryClipboard } from '../../../main/core/clipboard/system-clipboard';
-import { MemoryKeychain } from '../../../main/core/keychain/memory-keychain';
-import { MemorySettings } from '../../../main/core/settings/json-file-settings';
 import { hotpCode, totpCode } from '../../../main/core/totp';
-import { compose } from '../../../main/ipc/compose';
-import { BridgeError, createClient, type LatchApi } from '../../../preload/api';
+import { BridgeError, type LatchApi } from '../../../preload/api';
 import type { TotpCodeItem } from '../../../preload/contract';
+import { clientFor, composeForTest } from '../../support/compose-for-test';
 import { migrationUri } from '../totp/helpers/migration-encoder';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -23,25 +21,11 @@ let batches: { initial: boolean; items: TotpCodeItem[] }[];
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'latch-totp-ipc-'));
   clipboard = new MemoryClipboard();
-  const { dispatch, events } = compose({
+  const { dispatch, events } = composeForTest({
     dataDir: dir,
-    runtime: {
-      name: 'Latch',
-      version: '0',
-      platform: 'linux',
-      arch: 'x64',
-      runtime: 'Node',
-      transport: 'browser-host',
-    },
-    settings: new MemorySettings(),
-    keychainStatus: async () => ({ reachable: false, backend: 'none', detail: 'test' }),
-    keychain: new MemoryKeychain(),
     clipboard,
   });
-  latch = createClient({
-    invoke: (channel, input) => dispatch(channel, input, { transport: 'browser-host' }),
-    subscribe: (event, listener) => events.subscribe((name, payload) => name === event && listener(payload)),
-  });
+  latch = clientFor({ dispatch, events });
   batches = [];
   latch.totp.onCodes((b) => batches.push(b));
   await latch.vault.create({ password: 'a long enough test password', iterations: 100_000 });
