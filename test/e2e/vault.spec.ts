@@ -53,7 +53,27 @@ test('change the master password in Settings', async ({ app }) => {
   await app.getByRole('button', { name: 'Change password' }).click();
   await expect(app.getByText('Master password changed.')).toBeVisible();
   await app.getByRole('button', { name: 'Lock now' }).click();
+  // Settings has a "Master password" field of its own: wait for the unlock screen first.
+  await expect(app.getByRole('heading', { name: 'Unlock Latch' })).toBeVisible();
   await app.getByLabel('Master password').fill('a brand new password');
   await app.getByRole('button', { name: 'Unlock' }).click();
   await expect(app.getByRole('button', { name: 'Lock now' })).toBeVisible({ timeout: 20_000 });
+});
+
+test('hardened mode shows a recovery kit to save before the vault opens', async ({ app }) => {
+  await app.getByLabel('Master password', { exact: true }).fill(MASTER);
+  await app.getByLabel('Master password again').fill(MASTER);
+  await app.getByRole('radio', { name: /Hardened/ }).check();
+  await app.getByRole('button', { name: 'Create vault' }).click();
+  await expect(app.getByRole('heading', { name: 'Save your recovery kit' })).toBeVisible({ timeout: 20_000 });
+  const kit = app.getByTestId('recovery-kit');
+  await expect(kit).not.toBeEmpty();
+  await screenshot(app, 'vault-recovery-kit');
+  const continueButton = app.getByRole('button', { name: 'Continue' });
+  await expect(continueButton).toBeDisabled();
+  await app.getByLabel('I have saved it').check();
+  await continueButton.click();
+  await expect(app.getByRole('button', { name: 'Lock now' })).toBeVisible();
+  await app.getByRole('button', { name: 'Settings' }).click();
+  await expect(app.getByText('Hardened (password + this machine)')).toBeVisible();
 });

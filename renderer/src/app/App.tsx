@@ -4,6 +4,7 @@ import { AboutPanel } from '../features/about/AboutPanel';
 import { QuickAccessPalette } from '../features/quick-access/QuickAccessPalette';
 import { useQuickAccessRoute } from '../features/quick-access/use-quick-access-route';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { RecoveryKit } from '../features/vault/RecoveryKit';
 import { VaultGate } from '../features/vault/VaultGate';
 import { useLatch } from '../latch-context';
 import { Icon, ToastProvider } from '../ui';
@@ -28,6 +29,8 @@ export function App() {
   const quickAccess = useQuickAccessRoute(latch);
   const [route, setRoute] = useState<AppRoute>(MAIN_ROUTES[0]?.route ?? 'about');
   const [about, setAbout] = useState<AboutInfo | null>(null);
+  // Hardened mode's kit is shown once, right after creation, before the unlocked app.
+  const [recoveryKit, setRecoveryKit] = useState<string | null>(null);
 
   useEffect(
     () =>
@@ -47,7 +50,11 @@ export function App() {
 
   return (
     <ToastProvider>
-      {unlocked ? (
+      {recoveryKit !== null ? (
+        <div className="gate">
+          <RecoveryKit kit={recoveryKit} onDone={() => setRecoveryKit(null)} />
+        </div>
+      ) : unlocked ? (
         <div className="shell">
           <Sidebar
             entries={MAIN_ROUTES.map((r) => ({ route: r.route, label: r.label, icon: r.icon }))}
@@ -103,7 +110,7 @@ export function App() {
           />
         </div>
       ) : (
-        <VaultGate status={status} lastReason={lastReason} />
+        <VaultGate status={status} lastReason={lastReason} onRecoveryKit={setRecoveryKit} />
       )}
     </ToastProvider>
   );

@@ -4,10 +4,9 @@ import type { VaultStatus } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { Button, TextField } from '../../ui';
 import { passwordStrength } from './password-strength';
-import { RecoveryKit } from './RecoveryKit';
 
 /** First run: a master password twice, and the two keychain choices explained in a line each. */
-export function CreateVault({ status }: { status: VaultStatus }) {
+export function CreateVault({ status, onRecoveryKit }: { status: VaultStatus; onRecoveryKit: (kit: string) => void }) {
   const latch = useLatch();
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -15,11 +14,8 @@ export function CreateVault({ status }: { status: VaultStatus }) {
   const [quickUnlock, setQuickUnlock] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [kit, setKit] = useState<string | null>(null);
   const strength = passwordStrength(password);
   const mismatch = confirm.length > 0 && confirm !== password;
-
-  if (kit !== null) return <RecoveryKit kit={kit} onDone={() => setKit(null)} />;
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -31,7 +27,7 @@ export function CreateVault({ status }: { status: VaultStatus }) {
       const result = await latch.vault.create({ password, mode, quickUnlock: mode === 'password' && quickUnlock });
       setPassword('');
       setConfirm('');
-      if (result.recoveryKit) setKit(result.recoveryKit);
+      if (result.recoveryKit) onRecoveryKit(result.recoveryKit);
     } catch (err) {
       setError(err instanceof BridgeError ? err.message : 'The vault could not be created.');
     } finally {
