@@ -31,7 +31,7 @@ module.exports = {
       from: { path: '^renderer/' },
       to: {
         pathNot:
-          '^(renderer/|preload/(contract|api|define)\\.ts$|preload/channels/|main/core/model/|node_modules/(react|react-dom|scheduler|zod)/)',
+          '^(renderer/|preload/(contract|api|define)\\.ts$|preload/channels/|node_modules/(react|react-dom|scheduler|zod)/)',
       },
     },
     {

@@ -41,6 +41,7 @@ export type {
   ServiceView,
 } from '../main/core/model/service';
 export type { Settings } from '../main/core/model/settings';
+export { USERNAME_FIELD } from '../main/core/model/username-field';
 export { AboutInfo, AppRoute } from './channels/app';
 export { ImportPreview } from './channels/io';
 export {

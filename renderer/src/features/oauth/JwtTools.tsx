@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
-import { JWT_ALGORITHMS } from '../../../../main/core/model/credential';
 import type { DecodedJwtView, JwtKeyKind, JwtVerifyResult } from '../../../../preload/contract';
+import { JWT_ALGORITHMS } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { Badge, Button, TextField, useToast } from '../../ui';
 import { countdown, errorText, localTime } from './format';

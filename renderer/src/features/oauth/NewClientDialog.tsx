@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { OAUTH_GRANTS } from '../../../../main/core/model/credential';
 import type { OAuthPresetInfo } from '../../../../preload/contract';
+import { OAUTH_GRANTS } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { Button, Dialog, TextField, useToast } from '../../ui';
 import { errorText, GRANT_LABEL } from './format';

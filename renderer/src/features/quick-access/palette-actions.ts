@@ -1,5 +1,4 @@
-import type { CredentialKind } from '../../../../main/core/model/credential';
-import { USERNAME_FIELD } from '../../../../main/core/model/username-field';
+import { type CredentialKind, USERNAME_FIELD } from '../../../../preload/contract';
 
 export type PaletteAction =
   | { id: 'primary' | 'username' | 'env' | 'reference'; label: string }

@@ -4,7 +4,7 @@
  * the query must occur in the service name, the credential name, its kind, the base URL
  * or a tag; names that start with the query rank first, then favourites.
  */
-import type { CredentialKind } from '../../../../main/core/model/credential';
+import type { CredentialKind } from '../../../../preload/contract';
 
 export interface PaletteService {
   id: string;
