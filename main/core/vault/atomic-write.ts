@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { LatchError } from '../model/errors';
-import { fileFingerprint } from './container';
+import { fileFingerprint, trustedFingerprint } from './container';
 import { acquireWriteLock, type LockOptions } from './file-lock';
 import type { VaultFileStat, VaultFileSystem } from './fs-port';
 
@@ -29,9 +29,13 @@ export type SaveStep =
 export interface AtomicWriteOptions {
   fs: VaultFileSystem;
   path: string;
-  bytes: Uint8Array;
-  /** fileFingerprint of bytes (the caller has it for free from the trailer). */
-  fingerprint: string;
+  /**
+   * The new file. A promise lets the caller encode it while the lock is taken and the disk checked
+   * (it is awaited before the temporary is created; a rejection fails the save like any other step).
+   */
+  bytes: Uint8Array | Promise<Uint8Array>;
+  /** fileFingerprint of bytes; by default read from their trailer (valid for bytes encodeContainer wrote). */
+  fingerprint?: string;
   /** null: the file must not exist yet (creation). */
   expected: DiskState | null;
   /** Keep the replaced file as `<path>.bak` (only when it is a known-good vault). */
@@ -117,6 +121,9 @@ export async function atomicWrite(o: AtomicWriteOptions): Promise<AtomicWriteRes
   const bakTmp = `${path}.bak.tmp`;
   let tmpCreated = false;
   let bakTmpCreated = false;
+  // Not awaited until 'temp-create': keep an early rejection from going unhandled meanwhile.
+  if (o.bytes instanceof Promise) o.bytes.catch(() => undefined);
+  let bytes: Uint8Array | undefined;
 
   await step('lock');
   let release: () => Promise<void>;
@@ -137,12 +144,13 @@ export async function atomicWrite(o: AtomicWriteOptions): Promise<AtomicWriteRes
     await step('check');
     await checkUnchanged(fs, path, o.expected);
 
+    bytes = await o.bytes;
     await step('temp-create');
     const fh = await fs.createExclusive(tmp, 0o600);
     tmpCreated = true;
     try {
       await step('temp-write');
-      await fh.write(o.bytes);
+      await fh.write(bytes);
       await step('temp-sync');
       await fh.sync();
     } finally {
@@ -152,7 +160,7 @@ export async function atomicWrite(o: AtomicWriteOptions): Promise<AtomicWriteRes
 
     await step('read-back');
     const back = await fs.readFile(tmp);
-    if (!Buffer.from(back.buffer, back.byteOffset, back.byteLength).equals(o.bytes)) {
+    if (!Buffer.from(back.buffer, back.byteOffset, back.byteLength).equals(bytes)) {
       throw new Error('read-back mismatch');
     }
     await o.verify(back);
@@ -202,7 +210,10 @@ export async function atomicWrite(o: AtomicWriteOptions): Promise<AtomicWriteRes
   const stat = await fs.stat(path).catch(() => null);
   await release().catch(() => undefined);
   return {
-    disk: { stat: stat ?? { size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 }, fingerprint: o.fingerprint },
+    disk: {
+      stat: stat ?? { size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 },
+      fingerprint: o.fingerprint ?? trustedFingerprint(bytes!),
+    },
     durable,
   };
 }

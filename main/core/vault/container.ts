@@ -39,6 +39,41 @@ export function encodeContainer(c: Omit<Container, 'format'>): Uint8Array {
   return out;
 }
 
+/**
+ * The layout encodeContainer writes, for sections written in place (a save copies each record blob once,
+ * into the file, instead of into a records buffer that is then copied again). finishContainer adds the checksum.
+ */
+export function allocContainer(
+  headerBytes: Uint8Array,
+  indexLength: number,
+  recordsLength: number,
+): { bytes: Buffer; indexAt: number; recordsAt: number } {
+  const size = 8 + 2 + 4 + headerBytes.length + 4 + indexLength + 4 + recordsLength + CHECKSUM_BYTES;
+  const bytes = Buffer.allocUnsafe(size);
+  let o = 0;
+  bytes.set(MAGIC_BYTES, o);
+  o += 8;
+  bytes.writeUInt16BE(CURRENT_FORMAT_VERSION, o);
+  o += 2;
+  bytes.writeUInt32BE(headerBytes.length, o);
+  o += 4;
+  bytes.set(headerBytes, o);
+  o += headerBytes.length;
+  bytes.writeUInt32BE(indexLength, o);
+  o += 4;
+  const indexAt = o;
+  o += indexLength;
+  bytes.writeUInt32BE(recordsLength, o);
+  o += 4;
+  return { bytes, indexAt, recordsAt: o };
+}
+
+/** Writes the trailing SHA-256 over every byte before it. */
+export function finishContainer(bytes: Buffer): void {
+  const n = bytes.length - CHECKSUM_BYTES;
+  createHash('sha256').update(bytes.subarray(0, n)).digest().copy(bytes, n);
+}
+
 function corrupt(message: string, part: string): LatchError {
   return new LatchError('ERR_VAULT_CORRUPT', message, { detail: { part } });
 }

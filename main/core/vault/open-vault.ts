@@ -4,7 +4,8 @@ import { LatchError } from '../model/errors';
 import { indexAad, recordAad } from './aad';
 import { open as aeadOpen, seal } from './aead';
 import { type AtomicWriteResult, atomicWrite, type DiskState, type SaveStep } from './atomic-write';
-import { decodeContainer, encodeContainer, trustedFingerprint, verifyChecksum } from './container';
+import { NONCE_BYTES, TAG_BYTES } from './constants';
+import { allocContainer, decodeContainer, finishContainer, trustedFingerprint, verifyChecksum } from './container';
 import { deviceKeyName, generateDeviceKey, storeDeviceKey } from './device-key';
 import { EntriesView } from './entries-view';
 import type { LockOptions } from './file-lock';
@@ -13,7 +14,7 @@ import { encodeHeader, type VaultHeader } from './header';
 import { newKdfParams } from './kdf';
 import { deviceKek, passwordKek, tryUnwrap, wrapSlot, wrongPassword } from './key-slots';
 import { decodeVaultFile } from './migrate';
-import { decodeIndex, encodeIndexFragments, indexFragment } from './record-index';
+import { decodeIndex, encodeIndexRows, type RowText, rowText } from './record-index';
 import type { CryptoKey, JsonValue, VaultMode } from './types';
 
 /** A record as held while unlocked: its index entry, and either its ciphertext as on disk or a pending body. */
@@ -26,6 +27,8 @@ export interface Row {
   body: Uint8Array | null;
   /** JSON text of entry, cached so a save re-serialises only changed entries. */
   entryJson?: string;
+  /** This row's index text as bytes (checked against rev, blob length and entryJson before reuse). */
+  text?: RowText;
 }
 
 type ChangeKind = 'put' | 'entry' | 'delete';
@@ -249,47 +252,27 @@ export class OpenVault {
     if (!this.isDirty && this.disk !== null)
       return { revision: this.header.revision, encryptedRecords: 0, durable: true };
     const seqAtStart = this.seq;
-    const revision = this.header.revision + 1;
+    const header: VaultHeader = { ...this.header, revision: this.header.revision + 1 };
+    const revision = header.revision;
     const snapshot = [...this.rows];
+    // Encoded while atomicWrite takes the lock and checks the disk (I/O); awaited before the temporary is written.
+    const encoding = this.encode(key, snapshot, header);
+    encoding.catch(() => undefined);
 
-    // Encrypt changed bodies (in parallel on the thread pool), copy the others' ciphertext as is.
-    const blobs = await Promise.all(
-      snapshot.map(([id, row]) =>
-        row.body !== null ? seal(key, row.body, recordAad(this.id, id, revision)) : Promise.resolve(row.blob!),
-      ),
-    );
-    let total = 0;
-    for (const b of blobs) total += b.length;
-    const records = Buffer.allocUnsafe(total);
-    const fragments: string[] = new Array(snapshot.length);
-    const fresh: { i: number; id: string; off: number; len: number }[] = [];
-    let off = 0;
-    for (let i = 0; i < snapshot.length; i++) {
-      const [id, row] = snapshot[i]!;
-      const blob = blobs[i]!;
-      records.set(blob, off);
-      const rev = row.body !== null ? revision : row.rev;
-      row.entryJson ??= JSON.stringify(row.entry);
-      fragments[i] = indexFragment(id, rev, off, blob.length, row.entryJson);
-      if (row.body !== null) fresh.push({ i, id, off, len: blob.length });
-      off += blob.length;
-    }
-    const recordsSha256 = createHash('sha256').update(records).digest('hex');
-    const header: VaultHeader = { ...this.header, revision };
-    const headerBytes = encodeHeader(header);
-    const indexPlain = encodeIndexFragments(revision, recordsSha256, fragments);
-    const index = await seal(key, indexPlain, indexAad(headerBytes));
-    const bytes = encodeContainer({ headerBytes, index, records });
-
-    // The read-back is byte-compared with `bytes` first, so its checksum holds; decrypting proves the key and AAD.
+    // The read-back is byte-compared with the encoded bytes first, so its checksum holds; decrypting proves the key and AAD.
     const verify = async (back: Uint8Array) => {
+      const e = await encoding;
       const c = decodeContainer(back);
       const plain = await aeadOpen(key, c.index, indexAad(c.headerBytes));
-      const same = Buffer.from(plain).equals(indexPlain);
+      const same = Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength).equals(e.indexPlain);
       plain.fill(0);
       if (!same) throw new Error('index read back differs');
       await Promise.all(
-        fresh.map((f) => aeadOpen(key, c.records.subarray(f.off, f.off + f.len), recordAad(this.id, f.id, revision))),
+        e.freshAt.map((i) => {
+          const off = e.offs[i]!;
+          const blob = c.records.subarray(off, off + e.blobs[i]!.length);
+          return aeadOpen(key, blob, recordAad(this.id, snapshot[i]![0], revision));
+        }),
       );
     };
 
@@ -298,8 +281,7 @@ export class OpenVault {
       result = await atomicWrite({
         fs: this.fs,
         path: this.path,
-        bytes,
-        fingerprint: trustedFingerprint(bytes),
+        bytes: encoding.then((e) => e.bytes),
         expected: this.disk,
         keepBackup: this.diskGood,
         verify,
@@ -307,15 +289,19 @@ export class OpenVault {
         ...(this.onSaveStep ? { onStep: this.onSaveStep } : {}),
       });
     } finally {
-      indexPlain.fill(0);
+      await encoding.then(
+        (e) => e.indexPlain.fill(0),
+        () => undefined,
+      );
     }
+    const { freshAt, blobs, texts } = await encoding;
 
     // Committed: adopt the new file as the in-memory base. Changes made while saving stay pending.
     this.header = header;
     // Unchanged rows keep their ciphertext (a view of the file they were read from); only fresh ones move.
-    for (const f of fresh) {
-      const [id, row] = snapshot[f.i]!;
-      const saved: Row = { entry: row.entry, rev: revision, blob: blobs[f.i]!, body: null };
+    for (const i of freshAt) {
+      const [id, row] = snapshot[i]!;
+      const saved: Row = { entry: row.entry, rev: revision, blob: blobs[i]!, body: null, text: texts[i]! };
       if (row.entryJson !== undefined) saved.entryJson = row.entryJson;
       const current = this.rows.get(id);
       // A row replaced while saving stays pending as it is now.
@@ -328,7 +314,77 @@ export class OpenVault {
     if (this.headerSeq <= seqAtStart) this.headerSeq = 0;
     this.disk = result.disk;
     this.diskGood = true;
-    return { revision, encryptedRecords: fresh.length, durable: result.durable };
+    return { revision, encryptedRecords: freshAt.length, durable: result.durable };
+  }
+
+  /**
+   * The new file's bytes. Only changed bodies are encrypted (in parallel on the thread pool); the other
+   * ciphertexts are copied once, straight into the file buffer. Unchanged rows' index text comes from
+   * their cached RowText (only the offset is written anew). Hashes: the records section once (for the
+   * index) and the file once (its checksum); the fingerprint is read from that checksum.
+   */
+  private async encode(key: CryptoKey, snapshot: [string, Row][], header: VaultHeader) {
+    const revision = header.revision;
+    const n = snapshot.length;
+    const freshAt: number[] = [];
+    for (let i = 0; i < n; i++) if (snapshot[i]![1].body !== null) freshAt.push(i);
+    const sealed = await Promise.all(
+      freshAt.map((i) => {
+        const [id, row] = snapshot[i]!;
+        return seal(key, row.body!, recordAad(this.id, id, revision));
+      }),
+    );
+    const blobs: Uint8Array[] = new Array(n);
+    for (let j = 0; j < freshAt.length; j++) blobs[freshAt[j]!] = sealed[j]!;
+    const texts: RowText[] = new Array(n);
+    const offs: number[] = new Array(n);
+    let off = 0;
+    for (let i = 0; i < n; i++) {
+      const [id, row] = snapshot[i]!;
+      row.entryJson ??= JSON.stringify(row.entry);
+      const json = row.entryJson;
+      let blob = blobs[i];
+      let text: RowText;
+      if (blob !== undefined) {
+        text = rowText(id, revision, blob.length, json);
+      } else {
+        blob = blobs[i] = row.blob!;
+        const cached = row.text;
+        if (cached !== undefined && cached.rev === row.rev && cached.len === blob.length && cached.json === json) {
+          text = cached;
+        } else {
+          text = rowText(id, row.rev, blob.length, json);
+          row.text = text;
+        }
+      }
+      texts[i] = text;
+      offs[i] = off;
+      off += blob.length;
+    }
+    const headerBytes = encodeHeader(header);
+    const { plain: indexPlain, shaAt } = encodeIndexRows(revision, texts, offs);
+    const { bytes, indexAt, recordsAt } = allocContainer(headerBytes, NONCE_BYTES + indexPlain.length + TAG_BYTES, off);
+    // Unchanged neighbours usually lie back to back in the file they were read from: copy them as one run.
+    for (let i = 0; i < n; ) {
+      const first = blobs[i]!;
+      let end = first.byteOffset + first.length;
+      let j = i + 1;
+      for (; j < n; j++) {
+        const b = blobs[j]!;
+        if (b.buffer !== first.buffer || b.byteOffset !== end) break;
+        end += b.length;
+      }
+      bytes.set(new Uint8Array(first.buffer, first.byteOffset, end - first.byteOffset), recordsAt + offs[i]!);
+      i = j;
+    }
+    const recordsSha256 = createHash('sha256')
+      .update(bytes.subarray(recordsAt, recordsAt + off))
+      .digest('hex');
+    indexPlain.write(recordsSha256, shaAt, 'latin1');
+    const index = await seal(key, indexPlain, indexAad(headerBytes));
+    bytes.set(index, indexAt);
+    finishContainer(bytes);
+    return { bytes, indexPlain, freshAt, blobs, offs, texts };
   }
 
   /**
