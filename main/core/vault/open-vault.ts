@@ -254,9 +254,11 @@ export class OpenVault {
     const seqAtStart = this.seq;
     const header: VaultHeader = { ...this.header, revision: this.header.revision + 1 };
     const revision = header.revision;
-    const snapshot = [...this.rows];
+    // Two flat arrays rather than 10,000 [id, row] pairs: less to allocate per save.
+    const ids = [...this.rows.keys()];
+    const snapshot = [...this.rows.values()];
     // Encoded while atomicWrite takes the lock and checks the disk (I/O); awaited before the temporary is written.
-    const encoding = this.encode(key, snapshot, header);
+    const encoding = this.encode(key, ids, snapshot, header);
     encoding.catch(() => undefined);
 
     // The read-back is byte-compared with the encoded bytes first, so its checksum holds; decrypting proves the key and AAD.
@@ -271,7 +273,7 @@ export class OpenVault {
         e.freshAt.map((i) => {
           const off = e.offs[i]!;
           const blob = c.records.subarray(off, off + e.blobs[i]!.length);
-          return aeadOpen(key, blob, recordAad(this.id, snapshot[i]![0], revision));
+          return aeadOpen(key, blob, recordAad(this.id, ids[i]!, revision));
         }),
       );
     };
@@ -300,7 +302,8 @@ export class OpenVault {
     this.header = header;
     // Unchanged rows keep their ciphertext (a view of the file they were read from); only fresh ones move.
     for (const i of freshAt) {
-      const [id, row] = snapshot[i]!;
+      const id = ids[i]!;
+      const row = snapshot[i]!;
       const saved: Row = { entry: row.entry, rev: revision, blob: blobs[i]!, body: null, text: texts[i]! };
       if (row.entryJson !== undefined) saved.entryJson = row.entryJson;
       const current = this.rows.get(id);
@@ -323,14 +326,15 @@ export class OpenVault {
    * their cached RowText (only the offset is written anew). Hashes: the records section once (for the
    * index) and the file once (its checksum); the fingerprint is read from that checksum.
    */
-  private async encode(key: CryptoKey, snapshot: [string, Row][], header: VaultHeader) {
+  private async encode(key: CryptoKey, ids: string[], snapshot: Row[], header: VaultHeader) {
     const revision = header.revision;
     const n = snapshot.length;
     const freshAt: number[] = [];
-    for (let i = 0; i < n; i++) if (snapshot[i]![1].body !== null) freshAt.push(i);
+    for (let i = 0; i < n; i++) if (snapshot[i]!.body !== null) freshAt.push(i);
     const sealed = await Promise.all(
       freshAt.map((i) => {
-        const [id, row] = snapshot[i]!;
+        const id = ids[i]!;
+        const row = snapshot[i]!;
         return seal(key, row.body!, recordAad(this.id, id, revision));
       }),
     );
@@ -340,7 +344,8 @@ export class OpenVault {
     const offs: number[] = new Array(n);
     let off = 0;
     for (let i = 0; i < n; i++) {
-      const [id, row] = snapshot[i]!;
+      const id = ids[i]!;
+      const row = snapshot[i]!;
       row.entryJson ??= JSON.stringify(row.entry);
       const json = row.entryJson;
       let blob = blobs[i];
