@@ -34,7 +34,7 @@ export interface AtomicWriteOptions {
    * (it is awaited before the temporary is created; a rejection fails the save like any other step).
    */
   bytes: Uint8Array | Promise<Uint8Array>;
-  /** fileFingerprint of bytes; by default read from their trailer (valid for bytes encodeContainer wrote). */
+  /** fileFingerprint of bytes; by default read from their trailer (valid for bytes finishContainer completed). */
   fingerprint?: string;
   /** null: the file must not exist yet (creation). */
   expected: DiskState | null;

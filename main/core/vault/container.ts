@@ -20,27 +20,9 @@ const CHECKSUM_BYTES = 32;
 /** Largest section we accept; beyond it the length field itself is damaged. */
 const MAX_SECTION = 0x7fff_ffff;
 
-export function encodeContainer(c: Omit<Container, 'format'>): Uint8Array {
-  const size = 8 + 2 + 4 + c.headerBytes.length + 4 + c.index.length + 4 + c.records.length + CHECKSUM_BYTES;
-  const out = Buffer.allocUnsafe(size);
-  let o = 0;
-  out.set(MAGIC_BYTES, o);
-  o += 8;
-  out.writeUInt16BE(CURRENT_FORMAT_VERSION, o);
-  o += 2;
-  for (const part of [c.headerBytes, c.index, c.records]) {
-    out.writeUInt32BE(part.length, o);
-    o += 4;
-    out.set(part, o);
-    o += part.length;
-  }
-  const sum = createHash('sha256').update(out.subarray(0, o)).digest();
-  out.set(sum, o);
-  return out;
-}
-
 /**
- * The layout encodeContainer writes, for sections written in place (a save copies each record blob once,
+ * The container layout (magic, format, then header, index and records each after a 32-bit length,
+ * then a SHA-256 checksum), for sections written in place (a save copies each record blob once,
  * into the file, instead of into a records buffer that is then copied again). finishContainer adds the checksum.
  */
 export function allocContainer(

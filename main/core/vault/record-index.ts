@@ -27,20 +27,6 @@ export interface DecodedIndex {
   rows: Map<string, DecodedRow>;
 }
 
-const enc = new TextEncoder();
-
-/** One row of the index as JSON text: [id, rev, off, len, entry]. */
-export function indexFragment(id: string, rev: number, off: number, len: number, entryJson: string): string {
-  return `[${JSON.stringify(id)},${rev},${off},${len},${entryJson}]`;
-}
-
-/** The same bytes encodeIndex produces, from rows already serialised (unchanged rows are not re-serialised). */
-export function encodeIndexFragments(revision: number, recordsSha256: string, fragments: string[]): Uint8Array {
-  return enc.encode(
-    `{"v":1,"revision":${revision},"recordsSha256":"${recordsSha256}","records":[${fragments.join(',')}]}`,
-  );
-}
-
 /**
  * A row's index text split around its offset: `["id",rev,` and `,len,entry]`. Cached on an unchanged
  * row, so a save writes head + offset + tail (the offset moves whenever an earlier record changes size)
@@ -60,7 +46,8 @@ export function rowText(id: string, rev: number, len: number, entryJson: string)
 }
 
 /**
- * The same bytes as encodeIndexFragments, from cached row texts. The records hash is left as 64
+ * The index plaintext, `{"v":1,"revision":…,"recordsSha256":…,"records":[[id,rev,off,len,entry],…]}`
+ * (rows are tuples, not objects: a quarter less to parse at unlock), from cached row texts. The records hash is left as 64
  * placeholder bytes at shaAt, to be written once the records section (laid out after this) is hashed.
  */
 export function encodeIndexRows(
@@ -76,13 +63,6 @@ export function encodeIndexRows(
   const before = `{"v":1,"revision":${revision},"recordsSha256":"`;
   const plain = Buffer.from(`${before}${'0'.repeat(64)}","records":[${fragments.join(',')}]}`, 'utf8');
   return { plain, shaAt: before.length };
-}
-
-/** Rows are tuples, not objects: a quarter less to parse at unlock for a large vault. */
-export function encodeIndex(revision: number, recordsSha256: string, rows: Iterable<IndexRow>): Uint8Array {
-  const tuples: [string, number, number, number, JsonValue][] = [];
-  for (const r of rows) tuples.push([r.id, r.rev, r.off, r.len, r.entry]);
-  return enc.encode(JSON.stringify({ v: 1, revision, recordsSha256, records: tuples }));
 }
 
 function corrupt(): LatchError {
