@@ -6,5 +6,6 @@ export { EmptyState } from './EmptyState';
 export { Icon, type IconName } from './Icon';
 export { ListRow, Monogram } from './ListRow';
 export { SecretField } from './SecretField';
+export { SelectField } from './SelectField';
 export { TextField } from './TextField';
 export { ToastProvider, useToast } from './Toast';

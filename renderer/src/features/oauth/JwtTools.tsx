@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { DecodedJwtView, JwtKeyKind, JwtVerifyResult } from '../../../../preload/contract';
 import { JWT_ALGORITHMS } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Badge, Button, TextField, useToast } from '../../ui';
+import { Badge, Button, SelectField, TextField, useToast } from '../../ui';
 import { countdown, errorText, localTime } from './format';
 import { useNow } from './use-oauth';
 
@@ -41,36 +41,6 @@ function TextArea({
         onChange={(e) => onChange?.(e.currentTarget.value)}
       />
       {hint ? <div className="field__hint">{hint}</div> : null}
-    </div>
-  );
-}
-
-function Select<T extends string>({
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  value: T;
-  options: readonly { value: T; label: string }[];
-  onChange: (v: T) => void;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <div className="field__control">
-        <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value as T)}>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
     </div>
   );
 }
@@ -215,7 +185,7 @@ function VerifyPanel() {
   return (
     <section className="stack" aria-label="Verify">
       <TextArea label="Token to verify" value={token} onChange={setToken} rows={3} />
-      <Select label="Key" value={kind} options={KEY_KINDS} onChange={setKind} />
+      <SelectField label="Key" value={kind} options={KEY_KINDS} onChange={setKind} />
       {kind === 'jwks' ? (
         <TextField
           label="JWKS URL"
@@ -353,7 +323,7 @@ function SignPanel() {
   const isHmac = algorithm.startsWith('HS');
   return (
     <section className="stack" aria-label="Sign">
-      <Select
+      <SelectField
         label="Sign with"
         value={mode}
         options={[
@@ -366,7 +336,7 @@ function SignPanel() {
         signers.length === 0 ? (
           <p className="page__lede">The vault has no JWT signer credential yet.</p>
         ) : (
-          <Select
+          <SelectField
             label="Credential"
             value={signer}
             options={signers.map((s) => ({ value: s.credentialId, label: s.label }))}
@@ -375,7 +345,7 @@ function SignPanel() {
         )
       ) : (
         <>
-          <Select
+          <SelectField
             label="Algorithm"
             value={algorithm}
             options={JWT_ALGORITHMS.map((a) => ({ value: a, label: a }))}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { CREDENTIAL_KINDS, type CredentialKind, type CredentialView } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Button, Dialog, TextField } from '../../ui';
+import { Button, Dialog, SelectField, TextField } from '../../ui';
 import { errorOf } from './bridge-error';
 import {
   clientErrors,
@@ -14,7 +14,6 @@ import {
 import { fromDateInput, toDateInput } from './format';
 import { KindField } from './KindField';
 import { KIND_FIELDS, KIND_LABELS } from './kinds';
-import { SelectField } from './SelectField';
 
 type Errors = Record<string, string>;
 

@@ -1,6 +1,5 @@
-import { TextField } from '../../ui';
+import { SelectField, TextField } from '../../ui';
 import { type FieldSpec, isSecretType } from './kinds';
-import { SelectField } from './SelectField';
 import { TextAreaField } from './TextAreaField';
 
 /** One input of the credential form, chosen by the field's type. */

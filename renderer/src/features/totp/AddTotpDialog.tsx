@@ -5,6 +5,7 @@ import { useLatch } from '../../latch-context';
 import { Badge, Button, Dialog, TextField, useToast } from '../../ui';
 import { secretProblem, secretProblemText } from './format';
 import { imagePixels } from './image-pixels';
+import { type OtpAlgorithm, OtpParamsFields } from './OtpParamsFields';
 
 type Tab = 'secret' | 'link' | 'qr' | 'google';
 const TABS: { id: Tab; label: string }[] = [
@@ -60,7 +61,7 @@ export function AddTotpDialog({ open, onClose, serviceNames }: AddTotpDialogProp
   const [issuer, setIssuer] = useState('');
   const [account, setAccount] = useState('');
   const [type, setType] = useState<'totp' | 'hotp'>('totp');
-  const [algorithm, setAlgorithm] = useState<'SHA1' | 'SHA256' | 'SHA512'>('SHA1');
+  const [algorithm, setAlgorithm] = useState<OtpAlgorithm>('SHA1');
   const [digits, setDigits] = useState(6);
   const [period, setPeriod] = useState(30);
   // Link / QR
@@ -336,33 +337,13 @@ export function AddTotpDialog({ open, onClose, serviceNames }: AddTotpDialogProp
                     <option value="hotp">Counter-based (HOTP)</option>
                   </select>
                 </label>
-                <label className="field">
-                  <span className="field__label">Algorithm</span>
-                  <select
-                    className="select"
-                    value={algorithm}
-                    onChange={(e) => setAlgorithm(e.currentTarget.value as 'SHA1' | 'SHA256' | 'SHA512')}
-                  >
-                    <option value="SHA1">SHA-1</option>
-                    <option value="SHA256">SHA-256</option>
-                    <option value="SHA512">SHA-512</option>
-                  </select>
-                </label>
-                <label className="field">
-                  <span className="field__label">Digits</span>
-                  <select className="select" value={digits} onChange={(e) => setDigits(Number(e.currentTarget.value))}>
-                    <option value={6}>6</option>
-                    <option value={7}>7</option>
-                    <option value={8}>8</option>
-                  </select>
-                </label>
-                <TextField
-                  label="Period (s)"
-                  type="number"
-                  min={1}
-                  max={3600}
-                  value={period}
-                  onChange={(e) => setPeriod(Number(e.currentTarget.value) || 30)}
+                <OtpParamsFields
+                  value={{ algorithm, digits, period }}
+                  onChange={(p) => {
+                    setAlgorithm(p.algorithm);
+                    setDigits(p.digits);
+                    setPeriod(p.period);
+                  }}
                 />
               </div>
             </details>

@@ -3,9 +3,8 @@ import { BridgeError } from '../../../../preload/api';
 import { useLatch } from '../../latch-context';
 import { Badge, Button, TextField } from '../../ui';
 import { describeVerdict } from './format';
+import { type OtpAlgorithm, OtpParamsFields } from './OtpParamsFields';
 import { svgDataUrl } from './QrDialog';
-
-type Algorithm = 'SHA1' | 'SHA256' | 'SHA512';
 
 /**
  * Plays the server's side of two-factor sign-in: make a secret and its QR for an authenticator,
@@ -15,7 +14,7 @@ export function MfaLab() {
   const latch = useLatch();
   const [issuer, setIssuer] = useState('Latch Lab');
   const [account, setAccount] = useState('dev@example.com');
-  const [algorithm, setAlgorithm] = useState<Algorithm>('SHA1');
+  const [algorithm, setAlgorithm] = useState<OtpAlgorithm>('SHA1');
   const [digits, setDigits] = useState(6);
   const [period, setPeriod] = useState(30);
   const [generated, setGenerated] = useState<{ secret: string; uri: string; svg: string } | null>(null);
@@ -58,33 +57,13 @@ export function MfaLab() {
           <TextField label="Account" value={account} onChange={(e) => setAccount(e.currentTarget.value)} />
         </div>
         <div className="totp-advanced__grid">
-          <label className="field">
-            <span className="field__label">Algorithm</span>
-            <select
-              className="select"
-              value={algorithm}
-              onChange={(e) => setAlgorithm(e.currentTarget.value as Algorithm)}
-            >
-              <option value="SHA1">SHA-1</option>
-              <option value="SHA256">SHA-256</option>
-              <option value="SHA512">SHA-512</option>
-            </select>
-          </label>
-          <label className="field">
-            <span className="field__label">Digits</span>
-            <select className="select" value={digits} onChange={(e) => setDigits(Number(e.currentTarget.value))}>
-              <option value={6}>6</option>
-              <option value={7}>7</option>
-              <option value={8}>8</option>
-            </select>
-          </label>
-          <TextField
-            label="Period (s)"
-            type="number"
-            min={1}
-            max={3600}
-            value={period}
-            onChange={(e) => setPeriod(Number(e.currentTarget.value) || 30)}
+          <OtpParamsFields
+            value={{ algorithm, digits, period }}
+            onChange={(p) => {
+              setAlgorithm(p.algorithm);
+              setDigits(p.digits);
+              setPeriod(p.period);
+            }}
           />
         </div>
         <div>

@@ -1,7 +1,12 @@
 import { useId } from 'react';
 
-/** A labelled select over fixed options, styled like the text fields. */
-export function SelectField({
+type Option<T extends string> = T | { value: T; label: string };
+
+/**
+ * A labelled select styled like the text fields. Options are plain values (shown as
+ * themselves, or through `labels`) or value/label pairs.
+ */
+export function SelectField<T extends string>({
   label,
   value,
   options,
@@ -11,9 +16,9 @@ export function SelectField({
   labels,
 }: {
   label: string;
-  value: string;
-  options: readonly string[];
-  onChange: (value: string) => void;
+  value: T;
+  options: readonly Option<T>[];
+  onChange: (value: T) => void;
   error?: string | null | undefined;
   disabled?: boolean;
   labels?: Partial<Record<string, string>>;
@@ -31,13 +36,17 @@ export function SelectField({
           disabled={disabled}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
-          onChange={(e) => onChange(e.currentTarget.value)}
+          onChange={(e) => onChange(e.currentTarget.value as T)}
         >
-          {options.map((o) => (
-            <option key={o} value={o}>
-              {labels?.[o] ?? o}
-            </option>
-          ))}
+          {options.map((o) => {
+            const v = typeof o === 'string' ? o : o.value;
+            const text = typeof o === 'string' ? (labels?.[o] ?? o) : o.label;
+            return (
+              <option key={v} value={v}>
+                {text}
+              </option>
+            );
+          })}
         </select>
       </div>
       {error ? (
