@@ -9,8 +9,11 @@ import { spawn } from 'node:child_process';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { SystemClipboard } from '../core/clipboard/system-clipboard';
 import type { Clipboard } from '../core/platform';
+import { CLEAR_CLIPBOARD_COMMAND } from './helper-commands';
+import { latchSelfArgs } from './self-command';
 
-export const CLEAR_CLIPBOARD_COMMAND = '__clear-clipboard';
+export { CLEAR_CLIPBOARD_COMMAND };
+
 const HASH_VAR = 'LATCH_CLEAR_SHA256';
 const AT_VAR = 'LATCH_CLEAR_AT';
 
@@ -24,9 +27,9 @@ export function spawnClipboardClearer(
   seconds: number,
   env: Readonly<Record<string, string | undefined>>,
 ): void {
-  const entry = process.argv[1];
-  if (entry === undefined) return;
-  const child = spawn(process.execPath, [...process.execArgv, entry, CLEAR_CLIPBOARD_COMMAND], {
+  const args = latchSelfArgs(CLEAR_CLIPBOARD_COMMAND);
+  if (args === undefined) return;
+  const child = spawn(process.execPath, args, {
     detached: true,
     stdio: 'ignore',
     windowsHide: true,

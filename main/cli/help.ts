@@ -27,11 +27,11 @@ export function generalHelp(): string {
   ].join('\n');
 }
 
-export function commandHelp(c: CliCommand): string {
+export function commandHelp(c: CliCommand, summary: string): string {
   return [
     `Usage: ${c.usage}`,
     '',
-    c.summary,
+    summary,
     '',
     ...(c.options && Object.keys(c.options).length > 0 ? ['Options:', ...optionLines(c.options), ''] : []),
     'Global options:',

@@ -1,18 +1,27 @@
 #!/usr/bin/env node
 // Entry point of `latch` (npm run latch -- ARGS in a checkout; bin/latch.mjs → out/cli/latch.mjs when built).
+// Helpers and commands are imported when used, so a start-up loads only what its command needs.
 import { homedir } from 'node:os';
-import { CLEAR_CLIPBOARD_COMMAND, runClipboardClearer } from './clipboard-clearer';
-import { runCli } from './run';
+import { AGENT_COMMAND, CLEAR_CLIPBOARD_COMMAND } from './helper-commands';
+import type { CliIo } from './io';
 
-// The detached helper `latch copy` leaves behind to clear the clipboard later.
-if (process.argv[2] === CLEAR_CLIPBOARD_COMMAND) process.exit(await runClipboardClearer(process.env));
-
-const code = await runCli(process.argv.slice(2), {
+const io: CliIo = {
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
   platform: process.platform,
   homedir: homedir(),
-});
-process.exitCode = code;
+};
+
+// Hidden helper processes latch starts itself: the clipboard clearer of `latch copy`, the agent of `latch unlock --for`.
+if (process.argv[2] === CLEAR_CLIPBOARD_COMMAND) {
+  const { runClipboardClearer } = await import('./clipboard-clearer');
+  process.exit(await runClipboardClearer(process.env));
+} else if (process.argv[2] === AGENT_COMMAND) {
+  const { runAgentProcess } = await import('./agent-process');
+  process.exit(await runAgentProcess(io));
+} else {
+  const { runCli } = await import('./run');
+  process.exitCode = await runCli(process.argv.slice(2), io);
+}

@@ -21,8 +21,11 @@ export interface CliContext {
   recoveryKit: string | undefined;
   io: CliIo;
   secrets: SecretInput;
-  /** The OS keychain (undefined when LATCH_NO_KEYCHAIN=1). */
-  keychain: Keychain | undefined;
+  /**
+   * The OS keychain (undefined when LATCH_NO_KEYCHAIN=1). Asked for, not handed over: its native addon
+   * costs ~30 ms to load, which a command that never opens a vault should not pay.
+   */
+  keychain(): Promise<Keychain | undefined>;
   /** Writes data: JSON with --json, else the text form. */
   output(data: unknown, text: string): void;
   /** Progress and notes for people (stderr, so stdout stays data). */
@@ -31,7 +34,6 @@ export interface CliContext {
 
 export interface CliCommand {
   name: string;
-  summary: string;
   /** e.g. "latch init [--hardened] [--quick-unlock] [--iterations N]". */
   usage: string;
   options?: Record<string, OptionSpec>;
@@ -41,18 +43,39 @@ export interface CliCommand {
   run(ctx: CliContext): Promise<number | undefined>;
 }
 
-const commands = new Map<string, CliCommand>();
-
-/** Adds a command. Later commands (add, list, get, exec, totp, token, request, copy) plug in here. */
-export function registerCommand(command: CliCommand): void {
-  if (commands.has(command.name)) throw new Error(`command "${command.name}" registered twice`);
-  commands.set(command.name, command);
+/**
+ * A command as the catalogue knows it before its code is loaded: the name and one line for
+ * `latch --help`. `load` imports the command's module, and with it the libraries only it needs
+ * (zod, jose, otplib, SigV4...), so `latch --help` and `latch totp --uri` start in the time of Node itself.
+ */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  /** Not listed by `latch --help` (entry points other programs call, e.g. the agent process). */
+  hidden?: boolean;
+  load(): Promise<CliCommand>;
 }
 
-export function getCommand(name: string): CliCommand | undefined {
+const commands = new Map<string, CommandEntry>();
+
+export function registerCommand(entry: CommandEntry): void {
+  if (commands.has(entry.name)) throw new Error(`command "${entry.name}" registered twice`);
+  commands.set(entry.name, entry);
+}
+
+export function findEntry(name: string): CommandEntry | undefined {
   return commands.get(name);
 }
 
-export function listCommands(): CliCommand[] {
-  return [...commands.values()].sort((a, b) => a.name.localeCompare(b.name));
+/** Loads a command's code; undefined for a name nobody registered. */
+export async function loadCommand(name: string): Promise<CliCommand | undefined> {
+  const entry = commands.get(name);
+  if (!entry) return undefined;
+  const command = await entry.load();
+  if (command.name !== name) throw new Error(`command "${name}" loaded "${command.name}"`);
+  return command;
+}
+
+export function listCommands(): CommandEntry[] {
+  return [...commands.values()].filter((c) => !c.hidden).sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -6,7 +6,7 @@ import { EXIT, exitCodeFor } from './exit-codes';
 import { commandHelp, generalHelp } from './help';
 import type { CliIo } from './io';
 import { findCommand, parseCommandArgs, usageError } from './parse-args';
-import { type CliContext, getCommand } from './registry';
+import { type CliContext, findEntry, loadCommand } from './registry';
 import { SecretInput } from './secret-input';
 import './commands';
 
@@ -21,28 +21,36 @@ async function osKeychain(io: CliIo): Promise<Keychain | undefined> {
   return new NapiKeychain();
 }
 
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => {
+    made ??= make();
+    return made;
+  };
+}
+
 /** Runs one `latch` invocation; returns the exit code. Errors print as "latch: message", never with a stack. */
 export async function runCli(argv: readonly string[], io: CliIo, options: RunOptions = {}): Promise<number> {
   let secrets: SecretInput | undefined;
   try {
     const { name, rest } = findCommand(argv);
-    const command = name === undefined ? undefined : name === 'help' ? undefined : getCommand(name);
+    const command = name === undefined || name === 'help' ? undefined : await loadCommand(name);
     if (name !== undefined && name !== 'help' && command === undefined) {
       throw usageError(`Unknown command "${name}". Run "latch --help" for the list.`);
     }
     const parsed = parseCommandArgs(command, name === 'help' ? rest.slice(1) : rest);
     if (command === undefined) {
       const topic = name === 'help' ? rest.find((a) => !a.startsWith('-')) : undefined;
-      const about = topic ? getCommand(topic) : undefined;
+      const about = topic ? await loadCommand(topic) : undefined;
       if (name === undefined && !parsed.values.help) {
         io.stderr.write(generalHelp());
         return EXIT.USAGE;
       }
-      io.stdout.write(about ? commandHelp(about) : generalHelp());
+      io.stdout.write(about ? commandHelp(about, findEntry(about.name)?.summary ?? '') : generalHelp());
       return EXIT.OK;
     }
     if (parsed.values.help) {
-      io.stdout.write(commandHelp(command));
+      io.stdout.write(commandHelp(command, findEntry(command.name)?.summary ?? ''));
       return EXIT.OK;
     }
 
@@ -69,7 +77,7 @@ export async function runCli(argv: readonly string[], io: CliIo, options: RunOpt
       recoveryKit,
       io,
       secrets,
-      keychain: await (options.keychain ? options.keychain() : osKeychain(io)),
+      keychain: once(() => (options.keychain ? options.keychain() : osKeychain(io))),
       output(data, text) {
         io.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : text.endsWith('\n') ? text : `${text}\n`);
       },

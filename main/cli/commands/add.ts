@@ -11,7 +11,6 @@ import { withServiceStore } from '../with-store';
 
 export const addCommand: CliCommand = {
   name: 'add',
-  summary: 'Add a credential to a service (the service is created if missing). A field value "-" is read from stdin.',
   usage: 'latch add SERVICE --kind KIND --name NAME [--url BASE] --field KEY=VALUE ...',
   positionals: { min: 1, max: 1 },
   options: {

@@ -11,7 +11,6 @@ const DEFAULT_CLEAR_SECONDS = 30;
 
 export const copyCommand: CliCommand = {
   name: 'copy',
-  summary: 'Copy one secret to the clipboard; it is cleared after a while if it is still there.',
   usage: 'latch copy REF [--clear-after SECONDS]',
   options: {
     'clear-after': {

@@ -26,8 +26,6 @@ async function envFileAssignments(path: string): Promise<EnvAssignment[]> {
 
 export const execCommand: CliCommand = {
   name: 'exec',
-  summary:
-    'Run a command with secrets in its environment only (never its arguments); secrets it prints are masked, its exit code is passed on.',
   usage: 'latch exec [--env NAME=REF ...] [--env-file FILE] -- COMMAND [ARGS...]',
   positionals: { min: 1, max: Number.MAX_SAFE_INTEGER },
   options: {

@@ -10,8 +10,6 @@ import { withServiceStore } from '../with-store';
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary:
-    'Export the vault: an encrypted Latch backup with its own password (default), or plain-text JSON with explicit confirmation.',
   usage:
     'latch export FILE [--format latch|json] [--backup-password-stdin] [--iterations N] [--plaintext --yes-i-understand]',
   positionals: { min: 1, max: 1 },

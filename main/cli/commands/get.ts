@@ -5,8 +5,6 @@ import { withServiceStore } from '../with-store';
 
 export const getCommand: CliCommand = {
   name: 'get',
-  summary:
-    'Print one secret: latch://SERVICE/CREDENTIAL[/FIELD] (or SERVICE/CREDENTIAL[/FIELD]); the primary field by default.',
   usage: 'latch get REF [--json]',
   positionals: { min: 1, max: 1 },
   async run(ctx) {

@@ -51,8 +51,6 @@ function ticked(plan: ImportPlan): string[] {
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary:
-    'Import a .env file, a Postman environment or a Latch backup: shows a preview, then writes all of it or nothing.',
   usage: 'latch import FILE [--format env|postman|latch] [--service NAME] [--only NAME ...] [--yes | --dry-run]',
   positionals: { min: 1, max: 1 },
   options: {

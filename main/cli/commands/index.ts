@@ -1,27 +1,105 @@
-// The built-in commands. A new command is one file in this folder plus one line here.
+// The built-in commands: a name and a summary each, and the module that holds the command, loaded only
+// when it runs (see CommandEntry). A new command is one file in this folder plus one entry here.
 import { registerCommand } from '../registry';
-import { addCommand } from './add';
-import { copyCommand } from './copy';
-import { execCommand } from './exec';
-import { exportCommand } from './export';
-import { getCommand } from './get';
-import { importCommand } from './import';
-import { initCommand } from './init';
-import { jwtCommand } from './jwt';
-import { listCommand } from './list';
-import { lockCommand } from './lock';
-import { oauthCommand } from './oauth';
-import { passwdCommand } from './passwd';
-import { requestCommand } from './request';
-import { statusCommand } from './status';
-import { tokenCommand } from './token';
-import { totpCommand } from './totp';
 
-for (const c of [initCommand, statusCommand, lockCommand, passwdCommand]) registerCommand(c);
-registerCommand(copyCommand);
-// Services and credentials.
-for (const c of [addCommand, listCommand, getCommand, execCommand, importCommand, exportCommand, totpCommand])
-  registerCommand(c);
-registerCommand(requestCommand);
-// OAuth 2.0 and JWT.
-for (const c of [oauthCommand, tokenCommand, jwtCommand]) registerCommand(c);
+const entries = [
+  // The vault.
+  {
+    name: 'init',
+    summary: 'Create a new vault (asks for the master password twice).',
+    load: async () => (await import('./init')).initCommand,
+  },
+  {
+    name: 'status',
+    summary: 'Show the vault file, whether it is locked, its format, cost and quick-unlock state, and the keychain.',
+    load: async () => (await import('./status')).statusCommand,
+  },
+  {
+    name: 'lock',
+    summary: 'Lock and forget: remove the quick-unlock key from the keychain so the next use needs the password.',
+    load: async () => (await import('./lock')).lockCommand,
+  },
+  {
+    name: 'unlock',
+    summary:
+      'Keep the vault key in a per-user agent for a while (latch unlock --for 15m), so tools such as git or kubectl need no password.',
+    load: async () => (await import('./unlock')).unlockCommand,
+  },
+  {
+    name: 'passwd',
+    summary: 'Change the master password (the vault key is re-wrapped; records are not re-encrypted).',
+    load: async () => (await import('./passwd')).passwdCommand,
+  },
+  // Services and credentials.
+  {
+    name: 'add',
+    summary: 'Add a credential to a service (the service is created if missing). A field value "-" is read from stdin.',
+    load: async () => (await import('./add')).addCommand,
+  },
+  {
+    name: 'list',
+    summary: 'List services and their credentials (names, kinds, status; never a secret).',
+    load: async () => (await import('./list')).listCommand,
+  },
+  {
+    name: 'get',
+    summary:
+      'Print one secret: latch://SERVICE/CREDENTIAL[/FIELD] (or SERVICE/CREDENTIAL[/FIELD]); the primary field by default.',
+    load: async () => (await import('./get')).getCommand,
+  },
+  {
+    name: 'copy',
+    summary: 'Copy one secret to the clipboard; it is cleared after a while if it is still there.',
+    load: async () => (await import('./copy')).copyCommand,
+  },
+  {
+    name: 'exec',
+    summary:
+      'Run a command with secrets in its environment only (never its arguments); secrets it prints are masked, its exit code is passed on.',
+    load: async () => (await import('./exec')).execCommand,
+  },
+  {
+    name: 'import',
+    summary:
+      'Import a .env file, a Postman environment or a Latch backup: shows a preview, then writes all of it or nothing.',
+    load: async () => (await import('./import')).importCommand,
+  },
+  {
+    name: 'export',
+    summary:
+      'Export the vault: an encrypted Latch backup with its own password (default), or plain-text JSON with explicit confirmation.',
+    load: async () => (await import('./export')).exportCommand,
+  },
+  {
+    name: 'totp',
+    summary: 'Print the current one-time code of a TOTP credential or an otpauth:// URI, or verify a code.',
+    load: async () => (await import('./totp')).totpCommand,
+  },
+  {
+    name: 'request',
+    summary:
+      'Send an HTTP request signed with a stored credential (latch://SERVICE/CREDENTIAL); a URL starting with / is relative to the service base URL. --fail exits 22 on a status of 400 or more.',
+    load: async () => (await import('./request')).requestCommand,
+  },
+  // OAuth 2.0 and JWT.
+  {
+    name: 'oauth',
+    summary:
+      'Sign in to an OAuth 2.0 credential (its grant: browser, device code or client credentials), or revoke its tokens.',
+    load: async () => (await import('./oauth')).oauthCommand,
+  },
+  {
+    name: 'token',
+    summary:
+      'Print a valid access token of an OAuth 2.0 credential, refreshed first if needed (exit 4: sign in again with "latch oauth login").',
+    load: async () => (await import('./token')).tokenCommand,
+  },
+  {
+    name: 'jwt',
+    summary:
+      'Decode, verify or sign a JWT (verify fails with the reason: malformed, expired, not-yet-valid, bad-signature, …).',
+    load: async () => (await import('./jwt')).jwtCommand,
+  },
+];
+
+for (const entry of entries) registerCommand(entry);

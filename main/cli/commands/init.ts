@@ -6,7 +6,6 @@ import type { CliCommand } from '../registry';
 
 export const initCommand: CliCommand = {
   name: 'init',
-  summary: 'Create a new vault (asks for the master password twice).',
   usage: 'latch init [--hardened] [--quick-unlock] [--iterations N]',
   options: {
     hardened: {
@@ -25,7 +24,8 @@ export const initCommand: CliCommand = {
       if (!/^\d+$/.test(ctx.values.iterations)) throw usageError('--iterations takes a whole number.');
       iterations = Number(ctx.values.iterations);
     }
-    if ((hardened || quickUnlock) && !ctx.keychain) {
+    const keychain = await ctx.keychain();
+    if ((hardened || quickUnlock) && !keychain) {
       throw new LatchError(
         'ERR_KEYCHAIN_UNAVAILABLE',
         'No OS keychain (LATCH_NO_KEYCHAIN=1): create a password-only vault.',
@@ -38,7 +38,7 @@ export const initCommand: CliCommand = {
       mode: hardened ? 'hardened' : 'password',
       quickUnlock,
       ...(iterations !== undefined ? { iterations } : {}),
-      ...(ctx.keychain ? { keychain: ctx.keychain } : {}),
+      ...(keychain ? { keychain } : {}),
     });
     const data = {
       path: ctx.vaultPath,

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import {
   decodeJwt,
-  JWT_FAILURE_REASONS,
   type JwtAlgorithm,
   type JwtKeyInput,
   keyInputFromText,
@@ -181,7 +180,6 @@ async function sign(ctx: CliContext, reference: string | undefined): Promise<num
 
 export const jwtCommand: CliCommand = {
   name: 'jwt',
-  summary: `Decode, verify or sign a JWT (verify fails with the reason: ${JWT_FAILURE_REASONS.slice(0, 4).join(', ')}, …).`,
   usage: USAGE,
   positionals: { min: 1, max: 2 },
   options: {

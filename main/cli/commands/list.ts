@@ -3,7 +3,6 @@ import { withServiceStore } from '../with-store';
 
 export const listCommand: CliCommand = {
   name: 'list',
-  summary: 'List services and their credentials (names, kinds, status; never a secret).',
   usage: 'latch list [SERVICE] [--json]',
   positionals: { min: 0, max: 1 },
   async run(ctx) {

@@ -1,5 +1,6 @@
+import { askAgent } from '../../core/agent/agent-client';
 import { LatchError } from '../../core/model/errors';
-import { forgetQuickUnlock } from '../../core/vault/inspect-vault';
+import { type ForgetResult, forgetQuickUnlock, inspectVault } from '../../core/vault/inspect-vault';
 import type { CliCommand } from '../registry';
 
 const TEXT = {
@@ -12,15 +13,28 @@ const TEXT = {
     'Hardened vault: every command already asks for the master password. Its device key stays in the keychain (it is half of the key, not a session).',
 } as const;
 
+const AGENT_TEXT = 'The unlock agent forgot the key and stopped (latch unlock --for).';
+
 export const lockCommand: CliCommand = {
   name: 'lock',
-  summary: 'Lock and forget: remove the quick-unlock key from the keychain so the next use needs the password.',
   usage: 'latch lock [--json]',
   async run(ctx) {
-    if (!ctx.keychain)
-      throw new LatchError('ERR_KEYCHAIN_UNAVAILABLE', 'No OS keychain (LATCH_NO_KEYCHAIN=1): nothing to forget.');
-    const r = await forgetQuickUnlock({ path: ctx.vaultPath, keychain: ctx.keychain });
-    ctx.output(r, TEXT[r.reason]);
+    const info = await inspectVault(ctx.vaultPath);
+    if (!info.exists) throw new LatchError('ERR_VAULT_NOT_FOUND', `No vault at ${ctx.vaultPath}.`);
+    const agentStopped = (await askAgent(ctx.io.env, info.vaultId, 'lock'))?.ok === true;
+    const keychain = await ctx.keychain();
+    if (!keychain) {
+      if (agentStopped) {
+        ctx.output({ vaultId: info.vaultId, agentStopped, forgotten: false }, AGENT_TEXT);
+        return 0;
+      }
+      throw new LatchError(
+        'ERR_KEYCHAIN_UNAVAILABLE',
+        'No OS keychain (LATCH_NO_KEYCHAIN=1) and no unlock agent: nothing to forget.',
+      );
+    }
+    const r: ForgetResult = await forgetQuickUnlock({ path: ctx.vaultPath, keychain });
+    ctx.output({ ...r, agentStopped }, agentStopped ? `${AGENT_TEXT}\n${TEXT[r.reason]}` : TEXT[r.reason]);
     return 0;
   },
 };

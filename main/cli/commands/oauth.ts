@@ -63,8 +63,6 @@ async function login(ctx: CliContext, config: OAuth2Config, timeoutMs: number | 
 
 export const oauthCommand: CliCommand = {
   name: 'oauth',
-  summary:
-    'Sign in to an OAuth 2.0 credential (its grant: browser, device code or client credentials), or revoke its tokens.',
   usage: USAGE,
   positionals: { min: 2, max: 2 },
   options: {

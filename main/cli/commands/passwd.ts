@@ -4,7 +4,6 @@ import { unlockVault } from '../unlock';
 
 export const passwdCommand: CliCommand = {
   name: 'passwd',
-  summary: 'Change the master password (the vault key is re-wrapped; records are not re-encrypted).',
   usage: 'latch passwd [--iterations N]   (with --password-stdin: old password on line 1, new on line 2)',
   options: {
     iterations: { type: 'string', help: 'also set the PBKDF2 iteration count' },

@@ -61,8 +61,6 @@ function printResponse(ctx: CliContext, r: HttpResponse): void {
 
 export const requestCommand: CliCommand = {
   name: 'request',
-  summary:
-    'Send an HTTP request signed with a stored credential (latch://SERVICE/CREDENTIAL); a URL starting with / is relative to the service base URL. --fail exits 22 on a status of 400 or more.',
   usage: "latch request REF METHOD URL [-H 'Name: value']... [-d BODY] [--retry N] [--fail] [--json]",
   positionals: { min: 3, max: 3 },
   options: {

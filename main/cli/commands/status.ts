@@ -5,10 +5,10 @@ import type { CliCommand } from '../registry';
 
 export const statusCommand: CliCommand = {
   name: 'status',
-  summary: 'Show the vault file, whether it is locked, its format, cost and quick-unlock state, and the keychain.',
   usage: 'latch status [--json]',
   async run(ctx) {
-    const keychainReachable = ctx.keychain ? await ctx.keychain.available() : false;
+    const keychain = await ctx.keychain();
+    const keychainReachable = keychain ? await keychain.available() : false;
     let info: Awaited<ReturnType<typeof inspectVault>>;
     try {
       info = await inspectVault(ctx.vaultPath);
@@ -35,8 +35,8 @@ export const statusCommand: CliCommand = {
     let quickUnlock: 'off' | 'armed' | 'forgotten' | 'unknown' = 'off';
     if (info.quickUnlock) {
       quickUnlock = 'unknown';
-      if (keychainReachable && ctx.keychain) {
-        quickUnlock = (await ctx.keychain.get(deviceKeyName(info.vaultId))) === null ? 'forgotten' : 'armed';
+      if (keychainReachable && keychain) {
+        quickUnlock = (await keychain.get(deviceKeyName(info.vaultId))) === null ? 'forgotten' : 'armed';
       }
     }
     // The command line holds no session: "locked" means the next command needs the master password.

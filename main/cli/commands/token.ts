@@ -10,8 +10,6 @@ const MARGIN_MS = 30_000;
 
 export const tokenCommand: CliCommand = {
   name: 'token',
-  summary:
-    'Print a valid access token of an OAuth 2.0 credential, refreshed first if needed (exit 4: sign in again with "latch oauth login").',
   usage: 'latch token REF [--json]',
   positionals: { min: 1, max: 1 },
   async run(ctx) {

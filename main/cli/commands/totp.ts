@@ -7,7 +7,6 @@ import { verifyCode } from '../../core/totp/verify';
 import { usageError } from '../parse-args';
 import { readAllStdin } from '../read-stdin';
 import type { CliCommand, CliContext } from '../registry';
-import { withServiceStore } from '../with-store';
 
 function wholeNumber(value: unknown, option: string): number | undefined {
   if (value === undefined) return undefined;
@@ -25,6 +24,8 @@ async function withSpec<T>(ctx: CliContext, ref: string | undefined, fn: (spec: 
   }
   if (ref === undefined)
     throw usageError('Name the TOTP credential (latch://SERVICE/CREDENTIAL) or give --uri otpauth://…');
+  // Only a REF needs the vault (and zod, jose... with it): `totp --uri` starts as fast as Node.
+  const { withServiceStore } = await import('../with-store');
   return withServiceStore(ctx, async (store) => {
     const located = await store.resolve(ref);
     const c = located.credential;
@@ -39,7 +40,6 @@ async function withSpec<T>(ctx: CliContext, ref: string | undefined, fn: (spec: 
 
 export const totpCommand: CliCommand = {
   name: 'totp',
-  summary: 'Print the current one-time code of a TOTP credential or an otpauth:// URI, or verify a code.',
   usage:
     'latch totp (REF | --uri URI) [--at UNIX_SECONDS] [--json]   |   latch totp verify (REF | --uri URI) CODE [--window N]',
   positionals: { min: 0, max: 3 },

@@ -1,4 +1,3 @@
-import { signWithJwtSigner } from '../jwt/sign';
 import {
   type Credential,
   CredentialFieldsByKind,
@@ -8,7 +7,6 @@ import {
 } from '../model/credential';
 import { LatchError } from '../model/errors';
 import type { Clock } from '../platform';
-import { liveCode } from '../totp/live-code';
 import type { Located } from './service-store';
 
 export interface ReadSecretDeps {
@@ -81,9 +79,12 @@ export async function readSecretField(located: Located, field: string | null, de
     return value;
   }
 
-  if (c.kind === 'totp' && name === 'code') return liveCode(c.fields, now).code;
-  if (c.kind === 'jwt-signer' && name === 'token')
+  // otplib and jose load only for the kinds that need them: the command line starts on every `latch get`.
+  if (c.kind === 'totp' && name === 'code') return (await import('../totp/live-code')).liveCode(c.fields, now).code;
+  if (c.kind === 'jwt-signer' && name === 'token') {
+    const { signWithJwtSigner } = await import('../jwt/sign');
     return (await signWithJwtSigner(c.fields, { clock: deps.clock })).token;
+  }
   if (c.kind === 'oauth2' && (name === 'accessToken' || name === 'refreshToken' || name === 'idToken')) {
     if (name === 'accessToken' && deps.getAccessToken) return deps.getAccessToken(located);
     const value = c.fields.tokens?.[name];

@@ -55,8 +55,23 @@ export const ServiceEntry = z.object({
 });
 export type ServiceEntry = z.infer<typeof ServiceEntry>;
 
+/**
+ * An index entry as read back. Entries are validated once, when written (entryFor parses what it
+ * builds), and the index is authenticated as a whole by its AEAD tag, so a read only tells a service
+ * entry from other records' entries: a zod parse of each of 10,000 entries to find one name cost more
+ * than the decryption of the index itself.
+ */
+export function readServiceEntry(raw: unknown): ServiceEntry | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const e = raw as Partial<ServiceEntry>;
+  return e.type === 'service' && e.v === 1 && typeof e.name === 'string' && Array.isArray(e.credentials)
+    ? (e as ServiceEntry)
+    : null;
+}
+
+/** The index entry of a service, validated here so every reader can trust it (see readServiceEntry). */
 export function entryFor(body: ServiceBody): ServiceEntry {
-  return {
+  return ServiceEntry.parse({
     type: 'service',
     v: 1,
     name: body.name,
@@ -81,7 +96,7 @@ export function entryFor(body: ServiceBody): ServiceEntry {
       },
       fingerprint: secretFingerprint(c),
     })),
-  };
+  });
 }
 
 export function summaryFrom(id: string, e: ServiceEntry, now: number): ServiceSummary {

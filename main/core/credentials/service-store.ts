@@ -12,7 +12,7 @@ import { credentialStatuses, rotationDueAt } from './credential-status';
 import { credentialView } from './credential-view';
 import type { RecordVault } from './record-vault';
 import { parseSecretReference } from './secret-reference';
-import { entryFor, SERVICE_RECORD_PREFIX, ServiceBody, ServiceEntry, summaryFrom } from './service-records';
+import { entryFor, readServiceEntry, SERVICE_RECORD_PREFIX, ServiceBody, summaryFrom } from './service-records';
 import { validateCredentialFields } from './validate-credential';
 
 const DAY = 86_400_000;
@@ -69,8 +69,8 @@ export class ServiceStore {
     const out: ServiceSummary[] = [];
     for (const [id, raw] of this.vault.entries()) {
       if (!id.startsWith(SERVICE_RECORD_PREFIX)) continue;
-      const entry = ServiceEntry.safeParse(raw);
-      if (entry.success) out.push(summaryFrom(id, entry.data, now));
+      const entry = readServiceEntry(raw);
+      if (entry) out.push(summaryFrom(id, entry, now));
     }
     return out.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
   }
@@ -84,9 +84,8 @@ export class ServiceStore {
     >();
     for (const [id, raw] of this.vault.entries()) {
       if (!id.startsWith(SERVICE_RECORD_PREFIX)) continue;
-      const parsed = ServiceEntry.safeParse(raw);
-      if (!parsed.success) continue;
-      const e = parsed.data;
+      const e = readServiceEntry(raw);
+      if (!e) continue;
       for (const c of e.credentials) {
         const kind = c.kind as CredentialKind;
         const base = {
@@ -165,8 +164,7 @@ export class ServiceStore {
     const wanted = name.trim().toLowerCase();
     const matches = [...this.vault.entries()].filter(([id, raw]) => {
       if (!id.startsWith(SERVICE_RECORD_PREFIX)) return false;
-      const e = ServiceEntry.safeParse(raw);
-      return e.success && e.data.name.toLowerCase() === wanted;
+      return readServiceEntry(raw)?.name.toLowerCase() === wanted;
     });
     if (matches.length === 0)
       throw new LatchError('ERR_NOT_FOUND', `No service is named "${name}". See the names with: latch list`);

@@ -1,5 +1,10 @@
 import type { RecordVault } from '../credentials/record-vault';
-import { SERVICE_RECORD_PREFIX, ServiceBody, ServiceEntry } from '../credentials/service-records';
+import {
+  readServiceEntry,
+  SERVICE_RECORD_PREFIX,
+  ServiceBody,
+  type ServiceEntry,
+} from '../credentials/service-records';
 import { LatchError } from '../model/errors';
 
 /** The services in a vault's index, by id: what import needs to find names and clashes. */
@@ -7,8 +12,8 @@ export function serviceEntries(vault: Pick<RecordVault, 'entries'>): Map<string,
   const out = new Map<string, ServiceEntry>();
   for (const [id, raw] of vault.entries()) {
     if (!id.startsWith(SERVICE_RECORD_PREFIX)) continue;
-    const parsed = ServiceEntry.safeParse(raw);
-    if (parsed.success) out.set(id, parsed.data);
+    const entry = readServiceEntry(raw);
+    if (entry) out.set(id, entry);
   }
   return out;
 }

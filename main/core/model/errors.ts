@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'ERR_TIMEOUT',
   'ERR_CLIPBOARD',
   'ERR_SHORTCUT_REFUSED',
+  'ERR_AGENT_UNSAFE',
+  'ERR_UNSUPPORTED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -53,6 +53,20 @@ export async function unwrapKey(
   );
 }
 
+/** Raw bytes of an extractable key (the agent's copy of the vault key). */
+export async function exportRawKey(key: CryptoKey): Promise<Uint8Array> {
+  return new Uint8Array(await subtle.exportKey('raw', key));
+}
+
+/** Imports 32 raw vault-key bytes as a non-extractable data key, then zeroes them. */
+export async function importVaultKey(raw: Uint8Array): Promise<CryptoKey> {
+  try {
+    return await subtle.importKey('raw', raw, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  } finally {
+    raw.fill(0);
+  }
+}
+
 /** A fresh random vault key, extractable only so it can be wrapped once at creation. */
 export async function generateVaultKey(): Promise<CryptoKey> {
   return subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Keychain } from '../keychain/keychain';
 import { LatchError } from '../model/errors';
 import { indexAad, recordAad } from './aad';
-import { open as aeadOpen, seal } from './aead';
+import { open as aeadOpen, exportRawKey, seal } from './aead';
 import { type AtomicWriteResult, atomicWrite, type DiskState, type SaveStep } from './atomic-write';
 import { NONCE_BYTES, TAG_BYTES } from './constants';
 import { allocContainer, decodeContainer, finishContainer, trustedFingerprint, verifyChecksum } from './container';
@@ -504,6 +504,22 @@ export class OpenVault {
       deviceKey.fill(0);
     }
     this._quickUnlock = 'armed';
+  }
+
+  /**
+   * The vault key's raw bytes, for the command-line agent (`latch unlock --for`), which hands them only to
+   * processes of this user. The one place raw key bytes enter JS memory: the caller zeroes them when done.
+   */
+  async exportKeyForAgent(): Promise<Uint8Array> {
+    this.key();
+    const extractable = this.kek ? await tryUnwrap(this.header, this.kek.slot, this.kek.key, true) : null;
+    if (extractable === null) {
+      throw new LatchError(
+        'ERR_VAULT_LOCKED',
+        'Unlock the vault with the master password to hand its key to the agent.',
+      );
+    }
+    return exportRawKey(extractable);
   }
 
   /** Removes the device-key slot from the file (saving) and the device key from the keychain. */

@@ -26,6 +26,13 @@ export interface OpenVaultOptions {
   restoreDeviceKey?: boolean;
   /** Open `<path>.bak` (offered when the main file is damaged); the next save rewrites `<path>`. */
   useBackup?: boolean;
+  /**
+   * The vault key itself, as the command-line agent holds it (`latch unlock --for`): no KDF runs and no
+   * slot is unwrapped. A key that does not fit this file fails with ERR_VAULT_LOCKED.
+   */
+  vaultKey?: CryptoKey;
+  /** The file as the caller already read it (readVaultSource), so it is read and checked once. */
+  source?: VaultSource;
   keychain?: Keychain;
   fs?: VaultFileSystem;
   lock?: LockOptions;
@@ -81,7 +88,17 @@ export async function backupLooksIntact(fs: VaultFileSystem, path: string): Prom
   }
 }
 
-async function readSource(fs: VaultFileSystem, path: string): Promise<{ stat: VaultFileStat; bytes: Uint8Array }> {
+export interface VaultSource {
+  stat: VaultFileStat;
+  bytes: Uint8Array;
+}
+
+/** Reads the vault file once; openVault takes it as `source`. ERR_VAULT_NOT_FOUND when there is none. */
+export function readVaultSource(path: string, fs: VaultFileSystem = nodeFileSystem): Promise<VaultSource> {
+  return readSource(fs, path);
+}
+
+async function readSource(fs: VaultFileSystem, path: string): Promise<VaultSource> {
   // stat before read: if the file is replaced in between, the stat will not match at save time and the content is re-checked.
   const stat = await fs.stat(path);
   if (stat === null) throw notFound(path);
@@ -100,10 +117,11 @@ const nextTick = () => new Promise<void>((r) => setImmediate(r));
 
 async function openFrom(o: OpenVaultOptions, fs: VaultFileSystem): Promise<OpenVault> {
   const source = o.useBackup ? `${o.path}.bak` : o.path;
-  const { stat, bytes } = await readSource(fs, source);
+  const { stat, bytes } = o.source ?? (await readSource(fs, source));
   readPreamble(bytes);
   const file = decodeVaultFile(bytes);
   const { header, container } = file;
+  if (o.vaultKey) return openWithKey(o, fs, { stat, bytes }, file, o.vaultKey);
   checkIterations(header.kdf.iterations, 'open');
 
   let kekPromise: Promise<CryptoKey>;
@@ -228,6 +246,43 @@ async function openFrom(o: OpenVaultOptions, fs: VaultFileSystem): Promise<OpenV
     openedFrom: o.useBackup ? 'backup' : 'main',
     quickUnlock,
     dirty: file.migrated || o.useBackup === true,
+    ...(o.lock ? { lock: o.lock } : {}),
+    ...(o.onSaveStep ? { onSaveStep: o.onSaveStep } : {}),
+  });
+}
+
+/** The agent's path: the vault key is given, so only the file's integrity and the index are checked. */
+async function openWithKey(
+  o: OpenVaultOptions,
+  fs: VaultFileSystem,
+  { stat, bytes }: VaultSource,
+  file: ReturnType<typeof decodeVaultFile>,
+  vaultKey: CryptoKey,
+): Promise<OpenVault> {
+  verifyChecksum(bytes);
+  const { header, container } = file;
+  let rows: Awaited<ReturnType<typeof decryptIndex>>['rows'];
+  try {
+    ({ rows } = await decryptIndex(vaultKey, container, header));
+  } catch (e) {
+    if (e instanceof LatchError && e.detail?.part === 'index')
+      throw new LatchError('ERR_VAULT_LOCKED', 'The key held for this vault does not open it; unlock it again.');
+    throw e;
+  }
+  return new OpenVault({
+    path: o.path,
+    fs,
+    keychain: o.keychain,
+    header,
+    vaultKey,
+    kek: null,
+    deviceKey: null,
+    rows,
+    disk: { stat, fingerprint: trustedFingerprint(bytes) },
+    diskGood: true,
+    openedFrom: 'main',
+    quickUnlock: header.slots.device === undefined ? 'off' : 'unknown',
+    dirty: file.migrated,
     ...(o.lock ? { lock: o.lock } : {}),
     ...(o.onSaveStep ? { onSaveStep: o.onSaveStep } : {}),
   });

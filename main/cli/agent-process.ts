@@ -1,0 +1,22 @@
+/**
+ * The unlock agent's own process (`latch unlock --for` starts it detached): reads its start message
+ * (the vault key and deadline) from stdin, listens, prints "ready" on stdout, and runs until the agent
+ * ends. See main/core/agent/agent-server.ts.
+ */
+import { startAgent } from '../core/agent/agent-server';
+import type { AgentStart } from '../core/agent/protocol';
+import { agentPaths } from '../core/agent/runtime-dir';
+import type { CliIo } from './io';
+import { readAllStdin } from './read-stdin';
+
+export async function runAgentProcess(io: CliIo): Promise<number> {
+  const start = JSON.parse(await readAllStdin(io)) as AgentStart;
+  const paths = agentPaths(io.env, start.vaultId, { create: true });
+  // Everything the agent creates in it (socket, token file) is this user's alone, from the first instant.
+  process.umask(0o177);
+  const agent = await startAgent(start, paths);
+  for (const signal of ['SIGHUP', 'SIGINT', 'SIGTERM'] as const) process.on(signal, () => agent.end(signal));
+  io.stdout.write('ready\n');
+  await agent.ended;
+  return 0;
+}

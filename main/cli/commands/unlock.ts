@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import { askAgent } from '../../core/agent/agent-client';
+import type { AgentStart } from '../../core/agent/protocol';
+import { agentPaths } from '../../core/agent/runtime-dir';
+import { currentSessionLeader } from '../../core/agent/session-leader';
+import { LatchError } from '../../core/model/errors';
+import { AGENT_COMMAND } from '../helper-commands';
+import { usageError } from '../parse-args';
+import type { CliCommand } from '../registry';
+import { latchSelfArgs } from '../self-command';
+import { unlockVault } from '../unlock';
+
+const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };
+/** Longer than a working day is not "quick unlock for a while" any more. */
+const MAX_MS = 12 * 3_600_000;
+const READY_TIMEOUT_MS = 10_000;
+
+export function parseDuration(text: string): number {
+  const m = /^(\d+)([smh]?)$/.exec(text.trim());
+  const ms = m ? Number(m[1]) * UNITS[m[2] || 's']! : Number.NaN;
+  if (!(ms >= 1000 && ms <= MAX_MS)) throw usageError('--for takes a time from 1s to 12h, e.g. 90s, 15m or 2h.');
+  return ms;
+}
+
+/** Starts the agent detached and hands it the key on its stdin; resolves once it listens. */
+function startAgentProcess(start: AgentStart): Promise<void> {
+  const args = latchSelfArgs(AGENT_COMMAND);
+  if (!args) throw new LatchError('ERR_UNSUPPORTED', 'The unlock agent cannot be started from here.');
+  const child = spawn(process.execPath, args, { detached: true, stdio: ['pipe', 'pipe', 'ignore'], windowsHide: true });
+  return new Promise((resolve, reject) => {
+    const fail = () => {
+      child.kill();
+      reject(new LatchError('ERR_INTERNAL', 'The unlock agent did not start; the vault stays locked.'));
+    };
+    const timer = setTimeout(fail, READY_TIMEOUT_MS);
+    child.on('error', fail);
+    child.on('exit', fail);
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d: string) => {
+      if (!d.startsWith('ready')) return;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      child.stdout.destroy();
+      child.unref();
+      resolve();
+    });
+    child.stdin.end(JSON.stringify(start));
+  });
+}
+
+export const unlockCommand: CliCommand = {
+  name: 'unlock',
+  usage: 'latch unlock --for DURATION [--json]',
+  options: {
+    for: { type: 'string', help: 'how long the agent keeps the key: 90s, 15m, 2h (at most 12h)' },
+  },
+  async run(ctx) {
+    if (typeof ctx.values.for !== 'string') throw usageError('Say for how long: latch unlock --for 15m');
+    const ms = parseDuration(ctx.values.for);
+    const vault = await unlockVault(ctx, { allowAgent: false });
+    let raw: Uint8Array;
+    try {
+      raw = await vault.exportKeyForAgent();
+    } finally {
+      vault.lock();
+    }
+    const expiresAt = Date.now() + ms;
+    try {
+      // Refuse here, with the reason, a folder the agent would refuse (it has no stderr to say why).
+      agentPaths(ctx.io.env, vault.id, { create: true });
+      // One agent per vault: a new unlock replaces the old one (and its deadline).
+      await askAgent(ctx.io.env, vault.id, 'lock').catch(() => null);
+      await startAgentProcess({
+        vaultId: vault.id,
+        key: Buffer.from(raw).toString('base64'),
+        expiresAt,
+        session: currentSessionLeader(),
+      });
+    } finally {
+      raw.fill(0);
+    }
+    const until = new Date(expiresAt).toISOString();
+    ctx.output(
+      { vaultId: vault.id, expiresAt: until },
+      `Unlocked for tools until ${until}. "latch lock" forgets the key sooner; so does logging out.`,
+    );
+    return 0;
+  },
+};

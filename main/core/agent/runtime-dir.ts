@@ -1,0 +1,59 @@
+import { lstatSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LatchError } from '../model/errors';
+
+/** Where one user's agent sockets live, and the names in it for one vault. */
+export interface AgentPaths {
+  dir: string;
+  socket: string;
+  token: string;
+}
+
+function unsafe(dir: string, why: string): LatchError {
+  return new LatchError(
+    'ERR_AGENT_UNSAFE',
+    `The agent folder ${dir} ${why}; remove it (or fix its owner and mode 0700) and unlock again.`,
+  );
+}
+
+/**
+ * The folder must be a real directory (not a symlink someone planted), owned by this user, with no
+ * access for group or others: that, with the socket's own mode 0600, is what keeps other users out.
+ * Checked by the agent before it listens and by every client before it connects.
+ */
+export function checkPrivateDir(dir: string, uid: number): void {
+  const st = lstatSync(dir, { throwIfNoEntry: false });
+  if (!st) throw unsafe(dir, 'does not exist');
+  if (!st.isDirectory()) throw unsafe(dir, 'is not a directory');
+  if (st.uid !== uid) throw unsafe(dir, 'belongs to another user');
+  if ((st.mode & 0o077) !== 0) throw unsafe(dir, 'can be read by other users');
+}
+
+/**
+ * $XDG_RUNTIME_DIR/latch (a per-user tmpfs the login manager removes at logout), else
+ * <tmp>/latch-<uid>. Created 0700; refused when it exists but is not private.
+ */
+export function agentPaths(
+  env: Readonly<Record<string, string | undefined>>,
+  vaultId: string,
+  options: { create?: boolean } = {},
+): AgentPaths {
+  const uid = process.getuid?.();
+  if (uid === undefined) {
+    throw new LatchError('ERR_UNSUPPORTED', 'The unlock agent needs a Unix system (Linux or macOS).');
+  }
+  const runtime = env.XDG_RUNTIME_DIR;
+  const dir = runtime ? join(runtime, 'latch') : join(tmpdir(), `latch-${uid}`);
+  if (options.create) {
+    if (runtime) checkPrivateDir(runtime, uid);
+    try {
+      mkdirSync(dir, { mode: 0o700 });
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'EEXIST') throw e;
+    }
+  }
+  checkPrivateDir(dir, uid);
+  if (!/^[0-9a-f-]{36}$/.test(vaultId)) throw new LatchError('ERR_BAD_INPUT', 'Not a vault id.');
+  return { dir, socket: join(dir, `agent-${vaultId}.sock`), token: join(dir, `agent-${vaultId}.token`) };
+}

@@ -1,0 +1,133 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { grepTree } from './no-secret-on-disk';
+import { latch } from './run-latch';
+
+const dir = mkdtempSync(join(tmpdir(), 'latch-agent-'));
+const runtime = join(dir, 'runtime');
+const PW = 'agent master password';
+const SECRET = `planted-agent-secret-${process.pid}`;
+const env = { LATCH_NO_KEYCHAIN: '1', LATCH_VAULT: join(dir, 'v.latch'), XDG_RUNTIME_DIR: runtime };
+const agentDir = join(runtime, 'latch');
+
+const sockets = () => (existsSync(agentDir) ? readdirSync(agentDir).filter((f) => f.endsWith('.sock')) : []);
+
+async function until(check: () => boolean, what: string, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** `latch get` with no password available: succeeds only through the agent. */
+const getWithoutPassword = () => latch(['get', 'Git/main'], { env });
+
+beforeAll(async () => {
+  mkdirSync(runtime, { mode: 0o700 });
+  chmodSync(dir, 0o755);
+  expect((await latch(['init', '--password-stdin', '--iterations', '100000'], { stdin: `${PW}\n`, env })).code).toBe(0);
+  const add = await latch(
+    [
+      'add',
+      'Git',
+      '--kind',
+      'api-key',
+      '--name',
+      'main',
+      '--field',
+      'header=Authorization',
+      '--field',
+      'value=-',
+      '--password-stdin',
+    ],
+    { stdin: `${PW}\n${SECRET}\n`, env },
+  );
+  expect(add.code).toBe(0);
+});
+
+afterAll(async () => {
+  await latch(['lock'], { env });
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('latch unlock --for (the unlock agent)', () => {
+  it('serves the key to the same user: get needs no password; socket 0600, folder 0700, nothing secret on disk', async () => {
+    expect((await getWithoutPassword()).code).toBe(2);
+    const unlock = await latch(['unlock', '--for', '60s', '--password-stdin', '--json'], { stdin: `${PW}\n`, env });
+    expect(unlock.code).toBe(0);
+    expect(new Date(JSON.parse(unlock.stdout).expiresAt).getTime()).toBeGreaterThan(Date.now());
+    const got = await getWithoutPassword();
+    expect(got.stdout).toBe(`${SECRET}\n`);
+    expect(statSync(agentDir).mode & 0o777).toBe(0o700);
+    const [sock] = sockets();
+    expect(statSync(join(agentDir, sock!)).mode & 0o777).toBe(0o600);
+    expect(statSync(join(agentDir, sock!.replace(/\.sock$/, '.token'))).mode & 0o777).toBe(0o600);
+    expect(grepTree([dir, process.env.HOME ?? dir], SECRET)).toEqual([]);
+  });
+
+  it('another uid (setpriv 65534) can neither connect to the socket nor read its token', async () => {
+    const [sock] = sockets();
+    const socketPath = join(agentDir, sock!);
+    const probe = `
+      const net = require('node:net'); const fs = require('node:fs');
+      let token = 'unread'; try { fs.readFileSync(${JSON.stringify(socketPath.replace(/\.sock$/, '.token'))}); token = 'READ'; } catch (e) { token = e.code; }
+      const s = net.connect(${JSON.stringify(socketPath)});
+      s.on('connect', () => { s.write('{"op":"key","token":"x"}\\n'); });
+      s.on('data', (d) => { console.log('DATA ' + d); });
+      s.on('error', (e) => { console.log(JSON.stringify({ connect: e.code, token })); process.exit(0); });
+      s.on('close', () => { console.log(JSON.stringify({ connect: 'CONNECTED', token })); });`;
+    const r = spawnSync(
+      'setpriv',
+      ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', probe],
+      { encoding: 'utf8' },
+    );
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ connect: 'EACCES', token: 'EACCES' });
+  });
+
+  it('latch lock makes the agent forget the key and exit', async () => {
+    const lock = await latch(['lock', '--json'], { env });
+    expect(lock.code).toBe(0);
+    expect(JSON.parse(lock.stdout)).toMatchObject({ agentStopped: true });
+    await until(() => sockets().length === 0, 'the socket to go');
+    expect((await getWithoutPassword()).code).toBe(2);
+  });
+
+  it('the key is gone after the time given', async () => {
+    const unlock = await latch(['unlock', '--for', '2s', '--password-stdin'], { stdin: `${PW}\n`, env });
+    expect(unlock.code).toBe(0);
+    await until(() => sockets().length === 0, 'the agent to expire');
+    expect((await getWithoutPassword()).code).toBe(2);
+  });
+
+  it('the key is gone when the session it was unlocked in ends (its leader exits)', async () => {
+    const script = `printf '%s\\n' "$PW" | "$NODE" --import tsx main/cli/index.ts unlock --for 10m --password-stdin && sleep 120`;
+    const session = spawn('setsid', ['sh', '-c', script], {
+      cwd: join(import.meta.dirname, '../../..'),
+      env: { ...process.env, ...env, PW, NODE: process.execPath },
+      stdio: 'ignore',
+    });
+    await until(() => sockets().length === 1, 'the agent to start', 30_000);
+    expect((await getWithoutPassword()).stdout).toBe(`${SECRET}\n`);
+    session.kill('SIGKILL');
+    await until(() => sockets().length === 0, 'the agent to notice the session ended');
+    expect((await getWithoutPassword()).code).toBe(2);
+  });
+
+  it('refuses an agent folder another user could read', async () => {
+    mkdirSync(agentDir, { recursive: true, mode: 0o700 });
+    chmodSync(agentDir, 0o755);
+    try {
+      const r = await latch(['unlock', '--for', '60s', '--password-stdin'], { stdin: `${PW}\n`, env });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/can be read by other users/);
+      expect(sockets()).toEqual([]);
+    } finally {
+      chmodSync(agentDir, 0o700);
+    }
+  });
+});

@@ -1,0 +1,29 @@
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Files under the given folders whose bytes contain the planted value (symlinks and special files skipped). */
+export function grepTree(roots: string[], needle: string): string[] {
+  const found: string[] = [];
+  const wanted = Buffer.from(needle);
+  const walk = (path: string) => {
+    const st = lstatSync(path, { throwIfNoEntry: false });
+    if (!st) return;
+    if (st.isDirectory()) {
+      let names: string[] = [];
+      try {
+        names = readdirSync(path);
+      } catch {
+        return;
+      }
+      for (const n of names) walk(join(path, n));
+    } else if (st.isFile() && st.size < 64 * 1024 * 1024) {
+      try {
+        if (readFileSync(path).includes(wanted)) found.push(path);
+      } catch {
+        // Unreadable: not ours.
+      }
+    }
+  };
+  for (const r of roots) walk(r);
+  return found;
+}
