@@ -9,6 +9,7 @@ import {
   type ChannelInput,
   type ChannelName,
   type ChannelOutput,
+  channels,
   EVENT_NAMES,
   type EventName,
   type EventPayload,
@@ -50,6 +51,16 @@ export interface Transport {
   subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
 }
 
+/**
+ * The frame's transient user activation: set only by a real click or key press, never by a
+ * script's synthetic events. In Electron this runs in the preload's isolated world, where
+ * the page cannot replace `navigator`. Outside a browser (unit tests) there is no user to ask.
+ */
+function userIsActive(): boolean {
+  const nav = (globalThis as { navigator?: { userActivation?: { isActive: boolean } } }).navigator;
+  return nav?.userActivation === undefined ? true : nav.userActivation.isActive;
+}
+
 export function createClient(transport: Transport): LatchApi {
   const api: Record<string, Record<string, unknown>> = {};
   const ns = (name: string) => {
@@ -58,7 +69,14 @@ export function createClient(transport: Transport): LatchApi {
   };
   for (const channel of CHANNEL_NAMES) {
     const [space, method] = channel.split('.') as [string, string];
+    const needsGesture = channels[channel].gesture;
     ns(space)[method] = async (input?: unknown) => {
+      if (needsGesture && !userIsActive()) {
+        throw new BridgeError({
+          code: 'ERR_FORBIDDEN_SENDER',
+          message: 'This needs a click or key press: try again from the button.',
+        });
+      }
       const envelope = await transport.invoke(channel, input ?? {});
       if (envelope.ok) return envelope.value;
       throw new BridgeError(envelope.error);

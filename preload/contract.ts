@@ -42,8 +42,8 @@ export type {
 } from '../main/core/model/service';
 export type { Settings } from '../main/core/model/settings';
 export { USERNAME_FIELD } from '../main/core/model/username-field';
-export { AboutInfo, AppRoute } from './channels/app';
-export { ImportPreview } from './channels/io';
+export { AboutInfo, AppRoute, LinkTarget } from './channels/app';
+export { ExportOutcome, ImportPreview } from './channels/io';
 export {
   DecodedJwtView,
   DeviceCodeInfo,

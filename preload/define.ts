@@ -6,12 +6,18 @@ export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTyp
   input: I;
   output: O;
   errors: readonly ErrorCode[];
+  /**
+   * The call must follow a click or key press of the user (the client checks the frame's
+   * user activation before sending): a script on its own cannot make it.
+   */
+  gesture: boolean;
 }
 
 export function channel<I extends z.ZodType, O extends z.ZodType>(spec: {
   input: I;
   output: O;
   errors?: readonly ErrorCode[];
+  gesture?: boolean;
 }): ChannelSpec<I, O> {
-  return { input: spec.input, output: spec.output, errors: spec.errors ?? [] };
+  return { input: spec.input, output: spec.output, errors: spec.errors ?? [], gesture: spec.gesture ?? false };
 }

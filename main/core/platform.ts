@@ -16,6 +16,14 @@ export interface BrowserOpener {
   open(url: string): Promise<void>;
 }
 
+/**
+ * Asks the user where to save a file, in main: a native save dialog in the app, a fixed
+ * folder in the browser host. The renderer never names the path. Null: the user cancelled.
+ */
+export interface SaveDialog {
+  choose(request: { title: string; defaultName: string; extension: string }): Promise<string | null>;
+}
+
 export interface Notifier {
   notify(title: string, body: string): void;
 }

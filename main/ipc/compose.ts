@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { readSecretField } from '../core/credentials/primary-secret';
 import type { Located } from '../core/credentials/service-store';
+import { folderSaveDialog } from '../core/io/folder-save-dialog';
 import type { Keychain } from '../core/keychain/keychain';
 import type { Credential } from '../core/model/credential';
 import { LatchError } from '../core/model/errors';
@@ -13,6 +14,7 @@ import {
   type Clipboard,
   type Clock,
   type Notifier,
+  type SaveDialog,
   type SettingsStore,
   systemClock,
 } from '../core/platform';
@@ -36,6 +38,8 @@ export interface ComposeInput {
   clock?: Clock;
   /** Opens OAuth sign-in pages in the user's own browser (shell.openExternal, xdg-open, a test page). */
   browser?: BrowserOpener;
+  /** Where exports are saved; default a folder `exports` under dataDir (the browser host's answer). */
+  saveDialog?: SaveDialog;
   /** Desktop notifications; default: kept in memory and sent to the renderer as `oauth.notice`. */
   notifier?: Notifier;
   /** How long before expiry OAuth tokens are refreshed; default 5 minutes (tests use seconds). */
@@ -68,11 +72,12 @@ export function compose(input: ComposeInput): Composed {
     events,
     clock,
   });
+  const browser = input.browser ?? noBrowser;
   const oauth = new OAuthManager({
     vault,
     events,
     clock,
-    opener: input.browser ?? noBrowser,
+    opener: browser,
     notifier: input.notifier ?? new EventNotifier(events, clock),
     ...(input.refreshMarginMs !== undefined ? { refreshMarginMs: input.refreshMarginMs } : {}),
   });
@@ -89,6 +94,8 @@ export function compose(input: ComposeInput): Composed {
     readSecretField: (located: Located, field: string) => readSecretField(located, field, { clock }),
     afterCredentialsDeleted: (credentials: Credential[]) => oauth.afterDeleted(credentials),
     oauth,
+    saveDialog: input.saveDialog ?? folderSaveDialog(join(input.dataDir, 'exports')),
+    browser,
   };
   return { services, events, dispatch: createDispatcher(createHandlers(services), input.onInternalError) };
 }

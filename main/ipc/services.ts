@@ -6,7 +6,7 @@
 import type { Located } from '../core/credentials/service-store';
 import type { KeychainStatus } from '../core/keychain/status';
 import type { Credential } from '../core/model/credential';
-import type { Clock, SettingsStore } from '../core/platform';
+import type { BrowserOpener, Clock, SaveDialog, SettingsStore } from '../core/platform';
 import type { AppVault } from './app-vault';
 import type { ClockSkew } from './clock-skew';
 import type { EventHub } from './event-hub';
@@ -40,6 +40,10 @@ export interface AppServices {
   readSecretField(located: Located, field: string): Promise<string>;
   /** Deleted credentials whose tokens should be revoked; never awaited by the delete. */
   afterCredentialsDeleted(credentials: Credential[]): void;
+  /** Asks the user where an export goes (a native dialog; a folder in the browser host). */
+  saveDialog: SaveDialog;
+  /** The user's own browser, for OAuth pages and the links `app.openLink` resolves. */
+  browser: BrowserOpener;
   /** OAuth sign-in flows, the refresh scheduler and the revocation queue. */
   oauth: OAuthManager;
 }

@@ -1,23 +1,22 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, Menu, session } from 'electron';
 import type { AppRoute } from '../../preload/contract';
 import { NapiKeychain } from '../core/keychain/napi-keychain';
 import { probeOsKeychain } from '../core/keychain/status';
+import { DOC_LINKS } from '../core/model/doc-links';
 import { compose } from '../ipc/compose';
 import { applicationMenuTemplate } from '../security/menu-template';
-import { isSafeExternalUrl } from '../security/url-policy';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { setUpDesktop } from './desktop-integration';
 import { electronBrowser } from './electron-browser';
 import { ElectronClipboard } from './electron-clipboard';
+import { electronSaveDialog } from './electron-save-dialog';
 import { ElectronSettings } from './electron-settings';
 import { hardenSession } from './harden-contents';
 import { registerIpc } from './ipc-bridge';
 import { createMainWindow } from './main-window';
 import { DesktopNotifier } from './notifier';
 import { lockOnSuspendAndScreenLock } from './power-lock';
-
-const DOCS_URL = 'https://github.com/latch-vault/latch#readme';
 
 /** Starts the desktop app: one instance, one window, the contract over IPC. */
 export function runApp(): void {
@@ -44,10 +43,8 @@ export function runApp(): void {
 
   // Any webContents created anywhere (a stray window, a webview) gets the same denials.
   app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(({ url }) => {
-      if (isSafeExternalUrl(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
+    // Links leave the app only through `app.openLink`, which takes ids, never URLs.
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-attach-webview', (e) => e.preventDefault());
   });
 
@@ -72,6 +69,7 @@ export function runApp(): void {
       keychain: new NapiKeychain(),
       clipboard: new ElectronClipboard(),
       browser: electronBrowser,
+      saveDialog: electronSaveDialog,
       notifier,
       onInternalError: (channel, e) =>
         console.error(`latch: internal error in ${channel}: ${e instanceof Error ? e.name : 'unknown'}`),
@@ -105,7 +103,7 @@ export function runApp(): void {
             openQuickAccess: () => desktop.quickAccess.show(),
             openSettings: () => sendToRenderer('settings'),
             openAbout: () => sendToRenderer('about'),
-            openDocs: () => void shell.openExternal(DOCS_URL),
+            openDocs: () => void electronBrowser.open(DOC_LINKS.readme).catch(() => undefined),
           },
         }),
       ),

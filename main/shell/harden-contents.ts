@@ -1,15 +1,13 @@
-import { type Session, shell, type WebContents } from 'electron';
-import { isAppUrl, isSafeExternalUrl } from '../security/url-policy';
+import type { Session, WebContents } from 'electron';
+import { isAppUrl } from '../security/url-policy';
 
 /**
- * Navigation, new windows, webviews and permission requests are all denied. A link the
- * user clicks to an http(s) page opens in their own browser instead, after a URL parser check.
+ * Navigation, new windows, webviews and permission requests are all denied. A web page
+ * leaves the app only through the `app.openLink` channel, which names what to open by id
+ * (main builds the URL), so a script cannot send data out in a URL it wrote.
  */
 export function hardenWebContents(contents: WebContents, devServerUrl?: string): void {
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, devServerUrl)) event.preventDefault();
   });

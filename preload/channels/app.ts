@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOC_PAGES } from '../../main/core/model/doc-links';
 import { SettingsSchema } from '../../main/core/model/settings';
 import { channel } from '../define';
 
@@ -30,11 +31,29 @@ export type AppRoute = z.infer<typeof AppRoute>;
 
 export const Empty = z.object({}).strict();
 
+/**
+ * What the renderer may open in the user's browser, named by id, never by URL: a service's
+ * base URL, the verification page of a device sign-in main started, a documentation page on
+ * the allow-list. Main builds the URL, so a script cannot send data out in one.
+ */
+export const LinkTarget = z.discriminatedUnion('target', [
+  z.object({ target: z.literal('service'), serviceId: z.string().min(1).max(64) }).strict(),
+  z.object({ target: z.literal('device-verification'), credentialId: z.string().min(1).max(64) }).strict(),
+  z.object({ target: z.literal('docs'), page: z.enum(DOC_PAGES) }).strict(),
+]);
+export type LinkTarget = z.infer<typeof LinkTarget>;
+
 export const appChannels = {
   'app.about': channel({ input: Empty, output: AboutInfo }),
   'app.ping': channel({
     input: z.object({ echo: z.string().max(256) }).strict(),
     output: z.object({ echo: z.string() }),
+  }),
+  'app.openLink': channel({
+    input: LinkTarget,
+    output: z.object({ ok: z.literal(true) }),
+    errors: ['ERR_NOT_FOUND', 'ERR_BAD_INPUT'],
+    gesture: true,
   }),
   'settings.get': channel({ input: Empty, output: SettingsSchema }),
   'settings.update': channel({

@@ -37,6 +37,15 @@ export type ImportPreview = z.infer<typeof ImportPreview>;
 
 const MAX_FILE = 16 * 1024 * 1024;
 
+const MasterPassword = z.string().min(1, 'enter the master password').max(1024);
+
+/** Where an export went: the path the user chose, never the content. */
+export const ExportOutcome = z.discriminatedUnion('saved', [
+  z.object({ saved: z.literal(false) }),
+  z.object({ saved: z.literal(true), path: z.string() }),
+]);
+export type ExportOutcome = z.infer<typeof ExportOutcome>;
+
 export const ioChannels = {
   'io.previewImport': channel({
     input: z
@@ -58,15 +67,26 @@ export const ioChannels = {
     output: z.object({ services: z.number(), credentials: z.number() }),
     errors: ['ERR_NOT_FOUND', 'ERR_SAVE_FAILED'],
   }),
+  /**
+   * Exports of secrets need the master password typed again (checked in main, under the
+   * wrong-password delay) and write to a file the user picks in a save dialog shown by main:
+   * the content never crosses the bridge. `saved: false` when the user cancelled the dialog.
+   */
   'io.exportBackup': channel({
     input: z
-      .object({ password: z.string().min(8, 'use at least 8 characters for the backup password').max(1024) })
+      .object({
+        masterPassword: MasterPassword,
+        backupPassword: z.string().min(8, 'use at least 8 characters for the backup password').max(1024),
+      })
       .strict(),
-    output: z.object({ fileName: z.string(), contentBase64: z.string() }),
+    output: ExportOutcome,
+    errors: ['ERR_WRONG_PASSWORD', 'ERR_VAULT_LOCKED', 'ERR_SAVE_FAILED'],
+    gesture: true,
   }),
   'io.exportPlaintext': channel({
-    input: z.object({ confirmPlaintext: z.literal(true) }).strict(),
-    output: z.object({ fileName: z.string(), content: z.string() }),
-    errors: ['ERR_BAD_INPUT'],
+    input: z.object({ masterPassword: MasterPassword, confirmPlaintext: z.literal(true) }).strict(),
+    output: ExportOutcome,
+    errors: ['ERR_WRONG_PASSWORD', 'ERR_VAULT_LOCKED', 'ERR_SAVE_FAILED', 'ERR_BAD_INPUT'],
+    gesture: true,
   }),
 } as const;

@@ -1,6 +1,7 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, screenshot, test } from './fixtures';
-import { createVaultThroughUi } from './vault-helpers';
+import { createVaultThroughUi, MASTER } from './vault-helpers';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/import');
 
@@ -39,14 +40,33 @@ test('import a .env file with a preview, then refuse a broken one naming its lin
   expect(after.ok && (after.value as unknown[]).length).toBe(1);
 });
 
-test('export an encrypted backup', async ({ app }) => {
+test('export an encrypted backup and plain text: the master password again, the file saved by main', async ({
+  app,
+  dataDir,
+}) => {
   await createVaultThroughUi(app);
   await app.getByRole('button', { name: 'Import & export' }).click();
+  const exportsDir = join(dataDir, 'exports');
+  await app.getByLabel('Master password').fill('not the master password');
   await app.getByLabel('Backup password', { exact: true }).fill('backup password 1');
   await app.getByLabel('Backup password again').fill('backup password 1');
-  const downloading = app.waitForEvent('download');
   await app.getByRole('button', { name: 'Export encrypted backup' }).click();
-  const file = await downloading;
-  expect(file.suggestedFilename()).toMatch(/^latch-backup-\d{4}-\d{2}-\d{2}\.latch$/);
+  await expect(app.getByRole('alert')).toContainText(/password/i);
+  expect(existsSync(exportsDir) ? readdirSync(exportsDir) : []).toEqual([]);
+
+  await app.getByLabel('Master password').fill(MASTER);
+  await app.getByRole('button', { name: 'Export encrypted backup' }).click();
+  await expect(app.getByText(/Encrypted backup saved to/)).toBeVisible({ timeout: 15_000 });
+  const [backup] = readdirSync(exportsDir);
+  expect(backup).toMatch(/^latch-backup-\d{4}-\d{2}-\d{2}\.latch$/);
   await screenshot(app, 'export');
+
+  await app.getByRole('button', { name: 'Export as plain text…' }).click();
+  const dialog = app.getByRole('dialog');
+  await dialog.getByLabel('Master password').fill(MASTER);
+  await dialog.getByRole('button', { name: 'Export in plain text' }).click();
+  await expect(app.getByText(/Plain-text export saved to/)).toBeVisible({ timeout: 15_000 });
+  const plain = readdirSync(exportsDir).find((f) => f.endsWith('.json')) ?? '';
+  expect(JSON.parse(readFileSync(join(exportsDir, plain), 'utf8')).format).toBe('latch-plaintext');
+  expect(statSync(join(exportsDir, plain)).mode & 0o777).toBe(0o600);
 });

@@ -96,13 +96,38 @@ export async function combineHardened(
   }
 }
 
-/** Milliseconds one unlock's key derivation takes on this machine, for the settings screen. */
-export async function measureKdf(iterations: number): Promise<number> {
-  checkIterations(iterations, 'set');
-  const kdf = newKdfParams(iterations);
+/** Iterations actually run to measure the cost: a fraction of a second on any machine. */
+export const KDF_SAMPLE_ITERATIONS = 200_000;
+/** How long one sample stands for this machine before it is taken again. */
+const SAMPLE_TTL_MS = 30_000;
+
+let sample: { perIteration: Promise<number>; at: number } | null = null;
+
+async function measurePerIteration(): Promise<number> {
+  const kdf = newKdfParams(KDF_SAMPLE_ITERATIONS);
   const start = performance.now();
   const bits = await derivePasswordBits('latch-kdf-measurement', kdf);
   const ms = performance.now() - start;
   bits.fill(0);
-  return ms;
+  return ms / KDF_SAMPLE_ITERATIONS;
+}
+
+/**
+ * Milliseconds one unlock's key derivation takes on this machine, for the settings screen.
+ * PBKDF2's cost is linear in the iteration count, so one bounded sample is scaled rather
+ * than running the count asked for: a caller (a script in the renderer, a slider dragged
+ * fast) can neither tie a thread up for minutes nor start many derivations at once, since
+ * every call within the sample's lifetime shares the one sample.
+ */
+export async function measureKdf(iterations: number): Promise<number> {
+  checkIterations(iterations, 'set');
+  const now = Date.now();
+  if (sample === null || now - sample.at > SAMPLE_TTL_MS) {
+    const perIteration = measurePerIteration();
+    sample = { perIteration, at: now };
+    perIteration.catch(() => {
+      sample = null;
+    });
+  }
+  return (await sample.perIteration) * iterations;
 }

@@ -450,6 +450,16 @@ export class OpenVault {
     return { revision, reapplied, conflicts };
   }
 
+  /**
+   * Throws ERR_WRONG_PASSWORD unless `password` opens this vault's password slot. Exports of
+   * secrets ask for it again, so a script in the renderer cannot take them on its own.
+   */
+  async verifyPassword(password: string): Promise<void> {
+    this.key();
+    const kek = await passwordKek(password, this.header, this.deviceKey);
+    if ((await tryUnwrap(this.header, 'password', kek, false)) === null) throw wrongPassword();
+  }
+
   /** Re-wraps the vault key under a new password (records are not re-encrypted), and saves. Needs the current password. */
   async changePassword(oldPassword: string, newPassword: string, options: { iterations?: number } = {}): Promise<void> {
     this.key();

@@ -1,4 +1,4 @@
-import { type ErrorCode, isLatchError } from '../model/errors';
+import { type ErrorCode, isLatchError, LatchError } from '../model/errors';
 import type { Clock } from '../platform';
 import { systemClock } from '../platform';
 import type { OpenVault } from './open-vault';
@@ -123,11 +123,43 @@ export class VaultSession {
    * earlier wrong passwords first. The error of a wrong password is passed through unchanged.
    */
   async unlock(attempt: () => Promise<OpenVault>): Promise<OpenVault> {
+    // Unlocking an unlocked vault is a no-op: opening a second copy would drop the first
+    // one's pending changes and leave every caller holding a locked vault.
+    if (this.vault !== null) return this.vault;
+    const vault = await this.delayed(attempt);
+    if (this.vault !== null) {
+      // Two unlocks raced: keep the one that won, close the other copy.
+      if (this.vault !== vault) vault.lock();
+      return this.vault;
+    }
+    this.vault = vault;
+    this.touch();
+    this.emit({ type: 'unlocked', vaultId: vault.id });
+    return vault;
+  }
+
+  /**
+   * Asks for the master password again before something that hands secrets out (an export):
+   * checked against the open vault, under the same growing delay as unlock, so the check
+   * cannot be used to guess the password quickly.
+   */
+  async confirmPassword(password: string): Promise<OpenVault> {
+    const vault = this.vault;
+    if (vault === null) throw new LatchError('ERR_VAULT_LOCKED', 'The vault is locked. Unlock it to continue.');
+    await this.delayed(() => vault.verifyPassword(password));
+    this.touch();
+    return vault;
+  }
+
+  /** Runs one password attempt after the delay earned so far; a wrong password earns a longer one. */
+  private async delayed<T>(attempt: () => Promise<T>): Promise<T> {
     const wait = this.retryAfterMs();
     if (wait > 0) await new Promise<void>((r) => this.timer.setTimeout(r, wait));
-    let vault: OpenVault;
     try {
-      vault = await attempt();
+      const result = await attempt();
+      this.failures = 0;
+      this.notBefore = 0;
+      return result;
     } catch (e) {
       if (isLatchError(e) && e.code === 'ERR_WRONG_PASSWORD') {
         this.failures++;
@@ -139,13 +171,6 @@ export class VaultSession {
       }
       throw e;
     }
-    if (this.vault && this.vault !== vault) this.vault.lock();
-    this.vault = vault;
-    this.failures = 0;
-    this.notBefore = 0;
-    this.touch();
-    this.emit({ type: 'unlocked', vaultId: vault.id });
-    return vault;
   }
 
   /** Records activity: the auto-lock countdown starts again. Cheap enough to call on every request. */

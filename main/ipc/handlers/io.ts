@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { exportToChosenFile } from '../../core/io/export-to-file';
 import { applyImportPlan, type ImportPlan, planImportFile } from '../../core/io/import-file';
-import { exportLatchBackup } from '../../core/io/latch-backup-export';
-import { buildPlaintextExport } from '../../core/io/plaintext-export';
 import { LatchError } from '../../core/model/errors';
 import type { HandlerTable } from '../dispatcher';
 import type { AppServices } from '../services';
@@ -22,8 +21,6 @@ async function withScratchFile<T>(name: string, bytes: Buffer, fn: (path: string
     await rm(dir, { recursive: true, force: true });
   }
 }
-
-const stamp = (now: number) => new Date(now).toISOString().slice(0, 10);
 
 export function ioHandlers(s: AppServices): Pick<HandlerTable, IoChannels> {
   // Plans keep the secrets in main; the renderer holds only the id and the preview.
@@ -53,21 +50,19 @@ export function ioHandlers(s: AppServices): Pick<HandlerTable, IoChannels> {
       s.events.emit('services.changed', {});
       return { services: result.serviceIds.length, credentials: result.credentials };
     },
-    'io.exportBackup': async ({ password }) => {
-      const vault = s.vault.vault();
-      const dir = await mkdtemp(join(tmpdir(), 'latch-export-'));
-      try {
-        const path = join(dir, 'backup.latch');
-        await exportLatchBackup({ source: vault, path, password });
-        const bytes = await readFile(path);
-        return { fileName: `latch-backup-${stamp(s.clock.now())}.latch`, contentBase64: bytes.toString('base64') };
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
-    },
-    'io.exportPlaintext': async ({ confirmPlaintext }) => ({
-      fileName: `latch-export-${stamp(s.clock.now())}.json`,
-      content: await buildPlaintextExport(s.vault.vault(), s.clock, { confirmPlaintext }),
-    }),
+    'io.exportBackup': async ({ masterPassword, backupPassword }) =>
+      exportToChosenFile({
+        vault: await s.vault.session.confirmPassword(masterPassword),
+        clock: s.clock,
+        dialog: s.saveDialog,
+        request: { format: 'latch-backup', backupPassword },
+      }),
+    'io.exportPlaintext': async ({ masterPassword }) =>
+      exportToChosenFile({
+        vault: await s.vault.session.confirmPassword(masterPassword),
+        clock: s.clock,
+        dialog: s.saveDialog,
+        request: { format: 'plaintext' },
+      }),
   };
 }

@@ -121,6 +121,43 @@ describe('VaultSession', () => {
     expect(session.retryAfterMs()).toBe(0);
   }, 20_000);
 
+  it('unlocking an unlocked vault is a no-op: the open vault, its pending changes and its key stay', async () => {
+    const session = new VaultSession();
+    const first = await session.unlock(freshVault);
+    first.putRecord('r1', { kind: 'note' }, { text: 'pending' });
+    let attempted = false;
+    const again = await session.unlock(async () => {
+      attempted = true;
+      return freshVault();
+    });
+    expect(again).toBe(first);
+    expect(attempted).toBe(false);
+    expect(first.isLocked).toBe(false);
+    expect(first.isDirty).toBe(true);
+    expect(session.current).toBe(first);
+    await session.lock('manual');
+  });
+
+  it('confirmPassword checks the master password of the open vault under the wrong-password delay', async () => {
+    const t = manualTime();
+    const session = new VaultSession({ clock: t.clock, timer: t.timer });
+    await expect(session.confirmPassword(PASSWORD)).rejects.toMatchObject({ code: 'ERR_VAULT_LOCKED' });
+    const vault = await session.unlock(freshVault);
+    expect(await session.confirmPassword(PASSWORD)).toBe(vault);
+    await expect(session.confirmPassword('not the password')).rejects.toMatchObject({ code: 'ERR_WRONG_PASSWORD' });
+    expect(session.retryAfterMs()).toBe(1000);
+    let settled = false;
+    const next = session.confirmPassword(PASSWORD).finally(() => {
+      settled = true;
+    });
+    await new Promise((r) => setImmediate(r));
+    expect(settled).toBe(false);
+    await t.advance(1000);
+    expect(await next).toBe(vault);
+    expect(session.retryAfterMs()).toBe(0);
+    await session.lock('manual');
+  }, 20_000);
+
   it('listeners unsubscribe with the function on() returns, even from inside a listener', async () => {
     const t = manualTime();
     const session = new VaultSession({ clock: t.clock, timer: t.timer });

@@ -1,4 +1,5 @@
 import type { DeviceCodeInfo } from '../../../../preload/contract';
+import { useLatch } from '../../latch-context';
 import { Button, useToast } from '../../ui';
 import { countdown } from './format';
 
@@ -15,6 +16,7 @@ export function DevicePanel({
   onCancel: (credentialId: string) => void;
 }) {
   const toast = useToast();
+  const latch = useLatch();
   if (codes.length === 0) return null;
   const copy = async (text: string) => {
     try {
@@ -30,9 +32,20 @@ export function DevicePanel({
         <div key={c.credentialId} className="oauth-device__item">
           <div className="oauth-device__label">
             {names.get(c.credentialId) ?? 'Device sign-in'}: on any device, open
-            <a href={c.verificationUri} target="_blank" rel="noreferrer noopener" className="mono">
+            <Button
+              size="small"
+              variant="ghost"
+              className="mono"
+              onClick={() =>
+                void latch.app
+                  .openLink({ target: 'device-verification', credentialId: c.credentialId })
+                  .catch((e: unknown) =>
+                    toast.show(e instanceof Error ? e.message : 'The page could not be opened.', 'error'),
+                  )
+              }
+            >
               {c.verificationUri}
-            </a>
+            </Button>
             and enter
           </div>
           <div className="oauth-device__code-row">

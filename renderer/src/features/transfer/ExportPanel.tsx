@@ -1,31 +1,60 @@
 import { useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
+import type { ExportOutcome } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { Button, Dialog, TextField, useToast } from '../../ui';
-import { base64ToBytes, download } from './read-file';
 
-/** Export: an encrypted backup with its own password; plain text only after an explicit confirmation. */
+const failure = (e: unknown, fallback: string) => (e instanceof BridgeError ? e.message : fallback);
+
+/**
+ * Export: an encrypted backup with its own password, or plain text after an explicit
+ * confirmation. Both ask for the master password again and save through a dialog shown by
+ * main: the file's content never reaches this page.
+ */
 export function ExportPanel() {
   const latch = useLatch();
   const toast = useToast();
+  const [master, setMaster] = useState('');
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [plainMaster, setPlainMaster] = useState('');
+  const [plainError, setPlainError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const announce = (r: ExportOutcome, what: string) => {
+    if (r.saved) toast.show(`${what} saved to ${r.path}.`, 'success');
+  };
+
   const exportBackup = async () => {
-    if (password !== again) return setError('The two passwords are not the same.');
+    if (password !== again) return setError('The two backup passwords are not the same.');
     setBusy(true);
     setError(null);
     try {
-      const r = await latch.io.exportBackup({ password });
-      download(r.fileName, base64ToBytes(r.contentBase64), 'application/octet-stream');
+      announce(await latch.io.exportBackup({ masterPassword: master, backupPassword: password }), 'Encrypted backup');
+      setMaster('');
       setPassword('');
       setAgain('');
-      toast.show('Encrypted backup saved.', 'success');
     } catch (e) {
-      setError(e instanceof BridgeError ? e.message : 'The backup could not be made.');
+      setError(failure(e, 'The backup could not be made.'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exportPlaintext = async () => {
+    setBusy(true);
+    setPlainError(null);
+    try {
+      announce(
+        await latch.io.exportPlaintext({ masterPassword: plainMaster, confirmPlaintext: true }),
+        'Plain-text export',
+      );
+      setPlainMaster('');
+      setConfirming(false);
+    } catch (e) {
+      setPlainError(failure(e, 'The export could not be made.'));
     } finally {
       setBusy(false);
     }
@@ -35,18 +64,28 @@ export function ExportPanel() {
     <div className="card stack">
       <h2 className="section-title">Export</h2>
       <p className="page__lede">
-        An encrypted backup uses the same cryptography as the vault, under a password of its own.
+        An encrypted backup uses the same cryptography as the vault, under a password of its own. Latch asks for your
+        master password first, then where to save the file.
       </p>
       <div className="form-grid">
         <TextField
+          label="Master password"
+          type="password"
+          autoComplete="current-password"
+          value={master}
+          onChange={(e) => setMaster(e.currentTarget.value)}
+        />
+        <TextField
           label="Backup password"
           type="password"
+          autoComplete="new-password"
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
         />
         <TextField
           label="Backup password again"
           type="password"
+          autoComplete="new-password"
           value={again}
           onChange={(e) => setAgain(e.currentTarget.value)}
         />
@@ -57,7 +96,11 @@ export function ExportPanel() {
         </p>
       ) : null}
       <div className="hstack">
-        <Button variant="primary" onClick={() => void exportBackup()} disabled={busy || password.length < 8}>
+        <Button
+          variant="primary"
+          onClick={() => void exportBackup()}
+          disabled={busy || master.length === 0 || password.length < 8}
+        >
           Export encrypted backup
         </Button>
         <Button variant="danger" onClick={() => setConfirming(true)}>
@@ -71,18 +114,7 @@ export function ExportPanel() {
         footer={
           <>
             <Button onClick={() => setConfirming(false)}>Cancel</Button>
-            <Button
-              variant="danger"
-              onClick={() =>
-                void latch.io.exportPlaintext({ confirmPlaintext: true }).then(
-                  (r) => {
-                    download(r.fileName, r.content, 'application/json');
-                    setConfirming(false);
-                  },
-                  (e: unknown) => toast.show(e instanceof Error ? e.message : 'Export failed.', 'error'),
-                )
-              }
-            >
+            <Button variant="danger" disabled={busy || plainMaster.length === 0} onClick={() => void exportPlaintext()}>
               Export in plain text
             </Button>
           </>
@@ -92,6 +124,18 @@ export function ExportPanel() {
           The file will hold every key, password and token unencrypted. Anyone who reads it has them. Delete it as soon
           as you are done.
         </p>
+        <TextField
+          label="Master password"
+          type="password"
+          autoComplete="current-password"
+          value={plainMaster}
+          onChange={(e) => setPlainMaster(e.currentTarget.value)}
+        />
+        {plainError ? (
+          <p className="gate__error" role="alert">
+            {plainError}
+          </p>
+        ) : null}
       </Dialog>
     </div>
   );
