@@ -200,6 +200,7 @@ export const oauthChannels = {
       'ERR_VAULT_LOCKED',
       'ERR_OAUTH_LOGIN_REQUIRED',
     ],
+    gesture: true,
   }),
   /** Stops the running sign-in of one credential (or every one): it fails with ERR_CANCELLED. */
   'oauth.cancel': channel({ input: z.object({ credentialId: Id.optional() }).strict(), output: Ok }),
@@ -239,6 +240,7 @@ export const oauthChannels = {
     input: JwtSignInput,
     output: z.object({ token: z.string(), issuedAt: z.number(), expiresAt: z.number() }),
     errors: ['ERR_BAD_INPUT', 'ERR_NOT_FOUND', 'ERR_VAULT_LOCKED'],
+    gesture: true,
   }),
 } as const;
 

@@ -241,6 +241,7 @@ export const requestsChannels = {
       'ERR_JWT_INVALID',
       'ERR_VAULT_LOCKED',
     ],
+    gesture: true,
   }),
   'requests.cancel': channel({
     input: z.object({ requestId: Id }).strict(),

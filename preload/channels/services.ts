@@ -87,6 +87,7 @@ export const servicesChannels = {
     input: z.object({ serviceId: Id, credentialId: Id, field: z.string().min(1).max(64) }).strict(),
     output: z.object({ value: z.string() }),
     errors: ['ERR_NOT_FOUND'],
+    gesture: true,
   }),
   /** Copy happens in main; the renderer never sees the value. */
   'credentials.copy': channel({
@@ -100,6 +101,7 @@ export const servicesChannels = {
       .strict(),
     output: z.object({ clearsInSeconds: z.number(), label: z.string() }),
     errors: ['ERR_NOT_FOUND', 'ERR_CLIPBOARD'],
+    gesture: true,
   }),
   'credentials.rotate': channel({
     input: z

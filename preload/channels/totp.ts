@@ -114,6 +114,7 @@ export const totpChannels = {
     input: Located,
     output: z.object({ code: z.string(), counter: z.number() }),
     errors: ['ERR_NOT_FOUND', 'ERR_BAD_INPUT'],
+    gesture: true,
   }),
   /** Copies the current code in main (HOTP: the last one handed out); the code does not cross. */
   'totp.copy': channel({
@@ -163,6 +164,7 @@ export const totpChannels = {
     input: Located,
     output: z.object({ uri: z.string(), svg: z.string() }),
     errors: ['ERR_NOT_FOUND', 'ERR_TOTP_INVALID'],
+    gesture: true,
   }),
   'totp.backupCodes': channel({
     input: z.object({ serviceId: Id }).strict(),

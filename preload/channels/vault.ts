@@ -63,6 +63,7 @@ export const vaultChannels = {
     input: z.object({ path: z.string().min(1).max(4096) }).strict(),
     output: VaultStatus,
     errors: ['ERR_BAD_INPUT'],
+    gesture: true,
   }),
   'vault.touch': channel({ input: Empty, output: z.object({ ok: z.literal(true) }) }),
   'vault.changePassword': channel({
@@ -83,6 +84,7 @@ export const vaultChannels = {
     input: z.object({ enabled: z.boolean() }).strict(),
     output: VaultStatus,
     errors: ['ERR_KEYCHAIN_UNAVAILABLE', 'ERR_VAULT_LOCKED'],
+    gesture: true,
   }),
   'vault.retrySave': channel({
     input: Empty,

@@ -10,10 +10,11 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { type WebSocket, WebSocketServer } from 'ws';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import type { Dispatch } from '../../main/ipc/dispatcher';
 import type { EventHub } from '../../main/ipc/event-hub';
 import { buildCsp } from '../../main/security/csp';
+import type { Envelope } from '../../preload/api';
 import { readStatic } from './static-files';
 
 export interface HostOptions {
@@ -45,10 +46,30 @@ function refuse(socket: Duplex, status: 401 | 403 | 404, reason: string): void {
   socket.destroy();
 }
 
+/** Frames larger than this are refused by ws before they are read (1009 Message Too Big). */
+export const MAX_FRAME_BYTES = 8 * 1024 * 1024;
+
+function badFrame(message: string): Envelope {
+  return { ok: false, error: { code: 'ERR_BAD_INPUT', message } };
+}
+
+function parseFrame(data: RawData): { id?: unknown; channel?: unknown; input?: unknown } | undefined {
+  const text = Array.isArray(data)
+    ? Buffer.concat(data).toString('utf8')
+    : Buffer.from(data as ArrayBuffer).toString('utf8');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+}
+
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const server = createServer();
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const sockets = new Set<WebSocket>();
 
   await new Promise<void>((resolve, reject) => {
@@ -99,23 +120,34 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   wss.on('connection', (ws: WebSocket) => {
     sockets.add(ws);
     ws.on('close', () => sockets.delete(ws));
-    ws.on('message', async (data) => {
-      let message: { id?: unknown; channel?: unknown; input?: unknown };
-      try {
-        message = JSON.parse(String(data));
-      } catch {
-        ws.send(
-          JSON.stringify({
-            id: null,
-            envelope: { ok: false, error: { code: 'ERR_BAD_INPUT', message: 'The message is not JSON.' } },
-          }),
-        );
-        return;
-      }
-      const envelope = await options.dispatch(message.channel, message.input, { transport: 'browser-host' });
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message.id ?? null, envelope }));
+    // A frame over maxPayload or a text frame that is not UTF-8 makes ws close the connection
+    // (1009, 1007) and emit 'error'; without a listener that error would end the host.
+    ws.on('error', () => ws.terminate());
+    ws.on('message', (data, isBinary) => {
+      void answer(data, isBinary).then(
+        (reply) => {
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+        },
+        () => {
+          const envelope: Envelope = { ok: false, error: { code: 'ERR_INTERNAL', message: 'Latch could not answer.' } };
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: null, envelope }));
+        },
+      );
     });
   });
+
+  /** One frame in, one typed answer out: a frame that is not a request gets ERR_BAD_INPUT, never a crash. */
+  async function answer(data: RawData, isBinary: boolean): Promise<{ id: string | number | null; envelope: Envelope }> {
+    const message = isBinary ? undefined : parseFrame(data);
+    if (message === undefined) {
+      return { id: null, envelope: badFrame('Each message must be one JSON object sent as a text frame.') };
+    }
+    const id = typeof message.id === 'number' || typeof message.id === 'string' ? message.id : null;
+    if (typeof message.channel !== 'string') {
+      return { id, envelope: badFrame('The message names no channel.') };
+    }
+    return { id, envelope: await options.dispatch(message.channel, message.input, { transport: 'browser-host' }) };
+  }
 
   return {
     url: `${origin}/#token=${token}`,

@@ -1,4 +1,3 @@
-import { promises as fsp } from 'node:fs';
 import type { RecordVault } from '../credentials/record-vault';
 import { LatchError } from '../model/errors';
 import type { Clock } from '../platform';
@@ -8,6 +7,7 @@ import { planEnvImport } from './env-import';
 import type { CredentialImportPlan, ImportFormat, ImportResult } from './import-types';
 import { applyLatchBackupImport, type BackupImportPlan, planLatchBackupImport } from './latch-backup-import';
 import { planPostmanImport } from './postman-import';
+import { readBoundedFile } from './read-bounded';
 import { serviceNameFromFile } from './service-name-from-file';
 
 export type ImportPlan =
@@ -29,15 +29,7 @@ export async function planImportFile(
   vault: Pick<RecordVault, 'entries' | 'readRecord'>,
   o: ImportFileOptions,
 ): Promise<ImportPlan> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await fsp.readFile(o.path);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new LatchError('ERR_NOT_FOUND', `Cannot read ${o.path} (${code ?? 'read error'}).`, {
-      detail: { path: o.path },
-    });
-  }
+  const bytes: Uint8Array = await readBoundedFile(o.path);
   const format = o.format ?? detectImportFormat(o.path, bytes);
   const service = o.service?.trim() ? o.service.trim() : undefined;
   switch (format) {

@@ -1,19 +1,15 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { LatchError } from '../model/errors';
-
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+import { checkPngSize } from './png-size';
 
 /**
  * The text of the QR code in a PNG image (a screenshot, a saved file). Only PNG is decoded here:
  * the renderer can turn any other image into pixels with a canvas and call decodeQrRgba.
+ * The declared size is checked before anything is inflated.
  */
 export function decodeQrPng(image: Uint8Array): string {
-  if (image.length < 8 || PNG_SIGNATURE.some((b, i) => image[i] !== b)) {
-    throw new LatchError('ERR_BAD_INPUT', 'This image is not a PNG. Save the QR code as PNG or take a screenshot.', {
-      detail: { field: 'image' },
-    });
-  }
+  checkPngSize(image);
   let decoded: { width: number; height: number; data: Buffer };
   try {
     decoded = PNG.sync.read(Buffer.from(image.buffer, image.byteOffset, image.byteLength));

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BridgeError, createClient } from '../../../preload/api';
+import { channels } from '../../../preload/contract';
 import { composeForTest } from './test-services';
 
 describe('the typed client built from the contract', () => {
@@ -20,5 +21,51 @@ describe('the typed client built from the contract', () => {
     off();
     await latch.settings.update({ theme: 'light' });
     expect(seen).toEqual(['dark']);
+  });
+
+  describe('channels that need a user gesture', () => {
+    afterEach(() => vi.unstubAllGlobals());
+
+    it('are the ones that export, open a page, reveal, copy or send a secret, or weaken the vault', () => {
+      const gated = Object.entries(channels)
+        .filter(([, spec]) => spec.gesture)
+        .map(([name]) => name)
+        .sort();
+      expect(gated).toEqual([
+        'app.openLink',
+        'credentials.copy',
+        'credentials.reveal',
+        'io.exportBackup',
+        'io.exportPlaintext',
+        'jwt.sign',
+        'oauth.signIn',
+        'requests.send',
+        'totp.nextHotp',
+        'totp.showQr',
+        'vault.choose',
+        'vault.setQuickUnlock',
+      ]);
+    });
+
+    it('are refused before they reach main when the frame has no user activation', async () => {
+      const sent: string[] = [];
+      const latch = createClient({
+        invoke: async (channel) => {
+          sent.push(channel);
+          return { ok: true, value: { ok: true } };
+        },
+        subscribe: () => () => undefined,
+      });
+      const activation = { isActive: false };
+      vi.stubGlobal('navigator', { userActivation: activation });
+      const refused = await latch.app.openLink({ target: 'docs', page: 'readme' }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(BridgeError);
+      expect((refused as BridgeError).code).toBe('ERR_FORBIDDEN_SENDER');
+      await latch.app.ping({ echo: 'no gesture needed' });
+      expect(sent).toEqual(['app.ping']);
+      activation.isActive = true;
+      await latch.app.openLink({ target: 'docs', page: 'readme' });
+      expect(sent).toEqual(['app.ping', 'app.openLink']);
+    });
   });
 });

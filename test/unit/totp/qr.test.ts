@@ -9,6 +9,7 @@ import {
   qrPngDataUrl,
   qrSvg,
 } from '../../../main/core/totp';
+import { pngDeclaring } from '../../support/png-bomb';
 import { catchLatchError } from './helpers/catch-error';
 import { MIXED_FIXTURE, migrationUri } from './helpers/migration-encoder';
 
@@ -21,6 +22,19 @@ const uri = buildOtpAuthUri({
 });
 
 describe('QR', () => {
+  it('refuses a PNG that declares more than 4,000 × 4,000 pixels before inflating it', () => {
+    const bomb = pngDeclaring(20_000, 20_000);
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    const start = performance.now();
+    const e = catchLatchError(() => decodeQrPng(bomb));
+    expect(performance.now() - start).toBeLessThan(1000);
+    expect(e.code).toBe('ERR_BAD_INPUT');
+    expect(e.detail).toMatchObject({ width: 20_000, height: 20_000, max: 4000 });
+    // One pixel more than the bound in a single side is refused too; the bound itself is read.
+    expect(catchLatchError(() => decodeQrPng(pngDeclaring(4001, 10))).detail).toMatchObject({ width: 4001 });
+    expect(catchLatchError(() => decodeQrPng(pngDeclaring(4000, 4))).detail).not.toHaveProperty('max');
+  });
+
   it('a PNG made from a URI decodes back to the same URI', async () => {
     const png = await qrPng(uri);
     expect(decodeQrPng(png)).toBe(uri);

@@ -1,0 +1,331 @@
+/**
+ * A script in the renderer holds the contract: this suite is that script. It talks to the
+ * browser host over its own authenticated WebSocket (so no client-side check helps main),
+ * sends every channel the worst input generated from the contract itself (a channel added
+ * later is covered without touching this file), and checks after each attack that the host
+ * still answers `app.ping` and that nothing it did reached a secret.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { ERROR_CODES } from '../../../main/core/model/errors';
+import type { Envelope } from '../../../preload/api';
+import { CHANNEL_NAMES, channels } from '../../../preload/contract';
+import { createHostApp, type HostApp } from '../../host/host-app';
+import { MAX_FRAME_BYTES } from '../../host/server';
+import { pngDeclaring } from '../../support/png-bomb';
+
+const MASTER = 'correct horse battery staple';
+const SECRET = 'sk_live_hostile_renderer_SECRET_42';
+
+let host: HostApp;
+let dir: string;
+const opened: string[] = [];
+let serviceId = '';
+let leakyServiceId = '';
+
+/** One authenticated connection, as the page's own bridge would have it. */
+class Bridge {
+  readonly ws: WebSocket;
+  #next = 1;
+  constructor() {
+    this.ws = new WebSocket(`${host.origin.replace('http', 'ws')}/bridge?token=${host.token}`, {
+      origin: host.origin,
+      maxPayload: 64 * 1024 * 1024,
+    });
+    this.ws.on('error', () => undefined);
+  }
+  open(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.ws.once('open', () => resolve());
+      this.ws.once('error', reject);
+    });
+  }
+  /** Sends a raw frame and waits for the reply with that id (or the next reply without one). */
+  raw(frame: string | Buffer, id: number | null, binary = false): Promise<{ id: unknown; envelope: Envelope }> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`no answer within 20 s to ${String(frame).slice(0, 80)}`)),
+        20_000,
+      );
+      const onMessage = (data: WebSocket.RawData) => {
+        const reply = JSON.parse(String(data)) as { id?: unknown; event?: string; envelope?: Envelope };
+        if (reply.event !== undefined || reply.envelope === undefined) return;
+        if (id !== null && reply.id !== id) return;
+        clearTimeout(timer);
+        this.ws.off('message', onMessage);
+        resolve({ id: reply.id, envelope: reply.envelope });
+      };
+      this.ws.on('message', onMessage);
+      this.ws.send(frame, { binary });
+    });
+  }
+  /** A call whose input is raw JSON text (so `__proto__` stays a key, and nesting is not built in JS). */
+  async callText(channel: string, inputJson: string): Promise<Envelope> {
+    const id = this.#next++;
+    return (await this.raw(`{"id":${id},"channel":${JSON.stringify(channel)},"input":${inputJson}}`, id)).envelope;
+  }
+  call(channel: string, input: unknown): Promise<Envelope> {
+    return this.callText(channel, JSON.stringify(input));
+  }
+  /** Resolves with the close code when the host closes this connection. */
+  closed(): Promise<number> {
+    return new Promise((resolve) => this.ws.once('close', (code) => resolve(code)));
+  }
+  close(): void {
+    this.ws.terminate();
+  }
+}
+
+async function connect(): Promise<Bridge> {
+  const b = new Bridge();
+  await b.open();
+  return b;
+}
+
+/** The host is alive and answers on a fresh connection. */
+async function expectAlive(): Promise<void> {
+  const b = await connect();
+  expect(await b.call('app.ping', { echo: 'still here' })).toEqual({ ok: true, value: { echo: 'still here' } });
+  b.close();
+}
+
+function expectTyped(envelope: Envelope, what: string): void {
+  if (envelope.ok) return;
+  expect(ERROR_CODES, `${what}: unknown code ${envelope.error.code}`).toContain(envelope.error.code);
+  expect(envelope.error.code, `${what}: ${envelope.error.message}`).not.toBe('ERR_INTERNAL');
+  expect(envelope.error.message).not.toContain(SECRET);
+}
+
+async function value<T>(b: Bridge, channel: string, input: unknown): Promise<T> {
+  const envelope = await b.call(channel, input);
+  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.code} ${envelope.error.message}`);
+  return envelope.value as T;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'latch-hostile-'));
+  host = await createHostApp({
+    dataDir: dir,
+    keychainStatus: async () => ({ reachable: false, backend: 'none', detail: 'test' }),
+    browser: {
+      open: async (url) => {
+        opened.push(url);
+      },
+    },
+  });
+  const b = await connect();
+  await value(b, 'vault.create', { password: MASTER, iterations: 100_000 });
+  serviceId = (
+    await value<{ id: string }>(b, 'services.create', {
+      service: { name: 'Stripe', baseUrl: 'https://api.stripe.com' },
+    })
+  ).id;
+  await value(b, 'credentials.add', {
+    serviceId,
+    kind: 'api-key',
+    name: 'live',
+    fields: { value: SECRET, header: 'Authorization' },
+  });
+  leakyServiceId = (
+    await value<{ id: string }>(b, 'services.create', {
+      service: { name: 'Leaky', baseUrl: 'https://user:pass@evil.example/' },
+    })
+  ).id;
+  b.close();
+}, 60_000);
+
+afterAll(async () => {
+  await host.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Inputs no renderer of ours sends, built for one channel from its schema's top-level keys. */
+function hostileInputs(name: string): Record<string, string> {
+  const schema = channels[name as keyof typeof channels].input as { shape?: Record<string, unknown> };
+  const keys = schema.shape ? Object.keys(schema.shape) : ['target', 'id'];
+  // As large as one frame allows (a larger frame is refused whole: see "hostile frames").
+  const huge = JSON.stringify('x'.repeat(Math.min(1_000_000, Math.floor((MAX_FRAME_BYTES - 65_536) / keys.length))));
+  const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+  const deepObject = `${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}`;
+  const proto = '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}';
+  const every = (v: string) => `{${keys.map((k) => `${JSON.stringify(k)}:${v}`).join(',')}}`;
+  return {
+    null: 'null',
+    string: '"vault"',
+    number: '-1e309',
+    array: '[1,2,3]',
+    'unknown key': '{"dump":true}',
+    'every field oversized': every(huge),
+    'every field deeply nested array': every(deep),
+    'every field deeply nested object': every(deepObject),
+    'every field __proto__': every(proto),
+    '__proto__ at the top': `{"__proto__":{"polluted":"yes"}${keys.map((k) => `,${JSON.stringify(k)}:null`).join('')}}`,
+    'every field of the wrong type': every('{"toString":1,"valueOf":1}'),
+  };
+}
+
+describe('a hostile renderer against every channel', () => {
+  // Generated from the contract: a new channel is attacked without a change here.
+  it.each(CHANNEL_NAMES.map((n) => [n]))(
+    '%s answers malformed, oversized, nested and __proto__ input with a typed error',
+    async (name) => {
+      const b = await connect();
+      // Keep the vault open so the attack reaches past the lock check (a no-op when unlocked).
+      await value(b, 'vault.unlock', { password: MASTER });
+      for (const [what, input] of Object.entries(hostileInputs(name))) {
+        const envelope = await b.callText(name, input);
+        expectTyped(envelope, `${name} / ${what}`);
+        expect(JSON.stringify(envelope)).not.toContain(SECRET);
+        expect(({} as Record<string, unknown>).polluted, `${name} / ${what} polluted Object.prototype`).toBeUndefined();
+      }
+      b.close();
+      await expectAlive();
+    },
+    60_000,
+  );
+});
+
+describe('hostile frames', () => {
+  it('answers a frame that is not a request with a typed error and lives on', async () => {
+    const b = await connect();
+    for (const frame of ['null', '42', '[]', '"x"', 'true', '{not json', '{"channel":42}', '{"id":{"x":1}}']) {
+      const reply = await b.raw(frame, null);
+      expect(reply.envelope, frame).toMatchObject({ ok: false, error: { code: 'ERR_BAD_INPUT' } });
+    }
+    const binary = await b.raw(
+      Buffer.from(JSON.stringify({ id: 1, channel: 'app.ping', input: { echo: 'x' } })),
+      null,
+      true,
+    );
+    expect(binary.envelope).toMatchObject({ ok: false, error: { code: 'ERR_BAD_INPUT' } });
+    expect(await b.call('app.ping', { echo: 'same connection' })).toMatchObject({ ok: true });
+    b.close();
+    await expectAlive();
+  });
+
+  it('refuses a 50 MB frame (1009) without reading it, and lives on', async () => {
+    const b = await connect();
+    const closed = b.closed();
+    b.ws.send(Buffer.alloc(50 * 1024 * 1024, 0x20));
+    expect(await closed).toBe(1009);
+    expect(50 * 1024 * 1024).toBeGreaterThan(MAX_FRAME_BYTES);
+    await expectAlive();
+  });
+
+  it('closes on 4 bytes of invalid UTF-8 in a text frame (1007), and lives on', async () => {
+    const b = await connect();
+    const closed = b.closed();
+    b.ws.send(Buffer.from([0xff, 0xfe, 0xfd, 0xfc]), { binary: false });
+    expect(await closed).toBe(1007);
+    await expectAlive();
+  });
+});
+
+describe('exports and links without the user', () => {
+  const exportsDir = () => join(dir, 'exports');
+  const exported = () => (existsSync(exportsDir()) ? readdirSync(exportsDir()) : []);
+
+  it('an export needs the master password: the old flag, no password or a wrong one write nothing', async () => {
+    const b = await connect();
+    await value(b, 'vault.unlock', { password: MASTER });
+    const before = exported();
+    for (const [channel, input] of [
+      ['io.exportPlaintext', { confirmPlaintext: true }],
+      ['io.exportBackup', { password: 'chosen by the script' }],
+      ['io.exportBackup', { backupPassword: 'chosen by the script' }],
+    ] as const) {
+      expect((await b.call(channel, input)).ok ? 'ok' : 'refused').toBe('refused');
+    }
+    const wrong = await b.call('io.exportPlaintext', { masterPassword: 'guess', confirmPlaintext: true });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'ERR_WRONG_PASSWORD' } });
+    expect(exported()).toEqual(before);
+    b.close();
+    await expectAlive();
+  }, 30_000);
+
+  it('a confirmed export goes to a file main chose; its content never crosses the bridge', async () => {
+    const b = await connect();
+    const reply = await b.call('io.exportPlaintext', { masterPassword: MASTER, confirmPlaintext: true });
+    expect(reply).toMatchObject({ ok: true, value: { saved: true } });
+    expect(JSON.stringify(reply)).not.toContain(SECRET);
+    const path = reply.ok ? (reply.value as { path: string }).path : '';
+    expect(path.startsWith(`${exportsDir()}/`)).toBe(true);
+    b.close();
+  }, 30_000);
+
+  it('opens only what an id names: no URL from the page, no docs off the list, no credentials in a URL', async () => {
+    const b = await connect();
+    await value(b, 'vault.unlock', { password: MASTER });
+    opened.length = 0;
+    for (const input of [
+      { url: `https://evil.example/?k=${SECRET}` },
+      { target: 'url', url: 'https://evil.example/' },
+      { target: 'docs', page: 'https://evil.example/' },
+      { target: 'service', serviceId, url: 'https://evil.example/' },
+    ]) {
+      expect(await b.call('app.openLink', input)).toMatchObject({ ok: false, error: { code: 'ERR_BAD_INPUT' } });
+    }
+    expect(await b.call('app.openLink', { target: 'service', serviceId: 'no-such-service' })).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_NOT_FOUND' },
+    });
+    expect(await b.call('app.openLink', { target: 'device-verification', credentialId: 'none' })).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_NOT_FOUND' },
+    });
+    expect(await b.call('app.openLink', { target: 'service', serviceId: leakyServiceId })).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_BAD_INPUT' },
+    });
+    expect(opened).toEqual([]);
+    expect(await b.call('app.openLink', { target: 'service', serviceId })).toMatchObject({ ok: true });
+    expect(await b.call('app.openLink', { target: 'docs', page: 'security' })).toMatchObject({ ok: true });
+    expect(opened).toEqual([
+      'https://api.stripe.com',
+      'https://github.com/latch-vault/latch/blob/main/docs/security.md',
+    ]);
+    b.close();
+    await expectAlive();
+  });
+});
+
+describe('costly input', () => {
+  it('answers a PNG bomb (48 KB declaring 20,000 × 20,000) within a second', async () => {
+    const b = await connect();
+    const bomb = pngDeclaring(20_000, 20_000);
+    const start = performance.now();
+    const reply = await b.call('totp.decodeQr', { pngBase64: bomb.toString('base64') });
+    expect(performance.now() - start).toBeLessThan(1000);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'ERR_BAD_INPUT' } });
+    b.close();
+    await expectAlive();
+  });
+
+  it('measures 100,000,000 iterations for 20 callers at once without tying main up', async () => {
+    const b = await connect();
+    const start = performance.now();
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, () => b.call('vault.measureKdf', { iterations: 100_000_000 })),
+    );
+    expect(replies.every((r) => r.ok)).toBe(true);
+    expect(performance.now() - start).toBeLessThan(10_000);
+    b.close();
+    await expectAlive();
+  }, 30_000);
+
+  it('unlocking an unlocked vault changes nothing: the session stays open for every later call', async () => {
+    const b = await connect();
+    await value(b, 'vault.unlock', { password: MASTER });
+    expect(await b.call('vault.unlock', { password: 'not it' })).toMatchObject({
+      ok: true,
+      value: { state: 'unlocked' },
+    });
+    expect(await b.call('vault.unlock', { password: MASTER })).toMatchObject({ ok: true });
+    expect(await b.call('services.list', {})).toMatchObject({ ok: true });
+    expect(await b.call('vault.status', {})).toMatchObject({ ok: true, value: { state: 'unlocked' } });
+    b.close();
+  }, 30_000);
+});
