@@ -153,7 +153,8 @@ test.describe('OAuth & JWT', () => {
     dataDir,
   }) => {
     test.setTimeout(90_000);
-    app = await createHostApp({ dataDir });
+    const opened: string[] = [];
+    app = await createHostApp({ dataDir, browser: { open: async (url) => void opened.push(url) } });
     await page.goto(app.url);
     await createVaultThroughUi(page);
     const created = await app.composed.dispatch(
@@ -178,8 +179,11 @@ test.describe('OAuth & JWT', () => {
     const code = page.getByTestId('device-user-code');
     await expect(code).toHaveText(/\S/);
     const panel = page.getByRole('region', { name: 'Device sign-in' });
-    const link = panel.getByRole('link');
-    await expect(link).toHaveText(`${peer.issuer}/device`);
+    // The page names the sign-in by id; main opens the verification page it received.
+    const link = panel.getByRole('button', { name: `${peer.issuer}/device` });
+    await expect(link).toBeVisible();
+    await link.click();
+    await expect.poll(() => opened).toEqual([`${peer.issuer}/device`]);
     await expect(row.getByText('Signing in…')).toBeVisible();
     await screenshot(page, 'oauth-device');
 
