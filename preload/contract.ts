@@ -25,8 +25,6 @@ export type {
 export {
   CLIENT_AUTH_METHODS,
   CREDENTIAL_KINDS,
-  HMAC_ALGORITHMS,
-  HMAC_PRESETS,
   JWT_ALGORITHMS,
   OAUTH_GRANTS,
   SECRET_FIELDS,
@@ -41,6 +39,12 @@ export type {
   ServiceView,
 } from '../main/core/model/service';
 export type { Settings } from '../main/core/model/settings';
+export {
+  effectiveRecipeText,
+  HMAC_PRESETS,
+  RECIPE_PRESETS,
+  recipeProblem,
+} from '../main/core/model/signing-recipe';
 export { USERNAME_FIELD } from '../main/core/model/username-field';
 export { AboutInfo, AppRoute, LinkTarget } from './channels/app';
 export { ExportOutcome, ImportPreview } from './channels/io';

@@ -4,6 +4,7 @@
  * response with the sent request REDACTED: the signed copy never leaves main.
  */
 import { z } from 'zod';
+import { HMAC_PRESETS } from '../../main/core/model/signing-recipe';
 import { channel } from '../define';
 
 const Id = z.string().min(1).max(64);
@@ -242,6 +243,26 @@ export const requestsChannels = {
       'ERR_VAULT_LOCKED',
     ],
     gesture: true,
+  }),
+  /**
+   * The recipe editor's live preview: what an HMAC recipe would sign for this request. Takes
+   * no secret and returns none (the secret shows as {secret}, the signature as {signature}).
+   */
+  'requests.previewSigning': channel({
+    input: z
+      .object({
+        serviceId: Id.optional(),
+        preset: z.enum(HMAC_PRESETS),
+        recipe: Text(10_000),
+        keyId: Text(1_000),
+        request: ComposedRequest,
+      })
+      .strict(),
+    output: z.object({
+      stringToSign: z.string(),
+      outputs: z.array(z.object({ in: z.enum(['header', 'query', 'body']), name: z.string(), value: z.string() })),
+    }),
+    errors: ['ERR_BAD_INPUT', 'ERR_NOT_FOUND', 'ERR_VAULT_LOCKED'],
   }),
   'requests.cancel': channel({
     input: z.object({ requestId: Id }).strict(),

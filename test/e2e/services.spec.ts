@@ -117,8 +117,8 @@ test('services: every credential kind, search, reveal, copy, rotate, health, key
     {
       kind: 'hmac',
       name: 'webhook-hmac',
-      fill: { 'Key ID (optional)': 'k1', Secret: 'hmac-secret-value' },
-      select: { Algorithm: 'sha512' },
+      fill: { 'Key ID / API key (optional)': 'k1', Secret: 'hmac-secret-value' },
+      select: { Preset: 'binance' },
     },
     {
       kind: 'aws-sigv4',

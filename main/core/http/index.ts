@@ -27,12 +27,14 @@ export {
 } from './auth/digest';
 export {
   applyHmac,
-  HMAC_KEY_ID_PARAM,
-  HMAC_TIMESTAMP_PARAM,
-  hmacCanonicalString,
-  hmacSign,
-  hmacSortedQuery,
+  placeInputs,
+  previewSigning,
+  recipeOf,
+  recipeSignature,
   rfc3986,
+  type SigningPreview,
+  type SigningValues,
+  stringToSign,
 } from './auth/hmac';
 export { applyJwtSigner } from './auth/jwt-signer';
 export { type AccessToken, applyOAuth2, type GetAccessToken, resolveAccessToken } from './auth/oauth2';
@@ -63,6 +65,7 @@ export {
   type RetryDecision,
   type RetryPolicy,
 } from './retry';
+export { previewRecipeSigning } from './signing-preview';
 export {
   type Agents,
   type CertificateInfo,

@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  effectiveRecipeText,
+  HMAC_PRESETS,
+  migrateLegacyHmacFields,
+  presetMismatch,
+  recipeProblem,
+} from './signing-recipe';
 
 /**
  * The credential union: one variant per kind, each validated on entry.
@@ -122,22 +129,31 @@ export const JwtSignerFields = z.object({
   claims: z.string().optional(),
 });
 
-export const HMAC_ALGORITHMS = ['sha256', 'sha384', 'sha512', 'sha1'] as const;
-export const HMAC_PRESETS = ['timestamp-headers', 'sorted-query', 'custom'] as const;
-export const HMAC_SIGNED_PARTS = ['method', 'path', 'query', 'body-hash', 'timestamp'] as const;
-
-export const HmacFields = z.object({
-  keyId: z.string().default(''),
-  secret: nonEmpty('secret'),
-  algorithm: z.enum(HMAC_ALGORITHMS).default('sha256'),
-  preset: z.enum(HMAC_PRESETS).default('timestamp-headers'),
-  signed: z.array(z.enum(HMAC_SIGNED_PARTS)).default(['method', 'path', 'query', 'body-hash', 'timestamp']),
-  signatureHeader: z.string().default('X-Signature'),
-  timestampHeader: z.string().default('X-Timestamp'),
-  keyIdHeader: z.string().default('X-Key-Id'),
-  signatureParam: z.string().default('signature'),
-  encoding: z.enum(['hex', 'base64']).default('hex'),
-});
+export const HmacFields = z
+  .object({
+    /** Public key id / API key sent with the signature (where the recipe says), if any. */
+    keyId: z.string().default(''),
+    secret: nonEmpty('secret'),
+    /** Where the recipe came from; custom (or absent with a recipe): the user's own. */
+    preset: z.enum(HMAC_PRESETS).optional(),
+    /** Recipe text (docs/credentials.md); empty: the preset's recipe (no preset: timestamp-headers). */
+    recipe: z.string().default(''),
+  })
+  .superRefine((f, ctx) => {
+    const text = effectiveRecipeText(f);
+    if (text === '') {
+      ctx.addIssue({ code: 'custom', path: ['recipe'], message: 'a custom preset needs a recipe' });
+      return;
+    }
+    const problem = recipeProblem(text);
+    if (problem !== null) ctx.addIssue({ code: 'custom', path: ['recipe'], message: problem });
+    else if (presetMismatch(f))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['preset'],
+        message: `the recipe is not the ${f.preset} preset's: set preset to custom, or leave the recipe empty`,
+      });
+  });
 
 export const AwsSigV4Fields = z.object({
   accessKeyId: nonEmpty('access key id'),
@@ -231,7 +247,7 @@ export const Credential = z.discriminatedUnion('kind', [
   z.object({ ...meta, kind: z.literal('bearer'), fields: BearerFields }),
   z.object({ ...meta, kind: z.literal('oauth2'), fields: OAuth2Fields }),
   z.object({ ...meta, kind: z.literal('jwt-signer'), fields: JwtSignerFields }),
-  z.object({ ...meta, kind: z.literal('hmac'), fields: HmacFields }),
+  z.object({ ...meta, kind: z.literal('hmac'), fields: z.preprocess(migrateLegacyHmacFields, HmacFields) }),
   z.object({ ...meta, kind: z.literal('aws-sigv4'), fields: AwsSigV4Fields }),
   z.object({ ...meta, kind: z.literal('totp'), fields: TotpFields }),
   z.object({ ...meta, kind: z.literal('secret'), fields: SecretFields }),

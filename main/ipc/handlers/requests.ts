@@ -4,6 +4,7 @@ import {
   createHttpEngine,
   type HttpEngine,
   type HttpRequestInput,
+  previewRecipeSigning,
   type RequestAuth,
   toCurl,
   toFetchCode,
@@ -18,6 +19,7 @@ import type { AppServices } from '../services';
 type RequestChannels =
   | 'requests.send'
   | 'requests.cancel'
+  | 'requests.previewSigning'
   | 'requests.copyAs'
   | 'requests.history'
   | 'requests.clearHistory'
@@ -152,6 +154,10 @@ export function requestsHandlers(s: AppServices): Pick<HandlerTable, RequestChan
       } finally {
         if (inflight.get(requestId) === controller) inflight.delete(requestId);
       }
+    },
+    'requests.previewSigning': async ({ serviceId, preset, recipe, keyId, request }) => {
+      const baseUrl = serviceId === undefined ? undefined : (await vault.store().body(serviceId)).baseUrl || undefined;
+      return previewRecipeSigning(toEngineInput(request, baseUrl), { preset, recipe, keyId }, clock);
     },
     'requests.cancel': ({ requestId }) => {
       const c = inflight.get(requestId);

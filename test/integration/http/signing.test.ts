@@ -5,33 +5,19 @@ import { jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditResponse, createHttpEngine, type HttpEngine } from '../../../main/core/http';
 import { AwsSigV4Fields, HmacFields, JwtSignerFields } from '../../../main/core/model/credential';
-import { reply, type ScriptedServer, type Step, startScriptedServer } from '../../peers/scripted-server';
+import { reply, type ScriptedServer, startScriptedServer } from '../../peers/scripted-server';
+import { enc3986, header, verifierRig, verifying } from './verifier';
 
+let rig: Awaited<ReturnType<typeof verifierRig>>;
 let srv: ScriptedServer;
 let engine: HttpEngine;
 beforeAll(async () => {
-  srv = await startScriptedServer();
-  engine = createHttpEngine();
+  rig = await verifierRig();
+  ({ srv, engine } = rig);
 });
-afterAll(async () => {
-  engine?.close();
-  await srv?.close();
-});
+afterAll(() => rig?.close());
 
-const header = (req: IncomingMessage, name: string) => {
-  const v = req.headers[name.toLowerCase()];
-  return Array.isArray(v) ? v.join(',') : (v ?? '');
-};
-
-/** Answers 200 "valid" or 401 "invalid" from a verifier written here, independent of the client code. */
-const verifying =
-  (check: (req: IncomingMessage, body: Buffer) => boolean): Step =>
-  (req, res, body) => {
-    const ok = check(req, body);
-    res.writeHead(ok ? 200 : 401, { 'content-type': 'text/plain' }).end(ok ? 'valid' : 'invalid');
-  };
-
-// ---- HMAC, as documented in docs/requests.md ----
+// ---- HMAC, as documented in docs/credentials.md (the timestamp-headers and sorted-query presets) ----
 const hmacTimestampHeaders = (secret: string) => (req: IncomingMessage, body: Buffer) => {
   const u = new URL(req.url ?? '/', 'http://x');
   const canonical = [
@@ -47,8 +33,6 @@ const hmacTimestampHeaders = (secret: string) => (req: IncomingMessage, body: Bu
   );
 };
 
-const enc3986 = (s: string) =>
-  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 const hmacSortedQuery = (secret: string) => (req: IncomingMessage) => {
   const pairs = [...new URL(req.url ?? '/', 'http://x').searchParams.entries()];
   const sig = pairs.find(([k]) => k === 'signature')?.[1];
@@ -113,9 +97,9 @@ describe('request signing verified by an independent server-side implementation'
           fields: HmacFields.parse({
             secret: 'qq',
             keyId: 'k',
-            preset: 'sorted-query',
-            algorithm: 'sha512',
-            encoding: 'base64',
+            preset: 'custom',
+            recipe:
+              'digest=hmac-sha512; sign=query:sorted; encoding=base64; key-id=query:keyId; timestamp=query:timestamp; signature=query:signature',
           }),
         },
       },

@@ -8,7 +8,7 @@ describe('coerceFieldInput', () => {
     expect(coerceFieldInput('jwt-signer', 'lifetimeSeconds', '600')).toBe(600);
     expect(coerceFieldInput('aws-sigv4', 'unsignedPayload', 'true')).toBe(true);
     expect(coerceFieldInput('aws-sigv4', 'unsignedPayload', 'no')).toBe(false);
-    expect(coerceFieldInput('hmac', 'signed', 'method, path')).toEqual(['method', 'path']);
+    expect(coerceFieldInput('hmac', 'recipe', 'sign=method path; digest=sha1')).toBe('sign=method path; digest=sha1');
     expect(coerceFieldInput('secret', 'value', '1234')).toBe('1234');
     expect(coerceFieldInput('jwt-signer', 'algorithm', 'HS256')).toBe('HS256');
   });

@@ -38,9 +38,7 @@ describe('readSecretField', () => {
     expect(await readSecretField(await located(), null, { clock })).toBe('sk_live_abc123');
     expect(await readSecretField(await located(), 'header', { clock })).toBe('Authorization');
     const hmac = await setup('hmac');
-    expect(await readSecretField(await hmac.located(), 'signed', { clock })).toBe(
-      'method,path,query,body-hash,timestamp',
-    );
+    expect(await readSecretField(await hmac.located(), 'keyId', { clock })).toBe('key-1');
     const aws = await setup('aws-sigv4');
     expect(await readSecretField(await aws.located(), null, { clock })).toBe(GOOD['aws-sigv4'].secretAccessKey);
     expect(await readSecretField(await aws.located(), 'unsignedPayload', { clock })).toBe('false');

@@ -41,7 +41,7 @@ export const BAD: Record<CredentialKind, { fields: Record<string, unknown>; fiel
     fields: { algorithm: 'RS256', key: '-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----' },
     field: 'key',
   },
-  hmac: { fields: { secret: 'x', algorithm: 'md5' }, field: 'algorithm' },
+  hmac: { fields: { secret: 'x', preset: 'custom', recipe: 'digest=md5; sign=method' }, field: 'recipe' },
   'aws-sigv4': { fields: { accessKeyId: 'A', secretAccessKey: 'B', region: '', service: 's3' }, field: 'region' },
   totp: { fields: { secret: 'JBSWY3DP1HPK3PXP' }, field: 'secret' },
   secret: { fields: { name: 'X' }, field: 'value' },

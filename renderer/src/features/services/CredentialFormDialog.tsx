@@ -9,11 +9,13 @@ import {
   formFieldFor,
   initialValues,
   messageWithoutField,
+  presetRecipe,
   toFields,
 } from './form-values';
 import { fromDateInput, toDateInput } from './format';
 import { KindField } from './KindField';
 import { KIND_FIELDS, KIND_LABELS } from './kinds';
+import { RecipePreview } from './RecipePreview';
 
 type Errors = Record<string, string>;
 
@@ -62,7 +64,12 @@ export function CredentialFormDialog({
     setErrors({});
   };
   const set = (field: string, value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
+    // Choosing a preset shows its recipe, ready to edit; editing it makes the recipe the user's own.
+    let filled: FormValues = {};
+    if (kind === 'hmac' && field === 'preset' && value !== 'custom') filled = { recipe: presetRecipe(value, '') };
+    if (kind === 'hmac' && field === 'recipe' && value.trim() !== presetRecipe(values.preset ?? '', '').trim())
+      filled = { preset: 'custom' };
+    setValues((v) => ({ ...v, [field]: value, ...filled }));
     setErrors(({ [field]: _gone, ...rest }) => rest);
   };
 
@@ -163,6 +170,14 @@ export function CredentialFormDialog({
             />
           ))}
         </fieldset>
+        {kind === 'hmac' ? (
+          <RecipePreview
+            serviceId={serviceId}
+            preset={values.preset ?? ''}
+            recipe={values.recipe ?? ''}
+            keyId={values.keyId ?? ''}
+          />
+        ) : null}
         <div className="form-grid">
           <TextField
             label="Expires on (optional)"

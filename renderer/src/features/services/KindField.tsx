@@ -44,7 +44,7 @@ export function KindField({
           hint={spec.hint}
           mono={spec.mono}
           placeholder={placeholder}
-          rows={spec.type === 'secret-textarea' ? 5 : 3}
+          rows={spec.rows ?? (spec.type === 'secret-textarea' ? 5 : 3)}
           onChange={(e) => onChange(e.currentTarget.value)}
         />
       );

@@ -2,7 +2,12 @@
  * Between the credential form's strings and the model's fields. Pure, so the rules
  * (api-key placement, blank secret = unchanged when editing) live in one place.
  */
-import type { CredentialKind, CredentialView } from '../../../../preload/contract';
+import {
+  type CredentialKind,
+  type CredentialView,
+  effectiveRecipeText,
+  HMAC_PRESETS,
+} from '../../../../preload/contract';
 import { API_KEY_PLACEMENTS, isSecretType, KIND_FIELDS } from './kinds';
 
 export type FormValues = Record<string, string>;
@@ -25,12 +30,22 @@ export function initialValues(kind: CredentialKind, view?: CredentialView): Form
       out[spec.name] = view ? '' : (spec.initial ?? (spec.type === 'checkbox' ? 'false' : ''));
     }
   }
+  if (kind === 'hmac') {
+    if (out.preset === '') out.preset = out.recipe ? 'custom' : 'timestamp-headers';
+    out.recipe = presetRecipe(out.preset ?? '', out.recipe ?? '');
+  }
   if (kind === 'api-key' && view) {
     const placement = API_KEY_PLACEMENTS.find((p) => typeof view.fields[p] === 'string') ?? 'header';
     out.placement = placement;
     out.paramName = String(view.fields[placement] ?? '');
   }
   return out;
+}
+
+/** The recipe the form shows: the stored text, else the preset's (so the user sees what signs). */
+export function presetRecipe(preset: string, recipe: string): string {
+  const p = HMAC_PRESETS.find((x) => x === preset);
+  return p === undefined ? recipe : effectiveRecipeText({ preset: p, recipe });
 }
 
 /** Model fields to send. Adding leaves blanks out; editing sends '' to clear a plain field and omits blank secrets. */

@@ -5,7 +5,6 @@
 import {
   CLIENT_AUTH_METHODS,
   type CredentialKind,
-  HMAC_ALGORITHMS,
   HMAC_PRESETS,
   JWT_ALGORITHMS,
   OAUTH_GRANTS,
@@ -21,6 +20,8 @@ export interface FieldSpec {
   options?: readonly string[];
   placeholder?: string;
   hint?: string;
+  /** Height of a textarea, in lines. */
+  rows?: number;
   /** Initial value when adding. */
   initial?: string;
   mono?: boolean;
@@ -115,14 +116,23 @@ export const KIND_FIELDS: Record<CredentialKind, FieldSpec[]> = {
     },
   ],
   hmac: [
-    { name: 'keyId', label: 'Key ID', type: 'text', mono: true },
+    {
+      name: 'keyId',
+      label: 'Key ID / API key',
+      type: 'text',
+      mono: true,
+      hint: 'Sent where the recipe says (key-id=).',
+    },
     { name: 'secret', label: 'Secret', type: 'secret', required: true, mono: true },
-    { name: 'algorithm', label: 'Algorithm', type: 'select', options: HMAC_ALGORITHMS, initial: 'sha256' },
     { name: 'preset', label: 'Preset', type: 'select', options: HMAC_PRESETS, initial: 'timestamp-headers' },
-    { name: 'encoding', label: 'Signature encoding', type: 'select', options: ['hex', 'base64'], initial: 'hex' },
-    { name: 'signatureHeader', label: 'Signature header', type: 'text', initial: 'X-Signature', mono: true },
-    { name: 'timestampHeader', label: 'Timestamp header', type: 'text', initial: 'X-Timestamp', mono: true },
-    { name: 'keyIdHeader', label: 'Key ID header', type: 'text', initial: 'X-Key-Id', mono: true },
+    {
+      name: 'recipe',
+      label: 'Recipe',
+      type: 'textarea',
+      mono: true,
+      rows: 7,
+      hint: 'One key=value per line (docs/credentials.md). Choosing a preset fills it in; edit it to fit your API.',
+    },
   ],
   'aws-sigv4': [
     { name: 'accessKeyId', label: 'Access key ID', type: 'text', required: true, mono: true },
