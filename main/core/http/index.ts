@@ -12,7 +12,7 @@ export {
 } from './audit';
 export { apiKeyHeaderValue, applyApiKey } from './auth/api-key';
 export { type AuthContext, applyAuth, type RequestAuth } from './auth/apply';
-export { applyAwsSigV4, UNSIGNED_PAYLOAD } from './auth/aws-sigv4';
+export { applyAwsSigV4, s3CanonicalPath, UNSIGNED_PAYLOAD } from './auth/aws-sigv4';
 export { applyBasic, basicAuthorization } from './auth/basic';
 export { applyBearerToken } from './auth/bearer';
 export {

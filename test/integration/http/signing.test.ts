@@ -54,7 +54,9 @@ function sigv4Valid(secret: string, req: IncomingMessage, body: Buffer): boolean
   const u = new URL(req.url ?? '/', 'http://x');
   const canonicalUri = u.pathname
     .split('/')
-    .map((seg) => (service === 's3' ? seg : enc3986(seg)))
+    // S3 works on the object key (the decoded path) and encodes each segment once; other
+    // services encode the path as received once more.
+    .map((seg) => (service === 's3' ? enc3986(decodeURIComponent(seg)) : enc3986(seg)))
     .join('/');
   const query = [...u.searchParams.entries()]
     .map(([k, v]) => [enc3986(k), enc3986(v)] as const)
@@ -112,6 +114,7 @@ describe('request signing verified by an independent server-side implementation'
     ['execute-api', false, 'GET', '/prod/items/a b', undefined],
     ['execute-api', false, 'POST', '/prod/items', '{"n":1}'],
     ['s3', true, 'PUT', '/bucket/key.txt', 'file body'],
+    ['s3', false, 'PUT', "/bucket/my key (1)@=*$!',;:/café+.txt", 'file body'],
   ])('SigV4 %s (unsignedPayload=%s) %s %s', async (service, unsignedPayload, method, path, body) => {
     srv.script(verifying((req, b) => sigv4Valid('wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', req, b)));
     const r = await engine.send(

@@ -25,13 +25,46 @@ function headerRecord(headers: readonly Header[]): Record<string, string> {
   return h;
 }
 
+/** AWS's UriEncode: RFC 3986 unreserved characters stay, every other byte of the UTF-8 is %XX upper case. */
+const awsUriEncode = (s: string) =>
+  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/**
+ * The path with each segment percent-encoded exactly once, as S3 signs it: a URL's path keeps
+ * `$ = ( ) @ * ! ' , ; :` literal, S3 encodes them (its PUT Object example signs key
+ * `test$file.text` as `/test%24file.text`). Segments are decoded first so an already-encoded
+ * `%20` is not encoded twice; a stray `%` that is not an escape is encoded as itself.
+ */
+export function s3CanonicalPath(pathname: string): string {
+  return pathname
+    .split('/')
+    .map((seg) => {
+      let raw: string;
+      try {
+        raw = decodeURIComponent(seg);
+      } catch {
+        raw = seg;
+      }
+      return awsUriEncode(raw);
+    })
+    .join('/');
+}
+
+function withPath(url: URL, pathname: string): URL {
+  const u = new URL(url);
+  u.pathname = pathname;
+  return u;
+}
+
 /**
  * Signs with @smithy/signature-v4 (the AWS SDK's own signer). S3 differs from the
- * other services in two ways: paths are not double-encoded, and x-amz-content-sha256
- * is always sent.
+ * other services in two ways: the path is encoded once, not twice (we encode it and send
+ * exactly that, and tell the signer not to encode it again), and x-amz-content-sha256 is
+ * always sent. Other services keep the signer's own second encoding of the path as sent.
  */
-export async function applyAwsSigV4(req: WireRequest, f: FieldsOf<'aws-sigv4'>, clock: Clock): Promise<WireRequest> {
+export async function applyAwsSigV4(input: WireRequest, f: FieldsOf<'aws-sigv4'>, clock: Clock): Promise<WireRequest> {
   const isS3 = f.service === 's3';
+  const req = isS3 ? { ...input, url: withPath(input.url, s3CanonicalPath(input.url.pathname)) } : input;
   let headers = req.headers;
   if (f.unsignedPayload) headers = setHeader(headers, 'x-amz-content-sha256', UNSIGNED_PAYLOAD);
   if (!headers.some((h) => h.name.toLowerCase() === 'host'))
