@@ -2,7 +2,7 @@ import { LatchError } from '../model/errors';
 import { slotAad } from './aad';
 import { importKek, unwrapKey, wrapKey } from './aead';
 import type { VaultHeader } from './header';
-import { combineHardened, derivePasswordBits } from './kdf';
+import { combineHardened, derivePasswordBits, newKdfParams } from './kdf';
 import type { CryptoKey } from './types';
 
 /**
@@ -58,4 +58,25 @@ export async function wrapSlot(
 
 export function wrongPassword(): LatchError {
   return new LatchError('ERR_WRONG_PASSWORD', 'Wrong password.');
+}
+
+/**
+ * The header with the password slot re-wrapped under a new password and fresh KDF parameters (the
+ * vault key itself is unchanged). Needs the current password: the slot is unwrapped again, extractable,
+ * for this one wrapKey call.
+ */
+export async function rewrapPasswordSlot(
+  header: VaultHeader,
+  deviceKey: Uint8Array | null,
+  oldPassword: string,
+  newPassword: string,
+  iterations: number,
+): Promise<{ header: VaultHeader; kek: CryptoKey }> {
+  const oldKek = await passwordKek(oldPassword, header, deviceKey);
+  const extractable = await tryUnwrap(header, 'password', oldKek, true);
+  if (extractable === null) throw wrongPassword();
+  const next: VaultHeader = { ...header, kdf: newKdfParams(iterations), slots: { ...header.slots } };
+  const kek = await passwordKek(newPassword, next, deviceKey);
+  next.slots.password = await wrapSlot(next, 'password', extractable, kek);
+  return { header: next, kek };
 }

@@ -1,43 +1,22 @@
-import { createHash } from 'node:crypto';
 import type { Keychain } from '../keychain/keychain';
 import { LatchError } from '../model/errors';
-import { indexAad, recordAad } from './aad';
-import { open as aeadOpen, exportRawKey, seal } from './aead';
+import { exportRawKey } from './aead';
 import { type AtomicWriteResult, atomicWrite, type DiskState, type SaveStep } from './atomic-write';
-import { NONCE_BYTES, TAG_BYTES } from './constants';
-import { allocContainer, decodeContainer, finishContainer, trustedFingerprint, verifyChecksum } from './container';
+import { ChangeJournal, type ChangeKind } from './change-journal';
+import { trustedFingerprint, verifyChecksum } from './container';
 import { deviceKeyName, generateDeviceKey, storeDeviceKey } from './device-key';
-import { EntriesView } from './entries-view';
 import type { LockOptions } from './file-lock';
+import { decryptIndex, decryptRecord } from './format/v1/read';
+import { encodeFile, verifyWritten } from './format/v1/write';
 import type { VaultFileSystem } from './fs-port';
-import { encodeHeader, type VaultHeader } from './header';
-import { newKdfParams } from './kdf';
-import { deviceKek, passwordKek, tryUnwrap, wrapSlot, wrongPassword } from './key-slots';
+import type { VaultHeader } from './header';
+import { deviceKek, rewrapPasswordSlot, tryUnwrap, wrapSlot } from './key-slots';
+import { type Conflict, mergeOnto } from './merge';
 import { decodeVaultFile } from './migrate';
-import { decodeIndex, encodeIndexRows, type RowText, rowText } from './record-index';
+import { RecordStore, type Row } from './record-store';
 import type { CryptoKey, JsonValue, VaultMode } from './types';
 
-/** A record as held while unlocked: its index entry, and either its ciphertext as on disk or a pending body. */
-export interface Row {
-  entry: JsonValue;
-  /** Revision named in the ciphertext's AAD (0 for a record never saved). */
-  rev: number;
-  blob: Uint8Array | null;
-  /** Pending plaintext body (UTF-8 JSON), zeroed once saved or on lock. */
-  body: Uint8Array | null;
-  /** JSON text of entry, cached so a save re-serialises only changed entries. */
-  entryJson?: string;
-  /** This row's index text as bytes (checked against rev, blob length and entryJson before reuse). */
-  text?: RowText;
-}
-
-type ChangeKind = 'put' | 'entry' | 'delete';
-interface Change {
-  kind: ChangeKind;
-  seq: number;
-  /** The record's revision on disk when this session first changed it (null: not on disk). */
-  baseRev: number | null;
-}
+export type { Row } from './record-store';
 
 export type QuickUnlockState = 'off' | 'armed' | 'forgotten' | 'unknown';
 
@@ -54,7 +33,7 @@ export interface ReloadResult {
   /** Local unsaved changes re-applied on top of the file now on disk. */
   reapplied: number;
   /** Records changed (or deleted) on disk AND here; the local version was kept (or, for an entry-only edit of a deleted record, dropped). */
-  conflicts: { id: string; reason: 'changed-on-disk' | 'deleted-on-disk' }[];
+  conflicts: Conflict[];
 }
 
 /** Internal: how an OpenVault comes to life (openVault / createVault). */
@@ -75,9 +54,6 @@ export interface OpenVaultInit {
   lock?: LockOptions;
   onSaveStep?: (step: SaveStep) => Promise<void> | void;
 }
-
-const enc = new TextEncoder();
-const MAX_ID = 256;
 
 function locked(): LatchError {
   return new LatchError('ERR_VAULT_LOCKED', 'The vault is locked; unlock it first.');
@@ -102,11 +78,8 @@ export class OpenVault {
   private vaultKey: CryptoKey | null;
   private kek: OpenVaultInit['kek'];
   private deviceKey: Uint8Array | null;
-  private rows: Map<string, Row>;
-  private view: EntriesView;
-  private changes = new Map<string, Change>();
-  private seq = 0;
-  private headerSeq = 0;
+  private readonly store: RecordStore;
+  private readonly journal = new ChangeJournal();
   private disk: DiskState | null;
   private diskGood: boolean;
   private _openedFrom: 'main' | 'backup';
@@ -124,22 +97,21 @@ export class OpenVault {
     this.vaultKey = init.vaultKey;
     this.kek = init.kek;
     this.deviceKey = init.deviceKey;
-    this.rows = init.rows;
-    this.view = new EntriesView(this.rows);
+    this.store = new RecordStore(init.rows);
     this.disk = init.disk;
     this.diskGood = init.diskGood;
     this._openedFrom = init.openedFrom;
     this._quickUnlock = init.quickUnlock;
     this.lockOptions = init.lock;
     this.onSaveStep = init.onSaveStep;
-    if (init.dirty) this.headerSeq = ++this.seq;
+    if (init.dirty) this.journal.noteHeader();
   }
 
   get isLocked(): boolean {
     return this.vaultKey === null;
   }
   get isDirty(): boolean {
-    return this.changes.size > 0 || this.headerSeq > 0;
+    return this.journal.isDirty;
   }
   get mode(): VaultMode {
     return this.header.mode;
@@ -169,72 +141,44 @@ export class OpenVault {
 
   entries(): ReadonlyMap<string, JsonValue> {
     this.key();
-    return this.view;
+    return this.store.entries;
   }
 
   async readRecord(id: string): Promise<JsonValue> {
     const key = this.key();
-    const row = this.rows.get(id);
-    if (!row) throw new LatchError('ERR_NOT_FOUND', `No record "${id}" in this vault.`, { detail: { id } });
+    const row = this.store.require(id);
     if (row.body) return JSON.parse(Buffer.from(row.body).toString('utf8')) as JsonValue;
     if (!row.blob) throw new LatchError('ERR_INTERNAL', 'Record has neither body nor ciphertext.');
-    let plain: Uint8Array;
-    try {
-      plain = await aeadOpen(key, row.blob, recordAad(this.id, id, row.rev));
-    } catch {
-      throw new LatchError(
-        'ERR_VAULT_CORRUPT',
-        `Record "${id}" failed to decrypt: the vault file is damaged or was tampered with.`,
-        {
-          detail: { part: 'record', id },
-        },
-      );
-    }
-    try {
-      return JSON.parse(Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength).toString('utf8')) as JsonValue;
-    } finally {
-      plain.fill(0);
-    }
-  }
-
-  private note(id: string, kind: ChangeKind): void {
-    const prev = this.changes.get(id);
-    const onDisk = this.rows.get(id);
-    const baseRev = prev ? prev.baseRev : onDisk && onDisk.blob !== null && onDisk.rev > 0 ? onDisk.rev : null;
-    this.changes.set(id, { kind: prev?.kind === 'put' && kind === 'entry' ? 'put' : kind, seq: ++this.seq, baseRev });
+    return decryptRecord(key, this.id, id, row.rev, row.blob);
   }
 
   /** Adds or replaces a record. entry goes to the index (decrypted at unlock); body is encrypted on its own. */
   putRecord(id: string, entry: JsonValue, body: JsonValue): void {
     this.key();
-    checkId(id);
-    const { value: entryCopy, json: entryJson } = jsonCopy(entry, 'entry');
-    const bodyText = JSON.stringify(body);
-    if (bodyText === undefined) throw new LatchError('ERR_BAD_INPUT', 'A record body must be a JSON value.');
-    const old = this.rows.get(id);
-    this.note(id, 'put');
-    old?.body?.fill(0);
-    this.rows.set(id, { entry: entryCopy, rev: old?.rev ?? 0, blob: null, body: enc.encode(bodyText), entryJson });
+    const before = this.store.get(id);
+    this.store.put(id, entry, body);
+    this.noteAgainst(id, 'put', before);
   }
 
   /** Changes a record's index entry only; its body ciphertext is kept as is. */
   setEntry(id: string, entry: JsonValue): void {
     this.key();
-    const row = this.rows.get(id);
-    if (!row) throw new LatchError('ERR_NOT_FOUND', `No record "${id}" in this vault.`, { detail: { id } });
-    const { value: entryCopy, json: entryJson } = jsonCopy(entry, 'entry');
-    this.note(id, 'entry');
-    this.rows.set(id, { ...row, entry: entryCopy, entryJson });
+    const before = this.store.require(id);
+    this.store.setEntry(id, entry);
+    this.noteAgainst(id, 'entry', before);
   }
 
   deleteRecord(id: string): boolean {
     this.key();
-    const row = this.rows.get(id);
-    if (!row) return false;
-    this.note(id, 'delete');
-    row.body?.fill(0);
-    this.rows.delete(id);
+    const before = this.store.get(id);
+    if (!this.store.delete(id)) return false;
+    this.noteAgainst(id, 'delete', before);
     return true;
+  }
+
+  /** Journals a change made to the store, against the row as it was before it (a validation error notes nothing). */
+  private noteAgainst(id: string, kind: ChangeKind, before: Row | undefined): void {
+    this.journal.note(id, kind, before && before.blob !== null && before.rev > 0 ? before.rev : null);
   }
 
   /** Writes the vault atomically (see atomic-write.ts). Re-encrypts only records changed since the last save. */
@@ -251,32 +195,15 @@ export class OpenVault {
     const key = this.key();
     if (!this.isDirty && this.disk !== null)
       return { revision: this.header.revision, encryptedRecords: 0, durable: true };
-    const seqAtStart = this.seq;
+    const mark = this.journal.mark;
     const header: VaultHeader = { ...this.header, revision: this.header.revision + 1 };
     const revision = header.revision;
     // Two flat arrays rather than 10,000 [id, row] pairs: less to allocate per save.
-    const ids = [...this.rows.keys()];
-    const snapshot = [...this.rows.values()];
+    const ids = [...this.store.rows.keys()];
+    const snapshot = [...this.store.rows.values()];
     // Encoded while atomicWrite takes the lock and checks the disk (I/O); awaited before the temporary is written.
-    const encoding = this.encode(key, ids, snapshot, header);
+    const encoding = encodeFile(key, header, ids, snapshot);
     encoding.catch(() => undefined);
-
-    // The read-back is byte-compared with the encoded bytes first, so its checksum holds; decrypting proves the key and AAD.
-    const verify = async (back: Uint8Array) => {
-      const e = await encoding;
-      const c = decodeContainer(back);
-      const plain = await aeadOpen(key, c.index, indexAad(c.headerBytes));
-      const same = Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength).equals(e.indexPlain);
-      plain.fill(0);
-      if (!same) throw new Error('index read back differs');
-      await Promise.all(
-        e.freshAt.map((i) => {
-          const off = e.offs[i]!;
-          const blob = c.records.subarray(off, off + e.blobs[i]!.length);
-          return aeadOpen(key, blob, recordAad(this.id, ids[i]!, revision));
-        }),
-      );
-    };
 
     let result: AtomicWriteResult;
     try {
@@ -286,7 +213,7 @@ export class OpenVault {
         bytes: encoding.then((e) => e.bytes),
         expected: this.disk,
         keepBackup: this.diskGood,
-        verify,
+        verify: async (back) => verifyWritten(key, header, ids, await encoding, back),
         ...(this.lockOptions ? { lock: this.lockOptions } : {}),
         ...(this.onSaveStep ? { onStep: this.onSaveStep } : {}),
       });
@@ -302,99 +229,20 @@ export class OpenVault {
     this.header = header;
     // Unchanged rows keep their ciphertext (a view of the file they were read from); only fresh ones move.
     for (const i of freshAt) {
-      const id = ids[i]!;
       const row = snapshot[i]!;
       const saved: Row = { entry: row.entry, rev: revision, blob: blobs[i]!, body: null, text: texts[i]! };
       if (row.entryJson !== undefined) saved.entryJson = row.entryJson;
-      const current = this.rows.get(id);
-      // A row replaced while saving stays pending as it is now.
-      if (current === row) {
-        this.rows.set(id, saved);
-        row.body?.fill(0);
-      }
+      this.store.settle(ids[i]!, row, saved);
     }
-    for (const [id, c] of this.changes) if (c.seq <= seqAtStart) this.changes.delete(id);
-    if (this.headerSeq <= seqAtStart) this.headerSeq = 0;
+    this.journal.saved(mark);
     this.disk = result.disk;
     this.diskGood = true;
     return { revision, encryptedRecords: freshAt.length, durable: result.durable };
   }
 
   /**
-   * The new file's bytes. Only changed bodies are encrypted (in parallel on the thread pool); the other
-   * ciphertexts are copied once, straight into the file buffer. Unchanged rows' index text comes from
-   * their cached RowText (only the offset is written anew). Hashes: the records section once (for the
-   * index) and the file once (its checksum); the fingerprint is read from that checksum.
-   */
-  private async encode(key: CryptoKey, ids: string[], snapshot: Row[], header: VaultHeader) {
-    const revision = header.revision;
-    const n = snapshot.length;
-    const freshAt: number[] = [];
-    for (let i = 0; i < n; i++) if (snapshot[i]!.body !== null) freshAt.push(i);
-    const sealed = await Promise.all(
-      freshAt.map((i) => {
-        const id = ids[i]!;
-        const row = snapshot[i]!;
-        return seal(key, row.body!, recordAad(this.id, id, revision));
-      }),
-    );
-    const blobs: Uint8Array[] = new Array(n);
-    for (let j = 0; j < freshAt.length; j++) blobs[freshAt[j]!] = sealed[j]!;
-    const texts: RowText[] = new Array(n);
-    const offs: number[] = new Array(n);
-    let off = 0;
-    for (let i = 0; i < n; i++) {
-      const id = ids[i]!;
-      const row = snapshot[i]!;
-      row.entryJson ??= JSON.stringify(row.entry);
-      const json = row.entryJson;
-      let blob = blobs[i];
-      let text: RowText;
-      if (blob !== undefined) {
-        text = rowText(id, revision, blob.length, json);
-      } else {
-        blob = blobs[i] = row.blob!;
-        const cached = row.text;
-        if (cached !== undefined && cached.rev === row.rev && cached.len === blob.length && cached.json === json) {
-          text = cached;
-        } else {
-          text = rowText(id, row.rev, blob.length, json);
-          row.text = text;
-        }
-      }
-      texts[i] = text;
-      offs[i] = off;
-      off += blob.length;
-    }
-    const headerBytes = encodeHeader(header);
-    const { plain: indexPlain, shaAt } = encodeIndexRows(revision, texts, offs);
-    const { bytes, indexAt, recordsAt } = allocContainer(headerBytes, NONCE_BYTES + indexPlain.length + TAG_BYTES, off);
-    // Unchanged neighbours usually lie back to back in the file they were read from: copy them as one run.
-    for (let i = 0; i < n; ) {
-      const first = blobs[i]!;
-      let end = first.byteOffset + first.length;
-      let j = i + 1;
-      for (; j < n; j++) {
-        const b = blobs[j]!;
-        if (b.buffer !== first.buffer || b.byteOffset !== end) break;
-        end += b.length;
-      }
-      bytes.set(new Uint8Array(first.buffer, first.byteOffset, end - first.byteOffset), recordsAt + offs[i]!);
-      i = j;
-    }
-    const recordsSha256 = createHash('sha256')
-      .update(bytes.subarray(recordsAt, recordsAt + off))
-      .digest('hex');
-    indexPlain.write(recordsSha256, shaAt, 'latin1');
-    const index = await seal(key, indexPlain, indexAad(headerBytes));
-    bytes.set(index, indexAt);
-    finishContainer(bytes);
-    return { bytes, indexPlain, freshAt, blobs, offs, texts };
-  }
-
-  /**
-   * Re-reads the file (after ERR_VAULT_CHANGED_ON_DISK) and re-applies this session's unsaved changes on top.
-   * The vault key is unchanged by password changes elsewhere, so no password is needed.
+   * Re-reads the file (after ERR_VAULT_CHANGED_ON_DISK) and re-applies this session's unsaved changes on top
+   * (merge.ts). The vault key is unchanged by password changes elsewhere, so no password is needed.
    */
   async reload(): Promise<ReloadResult> {
     await this.saving;
@@ -411,42 +259,15 @@ export class OpenVault {
         { detail: { reason: 'different-vault' } },
       );
     }
-    const { rows: diskRows, revision } = await decryptIndex(key, file.container, file.header);
-
-    const rows = diskRows;
-    const conflicts: ReloadResult['conflicts'] = [];
-    let reapplied = 0;
-    const ordered = [...this.changes].sort((a, b) => a[1].seq - b[1].seq);
-    for (const [id, c] of ordered) {
-      const there = rows.get(id);
-      const mine = this.rows.get(id);
-      const diskRev = there ? there.rev : null;
-      if (diskRev !== c.baseRev) conflicts.push({ id, reason: there ? 'changed-on-disk' : 'deleted-on-disk' });
-      if (c.kind === 'delete') {
-        if (there) rows.delete(id);
-        reapplied++;
-      } else if (c.kind === 'put' && mine) {
-        rows.set(id, { ...mine, rev: there?.rev ?? 0 });
-        reapplied++;
-        c.baseRev = diskRev;
-      } else if (c.kind === 'entry' && mine) {
-        if (there) {
-          rows.set(id, { ...there, entry: mine.entry });
-          reapplied++;
-          c.baseRev = diskRev;
-        } else {
-          this.changes.delete(id);
-        }
-      }
-      if (c.kind === 'delete') c.baseRev = diskRev;
-    }
+    const { rows, revision } = await decryptIndex(key, file.container, file.header);
+    const diskRows: Map<string, Row> = rows;
+    const { reapplied, conflicts } = mergeOnto(diskRows, this.store.rows, this.journal);
     this.header = file.header;
-    this.rows = rows;
-    this.view = new EntriesView(rows);
+    this.store.replaceAll(diskRows);
     this.disk = { stat, fingerprint: trustedFingerprint(bytes) };
     this.diskGood = true;
     this._openedFrom = 'main';
-    if (file.migrated) this.headerSeq = ++this.seq;
+    if (file.migrated) this.journal.noteHeader();
     return { revision, reapplied, conflicts };
   }
 
@@ -464,15 +285,15 @@ export class OpenVault {
   async changePassword(oldPassword: string, newPassword: string, options: { iterations?: number } = {}): Promise<void> {
     this.key();
     if (newPassword.length === 0) throw new LatchError('ERR_BAD_INPUT', 'The new password is empty.');
-    const oldKek = await passwordKek(oldPassword, this.header, this.deviceKey);
-    const extractable = await tryUnwrap(this.header, 'password', oldKek, true);
-    if (extractable === null) throw wrongPassword();
-    const kdf = newKdfParams(options.iterations ?? this.header.kdf.iterations);
-    const next: VaultHeader = { ...this.header, kdf, slots: { ...this.header.slots } };
-    const newKek = await passwordKek(newPassword, next, this.deviceKey);
-    next.slots.password = await wrapSlot(next, 'password', extractable, newKek);
-    await this.commitHeader(next);
-    this.kek = { slot: 'password', key: newKek };
+    const { header, kek } = await rewrapPasswordSlot(
+      this.header,
+      this.deviceKey,
+      oldPassword,
+      newPassword,
+      options.iterations ?? this.header.kdf.iterations,
+    );
+    await this.commitHeader(header);
+    this.kek = { slot: 'password', key: kek };
   }
 
   /** Raises (or lowers, not below the floor) the PBKDF2 cost; needs the password to re-wrap. */
@@ -557,15 +378,15 @@ export class OpenVault {
   private async commitHeader(next: VaultHeader): Promise<void> {
     await this.saving;
     const prev = this.header;
-    const prevSeq = this.headerSeq;
+    const prevMark = this.journal.headerMark;
     this.header = next;
-    this.headerSeq = ++this.seq;
+    const mark = this.journal.noteHeader();
     try {
       await this.save();
     } catch (e) {
       if (this.header === next) {
         this.header = prev;
-        this.headerSeq = prevSeq;
+        this.journal.restoreHeaderMark(mark, prevMark);
       }
       throw e;
     }
@@ -573,11 +394,8 @@ export class OpenVault {
 
   /** Drops the keys and every decrypted value. Unsaved changes are discarded: save first. */
   lock(): void {
-    for (const row of this.rows.values()) row.body?.fill(0);
-    this.rows = new Map();
-    this.view = new EntriesView(this.rows);
-    this.changes.clear();
-    this.headerSeq = 0;
+    this.store.wipe();
+    this.journal.clear();
     this.deviceKey?.fill(0);
     this.deviceKey = null;
     this.vaultKey = null;
@@ -587,55 +405,4 @@ export class OpenVault {
   close(): void {
     this.lock();
   }
-}
-
-function checkId(id: string): void {
-  if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID) {
-    throw new LatchError('ERR_BAD_INPUT', `A record id must be 1 to ${MAX_ID} characters.`, {
-      detail: { field: 'id' },
-    });
-  }
-}
-
-function jsonCopy(value: JsonValue, what: string): { value: JsonValue; json: string } {
-  const json = JSON.stringify(value);
-  if (json === undefined) throw new LatchError('ERR_BAD_INPUT', `A record ${what} must be a JSON value.`);
-  return { value: JSON.parse(json) as JsonValue, json };
-}
-
-/** Decrypts the index with the vault key and checks it against the header and the records section. */
-export async function decryptIndex(
-  key: CryptoKey,
-  container: { headerBytes: Uint8Array; index: Uint8Array; records: Uint8Array },
-  header: VaultHeader,
-  recordsSha256?: Promise<string> | string,
-): Promise<{ rows: Map<string, Row>; revision: number }> {
-  let plain: Uint8Array;
-  try {
-    plain = await aeadOpen(key, container.index, indexAad(container.headerBytes));
-  } catch {
-    throw new LatchError(
-      'ERR_VAULT_CORRUPT',
-      'The vault index failed to decrypt: the file is damaged or was tampered with (its header or index changed).',
-      { detail: { part: 'index' } },
-    );
-  }
-  let decoded: ReturnType<typeof decodeIndex>;
-  try {
-    decoded = decodeIndex(plain, container.records);
-  } finally {
-    plain.fill(0);
-  }
-  if (decoded.revision !== header.revision) {
-    throw new LatchError('ERR_VAULT_CORRUPT', 'The vault index does not belong to this header revision.', {
-      detail: { part: 'index' },
-    });
-  }
-  const actual = await (recordsSha256 ?? createHash('sha256').update(container.records).digest('hex'));
-  if (actual !== decoded.recordsSha256) {
-    throw new LatchError('ERR_VAULT_CORRUPT', 'The records section of the vault is damaged or was tampered with.', {
-      detail: { part: 'records' },
-    });
-  }
-  return { rows: decoded.rows, revision: decoded.revision };
 }

@@ -6,11 +6,12 @@ import type { DiskState, SaveStep } from './atomic-write';
 import { decodeContainer, fileFingerprint, readPreamble, trustedFingerprint, verifyChecksum } from './container';
 import { loadDeviceKey, storeDeviceKey } from './device-key';
 import type { LockOptions } from './file-lock';
+import { decryptIndex } from './format/v1/read';
 import { nodeFileSystem, type VaultFileStat, type VaultFileSystem } from './fs-port';
 import { checkIterations } from './kdf';
 import { deviceKek, passwordKek, tryUnwrap, wrongPassword } from './key-slots';
 import { decodeVaultFile } from './migrate';
-import { decryptIndex, OpenVault, type QuickUnlockState } from './open-vault';
+import { OpenVault, type QuickUnlockState } from './open-vault';
 import { parseRecoveryKit } from './recovery-kit';
 import type { CryptoKey } from './types';
 
