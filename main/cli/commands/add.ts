@@ -66,20 +66,26 @@ export const addCommand: CliCommand = {
     return withServiceStore(
       ctx,
       async (store) => {
-        let serviceId: string;
-        let created = false;
-        try {
-          serviceId = store.findServiceId(serviceName);
-          if (url !== undefined && (await store.body(serviceId)).baseUrl !== url) {
-            await store.updateService(serviceId, { baseUrl: url });
-            ctx.note(`Base URL of ${serviceName} set to ${url}.`);
+        // One save for the whole command: a kill can never leave a new, empty service behind.
+        const { serviceId, created, urlSet, credentialId } = await store.inOneSave(async () => {
+          let id: string;
+          let isNew = false;
+          let urlChanged = false;
+          try {
+            id = store.findServiceId(serviceName);
+            if (url !== undefined && (await store.body(id)).baseUrl !== url) {
+              await store.updateService(id, { baseUrl: url });
+              urlChanged = true;
+            }
+          } catch (e) {
+            if (!(e instanceof LatchError && e.code === 'ERR_NOT_FOUND')) throw e;
+            id = await store.createService({ name: serviceName, ...(url !== undefined ? { baseUrl: url } : {}) });
+            isNew = true;
           }
-        } catch (e) {
-          if (!(e instanceof LatchError && e.code === 'ERR_NOT_FOUND')) throw e;
-          serviceId = await store.createService({ name: serviceName, ...(url !== undefined ? { baseUrl: url } : {}) });
-          created = true;
-        }
-        const credentialId = await store.addCredential(serviceId, { kind, name, fields });
+          const credential = await store.addCredential(id, { kind, name, fields });
+          return { serviceId: id, created: isNew, urlSet: urlChanged, credentialId: credential };
+        });
+        if (urlSet) ctx.note(`Base URL of ${serviceName} set to ${url}.`);
         const service = (await store.body(serviceId)).name;
         const reference = formatSecretReference({ service, credential: name.trim(), field: null });
         ctx.output(

@@ -7,7 +7,7 @@ import { confirm } from '../confirm';
 import { usageError } from '../parse-args';
 import type { CliCommand } from '../registry';
 import { SecretInput } from '../secret-input';
-import { withServiceStore } from '../with-store';
+import { mergingRecordVault, withServiceStore } from '../with-store';
 
 function previewText(plan: ImportPlan): string {
   const lines: string[] = [];
@@ -123,7 +123,7 @@ export const importCommand: CliCommand = {
           throw new LatchError('ERR_CANCELLED', 'Nothing was imported.');
         }
       }
-      const result = await applyImportPlan(vault, systemClock, plan, chosen);
+      const result = await applyImportPlan(mergingRecordVault(vault), systemClock, plan, chosen);
       const target =
         plan.format === 'latch'
           ? `${result.serviceIds.length} service(s)`

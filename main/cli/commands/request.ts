@@ -1,4 +1,3 @@
-import { ServiceStore } from '../../core/credentials/service-store';
 import { createHttpEngine, type HttpResponse, type RequestAuth, type RequestBody } from '../../core/http';
 import { systemClock } from '../../core/platform';
 import { resolveRequestUrl } from '../../core/requests';
@@ -6,6 +5,7 @@ import { createGetAccessToken } from '../../ipc/oauth-tokens';
 import { usageError } from '../parse-args';
 import type { CliCommand, CliContext } from '../registry';
 import { unlockVault } from '../unlock';
+import { cliServiceStore } from '../with-store';
 
 /** `--fail` and a status of 400 or more: the same code curl uses, so scripts can treat both alike. */
 export const EXIT_HTTP_FAIL = 22;
@@ -86,7 +86,7 @@ export const requestCommand: CliCommand = {
       throw usageError('--timeout takes seconds, from 0.001 to 600.');
 
     const vault = await unlockVault(ctx);
-    const store = new ServiceStore(vault, systemClock);
+    const store = cliServiceStore(vault);
     const located = await store.resolve(reference);
     const engine = createHttpEngine({
       clock: systemClock,

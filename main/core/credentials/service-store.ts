@@ -57,10 +57,41 @@ function parseService(
 }
 
 export class ServiceStore {
+  /** Nesting depth of inOneSave: while above 0, writes stay in memory. */
+  private deferring = 0;
+  private unsaved = false;
+
   constructor(
     private readonly vault: RecordVault,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * Runs fn with its writes kept in memory, then saves once: what is one change for the user (create a
+   * service and add its first credential) is one save, so a kill between two writes cannot leave half of
+   * it on disk. When fn throws nothing is saved here; the caller discards the session (the command line
+   * locks the vault, dropping the unsaved writes).
+   */
+  async inOneSave<T>(fn: () => Promise<T>): Promise<T> {
+    this.deferring++;
+    let result: T;
+    try {
+      result = await fn();
+    } finally {
+      this.deferring--;
+    }
+    if (this.deferring === 0 && this.unsaved) await this.flush();
+    return result;
+  }
+
+  private async flush(): Promise<void> {
+    if (this.deferring > 0) {
+      this.unsaved = true;
+      return;
+    }
+    this.unsaved = false;
+    await this.vault.save();
+  }
 
   // ---- reading: index only ----
 
@@ -229,7 +260,7 @@ export class ServiceStore {
   async deleteService(serviceId: string): Promise<Credential[]> {
     const body = await this.body(serviceId);
     this.vault.deleteRecord(serviceId);
-    await this.vault.save();
+    await this.flush();
     return body.credentials;
   }
 
@@ -364,6 +395,6 @@ export class ServiceStore {
 
   private async write(id: string, body: ServiceBody): Promise<void> {
     this.vault.putRecord(id, entryFor(body), body as never);
-    await this.vault.save();
+    await this.flush();
   }
 }

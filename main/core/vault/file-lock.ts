@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { LatchError } from '../model/errors';
-import type { VaultFileSystem } from './fs-port';
+import type { VaultFileStat, VaultFileSystem } from './fs-port';
 
 /**
  * `<vault>.lock`, created exclusively for the few milliseconds a save takes, so two Latch
@@ -53,6 +53,10 @@ async function readLock(fs: VaultFileSystem, path: string): Promise<LockInfo | n
   }
 }
 
+function sameFile(a: VaultFileStat | null, b: VaultFileStat): boolean {
+  return a !== null && a.ino === b.ino && a.mtimeMs === b.mtimeMs && a.size === b.size;
+}
+
 export async function acquireWriteLock(
   fs: VaultFileSystem,
   vaultPath: string,
@@ -87,14 +91,20 @@ export async function acquireWriteLock(
       if ((e as { code?: string }).code !== 'EEXIST') throw e;
     }
     const holder = await readLock(fs, lockPath);
+    const seen = await fs.stat(lockPath);
+    // Released between our create and this look: try again at once (breaking "it" would break the next owner's lock).
+    if (seen === null) continue;
     const stale =
       holder === null
         ? // Unreadable: a writer killed between create and write. Give it staleMs by the file's own age.
-          ((await fs.stat(lockPath))?.mtimeMs ?? 0) < now() - staleMs
+          seen.mtimeMs < now() - staleMs
         : now() - holder.at > staleMs ||
           (holder.host === me.host && (holder.pid === me.pid ? !held.has(holder.token) : processGone(holder.pid)));
     if (stale) {
-      await fs.unlink(lockPath).catch(() => undefined);
+      // Only the lock judged stale is removed: if it changed hands meanwhile, the new owner keeps it.
+      const still = await fs.stat(lockPath);
+      const same = holder === null ? sameFile(still, seen) : (await readLock(fs, lockPath))?.token === holder.token;
+      if (same) await fs.unlink(lockPath).catch(() => undefined);
       continue;
     }
     if (now() >= deadline) {

@@ -140,3 +140,32 @@ describe('ServiceStore', () => {
     expect(await code(store.view(id))).toBe('ERR_NOT_FOUND');
   });
 });
+
+describe('ServiceStore.inOneSave', () => {
+  it('a new service and its first credential are one save', async () => {
+    const { vault, store } = setup();
+    await store.inOneSave(async () => {
+      const id = await store.createService({ name: 'New' });
+      await store.addCredential(id, { kind: 'api-key', name: 'k', fields: GOOD['api-key'] });
+    });
+    expect(vault.saves).toBe(1);
+    expect(store.summaries()[0]).toMatchObject({ name: 'New', credentials: [{ name: 'k' }] });
+  });
+
+  it('saves nothing when the work throws half-way', async () => {
+    const { vault, store } = setup();
+    await expect(
+      store.inOneSave(async () => {
+        await store.createService({ name: 'Half' });
+        throw new Error('killed between the two writes');
+      }),
+    ).rejects.toThrow('killed');
+    expect(vault.saves).toBe(0);
+  });
+
+  it('outside it every write still saves at once', async () => {
+    const { vault, store } = setup();
+    await store.createService({ name: 'A' });
+    expect(vault.saves).toBe(1);
+  });
+});
