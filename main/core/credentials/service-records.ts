@@ -125,9 +125,7 @@ export function summaryFrom(id: string, e: ServiceEntry, now: number): ServiceSu
 
 /** How a record is named to the user (a conflict message): the service's name, else the record id. */
 export function describeRecord(id: string, entry: unknown): string {
-  if (id.startsWith(SERVICE_RECORD_PREFIX)) {
-    const parsed = ServiceEntry.safeParse(entry);
-    if (parsed.success) return `Service "${parsed.data.name}"`;
-  }
+  const service = id.startsWith(SERVICE_RECORD_PREFIX) ? readServiceEntry(entry) : null;
+  if (service) return `Service "${service.name}"`;
   return `Record "${id}"`;
 }
