@@ -10,7 +10,7 @@ import { decryptIndex, decryptRecord } from './format/v1/read';
 import { encodeFile, verifyWritten } from './format/v1/write';
 import type { VaultFileSystem } from './fs-port';
 import type { VaultHeader } from './header';
-import { deviceKek, rewrapPasswordSlot, tryUnwrap, wrapSlot } from './key-slots';
+import { deviceKek, passwordKek, rewrapPasswordSlot, tryUnwrap, wrapSlot, wrongPassword } from './key-slots';
 import { type Conflict, mergeOnto } from './merge';
 import { decodeVaultFile } from './migrate';
 import { RecordStore, type Row } from './record-store';
