@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: everything, in order: typecheck, lint, build, unit, integration, end-to-end.
+// `npm test`: everything, in order: typecheck, lint, build, unit, integration, the same
+// command-line and browser-host tests on a bare machine (scripts/bare-machine.mjs), end-to-end.
 // Integration and end-to-end tests run inside scripts/with-peers.mjs (a private D-Bus
 // session with an unlocked gnome-keyring). Ends with one line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
@@ -42,6 +43,27 @@ const steps = [
       `--outputFile.json=${reports}/integration.json`,
     ],
     report: { kind: 'vitest', file: `${reports}/integration.json` },
+  },
+  {
+    // The command-line and browser-host tests again, on a bare machine: no D-Bus session (no
+    // keychain), no DISPLAY (no clipboard), a fresh HOME. They must pass there too.
+    name: 'bare',
+    cmd: [
+      'node',
+      'scripts/bare-machine.mjs',
+      'npx',
+      'vitest',
+      'run',
+      '--project',
+      'integration',
+      'test/integration/cli',
+      'test/integration/host',
+      'test/integration/clipboard',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${reports}/bare.json`,
+    ],
+    report: { kind: 'vitest', file: `${reports}/bare.json` },
   },
   {
     name: 'e2e',

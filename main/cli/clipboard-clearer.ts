@@ -2,11 +2,12 @@
  * `latch copy` leaves the clipboard to a small detached process that clears it later, so
  * the command itself returns at once. The clearer is the CLI's own entry with a hidden
  * subcommand; it gets only a SHA-256 of the value (in its environment, never in argv) and
- * clears the clipboard only if what is there still hashes the same: something the user
- * copied since is left alone.
+ * clears the clipboard (and the X11 primary selection) only if what is there still hashes the
+ * same: something the user copied or selected since is left alone.
  */
 import { spawn } from 'node:child_process';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { clearSelectionsHolding } from '../core/clipboard/clear-selections';
 import { SystemClipboard } from '../core/clipboard/system-clipboard';
 import type { Clipboard } from '../core/platform';
 import { CLEAR_CLIPBOARD_COMMAND } from './helper-commands';
@@ -49,11 +50,9 @@ export async function runClipboardClearer(
   const at = Number(env[AT_VAR]);
   if (!/^[0-9a-f]{64}$/.test(expected) || !Number.isFinite(at)) return 2;
   await new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
-  try {
-    const current = sha256Hex(await clipboard.readText());
-    if (timingSafeEqual(Buffer.from(current), Buffer.from(expected))) await clipboard.clear();
-  } catch {
-    // No display any more (the session ended): nothing left to clear.
-  }
+  // The clipboard and the X11 primary selection, each on its own; no display any more means nothing left to clear.
+  await clearSelectionsHolding(clipboard, (current) =>
+    timingSafeEqual(Buffer.from(sha256Hex(current)), Buffer.from(expected)),
+  );
   return 0;
 }

@@ -4,11 +4,17 @@
  */
 import type { Settings, SettingsPatch } from './model/settings';
 
+/** X11 has two places a copy can be pasted from: the clipboard (Ctrl+V) and the primary selection (middle-click). */
+export type ClipboardSelection = 'clipboard' | 'primary';
+
 export interface Clipboard {
-  readText(): Promise<string>;
+  /** Where writeText puts the text (default: the clipboard alone); each is checked and cleared on its own. */
+  readonly selections?: readonly ClipboardSelection[];
+  readText(selection?: ClipboardSelection): Promise<string>;
+  /** Writes every selection in `selections`. */
   writeText(text: string, options?: { concealed?: boolean }): Promise<void>;
-  /** Clears the clipboard (and, on Linux, the primary selection). */
-  clear(): Promise<void>;
+  /** Clears one selection, or all of them. */
+  clear(selection?: ClipboardSelection): Promise<void>;
 }
 
 export interface BrowserOpener {

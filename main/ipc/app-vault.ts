@@ -55,13 +55,16 @@ export class AppVault {
       this.#store = null;
       // Locking takes what Latch put on the clipboard with it.
       void this.clipboard.clearIfOurs();
-      void this.status().then((status) =>
-        deps.events.emit('vault.changed', {
-          status,
-          reason: e.reason === 'auto' ? 'auto-locked' : 'locked',
-          lostUnsavedChanges: e.lostUnsavedChanges,
-        }),
-      );
+      // A listener cannot await: a failure here must end here, not as an unhandled rejection.
+      this.status()
+        .then((status) =>
+          deps.events.emit('vault.changed', {
+            status,
+            reason: e.reason === 'auto' ? 'auto-locked' : 'locked',
+            lostUnsavedChanges: e.lostUnsavedChanges,
+          }),
+        )
+        .catch(() => undefined);
     });
     this.clipboard.onChecked((e) => deps.events.emit('clipboard.cleared', e));
   }

@@ -115,13 +115,13 @@ export class OAuthManager {
       onChange: (items) => this.#persistQueue(items),
     });
     deps.vault.session.on((e) => {
-      if (e.type === 'unlocked') void this.#startScheduler();
+      if (e.type === 'unlocked') this.#startScheduler().catch(() => undefined);
     });
     // The scheduler must have saved a rotated refresh token before the vault key goes.
     deps.vault.session.beforeLock(() => this.#stopScheduler());
     // Edits (new client secret, tokens cleared by hand, a deleted credential) re-track.
     deps.events.subscribe((name) => {
-      if (name === 'services.changed') void this.#resync();
+      if (name === 'services.changed') this.#resync().catch(() => undefined);
     });
   }
 
@@ -454,32 +454,36 @@ export class OAuthManager {
       if (tracked?.accessToken !== undefined) this.#refused.set(id, tracked.accessToken);
       this.#tracked.delete(id);
       this.#lastError.set(id, error.message);
-      void this.#names(id).then((n) => {
-        if (!n) return;
-        this.#d.events.emit('oauth.loginRequired', { serviceId: n.serviceId, credentialId: id, name: n.credential });
-        const text = notificationFor(
-          { type: 'refresh-failed', service: n.service, credential: n.credential, loginRequired: true },
-          { notifyClipboardCleared: false },
-        );
-        if (text) this.#d.notifier.notify(text.title, text.body);
-      });
+      this.#names(id)
+        .then((n) => {
+          if (!n) return;
+          this.#d.events.emit('oauth.loginRequired', { serviceId: n.serviceId, credentialId: id, name: n.credential });
+          const text = notificationFor(
+            { type: 'refresh-failed', service: n.service, credential: n.credential, loginRequired: true },
+            { notifyClipboardCleared: false },
+          );
+          if (text) this.#d.notifier.notify(text.title, text.body);
+        })
+        .catch(() => undefined);
       this.#changed();
     });
     scheduler.onWillExpire((id, expiresAt) => {
-      void this.#names(id).then((n) => {
-        if (!n) return;
-        const text = notificationFor(
-          {
-            type: 'token-will-expire',
-            service: n.service,
-            credential: n.credential,
-            expiresAt,
-            now: this.#d.clock.now(),
-          },
-          { notifyClipboardCleared: false },
-        );
-        if (text) this.#d.notifier.notify(text.title, text.body);
-      });
+      this.#names(id)
+        .then((n) => {
+          if (!n) return;
+          const text = notificationFor(
+            {
+              type: 'token-will-expire',
+              service: n.service,
+              credential: n.credential,
+              expiresAt,
+              now: this.#d.clock.now(),
+            },
+            { notifyClipboardCleared: false },
+          );
+          if (text) this.#d.notifier.notify(text.title, text.body);
+        })
+        .catch(() => undefined);
       this.#changed();
     });
     scheduler.onError((id, error) => {

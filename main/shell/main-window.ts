@@ -31,6 +31,7 @@ export function createMainWindow(input: MainWindowInput): BrowserWindow {
   win.on('close', () => {
     if (!win.isDestroyed() && !win.isMinimized()) input.settings.update({ windowBounds: win.getNormalBounds() });
   });
-  void win.loadURL(input.devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  // A failed load (the window closed meanwhile) shows in the window itself; nothing to do here.
+  win.loadURL(input.devServerUrl ?? `${APP_ORIGIN}/index.html`).catch(() => undefined);
   return win;
 }

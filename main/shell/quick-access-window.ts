@@ -59,7 +59,8 @@ export class QuickAccessWindow {
       this.input.trusted.delete(id);
       if (this.#win === win) this.#win = null;
     });
-    void win.loadURL(`${this.input.devServerUrl ?? `${APP_ORIGIN}/index.html`}#/quick-access`);
+    // A failed load (the window closed meanwhile) shows in the window itself; nothing to do here.
+    win.loadURL(`${this.input.devServerUrl ?? `${APP_ORIGIN}/index.html`}#/quick-access`).catch(() => undefined);
     this.#win = win;
     return win;
   }

@@ -45,7 +45,7 @@ export class LatchTray {
     const { events, services } = input.composed;
     this.#offs.push(
       events.subscribe((name) => {
-        if (name === 'vault.changed' || name === 'services.changed') void this.refresh();
+        if (name === 'vault.changed' || name === 'services.changed') this.#refreshQuietly();
       }),
       services.quickAccess.onChanged(() => this.#render()),
     );
@@ -54,7 +54,12 @@ export class LatchTray {
     this.#offs.push(() => nativeTheme.off('updated', onTheme));
     // macOS builds the menu when it opens: a fresh countdown then.
     this.#tray.on('mouse-enter', () => this.#render());
-    void this.refresh();
+    this.#refreshQuietly();
+  }
+
+  /** From an event or the constructor nobody awaits: the tray keeps its last state on a failure. */
+  #refreshQuietly(): void {
+    this.refresh().catch(() => undefined);
   }
 
   /** Re-reads the vault state and the service list, then redraws. */

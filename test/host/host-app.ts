@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { osBrowser } from '../../main/cli/os-browser';
-import { MemoryClipboard, SystemClipboard } from '../../main/core/clipboard/system-clipboard';
+import { SystemClipboard } from '../../main/core/clipboard/system-clipboard';
 import { NapiKeychain } from '../../main/core/keychain/napi-keychain';
 import { probeOsKeychain } from '../../main/core/keychain/status';
 import type { BrowserOpener } from '../../main/core/platform';
@@ -44,8 +44,8 @@ export async function createHostApp(options: HostAppOptions): Promise<HostApp> {
     settings: new JsonFileSettings(join(options.dataDir, 'settings.json')),
     keychainStatus: options.keychainStatus ?? probeOsKeychain,
     keychain: new NapiKeychain(),
-    // The real X clipboard when there is a display (tests run one under Xvfb), else memory.
-    clipboard: process.env.DISPLAY ? new SystemClipboard() : new MemoryClipboard(),
+    // The real X clipboard (tests run one under Xvfb); without a display its channels say so, as the app's would.
+    clipboard: new SystemClipboard(),
     browser: options.browser ?? osBrowser,
     ...(options.refreshMarginMs !== undefined ? { refreshMarginMs: options.refreshMarginMs } : {}),
     onInternalError: (channel, e) =>

@@ -2,7 +2,7 @@
  * The app's composition root with in-memory platform pieces, for tests that drive the
  * real handlers through the dispatcher (or the typed client) without a browser.
  */
-import { MemoryClipboard } from '../../main/core/clipboard/system-clipboard';
+import { MemoryClipboard } from '../../main/core/clipboard/memory-clipboard';
 import { MemoryKeychain } from '../../main/core/keychain/memory-keychain';
 import { MemorySettings } from '../../main/core/settings/json-file-settings';
 import { type Composed, type ComposeInput, compose } from '../../main/ipc/compose';

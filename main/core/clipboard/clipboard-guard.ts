@@ -1,4 +1,5 @@
 import type { Clipboard } from '../platform';
+import { clearSelectionsHolding } from './clear-selections';
 
 export interface GuardTimer {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -32,21 +33,18 @@ export class ClipboardGuard {
     this.#pending = { text, handle };
   }
 
-  /** Clears the clipboard if it still holds the last secret Latch copied. Returns whether it did. */
+  /**
+   * Clears the clipboard, and the primary selection on X11, each only if it still holds the
+   * last secret Latch copied. Returns whether it cleared anything. Never rejects: it runs
+   * from the timer, on lock and on quit.
+   */
   async clearIfOurs(): Promise<boolean> {
     const pending = this.#pending;
     this.#cancel();
     if (pending === null) return false;
-    let current: string;
-    try {
-      current = await this.clipboard.readText();
-    } catch {
-      return false;
-    }
-    const ours = current === pending.text;
-    if (ours) await this.clipboard.clear();
-    for (const l of this.#listeners) l({ cleared: ours });
-    return ours;
+    const cleared = await clearSelectionsHolding(this.clipboard, (current) => current === pending.text);
+    for (const l of this.#listeners) l({ cleared });
+    return cleared;
   }
 
   /** Called after every scheduled check; returns its unsubscribe function. */

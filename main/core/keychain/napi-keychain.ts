@@ -22,48 +22,47 @@ export class NapiKeychain implements Keychain {
     this.service = options.service ?? KEYCHAIN_SERVICE;
   }
 
-  private entry(name: string): AsyncEntry {
-    return new AsyncEntry(this.service, name, ENTRY_OPTIONS);
+  /**
+   * Every use of the library goes through here. Without a D-Bus session bus the entry's
+   * constructor itself throws (not only its calls), so it must sit inside the same guard:
+   * one place turns any failure into ERR_KEYCHAIN_UNAVAILABLE.
+   */
+  private async use<T>(name: string, fn: (entry: AsyncEntry) => Promise<T>): Promise<T> {
+    try {
+      return await fn(new AsyncEntry(this.service, name, ENTRY_OPTIONS));
+    } catch (cause) {
+      throw new LatchError('ERR_KEYCHAIN_UNAVAILABLE', UNAVAILABLE, { cause });
+    }
   }
 
   async available(): Promise<boolean> {
     // A read alone proves nothing: some backends answer "no such secret" when unreachable.
     // A name of its own per probe: two probes at once must not delete each other's entry.
-    const probe = this.entry(`latch.probe.${randomUUID()}`);
     try {
-      await probe.setPassword('probe');
-      const back = await probe.getPassword();
-      await probe.deletePassword();
-      return back === 'probe';
+      return await this.use(`latch.probe.${randomUUID()}`, async (probe) => {
+        await probe.setPassword('probe');
+        const back = await probe.getPassword();
+        await probe.deletePassword();
+        return back === 'probe';
+      });
     } catch {
       return false;
     }
   }
 
   async get(name: string): Promise<string | null> {
-    try {
-      return (await this.entry(name).getPassword()) ?? null;
-    } catch (cause) {
-      throw new LatchError('ERR_KEYCHAIN_UNAVAILABLE', UNAVAILABLE, { cause });
-    }
+    return this.use(name, async (entry) => (await entry.getPassword()) ?? null);
   }
 
   async set(name: string, secret: string): Promise<void> {
-    try {
-      const entry = this.entry(name);
+    await this.use(name, async (entry) => {
       await entry.setPassword(secret);
       // Some backends accept a write they cannot keep; a device key that is not really stored would lock the user out.
       if ((await entry.getPassword()) !== secret) throw new Error('read-back mismatch');
-    } catch (cause) {
-      throw new LatchError('ERR_KEYCHAIN_UNAVAILABLE', UNAVAILABLE, { cause });
-    }
+    });
   }
 
   async delete(name: string): Promise<boolean> {
-    try {
-      return await this.entry(name).deletePassword();
-    } catch (cause) {
-      throw new LatchError('ERR_KEYCHAIN_UNAVAILABLE', UNAVAILABLE, { cause });
-    }
+    return this.use(name, (entry) => entry.deletePassword());
   }
 }

@@ -224,6 +224,7 @@ export class RefreshScheduler {
       }
     })();
     this.#inFlight.add(job);
-    void job.finally(() => this.#inFlight.delete(job));
+    // finally() passes a rejection on: catch it, or a throwing listener becomes an unhandled rejection.
+    job.finally(() => this.#inFlight.delete(job)).catch(() => undefined);
   }
 }

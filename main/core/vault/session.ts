@@ -189,7 +189,8 @@ export class VaultSession {
     if (this.autoLockMs <= 0) return;
     this.handle = this.timer.setTimeout(() => {
       this.handle = null;
-      void this.tick();
+      // An auto-lock locks even when its save fails; nothing left to report from a timer.
+      this.tick().catch(() => undefined);
     }, ms);
   }
 

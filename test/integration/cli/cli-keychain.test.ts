@@ -1,5 +1,7 @@
 // With the real keychain (node scripts/with-peers.mjs): quick unlock from the command line, and `latch lock`.
-import { mkdtempSync, rmSync } from 'node:fs';
+// Without one (scripts/bare-machine.mjs, the `bare` step of npm test): every command that touches the
+// keychain says it is not reachable, writes nothing it cannot finish, and the password alone works.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,5 +45,43 @@ describe.runIf(reachable)('latch with the OS keychain', () => {
     );
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).recoveryKit).toContain('LATCH-RK1-');
+  });
+});
+
+describe.skipIf(reachable)('latch without an OS keychain (no D-Bus session)', () => {
+  it('init --quick-unlock and init --hardened: ERR_KEYCHAIN_UNAVAILABLE (exit 1), nothing written', async () => {
+    for (const flag of ['--quick-unlock', '--hardened']) {
+      const vault = join(dir, `no-kc${flag}.latch`);
+      const r = await latch(['init', '--vault', vault, flag, '--password-stdin', '--iterations', '100000'], {
+        stdin: 'pw one\n',
+      });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/keychain is not reachable/);
+      expect(r.stderr).not.toMatch(/internal error/);
+      expect(existsSync(vault)).toBe(false);
+    }
+  });
+
+  it('init, status, lock, passwd and an unlocking command work with the password alone', async () => {
+    const vault = join(dir, 'password-only.latch');
+    expect(
+      (await latch(['init', '--vault', vault, '--password-stdin', '--iterations', '100000'], { stdin: 'pw one\n' }))
+        .code,
+    ).toBe(0);
+    const status = await latch(['status', '--json', '--vault', vault]);
+    expect(status.code).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      locked: true,
+      quickUnlock: 'off',
+      keychain: { reachable: false },
+    });
+    const text = await latch(['status', '--vault', vault]);
+    expect(text.stdout).toMatch(/Keychain: +not reachable/);
+    const lock = await latch(['lock', '--vault', vault]);
+    expect(lock.code).toBe(0);
+    expect(lock.stderr).not.toMatch(/internal error/);
+    const list = await latch(['list', '--vault', vault, '--password-stdin'], { stdin: 'pw one\n' });
+    expect(list.code).toBe(0);
+    expect((await latch(['passwd', '--vault', vault, '--password-stdin'], { stdin: 'pw one\npw two\n' })).code).toBe(0);
   });
 });

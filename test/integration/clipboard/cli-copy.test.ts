@@ -26,33 +26,36 @@ const env = { LATCH_NO_KEYCHAIN: '1', LATCH_VAULT: vault };
 const SECRET = 'sk_live_copy_me_7f3a9c';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const clipboard = new SystemClipboard('linux');
-const xclipOut = () => spawnSync('xclip', ['-selection', 'clipboard', '-out'], { encoding: 'utf8' }).stdout ?? '';
+const xclipOut = (selection = 'clipboard') =>
+  spawnSync('xclip', ['-selection', selection, '-out'], { encoding: 'utf8' }).stdout ?? '';
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+async function seed(): Promise<void> {
+  const init = await latch(['init', '--password-stdin', '--iterations', '100000'], { stdin: `${PW}\n`, env });
+  expect(init.code).toBe(0);
+  const add = await latch(
+    [
+      '--password-stdin',
+      'add',
+      'Stripe',
+      '--kind',
+      'secret',
+      '--name',
+      'live',
+      '--field',
+      'name=STRIPE',
+      '--field',
+      'value=-',
+    ],
+    { stdin: `${PW}\n${SECRET}\n`, env },
+  );
+  expect(add.stderr).toBe('');
+  expect(add.code).toBe(0);
+}
+
 describe.skipIf(!ready)('latch copy (real X clipboard)', () => {
-  beforeAll(async () => {
-    const init = await latch(['init', '--password-stdin', '--iterations', '100000'], { stdin: `${PW}\n`, env });
-    expect(init.code).toBe(0);
-    const add = await latch(
-      [
-        '--password-stdin',
-        'add',
-        'Stripe',
-        '--kind',
-        'secret',
-        '--name',
-        'live',
-        '--field',
-        'name=STRIPE',
-        '--field',
-        'value=-',
-      ],
-      { stdin: `${PW}\n${SECRET}\n`, env },
-    );
-    expect(add.stderr).toBe('');
-    expect(add.code).toBe(0);
-  });
+  beforeAll(seed);
 
   it('copies the value, never prints it, and clears it after --clear-after seconds', async () => {
     const r = await latch(['--password-stdin', 'copy', 'Stripe/live', '--clear-after', '2'], { stdin: `${PW}\n`, env });
@@ -68,16 +71,20 @@ describe.skipIf(!ready)('latch copy (real X clipboard)', () => {
     await sleep(1000);
     expect(xclipOut()).toBe(SECRET);
     // Cleared at the 2 s deadline; allow for a slow start of the clearer on a loaded machine.
-    while (xclipOut() !== '' && Date.now() - copiedAt < 8000) await sleep(100);
+    while ((xclipOut() !== '' || xclipOut('primary') !== '') && Date.now() - copiedAt < 8000) await sleep(100);
     expect(xclipOut()).toBe('');
+    // A middle-click must not paste it either.
+    expect(xclipOut('primary')).toBe('');
     expect(Date.now() - copiedAt).toBeGreaterThanOrEqual(1900);
   });
 
-  it('does not clear what the user copied in the meantime', async () => {
+  it('does not clear what the user copied in the meantime, and still clears the primary selection', async () => {
     const r = await latch(['--password-stdin', 'copy', 'Stripe/live', '--clear-after', '2'], { stdin: `${PW}\n`, env });
     expect(r.code).toBe(0);
     expect(xclipOut()).toBe(SECRET);
-    await clipboard.writeText('something the user copied');
+    expect(xclipOut('primary')).toBe(SECRET);
+    // The user copies something else: the clipboard is theirs, the primary selection still holds the secret.
+    await clipboard.writeSelection('clipboard', 'something the user copied');
     // Long past the deadline, and past the clearer's exit.
     await sleep(2000);
     for (
@@ -87,6 +94,7 @@ describe.skipIf(!ready)('latch copy (real X clipboard)', () => {
     )
       await sleep(100);
     expect(xclipOut()).toBe('something the user copied');
+    expect(xclipOut('primary')).toBe('');
   });
 
   it('--json reports what was copied (not the value); a bad --clear-after is a usage error', async () => {
@@ -100,5 +108,18 @@ describe.skipIf(!ready)('latch copy (real X clipboard)', () => {
     const bad = await latch(['copy', 'Stripe/live', '--clear-after', 'soon'], { env });
     expect(bad.code).toBe(2);
     expect(readFileSync(vault).includes(Buffer.from(SECRET))).toBe(false);
+  });
+});
+
+describe.skipIf(Boolean(process.env.DISPLAY))('latch copy without a display (ssh, a container, CI)', () => {
+  beforeAll(seed);
+
+  it('fails with a clear message (exit 1), never prints the value, never crashes', async () => {
+    const r = await latch(['--password-stdin', 'copy', 'Stripe/live'], { stdin: `${PW}\n`, env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no display/);
+    expect(r.stderr).not.toMatch(/internal error|EPIPE|at /);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toContain(SECRET);
   });
 });

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryClipboard } from '../../../main/core/clipboard/system-clipboard';
+import { MemoryClipboard } from '../../../main/core/clipboard/memory-clipboard';
 import { OAuth2Fields } from '../../../main/core/model/credential';
 import { refreshTokens } from '../../../main/core/oauth';
 import type { ChannelName, EventName } from '../../../preload/contract';

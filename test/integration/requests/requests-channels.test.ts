@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryClipboard } from '../../../main/core/clipboard/system-clipboard';
+import { MemoryClipboard } from '../../../main/core/clipboard/memory-clipboard';
 import { HISTORY_LIMIT } from '../../../main/core/requests';
 import { BridgeError, type LatchApi } from '../../../preload/api';
 import type { AttemptView } from '../../../preload/channels/requests';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runClipboardClearer, sha256Hex } from '../../../main/cli/clipboard-clearer';
-import { MemoryClipboard } from '../../../main/core/clipboard/system-clipboard';
+import { MemoryClipboard } from '../../../main/core/clipboard/memory-clipboard';
 
 const env = (value: string, at = Date.now()) => ({ LATCH_CLEAR_SHA256: sha256Hex(value), LATCH_CLEAR_AT: String(at) });
 
@@ -31,5 +31,13 @@ describe('latch copy: the detached clearer', () => {
     expect(await runClipboardClearer({ LATCH_CLEAR_SHA256: 'v', LATCH_CLEAR_AT: '0' }, clipboard)).toBe(2);
     expect(await runClipboardClearer({ LATCH_CLEAR_SHA256: sha256Hex('v') }, clipboard)).toBe(2);
     expect(clipboard.text).toBe('v');
+  });
+  it('clears the X11 primary selection on its own when the user copied something else since', async () => {
+    const clipboard = new MemoryClipboard({ primary: true });
+    await clipboard.writeText('sk_live_1');
+    clipboard.text = 'copied since';
+    await runClipboardClearer(env('sk_live_1'), clipboard);
+    expect(clipboard.text).toBe('copied since');
+    expect(await clipboard.readText('primary')).toBe('');
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ClipboardGuard, type GuardTimer } from '../../../main/core/clipboard/clipboard-guard';
-import { MemoryClipboard } from '../../../main/core/clipboard/system-clipboard';
+import { MemoryClipboard } from '../../../main/core/clipboard/memory-clipboard';
 import { composeForTest } from '../../support/compose-for-test';
 
 /** A fake clock for the guard's timer: nothing fires until advance() passes its due time. */
@@ -91,6 +91,41 @@ describe('ClipboardGuard (fake clock)', () => {
     expect(await guard.clearIfOurs()).toBe(true);
     expect(clipboard.text).toBe('');
     expect(timer.pending).toBe(0);
+  });
+});
+
+describe('ClipboardGuard and the X11 primary selection', () => {
+  it('clears each selection that still holds the secret, and only those', async () => {
+    const clipboard = new MemoryClipboard({ primary: true });
+    const guard = new ClipboardGuard(clipboard, new FakeTimer());
+    await guard.copy('s3cret', 30);
+    expect(await clipboard.readText('primary')).toBe('s3cret');
+    // The user copied something since: the clipboard is theirs, the primary selection still holds the secret.
+    clipboard.text = 'my own note';
+    expect(await guard.clearIfOurs()).toBe(true);
+    expect(clipboard.text).toBe('my own note');
+    expect(await clipboard.readText('primary')).toBe('');
+
+    await guard.copy('s3cret', 30);
+    // The user selected some text since: the other way round.
+    clipboard.put('primary', 'selected text');
+    expect(await guard.clearIfOurs()).toBe(true);
+    expect(clipboard.text).toBe('');
+    expect(await clipboard.readText('primary')).toBe('selected text');
+  });
+
+  it('never rejects when a selection cannot be read or cleared (the display went away)', async () => {
+    const clipboard = new MemoryClipboard({ primary: true });
+    const guard = new ClipboardGuard(clipboard, new FakeTimer());
+    await guard.copy('s3cret', 30);
+    clipboard.readText = async (s) => {
+      if (s === 'primary') throw new Error('no display');
+      return 's3cret';
+    };
+    clipboard.clear = async () => {
+      throw new Error('no display');
+    };
+    await expect(guard.clearIfOurs()).resolves.toBe(false);
   });
 });
 

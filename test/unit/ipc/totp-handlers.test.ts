@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MemoryClipboard } from '../../../main/core/clipboard/system-clipboard';
+import { MemoryClipboard } from '../../../main/core/clipboard/memory-clipboard';
 import { hotpCode, totpCode } from '../../../main/core/totp';
 import { BridgeError, type LatchApi } from '../../../preload/api';
 import type { TotpCodeItem } from '../../../preload/contract';
