@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Keychain } from '../core/keychain/keychain';
 import { isLatchError, LatchError } from '../core/model/errors';
 import { defaultVaultPath } from '../core/vault/default-path';
+import { forSurface } from '../core/vault/save-failure';
 import { EXIT, exitCodeFor } from './exit-codes';
 import { commandHelp, generalHelp } from './help';
 import type { CliIo } from './io';
@@ -87,8 +88,9 @@ export async function runCli(argv: readonly string[], io: CliIo, options: RunOpt
     };
     return (await command.run(ctx)) ?? EXIT.OK;
   } catch (e) {
-    const message = isLatchError(e)
-      ? e.message
+    const surfaced = forSurface(e, 'cli');
+    const message = isLatchError(surfaced)
+      ? surfaced.message
       : 'internal error (this is a bug in Latch; nothing was changed unless the output above says so).';
     io.stderr.write(`latch: ${message}\n`);
     return exitCodeFor(isLatchError(e) ? e : new LatchError('ERR_INTERNAL', message));

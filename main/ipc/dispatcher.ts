@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { Envelope } from '../../preload/api';
 import { type ChannelArgs, type ChannelName, type Channels, channels, isChannelName } from '../../preload/contract';
 import { LatchError, toErrorPayload } from '../core/model/errors';
+import { forSurface } from '../core/vault/save-failure';
 
 export interface CallContext {
   transport: 'electron-ipc' | 'browser-host';
@@ -58,7 +59,7 @@ export function createDispatcher(
       return { ok: true, value: out.data };
     } catch (e) {
       if (!(e instanceof LatchError) || e.code === 'ERR_INTERNAL') onInternalError?.(channel, e);
-      return { ok: false, error: toErrorPayload(e) };
+      return { ok: false, error: toErrorPayload(forSurface(e, 'app')) };
     }
   };
 }

@@ -4,6 +4,8 @@ import { LatchError } from '../model/errors';
 import { fileFingerprint, trustedFingerprint } from './container';
 import { acquireWriteLock, type LockOptions } from './file-lock';
 import type { VaultFileStat, VaultFileSystem } from './fs-port';
+import { resolveLinks } from './resolve-links';
+import { saveFailed } from './save-failure';
 
 /** What a writer believes is on disk: the file it loaded or last wrote. */
 export interface DiskState {
@@ -85,25 +87,6 @@ export async function checkUnchanged(
   return now;
 }
 
-function describeErrno(e: unknown): string {
-  const code = (e as { code?: unknown })?.code;
-  switch (code) {
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission was refused';
-    case 'EROFS':
-      return 'the disk is read-only';
-    case 'EDQUOT':
-      return 'the disk quota is exceeded';
-    case 'EIO':
-      return 'the disk reported an input/output error';
-    default:
-      return typeof code === 'string' ? `the file system said ${code}` : 'the written file did not read back correctly';
-  }
-}
-
 /**
  * The durability protocol (docs/vault-format.md): lock, check the disk is what we expect, write a
  * 0600 temporary in the same folder, fsync, read back and decrypt-verify, keep the old file as .bak
@@ -111,10 +94,22 @@ function describeErrno(e: unknown): string {
  * touched; a failure removes the temporary and throws ERR_SAVE_FAILED (or the conflict it found).
  */
 export async function atomicWrite(o: AtomicWriteOptions): Promise<AtomicWriteResult> {
-  const { fs, path } = o;
+  const { fs } = o;
+  // A vault linked from the default place into a synced folder: write the real file, in its own
+  // folder (temporary, backup and lock beside it), so the rename replaces the target, never the link.
+  const creating = o.expected === null;
+  let path: string;
+  try {
+    path = await resolveLinks(fs, o.path);
+  } catch (e) {
+    throw saveFailed(e, { folder: dirname(o.path), step: 'resolve', creating });
+  }
   const dir = dirname(path);
+  const failed = (e: unknown, step: string) => saveFailed(e, { folder: dir, step, creating });
+  let current: SaveStep = 'lock';
   const base = basename(path);
   const step = async (s: SaveStep) => {
+    current = s;
     if (o.onStep) await o.onStep(s);
   };
   const tmp = join(dir, `.${base}.${randomBytes(6).toString('hex')}.tmp`);
@@ -131,7 +126,7 @@ export async function atomicWrite(o: AtomicWriteOptions): Promise<AtomicWriteRes
     release = await acquireWriteLock(fs, path, o.lock);
   } catch (e) {
     if (e instanceof LatchError) throw e;
-    throw saveFailed(e, 'could not take the vault lock file');
+    throw failed(e, 'lock');
   }
   try {
     await step('cleanup');
@@ -196,7 +191,7 @@ export async function atomicWrite(o: AtomicWriteOptions): Promise<AtomicWriteRes
     if (bakTmpCreated) await fs.unlink(bakTmp).catch(() => undefined);
     await release().catch(() => undefined);
     if (e instanceof LatchError) throw e;
-    throw saveFailed(e);
+    throw failed(e, current);
   }
 
   // Committed: from here on nothing may report the save as failed.
@@ -239,12 +234,4 @@ async function makeBackup(fs: VaultFileSystem, path: string, bakTmp: string, cre
     }
   }
   await fs.rename(bakTmp, `${path}.bak`);
-}
-
-function saveFailed(cause: unknown, what?: string): LatchError {
-  return new LatchError(
-    'ERR_SAVE_FAILED',
-    `The vault could not be saved because ${what ?? describeErrno(cause)}. The file on disk is unchanged and your changes are still open in Latch; fix the problem and save again.`,
-    { cause, detail: { errno: String((cause as { code?: unknown })?.code ?? 'verify') } },
-  );
 }

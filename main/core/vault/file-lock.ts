@@ -6,7 +6,8 @@ import type { VaultFileStat, VaultFileSystem } from './fs-port';
 /**
  * `<vault>.lock`, created exclusively for the few milliseconds a save takes, so two Latch
  * writers (app and command line) never interleave check-and-rename. A lock whose process is
- * gone (same host) or that is older than staleMs is broken: a killed save must not wedge the vault.
+ * gone (same host), that names no process (left empty by a writer killed while creating it) or
+ * that is older than staleMs is broken: a killed save must not wedge the vault.
  */
 export interface LockOptions {
   staleMs?: number;
@@ -21,6 +22,9 @@ interface LockInfo {
   at: number;
   token: string;
 }
+
+/** How long a lock file that names no owner may be in the middle of being written. */
+const UNNAMED_GRACE_MS = 1_000;
 
 /** Locks this process holds right now: a lock file naming our pid but none of these is left over from a failed release. */
 const held = new Set<string>();
@@ -96,8 +100,9 @@ export async function acquireWriteLock(
     if (seen === null) continue;
     const stale =
       holder === null
-        ? // Unreadable: a writer killed between create and write. Give it staleMs by the file's own age.
-          seen.mtimeMs < now() - staleMs
+        ? // No owner named (empty, or no pid): a writer killed between create and write, since a live
+          // one writes its few bytes within milliseconds. Broken once past that short grace, not staleMs.
+          seen.mtimeMs < now() - Math.min(staleMs, UNNAMED_GRACE_MS)
         : now() - holder.at > staleMs ||
           (holder.host === me.host && (holder.pid === me.pid ? !held.has(holder.token) : processGone(holder.pid)));
     if (stale) {

@@ -1,4 +1,5 @@
 import { constants, promises as fsp } from 'node:fs';
+import { LatchError } from '../model/errors';
 
 /**
  * The file operations a vault save is made of, as a port: tests inject a file system that
@@ -31,6 +32,22 @@ export interface VaultFileSystem {
   mkdir(dir: string, mode: number): Promise<void>;
   /** fsync of a directory so a rename in it survives power loss (a no-op where unsupported). */
   syncDir(dir: string): Promise<void>;
+  /** The path with every symbolic link resolved; ENOENT when it does not exist. Absent: links are not followed. */
+  realpath?(path: string): Promise<string>;
+}
+
+/**
+ * No vault, backup or lock file is ever this big (a vault of 10,000 credentials is a few MB):
+ * a larger file is refused before a byte of it is read, so a wrong path cannot fill the memory.
+ */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+function notARegularFile(path: string): LatchError {
+  return new LatchError(
+    'ERR_BAD_INPUT',
+    `${path} is not a regular file (a device, a pipe, a socket or a folder), so it cannot be a Latch vault. Choose a vault file.`,
+    { detail: { path, reason: 'not-a-file' } },
+  );
 }
 
 function errno(e: unknown): string | undefined {
@@ -39,8 +56,33 @@ function errno(e: unknown): string | undefined {
 
 export const nodeFileSystem: VaultFileSystem = {
   async readFile(path) {
-    return fsp.readFile(path);
+    // O_NONBLOCK: opening a FIFO must not wait for a writer that never comes; fstat then refuses it
+    // (and a device such as /dev/zero, which would never end), before anything is read.
+    const fh = await fsp.open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const s = await fh.stat();
+      if (!s.isFile()) throw notARegularFile(path);
+      if (s.size > MAX_FILE_BYTES) {
+        throw new LatchError(
+          'ERR_VAULT_CORRUPT',
+          `${path} is ${Math.round(s.size / 1024 / 1024)} MB, far larger than any Latch vault: it is not one, or it is damaged.`,
+          { detail: { path, part: 'file' } },
+        );
+      }
+      // Exactly the size fstat gave: a file that grows meanwhile is not read past it.
+      const bytes = Buffer.allocUnsafe(s.size);
+      let done = 0;
+      while (done < s.size) {
+        const { bytesRead } = await fh.read(bytes, done, s.size - done, done);
+        if (bytesRead === 0) break;
+        done += bytesRead;
+      }
+      return done === s.size ? bytes : bytes.subarray(0, done);
+    } finally {
+      await fh.close();
+    }
   },
+  realpath: (path) => fsp.realpath(path),
   async stat(path) {
     try {
       const s = await fsp.stat(path);

@@ -4,6 +4,7 @@ import { decodeContainer, verifyChecksum } from './container';
 import { deviceKeyName } from './device-key';
 import { nodeFileSystem, type VaultFileSystem } from './fs-port';
 import { decodeVaultFile } from './migrate';
+import { backupPathOf } from './resolve-links';
 import type { VaultMode } from './types';
 
 export type VaultInfo =
@@ -33,6 +34,7 @@ export async function inspectVault(path: string, options: { fs?: VaultFileSystem
   try {
     bytes = await fs.readFile(path);
   } catch (e) {
+    if (e instanceof LatchError) throw e; // not a regular file, or far too large: already says so
     throw new LatchError('ERR_VAULT_CORRUPT', 'The vault file could not be read.', {
       cause: e,
       detail: { part: 'file' },
@@ -53,7 +55,7 @@ export async function inspectVault(path: string, options: { fs?: VaultFileSystem
     revision: header.revision,
     createdAt: header.createdAt,
     size: bytes.length,
-    backupExists: (await fs.stat(`${path}.bak`)) !== null,
+    backupExists: (await fs.stat(await backupPathOf(fs, path))) !== null,
   };
 }
 

@@ -13,6 +13,7 @@ import { deviceKek, passwordKek, tryUnwrap, wrongPassword } from './key-slots';
 import { decodeVaultFile } from './migrate';
 import { OpenVault, type QuickUnlockState } from './open-vault';
 import { parseRecoveryKit } from './recovery-kit';
+import { backupPathOf } from './resolve-links';
 import type { CryptoKey } from './types';
 
 export interface OpenVaultOptions {
@@ -80,7 +81,7 @@ export async function openVault(o: OpenVaultOptions): Promise<OpenVault> {
 /** The backup passes the cheap checks (magic, structure, checksum). Whether it decrypts is for the unlock to tell. */
 export async function backupLooksIntact(fs: VaultFileSystem, path: string): Promise<boolean> {
   try {
-    const bytes = await fs.readFile(`${path}.bak`);
+    const bytes = await fs.readFile(await backupPathOf(fs, path));
     decodeContainer(bytes);
     verifyChecksum(bytes);
     return true;
@@ -107,6 +108,7 @@ async function readSource(fs: VaultFileSystem, path: string): Promise<VaultSourc
     return { stat, bytes: await fs.readFile(path) };
   } catch (e) {
     if (errno(e) === 'ENOENT') throw notFound(path);
+    if (e instanceof LatchError) throw e; // not a regular file, or far too large: already says so
     throw new LatchError('ERR_VAULT_CORRUPT', `The vault file could not be read (${errno(e) ?? 'read error'}).`, {
       cause: e,
       detail: { part: 'file' },
@@ -117,7 +119,7 @@ async function readSource(fs: VaultFileSystem, path: string): Promise<VaultSourc
 const nextTick = () => new Promise<void>((r) => setImmediate(r));
 
 async function openFrom(o: OpenVaultOptions, fs: VaultFileSystem): Promise<OpenVault> {
-  const source = o.useBackup ? `${o.path}.bak` : o.path;
+  const source = o.useBackup ? await backupPathOf(fs, o.path) : o.path;
   const { stat, bytes } = o.source ?? (await readSource(fs, source));
   readPreamble(bytes);
   const file = decodeVaultFile(bytes);
