@@ -102,9 +102,9 @@ export function readVaultSource(path: string, fs: VaultFileSystem = nodeFileSyst
 
 async function readSource(fs: VaultFileSystem, path: string): Promise<VaultSource> {
   // stat before read: if the file is replaced in between, the stat will not match at save time and the content is re-checked.
-  const stat = await fs.stat(path);
-  if (stat === null) throw notFound(path);
   try {
+    const stat = await fs.stat(path);
+    if (stat === null) throw notFound(path);
     return { stat, bytes: await fs.readFile(path) };
   } catch (e) {
     if (errno(e) === 'ENOENT') throw notFound(path);

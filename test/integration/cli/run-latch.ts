@@ -12,10 +12,19 @@ export interface LatchRun {
 /** Runs `latch` from source (node --import tsx main/cli/index.ts) as a child process, stdin piped then closed. */
 export function latch(
   args: string[],
-  options: { stdin?: string; env?: Record<string, string> } = {},
+  options: { stdin?: string; env?: Record<string, string>; wrap?: string[] } = {},
 ): Promise<LatchRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'main/cli/index.ts'), ...args], {
+    // `wrap`: a command the run goes through (unshare for a private mount, setpriv for another uid).
+    const command = [
+      ...(options.wrap ?? []),
+      process.execPath,
+      '--import',
+      'tsx',
+      join(root, 'main/cli/index.ts'),
+      ...args,
+    ];
+    const child = spawn(command[0]!, command.slice(1), {
       cwd: root,
       env: { ...process.env, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -9,7 +9,9 @@ const vault = await openVault({
   onSaveStep: async (step) => {
     if (step === stopAt) {
       process.stdout.write(`at:${step}\n`);
-      await new Promise(() => undefined);
+      // Stop here until the parent's SIGKILL. A bare never-settling promise holds no handle: Node
+      // would exit on its own (an unsettled top-level await) and race the kill. A timer keeps it alive.
+      await new Promise(() => setInterval(() => undefined, 60_000));
     }
   },
 });
