@@ -35,6 +35,10 @@ function startAgentProcess(start: AgentStart): Promise<void> {
     const timer = setTimeout(fail, READY_TIMEOUT_MS);
     child.on('error', fail);
     child.on('exit', fail);
+    // An agent that dies before reading its key (EPIPE) or a broken pipe must not crash this
+    // command: its exit, or the timeout, already fails the start.
+    child.stdin.on('error', () => undefined);
+    child.stdout.on('error', () => undefined);
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (d: string) => {
       if (!d.startsWith('ready')) return;
