@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import type { AppRoute } from '../../preload/contract';
 import { NapiKeychain } from '../core/keychain/napi-keychain';
 import { probeOsKeychain } from '../core/keychain/status';
@@ -48,87 +48,94 @@ export function runApp(): void {
     contents.on('will-attach-webview', (e) => e.preventDefault());
   });
 
-  void app.whenReady().then(() => {
-    hardenSession(session.defaultSession);
-    const here = import.meta.dirname;
-    serveRenderer(join(here, '../renderer'));
-    const settings = new ElectronSettings();
-    const notifier = new DesktopNotifier(settings);
-    const composed = compose({
-      dataDir: app.getPath('userData'),
-      runtime: {
-        name: 'Latch',
-        version: app.getVersion(),
-        platform: process.platform,
-        arch: process.arch,
-        runtime: `Electron ${process.versions.electron}`,
-        transport: 'electron-ipc',
-      },
-      settings,
-      keychainStatus: probeOsKeychain,
-      keychain: new NapiKeychain(),
-      clipboard: new ElectronClipboard(),
-      browser: electronBrowser,
-      saveDialog: electronSaveDialog,
-      notifier,
-      onInternalError: (channel, e) =>
-        console.error(`latch: internal error in ${channel}: ${e instanceof Error ? e.name : 'unknown'}`),
-    });
-    registerIpc(composed.dispatch, composed.events, () => trusted, devServerUrl);
-    lockOnSuspendAndScreenLock(composed.services.vault);
-    const desktop = setUpDesktop({
-      composed,
-      settings,
-      trusted,
-      isPackaged: app.isPackaged,
-      devServerUrl,
-      preloadDir: join(here, '../preload'),
-      showMainWindow: () => (mainWindow === null ? open() : showMainWindow()),
-      notifier,
-    });
-
-    const sendToRenderer = (route: AppRoute) => {
-      showMainWindow();
-      composed.events.emit('app.navigate', { route });
-    };
-    Menu.setApplicationMenu(
-      Menu.buildFromTemplate(
-        applicationMenuTemplate({
+  app
+    .whenReady()
+    .then(() => {
+      hardenSession(session.defaultSession);
+      const here = import.meta.dirname;
+      serveRenderer(join(here, '../renderer'));
+      const settings = new ElectronSettings();
+      const notifier = new DesktopNotifier(settings);
+      const composed = compose({
+        dataDir: app.getPath('userData'),
+        runtime: {
+          name: 'Latch',
+          version: app.getVersion(),
           platform: process.platform,
-          isPackaged: app.isPackaged,
-          appName: 'Latch',
-          locked: true,
-          commands: {
-            lockNow: () => sendToRenderer('lock'),
-            openQuickAccess: () => desktop.quickAccess.show(),
-            openSettings: () => sendToRenderer('settings'),
-            openAbout: () => sendToRenderer('about'),
-            openDocs: () => void electronBrowser.open(DOC_LINKS.readme).catch(() => undefined),
-          },
-        }),
-      ),
-    );
-
-    const open = () => {
-      mainWindow = createMainWindow({
+          arch: process.arch,
+          runtime: `Electron ${process.versions.electron}`,
+          transport: 'electron-ipc',
+        },
         settings,
+        keychainStatus: probeOsKeychain,
+        keychain: new NapiKeychain(),
+        clipboard: new ElectronClipboard(),
+        browser: electronBrowser,
+        saveDialog: electronSaveDialog,
+        notifier,
+        onInternalError: (channel, e) =>
+          console.error(`latch: internal error in ${channel}: ${e instanceof Error ? e.name : 'unknown'}`),
+      });
+      registerIpc(composed.dispatch, composed.events, () => trusted, devServerUrl);
+      lockOnSuspendAndScreenLock(composed.services.vault);
+      const desktop = setUpDesktop({
+        composed,
+        settings,
+        trusted,
         isPackaged: app.isPackaged,
         devServerUrl,
         preloadDir: join(here, '../preload'),
+        showMainWindow: () => (mainWindow === null ? open() : showMainWindow()),
+        notifier,
       });
-      const id = mainWindow.webContents.id;
-      trusted.add(id);
-      desktop.attachMainWindow(mainWindow);
-      mainWindow.on('closed', () => {
-        trusted.delete(id);
-        mainWindow = null;
+
+      const sendToRenderer = (route: AppRoute) => {
+        showMainWindow();
+        composed.events.emit('app.navigate', { route });
+      };
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          applicationMenuTemplate({
+            platform: process.platform,
+            isPackaged: app.isPackaged,
+            appName: 'Latch',
+            locked: true,
+            commands: {
+              lockNow: () => sendToRenderer('lock'),
+              openQuickAccess: () => desktop.quickAccess.show(),
+              openSettings: () => sendToRenderer('settings'),
+              openAbout: () => sendToRenderer('about'),
+              openDocs: () => void electronBrowser.open(DOC_LINKS.readme).catch(() => undefined),
+            },
+          }),
+        ),
+      );
+
+      const open = () => {
+        mainWindow = createMainWindow({
+          settings,
+          isPackaged: app.isPackaged,
+          devServerUrl,
+          preloadDir: join(here, '../preload'),
+        });
+        const id = mainWindow.webContents.id;
+        trusted.add(id);
+        desktop.attachMainWindow(mainWindow);
+        mainWindow.on('closed', () => {
+          trusted.delete(id);
+          mainWindow = null;
+        });
+      };
+      open();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) open();
       });
-    };
-    open();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) open();
+    })
+    .catch((e: unknown) => {
+      // Start-up failed before any window could say so: say it here (no secret exists yet), then quit.
+      dialog.showErrorBox('Latch could not start', e instanceof Error ? e.message : 'An internal error stopped Latch.');
+      app.exit(1);
     });
-  });
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
