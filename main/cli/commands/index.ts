@@ -27,7 +27,8 @@ const entries = [
   },
   {
     name: 'passwd',
-    summary: 'Change the master password (the vault key is re-wrapped; records are not re-encrypted).',
+    summary:
+      'Change the master password (the vault key is re-wrapped); with --rekey also a new vault key, every record re-encrypted.',
     load: async () => (await import('./passwd')).passwdCommand,
   },
   // Services and credentials.

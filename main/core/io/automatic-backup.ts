@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { LatchError } from '../model/errors';
 import type { Clock } from '../platform';
 import { readPreamble, verifyChecksum } from '../vault/container';
-import { planAutomaticBackup } from './backup-schedule';
+import { BACKUP_NAME, planAutomaticBackup } from './backup-schedule';
 
 export const DEFAULT_BACKUP_KEEP = 5;
 
@@ -69,4 +69,11 @@ export async function runAutomaticBackup(o: AutomaticBackupOptions): Promise<Aut
     removed.push(join(dir, name));
   }
   return { created, removed };
+}
+
+/** The automatic backups of a vault (full paths): copies under the key the vault had when each was made. */
+export async function automaticBackupFiles(vaultPath: string, backupDir?: string): Promise<string[]> {
+  const dir = backupDir ?? join(dirname(vaultPath), 'backups');
+  const names = await fsp.readdir(dir).catch(() => [] as string[]);
+  return names.filter((n) => BACKUP_NAME.test(n)).map((n) => join(dir, n));
 }

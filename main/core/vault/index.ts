@@ -9,6 +9,7 @@ export { measureKdf } from './kdf';
 export { type OpenVaultOptions, openVault } from './open';
 export { OpenVault, type QuickUnlockState, type ReloadResult, type SaveResult } from './open-vault';
 export { parseRecoveryKit } from './recovery-kit';
+export type { OldBackups, RekeyOptions, RekeyResult } from './rekey';
 export {
   DEFAULT_AUTO_LOCK_MS,
   type LockReason,

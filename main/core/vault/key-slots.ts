@@ -1,6 +1,6 @@
 import { LatchError } from '../model/errors';
 import { slotAad } from './aad';
-import { importKek, unwrapKey, wrapKey } from './aead';
+import { generateVaultKey, importKek, unwrapKey, wrapKey } from './aead';
 import type { VaultHeader } from './header';
 import { combineHardened, derivePasswordBits, newKdfParams } from './kdf';
 import type { CryptoKey } from './types';
@@ -79,4 +79,26 @@ export async function rewrapPasswordSlot(
   const kek = await passwordKek(newPassword, next, deviceKey);
   next.slots.password = await wrapSlot(next, 'password', extractable, kek);
   return { header: next, kek };
+}
+
+/**
+ * A header for a new vault key (a re-key): fresh KDF salt, the password slot under newPassword (with the
+ * hardened device key in hardened mode), and a device slot when quickDeviceKey is given. The new key is
+ * generated extractable only to be wrapped; the one returned is unwrapped again, non-extractable.
+ */
+export async function newKeyHeader(
+  h: VaultHeader,
+  newPassword: string,
+  hardenedDeviceKey: Uint8Array | null,
+  iterations: number,
+  quickDeviceKey: Uint8Array | null,
+): Promise<{ header: VaultHeader; kek: CryptoKey; key: CryptoKey }> {
+  const header: VaultHeader = { ...h, kdf: newKdfParams(iterations), slots: { password: '' } };
+  const fresh = await generateVaultKey();
+  const kek = await passwordKek(newPassword, header, h.mode === 'hardened' ? hardenedDeviceKey : null);
+  header.slots.password = await wrapSlot(header, 'password', fresh, kek);
+  if (quickDeviceKey) header.slots.device = await wrapSlot(header, 'device', fresh, await deviceKek(quickDeviceKey));
+  const key = await tryUnwrap(header, 'password', kek, false);
+  if (key === null) throw new LatchError('ERR_INTERNAL', 'A freshly wrapped vault key did not unwrap.');
+  return { header, kek, key };
 }

@@ -7,13 +7,30 @@ import { trustedFingerprint, verifyChecksum } from './container';
 import { deviceKeyName, generateDeviceKey, storeDeviceKey } from './device-key';
 import type { LockOptions } from './file-lock';
 import { decryptIndex, decryptRecord } from './format/v1/read';
-import { encodeFile, verifyWritten } from './format/v1/write';
+import { type EncodedFile, encodeFile, verifyWritten, type WritableRow } from './format/v1/write';
 import type { VaultFileSystem } from './fs-port';
 import type { VaultHeader } from './header';
-import { deviceKek, passwordKek, rewrapPasswordSlot, tryUnwrap, wrapSlot, wrongPassword } from './key-slots';
+import {
+  deviceKek,
+  newKeyHeader,
+  passwordKek,
+  rewrapPasswordSlot,
+  tryUnwrap,
+  wrapSlot,
+  wrongPassword,
+} from './key-slots';
 import { type Conflict, mergeOnto } from './merge';
 import { decodeVaultFile } from './migrate';
 import { RecordStore, type Row } from './record-store';
+import {
+  finishBackups,
+  type RekeyOptions,
+  type RekeyResult,
+  type StagedBackup,
+  stageBackup,
+  swapDeviceKey,
+  withBodies,
+} from './rekey';
 import type { CryptoKey, JsonValue, VaultMode } from './types';
 
 export type { Row } from './record-store';
@@ -55,6 +72,13 @@ export interface OpenVaultInit {
   onSaveStep?: (step: SaveStep) => Promise<void> | void;
 }
 
+/** A file written by writeFile, not yet adopted. */
+interface Written {
+  encoded: EncodedFile;
+  disk: DiskState;
+  durable: boolean;
+}
+
 function locked(): LatchError {
   return new LatchError('ERR_VAULT_LOCKED', 'The vault is locked; unlock it first.');
 }
@@ -87,6 +111,7 @@ export class OpenVault {
   private saving: Promise<unknown> = Promise.resolve();
   private readonly lockOptions: LockOptions | undefined;
   private readonly onSaveStep: OpenVaultInit['onSaveStep'];
+  private rekeying = false;
 
   constructor(init: OpenVaultInit) {
     this.path = init.path;
@@ -139,6 +164,14 @@ export class OpenVault {
     return this.vaultKey;
   }
 
+  /** Writes wait while a re-key runs: a row changed under the old key then would be lost or unreadable. */
+  private writable(): void {
+    this.key();
+    if (this.rekeying) {
+      throw new LatchError('ERR_VAULT_BUSY', 'The vault is being re-keyed; try again in a moment.');
+    }
+  }
+
   entries(): ReadonlyMap<string, JsonValue> {
     this.key();
     return this.store.entries;
@@ -154,7 +187,7 @@ export class OpenVault {
 
   /** Adds or replaces a record. entry goes to the index (decrypted at unlock); body is encrypted on its own. */
   putRecord(id: string, entry: JsonValue, body: JsonValue): void {
-    this.key();
+    this.writable();
     const before = this.store.get(id);
     this.store.put(id, entry, body);
     this.noteAgainst(id, 'put', before);
@@ -162,14 +195,14 @@ export class OpenVault {
 
   /** Changes a record's index entry only; its body ciphertext is kept as is. */
   setEntry(id: string, entry: JsonValue): void {
-    this.key();
+    this.writable();
     const before = this.store.require(id);
     this.store.setEntry(id, entry);
     this.noteAgainst(id, 'entry', before);
   }
 
   deleteRecord(id: string): boolean {
-    this.key();
+    this.writable();
     const before = this.store.get(id);
     if (!this.store.delete(id)) return false;
     this.noteAgainst(id, 'delete', before);
@@ -197,14 +230,25 @@ export class OpenVault {
       return { revision: this.header.revision, encryptedRecords: 0, durable: true };
     const mark = this.journal.mark;
     const header: VaultHeader = { ...this.header, revision: this.header.revision + 1 };
-    const revision = header.revision;
     // Two flat arrays rather than 10,000 [id, row] pairs: less to allocate per save.
     const ids = [...this.store.rows.keys()];
     const snapshot = [...this.store.rows.values()];
-    // Encoded while atomicWrite takes the lock and checks the disk (I/O); awaited before the temporary is written.
-    const encoding = encodeFile(key, header, ids, snapshot);
-    encoding.catch(() => undefined);
+    const written = await this.writeFile(key, header, ids, snapshot, this.diskGood);
+    this.adopt(header, ids, snapshot, written, mark);
+    return { revision: header.revision, encryptedRecords: written.encoded.freshAt.length, durable: written.durable };
+  }
 
+  /** Encodes rows under key and header and writes the file atomically; nothing in memory changes. */
+  private async writeFile(
+    key: CryptoKey,
+    header: VaultHeader,
+    ids: string[],
+    rows: WritableRow[],
+    keepBackup: boolean,
+  ): Promise<Written> {
+    // Encoded while atomicWrite takes the lock and checks the disk (I/O); awaited before the temporary is written.
+    const encoding = encodeFile(key, header, ids, rows);
+    encoding.catch(() => undefined);
     let result: AtomicWriteResult;
     try {
       result = await atomicWrite({
@@ -212,7 +256,7 @@ export class OpenVault {
         path: this.path,
         bytes: encoding.then((e) => e.bytes),
         expected: this.disk,
-        keepBackup: this.diskGood,
+        keepBackup,
         verify: async (back) => verifyWritten(key, header, ids, await encoding, back),
         ...(this.lockOptions ? { lock: this.lockOptions } : {}),
         ...(this.onSaveStep ? { onStep: this.onSaveStep } : {}),
@@ -223,21 +267,25 @@ export class OpenVault {
         () => undefined,
       );
     }
-    const { freshAt, blobs, texts } = await encoding;
+    return { encoded: await encoding, disk: result.disk, durable: result.durable };
+  }
 
-    // Committed: adopt the new file as the in-memory base. Changes made while saving stay pending.
+  /**
+   * The new file is committed: adopt it as the in-memory base. Unchanged rows keep their ciphertext (a view
+   * of the file they were read from); only fresh ones move. Changes made while saving stay pending.
+   */
+  private adopt(header: VaultHeader, ids: string[], snapshot: Row[], written: Written, mark: number): void {
+    const { freshAt, blobs, texts } = written.encoded;
     this.header = header;
-    // Unchanged rows keep their ciphertext (a view of the file they were read from); only fresh ones move.
     for (const i of freshAt) {
       const row = snapshot[i]!;
-      const saved: Row = { entry: row.entry, rev: revision, blob: blobs[i]!, body: null, text: texts[i]! };
+      const saved: Row = { entry: row.entry, rev: header.revision, blob: blobs[i]!, body: null, text: texts[i]! };
       if (row.entryJson !== undefined) saved.entryJson = row.entryJson;
       this.store.settle(ids[i]!, row, saved);
     }
     this.journal.saved(mark);
-    this.disk = result.disk;
+    this.disk = written.disk;
     this.diskGood = true;
-    return { revision, encryptedRecords: freshAt.length, durable: result.durable };
   }
 
   /**
@@ -294,6 +342,72 @@ export class OpenVault {
     );
     await this.commitHeader(header);
     this.kek = { slot: 'password', key: kek };
+  }
+
+  /**
+   * Changes the password AND the vault key (rekey.ts): a new key, every record re-encrypted, the file
+   * written atomically (an interruption before the rename leaves the old file, key and password in
+   * place). Backups under the old key (`<vault>.bak` and backupFiles) are re-keyed (staged beside them
+   * before the vault is written, renamed over them after) or deleted (after). Hardened mode keeps its
+   * device key (its keychain entry and recovery kit stay valid); quick unlock gets a fresh device key.
+   */
+  async changePasswordAndRekey(oldPassword: string, newPassword: string, o: RekeyOptions): Promise<RekeyResult> {
+    this.key();
+    if (newPassword.length === 0) throw new LatchError('ERR_BAD_INPUT', 'The new password is empty.');
+    const run = this.saving.then(() => this.rekey(oldPassword, newPassword, o));
+    this.saving = run.catch(() => undefined);
+    return run;
+  }
+
+  private async rekey(oldPassword: string, newPassword: string, o: RekeyOptions): Promise<RekeyResult> {
+    const oldKey = this.key();
+    await this.verifyPassword(oldPassword);
+    const iterations = o.iterations ?? this.header.kdf.iterations;
+    const quick = this.header.mode === 'password' && this.header.slots.device !== undefined;
+    const keychain = quick && this.keychain && (await this.keychain.available()) ? this.keychain : null;
+    const deviceKey = keychain ? generateDeviceKey() : null;
+    const staged: StagedBackup[] = [];
+    this.rekeying = true;
+    try {
+      const next = await newKeyHeader(this.header, newPassword, this.deviceKey, iterations, deviceKey);
+      const backups = [`${this.path}.bak`, ...(o.backupFiles ?? [])];
+      if (o.backups === 'rekey') {
+        for (const path of backups) {
+          const s = await stageBackup(this.fs, path, oldKey, next.key, next.header);
+          if (s) staged.push(s);
+        }
+      }
+      const mark = this.journal.mark;
+      const header: VaultHeader = { ...next.header, revision: this.header.revision + 1 };
+      const ids = [...this.store.rows.keys()];
+      const snapshot = [...this.store.rows.values()];
+      const plain = await withBodies(oldKey, this.id, ids, snapshot);
+      const restoreKeychain = deviceKey && keychain ? await swapDeviceKey(keychain, this.id, deviceKey) : null;
+      let written: Written;
+      try {
+        // keepBackup false: the file being replaced is under the old key; it must not become the .bak.
+        written = await this.writeFile(next.key, header, ids, plain, false);
+      } catch (e) {
+        await restoreKeychain?.();
+        throw e;
+      } finally {
+        for (const row of plain) row.body?.fill(0);
+      }
+      // Committed: the vault on disk is under the new key and the new password.
+      this.vaultKey = next.key;
+      this.kek = { slot: 'password', key: next.kek };
+      this.adopt(header, ids, snapshot, written, mark);
+      if (deviceKey) this._quickUnlock = 'armed';
+      else if (header.slots.device === undefined && this.header.mode === 'password') this._quickUnlock = 'off';
+      const done = await finishBackups(this.fs, o.backups, backups, staged);
+      return { revision: header.revision, records: ids.length, ...done };
+    } catch (e) {
+      for (const s of staged) await this.fs.unlink(s.tmp).catch(() => undefined);
+      throw e;
+    } finally {
+      this.rekeying = false;
+      deviceKey?.fill(0);
+    }
   }
 
   /** Raises (or lowers, not below the floor) the PBKDF2 cost; needs the password to re-wrap. */
