@@ -8,6 +8,8 @@ export const EXIT = {
   WRONG_PASSWORD: 3,
   /** An OAuth credential needs a new sign-in (`latch oauth login`). */
   LOGIN_REQUIRED: 4,
+  /** `latch audit` ran and at least one check failed (so it can gate CI). */
+  AUDIT_FAILED: 5,
 } as const;
 
 /** LatchError codes with an exit code of their own; every other error exits with FAILURE. */

@@ -82,6 +82,12 @@ const entries = [
       'Send an HTTP request signed with a stored credential (latch://SERVICE/CREDENTIAL); a URL starting with / is relative to the service base URL. --fail exits 22 on a status of 400 or more.',
     load: async () => (await import('./request')).requestCommand,
   },
+  {
+    name: 'audit',
+    summary:
+      'Audit an API: transport, authentication, headers, cookies, rate limit and clock. Exits 5 when a check fails. Sends at most --max-requests requests, to the given host only.',
+    load: async () => (await import('./audit')).auditCommand,
+  },
   // OAuth 2.0 and JWT.
   {
     name: 'oauth',

@@ -1,0 +1,115 @@
+import { extname } from 'node:path';
+import { AuditReports, DEFAULT_MAX_REQUESTS, probeTls, renderReport, runAudit } from '../../core/audit';
+import { ServiceStore } from '../../core/credentials/service-store';
+import { abortableSleep, createHttpEngine, type RequestAuth } from '../../core/http';
+import { REPORT_FORMATS, type ReportFormat } from '../../core/model/audit-report';
+import { systemClock } from '../../core/platform';
+import { LATCH_VERSION } from '../../core/version';
+import { createGetAccessToken } from '../../ipc/oauth-tokens';
+import { EXIT } from '../exit-codes';
+import { usageError } from '../parse-args';
+import type { CliCommand } from '../registry';
+import { unlockVault } from '../unlock';
+import { writeReportFile } from '../write-report-file';
+
+function formatOf(file: string): ReportFormat {
+  const ext = extname(file).slice(1).toLowerCase();
+  if (!(REPORT_FORMATS as readonly string[]).includes(ext))
+    throw usageError(`--report needs a file ending in .md, .html or .json (got "${file.slice(-40)}").`);
+  return ext as ReportFormat;
+}
+
+function wholeNumber(raw: unknown, name: string, min: number, max: number, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw usageError(`${name} takes a whole number from ${min} to ${max}.`);
+  return n;
+}
+
+export const auditCommand: CliCommand = {
+  name: 'audit',
+  summary:
+    'Audit an API: transport, authentication, headers, cookies, rate limit and clock. Exits 5 when a check fails. Sends at most --max-requests requests, to the given host only.',
+  usage:
+    'latch audit URL [--credential REF] [--report FILE.{md,html,json}]... [--max-requests N] [--rate-probe] [--json]',
+  positionals: { min: 1, max: 1 },
+  options: {
+    credential: {
+      type: 'string',
+      help: 'the credential to audit with (latch://SERVICE/CREDENTIAL); the report is kept with the service',
+    },
+    report: {
+      type: 'string',
+      multiple: true,
+      help: 'write the report to FILE; the format follows the extension (.md, .html, .json)',
+    },
+    'max-requests': { type: 'string', help: `most requests the audit may send (default ${DEFAULT_MAX_REQUESTS})` },
+    'rate-probe': { type: 'boolean', help: 'probe the rate limit: steady requests until the first 429 or the budget' },
+    'rate-probe-seconds': { type: 'string', help: 'time limit of the rate probe (default 30)' },
+  },
+  async run(ctx) {
+    const [url] = ctx.positionals as [string];
+    const files = (Array.isArray(ctx.values.report) ? (ctx.values.report as string[]) : []).map((f) => ({
+      file: f,
+      format: formatOf(f),
+    }));
+    const maxRequests = wholeNumber(ctx.values['max-requests'], '--max-requests', 1, 1000, DEFAULT_MAX_REQUESTS);
+    const probeSeconds = wholeNumber(ctx.values['rate-probe-seconds'], '--rate-probe-seconds', 1, 600, 30);
+    const reference = typeof ctx.values.credential === 'string' ? ctx.values.credential : null;
+
+    const vault = reference ? await unlockVault(ctx) : null;
+    try {
+      const store = vault ? new ServiceStore(vault, systemClock) : null;
+      const located = store && reference ? await store.resolve(reference) : null;
+      const engine = createHttpEngine({
+        clock: systemClock,
+        ...(store && located
+          ? {
+              getAccessToken: createGetAccessToken(
+                () => store,
+                () => located.serviceId,
+                { clock: systemClock },
+              ),
+            }
+          : {}),
+      });
+      let report: Awaited<ReturnType<typeof runAudit>>;
+      try {
+        report = await runAudit(
+          {
+            url,
+            auth: located ? (located.credential as RequestAuth) : null,
+            reference,
+            maxRequests,
+            rateProbe: ctx.values['rate-probe'] === true,
+            rateProbeTimeLimitMs: probeSeconds * 1000,
+          },
+          { engine, clock: systemClock, sleep: abortableSleep, probeTls, version: LATCH_VERSION },
+        );
+      } finally {
+        engine.close();
+      }
+      for (const f of files) await writeReportFile(f.file, renderReport(report, f.format));
+      if (vault && located) {
+        try {
+          await new AuditReports(vault).add(located.serviceId, report);
+        } catch (e) {
+          ctx.note(`The report was not kept in the vault: ${e instanceof Error ? e.message : 'unknown error'}`);
+        }
+      }
+      const s = report.summary;
+      const text = [
+        ...report.checks.map(
+          (c) =>
+            `${c.status.toUpperCase().padEnd(7)} ${c.title}: ${c.finding}${c.fix && c.status !== 'pass' ? ` Fix: ${c.fix}` : ''}`,
+        ),
+        `Score ${s.score}/100: ${s.pass} pass, ${s.warn} warn, ${s.fail} fail, ${s.skipped} skipped (${report.requestsSent} requests).`,
+      ].join('\n');
+      ctx.output(report, text);
+      return s.fail > 0 ? EXIT.AUDIT_FAILED : EXIT.OK;
+    } finally {
+      vault?.lock();
+    }
+  },
+};
