@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { connect } from 'node:tls';
 import { LatchError } from '../model/errors';
 import { type CertificateFacts, certificateFacts } from './certificate-facts';
@@ -40,9 +41,10 @@ export const probeTls: TlsProbe = (url, timeoutMs) =>
     });
     socket.once('secureConnect', () => {
       clearTimeout(timer);
-      const x509 = socket.getPeerX509Certificate();
       const chain: string[] = [];
+      // Not getPeerX509Certificate(): on Node 20, calling it first empties getPeerCertificate(true).
       let c = socket.getPeerCertificate(true);
+      const x509 = c?.raw ? new X509Certificate(c.raw) : null;
       const visited = new Set<string>();
       while (c && Object.keys(c).length > 0 && !visited.has(c.fingerprint256)) {
         visited.add(c.fingerprint256);
