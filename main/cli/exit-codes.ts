@@ -10,6 +10,8 @@ export const EXIT = {
   LOGIN_REQUIRED: 4,
   /** `latch audit` ran and at least one check failed (so it can gate CI). */
   AUDIT_FAILED: 5,
+  /** A rate limit or a remembered Retry-After holds for longer than Latch waits. */
+  RATE_LIMITED: 6,
 } as const;
 
 /** LatchError codes with an exit code of their own; every other error exits with FAILURE. */
@@ -17,6 +19,7 @@ export const EXIT_BY_ERROR: Partial<Record<ErrorCode, number>> = {
   ERR_BAD_INPUT: EXIT.USAGE,
   ERR_WRONG_PASSWORD: EXIT.WRONG_PASSWORD,
   ERR_OAUTH_LOGIN_REQUIRED: EXIT.LOGIN_REQUIRED,
+  ERR_RATE_LIMITED: EXIT.RATE_LIMITED,
 };
 
 export function exitCodeFor(error: unknown): number {

@@ -1,4 +1,5 @@
 import { createHttpEngine, type HttpResponse, type RequestAuth, type RequestBody } from '../../core/http';
+import { createPoliteGate, LimitRecords, politeSend } from '../../core/limits';
 import { systemClock } from '../../core/platform';
 import { resolveRequestUrl } from '../../core/requests';
 import { createGetAccessToken } from '../../ipc/oauth-tokens';
@@ -61,13 +62,14 @@ function printResponse(ctx: CliContext, r: HttpResponse): void {
 
 export const requestCommand: CliCommand = {
   name: 'request',
-  usage: "latch request REF METHOD URL [-H 'Name: value']... [-d BODY] [--retry N] [--fail] [--json]",
+  usage: "latch request REF METHOD URL [-H 'Name: value']... [-d BODY] [--retry N] [--fail] [-v] [--json]",
   positionals: { min: 3, max: 3 },
   options: {
     header: { type: 'string', short: 'H', multiple: true, help: 'add a header "Name: value" (repeatable)' },
     data: { type: 'string', short: 'd', help: 'request body; JSON when it parses as JSON, else form-encoded text' },
     retry: { type: 'string', help: 'retry up to N times on 429, 503, other 5xx and connection errors' },
     fail: { type: 'boolean', help: 'exit 22 when the status is 400 or more' },
+    verbose: { type: 'boolean', short: 'v', help: 'say when the request waits for a rate limit or a Retry-After' },
     timeout: { type: 'string', help: 'seconds for the whole attempt (default 30)' },
     insecure: { type: 'boolean', short: 'k', help: 'do not verify the TLS certificate' },
   },
@@ -96,11 +98,17 @@ export const requestCommand: CliCommand = {
         { clock: systemClock },
       ),
     });
+    // Shared through the vault: a loop of `latch request` processes keeps to the limit as one client would.
+    const gate = createPoliteGate({ records: () => new LimitRecords(vault), clock: systemClock, shareSends: true });
+    const absolute = resolveRequestUrl(url, located.service.baseUrl);
     try {
-      const response = await engine.send(
+      const response = await politeSend(
+        engine,
+        gate,
+        { serviceId: located.serviceId, credentialId: located.credential.id, url: absolute },
         {
           method,
-          url: resolveRequestUrl(url, located.service.baseUrl),
+          url: absolute,
           headers,
           body: bodyFrom(typeof ctx.values.data === 'string' ? ctx.values.data : undefined, contentType),
           timeoutMs: Math.round(timeout * 1000),
@@ -111,6 +119,10 @@ export const requestCommand: CliCommand = {
           retry: { maxAttempts: retries + 1 },
           onAttempt: (a) => {
             if (a.attempt > 1) ctx.note(`Attempt ${a.attempt}: ${a.reason} → ${a.outcome}`);
+          },
+          onWait: (ms, why) => {
+            if (ctx.values.verbose === true)
+              ctx.note(`Waiting ${(ms / 1000).toFixed(1)} s for ${why ?? 'the rate limit'}.`);
           },
         },
       );

@@ -47,6 +47,8 @@ export interface SendOptions {
   signal?: AbortSignal;
   /** Called after each attempt, for a live timeline. */
   onAttempt?: (a: AttemptRecord) => void;
+  /** Awaited before each attempt goes out: the polite client's rate limit waits here. */
+  beforeAttempt?: (attempt: number) => Promise<void>;
 }
 
 /** A request with auth applied but not sent: for copy as cURL / fetch. */
@@ -241,6 +243,7 @@ export function createHttpEngine(deps: HttpEngineDeps = {}): HttpEngine {
       let reason = 'first attempt';
       for (let attempt = 1; ; attempt++) {
         if (options.signal?.aborted) throw cancelled();
+        await options.beforeAttempt?.(attempt);
         const startedAt = clock.now();
         const t0 = performance.now();
         let result: ExchangeResult | null = null;

@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'ERR_SHORTCUT_REFUSED',
   'ERR_AGENT_UNSAFE',
   'ERR_UNSUPPORTED',
+  'ERR_RATE_LIMITED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
