@@ -141,7 +141,10 @@ export function createPoliteGate(o: GateOptions): PoliteGate {
     if (limit) {
       const memKey = `${t.serviceId}\u0000${key}`;
       let times = memory.get(memKey);
-      if (!times) memory.set(memKey, (times = []));
+      if (!times) {
+        times = [];
+        memory.set(memKey, times);
+      }
       pruneTimes(times, limit, now);
       const slot = nextSlot(times, limit, at);
       if (slot > at) reason = `the rate limit (${describeLimit(limit)})`;
