@@ -10,7 +10,9 @@
  */
 import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
+import { auditChannels } from './channels/audit';
 import { ioChannels } from './channels/io';
+import { limitsChannels, limitsEvents } from './channels/limits';
 import { oauthChannels, oauthEvents } from './channels/oauth';
 import { quickChannels, quickEvents } from './channels/quick';
 import { requestsChannels, requestsEvents } from './channels/requests';
@@ -18,6 +20,7 @@ import { servicesChannels, servicesEvents } from './channels/services';
 import { totpChannels, totpEvents } from './channels/totp';
 import { vaultChannels, vaultEvents } from './channels/vault';
 
+export type { AuditCheck, AuditReport, ReportFormat, SavedAuditSummary } from '../main/core/model/audit-report';
 export type {
   CredentialKind,
   TokenSet,
@@ -30,6 +33,8 @@ export {
   SECRET_FIELDS,
 } from '../main/core/model/credential';
 export type { ErrorCode } from '../main/core/model/errors';
+export type { RateBlock, RateLimit, RateLimitState, RatePreset } from '../main/core/model/rate-limit';
+export { presetOf, RATE_PRESETS } from '../main/core/model/rate-limit';
 export type {
   CredentialStatus,
   CredentialSummary,
@@ -73,6 +78,8 @@ export const channels = {
   ...requestsChannels,
   ...totpChannels,
   ...oauthChannels,
+  ...auditChannels,
+  ...limitsChannels,
 } as const;
 
 export const events = {
@@ -81,6 +88,7 @@ export const events = {
   ...servicesEvents,
   ...quickEvents,
   ...requestsEvents,
+  ...limitsEvents,
   ...totpEvents,
   ...oauthEvents,
 } as const;

@@ -241,6 +241,7 @@ export const requestsChannels = {
       'ERR_OAUTH',
       'ERR_JWT_INVALID',
       'ERR_VAULT_LOCKED',
+      'ERR_RATE_LIMITED',
     ],
     gesture: true,
   }),

@@ -9,6 +9,7 @@ import {
   toCurl,
   toFetchCode,
 } from '../../core/http';
+import { type PoliteGate, politeSend } from '../../core/limits';
 import { isLatchError } from '../../core/model/errors';
 import { cutUtf8, newRequestItemId, RequestRecords, resolveRequestUrl, toResponseView } from '../../core/requests';
 import type { JsonValue } from '../../core/vault/types';
@@ -45,7 +46,7 @@ function forHistory(request: ComposedRequest): { request: ComposedRequest; cut: 
   return { request, cut: false };
 }
 
-export function requestsHandlers(s: AppServices): Pick<HandlerTable, RequestChannels> {
+export function requestsHandlers(s: AppServices, gate: PoliteGate): Pick<HandlerTable, RequestChannels> {
   const { vault, events } = s;
   const clock = s.clock;
   const inflight = new Map<string, AbortController>();
@@ -115,12 +116,21 @@ export function requestsHandlers(s: AppServices): Pick<HandlerTable, RequestChan
           changed(serviceId);
         }).catch(() => undefined); // history is a convenience: a locked vault must not fail the send
       try {
-        const response = await http().send(toEngineInput(request, baseUrl), {
-          ...(auth ? { auth } : {}),
-          retry,
-          signal: controller.signal,
-          onAttempt: (attempt) => events.emit('requests.attempt', { requestId, attempt }),
-        });
+        const response = await politeSend(
+          http(),
+          gate,
+          serviceId ? { serviceId, credentialId: credentialId ?? null, url } : null,
+          toEngineInput(request, baseUrl),
+          {
+            ...(auth ? { auth } : {}),
+            retry,
+            signal: controller.signal,
+            onAttempt: (attempt) => events.emit('requests.attempt', { requestId, attempt }),
+            onWait: (waitMs, reason) => events.emit('limits.waiting', { requestId, waitMs, reason }),
+          },
+        );
+        if (serviceId && (response.status === 429 || response.status === 503))
+          events.emit('limits.changed', { serviceId });
         const receivedAtMs = clock.now();
         s.clockSkew.record({
           dateHeader: response.headers.find((h) => h.name.toLowerCase() === 'date')?.value,

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { AuditReport, ReportFormat, SavedAuditSummary } from '../../main/core/model/audit-report';
+import { channel } from '../define';
+
+const Id = z.string().min(1).max(64);
+
+export const auditChannels = {
+  /**
+   * Runs the audit in main (never in the page) and keeps the report with the service when one is
+   * given. The credential is named by id; its secret never crosses the bridge.
+   */
+  'audit.run': channel({
+    input: z
+      .object({
+        url: z.string().min(1).max(8192),
+        serviceId: Id.optional(),
+        credentialId: Id.optional(),
+        maxRequests: z.number().int().min(1).max(1000).default(20),
+        rateProbe: z.boolean().default(false),
+      })
+      .strict(),
+    output: z.object({ report: AuditReport, savedId: z.string().nullable() }),
+    errors: [
+      'ERR_BAD_INPUT',
+      'ERR_NOT_FOUND',
+      'ERR_HTTP',
+      'ERR_TIMEOUT',
+      'ERR_OAUTH_LOGIN_REQUIRED',
+      'ERR_OAUTH',
+      'ERR_VAULT_LOCKED',
+    ],
+  }),
+  'audit.reports': channel({
+    input: z.object({ serviceId: Id }).strict(),
+    output: z.array(SavedAuditSummary),
+    errors: ['ERR_VAULT_LOCKED', 'ERR_VAULT_CORRUPT'],
+  }),
+  'audit.report': channel({
+    input: z.object({ serviceId: Id, id: Id }).strict(),
+    output: AuditReport,
+    errors: ['ERR_NOT_FOUND', 'ERR_VAULT_LOCKED', 'ERR_VAULT_CORRUPT'],
+  }),
+  /** The file is rendered in main from the stored report: the page only names the report and the format. */
+  'audit.export': channel({
+    input: z.object({ serviceId: Id, id: Id, format: ReportFormat }).strict(),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() }),
+    errors: ['ERR_NOT_FOUND', 'ERR_VAULT_LOCKED', 'ERR_VAULT_CORRUPT'],
+  }),
+  'audit.deleteReport': channel({
+    input: z.object({ serviceId: Id, id: Id }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+    errors: ['ERR_NOT_FOUND', 'ERR_VAULT_LOCKED'],
+  }),
+} as const;
