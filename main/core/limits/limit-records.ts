@@ -23,6 +23,8 @@ export const SERVICE_KEY = '*';
 export interface LimitVault extends RecordVault {
   /** Re-reads the file after another process saved; OpenVault has it, in-memory stand-ins need not. */
   reload?(): Promise<unknown>;
+  /** Changes on every save and reload (OpenVault); lets a reader cache what it found in the index. */
+  readonly revision?: number;
 }
 
 const Policies = z.object({ v: z.literal(1), limits: z.record(z.string(), RateLimit) });
@@ -52,6 +54,14 @@ export class LimitRecords {
     if (!this.vault.entries().has(id)) return new Map();
     const parsed = Policies.safeParse(await this.vault.readRecord(id));
     return parsed.success ? new Map(Object.entries(parsed.data.limits)) : new Map();
+  }
+
+  /**
+   * Changes whenever the index may hold other rate records: a save or reload (revision) or a record
+   * added or deleted in memory (size). Lets the gate skip the index scan on every send.
+   */
+  stamp(): string {
+    return `${this.vault.revision ?? 0}:${this.vault.entries().size}`;
   }
 
   /** The blocks on record for a service: index entries only, nothing decrypted. */

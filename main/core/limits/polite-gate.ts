@@ -1,6 +1,6 @@
 import { parseRetryAfter } from '../http/retry';
 import { getHeader, type Header } from '../http/wire';
-import type { RateLimit, RateLimitState } from '../model/rate-limit';
+import type { RateBlock, RateLimit, RateLimitState } from '../model/rate-limit';
 import type { Clock } from '../platform';
 import { type LimitRecords, MAX_BLOCK_MS, rateLimited, SERVICE_KEY } from './limit-records';
 import { nextSlot, pruneTimes } from './send-slot';
@@ -78,6 +78,18 @@ export function createPoliteGate(o: GateOptions): PoliteGate {
    * first; a process that misses its own slot (a slow save) gives it up and reserves a later one,
    * so that what reaches the server keeps the spacing the records promise to other processes.
    */
+  // Re-read from the index whenever it changed, so a block another process saved holds here too.
+  const blockCache = new Map<string, { stamp: string; blocks: RateBlock[] }>();
+  const blocksFor = (serviceId: string): RateBlock[] => {
+    const records = o.records();
+    const stamp = records.stamp();
+    const hit = blockCache.get(serviceId);
+    if (hit && hit.stamp === stamp) return hit.blocks;
+    const blocks = records.blocks(serviceId);
+    blockCache.set(serviceId, { stamp, blocks });
+    return blocks;
+  };
+
   async function admitShared(t: GateTarget, maxWaitMs: number): Promise<Admission> {
     const records = o.records();
     const key = t.credentialId ?? SERVICE_KEY;
@@ -132,8 +144,7 @@ export function createPoliteGate(o: GateOptions): PoliteGate {
     const limit = limits.get(key) ?? limits.get(SERVICE_KEY);
     let at = now;
     let reason: string | null = null;
-    // Read from the index each time: a block another process saved must hold here too.
-    const block = latestBlock(o.records().blocks(t.serviceId), t.credentialId, endpointOf(t.url), now);
+    const block = latestBlock(blocksFor(t.serviceId), t.credentialId, endpointOf(t.url), now);
     if (block) {
       at = block.until;
       reason = 'Retry-After from the server';
@@ -172,7 +183,9 @@ export function createPoliteGate(o: GateOptions): PoliteGate {
         endpoint: endpointOf(t.url),
         until: now + Math.min(ms, MAX_BLOCK_MS),
       });
-      records.prune(t.serviceId, now, 0);
+      // Expired blocks go; sends are kept as long as the longest window could need them.
+      records.prune(t.serviceId, now, 3_601_000);
+      blockCache.delete(t.serviceId);
       // A lost race only means a reload: the block is re-applied and saved on the second try.
       if ((await records.commit()) === 'reloaded') await records.commit();
     },
@@ -185,8 +198,13 @@ export function createPoliteGate(o: GateOptions): PoliteGate {
       };
     },
     invalidate(serviceId) {
-      if (serviceId === undefined) limitsCache.clear();
-      else limitsCache.delete(serviceId);
+      if (serviceId === undefined) {
+        limitsCache.clear();
+        blockCache.clear();
+      } else {
+        limitsCache.delete(serviceId);
+        blockCache.delete(serviceId);
+      }
     },
   };
 }

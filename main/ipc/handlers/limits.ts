@@ -22,6 +22,7 @@ export function limitsHandlers(s: AppServices, gate: PoliteGate): Pick<HandlerTa
       const r = records();
       r.clearBlocks(serviceId);
       await r.commit();
+      gate.invalidate(serviceId);
       changed(serviceId);
       return gate.state(serviceId);
     },
