@@ -1,4 +1,7 @@
+import { answerKind, cookieChecks, headerChecks } from '../audit/header-checks';
+import { hstsCheck } from '../audit/transport-checks';
 import type { Clock } from '../platform';
+import { cookiesFrom } from './cookies';
 import { parseRetryAfter } from './retry';
 import type { TlsInfo } from './transmit';
 import { getHeader, type Header } from './wire';
@@ -67,11 +70,11 @@ export interface ResponseAudit {
 }
 
 const SECURITY_HEADERS: { name: string; note: string }[] = [
-  { name: 'Strict-Transport-Security', note: 'tells browsers to use HTTPS only for this host' },
-  { name: 'X-Content-Type-Options', note: 'nosniff stops browsers guessing content types' },
-  { name: 'X-Frame-Options', note: 'stops other sites framing the page (clickjacking)' },
-  { name: 'Content-Security-Policy', note: 'limits where scripts and other content may come from' },
-  { name: 'Referrer-Policy', note: 'limits what the Referer header leaks to other sites' },
+  { name: 'Strict-Transport-Security', note: 'Tells browsers to use HTTPS only for this host.' },
+  { name: 'X-Content-Type-Options', note: 'With nosniff, browsers do not guess the content type of an answer.' },
+  { name: 'X-Frame-Options', note: 'Stops other sites framing an HTML page (clickjacking); not needed for JSON.' },
+  { name: 'Content-Security-Policy', note: 'Limits where an HTML page may load scripts from; not needed for JSON.' },
+  { name: 'Referrer-Policy', note: 'Limits what an HTML page leaks in the Referer header; not needed for JSON.' },
 ];
 
 const BEARER_ERRORS: Record<string, string> = {
@@ -198,16 +201,20 @@ export function auditResponse(input: AuditInput, clock: Clock): ResponseAudit {
     const value = getHeader(input.headers, name) ?? null;
     return { name, present: value !== null, value, note };
   });
-  for (const h of securityHeaders) {
-    if (h.present) continue;
-    if (h.name === 'Strict-Transport-Security' && !https) continue;
-    if (
-      h.name === 'X-Frame-Options' &&
-      /frame-ancestors/i.test(getHeader(input.headers, 'content-security-policy') ?? '')
-    ) {
-      continue;
-    }
-    findings.push({ level: 'info', text: `${h.name} is missing: it ${h.note}.` });
+  // The same content-aware checks as `latch audit`: browser-only headers are asked of HTML pages only.
+  const checks = [
+    ...(URL.canParse(input.url)
+      ? [hstsCheck(new URL(input.url), getHeader(input.headers, 'strict-transport-security'))]
+      : []),
+    ...headerChecks({ headers: input.headers, kind: answerKind(input.headers, ''), authenticated: false }),
+    ...cookieChecks(cookiesFrom(input.headers)),
+  ];
+  for (const c of checks) {
+    if (c.status !== 'warn' && c.status !== 'fail') continue;
+    findings.push({
+      level: c.status === 'fail' ? 'bad' : 'info',
+      text: c.fix ? `${c.finding} Fix: ${c.fix}` : c.finding,
+    });
   }
   if (!https && securityHeaders[0]?.present) {
     findings.push({ level: 'info', text: 'Strict-Transport-Security is ignored over plain HTTP.' });

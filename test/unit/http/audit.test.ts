@@ -6,6 +6,27 @@ const clock = { now: () => NOW };
 const H = (o: Record<string, string>) => Object.entries(o).map(([name, value]) => ({ name, value }));
 
 describe('auditResponse', () => {
+  it('does not ask a JSON API for browser headers, and says what is missing in plain sentences', () => {
+    const a = auditResponse(
+      {
+        url: 'https://api.test/x',
+        status: 200,
+        headers: H({ 'Content-Type': 'application/json; charset=utf-8' }),
+        tls: null,
+      },
+      clock,
+    );
+    const texts = a.findings.map((f) => f.text).join('\n');
+    expect(texts).not.toMatch(/X-Frame-Options|Content-Security-Policy|Referrer-Policy/);
+    expect(texts).not.toMatch(/it nosniff/);
+    expect(texts).toMatch(/X-Content-Type-Options: nosniff is missing, so a browser may guess/);
+    const page = auditResponse(
+      { url: 'https://site.test/', status: 200, headers: H({ 'Content-Type': 'text/html; charset=utf-8' }), tls: null },
+      clock,
+    );
+    expect(page.findings.some((f) => /clickjacking/.test(f.text))).toBe(true);
+  });
+
   it('reports certificate, security headers, clock offset', () => {
     const a = auditResponse(
       {
