@@ -20,6 +20,7 @@ export const AppRoute = z.enum([
   'totp',
   'oauth',
   'requests',
+  'audit',
   'health',
   'transfer',
   'settings',

@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { AppRoute } from '../../../preload/contract';
+import { AuditPage } from '../features/audit/AuditPage';
 import { HealthPage } from '../features/health/HealthPage';
 import { OAuthPage } from '../features/oauth/OAuthPage';
 import { RequestsPage } from '../features/requests/RequestsPage';
@@ -24,6 +25,7 @@ export const MAIN_ROUTES: RouteEntry[] = [
   { route: 'totp', label: 'Codes', icon: 'totp', render: () => <TotpPage /> },
   { route: 'oauth', label: 'OAuth & JWT', icon: 'oauth', render: () => <OAuthPage /> },
   { route: 'requests', label: 'Requests', icon: 'requests', render: () => <RequestsPage /> },
+  { route: 'audit', label: 'Audit', icon: 'audit', render: () => <AuditPage /> },
   { route: 'health', label: 'Health', icon: 'health', render: (nav) => <HealthPage nav={nav} /> },
   { route: 'transfer', label: 'Import & export', icon: 'transfer', render: () => <TransferPage /> },
 ];

@@ -43,6 +43,17 @@ export function RequestsPage() {
     return latch.services.onChanged(load);
   }, [latch]);
 
+  // "waiting 0.6 s for the rate limit": main says so before it holds a request back.
+  const [waiting, setWaiting] = useState<string | null>(null);
+  useEffect(
+    () =>
+      latch.limits.onWaiting(({ requestId, waitMs, reason }) => {
+        if (requestId === current.current)
+          setWaiting(`waiting ${(waitMs / 1000).toFixed(1)} s for ${reason ?? 'the rate limit'}`);
+      }),
+    [latch],
+  );
+
   // The attempts of the request in flight, as main reports them.
   useEffect(
     () =>
@@ -111,6 +122,7 @@ export function RequestsPage() {
   const send = async () => {
     const requestId = newRequestId();
     current.current = requestId;
+    setWaiting(null);
     setOutcome({ response: null, error: null, attempts: [], busy: true });
     try {
       const response = await latch.requests.send({
@@ -122,7 +134,9 @@ export function RequestsPage() {
       });
       if (current.current === requestId)
         setOutcome({ response, error: null, attempts: response.attempts, busy: false });
+      setWaiting(null);
     } catch (e) {
+      setWaiting(null);
       if (current.current === requestId) setOutcome((o) => ({ ...o, response: null, error: errorOf(e), busy: false }));
     }
   };
@@ -202,6 +216,11 @@ export function RequestsPage() {
             onCopy={(f, s) => void copy(f, s)}
             onSave={(n) => void save(n)}
           />
+          {waiting && outcome.busy ? (
+            <p className="requests__waiting" role="status">
+              {waiting}
+            </p>
+          ) : null}
           <ResponsePanel outcome={outcome} />
         </div>
       </div>

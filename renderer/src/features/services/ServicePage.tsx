@@ -2,10 +2,12 @@ import { useState } from 'react';
 import type { CredentialView } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { Button, EmptyState, Icon, useToast } from '../../ui';
+import { SavedReports } from '../audit/SavedReports';
 import { errorOf } from './bridge-error';
 import { ConfirmDialog } from './ConfirmDialog';
 import { CredentialCard } from './CredentialCard';
 import { CredentialFormDialog } from './CredentialFormDialog';
+import { RateLimitPanel } from './RateLimitPanel';
 import { RotateDialog } from './RotateDialog';
 import { ServiceFormDialog } from './ServiceFormDialog';
 import { ServiceHeader } from './ServiceHeader';
@@ -101,6 +103,14 @@ export function ServicePage({ id, onClosed }: { id: string; onClosed: () => void
           />
         ))
       )}
+
+      {view.credentials.length > 0 ? <RateLimitPanel serviceId={id} credentials={view.credentials} /> : null}
+      <section aria-labelledby="service-audits">
+        <h2 className="section-title" id="service-audits">
+          Audit reports
+        </h2>
+        <SavedReports serviceId={id} />
+      </section>
 
       <ServiceFormDialog
         open={editing}
