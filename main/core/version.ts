@@ -1,4 +1,4 @@
-import pkg from '../../package.json';
+import pkg from '../../package.json' with { type: 'json' };
 
-/** The version stamped on audit reports and shown by `latch --version`. */
+/** The version stamped on audit reports and written by `latch audit`; the app uses its runtime version. */
 export const LATCH_VERSION: string = pkg.version;
