@@ -29,8 +29,6 @@ function wholeNumber(raw: unknown, name: string, min: number, max: number, fallb
 
 export const auditCommand: CliCommand = {
   name: 'audit',
-  summary:
-    'Audit an API: transport, authentication, headers, cookies, rate limit and clock. Exits 5 when a check fails. Sends at most --max-requests requests, to the given host only.',
   usage:
     'latch audit URL [--credential REF] [--report FILE.{md,html,json}]... [--max-requests N] [--rate-probe] [--json]',
   positionals: { min: 1, max: 1 },

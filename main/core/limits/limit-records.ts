@@ -159,13 +159,20 @@ export class LimitRecords {
    * and says so, so that the caller decides again with everyone's records in view.
    */
   async commit(): Promise<'saved' | 'reloaded'> {
-    try {
-      await this.vault.save();
-      return 'saved';
-    } catch (e) {
-      if (!(isLatchError(e) && e.code === 'ERR_VAULT_CHANGED_ON_DISK' && this.vault.reload)) throw e;
-      await this.vault.reload();
-      return 'reloaded';
+    for (let busy = 0; ; busy++) {
+      try {
+        await this.vault.save();
+        return 'saved';
+      } catch (e) {
+        // Another process holds the file lock: wait a little, at random so that waiters spread out.
+        if (isLatchError(e) && e.code === 'ERR_VAULT_BUSY' && busy < 100) {
+          await new Promise((r) => setTimeout(r, 20 + Math.floor(Math.random() * 80)));
+          continue;
+        }
+        if (!(isLatchError(e) && e.code === 'ERR_VAULT_CHANGED_ON_DISK' && this.vault.reload)) throw e;
+        await this.vault.reload();
+        return 'reloaded';
+      }
     }
   }
 }
