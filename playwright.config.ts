@@ -1,7 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
-  testDir: 'test/e2e',
   outputDir: 'test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -25,4 +24,9 @@ export default defineConfig({
     },
     trace: 'off',
   },
+  projects: [
+    { name: 'e2e', testDir: 'test/e2e' },
+    // The real built main process against the Electron stand-in (docs/architecture.md).
+    { name: 'shell', testDir: 'test/shell' },
+  ],
 });

@@ -1,11 +1,9 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, session } from 'electron';
-import type { AppRoute } from '../../preload/contract';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { NapiKeychain } from '../core/keychain/napi-keychain';
 import { probeOsKeychain } from '../core/keychain/status';
-import { DOC_LINKS } from '../core/model/doc-links';
 import { compose } from '../ipc/compose';
-import { applicationMenuTemplate } from '../security/menu-template';
+import { installApplicationMenu } from './app-menu';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { setUpDesktop } from './desktop-integration';
 import { electronBrowser } from './electron-browser';
@@ -17,9 +15,11 @@ import { registerIpc } from './ipc-bridge';
 import { createMainWindow } from './main-window';
 import { DesktopNotifier } from './notifier';
 import { lockOnSuspendAndScreenLock } from './power-lock';
+import { installProcessGuard } from './process-guard';
 
 /** Starts the desktop app: one instance, one window, the contract over IPC. */
 export function runApp(): void {
+  installProcessGuard();
   // Must happen before 'ready'.
   registerAppScheme();
   app.setName('Latch');
@@ -89,27 +89,12 @@ export function runApp(): void {
         notifier,
       });
 
-      const sendToRenderer = (route: AppRoute) => {
-        showMainWindow();
-        composed.events.emit('app.navigate', { route });
-      };
-      Menu.setApplicationMenu(
-        Menu.buildFromTemplate(
-          applicationMenuTemplate({
-            platform: process.platform,
-            isPackaged: app.isPackaged,
-            appName: 'Latch',
-            locked: true,
-            commands: {
-              lockNow: () => sendToRenderer('lock'),
-              openQuickAccess: () => desktop.quickAccess.show(),
-              openSettings: () => sendToRenderer('settings'),
-              openAbout: () => sendToRenderer('about'),
-              openDocs: () => void electronBrowser.open(DOC_LINKS.readme).catch(() => undefined),
-            },
-          }),
-        ),
-      );
+      installApplicationMenu({
+        composed,
+        isPackaged: app.isPackaged,
+        showMainWindow: () => (mainWindow === null ? open() : showMainWindow()),
+        openQuickAccess: () => desktop.quickAccess.show(),
+      });
 
       const open = () => {
         mainWindow = createMainWindow({

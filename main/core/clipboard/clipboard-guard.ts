@@ -18,6 +18,7 @@ const realTimer: GuardTimer = {
  */
 export class ClipboardGuard {
   #pending: { text: string; handle: unknown } | null = null;
+  #writing: Promise<void> | null = null;
   readonly #listeners = new Set<(e: { cleared: boolean }) => void>();
 
   constructor(
@@ -28,7 +29,13 @@ export class ClipboardGuard {
   /** Copies `text` (marked concealed where the platform allows) and schedules its removal. */
   async copy(text: string, clearAfterSeconds: number): Promise<void> {
     this.#cancel();
-    await this.clipboard.writeText(text, { concealed: true });
+    const write = this.clipboard.writeText(text, { concealed: true });
+    this.#writing = write;
+    try {
+      await write;
+    } finally {
+      if (this.#writing === write) this.#writing = null;
+    }
     const handle = this.timer.setTimeout(() => void this.clearIfOurs(), clearAfterSeconds * 1000);
     this.#pending = { text, handle };
   }
@@ -39,6 +46,10 @@ export class ClipboardGuard {
    * from the timer, on lock and on quit.
    */
   async clearIfOurs(): Promise<boolean> {
+    // A lock or quit can come while a copy is still being written (the X primary selection
+    // takes a child process, after the clipboard already shows the value): wait for it, so
+    // the value it leaves is cleared rather than missed.
+    await this.#writing?.catch(() => undefined);
     const pending = this.#pending;
     this.#cancel();
     if (pending === null) return false;
@@ -56,7 +67,7 @@ export class ClipboardGuard {
   }
 
   get holdsSecret(): boolean {
-    return this.#pending !== null;
+    return this.#pending !== null || this.#writing !== null;
   }
 
   #cancel(): void {

@@ -52,6 +52,29 @@ describe('ClipboardGuard (fake clock)', () => {
     expect(checks).toEqual([true]);
   });
 
+  it('a lock or quit during a copy still being written clears it (found by the shell harness)', async () => {
+    // The text lands at once (Electron's clipboard), the write finishes later (xclip for the
+    // X primary selection): a clear asked for in between must not miss it.
+    let finish!: () => void;
+    const clipboard = new MemoryClipboard();
+    clipboard.writeText = async (text: string) => {
+      clipboard.text = text;
+      await new Promise<void>((r) => {
+        finish = r;
+      });
+    };
+    const guard = new ClipboardGuard(clipboard, new FakeTimer());
+    const copying = guard.copy('s3cret', 30);
+    expect(clipboard.text).toBe('s3cret');
+    expect(guard.holdsSecret).toBe(true);
+    const clearing = guard.clearIfOurs();
+    finish();
+    await copying;
+    expect(await clearing).toBe(true);
+    expect(clipboard.text).toBe('');
+    expect(guard.holdsSecret).toBe(false);
+  });
+
   it('leaves alone what the user copied since', async () => {
     const clipboard = new MemoryClipboard();
     const timer = new FakeTimer();

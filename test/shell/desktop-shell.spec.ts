@@ -1,0 +1,441 @@
+/**
+ * The desktop shell's glue, proven on the real built main process (out/main/index.js)
+ * against the Electron stand-in: real renderer in Chromium, real preload, real sender
+ * check and dispatcher, real X clipboard. See docs/architecture.md, "The shell harness".
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { buildCsp } from '../../main/security/csp';
+import { mainWindowOptions, quickAccessWindowOptions } from '../../main/security/window-options';
+import { PROCESS_GUARD, type ProcessGuard } from '../../main/shell/process-guard';
+import type { LatchApi } from '../../preload/api';
+import { createVault, expect, MASTER, ROOT, test } from './harness';
+import type { ElectronStandIn } from './stand-in/electron-stand-in';
+
+const SECRET = 'sk_live_51HarnessSecretValue';
+const PRELOAD = join(ROOT, 'out/preload/index.cjs');
+const SHORTCUT = 'CommandOrControl+Shift+L';
+
+type Win = { latch: LatchApi };
+/** The DOM this file touches in a page (the Node typecheck has no DOM lib). */
+type MiniDocument = {
+  createElement(tag: 'iframe' | 'script'): { srcdoc: string; textContent: string };
+  body: { append(node: unknown): void };
+};
+
+const state = (page: Page) =>
+  page.evaluate(async () => (await (globalThis as unknown as Win).latch.vault.status({})).state);
+
+async function createByApi(page: Page): Promise<void> {
+  await page.evaluate((password) => (globalThis as unknown as Win).latch.vault.create({ password } as never), MASTER);
+  await expect.poll(() => state(page)).toBe('unlocked');
+}
+
+async function unlockByApi(page: Page): Promise<void> {
+  await page.evaluate((password) => (globalThis as unknown as Win).latch.vault.unlock({ password } as never), MASTER);
+  await expect.poll(() => state(page)).toBe('unlocked');
+}
+
+/** A favourite service with one API key (and a TOTP code when asked), added through the page. */
+async function seed(page: Page, withTotp = false): Promise<void> {
+  await page.evaluate(
+    async ([secret, totp]) => {
+      const { latch } = globalThis as unknown as Win;
+      const { id: serviceId } = await latch.services.create({ service: { name: 'Stripe', favourite: true } });
+      await latch.credentials.add({
+        serviceId,
+        kind: 'api-key',
+        name: 'live key',
+        fields: { value: secret, header: 'Authorization' },
+      } as never);
+      if (totp)
+        await latch.credentials.add({
+          serviceId,
+          kind: 'totp',
+          name: 'login code',
+          fields: { secret: 'JBSWY3DPEHPK3PXPJBSWY3DP' },
+        } as never);
+    },
+    [SECRET, withTotp] as const,
+  );
+}
+
+const lockNow = (s: ElectronStandIn) => s.applicationMenu?.find(['Vault', 'Lock Now']);
+
+test.describe('start-up', () => {
+  test('main starts with no error, and the window has the secure options and the CSP the pure functions decide', async ({
+    boot,
+  }) => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
+    try {
+      const { standIn, mainPage } = await boot();
+      const page = await mainPage();
+      await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible({ timeout: 20_000 });
+
+      const win = standIn.allWindows[0]!;
+      expect(win.options).toEqual(
+        mainWindowOptions({
+          preloadPath: PRELOAD,
+          bounds: null,
+          isPackaged: false,
+          darkBackground: false,
+          startHidden: false,
+        }),
+      );
+      expect(win.isVisible()).toBe(true);
+      // The scheme is privileged before 'ready', as Electron requires.
+      expect(standIn.protocol.registeredBeforeReady).toBe(true);
+      expect(standIn.protocol.privileged).toEqual([
+        { scheme: 'latch-app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      ]);
+
+      // Every response of main's protocol handler carries the CSP; the page runs under it.
+      const handler = standIn.protocol.handlers.get('latch-app')!;
+      const index = await handler(new Request('latch-app://bundle/index.html'));
+      expect(index.headers.get('content-security-policy')).toBe(buildCsp());
+      expect(index.headers.get('x-content-type-options')).toBe('nosniff');
+      const traversal = await handler(new Request('latch-app://bundle/%2e%2e/%2e%2e/package.json'));
+      expect(traversal.status).toBe(404);
+      // An inline script (what an injected <script> would be) does not run.
+      const inlineRan = await page.evaluate(async () => {
+        const g = globalThis as unknown as { document: MiniDocument; inlineRan?: boolean };
+        const script = g.document.createElement('script');
+        script.textContent = 'globalThis.inlineRan = true';
+        g.document.body.append(script);
+        await new Promise((r) => setTimeout(r, 50));
+        return g.inlineRan === true;
+      });
+      expect(inlineRan).toBe(false);
+
+      // Every permission request is denied.
+      let granted: boolean | null = null;
+      (standIn.sessionHandlers.permissionRequest as (c: unknown, p: string, cb: (g: boolean) => void) => void)(
+        null,
+        'media',
+        (g) => {
+          granted = g;
+        },
+      );
+      expect(granted).toBe(false);
+      expect((standIn.sessionHandlers.permissionCheck as () => boolean)()).toBe(false);
+    } finally {
+      console.error = original;
+    }
+    expect(errors).toEqual([]);
+  });
+
+  test('DevTools stay closed in a packaged build', async ({ boot }) => {
+    const { standIn, mainPage } = await boot({ isPackaged: true });
+    await mainPage();
+    const win = standIn.allWindows[0]!;
+    expect(win.options.webPreferences?.devTools).toBe(false);
+    expect(win.webContents.isDevToolsOpened()).toBe(false);
+    const roles = JSON.stringify(standIn.applicationMenu?.items);
+    expect(roles).not.toContain('toggleDevTools');
+    expect(roles).not.toContain('"reload"');
+  });
+
+  test('a development build offers DevTools in the View menu only', async ({ boot }) => {
+    const { standIn, mainPage } = await boot();
+    await mainPage();
+    expect(standIn.allWindows[0]!.options.webPreferences?.devTools).toBe(true);
+    expect(JSON.stringify(standIn.applicationMenu?.find(['View'])?.submenu)).toContain('toggleDevTools');
+  });
+});
+
+test.describe('the bridge', () => {
+  test('a page call goes through the real preload and the sender check to the dispatcher', async ({ boot }) => {
+    const { standIn, mainPage } = await boot();
+    const page = await mainPage();
+    const echo = await page.evaluate(() => (globalThis as unknown as Win).latch.app.ping({ echo: 'through' }));
+    expect(echo).toEqual({ echo: 'through' });
+    const call = standIn.ipcCalls.find((c) => (c.message as { channel?: string }).channel === 'app.ping');
+    expect(call).toMatchObject({ channel: 'latch:invoke', frameUrl: 'latch-app://bundle/index.html' });
+    // The preload exposes the contract only: no raw invoke, no ipcRenderer.
+    expect(await page.evaluate(() => typeof (globalThis as unknown as Record<string, unknown>).ipcRenderer)).toBe(
+      'undefined',
+    );
+    expect(await page.evaluate(() => Object.isFrozen((globalThis as unknown as Win).latch))).toBe(true);
+  });
+
+  test('a call from a subframe or from another origin is refused', async ({ boot }) => {
+    const { mainPage } = await boot();
+    const page = await mainPage();
+    const raw = (p: Page | import('playwright-core').Frame) =>
+      p.evaluate(() =>
+        (globalThis as unknown as Record<string, (c: string, a: unknown[]) => Promise<unknown>>).__latchStandInInvoke!(
+          'latch:invoke',
+          [{ channel: 'app.ping', input: { echo: 'x' } }],
+        ),
+      );
+    // The top frame passes…
+    expect(await raw(page)).toMatchObject({ ok: true });
+    // …a frame inside the app's own page does not (the CSP forbids framing anything else).
+    await page.evaluate(() => {
+      const { document } = globalThis as unknown as { document: MiniDocument };
+      const frame = document.createElement('iframe');
+      frame.srcdoc = '<p>inner</p>';
+      document.body.append(frame);
+    });
+    await expect.poll(() => page.frames().length).toBe(2);
+    const inner = page.frames().find((f) => f !== page.mainFrame())!;
+    expect(await raw(inner)).toMatchObject({ ok: false, error: { code: 'ERR_FORBIDDEN_SENDER' } });
+
+    // A page of another origin in the window (as if a navigation had slipped past the
+    // guard): the preload runs there as in Electron, and main refuses every call.
+    await page
+      .context()
+      .route('https://evil.test/**', (r) => r.fulfill({ contentType: 'text/html', body: '<p>x</p>' }));
+    await page.goto('https://evil.test/');
+    const refused = await page.evaluate(() =>
+      (globalThis as unknown as Win).latch.app.ping({ echo: 'x' }).then(
+        () => 'served',
+        (e: { code?: string }) => e.code,
+      ),
+    );
+    expect(refused).toBe('ERR_FORBIDDEN_SENDER');
+  });
+
+  test('navigation away, new windows and webviews are denied; safe links go to the OS browser', async ({ boot }) => {
+    const { standIn, mainPage } = await boot();
+    await mainPage();
+    const contents = standIn.allWindows[0]!.webContents;
+    let prevented = false;
+    contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'https://evil.test/');
+    expect(prevented).toBe(true);
+    prevented = false;
+    contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'latch-app://bundle/index.html');
+    expect(prevented).toBe(false);
+    const open = contents.windowOpenHandler!;
+    expect(open({ url: 'https://docs.example.com/' } as never)).toEqual({ action: 'deny' });
+    expect(open({ url: 'file:///etc/passwd' } as never)).toEqual({ action: 'deny' });
+    expect(standIn.recorded.openedExternal).toEqual(['https://docs.example.com/']);
+  });
+});
+
+test.describe('lock', () => {
+  test('Lock Now in the menu and its shortcut follow the vault state and lock it in main', async ({ boot }) => {
+    const { standIn, mainPage } = await boot();
+    const page = await mainPage();
+    await expect.poll(() => lockNow(standIn)?.enabled).toBe(false);
+    expect(standIn.applicationMenu?.click(['Vault', 'Lock Now'])).toBe(false);
+
+    await createVault(page);
+    await expect.poll(() => lockNow(standIn)?.enabled).toBe(true);
+    expect(standIn.applicationMenu?.click(['Vault', 'Lock Now'])).toBe(true);
+    await expect.poll(() => state(page)).toBe('locked');
+    await expect(page.getByRole('button', { name: 'Unlock' })).toBeVisible();
+    await expect.poll(() => lockNow(standIn)?.enabled).toBe(false);
+    expect(standIn.applicationMenu?.pressAccelerator('CommandOrControl+Shift+K')).toBe(false);
+
+    await unlockByApi(page);
+    await expect.poll(() => lockNow(standIn)?.enabled).toBe(true);
+    expect(standIn.applicationMenu?.pressAccelerator('CommandOrControl+Shift+K')).toBe(true);
+    await expect.poll(() => state(page)).toBe('locked');
+  });
+
+  test('the tray menu is rebuilt on lock, unlock and a service change, shows labels only, and its copy goes to the X clipboard and is cleared on lock', async ({
+    boot,
+  }) => {
+    const { standIn, mainPage } = await boot();
+    const page = await mainPage();
+    const tray = () => standIn.tray!;
+    await expect.poll(() => tray().menu?.labels()).toContain('No vault yet');
+    const built = () => tray().menus.length;
+
+    await createByApi(page);
+    await expect.poll(() => tray().menu?.labels()).toContain('Latch is unlocked');
+    expect(tray().toolTip).toBe('Latch (unlocked)');
+
+    let before = built();
+    await seed(page);
+    await expect.poll(() => tray().menu?.labels()).toContain('Stripe');
+    expect(built()).toBeGreaterThan(before);
+    expect(JSON.stringify(tray().menu?.items)).not.toContain(SECRET);
+    expect(tray().menu?.labels()).toEqual(expect.arrayContaining(['Favourites', 'Copy key', 'Lock', 'Quit Latch']));
+
+    tray().menu?.click(['Stripe', 'Copy key']);
+    await expect.poll(() => standIn.clipboard.readText()).toBe(SECRET);
+
+    before = built();
+    tray().menu?.click(['Lock']);
+    await expect.poll(() => state(page)).toBe('locked');
+    await expect.poll(() => tray().menu?.labels()).toContain('Latch is locked');
+    expect(built()).toBeGreaterThan(before);
+    expect(tray().toolTip).toBe('Latch (locked)');
+    await expect.poll(() => standIn.clipboard.readText()).toBe('');
+    expect(tray().image.isEmpty()).toBe(false);
+
+    before = built();
+    await unlockByApi(page);
+    await expect.poll(() => tray().menu?.labels()).toContain('Stripe');
+    expect(built()).toBeGreaterThan(before);
+  });
+
+  test('suspend and screen lock lock the vault', async ({ boot }) => {
+    const { standIn, mainPage } = await boot();
+    const page = await mainPage();
+    await createByApi(page);
+    standIn.powerMonitor.emit('suspend');
+    await expect.poll(() => state(page)).toBe('locked');
+    await unlockByApi(page);
+    standIn.powerMonitor.emit('lock-screen');
+    await expect.poll(() => state(page)).toBe('locked');
+  });
+});
+
+test.describe('quick access', () => {
+  test('the global shortcut opens the palette window, with the palette options', async ({ boot }) => {
+    const { standIn, mainPage } = await boot();
+    const page = await mainPage();
+    await createByApi(page);
+    expect([...standIn.shortcuts.keys()]).toEqual([SHORTCUT]);
+    standIn.shortcuts.get(SHORTCUT)!();
+    await expect.poll(() => standIn.allWindows.length).toBe(2);
+    const palette = standIn.allWindows[1]!;
+    expect(palette.options).toEqual(
+      quickAccessWindowOptions({ preloadPath: PRELOAD, isPackaged: false, darkBackground: false }),
+    );
+    expect(palette.isVisible()).toBe(true);
+    const palettePage = await palette.page();
+    await expect.poll(() => palettePage.url()).toContain('#/quick-access');
+    // The palette is trusted like the main window: its calls pass the sender check.
+    expect(await palettePage.evaluate(() => (globalThis as unknown as Win).latch.app.ping({ echo: 'p' }))).toEqual({
+      echo: 'p',
+    });
+    standIn.shortcuts.get(SHORTCUT)!();
+    expect(palette.isVisible()).toBe(false);
+  });
+
+  test('a refused shortcut tells the user and offers fallbacks', async ({ boot }) => {
+    const { standIn, mainPage } = await boot({ refusedShortcuts: [SHORTCUT] });
+    const page = await mainPage();
+    expect(standIn.shortcuts.size).toBe(0);
+    expect(standIn.recorded.notifications).toContainEqual(
+      expect.objectContaining({ title: 'Shortcut not available', body: expect.stringContaining(SHORTCUT) }),
+    );
+    const status = await page.evaluate(() => (globalThis as unknown as Win).latch.quick.shortcut({}));
+    expect(status.state).toBe('refused');
+    expect(status.fallbacks.length).toBeGreaterThan(0);
+  });
+});
+
+test.describe('lifecycle', () => {
+  test('quit clears the clipboard Latch wrote, then quits', async ({ boot }) => {
+    const { standIn, mainPage } = await boot();
+    const page = await mainPage();
+    await createByApi(page);
+    await seed(page);
+    await expect.poll(() => standIn.tray?.menu?.labels()).toContain('Stripe');
+    standIn.tray?.menu?.click(['Stripe', 'Copy key']);
+    await expect.poll(() => standIn.clipboard.readText()).toBe(SECRET);
+    standIn.app.quit();
+    await expect.poll(() => standIn.app.quit_).toBe(true);
+    expect(await standIn.clipboard.readText()).toBe('');
+    // Held once to clear, then quit for real.
+    expect(standIn.recorded.quitRequests).toBe(2);
+  });
+
+  test('quit leaves alone what the user copied since', async ({ boot }) => {
+    const { standIn, mainPage } = await boot();
+    const page = await mainPage();
+    await createByApi(page);
+    await seed(page);
+    await expect.poll(() => standIn.tray?.menu?.labels()).toContain('Stripe');
+    standIn.tray?.menu?.click(['Stripe', 'Copy key']);
+    await expect.poll(() => standIn.clipboard.readText()).toBe(SECRET);
+    await standIn.clipboard.writeText('something the user copied');
+    standIn.app.quit();
+    await expect.poll(() => standIn.app.quit_).toBe(true);
+    expect(await standIn.clipboard.readText()).toBe('something the user copied');
+  });
+
+  test('a second instance focuses the first, and quits itself', async ({ boot }) => {
+    const first = await boot();
+    await first.mainPage();
+    const win = first.standIn.allWindows[0]!;
+    win.hide();
+    first.standIn.app.emit('second-instance', {}, [], ROOT, {});
+    expect(win.isVisible()).toBe(true);
+    expect(win.focused).toBe(true);
+
+    const second = await boot({ secondInstance: true });
+    expect(second.standIn.recorded.quitRequests).toBe(1);
+    expect(second.standIn.allWindows).toEqual([]);
+    expect(second.standIn.ipcHandlers.size).toBe(0);
+  });
+});
+
+test.describe('errors in main', () => {
+  test('an error in a tray command is caught and shown without the secret, and the app keeps running', async ({
+    boot,
+  }) => {
+    const { standIn, mainPage } = await boot();
+    const page = await mainPage();
+    await createByApi(page);
+    await seed(page);
+    await expect.poll(() => standIn.tray?.menu?.labels()).toContain('Stripe');
+    standIn.clipboard.failNextWrite = new Error(`xclip could not take ${SECRET}`);
+    standIn.tray?.menu?.click(['Stripe', 'Copy key']);
+    await expect.poll(() => standIn.recorded.errorBoxes.length).toBe(1);
+    expect(JSON.stringify(standIn.recorded.errorBoxes)).not.toContain(SECRET);
+    // Still running: the next copy works and the page still talks to main.
+    standIn.tray?.menu?.click(['Stripe', 'Copy key']);
+    await expect.poll(() => standIn.clipboard.readText()).toBe(SECRET);
+    expect(await page.evaluate(() => (globalThis as unknown as Win).latch.app.ping({ echo: 'alive' }))).toEqual({
+      echo: 'alive',
+    });
+  });
+
+  test("an exception in main's timer and a rejection in its event handler are logged without secrets, and the app keeps running", async ({
+    boot,
+  }) => {
+    const { standIn, mainPage } = await boot();
+    const page = await mainPage();
+    await createByApi(page);
+    await seed(page, true);
+    const tray = standIn.tray!;
+    // A TOTP code in the tray menu: main re-renders it every second from a setInterval.
+    await expect.poll(() => tray.menu?.labels().some((l) => l.includes(' s left)'))).toBe(true);
+
+    // Only main's own guard listens for these while the errors happen (Playwright's listener
+    // would fail the test on any of them, which is its job elsewhere).
+    const guard = (process as unknown as Record<symbol, ProcessGuard>)[PROCESS_GUARD]!;
+    const saved = {
+      rejection: process.listeners('unhandledRejection'),
+      exception: process.listeners('uncaughtException'),
+    };
+    process.removeAllListeners('unhandledRejection').removeAllListeners('uncaughtException');
+    process.on('unhandledRejection', guard.onRejection).on('uncaughtException', guard.onException);
+    const logged: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => logged.push(args.map(String).join(' '));
+    try {
+      tray.failNextMenu = { error: new Error(`menu failed for ${SECRET}`), fromTimer: true };
+      await expect.poll(() => logged.join('\n')).toContain('latch: uncaught exception in main (Error)');
+
+      // Only the refreshed menu (the first to show the new service) fails, not a countdown tick.
+      tray.failNextMenu = { error: new Error(`menu failed for ${SECRET}`), withLabel: 'GitHub' };
+      // A service change makes the tray refresh (an async handler of main's event hub).
+      await page.evaluate(() =>
+        (globalThis as unknown as Win).latch.services.create({ service: { name: 'GitHub', favourite: true } }),
+      );
+      await expect.poll(() => logged.join('\n')).toContain('latch: unhandled rejection in main (Error)');
+    } finally {
+      console.error = original;
+      process.removeAllListeners('unhandledRejection').removeAllListeners('uncaughtException');
+      for (const l of saved.rejection) process.on('unhandledRejection', l);
+      for (const l of saved.exception) process.on('uncaughtException', l);
+    }
+    expect(logged.join('\n')).not.toContain(SECRET);
+    // Still running: the countdown goes on and the page still talks to main.
+    const built = tray.menus.length;
+    await expect.poll(() => tray.menus.length).toBeGreaterThan(built);
+    await page.evaluate(() =>
+      (globalThis as unknown as Win).latch.services.create({ service: { name: 'Linear', favourite: true } }),
+    );
+    await expect.poll(() => tray.menu?.labels()).toContain('Linear');
+  });
+});
