@@ -251,7 +251,8 @@ test.describe('lock', () => {
 
     let before = built();
     await seed(page);
-    await expect.poll(() => tray().menu?.labels()).toContain('Stripe');
+    // The service, then its key: one rebuild each.
+    await expect.poll(() => tray().menu?.labels()).toContain('Copy key');
     expect(built()).toBeGreaterThan(before);
     expect(JSON.stringify(tray().menu?.items)).not.toContain(SECRET);
     expect(tray().menu?.labels()).toEqual(expect.arrayContaining(['Favourites', 'Copy key', 'Lock', 'Quit Latch']));
@@ -270,7 +271,7 @@ test.describe('lock', () => {
 
     before = built();
     await unlockByApi(page);
-    await expect.poll(() => tray().menu?.labels()).toContain('Stripe');
+    await expect.poll(() => tray().menu?.labels()).toContain('Copy key');
     expect(built()).toBeGreaterThan(before);
   });
 
@@ -328,7 +329,7 @@ test.describe('lifecycle', () => {
     const page = await mainPage();
     await createByApi(page);
     await seed(page);
-    await expect.poll(() => standIn.tray?.menu?.labels()).toContain('Stripe');
+    await expect.poll(() => standIn.tray?.menu?.labels()).toContain('Copy key');
     standIn.tray?.menu?.click(['Stripe', 'Copy key']);
     await expect.poll(() => standIn.clipboard.readText()).toBe(SECRET);
     standIn.app.quit();
@@ -343,7 +344,7 @@ test.describe('lifecycle', () => {
     const page = await mainPage();
     await createByApi(page);
     await seed(page);
-    await expect.poll(() => standIn.tray?.menu?.labels()).toContain('Stripe');
+    await expect.poll(() => standIn.tray?.menu?.labels()).toContain('Copy key');
     standIn.tray?.menu?.click(['Stripe', 'Copy key']);
     await expect.poll(() => standIn.clipboard.readText()).toBe(SECRET);
     await standIn.clipboard.writeText('something the user copied');
@@ -376,7 +377,7 @@ test.describe('errors in main', () => {
     const page = await mainPage();
     await createByApi(page);
     await seed(page);
-    await expect.poll(() => standIn.tray?.menu?.labels()).toContain('Stripe');
+    await expect.poll(() => standIn.tray?.menu?.labels()).toContain('Copy key');
     standIn.clipboard.failNextWrite = new Error(`xclip could not take ${SECRET}`);
     standIn.tray?.menu?.click(['Stripe', 'Copy key']);
     await expect.poll(() => standIn.recorded.errorBoxes.length).toBe(1);
