@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { DOC_LINKS } from '../../main/core/model/doc-links';
 import { buildCsp } from '../../main/security/csp';
 import { mainWindowOptions, quickAccessWindowOptions } from '../../main/security/window-options';
 import { PROCESS_GUARD, type ProcessGuard } from '../../main/shell/process-guard';
@@ -198,7 +199,9 @@ test.describe('the bridge', () => {
     expect(refused).toBe('ERR_FORBIDDEN_SENDER');
   });
 
-  test('navigation away, new windows and webviews are denied; safe links go to the OS browser', async ({ boot }) => {
+  test('navigation away and new windows are denied; the documentation link goes to the OS browser', async ({
+    boot,
+  }) => {
     const { standIn, mainPage } = await boot();
     await mainPage();
     const contents = standIn.allWindows[0]!.webContents;
@@ -208,10 +211,14 @@ test.describe('the bridge', () => {
     prevented = false;
     contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'latch-app://bundle/index.html');
     expect(prevented).toBe(false);
+    // Links leave the app by id only (app.openLink): a window.open goes nowhere.
     const open = contents.windowOpenHandler!;
     expect(open({ url: 'https://docs.example.com/' } as never)).toEqual({ action: 'deny' });
     expect(open({ url: 'file:///etc/passwd' } as never)).toEqual({ action: 'deny' });
-    expect(standIn.recorded.openedExternal).toEqual(['https://docs.example.com/']);
+    expect(standIn.recorded.openedExternal).toEqual([]);
+    // The Help menu's documentation link goes to the OS browser.
+    standIn.applicationMenu?.click(['Help', 'Latch Documentation']);
+    await expect.poll(() => standIn.recorded.openedExternal).toEqual([DOC_LINKS.readme]);
   });
 });
 
