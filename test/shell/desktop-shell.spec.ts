@@ -217,7 +217,7 @@ test.describe('the bridge', () => {
     expect(open({ url: 'file:///etc/passwd' } as never)).toEqual({ action: 'deny' });
     expect(standIn.recorded.openedExternal).toEqual([]);
     // The Help menu's documentation link goes to the OS browser.
-    standIn.applicationMenu?.click(['Help', 'Latch Documentation']);
+    standIn.applicationMenu?.click(['help', 'Latch Documentation']);
     await expect.poll(() => standIn.recorded.openedExternal).toEqual([DOC_LINKS.readme]);
   });
 });

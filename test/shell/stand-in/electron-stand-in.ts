@@ -117,12 +117,12 @@ type MenuItemOptions = Electron.MenuItemConstructorOptions;
 export class StandInMenu {
   constructor(readonly items: MenuItemOptions[]) {}
 
-  /** Finds an item by its labels, e.g. ['Vault', 'Lock Now']. */
+  /** Finds an item by its labels, e.g. ['Vault', 'Lock Now'] (a role stands for a label Electron fills in: 'help'). */
   find(path: readonly string[]): MenuItemOptions | undefined {
     let items: MenuItemOptions[] = this.items;
     let found: MenuItemOptions | undefined;
     for (const label of path) {
-      found = items.find((i) => i.label === label);
+      found = items.find((i) => i.label === label || (i.label === undefined && i.role === label));
       if (!found) return undefined;
       items = Array.isArray(found.submenu) ? found.submenu : [];
     }
