@@ -38,6 +38,7 @@ type AppApi = Pick<
   | 'getName'
   | 'requestSingleInstanceLock'
   | 'quit'
+  | 'exit'
   | 'setLoginItemSettings'
   | 'isPackaged'
 >;
@@ -103,6 +104,14 @@ class StandInApp extends EventEmitter implements AppApi {
     this.quit_ = true;
     this.emit('quit', {}, 0);
   }
+
+  /** Electron's exit: no events, windows gone at once; the code is kept for the test. */
+  exit(exitCode = 0): void {
+    this.exitCode = exitCode;
+    for (const win of this.windows()) win.destroy();
+    this.quit_ = true;
+  }
+  exitCode: number | null = null;
 
   /** The test's side: Electron finished starting. */
   emitReady(): void {
