@@ -60,7 +60,10 @@ export async function unlockVault(ctx: CliContext, options: UnlockOptions = {}):
     }
   }
   if (options.noPrompt && options.password === undefined)
-    throw new LatchError('ERR_VAULT_LOCKED', 'The vault is locked (no agent or quick unlock holds its key).');
+    throw new LatchError(
+      'ERR_VAULT_LOCKED',
+      'The vault is locked and this command cannot ask for the password: run "latch unlock --for 15m" first (or turn on quick unlock).',
+    );
   const password = options.password ?? (await ctx.secrets.next('Master password: '));
   const vault = await openVault({
     path: ctx.vaultPath,

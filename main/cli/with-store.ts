@@ -5,7 +5,7 @@ import { systemClock } from '../core/platform';
 import type { OpenVault } from '../core/vault/open-vault';
 import { saveMerging } from '../core/vault/save-merging';
 import type { CliContext } from './registry';
-import { unlockVault } from './unlock';
+import { type UnlockOptions, unlockVault } from './unlock';
 
 /**
  * The vault as a command's service store sees it: a save that loses the race to another writer
@@ -31,7 +31,7 @@ export function cliServiceStore(vault: OpenVault): ServiceStore {
 export async function withServiceStore<T>(
   ctx: CliContext,
   fn: (store: ServiceStore, vault: OpenVault) => Promise<T>,
-  options: { password?: string } = {},
+  options: UnlockOptions = {},
 ): Promise<T> {
   const vault = await unlockVault(ctx, options);
   try {
@@ -39,4 +39,15 @@ export async function withServiceStore<T>(
   } finally {
     vault.lock();
   }
+}
+
+/**
+ * For commands other programs run (git, the AWS CLI, Docker, kubectl): their stdin is not a person, so
+ * there is no prompt; the key comes from the unlock agent or quick unlock, else a message says how.
+ */
+export function withToolStore<T>(
+  ctx: CliContext,
+  fn: (store: ServiceStore, vault: OpenVault) => Promise<T>,
+): Promise<T> {
+  return withServiceStore(ctx, fn, { noPrompt: true });
 }

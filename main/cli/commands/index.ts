@@ -107,6 +107,29 @@ const entries = [
       'Decode, verify or sign a JWT (verify fails with the reason: malformed, expired, not-yet-valid, bad-signature, …).',
     load: async () => (await import('./jwt')).jwtCommand,
   },
+  // Tools: each speaks its program's own protocol.
+  {
+    name: 'git-credential',
+    summary: 'git credential helper: git config credential.helper "latch git-credential" (get, store, erase).',
+    load: async () => (await import('./git-credential')).gitCredentialCommand,
+  },
+  {
+    name: 'aws-credentials',
+    summary:
+      'AWS credential_process: credential_process = latch aws-credentials latch://AWS/dev (STS AssumeRole when the credential has a role ARN).',
+    load: async () => (await import('./aws-credentials')).awsCredentialsCommand,
+  },
+  {
+    name: 'inject',
+    summary:
+      'Fill a template: {{ latch://SERVICE/CREDENTIAL[/FIELD] }} references replaced; output written mode 600 (--dry-run lists them).',
+    load: async () => (await import('./inject')).injectCommand,
+  },
+  {
+    name: 'docker-credential',
+    summary: 'Docker credential helper ("credsStore": "latch" runs docker-credential-latch get|store|erase|list).',
+    load: async () => (await import('./docker-credential')).dockerCredentialCommand,
+  },
 ];
 
 for (const entry of entries) registerCommand(entry);

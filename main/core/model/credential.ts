@@ -162,6 +162,14 @@ export const AwsSigV4Fields = z.object({
   region: nonEmpty('region'),
   service: nonEmpty('service'),
   unsignedPayload: z.boolean().default(false),
+  /** `latch aws-credentials` assumes this role through STS with the keys above (optional). */
+  roleArn: z
+    .string()
+    .regex(
+      /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/,
+      'a role ARN looks like arn:aws:iam::123456789012:role/NAME',
+    )
+    .optional(),
 });
 
 export const TotpFields = z.object({

@@ -25,5 +25,5 @@ export function grepTree(roots: string[], needle: string): string[] {
     }
   };
   for (const r of roots) walk(r);
-  return found;
+  return [...new Set(found)];
 }

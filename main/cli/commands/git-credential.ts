@@ -1,0 +1,119 @@
+import type { ServiceStore } from '../../core/credentials/service-store';
+import {
+  formatGitCredential,
+  type GitCredentialRequest,
+  MAX_GIT_INPUT,
+  parseGitCredential,
+} from '../../core/integrations/git-credential-protocol';
+import { matchService } from '../../core/integrations/service-match';
+import type { Credential } from '../../core/model/credential';
+import { LatchError } from '../../core/model/errors';
+import { freshTokens } from '../fresh-token';
+import { usageError } from '../parse-args';
+import { readAllStdin } from '../read-stdin';
+import type { CliCommand, CliContext } from '../registry';
+import { withToolStore } from '../with-store';
+
+/** Kinds that can answer git: a user name and a password, or a token git sends as the password. */
+const GIT_KINDS = new Set<Credential['kind']>(['basic', 'oauth2', 'bearer']);
+
+const usernameOf = (c: Credential): string | undefined => (c.kind === 'basic' ? c.fields.username : undefined);
+
+/** The service for git's request and its credential: --ref names it, else the host (and path) and user name. */
+async function locate(store: ServiceStore, req: GitCredentialRequest, ref: string | undefined) {
+  if (ref) return store.resolve(ref);
+  if (!req.host) return undefined;
+  const service = matchService(store.summaries(), { protocol: req.protocol, host: req.host, path: req.path });
+  if (!service) return undefined;
+  const body = await store.body(service.id);
+  const usable = body.credentials.filter((c) => GIT_KINDS.has(c.kind));
+  const credential =
+    (req.username !== undefined && usable.find((c) => usernameOf(c) === req.username)) ||
+    usable.find((c) => req.username === undefined || c.kind !== 'basic');
+  return credential ? { service: body, serviceId: service.id, credential, field: '' } : undefined;
+}
+
+async function answerGet(ctx: CliContext, store: ServiceStore, req: GitCredentialRequest): Promise<string> {
+  const ref = typeof ctx.values.ref === 'string' ? ctx.values.ref : undefined;
+  const located = await locate(store, req, ref);
+  // Nothing to say is an empty answer: git then asks the next helper, or the user.
+  if (!located) return '';
+  const c = located.credential;
+  if (c.kind === 'basic') return formatGitCredential({ username: c.fields.username, password: c.fields.password });
+  if (c.kind === 'bearer')
+    return formatGitCredential({ username: req.username ?? 'x-access-token', password: c.fields.token });
+  if (c.kind === 'oauth2') {
+    const { tokens } = await freshTokens(store, located);
+    return formatGitCredential({
+      username: req.username ?? 'oauth2',
+      password: tokens.accessToken,
+      password_expiry_utc: tokens.expiresAt === undefined ? undefined : String(Math.floor(tokens.expiresAt / 1000)),
+    });
+  }
+  throw new LatchError('ERR_BAD_INPUT', `"${c.name}" is a ${c.kind} credential; git needs basic, bearer or oauth2.`);
+}
+
+/** `store`: git got a working user name and password from someone else; keep them (only with --allow-store). */
+async function store(store: ServiceStore, req: GitCredentialRequest): Promise<void> {
+  const { protocol, host, username, password } = req;
+  if (!protocol || !host || !username || !password) return;
+  const match = matchService(store.summaries(), { protocol, host, path: req.path });
+  const serviceId =
+    match?.id ??
+    (await store.createService({ name: host, baseUrl: `${protocol}://${host}${req.path ? `/${req.path}` : ''}` }));
+  const body = await store.body(serviceId);
+  const expiry = Number(req.password_expiry_utc);
+  const expiresAt = Number.isFinite(expiry) && expiry > 0 ? expiry * 1000 : null;
+  const existing = body.credentials.find((c) => c.kind === 'basic' && c.fields.username === username);
+  if (!existing) {
+    await store.addCredential(serviceId, { kind: 'basic', name: username, fields: { username, password }, expiresAt });
+  } else if (existing.kind === 'basic' && existing.fields.password !== password) {
+    await store.updateCredential(serviceId, existing.id, { fields: { username, password }, expiresAt });
+  }
+}
+
+/** `erase`: git was refused with these; forget them, but only the stored pair git names exactly. */
+async function erase(store: ServiceStore, req: GitCredentialRequest): Promise<void> {
+  if (!req.host || !req.username) return;
+  const match = matchService(store.summaries(), { protocol: req.protocol, host: req.host, path: req.path });
+  if (!match) return;
+  const body = await store.body(match.id);
+  const c = body.credentials.find(
+    (x) =>
+      x.kind === 'basic' &&
+      x.fields.username === req.username &&
+      (req.password === undefined || x.fields.password === req.password),
+  );
+  if (c) await store.deleteCredential(match.id, c.id);
+}
+
+export const gitCredentialCommand: CliCommand = {
+  name: 'git-credential',
+  usage: 'latch git-credential [--ref REF] [--allow-store] get|store|erase',
+  options: {
+    ref: {
+      type: 'string',
+      help: 'answer with this credential (latch://SERVICE/CREDENTIAL) instead of matching the host',
+    },
+    'allow-store': {
+      type: 'boolean',
+      help: 'let "store" save what git got from you (and "erase" delete it); off: both do nothing',
+    },
+  },
+  positionals: { min: 1, max: 1 },
+  async run(ctx) {
+    const action = ctx.positionals[0];
+    if (action !== 'get' && action !== 'store' && action !== 'erase')
+      throw usageError('git calls "latch git-credential get", "store" or "erase".');
+    const input = await readAllStdin(ctx.io);
+    if (input.length > MAX_GIT_INPUT) throw usageError('The credential request is too long.');
+    const req = parseGitCredential(input);
+    if (action !== 'get' && ctx.values['allow-store'] !== true) return 0;
+    return withToolStore(ctx, async (s) => {
+      if (action === 'get') ctx.io.stdout.write(await answerGet(ctx, s, req));
+      else if (action === 'store') await store(s, req);
+      else await erase(s, req);
+      return 0;
+    });
+  },
+};

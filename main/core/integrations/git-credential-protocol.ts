@@ -1,0 +1,63 @@
+import { LatchError } from '../model/errors';
+
+/**
+ * git's credential helper protocol (git-credential(1), "INPUT/OUTPUT FORMAT"): `key=value` lines,
+ * ended by a blank line or the end of input. Array keys (`capability[]`, `wwwauth[]`) are kept as lists.
+ */
+export interface GitCredentialRequest {
+  protocol?: string;
+  host?: string;
+  path?: string;
+  username?: string;
+  password?: string;
+  password_expiry_utc?: string;
+  oauth_refresh_token?: string;
+  url?: string;
+  [key: string]: string | string[] | undefined;
+}
+
+/** git sends a few hundred bytes; more is not git. */
+export const MAX_GIT_INPUT = 64 * 1024;
+
+export function parseGitCredential(text: string): GitCredentialRequest {
+  if (text.length > MAX_GIT_INPUT) throw new LatchError('ERR_BAD_INPUT', 'The credential request is too long.');
+  const out: GitCredentialRequest = {};
+  for (const line of text.split('\n')) {
+    const l = line.replace(/\r$/, '');
+    if (l === '') break;
+    const eq = l.indexOf('=');
+    if (eq <= 0) throw new LatchError('ERR_BAD_INPUT', 'A credential request line is not key=value.');
+    const key = l.slice(0, eq);
+    const value = l.slice(eq + 1);
+    if (key.endsWith('[]')) {
+      const list = out[key];
+      out[key] = Array.isArray(list) ? [...list, value] : [value];
+    } else out[key] = value;
+  }
+  if (typeof out.url === 'string' && out.host === undefined) {
+    try {
+      const u = new URL(out.url);
+      out.protocol = u.protocol.replace(/:$/, '');
+      out.host = u.host;
+      if (u.pathname.length > 1) out.path = u.pathname.slice(1);
+    } catch {
+      throw new LatchError('ERR_BAD_INPUT', 'The credential request has a url that is not a URL.');
+    }
+  }
+  return out;
+}
+
+/**
+ * The answer, in git's format. A value holding a newline or NUL would let a stored secret add
+ * attributes of its own (a second `host=`...), so it is refused rather than written.
+ */
+export function formatGitCredential(attrs: Record<string, string | undefined>): string {
+  let out = '';
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined) continue;
+    if (/[\n\0]/.test(v))
+      throw new LatchError('ERR_BAD_INPUT', `The ${k} holds a line break, which git's protocol cannot carry.`);
+    out += `${k}=${v}\n`;
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+import { applyAwsSigV4 } from '../http/auth/aws-sigv4';
+import type { FieldsOf } from '../model/credential';
+import { LatchError } from '../model/errors';
+import type { Clock } from '../platform';
+
+export interface AwsSessionCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  /** Unix milliseconds. */
+  expiration: number;
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
+
+/** STS's own endpoint for the credential's region, or the one given (AWS_ENDPOINT_URL_STS); https, or http to this computer. */
+export function stsEndpoint(region: string, override: string | undefined): URL {
+  const url = new URL(override || `https://sts.${region}.amazonaws.com/`);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.test(url.hostname)))
+    throw new LatchError('ERR_BAD_INPUT', 'The STS endpoint must use https:// (plain http only to this computer).');
+  return url;
+}
+
+/** One element's text from STS's XML answer. Its shape is fixed and flat, so a parser library would add nothing. */
+function element(xml: string, name: string): string | undefined {
+  return new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1];
+}
+
+/**
+ * STS AssumeRole (Query API, version 2011-06-15), signed with SigV4 by the keys of the credential:
+ * temporary keys for `roleArn`. Errors carry STS's error code, never the keys.
+ */
+export async function assumeRole(
+  f: FieldsOf<'aws-sigv4'> & { roleArn: string },
+  o: { clock: Clock; endpoint?: string | undefined; sessionName?: string; durationSeconds?: number },
+): Promise<AwsSessionCredentials> {
+  const url = stsEndpoint(f.region, o.endpoint);
+  const body = new URLSearchParams({
+    Action: 'AssumeRole',
+    Version: '2011-06-15',
+    RoleArn: f.roleArn,
+    RoleSessionName: o.sessionName ?? 'latch',
+    DurationSeconds: String(o.durationSeconds ?? 3600),
+  }).toString();
+  const signed = await applyAwsSigV4(
+    {
+      method: 'POST',
+      url,
+      headers: [{ name: 'Content-Type', value: 'application/x-www-form-urlencoded; charset=utf-8' }],
+      body: Buffer.from(body),
+      bodyKind: 'form',
+      redaction: { headers: [], queryParams: [], bodyFields: [], values: [] },
+    },
+    { ...f, service: 'sts', unsignedPayload: false },
+    o.clock,
+  );
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: 'POST',
+      headers: signed.headers.filter((h) => h.name.toLowerCase() !== 'host').map((h) => [h.name, h.value]),
+      body,
+      signal: AbortSignal.timeout(30_000),
+    });
+  } catch (e) {
+    throw new LatchError('ERR_HTTP', `STS could not be reached at ${url.host}: ${(e as Error).message}.`);
+  }
+  const xml = (await res.text()).slice(0, 64 * 1024);
+  if (!res.ok) {
+    const code = element(xml, 'Code') ?? `HTTP ${res.status}`;
+    throw new LatchError('ERR_HTTP', `STS refused AssumeRole for ${f.roleArn}: ${code}.`, {
+      detail: { status: res.status },
+    });
+  }
+  const accessKeyId = element(xml, 'AccessKeyId');
+  const secretAccessKey = element(xml, 'SecretAccessKey');
+  const sessionToken = element(xml, 'SessionToken');
+  const expiration = Date.parse(element(xml, 'Expiration') ?? '');
+  if (!accessKeyId || !secretAccessKey || !sessionToken || !Number.isFinite(expiration))
+    throw new LatchError('ERR_HTTP', 'STS answered AssumeRole without complete credentials.');
+  return { accessKeyId, secretAccessKey, sessionToken, expiration };
+}

@@ -1,0 +1,31 @@
+import { LatchError } from '../model/errors';
+
+/** `{{ latch://SERVICE/CREDENTIAL[/FIELD] }}`, the 1Password `op inject` form; names with spaces are %20-encoded. */
+const REFERENCE = /\{\{\s*(latch:\/\/[^\s{}]+)\s*\}\}/g;
+
+/** A template larger than this is not a config file. */
+export const MAX_TEMPLATE_BYTES = 10 * 1024 * 1024;
+
+export interface TemplateReference {
+  reference: string;
+  line: number;
+}
+
+/** The references in order of appearance, each with the line it is first on. */
+export function templateReferences(text: string): TemplateReference[] {
+  const seen = new Map<string, number>();
+  for (const m of text.matchAll(REFERENCE)) {
+    const ref = m[1]!;
+    if (!seen.has(ref)) seen.set(ref, text.slice(0, m.index).split('\n').length);
+  }
+  return [...seen].map(([reference, line]) => ({ reference, line }));
+}
+
+/** Replaces every reference with its value; all are resolved before anything is returned. */
+export async function renderTemplate(text: string, resolve: (reference: string) => Promise<string>): Promise<string> {
+  if (Buffer.byteLength(text) > MAX_TEMPLATE_BYTES)
+    throw new LatchError('ERR_BAD_INPUT', 'The template is larger than 10 MB; is it the right file?');
+  const values = new Map<string, string>();
+  for (const { reference } of templateReferences(text)) values.set(reference, await resolve(reference));
+  return text.replace(REFERENCE, (_all, ref: string) => values.get(ref) ?? '');
+}

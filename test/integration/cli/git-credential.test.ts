@@ -1,0 +1,251 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type GitHttpServer, startGitHttpServer } from '../../peers/git-http';
+import { reply, type ScriptedServer, startScriptedServer } from '../../peers/scripted-server';
+import { latch } from './run-latch';
+import { buildCli, ROOT, type ToolEnv, toolEnv } from './tool-env';
+
+// Random, so the values appear nowhere else (not even in this file's compiled copy in a cache).
+const PLANTED = `git-${randomUUID()}`;
+const TEAM_PLANTED = `team-${randomUUID()}`;
+const CAROL = `carol-${randomUUID()}`;
+const FRESH_TOKEN = `oauth-${randomUUID()}`;
+let t: ToolEnv;
+let server: GitHttpServer;
+let gitHome: string;
+
+interface GitRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Real git, with nothing from the user's own config: only the helper the test names. Asynchronous: the
+ * HTTP server git talks to runs in this process.
+ */
+function git(args: string[], o: { cwd?: string; input?: string; helper?: string } = {}): Promise<GitRun> {
+  const helper = o.helper ?? `!cd ${ROOT} && ${process.execPath} --import tsx main/cli/index.ts git-credential`;
+  const child = spawn('git', ['-c', 'credential.helper=', '-c', `credential.helper=${helper}`, ...args], {
+    cwd: o.cwd ?? t.dir,
+    env: {
+      ...process.env,
+      ...t.env,
+      HOME: gitHome,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_TERMINAL_PROMPT: '0',
+      GIT_AUTHOR_NAME: 'T',
+      GIT_AUTHOR_EMAIL: 't@example.invalid',
+      GIT_COMMITTER_NAME: 'T',
+      GIT_COMMITTER_EMAIL: 't@example.invalid',
+    },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
+  child.stdin.on('error', () => undefined); // git may exit without reading it
+  child.stdin.end(o.input ?? '');
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+}
+
+const ok = (r: GitRun) => expect(r.status, r.stderr).toBe(0);
+
+beforeAll(async () => {
+  buildCli();
+  t = await toolEnv('git');
+  gitHome = join(t.dir, 'git-home');
+  mkdirSync(gitHome);
+  const projects = join(t.dir, 'projects');
+  mkdirSync(projects);
+  ok(await git(['init', '--bare', '-q', join(projects, 'repo.git')]));
+  ok(await git(['init', '--bare', '-q', join(projects, 'team', 'repo.git')]));
+  const seed = join(t.dir, 'seed');
+  ok(await git(['init', '-q', '-b', 'main', seed]));
+  writeFileSync(join(seed, 'README'), 'hello\n');
+  ok(await git(['add', 'README'], { cwd: seed }));
+  ok(await git(['commit', '-qm', 'first'], { cwd: seed }));
+  ok(await git(['push', '-q', join(projects, 'repo.git'), 'main'], { cwd: seed }));
+  ok(await git(['-C', join(projects, 'repo.git'), 'symbolic-ref', 'HEAD', 'refs/heads/main']));
+  server = await startGitHttpServer(projects, 'alice', PLANTED);
+
+  const add = await t.withPassword(
+    [
+      'add',
+      'Git server',
+      '--kind',
+      'basic',
+      '--name',
+      'alice',
+      '--url',
+      server.url,
+      '--field',
+      'username=alice',
+      '--field',
+      'password=-',
+    ],
+    `${PLANTED}\n`,
+  );
+  expect(add.code, add.stderr).toBe(0);
+  const team = await t.withPassword(
+    [
+      'add',
+      'Team',
+      '--kind',
+      'basic',
+      '--name',
+      'bob',
+      '--url',
+      `${server.url}/team`,
+      '--field',
+      'username=bob',
+      '--field',
+      'password=-',
+    ],
+    `${TEAM_PLANTED}\n`,
+  );
+  expect(team.code, team.stderr).toBe(0);
+  await t.unlock();
+});
+
+afterAll(async () => {
+  await server?.close();
+  await t?.close();
+});
+
+describe('latch git-credential with real git against git http-backend demanding Basic auth', () => {
+  it('clone (the "!latch git-credential" form) and push (credential.helper=latch, the built helper) succeed; the password is only in the vault', async () => {
+    const clone = join(t.dir, 'clone');
+    ok(await git(['clone', '-q', `${server.url}/repo.git`, clone]));
+    expect(server.auths).toContain(`Basic ${Buffer.from(`alice:${PLANTED}`).toString('base64')}`);
+
+    writeFileSync(join(clone, 'CHANGE'), 'pushed through latch\n');
+    ok(await git(['add', 'CHANGE'], { cwd: clone }));
+    ok(await git(['commit', '-qm', 'second'], { cwd: clone }));
+    ok(await git(['push', '-q', 'origin', 'main'], { cwd: clone, helper: 'latch' }));
+    const log = await git(['-C', join(t.dir, 'projects', 'repo.git'), 'log', '--format=%s', 'main']);
+    expect(log.stdout.split('\n')).toContain('second');
+    expect(t.filesHolding(PLANTED)).toEqual([]);
+  });
+
+  it('matches by host, and by path with credential.useHttpPath', async () => {
+    const fill = (url: string, extra: string[] = []) =>
+      git([...extra, 'credential', 'fill'], { input: `url=${url}\n\n` });
+    expect((await fill(`${server.url}/repo.git`)).stdout).toContain(`username=alice\npassword=${PLANTED}\n`);
+    const team = await fill(`${server.url}/team/repo.git`, ['-c', 'credential.useHttpPath=true']);
+    expect(team.stdout).toContain(`username=bob\npassword=${TEAM_PLANTED}\n`);
+    // Another host: latch says nothing, and git (no terminal) gives up.
+    expect((await fill('https://elsewhere.example/repo.git')).status).not.toBe(0);
+  });
+
+  it('store and erase do nothing without --allow-store; with it, git approve saves and reject removes', async () => {
+    const creds = `protocol=https\nhost=new.example\nusername=carol\npassword=${CAROL}\n\n`;
+    ok(await git(['credential', 'approve'], { input: creds }));
+    expect((await latch(['list', '--json'], { env: t.env })).stdout).not.toContain('new.example');
+
+    const allow = `!cd ${ROOT} && ${process.execPath} --import tsx main/cli/index.ts git-credential --allow-store`;
+    ok(await git(['credential', 'approve'], { input: creds, helper: allow }));
+    expect(JSON.parse((await latch(['list', '--json'], { env: t.env })).stdout).services).toContainEqual(
+      expect.objectContaining({ name: 'new.example', baseUrl: 'https://new.example' }),
+    );
+    expect((await git(['credential', 'fill'], { input: 'url=https://new.example/x\n\n' })).stdout).toContain(
+      `password=${CAROL}`,
+    );
+    ok(await git(['credential', 'reject'], { input: creds, helper: allow }));
+    expect((await git(['credential', 'fill'], { input: 'url=https://new.example/x\n\n' })).status).not.toBe(0);
+    expect(t.filesHolding(CAROL)).toEqual([]);
+  });
+
+  it('an OAuth credential answers a fresh access token with password_expiry_utc', async () => {
+    const idp: ScriptedServer = await startScriptedServer();
+    try {
+      idp.fallback = reply(
+        200,
+        { 'content-type': 'application/json', 'cache-control': 'no-store' },
+        JSON.stringify({ access_token: FRESH_TOKEN, token_type: 'Bearer', expires_in: 3600 }),
+      );
+      const add = await t.withPassword(
+        [
+          'add',
+          'OAuth git',
+          '--kind',
+          'oauth2',
+          '--name',
+          'bot',
+          '--url',
+          'https://oauth-git.example',
+          '--field',
+          `tokenEndpoint=${idp.url}/token`,
+          '--field',
+          'clientId=git-bot',
+          '--field',
+          'grant=client_credentials',
+          '--field',
+          'clientAuth=client_secret_basic',
+          '--field',
+          'clientSecret=-',
+        ],
+        'bot-client-secret\n',
+      );
+      expect(add.code, add.stderr).toBe(0);
+      const before = Math.floor(Date.now() / 1000);
+      const r = await latch(['git-credential', 'get'], {
+        stdin: 'protocol=https\nhost=oauth-git.example\n\n',
+        env: t.env,
+      });
+      expect(r.stderr).toBe('');
+      const attrs = Object.fromEntries(
+        r.stdout
+          .trim()
+          .split('\n')
+          .map((l) => l.split(/=(.*)/s).slice(0, 2)),
+      );
+      expect(attrs).toMatchObject({ username: 'oauth2', password: FRESH_TOKEN });
+      expect(Number(attrs.password_expiry_utc)).toBeGreaterThanOrEqual(before + 3500);
+      expect(t.filesHolding(FRESH_TOKEN)).toEqual([]);
+    } finally {
+      await idp.close();
+    }
+  });
+
+  it("without the agent or quick unlock, get fails with a message saying how to unlock (no prompt on git's stdin)", async () => {
+    const r = await latch(['git-credential', 'get'], {
+      stdin: `protocol=http\nhost=${new URL(server.url).host}\n\n`,
+      env: { ...t.env, XDG_RUNTIME_DIR: join(t.dir, 'nowhere') },
+    });
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/latch unlock --for/);
+  });
+
+  it("refuses to answer a value with a line break (it would inject attributes into git's protocol)", async () => {
+    const add = await t.withPassword(
+      [
+        'add',
+        'Evil',
+        '--kind',
+        'basic',
+        '--name',
+        'x',
+        '--url',
+        'https://evil.example',
+        '--field',
+        'username=x',
+        '--field',
+        'password=-',
+      ],
+      'line1\nhost=attacker.example\n',
+    );
+    expect(add.code, add.stderr).toBe(0);
+    const r = await latch(['git-credential', 'get'], { stdin: 'protocol=https\nhost=evil.example\n\n', env: t.env });
+    expect(r.stdout).toBe('');
+    expect(r.code).toBe(2);
+  });
+});
