@@ -130,6 +130,12 @@ const entries = [
     summary: 'Docker credential helper ("credsStore": "latch" runs docker-credential-latch get|store|erase|list).',
     load: async () => (await import('./docker-credential')).dockerCredentialCommand,
   },
+  {
+    name: 'kube-credential',
+    summary:
+      'kubectl exec credential plugin: prints an ExecCredential with a fresh OAuth or OIDC token and its expiry.',
+    load: async () => (await import('./kube-credential')).kubeCredentialCommand,
+  },
 ];
 
 for (const entry of entries) registerCommand(entry);
