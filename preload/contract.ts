@@ -33,6 +33,7 @@ export {
   SECRET_FIELDS,
 } from '../main/core/model/credential';
 export type { ErrorCode } from '../main/core/model/errors';
+export { MASTER_PASSWORD_RULE, MIN_MASTER_PASSWORD_LENGTH } from '../main/core/model/master-password';
 export type { RateBlock, RateLimit, RateLimitState, RatePreset } from '../main/core/model/rate-limit';
 export { presetOf, RATE_PRESETS } from '../main/core/model/rate-limit';
 export type {

@@ -1,18 +1,10 @@
+import { EXIT_CODES, type ExitName } from '../core/exit-codes';
 import { type ErrorCode, isLatchError } from '../core/model/errors';
 
-/** Process exit codes of `latch`; scripts rely on them, so they only ever grow. */
-export const EXIT = {
-  OK: 0,
-  FAILURE: 1,
-  USAGE: 2,
-  WRONG_PASSWORD: 3,
-  /** An OAuth credential needs a new sign-in (`latch oauth login`). */
-  LOGIN_REQUIRED: 4,
-  /** `latch audit` ran and at least one check failed (so it can gate CI). */
-  AUDIT_FAILED: 5,
-  /** A rate limit or a remembered Retry-After holds for longer than Latch waits. */
-  RATE_LIMITED: 6,
-} as const;
+/** Process exit codes of `latch`, by name (the table with their meanings is main/core/exit-codes.ts). */
+export const EXIT = Object.fromEntries(Object.entries(EXIT_CODES).map(([name, { code }]) => [name, code])) as {
+  [K in ExitName]: (typeof EXIT_CODES)[K]['code'];
+};
 
 /** LatchError codes with an exit code of their own; every other error exits with FAILURE. */
 export const EXIT_BY_ERROR: Partial<Record<ErrorCode, number>> = {

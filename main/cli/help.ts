@@ -1,3 +1,4 @@
+import { EXEC_EXIT_NOTE, EXIT_CODES } from '../core/exit-codes';
 import { GLOBAL_OPTIONS } from './global-options';
 import { type CliCommand, listCommands, type OptionSpec } from './registry';
 
@@ -21,7 +22,12 @@ export function generalHelp(): string {
     'Global options:',
     ...optionLines(GLOBAL_OPTIONS),
     '',
-    'Exit codes: 0 ok, 1 failure, 2 usage error, 3 wrong password.',
+    'Exit codes:',
+    ...Object.values(EXIT_CODES).map(
+      ({ code, meaning }) => `  ${String(code).padEnd(4)} ${meaning.replaceAll('`', '')}`,
+    ),
+    `  ${EXEC_EXIT_NOTE.replaceAll('`', '')}`,
+    '',
     'Run "latch COMMAND --help" for the options of a command.',
     '',
   ].join('\n');

@@ -2,6 +2,7 @@
 // Entry point of `latch` (npm run latch -- ARGS in a checkout; bin/latch.mjs → out/cli/latch.mjs when built).
 // Helpers and commands are imported when used, so a start-up loads only what its command needs.
 import { homedir } from 'node:os';
+import { endQuietlyWhenClosed } from './closed-output';
 import { AGENT_COMMAND, CLEAR_CLIPBOARD_COMMAND } from './helper-commands';
 import type { CliIo } from './io';
 
@@ -13,6 +14,8 @@ const io: CliIo = {
   platform: process.platform,
   homedir: homedir(),
 };
+
+endQuietlyWhenClosed([process.stdout, process.stderr], (code) => process.exit(code));
 
 // Hidden helper processes latch starts itself: the clipboard clearer of `latch copy`, the agent of `latch unlock --for`.
 if (process.argv[2] === CLEAR_CLIPBOARD_COMMAND) {

@@ -1,5 +1,6 @@
 import { createInterface, type Interface } from 'node:readline';
 import { LatchError } from '../core/model/errors';
+import { checkNewMasterPassword } from '../core/model/master-password';
 import type { CliIo } from './io';
 
 /**
@@ -46,7 +47,7 @@ export class SecretInput {
   /** A new password: asked twice at a terminal, one line with --password-stdin. */
   async newPassword(label: string): Promise<string> {
     const first = await this.next(label);
-    if (first.length === 0) throw new LatchError('ERR_BAD_INPUT', 'The password is empty.');
+    checkNewMasterPassword(first);
     if (this.interactive && (await this.next('Repeat it: ')) !== first) {
       throw new LatchError('ERR_BAD_INPUT', 'The two passwords differ; nothing was changed.');
     }

@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import {
+  MASTER_PASSWORD_RULE,
+  MAX_MASTER_PASSWORD_LENGTH,
+  MIN_MASTER_PASSWORD_LENGTH,
+} from '../../main/core/model/master-password';
 import { channel } from '../define';
 import { Empty } from './app';
 
@@ -24,7 +29,10 @@ export const VaultStatus = z.object({
 export type VaultStatus = z.infer<typeof VaultStatus>;
 
 const Password = z.string().min(1, 'enter the master password').max(1024);
-const NewPassword = z.string().min(8, 'use at least 8 characters').max(1024);
+const NewPassword = z
+  .string()
+  .refine((p) => [...p].length >= MIN_MASTER_PASSWORD_LENGTH, MASTER_PASSWORD_RULE)
+  .refine((p) => p.length <= MAX_MASTER_PASSWORD_LENGTH, `at most ${MAX_MASTER_PASSWORD_LENGTH} characters`);
 
 export const vaultChannels = {
   'vault.status': channel({ input: Empty, output: VaultStatus }),

@@ -3,13 +3,14 @@ import { createPoliteGate, LimitRecords, politeSend } from '../../core/limits';
 import { systemClock } from '../../core/platform';
 import { resolveRequestUrl } from '../../core/requests';
 import { createGetAccessToken } from '../../ipc/oauth-tokens';
+import { EXIT } from '../exit-codes';
 import { usageError } from '../parse-args';
 import type { CliCommand, CliContext } from '../registry';
 import { unlockVault } from '../unlock';
 import { cliServiceStore } from '../with-store';
 
 /** `--fail` and a status of 400 or more: the same code curl uses, so scripts can treat both alike. */
-export const EXIT_HTTP_FAIL = 22;
+export const EXIT_HTTP_FAIL = EXIT.HTTP_FAIL;
 
 function parseHeaders(raw: readonly string[]): { name: string; value: string }[] {
   return raw.map((h) => {

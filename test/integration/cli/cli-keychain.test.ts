@@ -18,7 +18,7 @@ describe.runIf(reachable)('latch with the OS keychain', () => {
     const init = await latch(
       ['init', '--vault', vault, '--quick-unlock', '--password-stdin', '--iterations', '100000'],
       {
-        stdin: 'pw one\n',
+        stdin: 'password one\n',
       },
     );
     expect(init.code).toBe(0);
@@ -31,7 +31,7 @@ describe.runIf(reachable)('latch with the OS keychain', () => {
     const s2 = JSON.parse((await latch(['status', '--json', '--vault', vault])).stdout);
     expect(s2).toMatchObject({ locked: true, quickUnlock: 'forgotten' });
 
-    const pw = await latch(['passwd', '--vault', vault, '--password-stdin'], { stdin: 'pw one\npw two\n' });
+    const pw = await latch(['passwd', '--vault', vault, '--password-stdin'], { stdin: 'password one\npassword two\n' });
     expect(pw.code).toBe(0);
   });
 
@@ -40,7 +40,7 @@ describe.runIf(reachable)('latch with the OS keychain', () => {
     const r = await latch(
       ['init', '--vault', vault, '--hardened', '--password-stdin', '--iterations', '100000', '--json'],
       {
-        stdin: 'pw\n',
+        stdin: 'hardened password\n',
       },
     );
     expect(r.code).toBe(0);

@@ -26,7 +26,7 @@ describe('latch command line', () => {
       quickUnlock: false,
     });
     const again = await latch(['init', '--vault', vault, '--password-stdin', '--iterations', '100000'], {
-      stdin: 'x\n',
+      stdin: 'another password\n',
       env,
     });
     expect(again.code).toBe(1);
@@ -62,7 +62,7 @@ describe('latch command line', () => {
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
     const old = await latch(['passwd', '--vault', vault, '--password-stdin'], {
-      stdin: 'first password\nthird\n',
+      stdin: 'first password\nthird password\n',
       env,
     });
     expect(old.code).toBe(3);
@@ -72,6 +72,14 @@ describe('latch command line', () => {
     });
     expect(missingLine.code).toBe(2);
     expect(missingLine.stderr).not.toContain('second password');
+  });
+
+  it('a closed standard output ends the command quietly: no EPIPE stack trace', async () => {
+    for (const args of [['--help'], ['status', '--vault', vault], ['list', '--vault', vault, '--password-stdin']]) {
+      const r = await latch(args, { env, closedStdout: true, stdin: 'second password\n' });
+      expect(r.stderr, args.join(' ')).toBe('');
+      expect(r.code, args.join(' ')).toBe(0);
+    }
   });
 
   it('usage errors exit 2 and print "latch: <message>" without a stack', async () => {
@@ -92,10 +100,24 @@ describe('latch command line', () => {
     expect(help.stdout).toContain('passwd');
   });
 
+  it('refuses a master password shorter than the app allows (exit 2) and never writes the file', async () => {
+    const path = join(dir, 'short.latch');
+    for (const pw of ['x', '1234567', 'ééééééé']) {
+      const r = await latch(['init', '--vault', path, '--password-stdin', '--iterations', '100000'], {
+        stdin: `${pw}\n`,
+        env,
+      });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('at least 8 characters');
+    }
+    const s = await latch(['status', '--json', '--vault', path], { env });
+    expect(JSON.parse(s.stdout).exists).toBe(false);
+  });
+
   it('refuses a too-low iteration count (exit 2) and never writes the file', async () => {
     const path = join(dir, 'low.latch');
     const r = await latch(['init', '--vault', path, '--password-stdin', '--iterations', '1000'], {
-      stdin: 'pw\n',
+      stdin: 'long enough password\n',
       env,
     });
     expect(r.code).toBe(2);

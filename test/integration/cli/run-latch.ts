@@ -12,7 +12,7 @@ export interface LatchRun {
 /** Runs `latch` from source (node --import tsx main/cli/index.ts) as a child process, stdin piped then closed. */
 export function latch(
   args: string[],
-  options: { stdin?: string; env?: Record<string, string>; wrap?: string[] } = {},
+  options: { stdin?: string; env?: Record<string, string>; wrap?: string[]; closedStdout?: boolean } = {},
 ): Promise<LatchRun> {
   return new Promise((resolve, reject) => {
     // `wrap`: a command the run goes through (unshare for a private mount, setpriv for another uid).
@@ -31,9 +31,12 @@ export function latch(
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
+    // A reader that went away before latch wrote a byte (`latch … | head` after head exited).
+    if (options.closedStdout) child.stdout.destroy();
+    else
+      child.stdout.on('data', (d) => {
+        stdout += d;
+      });
     child.stderr.on('data', (d) => {
       stderr += d;
     });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
-import type { VaultStatus } from '../../../../preload/contract';
+import { MASTER_PASSWORD_RULE, MIN_MASTER_PASSWORD_LENGTH, type VaultStatus } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { Button, TextField } from '../../ui';
 import { passwordStrength } from './password-strength';
@@ -19,7 +19,8 @@ export function CreateVault({ status, onRecoveryKit }: { status: VaultStatus; on
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (password.length < 8) return setError('Use at least 8 characters for the master password.');
+    if ([...password].length < MIN_MASTER_PASSWORD_LENGTH)
+      return setError(`The master password is too short: ${MASTER_PASSWORD_RULE}.`);
     if (password !== confirm) return setError('The two passwords are not the same.');
     setBusy(true);
     setError(null);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
-import type { VaultStatus } from '../../../../preload/contract';
+import { MIN_MASTER_PASSWORD_LENGTH, type VaultStatus } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { Badge, Button, TextField, useToast } from '../../ui';
 
@@ -103,7 +103,7 @@ export function VaultSettings({ vault }: { vault: VaultStatus }) {
           </p>
         ) : null}
         <div>
-          <Button type="submit" disabled={!oldPw || newPw.length < 8}>
+          <Button type="submit" disabled={!oldPw || [...newPw].length < MIN_MASTER_PASSWORD_LENGTH}>
             Change password
           </Button>
         </div>
