@@ -6,5 +6,9 @@ export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   json: { type: 'boolean', help: 'print data as JSON' },
   'password-stdin': { type: 'boolean', help: 'read passwords from stdin, one per line, instead of a hidden prompt' },
   'recovery-kit': { type: 'string', help: 'hardened vault on a machine without its device key: the recovery kit file' },
+  'insecure-argv': {
+    type: 'boolean',
+    help: 'accept a secret typed as an option value (visible in ps and shell history); use - or latch:// instead',
+  },
   help: { type: 'boolean', short: 'h', help: 'show help' },
 };

@@ -1,12 +1,13 @@
 import { coerceFieldInput } from '../../core/credentials/field-input';
 import { formatSecretReference } from '../../core/credentials/secret-reference';
 import { validateCredentialFields } from '../../core/credentials/validate-credential';
-import { CREDENTIAL_KINDS } from '../../core/model/credential';
+import { CREDENTIAL_KINDS, SECRET_FIELDS } from '../../core/model/credential';
 import { LatchError } from '../../core/model/errors';
 import { isCredentialKind } from '../../core/model/service';
 import { usageError } from '../parse-args';
 import { readAllStdin, splitPasswordAndValue, stripFinalNewline } from '../read-stdin';
 import type { CliCommand } from '../registry';
+import { readReference, secretSource } from '../secret-option';
 import { withServiceStore } from '../with-store';
 
 export const addCommand: CliCommand = {
@@ -20,7 +21,7 @@ export const addCommand: CliCommand = {
     field: {
       type: 'string',
       multiple: true,
-      help: 'KEY=VALUE; VALUE "-" reads it from stdin (with --password-stdin: line 1 password, the rest the value)',
+      help: 'KEY=VALUE; a secret field takes "-" (read from stdin; with --password-stdin line 1 is the password, the rest the value) or a latch:// reference',
     },
   },
   async run(ctx) {
@@ -38,6 +39,13 @@ export const addCommand: CliCommand = {
       const eq = p.indexOf('=');
       if (eq <= 0) throw usageError('Write each field as --field KEY=VALUE (KEY=- reads the value from stdin).');
       raw.push([p.slice(0, eq), p.slice(eq + 1)]);
+    }
+    // A secret field takes "-" (stdin) or a latch:// reference; a literal only with --insecure-argv.
+    const references = new Map<string, string>();
+    for (const [key, value] of raw) {
+      if (!SECRET_FIELDS[kind].includes(key)) continue;
+      const source = secretSource(ctx, `--field ${key}`, value);
+      if (source.from === 'reference') references.set(key, source.reference);
     }
     const fromStdin = raw.filter(([, v]) => v === '-');
     if (fromStdin.length > 1) throw usageError('Only one field can be read from stdin ("-").');
@@ -59,13 +67,16 @@ export const addCommand: CliCommand = {
       raw[at] = [key, value];
     }
     const fields: Record<string, unknown> = {};
-    for (const [k, v] of raw) fields[k] = coerceFieldInput(kind, k, v);
+    for (const [k, v] of raw) if (!references.has(k)) fields[k] = coerceFieldInput(kind, k, v);
     // Checked before anything is written, so a bad field never leaves an empty new service behind.
-    validateCredentialFields(kind, fields);
+    if (references.size === 0) validateCredentialFields(kind, fields);
 
     return withServiceStore(
       ctx,
       async (store) => {
+        for (const [k, reference] of references)
+          fields[k] = coerceFieldInput(kind, k, await readReference(store, reference));
+        if (references.size > 0) validateCredentialFields(kind, fields);
         // One save for the whole command: a kill can never leave a new, empty service behind.
         const { serviceId, created, urlSet, credentialId } = await store.inOneSave(async () => {
           let id: string;

@@ -14,12 +14,13 @@ import { systemClock } from '../../core/platform';
 import { usageError } from '../parse-args';
 import { readAllStdin } from '../read-stdin';
 import type { CliCommand, CliContext } from '../registry';
+import { readSecretOption } from '../secret-option';
 import { withServiceStore } from '../with-store';
 
 const USAGE = [
   'latch jwt decode TOKEN',
-  'latch jwt verify TOKEN (--secret S | --key FILE | --jwks URL) [--iss I] [--aud A]',
-  'latch jwt sign (REF | --alg ALG (--key FILE | --secret S)) [--claim k=v]... [--iss I] [--sub S] [--aud A] [--ttl SECONDS] [--kid K]',
+  'latch jwt verify TOKEN (--secret -|REF | --key FILE | --jwks URL) [--iss I] [--aud A]',
+  'latch jwt sign (REF | --alg ALG (--key FILE | --secret -|REF)) [--claim k=v]... [--iss I] [--sub S] [--aud A] [--ttl SECONDS] [--kid K]',
 ].join('\n   |   ');
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -87,11 +88,12 @@ async function decode(ctx: CliContext, token: string): Promise<number> {
 }
 
 async function verify(ctx: CliContext, token: string): Promise<number> {
-  const secret = str(ctx, 'secret');
+  const secretArg = str(ctx, 'secret');
   const keyFile = str(ctx, 'key');
   const jwks = str(ctx, 'jwks');
-  const given = [secret, keyFile, jwks].filter((v) => v !== undefined).length;
+  const given = [secretArg, keyFile, jwks].filter((v) => v !== undefined).length;
   if (given !== 1) throw usageError('Give exactly one of --secret S, --key FILE or --jwks URL.');
+  const secret = secretArg === undefined ? undefined : await readSecretOption(ctx, '--secret', secretArg);
   let key: JwtKeyInput;
   if (secret !== undefined)
     key = { kind: 'secret', secret }; // byte for byte, never base64-decoded
@@ -157,9 +159,11 @@ async function sign(ctx: CliContext, reference: string | undefined): Promise<num
     if (alg === undefined) throw usageError('Give a JWT signer REF, or --alg ALG with --key FILE or --secret S.');
     if (!(JWT_ALGORITHMS as readonly string[]).includes(alg))
       throw usageError(`--alg must be one of ${JWT_ALGORITHMS.join(', ')}.`);
-    const secret = str(ctx, 'secret');
+    const secretArg = str(ctx, 'secret');
     const keyFile = str(ctx, 'key');
-    if ((secret === undefined) === (keyFile === undefined)) throw usageError('Give one of --key FILE or --secret S.');
+    if ((secretArg === undefined) === (keyFile === undefined))
+      throw usageError('Give one of --key FILE or --secret S.');
+    const secret = secretArg === undefined ? undefined : await readSecretOption(ctx, '--secret', secretArg);
     signed = await signJwt({
       algorithm: alg as JwtAlgorithm,
       key: secret ?? readKeyFile(keyFile!),
@@ -183,7 +187,10 @@ export const jwtCommand: CliCommand = {
   usage: USAGE,
   positionals: { min: 1, max: 2 },
   options: {
-    secret: { type: 'string', help: 'HMAC secret, as text (used byte for byte, never base64-decoded)' },
+    secret: {
+      type: 'string',
+      help: 'HMAC secret: - reads it from stdin, latch://REF from the vault (used byte for byte, never base64-decoded)',
+    },
     key: { type: 'string', help: 'file with a PEM key/certificate or JWK (verify: public; sign: private)' },
     jwks: { type: 'string', help: 'verify: the JWKS URL' },
     alg: { type: 'string', help: 'sign: the algorithm (HS256, RS256, ES256, EdDSA, …)' },
@@ -200,6 +207,8 @@ export const jwtCommand: CliCommand = {
       case 'decode':
         return decode(ctx, await tokenArg(ctx, arg));
       case 'verify':
+        if (arg === '-' && ctx.values.secret === '-')
+          throw usageError('The token and --secret cannot both be read from stdin: give the token as an argument.');
         return verify(ctx, await tokenArg(ctx, arg));
       case 'sign':
         return sign(ctx, arg);

@@ -56,7 +56,8 @@ describe('latch add / list / get', () => {
       reference: 'latch://Stripe/live%20key',
     });
 
-    const totp = await withPw([
+    // A secret typed as an argument is refused (ps and shell history show it) and nothing is written…
+    const inArgv = [
       'add',
       'Stripe',
       '--kind',
@@ -65,11 +66,26 @@ describe('latch add / list / get', () => {
       '2fa',
       '--field',
       'secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
-      '--field',
-      'digits=8',
-    ]);
+    ];
+    const refused = await withPw(inArgv);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--insecure-argv');
+    expect(refused.stderr).not.toContain('GEZDGNBVGY3TQOJQ');
+    // …unless the user accepts the risk, and is warned.
+    const totp = await withPw([...inArgv, '--field', 'digits=8', '--insecure-argv']);
     expect(totp.code).toBe(0);
-    const bad = await withPw(['add', 'Other', '--kind', 'totp', '--name', 'x', '--field', 'secret=not base32!']);
+    expect(totp.stderr).toMatch(/warning: --field secret on the command line/);
+    const bad = await withPw([
+      'add',
+      'Other',
+      '--kind',
+      'totp',
+      '--name',
+      'x',
+      '--field',
+      'secret=not base32!',
+      '--insecure-argv',
+    ]);
     expect(bad.code).toBe(2);
 
     const list = await withPw(['list', '--json']);
@@ -322,9 +338,30 @@ describe('latch add --kind hmac: presets and recipes', () => {
       'recipe=sign=verb',
       '--field',
       'secret=x',
+      '--insecure-argv',
     ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/recipe: "verb" is not a part/);
     expect(bad.stderr).not.toContain('secret=x');
+  });
+});
+
+describe('secrets are never typed as arguments', () => {
+  it('a secret field takes a latch:// reference: copied in the vault, never in argv', async () => {
+    // A latch:// reference copies a stored secret without it ever being typed.
+    const copied = await withPw([
+      'add',
+      'Copy',
+      '--kind',
+      'api-key',
+      '--name',
+      'same key',
+      '--field',
+      'header=X-Key',
+      '--field',
+      'value=latch://Stripe/live%20key',
+    ]);
+    expect(copied.code).toBe(0);
+    expect((await withPw(['get', 'latch://Copy/same%20key'])).stdout).toBe('sk_live_from_stdin_123\n');
   });
 });

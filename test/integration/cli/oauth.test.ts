@@ -166,18 +166,28 @@ describe('latch jwt', () => {
 
   it('verify fails on an expired token with a non-zero exit and the reason', async () => {
     const token = await sign(Math.floor(Date.now() / 1000) - 60);
-    const r = await latch(['jwt', 'verify', token, '--secret', secret]);
+    const r = await latch(['jwt', 'verify', token, '--secret', '-'], { stdin: secret });
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/invalid: expired/);
   });
 
+  it('refuses an HMAC secret typed as an argument, without echoing it', async () => {
+    const token = await sign(Math.floor(Date.now() / 1000) + 600);
+    const r = await latch(['jwt', 'verify', token, '--secret', secret]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--insecure-argv');
+    expect(r.stderr).not.toContain(secret);
+    const both = await latch(['jwt', 'verify', '-', '--secret', '-'], { stdin: token });
+    expect(both.code).toBe(2);
+  });
+
   it('verify accepts a valid token with the secret as text (never base64-decoded), and refuses a wrong secret', async () => {
     const token = await sign(Math.floor(Date.now() / 1000) + 600);
-    const ok = await latch(['jwt', 'verify', token, '--secret', secret]);
+    const ok = await latch(['jwt', 'verify', token, '--secret', '-'], { stdin: secret });
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^valid \(HS256/);
     const decodedSecret = Buffer.from(secret, 'base64').toString('utf8');
-    const bad = await latch(['jwt', 'verify', token, '--secret', decodedSecret]);
+    const bad = await latch(['jwt', 'verify', token, '--secret', '-'], { stdin: `${decodedSecret}\n` });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/invalid: bad-signature/);
   });
@@ -190,6 +200,7 @@ describe('latch jwt', () => {
       'HS256',
       '--secret',
       'a-shared-secret-of-32-bytes-long!',
+      '--insecure-argv',
       '--claim',
       'role=admin',
       '--claim',
@@ -198,6 +209,7 @@ describe('latch jwt', () => {
       'bob',
     ]);
     expect(signed.code).toBe(0);
+    expect(signed.stderr).toMatch(/warning: --secret on the command line/);
     const token = signed.stdout.trim();
     const decoded = await latch(['jwt', 'decode', token, '--json']);
     expect(decoded.code).toBe(0);
@@ -205,7 +217,10 @@ describe('latch jwt', () => {
       claims: { role: 'admin', n: 3, sub: 'bob' },
       header: { alg: 'HS256' },
     });
-    const verified = await latch(['jwt', 'verify', token, '--secret', 'a-shared-secret-of-32-bytes-long!']);
+    const verified = await latch(['jwt', 'verify', token, '--secret', '-'], {
+      stdin: 'a-shared-secret-of-32-bytes-long!',
+    });
+    expect(verified.stderr).toBe('');
     expect(verified.code).toBe(0);
   });
 
@@ -246,7 +261,7 @@ describe('latch jwt', () => {
     expect(signed.code).toBe(0);
     const decoded = await latch(['jwt', 'decode', signed.stdout.trim(), '--json']);
     expect(JSON.parse(decoded.stdout)).toMatchObject({ claims: { iss: 'latch-cli-test', role: 'dev' } });
-    const ok = await latch(['jwt', 'verify', signed.stdout.trim(), '--secret', 'a signer secret that is 32 bytes+']);
+    const ok = await run(['jwt', 'verify', signed.stdout.trim(), '--secret', 'latch://local-idp/signer/key']);
     expect(ok.code).toBe(0);
   });
 });
