@@ -55,10 +55,11 @@ function cliCode(uri: string, atMs: number): string {
   const root = join(import.meta.dirname, '../..');
   return execFileSync(
     join(root, 'node_modules/.bin/tsx'),
-    ['main/cli/index.ts', 'totp', '--uri', uri, '--at', String(Math.floor(atMs / 1000))],
+    ['main/cli/index.ts', 'totp', '--uri', '-', '--at', String(Math.floor(atMs / 1000))],
     {
       cwd: root,
       encoding: 'utf8',
+      input: uri,
     },
   ).trim();
 }

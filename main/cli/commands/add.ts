@@ -7,7 +7,8 @@ import { isCredentialKind } from '../../core/model/service';
 import { usageError } from '../parse-args';
 import { readAllStdin, splitPasswordAndValue, stripFinalNewline } from '../read-stdin';
 import type { CliCommand } from '../registry';
-import { readReference, secretSource } from '../secret-option';
+import { readReference } from '../secret-option';
+import { secretSource } from '../secret-source';
 import { withServiceStore } from '../with-store';
 
 export const addCommand: CliCommand = {

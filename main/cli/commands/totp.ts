@@ -7,6 +7,7 @@ import { verifyCode } from '../../core/totp/verify';
 import { usageError } from '../parse-args';
 import { readAllStdin } from '../read-stdin';
 import type { CliCommand, CliContext } from '../registry';
+import { secretSource } from '../secret-source';
 
 function wholeNumber(value: unknown, option: string): number | undefined {
   if (value === undefined) return undefined;
@@ -19,7 +20,9 @@ async function withSpec<T>(ctx: CliContext, ref: string | undefined, fn: (spec: 
   const uri = ctx.values.uri;
   if (typeof uri === 'string') {
     if (ref !== undefined) throw usageError('Give a REF or --uri, not both.');
-    const text = uri === '-' ? (await readAllStdin(ctx.io)).trim() : uri;
+    const source = secretSource(ctx, '--uri', uri);
+    if (source.from === 'reference') throw usageError('Give a latch:// reference as REF, not as --uri.');
+    const text = source.from === 'stdin' ? (await readAllStdin(ctx.io)).trim() : source.value;
     return fn(parseOtpAuthUri(text).fields);
   }
   if (ref === undefined)

@@ -273,15 +273,18 @@ describe('latch totp', () => {
       ['1234567890', '89005924'],
       ['20000000000', '65353130'],
     ] as const) {
-      const r = await latch(['totp', '--uri', uri, '--at', at], { env: noVault });
+      const r = await latch(['totp', '--uri', '-', '--at', at], { env: noVault, stdin: `${uri}\n` });
       expect(r, at).toMatchObject({ code: 0, stdout: `${code}\n` });
     }
-    const json = await latch(['totp', '--uri', uri, '--at', '59', '--json'], { env: noVault });
+    const json = await latch(['totp', '--uri', '-', '--at', '59', '--json'], { env: noVault, stdin: uri });
     expect(JSON.parse(json.stdout)).toMatchObject({ code: '94287082', secondsRemaining: 1, period: 30 });
-    const hotp = await latch(['totp', '--uri', 'otpauth://hotp/x?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=1'], {
-      env: noVault,
-    });
+    const hotpUri = 'otpauth://hotp/x?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=1';
+    const hotp = await latch(['totp', '--uri', hotpUri, '--insecure-argv'], { env: noVault });
     expect(hotp.stdout).toBe('287082\n'); // RFC 4226 appendix D, count 1
+    expect(hotp.stderr).toMatch(/warning: --uri on the command line/);
+    const refused = await latch(['totp', '--uri', hotpUri], { env: noVault });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).not.toContain('GEZDGNBV');
   });
 
   it('gives the code of a vault credential and verifies codes with a window', async () => {
@@ -292,7 +295,7 @@ describe('latch totp', () => {
     expect(JSON.parse(ok.stdout)).toEqual({ valid: true, delta: -1 });
     const strict = await withPw(['totp', 'verify', 'Stripe/2fa', '94287082', '--at', '80', '--window', '0']);
     expect(strict).toMatchObject({ code: 1, stdout: 'invalid\n' });
-    const viaUri = await latch(['totp', 'verify', '--uri', uri, '07081804', '--at', '1111111109'], { env });
+    const viaUri = await latch(['totp', 'verify', '--uri', '-', '07081804', '--at', '1111111109'], { env, stdin: uri });
     expect(viaUri).toMatchObject({ code: 0, stdout: 'valid\n' });
   });
 });

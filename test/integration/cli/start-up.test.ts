@@ -31,7 +31,10 @@ describe('start-up loads only what the command needs', () => {
   });
 
   it('latch totp --uri loads otplib but not zod, SigV4, jose or the keychain addon', () => {
-    const loaded = packagesLoaded(['totp', '--uri', 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP'], 'totp');
+    const loaded = packagesLoaded(
+      ['totp', '--insecure-argv', '--uri', 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP'],
+      'totp',
+    );
     expect(
       loaded.filter((n) => ['zod', 'jose', '@smithy', '@napi-rs', 'oauth4webapi'].some((h) => n.startsWith(h))),
     ).toEqual([]);
