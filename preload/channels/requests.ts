@@ -180,6 +180,8 @@ export const ResponseView = z.object({
   retryNote: z.string().nullable(),
   receivedAt: z.number(),
   audit: AuditView,
+  /** Echoes of the credential's secrets (or a derived signature or token) masked before crossing. */
+  masked: z.number(),
 });
 export type ResponseView = z.output<typeof ResponseView>;
 

@@ -1,7 +1,14 @@
-import { createHttpEngine, type HttpResponse, type RequestAuth, type RequestBody } from '../../core/http';
+import {
+  createHttpEngine,
+  createMasker,
+  type HttpResponse,
+  maskBody,
+  maskHeaders,
+  type RequestAuth,
+} from '../../core/http';
 import { createPoliteGate, LimitRecords, politeSend } from '../../core/limits';
 import { systemClock } from '../../core/platform';
-import { resolveRequestUrl } from '../../core/requests';
+import { curlBody, resolveRequestUrl } from '../../core/requests';
 import { createGetAccessToken } from '../../ipc/oauth-tokens';
 import { EXIT } from '../exit-codes';
 import { usageError } from '../parse-args';
@@ -20,19 +27,10 @@ function parseHeaders(raw: readonly string[]): { name: string; value: string }[]
   });
 }
 
-/** -d as curl takes it, except that a body that parses as JSON is sent as JSON. */
-function bodyFrom(data: string | undefined, contentType: string | undefined): RequestBody {
-  if (data === undefined) return { kind: 'none' };
-  if (contentType !== undefined) return { kind: 'raw', text: data, contentType };
-  try {
-    JSON.parse(data);
-    return { kind: 'json', text: data };
-  } catch {
-    return { kind: 'raw', text: data, contentType: 'application/x-www-form-urlencoded' };
-  }
-}
-
-function printResponse(ctx: CliContext, r: HttpResponse): void {
+/** Prints the response with every echo of a secret that went out masked, as the app shows it. */
+function printResponse(ctx: CliContext, response: HttpResponse): void {
+  const m = createMasker(response.secretValues);
+  const r = { ...response, headers: maskHeaders(response.headers, m), body: maskBody(response.body, m) };
   if (ctx.json) {
     ctx.output(
       {
@@ -47,6 +45,7 @@ function printResponse(ctx: CliContext, r: HttpResponse): void {
         attempts: r.attempts,
         redirects: r.redirects,
         sent: r.sentRedacted,
+        masked: m.count,
       },
       '',
     );
@@ -59,15 +58,22 @@ function printResponse(ctx: CliContext, r: HttpResponse): void {
   if (r.body.kind === 'text') out.write(r.body.text.endsWith('\n') ? r.body.text : `${r.body.text}\n`);
   else if (r.body.kind === 'base64') out.write(Buffer.from(r.body.base64, 'base64'));
   if (r.retryNote) ctx.note(r.retryNote);
+  if (m.count > 0) ctx.note(`The server echoed a secret that was sent: ${m.count} place(s) masked as [redacted].`);
 }
 
 export const requestCommand: CliCommand = {
   name: 'request',
-  usage: "latch request REF METHOD URL [-H 'Name: value']... [-d BODY] [--retry N] [--fail] [-v] [--json]",
+  usage:
+    "latch request REF METHOD URL [-H 'Name: value']... [-d BODY | -F name=value...] [--retry N] [--fail] [-v] [--json]",
   positionals: { min: 3, max: 3 },
   options: {
     header: { type: 'string', short: 'H', multiple: true, help: 'add a header "Name: value" (repeatable)' },
-    data: { type: 'string', short: 'd', help: 'request body; JSON when it parses as JSON, else form-encoded text' },
+    data: {
+      type: 'string',
+      short: 'd',
+      help: 'request body: JSON when it parses as JSON, a form when it reads name=value&..., else raw text',
+    },
+    form: { type: 'string', short: 'F', multiple: true, help: 'a multipart/form-data field name=value (repeatable)' },
     retry: { type: 'string', help: 'retry up to N times on 429, 503, other 5xx and connection errors' },
     fail: { type: 'boolean', help: 'exit 22 when the status is 400 or more' },
     verbose: { type: 'boolean', short: 'v', help: 'say when the request waits for a rate limit or a Retry-After' },
@@ -87,6 +93,9 @@ export const requestCommand: CliCommand = {
     const timeout = ctx.values.timeout === undefined ? 30 : Number(ctx.values.timeout);
     if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 600)
       throw usageError('--timeout takes seconds, from 0.001 to 600.');
+
+    const forms = Array.isArray(ctx.values.form) ? (ctx.values.form as string[]) : [];
+    const body = curlBody(typeof ctx.values.data === 'string' ? ctx.values.data : undefined, forms, contentType);
 
     const vault = await unlockVault(ctx);
     const store = cliServiceStore(vault);
@@ -111,7 +120,7 @@ export const requestCommand: CliCommand = {
           method,
           url: absolute,
           headers,
-          body: bodyFrom(typeof ctx.values.data === 'string' ? ctx.values.data : undefined, contentType),
+          body,
           timeoutMs: Math.round(timeout * 1000),
           verifyTls: ctx.values.insecure !== true,
         },

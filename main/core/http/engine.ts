@@ -7,6 +7,7 @@ import { pickDigestChallenge } from './auth/digest';
 import type { GetAccessToken } from './auth/oauth2';
 import { cookiesFrom } from './cookies';
 import { networkCode } from './errors';
+import { credentialSecretValues, secretsSent } from './mask';
 import { redactSent, redactUrl, type SentRequest, sentFrom } from './redact';
 import { HttpRequest, type HttpRequestInput } from './request';
 import type { HttpResponse, RedirectHop } from './response';
@@ -208,7 +209,12 @@ export function createHttpEngine(deps: HttpEngineDeps = {}): HttpEngine {
     }
   }
 
-  function toResponse(r: ExchangeResult, attempts: AttemptRecord[], retryNote: string | null): HttpResponse {
+  function toResponse(
+    r: ExchangeResult,
+    attempts: AttemptRecord[],
+    retryNote: string | null,
+    auth: RequestAuth | undefined,
+  ): HttpResponse {
     const { raw, final } = r;
     const sent = sentFrom(final);
     return {
@@ -228,6 +234,7 @@ export function createHttpEngine(deps: HttpEngineDeps = {}): HttpEngine {
       sent,
       sentRedacted: redactSent(sent, final.redaction),
       redaction: final.redaction,
+      secretValues: secretsSent(credentialSecretValues(auth), sent, final.redaction),
       attempts,
       retryNote,
       receivedAt: clock.now(),
@@ -282,7 +289,7 @@ export function createHttpEngine(deps: HttpEngineDeps = {}): HttpEngine {
           random,
         );
         if (!decision.retry) {
-          if (result) return toResponse(result, attempts, decision.note);
+          if (result) return toResponse(result, attempts, decision.note, options.auth);
           if (error instanceof LatchError) {
             throw attempt > 1
               ? new LatchError(error.code, `${error.message} (after ${attempt} attempts)`, {

@@ -50,6 +50,16 @@ export {
 } from './engine';
 export { fromNetworkError, RETRYABLE_NETWORK_CODES } from './errors';
 export { toFetchCode } from './fetch-code';
+export {
+  createMasker,
+  credentialSecretValues,
+  MASK_MIN_LENGTH,
+  type Masker,
+  maskBody,
+  maskCookies,
+  maskHeaders,
+  secretsSent,
+} from './mask';
 export { REDACTED, redactSent, redactUrl, type SentRequest, sentFrom } from './redact';
 export { HTTP_METHODS, HttpRequest, type HttpRequestInput, KeyValue, MultipartFile, RequestBody } from './request';
 export type { HttpResponse, RedirectHop } from './response';

@@ -37,6 +37,11 @@ export interface HttpResponse {
   sent: SentRequest;
   sentRedacted: SentRequest;
   redaction: Redaction;
+  /**
+   * Every secret value that went out (credential fields, derived signature or token): what
+   * the view masks wherever the server echoes it. Stays in main, like `sent`.
+   */
+  secretValues: string[];
   attempts: AttemptRecord[];
   /** Why retrying stopped early, when it did (Retry-After too long, attempts used up). */
   retryNote: string | null;

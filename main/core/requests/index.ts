@@ -1,3 +1,4 @@
+export { curlBody } from './curl-body';
 export {
   BODY_LIMIT,
   cutUtf8,

@@ -3,7 +3,15 @@
  * secrets included) and `redaction` (which names the secret values). The body is cut
  * for display at VIEW_BODY_LIMIT so a large download does not flood the bridge.
  */
-import { auditResponse, type HttpResponse, type ResponseAudit } from '../http';
+import {
+  auditResponse,
+  createMasker,
+  type HttpResponse,
+  maskBody,
+  maskCookies,
+  maskHeaders,
+  type ResponseAudit,
+} from '../http';
 import type { Clock } from '../platform';
 
 export const VIEW_BODY_LIMIT = 4 * 1024 * 1024;
@@ -41,17 +49,28 @@ export interface ResponseViewData {
   retryNote: string | null;
   receivedAt: number;
   audit: ResponseAudit;
+  /** How many echoes of a secret that went out were masked in the body, headers, cookies and timeline. */
+  masked: number;
 }
 
+/**
+ * The view of a response for the renderer. A server that echoes the request (httpbin, debug
+ * endpoints) would hand back the secret in clear: every value in `secretValues` is masked in
+ * the body, headers, cookies and timeline before anything leaves main.
+ */
 export function toResponseView(requestId: string, r: HttpResponse, clock: Clock): ResponseViewData {
-  const { body, capped } = viewBody(r.body);
+  const m = createMasker(r.secretValues);
+  const { body, capped } = viewBody(maskBody(r.body, m));
+  const headers = maskHeaders(r.headers, m);
+  const cookies = maskCookies(r.cookies, m);
+  const attempts = r.attempts.map((a) => ({ ...a, reason: m.text(a.reason) }));
   return {
     requestId,
     status: r.status,
     statusText: r.statusText,
     httpVersion: r.httpVersion,
     url: r.url,
-    headers: r.headers,
+    headers,
     body,
     bodyCapped: capped,
     truncated: r.truncated,
@@ -59,15 +78,13 @@ export function toResponseView(requestId: string, r: HttpResponse, clock: Clock)
     size: r.size,
     timing: r.timing,
     tls: r.tls,
-    cookies: r.cookies,
+    cookies,
     redirects: r.redirects,
     sentRedacted: r.sentRedacted,
-    attempts: r.attempts,
+    attempts,
     retryNote: r.retryNote,
     receivedAt: r.receivedAt,
-    audit: auditResponse(
-      { url: r.url, status: r.status, headers: r.headers, tls: r.tls, receivedAt: r.receivedAt },
-      clock,
-    ),
+    audit: auditResponse({ url: r.url, status: r.status, headers, tls: r.tls, receivedAt: r.receivedAt }, clock),
+    masked: m.count,
   };
 }

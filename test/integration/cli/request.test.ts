@@ -24,6 +24,11 @@ beforeAll(async () => {
   const id = await store.createService({ name: 'httpbin', baseUrl: httpbin.url });
   await store.addCredential(id, { kind: 'basic', name: 'login', fields: { username: 'alice', password: 's3cret pw' } });
   await store.addCredential(id, { kind: 'api-key', name: 'key', fields: { value: 'k-123', header: 'X-Api-Key' } });
+  await store.addCredential(id, {
+    kind: 'api-key',
+    name: 'form-key',
+    fields: { value: 'form-key-9876', body: 'api_key' },
+  });
   v.lock();
 }, 60_000);
 
@@ -55,7 +60,9 @@ describe('latch request', () => {
     };
     expect(out.status).toBe(200);
     const seen = JSON.parse(out.body.text) as { headers: Record<string, string> };
-    expect(seen.headers['X-Api-Key']).toBe('k-123');
+    // httpbin echoes the key: the output masks it, as the app does.
+    expect(seen.headers['X-Api-Key']).toBe('[redacted]');
+    expect(r.stdout).not.toContain('k-123');
     expect(seen.headers['X-Trace']).toBe('abc');
     expect(out.sent.headers.find((h) => h.name.toLowerCase() === 'x-api-key')?.value).toBe('[redacted]');
     expect(JSON.stringify(out.sent)).not.toContain('k-123');
@@ -70,6 +77,34 @@ describe('latch request', () => {
     };
     expect(seen.json).toEqual({ a: 1 });
     expect(seen.headers['Content-Type']).toMatch(/application\/json/);
+  });
+
+  it("-d 'q=x' is a form body, so an API key placed in a form field works (httpbin echoes it masked)", async () => {
+    const r = await run(['latch://httpbin/form-key', 'POST', '/post', '-d', 'q=x&n=a b', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { body: { text: string }; masked: number };
+    const seen = JSON.parse(out.body.text) as { form: Record<string, string>; headers: Record<string, string> };
+    expect(seen.form).toEqual({ q: 'x', n: 'a b', api_key: '[redacted]' });
+    expect(seen.headers['Content-Type']).toBe('application/x-www-form-urlencoded');
+    expect(out.masked).toBeGreaterThan(0);
+    expect(r.stdout).not.toContain('form-key-9876');
+  });
+
+  it('-F sends multipart/form-data fields; -F with -d, or a file upload, is refused with a reason', async () => {
+    const r = await run(['latch://httpbin/key', 'POST', '/post', '-F', 'a=1', '-F', 'b=two words', '--json']);
+    expect(r.code).toBe(0);
+    const seen = JSON.parse((JSON.parse(r.stdout) as { body: { text: string } }).body.text) as {
+      form: Record<string, string>;
+      headers: Record<string, string>;
+    };
+    expect(seen.form).toEqual({ a: '1', b: 'two words' });
+    expect(seen.headers['Content-Type']).toMatch(/^multipart\/form-data; boundary=/);
+    const both = await run(['latch://httpbin/key', 'POST', '/post', '-F', 'a=1', '-d', 'x=1']);
+    expect(both.code).toBe(2);
+    const file = await run(['latch://httpbin/key', 'POST', '/post', '-F', 'f=@/etc/passwd']);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toMatch(/not supported/);
   });
 
   it('--fail exits 22 on /status/404; without it the 404 exits 0', async () => {

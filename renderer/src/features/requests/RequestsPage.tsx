@@ -186,7 +186,10 @@ export function RequestsPage() {
         <h1 className="page__title" id="requests-title">
           Requests
         </h1>
-        <p className="page__lede">Signed in main with the credential you pick; the secret never reaches this window.</p>
+        <p className="page__lede">
+          Signed in main with the credential you pick; the secret never reaches this window. If the server echoes it
+          back, it is masked as [redacted] in the body, headers and timeline.
+        </p>
       </header>
       <div className="requests__layout">
         <HistorySidebar

@@ -91,6 +91,13 @@ export function ResponsePanel({ outcome }: { outcome: Outcome }) {
               ) : null}
             </span>
             {r.redirects.length > 0 ? <Badge tone="info">{r.redirects.length} redirect(s)</Badge> : null}
+            {r.masked > 0 ? (
+              <span data-testid="masked-note">
+                <Badge tone="warn">
+                  The server echoed a secret: {r.masked} {r.masked === 1 ? 'place' : 'places'} masked as [redacted]
+                </Badge>
+              </span>
+            ) : null}
           </>
         ) : null}
         {!busy && error ? (
