@@ -52,11 +52,17 @@ test('send a request signed with a stored API key and read the response', async 
   await app.getByRole('button', { name: 'Send' }).click();
 
   await expect(app.getByTestId('response-status')).toHaveText('200 OK');
-  // httpbin echoes what it received: the key went out, signed in main.
+  // httpbin echoes what it received: the key went out, signed in main, and its echo is masked
+  // before it reaches this window; the summary says so.
   const body = app.getByTestId('response-body');
-  await expect(body).toContainText('"X-Api-Key": "key-e2e-1234"');
+  await expect(body).toContainText('"X-Api-Key": "[redacted]"');
   await expect(body).toContainText('"X-Trace": "e2e"');
+  await expect(app.getByTestId('masked-note')).toHaveText('Echoed secret masked (1)');
+  await expect(app.locator('body')).not.toContainText('key-e2e-1234');
   await screenshot(app, 'requests-response');
+  await app.setViewportSize({ width: 900, height: 700 });
+  await screenshot(app, 'requests-response-900');
+  await app.setViewportSize({ width: 1280, height: 800 });
 
   // What we show of the sent request has the key redacted.
   await app.getByRole('tab', { name: 'Sent' }).click();

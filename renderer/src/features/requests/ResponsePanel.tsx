@@ -93,8 +93,11 @@ export function ResponsePanel({ outcome }: { outcome: Outcome }) {
             {r.redirects.length > 0 ? <Badge tone="info">{r.redirects.length} redirect(s)</Badge> : null}
             {r.masked > 0 ? (
               <span data-testid="masked-note">
-                <Badge tone="warn">
-                  The server echoed a secret: {r.masked} {r.masked === 1 ? 'place' : 'places'} masked as [redacted]
+                <Badge
+                  tone="warn"
+                  title="The server sent back a secret of this request; it is shown as [redacted] in the body, headers and timeline."
+                >
+                  Echoed secret masked ({r.masked})
                 </Badge>
               </span>
             ) : null}
