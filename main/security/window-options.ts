@@ -9,15 +9,21 @@ export interface WindowOptionsInput {
   startHidden: boolean;
 }
 
+/**
+ * The smallest window every screen is designed and tested for (the e2e layout matrix runs at
+ * this size). Saved bounds from a smaller window are grown to it rather than restored cut off.
+ */
+export const MIN_WINDOW = { width: 720, height: 560 } as const;
+
 /** The main window's options. Every security switch is spelled out, not left to a default. */
 export function mainWindowOptions(input: WindowOptionsInput): BrowserWindowConstructorOptions {
   return {
-    width: input.bounds?.width ?? 1180,
-    height: input.bounds?.height ?? 760,
+    width: Math.max(input.bounds?.width ?? 1180, MIN_WINDOW.width),
+    height: Math.max(input.bounds?.height ?? 760, MIN_WINDOW.height),
     ...(input.bounds?.x !== undefined ? { x: input.bounds.x } : {}),
     ...(input.bounds?.y !== undefined ? { y: input.bounds.y } : {}),
-    minWidth: 760,
-    minHeight: 480,
+    minWidth: MIN_WINDOW.width,
+    minHeight: MIN_WINDOW.height,
     show: false,
     title: 'Latch',
     backgroundColor: input.darkBackground ? '#111315' : '#f7f7f5',

@@ -9,7 +9,7 @@ import { VaultGate } from '../features/vault/VaultGate';
 import { useLatch } from '../latch-context';
 import { Icon, ToastProvider } from '../ui';
 import { MAIN_ROUTES } from './routes';
-import { type NavEntry, Sidebar } from './Sidebar';
+import { type NavEntry, NavLabel, Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 import { useSettings, useThemeAttribute } from './use-settings';
 import { useActivityPing, useVaultStatus } from './use-vault-status';
@@ -71,7 +71,7 @@ export function App() {
                 <span className="nav__glyph">
                   <Icon name="lock" />
                 </span>
-                Lock
+                <NavLabel label="Lock" />
               </button>
             }
           />

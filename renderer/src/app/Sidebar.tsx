@@ -8,6 +8,21 @@ export interface NavEntry {
   count?: number;
 }
 
+/**
+ * A sidebar entry's words. Below 1100 px the sidebar shows icons only: the label stays in the
+ * accessibility tree (it names the button) and reappears as a tooltip on hover and focus.
+ */
+export function NavLabel({ label }: { label: string }) {
+  return (
+    <>
+      <span className="nav__label">{label}</span>
+      <span className="nav__tip" aria-hidden="true">
+        {label}
+      </span>
+    </>
+  );
+}
+
 export function Sidebar({
   entries,
   footer,
@@ -32,7 +47,7 @@ export function Sidebar({
         <span className="nav__glyph">
           <Icon name={e.icon} />
         </span>
-        {e.label}
+        <NavLabel label={e.label} />
         {e.count !== undefined ? <span className="nav__count">{e.count}</span> : null}
       </button>
     </li>
@@ -51,7 +66,7 @@ export function Sidebar({
           />
           <circle cx="12" cy="15.5" r="1.7" fill="var(--bg-raised)" />
         </svg>
-        Latch
+        <span className="brand__name">Latch</span>
       </div>
       <ul className="nav">{entries.map(item)}</ul>
       <ul className="nav sidebar__footer">

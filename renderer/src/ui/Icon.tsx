@@ -16,6 +16,7 @@ const PATHS = {
   plus: 'M12 5v14M5 12h14',
   check: 'M5 12.5l4.5 4.5L19 7',
   transfer: 'M7 4v13M3 13l4 4 4-4M17 20V7M13 11l4-4 4 4',
+  back: 'M15 5l-7 7 7 7',
 } as const;
 
 export type IconName = keyof typeof PATHS;

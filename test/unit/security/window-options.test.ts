@@ -29,4 +29,10 @@ describe('mainWindowOptions', () => {
     const o = mainWindowOptions({ ...base, isPackaged: true, bounds: { x: 10, y: 20, width: 900, height: 600 } });
     expect(o).toMatchObject({ x: 10, y: 20, width: 900, height: 600, show: false });
   });
+
+  it('enforces the 720 × 560 minimum window and grows smaller saved bounds to it', () => {
+    expect(mainWindowOptions({ ...base, isPackaged: true })).toMatchObject({ minWidth: 720, minHeight: 560 });
+    const o = mainWindowOptions({ ...base, isPackaged: true, bounds: { x: 0, y: 0, width: 500, height: 300 } });
+    expect(o).toMatchObject({ width: 720, height: 560 });
+  });
 });

@@ -220,23 +220,26 @@ export function ComposePanel(p: ComposeProps) {
           Include secrets
         </label>
         <span className="spacer" />
-        <input
-          className="input compose__save-name"
-          aria-label="Name to save as"
-          placeholder="Name to save as"
-          value={saveName}
-          onChange={(e) => setSaveName(e.currentTarget.value)}
-        />
-        <Button
-          size="small"
-          disabled={saveName.trim() === ''}
-          onClick={() => {
-            p.onSave(saveName.trim());
-            setSaveName('');
-          }}
-        >
-          Save request
-        </Button>
+        {/* The name and its button wrap together in a narrow window. */}
+        <span className="compose__save">
+          <input
+            className="input compose__save-name"
+            aria-label="Name to save as"
+            placeholder="Name to save as"
+            value={saveName}
+            onChange={(e) => setSaveName(e.currentTarget.value)}
+          />
+          <Button
+            size="small"
+            disabled={saveName.trim() === ''}
+            onClick={() => {
+              p.onSave(saveName.trim());
+              setSaveName('');
+            }}
+          >
+            Save request
+          </Button>
+        </span>
       </div>
     </form>
   );

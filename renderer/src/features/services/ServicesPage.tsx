@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ServiceSummary } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { EmptyState, useToast } from '../../ui';
+import { EmptyState, Icon, useToast } from '../../ui';
 import { errorOf } from './bridge-error';
 import { takeRequestedService } from './open-service';
 import { ServiceFormDialog } from './ServiceFormDialog';
@@ -15,7 +15,10 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** The Services screen: the list on the left, the open service on the right. */
+/**
+ * The Services screen: the list on the left, the open service on the right. Below 900 px the
+ * two stack (services.css): the list alone, then the open service alone with a way back.
+ */
 export function ServicesPage() {
   const latch = useLatch();
   const toast = useToast();
@@ -55,7 +58,7 @@ export function ServicesPage() {
   };
 
   return (
-    <div className="svc">
+    <div className={`svc${openId ? ' svc--open' : ''}`}>
       {services === null ? (
         <div className="svc-list" aria-busy="true">
           {error ? <p className="field__error">{error}</p> : null}
@@ -71,6 +74,12 @@ export function ServicesPage() {
         />
       )}
       <div className="svc-detail">
+        {openId ? (
+          <button type="button" className="svc-back" onClick={() => setOpenId(null)}>
+            <Icon name="back" />
+            Back to services
+          </button>
+        ) : null}
         {openId ? (
           <ServicePage key={openId} id={openId} onClosed={() => setOpenId(null)} />
         ) : services && services.length > 0 ? (

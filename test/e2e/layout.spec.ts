@@ -1,0 +1,169 @@
+/**
+ * Every window size: the main routes at 1280 × 800, 900 × 700 and the 720 × 560 minimum,
+ * on one page whose viewport is resized, with a screenshot of each. Nothing may be wider than
+ * the viewport, and titles and buttons may not be clipped. The sidebar collapses to icons
+ * below 1100 px and the services list and detail stack below 900 px.
+ */
+import type { Page } from '@playwright/test';
+import { reply, type ScriptedServer, startScriptedServer } from '../peers/scripted-server';
+import { expect, screenshot, test } from './fixtures';
+import { createVaultThroughUi } from './vault-helpers';
+
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 900, height: 700 },
+  { width: 720, height: 560 },
+] as const;
+
+const SERVICE = 'Acme Payments Production Gateway';
+const BASE_URL = 'https://payments-gateway.eu-west-1.production.acme-internal.example.com/v2';
+
+let server: ScriptedServer;
+test.beforeAll(async () => {
+  server = await startScriptedServer();
+  server.fallback = reply(200, { 'content-type': 'application/json', 'x-ratelimit-remaining': '41' }, '{"ok":true}');
+});
+test.afterAll(async () => {
+  await server?.close();
+});
+
+/** Elements wider than the viewport, and titles/buttons whose text is cut off, described for the failure message. */
+async function overflows(page: Page): Promise<string[]> {
+  // Runs in the page; reached through <body> so this Node-typed file needs no DOM globals.
+  return page.locator('body').evaluate((body) => {
+    const out: string[] = [];
+    const doc = body.ownerDocument;
+    const win = doc.defaultView;
+    const vw = doc.documentElement.clientWidth;
+    const describe = (el: { tagName: string; classList: Iterable<string>; textContent: string | null }) =>
+      `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+    if (doc.documentElement.scrollWidth > vw)
+      out.push(`page scrolls sideways (${doc.documentElement.scrollWidth} > ${vw})`);
+    for (const el of body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || el.closest('.visually-hidden')) continue;
+      if (r.right > vw + 1 || r.left < -1)
+        out.push(`${describe(el)} spans ${Math.round(r.left)}..${Math.round(r.right)} of ${vw}`);
+    }
+    for (const el of body.querySelectorAll('h1, h2, h3, button, [role="tab"]')) {
+      const h = el as typeof body;
+      if (h.offsetWidth === 0 || h.closest('.visually-hidden')) continue;
+      if (h.scrollWidth > h.clientWidth + 1)
+        out.push(`${describe(h)} is clipped (${h.scrollWidth} > ${h.clientWidth})`);
+      // A title wrapping one word a line: as many lines as words.
+      const lineHeight = Number.parseFloat(win?.getComputedStyle(h).lineHeight ?? '') || 16;
+      const lines = Math.round(h.getBoundingClientRect().height / lineHeight);
+      const words = (h.textContent ?? '').trim().split(/\s+/).length;
+      if (/^H[123]$/.test(h.tagName) && words >= 3 && lines >= words) out.push(`${describe(h)} wraps one word a line`);
+    }
+    return out;
+  });
+}
+
+async function nav(page: Page, label: string) {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: label, exact: true }).click();
+}
+
+test('every main route fits at 1280 × 800, 900 × 700 and 720 × 560', async ({ app, host }) => {
+  test.setTimeout(120_000);
+  await createVaultThroughUi(app);
+  const ctx = { transport: 'browser-host' as const };
+  const created = await host.composed.dispatch(
+    'services.create',
+    { service: { name: SERVICE, baseUrl: BASE_URL, tags: ['payments', 'production'] } },
+    ctx,
+  );
+  if (!created.ok) throw new Error(`services.create: ${created.error.code}`);
+  const serviceId = (created.value as { id: string }).id;
+  for (const credential of [
+    { kind: 'api-key', name: 'Main key', fields: { value: 'key-layout-1234', header: 'X-Api-Key' } },
+    {
+      kind: 'oauth2',
+      name: 'Acme single sign-on for the payments dashboard',
+      fields: {
+        provider: 'custom',
+        clientId: 'payments-dashboard-production-client-0123456789',
+        authorizationEndpoint: 'https://login.acme-internal.example.com/oauth2/v2/authorize',
+        tokenEndpoint: 'https://login.acme-internal.example.com/oauth2/v2/token',
+        scopes: 'openid profile email offline_access payments.read payments.write',
+      },
+    },
+  ]) {
+    const added = await host.composed.dispatch('credentials.add', { serviceId, ...credential }, ctx);
+    if (!added.ok) throw new Error(`credentials.add: ${added.error.code}`);
+  }
+
+  const problems: string[] = [];
+  const check = async (where: string) => {
+    // The pointer leaves the sidebar, so its hover tooltip is not measured as a clipped label.
+    const { width, height } = app.viewportSize() ?? { width: 0, height: 0 };
+    await app.mouse.move(width - 2, height - 2);
+    await app.waitForTimeout(50); // one frame for layout after a resize or route change
+    await screenshot(app, `layout-${where}`);
+    for (const p of await overflows(app)) problems.push(`${where}: ${p}`);
+  };
+
+  for (const size of SIZES) {
+    await app.setViewportSize(size);
+    const at = `${size.width}x${size.height}`;
+    const sidebar = app.getByRole('navigation', { name: 'Sections' });
+    const collapsed = size.width < 1100;
+    // Collapsed, the labels leave the screen but keep naming the buttons, and show as tooltips.
+    const sidebarWidth = (await sidebar.boundingBox())?.width ?? 0;
+    if (collapsed) expect(sidebarWidth).toBeLessThan(64);
+    else expect(sidebarWidth).toBeGreaterThan(180);
+    if (collapsed) {
+      await sidebar.getByRole('button', { name: 'Codes', exact: true }).hover();
+      await expect(sidebar.locator('.nav__tip:visible')).toHaveText('Codes');
+    }
+
+    await nav(app, 'Services');
+    const title = app.getByRole('heading', { level: 1, name: SERVICE });
+    const row = app.getByRole('option', { name: new RegExp(SERVICE) });
+    if (size.width < 900) {
+      // Stacked: the list first, then the detail with a way back.
+      await expect(title).toBeHidden();
+      await row.click();
+      await expect(title).toBeVisible();
+      await expect(row).toBeHidden();
+      await check(`services-detail-${at}`);
+      await app.getByRole('button', { name: 'Back to services' }).click();
+      await expect(row).toBeVisible();
+      await check(`services-list-${at}`);
+      await row.click();
+    } else {
+      if (!(await title.isVisible())) await row.click();
+      await expect(row).toBeVisible();
+      await expect(title).toBeVisible();
+      await expect(app.getByRole('button', { name: 'Back to services' })).toBeHidden();
+      await check(`services-${at}`);
+    }
+    // The URL is readable, not "http…".
+    const url = app.locator('.svc-header__url');
+    expect((await url.boundingBox())?.width ?? 0).toBeGreaterThan(300);
+
+    // A request sent, so the response tabs (with Audit) are on screen.
+    await nav(app, 'Requests');
+    await app.getByLabel('Service').selectOption({ label: SERVICE });
+    await app.getByLabel('URL').fill(`${server.url}/v2/payments/settlements?from=2026-01-01&to=2026-12-31`);
+    await app.getByRole('button', { name: 'Send' }).click();
+    await expect(app.getByTestId('response-status')).toHaveText('200 OK');
+    await expect(app.getByRole('tab', { name: 'Audit' })).toBeVisible();
+    await expect(app.getByRole('button', { name: 'Save request' })).toBeInViewport({ ratio: 1 });
+    expect((await app.getByLabel('URL').boundingBox())?.width ?? 0).toBeGreaterThan(280);
+    await check(`requests-${at}`);
+
+    await nav(app, 'OAuth & JWT');
+    const oauthRow = app.getByTestId('oauth-row').first();
+    await expect(oauthRow).toBeVisible();
+    await check(`oauth-${at}`);
+    // A row stays a row: five lines at most, not ten.
+    expect((await oauthRow.boundingBox())?.height ?? 999).toBeLessThan(170);
+
+    for (const label of ['Codes', 'Health', 'Import & export', 'Settings', 'About']) {
+      await nav(app, label);
+      await check(`${label.toLowerCase().replace(/[^a-z]+/g, '-')}-${at}`);
+    }
+  }
+  expect(problems).toEqual([]);
+});
