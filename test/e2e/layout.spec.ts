@@ -160,7 +160,7 @@ test('every main route fits at 1280 × 800, 900 × 700 and 720 × 560', async ({
     // A row stays a row: five lines at most, not ten.
     expect((await oauthRow.boundingBox())?.height ?? 999).toBeLessThan(170);
 
-    for (const label of ['Codes', 'Health', 'Import & export', 'Settings', 'About']) {
+    for (const label of ['Codes', 'Audit', 'Health', 'Import & export', 'Settings', 'About']) {
       await nav(app, label);
       await check(`${label.toLowerCase().replace(/[^a-z]+/g, '-')}-${at}`);
     }
