@@ -39,58 +39,37 @@ const ALLOWED = [
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'latch-en-'));
-const out = join(dir, 'report.csv');
+// SARIF, not CSV: Electronegativity writes a CSV's header and its rows with two
+// unawaited fs.writeFile calls ('w' then 'a'), so under load the header's truncation can
+// land after the rows and eat the first finding (a lint that failed at random). Its
+// SARIF report is written by one call.
+const out = join(dir, 'report.sarif');
 const result = spawnSync(
   'npx',
   ['--no-install', 'electronegativity', '-i', 'main', '-e', ELECTRON_VERSION, '-o', out, '-v', 'false'],
   { encoding: 'utf8' },
 );
-let csv;
+let sarif;
 try {
-  csv = readFileSync(out, 'utf8');
+  sarif = JSON.parse(readFileSync(out, 'utf8'));
 } catch {
-  console.error('electronegativity: no report was written.');
+  console.error('electronegativity: no readable report was written.');
   console.error(result.stdout, result.stderr);
   process.exit(1);
 }
 rmSync(dir, { recursive: true, force: true });
 
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
-const rows = parseCsv(csv.trim())
-  .slice(1)
-  .map(([check, severity, , file, location, sample]) => ({
-    check,
-    severity,
-    file: !file || file === 'N/A' ? null : relative(process.cwd(), file),
-    location,
-    sample,
-  }));
+const rows = (sarif.runs?.[0]?.results ?? []).map((r) => {
+  const loc = r.locations?.[0]?.physicalLocation;
+  const uri = loc?.artifactLocation?.uri;
+  return {
+    check: r.ruleId,
+    severity: r.level,
+    file: !uri || uri === 'file:///' ? null : relative(process.cwd(), uri),
+    location: `${loc?.region?.startLine ?? 0}:${loc?.region?.startColumn ?? 0}`,
+    sample: r.message?.text ?? '',
+  };
+});
 const unexpected = rows.filter(
   (r) => !ALLOWED.some((a) => a.checks.includes(r.check) && (a.file === null || a.file === r.file)),
 );
