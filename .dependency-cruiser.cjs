@@ -6,15 +6,37 @@ module.exports = {
   forbidden: [
     {
       name: 'core-is-plain-node',
-      comment: 'main/core runs under plain Node: no Electron, React, shell, IPC, CLI, renderer or preload.',
+      comment: 'main/core runs under plain Node: no Electron, React, app, shell, IPC, CLI, renderer or preload.',
       severity: 'error',
       from: { path: '^main/core/' },
+      to: { path: '^(node_modules/(electron|react|react-dom)/|main/(app|shell|ipc|cli|security)/|renderer/|preload/)' },
+    },
+    {
+      name: 'app-is-plain-node',
+      comment:
+        'main/app holds the use cases shared by the desktop app and the command line: core and the model only, never the contract, IPC, shell, CLI, security or Electron.',
+      severity: 'error',
+      from: { path: '^main/app/' },
       to: { path: '^(node_modules/(electron|react|react-dom)/|main/(shell|ipc|cli|security)/|renderer/|preload/)' },
+    },
+    {
+      name: 'ipc-not-cli',
+      comment: 'The IPC layer and the command line are two front ends over main/app; neither imports the other.',
+      severity: 'error',
+      from: { path: '^main/ipc/' },
+      to: { path: '^main/cli/' },
+    },
+    {
+      name: 'cli-not-ipc',
+      comment: 'The command line reaches the use cases through main/app, never through the IPC layer.',
+      severity: 'error',
+      from: { path: '^main/cli/' },
+      to: { path: '^(main/ipc|main/shell|preload)/' },
     },
     {
       name: 'core-no-electron-module',
       severity: 'error',
-      from: { path: '^(main/core|main/ipc|main/cli)/' },
+      from: { path: '^(main/core|main/app|main/ipc|main/cli)/' },
       to: { dependencyTypes: ['core'], path: '^electron$' },
     },
     {

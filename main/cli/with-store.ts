@@ -1,30 +1,32 @@
-import type { RecordVault } from '../core/credentials/record-vault';
-import { describeRecord } from '../core/credentials/service-records';
+import { type CliSession, openCliSession } from '../app/cli-session';
+import { mergingRecordVault } from '../app/vault/merging-records';
 import { ServiceStore } from '../core/credentials/service-store';
 import { systemClock } from '../core/platform';
 import type { OpenVault } from '../core/vault/open-vault';
-import { saveMerging } from '../core/vault/save-merging';
 import type { CliContext } from './registry';
 import { type UnlockOptions, unlockVault } from './unlock';
 
-/**
- * The vault as a command's service store sees it: a save that loses the race to another writer
- * (the app, a concurrent command) reloads, re-applies this command's changes and saves again,
- * because a command cannot ask its user to reload. A record both changed is refused by name.
- */
-export function mergingRecordVault(vault: OpenVault): RecordVault {
-  return {
-    entries: () => vault.entries(),
-    readRecord: (id) => vault.readRecord(id),
-    putRecord: (id, entry, body) => vault.putRecord(id, entry, body),
-    deleteRecord: (id) => vault.deleteRecord(id),
-    save: () => saveMerging(vault, { describe: (id) => describeRecord(id, vault.entries().get(id)) }),
-  };
-}
-
-/** A service store over the unlocked vault whose saves merge (above). */
+/** A service store over the unlocked vault whose saves merge (app/vault/merging-records.ts). */
 export function cliServiceStore(vault: OpenVault): ServiceStore {
   return new ServiceStore(mergingRecordVault(vault), systemClock);
+}
+
+/**
+ * Unlocks the vault, runs `fn` on a session of the app's services over it (the same
+ * Credentials, AccessTokens and SecretAccess the desktop app uses), and locks it again
+ * whatever happens.
+ */
+export async function withSession<T>(
+  ctx: CliContext,
+  fn: (session: CliSession) => Promise<T>,
+  options: UnlockOptions = {},
+): Promise<T> {
+  const vault = await unlockVault(ctx, options);
+  try {
+    return await fn(openCliSession(vault, systemClock));
+  } finally {
+    vault.lock();
+  }
 }
 
 /** Unlocks the vault, runs `fn` on its services, and locks it again whatever happens. */

@@ -1,14 +1,15 @@
 /**
- * The composition root shared by the Electron shell and the browser host: given the
- * platform pieces, build the services the handlers use and the dispatcher over them.
+ * The composition root shared by the Electron shell and the browser host: given the platform
+ * pieces, build the application's services, the adapter from their events to the contract's,
+ * and the dispatcher over the handler tables.
  */
 import { join } from 'node:path';
-import { readSecretField } from '../core/credentials/primary-secret';
-import type { Located } from '../core/credentials/service-store';
+import { createAppServices } from '../app/app-services';
+import { EventNotifier } from '../app/oauth/event-notifier';
 import { folderSaveDialog } from '../core/io/folder-save-dialog';
 import type { Keychain } from '../core/keychain/keychain';
-import type { Credential } from '../core/model/credential';
 import { LatchError } from '../core/model/errors';
+import type { RefreshRule } from '../core/oauth';
 import {
   type BrowserOpener,
   type Clipboard,
@@ -18,15 +19,12 @@ import {
   type SettingsStore,
   systemClock,
 } from '../core/platform';
-import { AppVault } from './app-vault';
-import { ClockSkew } from './clock-skew';
+import { notificationFor } from '../security/notifications';
 import { createDispatcher, type Dispatch } from './dispatcher';
-import { EventHub } from './event-hub';
-import { EventNotifier } from './event-notifier';
+import { adaptEvents } from './event-adapter';
+import { createEventHub, type EventHub } from './event-hub';
 import { createHandlers } from './handlers/index';
-import { OAuthManager } from './oauth-manager';
-import { QuickAccess } from './quick-access';
-import type { AppServices, KeychainStatus, RuntimeInfo } from './services';
+import type { HandlerServices, KeychainStatus, RuntimeInfo } from './services';
 
 export interface ComposeInput {
   dataDir: string;
@@ -42,15 +40,16 @@ export interface ComposeInput {
   saveDialog?: SaveDialog;
   /** Desktop notifications; default: kept in memory and sent to the renderer as `oauth.notice`. */
   notifier?: Notifier;
-  /** How long before expiry OAuth tokens are refreshed; default 5 minutes (tests use seconds). */
-  refreshMarginMs?: number;
+  /** When OAuth tokens are refreshed; default REFRESH_RULE (tests with short-lived tokens pass their own). */
+  refreshRule?: RefreshRule;
   /** Called with errors that were not LatchErrors; the message is never sent to the renderer. */
   onInternalError?: (channel: string, e: unknown) => void;
 }
 
 export interface Composed {
-  services: AppServices;
+  services: HandlerServices;
   dispatch: Dispatch;
+  /** Contract events, for every connected renderer. */
   events: EventHub;
 }
 
@@ -61,40 +60,32 @@ const noBrowser: BrowserOpener = {
 };
 
 export function compose(input: ComposeInput): Composed {
-  const events = new EventHub();
   const clock = input.clock ?? systemClock;
   const vaultPath = () => input.settings.get().lastVaultPath || join(input.dataDir, 'vault.latch');
-  const vault = new AppVault({
+  let notifier: Notifier | undefined = input.notifier;
+  const browser = input.browser ?? noBrowser;
+  const app = createAppServices({
     vaultPath,
+    settings: input.settings,
     keychain: input.keychain,
     clipboard: input.clipboard,
-    settings: input.settings,
-    events,
     clock,
+    browser,
+    saveDialog: input.saveDialog ?? folderSaveDialog(join(input.dataDir, 'exports')),
+    notice: (notice) => {
+      const text = notificationFor(notice, { notifyClipboardCleared: false });
+      if (text) notifier?.notify(text.title, text.body);
+    },
+    ...(input.refreshRule ? { refreshRule: input.refreshRule } : {}),
   });
-  const browser = input.browser ?? noBrowser;
-  const oauth = new OAuthManager({
-    vault,
-    events,
-    clock,
-    opener: browser,
-    notifier: input.notifier ?? new EventNotifier(events, clock),
-    ...(input.refreshMarginMs !== undefined ? { refreshMarginMs: input.refreshMarginMs } : {}),
-  });
-  const services: AppServices = {
+  notifier ??= new EventNotifier(app.events, clock);
+  const events = createEventHub();
+  adaptEvents(app.events, events);
+  const services: HandlerServices = {
+    ...app,
     runtime: input.runtime,
-    settings: input.settings,
-    events,
     vaultPath,
     keychainStatus: input.keychainStatus,
-    vault,
-    clock,
-    clockSkew: new ClockSkew(),
-    quickAccess: new QuickAccess(events),
-    readSecretField: (located: Located, field: string) => readSecretField(located, field, { clock }),
-    afterCredentialsDeleted: (credentials: Credential[]) => oauth.afterDeleted(credentials),
-    oauth,
-    saveDialog: input.saveDialog ?? folderSaveDialog(join(input.dataDir, 'exports')),
     browser,
   };
   return { services, events, dispatch: createDispatcher(createHandlers(services), input.onInternalError) };

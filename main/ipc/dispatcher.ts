@@ -21,6 +21,9 @@ export type Handler<K extends ChannelName> = (
 
 export type HandlerTable = { [K in ChannelName]: Handler<K> };
 
+/** The handlers of some namespaces' channels, the union derived from the contract: `TableOf<'vault'>`. */
+export type TableOf<NS extends string> = Pick<HandlerTable, Extract<ChannelName, `${NS}.${string}`>>;
+
 export type Dispatch = (channel: unknown, payload: unknown, ctx: CallContext) => Promise<Envelope>;
 
 function describeIssues(error: z.ZodError): string {
@@ -62,4 +65,10 @@ export function createDispatcher(
       return { ok: false, error: toErrorPayload(forSurface(e, 'app')) };
     }
   };
+}
+
+/** For channels that answer `{ ok: true }` once the call is done: one line per handler, no comma tricks. */
+export async function okAfter(work: unknown): Promise<{ ok: true }> {
+  await work;
+  return { ok: true };
 }

@@ -1,20 +1,11 @@
 import type { EventName, EventPayload } from '../../preload/contract';
+import { EventBus } from '../app/events';
+
+/** The contract's events by name, as they go to every connected renderer whatever its transport. */
+export type ContractEvents = { [E in EventName]: EventPayload<E> };
+
+export type EventHub = EventBus<ContractEvents>;
 
 export type EventListener = (name: EventName, payload: unknown) => void;
 
-/** Events from main to every connected renderer, whatever its transport. */
-export class EventHub {
-  readonly #listeners = new Set<EventListener>();
-
-  emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
-    for (const listener of this.#listeners) listener(name, payload);
-  }
-
-  /** Returns the unsubscribe function; there is no removeListener to get wrong. */
-  subscribe(listener: EventListener): () => void {
-    this.#listeners.add(listener);
-    return () => {
-      this.#listeners.delete(listener);
-    };
-  }
-}
+export const createEventHub = (): EventHub => new EventBus<ContractEvents>();

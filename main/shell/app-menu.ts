@@ -43,7 +43,7 @@ export function installApplicationMenu(input: AppMenuInput): () => void {
     );
   build(true);
   void services.vault
-    .status()
+    .statusNow()
     .then((status) => build(status.state !== 'unlocked'))
     .catch(() => undefined);
   return events.subscribe((name, payload) => {

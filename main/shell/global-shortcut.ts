@@ -1,5 +1,5 @@
 import { globalShortcut } from 'electron';
-import type { QuickAccess } from '../ipc/quick-access';
+import type { QuickAccess } from '../app/quick/quick-access';
 import { shortcutFallbacks } from '../security/shortcut-fallbacks';
 import type { DesktopNotifier } from './notifier';
 

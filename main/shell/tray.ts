@@ -4,7 +4,6 @@ import { ServiceStore } from '../core/credentials/service-store';
 import { isLatchError } from '../core/model/errors';
 import type { Clock } from '../core/platform';
 import type { Composed } from '../ipc/compose';
-import { quickCopy } from '../ipc/quick-copy';
 import { trayIconFile } from '../security/tray-icon';
 import {
   type TrayCommand,
@@ -65,7 +64,7 @@ export class LatchTray {
   /** Re-reads the vault state and the service list, then redraws. */
   async refresh(): Promise<void> {
     const { vault } = this.input.composed.services;
-    const status = await vault.status();
+    const status = await vault.statusNow();
     this.#state = status.state;
     this.#quickUnlockArmed = status.quickUnlock === 'armed';
     const open = vault.session.current;
@@ -142,11 +141,7 @@ export class LatchTray {
     try {
       switch (command.type) {
         case 'copy':
-          await quickCopy(services, {
-            serviceId: command.serviceId,
-            credentialId: command.credentialId,
-            as: 'primary',
-          });
+          await services.copier.quickCopy(command.serviceId, command.credentialId, 'primary');
           return;
         case 'open':
         case 'unlock':

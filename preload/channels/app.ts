@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppRoute } from '../../main/core/model/app-route';
 import { DOC_PAGES } from '../../main/core/model/doc-links';
 import { SettingsSchema } from '../../main/core/model/settings';
 import { channel } from '../define';
@@ -15,20 +16,7 @@ export const AboutInfo = z.object({
 });
 export type AboutInfo = z.infer<typeof AboutInfo>;
 
-export const AppRoute = z.enum([
-  'services',
-  'totp',
-  'oauth',
-  'requests',
-  'audit',
-  'health',
-  'transfer',
-  'settings',
-  'about',
-  'lock',
-  'quick-access',
-]);
-export type AppRoute = z.infer<typeof AppRoute>;
+export { AppRoute };
 
 export const Empty = z.object({}).strict();
 
@@ -53,14 +41,12 @@ export const appChannels = {
   'app.openLink': channel({
     input: LinkTarget,
     output: z.object({ ok: z.literal(true) }),
-    errors: ['ERR_NOT_FOUND', 'ERR_BAD_INPUT'],
     gesture: true,
   }),
   'settings.get': channel({ input: Empty, output: SettingsSchema }),
   'settings.update': channel({
     input: SettingsSchema.partial().strict(),
     output: SettingsSchema,
-    errors: ['ERR_BAD_INPUT'],
   }),
 } as const;
 

@@ -20,35 +20,22 @@ export const auditChannels = {
       })
       .strict(),
     output: z.object({ report: AuditReport, savedId: z.string().nullable() }),
-    errors: [
-      'ERR_BAD_INPUT',
-      'ERR_NOT_FOUND',
-      'ERR_HTTP',
-      'ERR_TIMEOUT',
-      'ERR_OAUTH_LOGIN_REQUIRED',
-      'ERR_OAUTH',
-      'ERR_VAULT_LOCKED',
-    ],
   }),
   'audit.reports': channel({
     input: z.object({ serviceId: Id }).strict(),
     output: z.array(SavedAuditSummary),
-    errors: ['ERR_VAULT_LOCKED', 'ERR_VAULT_CORRUPT'],
   }),
   'audit.report': channel({
     input: z.object({ serviceId: Id, id: Id }).strict(),
     output: AuditReport,
-    errors: ['ERR_NOT_FOUND', 'ERR_VAULT_LOCKED', 'ERR_VAULT_CORRUPT'],
   }),
   /** The file is rendered in main from the stored report: the page only names the report and the format. */
   'audit.export': channel({
     input: z.object({ serviceId: Id, id: Id, format: ReportFormat }).strict(),
     output: z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() }),
-    errors: ['ERR_NOT_FOUND', 'ERR_VAULT_LOCKED', 'ERR_VAULT_CORRUPT'],
   }),
   'audit.deleteReport': channel({
     input: z.object({ serviceId: Id, id: Id }).strict(),
     output: z.object({ ok: z.literal(true) }),
-    errors: ['ERR_NOT_FOUND', 'ERR_VAULT_LOCKED'],
   }),
 } as const;

@@ -58,14 +58,12 @@ export const ioChannels = {
       })
       .strict(),
     output: z.object({ importId: z.string(), preview: ImportPreview }),
-    errors: ['ERR_IMPORT_PARSE', 'ERR_WRONG_PASSWORD', 'ERR_BAD_INPUT'],
   }),
   'io.applyImport': channel({
     input: z
       .object({ importId: z.string().min(1).max(64), selected: z.array(z.string().max(300)).max(10_000) })
       .strict(),
     output: z.object({ services: z.number(), credentials: z.number() }),
-    errors: ['ERR_NOT_FOUND', 'ERR_SAVE_FAILED'],
   }),
   /**
    * Exports of secrets need the master password typed again (checked in main, under the
@@ -80,13 +78,11 @@ export const ioChannels = {
       })
       .strict(),
     output: ExportOutcome,
-    errors: ['ERR_WRONG_PASSWORD', 'ERR_VAULT_LOCKED', 'ERR_SAVE_FAILED'],
     gesture: true,
   }),
   'io.exportPlaintext': channel({
     input: z.object({ masterPassword: MasterPassword, confirmPlaintext: z.literal(true) }).strict(),
     output: ExportOutcome,
-    errors: ['ERR_WRONG_PASSWORD', 'ERR_VAULT_LOCKED', 'ERR_SAVE_FAILED', 'ERR_BAD_INPUT'],
     gesture: true,
   }),
 } as const;

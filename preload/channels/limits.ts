@@ -9,19 +9,16 @@ export const limitsChannels = {
   'limits.get': channel({
     input: z.object({ serviceId: Id }).strict(),
     output: RateLimitState,
-    errors: ['ERR_VAULT_LOCKED'],
   }),
   /** credentialId absent: the whole service. limit null: no limit. */
   'limits.set': channel({
     input: z.object({ serviceId: Id, credentialId: Id.optional(), limit: RateLimit.nullable() }).strict(),
     output: RateLimitState,
-    errors: ['ERR_BAD_INPUT', 'ERR_NOT_FOUND', 'ERR_VAULT_LOCKED'],
   }),
   /** Forgets the service's remembered Retry-After answers (the user decides to send anyway). */
   'limits.clearBlocks': channel({
     input: z.object({ serviceId: Id }).strict(),
     output: RateLimitState,
-    errors: ['ERR_VAULT_LOCKED'],
   }),
 } as const;
 

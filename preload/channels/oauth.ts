@@ -180,9 +180,8 @@ export const oauthChannels = {
   'oauth.createClient': channel({
     input: NewOAuthClient,
     output: z.object({ serviceId: z.string(), credentialId: z.string() }),
-    errors: ['ERR_BAD_INPUT', 'ERR_VAULT_LOCKED'],
   }),
-  'oauth.tokens': channel({ input: Empty, output: z.array(OAuthTokenInfo), errors: ['ERR_VAULT_LOCKED'] }),
+  'oauth.tokens': channel({ input: Empty, output: z.array(OAuthTokenInfo) }),
   /**
    * Runs the credential's grant and saves the tokens. Authorization code (and legacy implicit)
    * opens the system browser and waits for the loopback redirect; device code announces the
@@ -191,15 +190,6 @@ export const oauthChannels = {
   'oauth.signIn': channel({
     input: Located,
     output: OAuthTokenInfo,
-    errors: [
-      'ERR_NOT_FOUND',
-      'ERR_BAD_INPUT',
-      'ERR_OAUTH',
-      'ERR_CANCELLED',
-      'ERR_TIMEOUT',
-      'ERR_VAULT_LOCKED',
-      'ERR_OAUTH_LOGIN_REQUIRED',
-    ],
     gesture: true,
   }),
   /** Stops the running sign-in of one credential (or every one): it fails with ERR_CANCELLED. */
@@ -207,13 +197,11 @@ export const oauthChannels = {
   'oauth.refresh': channel({
     input: Located,
     output: OAuthTokenInfo,
-    errors: ['ERR_NOT_FOUND', 'ERR_BAD_INPUT', 'ERR_OAUTH', 'ERR_OAUTH_LOGIN_REQUIRED', 'ERR_VAULT_LOCKED'],
   }),
   /** Clears the tokens at once; revocation at the server goes through the background queue. */
   'oauth.signOut': channel({
     input: Located,
     output: z.object({ revocation: z.enum(['queued', 'unsupported', 'nothing']) }),
-    errors: ['ERR_NOT_FOUND', 'ERR_BAD_INPUT', 'ERR_VAULT_LOCKED'],
   }),
   /** The redacted request log of the last flow of this credential (sign-in, refresh, revocation). */
   'oauth.log': channel({ input: Located, output: z.object({ log: FlowLog.nullable() }) }),
@@ -222,7 +210,6 @@ export const oauthChannels = {
   'jwt.decode': channel({
     input: z.object({ token: Token }).strict(),
     output: DecodedJwtView,
-    errors: ['ERR_JWT_INVALID'],
   }),
   'jwt.verify': channel({
     input: z
@@ -234,12 +221,10 @@ export const oauthChannels = {
       })
       .strict(),
     output: JwtVerifyResult,
-    errors: ['ERR_BAD_INPUT'],
   }),
   'jwt.sign': channel({
     input: JwtSignInput,
     output: z.object({ token: z.string(), issuedAt: z.number(), expiresAt: z.number() }),
-    errors: ['ERR_BAD_INPUT', 'ERR_NOT_FOUND', 'ERR_VAULT_LOCKED'],
     gesture: true,
   }),
 } as const;

@@ -23,7 +23,6 @@ export const quickChannels = {
   'quick.copy': channel({
     input: z.object({ serviceId: Id, credentialId: Id, as: QuickCopyAs.default('primary') }).strict(),
     output: z.object({ clearsInSeconds: z.number(), label: z.string() }),
-    errors: ['ERR_NOT_FOUND', 'ERR_CLIPBOARD', 'ERR_VAULT_LOCKED', 'ERR_OAUTH_LOGIN_REQUIRED'],
   }),
   /** Escape: the shell hides the palette window (the browser host has none to hide). */
   'quick.close': channel({ input: Empty, output: Ok }),

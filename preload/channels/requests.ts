@@ -233,18 +233,6 @@ export const requestsChannels = {
       })
       .strict(),
     output: ResponseView,
-    errors: [
-      'ERR_BAD_INPUT',
-      'ERR_NOT_FOUND',
-      'ERR_HTTP',
-      'ERR_TIMEOUT',
-      'ERR_CANCELLED',
-      'ERR_OAUTH_LOGIN_REQUIRED',
-      'ERR_OAUTH',
-      'ERR_JWT_INVALID',
-      'ERR_VAULT_LOCKED',
-      'ERR_RATE_LIMITED',
-    ],
     gesture: true,
   }),
   /**
@@ -265,7 +253,6 @@ export const requestsChannels = {
       stringToSign: z.string(),
       outputs: z.array(z.object({ in: z.enum(['header', 'query', 'body']), name: z.string(), value: z.string() })),
     }),
-    errors: ['ERR_BAD_INPUT', 'ERR_NOT_FOUND', 'ERR_VAULT_LOCKED'],
   }),
   'requests.cancel': channel({
     input: z.object({ requestId: Id }).strict(),
@@ -277,24 +264,14 @@ export const requestsChannels = {
       .object({ ...Target, request: ComposedRequest, format: CopyAsFormat, includeSecrets: z.boolean().default(false) })
       .strict(),
     output: z.object({ clearsInSeconds: z.number(), label: z.string() }),
-    errors: [
-      'ERR_BAD_INPUT',
-      'ERR_NOT_FOUND',
-      'ERR_CLIPBOARD',
-      'ERR_OAUTH_LOGIN_REQUIRED',
-      'ERR_OAUTH',
-      'ERR_JWT_INVALID',
-    ],
   }),
   'requests.history': channel({
     input: z.object({ serviceId: Id.optional() }).strict(),
     output: z.array(HistoryEntry),
-    errors: ['ERR_VAULT_LOCKED'],
   }),
   'requests.clearHistory': channel({
     input: z.object({ serviceId: Id.optional() }).strict(),
     output: Ok,
-    errors: ['ERR_VAULT_LOCKED'],
   }),
   'requests.save': channel({
     input: z
@@ -306,17 +283,14 @@ export const requestsChannels = {
       })
       .strict(),
     output: z.object({ id: z.string() }),
-    errors: ['ERR_BAD_INPUT', 'ERR_VAULT_LOCKED'],
   }),
   'requests.saved': channel({
     input: z.object({ serviceId: Id.optional() }).strict(),
     output: z.array(SavedRequest),
-    errors: ['ERR_VAULT_LOCKED'],
   }),
   'requests.deleteSaved': channel({
     input: z.object({ serviceId: Id.optional(), id: Id }).strict(),
     output: Ok,
-    errors: ['ERR_NOT_FOUND', 'ERR_VAULT_LOCKED'],
   }),
 } as const;
 

@@ -34,20 +34,18 @@ const ServicePatch = z
   .strict();
 
 export const servicesChannels = {
-  'services.list': channel({ input: Empty, output: z.array(ServiceSummary), errors: ['ERR_VAULT_LOCKED'] }),
-  'services.get': channel({ input: z.object({ id: Id }).strict(), output: ServiceView, errors: ['ERR_NOT_FOUND'] }),
+  'services.list': channel({ input: Empty, output: z.array(ServiceSummary) }),
+  'services.get': channel({ input: z.object({ id: Id }).strict(), output: ServiceView }),
   'services.create': channel({
     // Shape only; the store validates the values and names the field that is wrong.
     input: z.object({ service: ServicePatch.extend({ name: z.string().max(1000) }) }).strict(),
     output: z.object({ id: z.string() }),
-    errors: ['ERR_BAD_INPUT'],
   }),
   'services.update': channel({
     input: z.object({ id: Id, service: ServicePatch }).strict(),
     output: Ok,
-    errors: ['ERR_BAD_INPUT', 'ERR_NOT_FOUND'],
   }),
-  'services.delete': channel({ input: z.object({ id: Id }).strict(), output: Ok, errors: ['ERR_NOT_FOUND'] }),
+  'services.delete': channel({ input: z.object({ id: Id }).strict(), output: Ok }),
   'services.health': channel({ input: Empty, output: z.array(HealthIssue) }),
   'credentials.add': channel({
     input: z
@@ -61,7 +59,6 @@ export const servicesChannels = {
       })
       .strict(),
     output: z.object({ id: z.string() }),
-    errors: ['ERR_BAD_INPUT', 'ERR_NOT_FOUND'],
   }),
   'credentials.update': channel({
     input: z
@@ -75,18 +72,15 @@ export const servicesChannels = {
       })
       .strict(),
     output: Ok,
-    errors: ['ERR_BAD_INPUT', 'ERR_NOT_FOUND'],
   }),
   'credentials.delete': channel({
     input: z.object({ serviceId: Id, credentialId: Id }).strict(),
     output: Ok,
-    errors: ['ERR_NOT_FOUND'],
   }),
   /** The one place a secret value crosses to the renderer: an explicit reveal of one field. */
   'credentials.reveal': channel({
     input: z.object({ serviceId: Id, credentialId: Id, field: z.string().min(1).max(64) }).strict(),
     output: z.object({ value: z.string() }),
-    errors: ['ERR_NOT_FOUND'],
     gesture: true,
   }),
   /** Copy happens in main; the renderer never sees the value. */
@@ -100,7 +94,6 @@ export const servicesChannels = {
       })
       .strict(),
     output: z.object({ clearsInSeconds: z.number(), label: z.string() }),
-    errors: ['ERR_NOT_FOUND', 'ERR_CLIPBOARD'],
     gesture: true,
   }),
   'credentials.rotate': channel({
@@ -113,7 +106,6 @@ export const servicesChannels = {
       })
       .strict(),
     output: Ok,
-    errors: ['ERR_BAD_INPUT', 'ERR_NOT_FOUND'],
   }),
 } as const;
 

@@ -101,31 +101,27 @@ export type TotpAddItem = z.input<typeof TotpAddItem>;
 const Located = z.object({ serviceId: Id, credentialId: Id }).strict();
 
 export const totpChannels = {
-  'totp.list': channel({ input: Empty, output: z.array(TotpEntry), errors: ['ERR_VAULT_LOCKED'] }),
+  'totp.list': channel({ input: Empty, output: z.array(TotpEntry) }),
   /** Replaces the app's set of codes on screen; main answers with a `totp.codes` event now and at each boundary. */
   'totp.subscribe': channel({
     input: z.object({ ids: z.array(Id).max(2000) }).strict(),
     output: z.object({ subscribed: z.number() }),
-    errors: ['ERR_VAULT_LOCKED'],
   }),
   'totp.unsubscribe': channel({ input: Empty, output: Ok }),
   /** HOTP: the code for the stored counter; the counter moves on and is saved. */
   'totp.nextHotp': channel({
     input: Located,
     output: z.object({ code: z.string(), counter: z.number() }),
-    errors: ['ERR_NOT_FOUND', 'ERR_BAD_INPUT'],
     gesture: true,
   }),
   /** Copies the current code in main (HOTP: the last one handed out); the code does not cross. */
   'totp.copy': channel({
     input: Located,
     output: z.object({ clearsInSeconds: z.number() }),
-    errors: ['ERR_NOT_FOUND', 'ERR_BAD_INPUT', 'ERR_CLIPBOARD'],
   }),
   'totp.parseUri': channel({
     input: z.object({ uri: Uri }).strict(),
     output: z.object({ preview: TotpPreview, issuerMismatch: z.boolean() }),
-    errors: ['ERR_TOTP_INVALID'],
   }),
   'totp.importMigration': channel({
     input: z.object({ uri: Uri }).strict(),
@@ -134,12 +130,10 @@ export const totpChannels = {
       batchSize: z.number(),
       accounts: z.array(MigrationPreviewAccount),
     }),
-    errors: ['ERR_IMPORT_PARSE'],
   }),
   'totp.decodeQr': channel({
     input: z.object({ pngBase64: z.string().min(1).max(6_000_000) }).strict(),
     output: z.object({ text: z.string() }),
-    errors: ['ERR_BAD_INPUT'],
   }),
   /** Any image the renderer could draw on a canvas, as its RGBA pixels. */
   'totp.decodeQrPixels': channel({
@@ -151,19 +145,16 @@ export const totpChannels = {
       })
       .strict(),
     output: z.object({ text: z.string() }),
-    errors: ['ERR_BAD_INPUT'],
   }),
   /** One or many codes, all or nothing: if one item is refused, none is saved. */
   'totp.add': channel({
     input: z.object({ items: z.array(TotpAddItem).min(1).max(200) }).strict(),
     output: z.object({ added: z.array(z.object({ serviceId: z.string(), credentialId: z.string() })) }),
-    errors: ['ERR_BAD_INPUT', 'ERR_TOTP_INVALID', 'ERR_IMPORT_PARSE', 'ERR_NOT_FOUND', 'ERR_CONFLICT'],
   }),
   /** Shows the set-up link and its QR again: reveals the secret, on an explicit user action like reveal. */
   'totp.showQr': channel({
     input: Located,
     output: z.object({ uri: z.string(), svg: z.string() }),
-    errors: ['ERR_NOT_FOUND', 'ERR_TOTP_INVALID'],
     gesture: true,
   }),
   'totp.backupCodes': channel({
@@ -174,19 +165,16 @@ export const totpChannels = {
       left: z.number(),
       codes: z.array(z.object({ index: z.number(), label: z.string(), used: z.boolean() })),
     }),
-    errors: ['ERR_NOT_FOUND'],
   }),
   /** Replaces the service's recovery codes with the pasted list (one per line). */
   'totp.setBackupCodes': channel({
     input: z.object({ serviceId: Id, text: z.string().max(20_000) }).strict(),
     output: z.object({ total: z.number() }),
-    errors: ['ERR_NOT_FOUND', 'ERR_BAD_INPUT'],
   }),
   /** Copies one unused recovery code in main and marks it used. */
   'totp.useBackupCode': channel({
     input: z.object({ serviceId: Id, index: z.number().int().min(0).max(1000) }).strict(),
     output: z.object({ left: z.number(), clearsInSeconds: z.number() }),
-    errors: ['ERR_NOT_FOUND', 'ERR_CONFLICT', 'ERR_CLIPBOARD'],
   }),
   /** The last server clock the request tester saw, against this computer's (null: none seen yet). */
   'totp.clockOffset': channel({
@@ -207,7 +195,6 @@ export const totpChannels = {
       })
       .strict(),
     output: z.object({ secret: z.string(), uri: z.string(), svg: z.string() }),
-    errors: ['ERR_TOTP_INVALID'],
   }),
   'lab.verify': channel({
     input: z
@@ -222,7 +209,6 @@ export const totpChannels = {
       })
       .strict(),
     output: z.object({ valid: z.boolean(), delta: z.number().nullable() }),
-    errors: ['ERR_TOTP_INVALID', 'ERR_BAD_INPUT'],
   }),
 } as const;
 

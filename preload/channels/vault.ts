@@ -21,6 +21,8 @@ export const VaultStatus = z.object({
   backupExists: z.boolean(),
   /** Changes kept in memory because the last save failed. */
   unsaved: z.boolean(),
+  /** Why the last save failed (ERR_VAULT_CHANGED_ON_DISK: another program wrote the file), or null. */
+  saveError: z.string().nullable(),
   /** Why the last automatic backup failed, or null. */
   backupError: z.string().nullable(),
   /** Wrong-password delay still to wait before the next attempt. */
@@ -46,7 +48,6 @@ export const vaultChannels = {
       })
       .strict(),
     output: z.object({ status: VaultStatus, recoveryKit: z.string().nullable() }),
-    errors: ['ERR_VAULT_EXISTS', 'ERR_KEYCHAIN_UNAVAILABLE', 'ERR_SAVE_FAILED'],
   }),
   'vault.unlock': channel({
     input: z
@@ -58,31 +59,21 @@ export const vaultChannels = {
       })
       .strict(),
     output: VaultStatus,
-    errors: [
-      'ERR_WRONG_PASSWORD',
-      'ERR_VAULT_CORRUPT',
-      'ERR_VAULT_DOWNGRADE',
-      'ERR_DEVICE_KEY_MISSING',
-      'ERR_QUICK_UNLOCK_OFF',
-    ],
   }),
   'vault.lock': channel({ input: z.object({ forget: z.boolean().default(false) }).strict(), output: VaultStatus }),
   'vault.choose': channel({
     input: z.object({ path: z.string().min(1).max(4096) }).strict(),
     output: VaultStatus,
-    errors: ['ERR_BAD_INPUT'],
     gesture: true,
   }),
   'vault.touch': channel({ input: Empty, output: z.object({ ok: z.literal(true) }) }),
   'vault.changePassword': channel({
     input: z.object({ oldPassword: Password, newPassword: NewPassword }).strict(),
     output: VaultStatus,
-    errors: ['ERR_WRONG_PASSWORD', 'ERR_VAULT_LOCKED'],
   }),
   'vault.setIterations': channel({
     input: z.object({ iterations: z.number().int().min(100_000).max(100_000_000), password: Password }).strict(),
     output: VaultStatus,
-    errors: ['ERR_WRONG_PASSWORD', 'ERR_VAULT_LOCKED'],
   }),
   'vault.measureKdf': channel({
     input: z.object({ iterations: z.number().int().min(100_000).max(100_000_000) }).strict(),
@@ -91,21 +82,30 @@ export const vaultChannels = {
   'vault.setQuickUnlock': channel({
     input: z.object({ enabled: z.boolean() }).strict(),
     output: VaultStatus,
-    errors: ['ERR_KEYCHAIN_UNAVAILABLE', 'ERR_VAULT_LOCKED'],
     gesture: true,
   }),
   'vault.retrySave': channel({
     input: Empty,
     output: VaultStatus,
-    errors: ['ERR_SAVE_FAILED', 'ERR_VAULT_CHANGED_ON_DISK'],
   }),
-  'vault.reload': channel({ input: Empty, output: VaultStatus, errors: ['ERR_VAULT_LOCKED'] }),
+  'vault.reload': channel({ input: Empty, output: VaultStatus }),
+  /**
+   * The way out of a failed save (the banner): reapply = reload the file and re-apply the
+   * unsaved changes on top; keep-mine = write this vault over the file; discard = drop the
+   * unsaved changes and lock.
+   */
+  'vault.resolveSaveFailure': channel({
+    input: z.object({ choice: z.enum(['reapply', 'keep-mine', 'discard']) }).strict(),
+    output: VaultStatus,
+    // keep-mine and discard drop someone's changes: only the user's own click may ask for that.
+    gesture: true,
+  }),
 } as const;
 
 export const vaultEvents = {
   'vault.changed': z.object({
     status: VaultStatus,
-    reason: z.enum(['unlocked', 'locked', 'auto-locked', 'created', 'settings', 'save-failed']),
+    reason: z.enum(['unlocked', 'locked', 'auto-locked', 'created', 'settings', 'save-failed', 'saved', 'reloaded']),
     lostUnsavedChanges: z.boolean().default(false),
   }),
 } as const;

@@ -21,7 +21,7 @@ export interface HostAppOptions {
   keychainStatus?: () => Promise<KeychainStatus>;
   /** Where OAuth sign-in pages open; default the OS opener (e2e tests pass a second Playwright page). */
   browser?: BrowserOpener;
-  /** OAuth refresh margin (default 5 minutes); tests with short-lived tokens use seconds. */
+  /** How long before expiry OAuth tokens are refreshed (default: the refresh rule); tests with short-lived tokens use seconds. */
   refreshMarginMs?: number;
 }
 
@@ -47,7 +47,9 @@ export async function createHostApp(options: HostAppOptions): Promise<HostApp> {
     // The real X clipboard (tests run one under Xvfb); without a display its channels say so, as the app's would.
     clipboard: new SystemClipboard(),
     browser: options.browser ?? osBrowser,
-    ...(options.refreshMarginMs !== undefined ? { refreshMarginMs: options.refreshMarginMs } : {}),
+    ...(options.refreshMarginMs !== undefined
+      ? { refreshRule: { beforeExpiryMs: options.refreshMarginMs, lifetimeFraction: 0, minAgeMs: 0 } }
+      : {}),
     onInternalError: (channel, e) =>
       console.error(`host: internal error in ${channel}:`, e instanceof Error ? e.name : typeof e),
   });

@@ -1,11 +1,10 @@
 import { extname } from 'node:path';
+import { openCliSession } from '../../app/cli-session';
 import { AuditReports, DEFAULT_MAX_REQUESTS, probeTls, renderReport, runAudit } from '../../core/audit';
-import { ServiceStore } from '../../core/credentials/service-store';
 import { abortableSleep, createHttpEngine, type RequestAuth } from '../../core/http';
 import { REPORT_FORMATS, type ReportFormat } from '../../core/model/audit-report';
 import { systemClock } from '../../core/platform';
 import { LATCH_VERSION } from '../../core/version';
-import { createGetAccessToken } from '../../ipc/oauth-tokens';
 import { EXIT } from '../exit-codes';
 import { usageError } from '../parse-args';
 import type { CliCommand } from '../registry';
@@ -58,19 +57,12 @@ export const auditCommand: CliCommand = {
 
     const vault = reference ? await unlockVault(ctx) : null;
     try {
-      const store = vault ? new ServiceStore(vault, systemClock) : null;
-      const located = store && reference ? await store.resolve(reference) : null;
+      // The same session as every command: the token comes fresh through AccessTokens.
+      const session = vault ? openCliSession(vault, systemClock) : null;
+      const located = session && reference ? await session.credentials.resolve(reference) : null;
       const engine = createHttpEngine({
         clock: systemClock,
-        ...(store && located
-          ? {
-              getAccessToken: createGetAccessToken(
-                () => store,
-                () => located.serviceId,
-                { clock: systemClock },
-              ),
-            }
-          : {}),
+        ...(session && located ? { getAccessToken: session.accessTokens.forEngine(() => located.serviceId) } : {}),
       });
       let report: Awaited<ReturnType<typeof runAudit>>;
       try {

@@ -1,11 +1,8 @@
 import { SystemClipboard } from '../../core/clipboard/system-clipboard';
-import { readSecretField } from '../../core/credentials/primary-secret';
-import { ServiceStore } from '../../core/credentials/service-store';
-import { systemClock } from '../../core/platform';
 import { spawnClipboardClearer } from '../clipboard-clearer';
 import { usageError } from '../parse-args';
 import type { CliCommand } from '../registry';
-import { unlockVault } from '../unlock';
+import { withSession } from '../with-store';
 
 const DEFAULT_CLEAR_SECONDS = 30;
 
@@ -26,16 +23,11 @@ export const copyCommand: CliCommand = {
       throw usageError('--clear-after takes a number of seconds from 0 to 86400.');
     }
     const reference = ctx.positionals[0] ?? '';
-    const vault = await unlockVault(ctx);
-    let value: string;
-    let label: string;
-    try {
-      const located = await new ServiceStore(vault, systemClock).resolve(reference);
-      value = await readSecretField(located, located.field, { clock: systemClock });
-      label = `${located.service.name}/${located.credential.name}/${located.field}`;
-    } finally {
-      vault.lock();
-    }
+    // The vault is locked again before the clipboard is touched.
+    const { value, label } = await withSession(ctx, async ({ secrets }) => {
+      const { located, value } = await secrets.resolve(reference);
+      return { value, label: `${located.service.name}/${located.credential.name}/${located.field}` };
+    });
     await new SystemClipboard(ctx.io.platform as NodeJS.Platform).writeText(value);
     if (seconds > 0) spawnClipboardClearer(value, seconds, ctx.io.env);
     // stdout stays empty without --json: the note is for people.

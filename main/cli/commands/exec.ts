@@ -1,15 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
-import { isSecretField, readSecretField } from '../../core/credentials/primary-secret';
+import { isSecretField } from '../../core/credentials/primary-secret';
 import { type EnvAssignment, parseEnvAssignment } from '../../core/exec/env-assignment';
 import { resolveExecEnv } from '../../core/exec/resolve-env';
 import { runCommand } from '../../core/exec/run-command';
 import { parseDotenv } from '../../core/io/dotenv-parse';
 import { LatchError } from '../../core/model/errors';
-import { systemClock } from '../../core/platform';
 import { usageError } from '../parse-args';
 import type { CliCommand } from '../registry';
-import { withServiceStore } from '../with-store';
+import { withSession } from '../with-store';
 
 async function envFileAssignments(path: string): Promise<EnvAssignment[]> {
   let text: string;
@@ -53,10 +52,9 @@ export const execCommand: CliCommand = {
       resolveExecEnv(assignments, lookup);
     // Every reference is resolved, and the vault locked again, before the command starts.
     const resolved = needsVault
-      ? await withServiceStore(ctx, (store) =>
+      ? await withSession(ctx, ({ secrets }) =>
           resolve(async (ref) => {
-            const located = await store.resolve(ref);
-            const value = await readSecretField(located, located.field, { clock: systemClock });
+            const { located, value } = await secrets.resolve(ref);
             return { value, secret: isSecretField(located.credential.kind, located.field) };
           }),
         )

@@ -1,3 +1,4 @@
+import { mergingRecordVault } from '../../app/vault/merging-records';
 import { IMPORT_FORMATS } from '../../core/io/detect-format';
 import { applyImportPlan, type ImportPlan, planImportFile } from '../../core/io/import-file';
 import type { ImportFormat } from '../../core/io/import-types';
@@ -7,7 +8,7 @@ import { confirm } from '../confirm';
 import { usageError } from '../parse-args';
 import type { CliCommand } from '../registry';
 import { SecretInput } from '../secret-input';
-import { mergingRecordVault, withServiceStore } from '../with-store';
+import { withServiceStore } from '../with-store';
 
 function previewText(plan: ImportPlan): string {
   const lines: string[] = [];

@@ -45,7 +45,7 @@ const entries = [
   {
     name: 'get',
     summary:
-      'Print one secret: latch://SERVICE/CREDENTIAL[/FIELD] (or SERVICE/CREDENTIAL[/FIELD]); the primary field by default.',
+      'Print one secret: latch://SERVICE/CREDENTIAL[/FIELD] (or SERVICE/CREDENTIAL[/FIELD]); the primary field by default. An OAuth access token is refreshed first when it is due.',
     load: async () => (await import('./get')).getCommand,
   },
   {

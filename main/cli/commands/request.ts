@@ -9,12 +9,10 @@ import {
 import { createPoliteGate, LimitRecords, politeSend } from '../../core/limits';
 import { systemClock } from '../../core/platform';
 import { curlBody, resolveRequestUrl } from '../../core/requests';
-import { createGetAccessToken } from '../../ipc/oauth-tokens';
 import { EXIT } from '../exit-codes';
 import { usageError } from '../parse-args';
 import type { CliCommand, CliContext } from '../registry';
-import { unlockVault } from '../unlock';
-import { cliServiceStore } from '../with-store';
+import { withSession } from '../with-store';
 
 /** `--fail` and a status of 400 or more: the same code curl uses, so scripts can treat both alike. */
 export const EXIT_HTTP_FAIL = EXIT.HTTP_FAIL;
@@ -97,50 +95,46 @@ export const requestCommand: CliCommand = {
     const forms = Array.isArray(ctx.values.form) ? (ctx.values.form as string[]) : [];
     const body = curlBody(typeof ctx.values.data === 'string' ? ctx.values.data : undefined, forms, contentType);
 
-    const vault = await unlockVault(ctx);
-    const store = cliServiceStore(vault);
-    const located = await store.resolve(reference);
-    const engine = createHttpEngine({
-      clock: systemClock,
-      getAccessToken: createGetAccessToken(
-        () => store,
-        () => located.serviceId,
-        { clock: systemClock },
-      ),
+    return withSession(ctx, async ({ vault, credentials, accessTokens }) => {
+      const located = await credentials.resolve(reference);
+      // OAuth tokens come fresh through the app's AccessTokens, by the same refresh rule as the app.
+      const engine = createHttpEngine({
+        clock: systemClock,
+        getAccessToken: accessTokens.forEngine(() => located.serviceId),
+      });
+      // Shared through the vault: a loop of `latch request` processes keeps to the limit as one client would.
+      const gate = createPoliteGate({ records: () => new LimitRecords(vault), clock: systemClock, shareSends: true });
+      const absolute = resolveRequestUrl(url, located.service.baseUrl);
+      try {
+        const response = await politeSend(
+          engine,
+          gate,
+          { serviceId: located.serviceId, credentialId: located.credential.id, url: absolute },
+          {
+            method,
+            url: absolute,
+            headers,
+            body,
+            timeoutMs: Math.round(timeout * 1000),
+            verifyTls: ctx.values.insecure !== true,
+          },
+          {
+            auth: located.credential as RequestAuth,
+            retry: { maxAttempts: retries + 1 },
+            onAttempt: (a) => {
+              if (a.attempt > 1) ctx.note(`Attempt ${a.attempt}: ${a.reason} → ${a.outcome}`);
+            },
+            onWait: (ms, why) => {
+              if (ctx.values.verbose === true)
+                ctx.note(`Waiting ${(ms / 1000).toFixed(1)} s for ${why ?? 'the rate limit'}.`);
+            },
+          },
+        );
+        printResponse(ctx, response);
+        return ctx.values.fail === true && response.status >= 400 ? EXIT_HTTP_FAIL : 0;
+      } finally {
+        engine.close();
+      }
     });
-    // Shared through the vault: a loop of `latch request` processes keeps to the limit as one client would.
-    const gate = createPoliteGate({ records: () => new LimitRecords(vault), clock: systemClock, shareSends: true });
-    const absolute = resolveRequestUrl(url, located.service.baseUrl);
-    try {
-      const response = await politeSend(
-        engine,
-        gate,
-        { serviceId: located.serviceId, credentialId: located.credential.id, url: absolute },
-        {
-          method,
-          url: absolute,
-          headers,
-          body,
-          timeoutMs: Math.round(timeout * 1000),
-          verifyTls: ctx.values.insecure !== true,
-        },
-        {
-          auth: located.credential as RequestAuth,
-          retry: { maxAttempts: retries + 1 },
-          onAttempt: (a) => {
-            if (a.attempt > 1) ctx.note(`Attempt ${a.attempt}: ${a.reason} → ${a.outcome}`);
-          },
-          onWait: (ms, why) => {
-            if (ctx.values.verbose === true)
-              ctx.note(`Waiting ${(ms / 1000).toFixed(1)} s for ${why ?? 'the rate limit'}.`);
-          },
-        },
-      );
-      printResponse(ctx, response);
-      return ctx.values.fail === true && response.status >= 400 ? EXIT_HTTP_FAIL : 0;
-    } finally {
-      engine.close();
-      vault.lock();
-    }
   },
 };

@@ -1,6 +1,6 @@
-import { freshTokens } from '../fresh-token';
+import { oauth2Of } from '../oauth-credential';
 import type { CliCommand } from '../registry';
-import { withServiceStore } from '../with-store';
+import { withSession } from '../with-store';
 
 export const tokenCommand: CliCommand = {
   name: 'token',
@@ -8,12 +8,14 @@ export const tokenCommand: CliCommand = {
   positionals: { min: 1, max: 1 },
   async run(ctx) {
     const reference = ctx.positionals[0]!;
-    return withServiceStore(ctx, async (store) => {
-      const located = await store.resolve(reference);
-      const { tokens: t, refreshed } = await freshTokens(store, located);
+    return withSession(ctx, async ({ credentials, accessTokens }) => {
+      const located = await credentials.resolve(reference);
+      const c = oauth2Of(located);
+      // The same rule as the app: refreshed when due, and saved before it is printed.
+      const { tokens: t, refreshed } = await accessTokens.fresh(located.serviceId, c.id);
       const data = {
         service: located.service.name,
-        credential: located.credential.name,
+        credential: c.name,
         tokenType: t.tokenType,
         accessToken: t.accessToken,
         expiresAt: t.expiresAt === undefined ? null : new Date(t.expiresAt).toISOString(),

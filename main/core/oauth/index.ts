@@ -30,6 +30,8 @@ export type { Pkce } from './pkce';
 export { codeChallengeS256, createCodeVerifier, createPkce } from './pkce';
 export type { PresetInput, PresetParam, ProviderId, ProviderPreset } from './providers';
 export { applyPreset, findPreset, PROVIDER_PRESETS } from './providers';
+export type { RefreshRule } from './refresh-rule';
+export { needsRefresh, REFRESH_RULE, refreshDueAt } from './refresh-rule';
 export { refreshTokens } from './refresh-token';
 export type { FlowRequestEntry } from './request-log';
 export {

@@ -7,12 +7,13 @@
  * before they expire and the new set (with a rotated refresh token) goes to the injected save
  * callback before anything else, because once rotated the old refresh token is dead. invalid_grant
  * turns into a "login required" event; tokens without a refresh token get one "will expire" event
- * `marginMs` before expiry. Clock and timers are injected so tests run on a fake clock.
+ * at that same moment. Clock and timers are injected so tests run on a fake clock.
  */
 import type { TokenSet } from '../model/credential';
 import { LatchError } from '../model/errors';
 import type { Clock } from '../platform';
 import type { OAuth2Config } from './oauth-context';
+import { REFRESH_RULE, type RefreshRule, refreshDueAt } from './refresh-rule';
 
 export const DEFAULT_REFRESH_MARGIN_MS = 5 * 60_000;
 
@@ -50,8 +51,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export interface RefreshSchedulerOptions {
   clock: Clock;
   timers?: Timers;
-  /** How long before expiry to refresh or warn; default 5 minutes. */
-  marginMs?: number;
+  /** When a token is due (refreshed, or warned about); default REFRESH_RULE. */
+  rule?: RefreshRule;
   /** Wait after a failed refresh that is not invalid_grant (network down...); default 1 minute. */
   retryMs?: number;
   /**
@@ -72,7 +73,7 @@ interface Tracked {
 }
 
 export class RefreshScheduler {
-  readonly #o: RefreshSchedulerOptions & { timers: Timers; marginMs: number; retryMs: number };
+  readonly #o: RefreshSchedulerOptions & { timers: Timers; rule: RefreshRule; retryMs: number };
   readonly #tracked = new Map<string, Tracked>();
   readonly #inFlight = new Set<Promise<void>>();
   #stopped = false;
@@ -82,7 +83,7 @@ export class RefreshScheduler {
   readonly #errors = new Set<(id: string, error: LatchError) => void>();
 
   constructor(options: RefreshSchedulerOptions) {
-    this.#o = { timers: systemTimers, marginMs: DEFAULT_REFRESH_MARGIN_MS, retryMs: 60_000, ...options };
+    this.#o = { timers: systemTimers, rule: REFRESH_RULE, retryMs: 60_000, ...options };
   }
 
   onRefreshed(cb: (credentialId: string, tokens: TokenSet) => void): Unsubscribe {
@@ -164,7 +165,7 @@ export class RefreshScheduler {
     const tokens = entry.config.tokens;
     if (tokens?.expiresAt === undefined) return;
     const now = this.#o.clock.now();
-    const at = tokens.expiresAt - this.#o.marginMs;
+    const at = refreshDueAt(tokens, this.#o.rule) ?? tokens.expiresAt;
     // A client credentials token is renewed by asking again (the injected refresh decides how).
     if (tokens.refreshToken || entry.config.grant === 'client_credentials') {
       this.#arm(credentialId, entry, at - now, () => this.#refresh(credentialId, entry));

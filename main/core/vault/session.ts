@@ -212,30 +212,48 @@ export class VaultSession {
 
   /**
    * Locks: pending changes are saved first. A manual lock whose save fails stays unlocked and
-   * throws (nothing is lost); an auto-lock locks anyway, and says it dropped unsaved changes.
+   * throws (nothing is lost; the app offers reload, keep mine or discard). An auto-lock cannot
+   * wait for the user: when another program changed the file it reloads and re-applies this
+   * session's changes (per record) and saves once more; only if that fails too does it lock
+   * anyway, saying loudly (lostUnsavedChanges) that it dropped them. `discard` is the user's
+   * explicit choice to drop unsaved changes.
    */
-  async lock(reason: LockReason = 'manual'): Promise<void> {
+  async lock(reason: LockReason = 'manual', options: { discard?: boolean } = {}): Promise<void> {
     const vault = this.vault;
     if (vault === null) return;
     for (const hook of [...this.lockHooks]) await hook().catch(() => undefined);
     let saveError: ErrorCode | undefined;
-    if (vault.isDirty) {
+    if (vault.isDirty && options.discard !== true) {
       try {
         await vault.save();
       } catch (e) {
-        saveError = isLatchError(e) ? e.code : 'ERR_SAVE_FAILED';
         if (reason === 'manual') throw e;
+        saveError = await this.mergeAndSave(vault, e);
       }
     }
     if (this.vault !== vault) return;
     this.cancel();
     this.vault = null;
-    const lost = vault.isDirty;
+    const lost = vault.isDirty && options.discard !== true;
     vault.lock();
     this.emit(
       saveError === undefined
         ? { type: 'locked', reason, lostUnsavedChanges: lost }
         : { type: 'locked', reason, lostUnsavedChanges: lost, saveError },
     );
+  }
+
+  /** After a failed save on auto-lock: the error code if the changes still could not be written. */
+  private async mergeAndSave(vault: OpenVault, first: unknown): Promise<ErrorCode | undefined> {
+    if (!isLatchError(first) || first.code !== 'ERR_VAULT_CHANGED_ON_DISK') {
+      return isLatchError(first) ? first.code : 'ERR_SAVE_FAILED';
+    }
+    try {
+      await vault.reload();
+      await vault.save();
+      return undefined;
+    } catch (e) {
+      return isLatchError(e) ? e.code : 'ERR_SAVE_FAILED';
+    }
   }
 }

@@ -1,12 +1,10 @@
 import { LatchError } from '../../core/model/errors';
-import { systemClock } from '../../core/platform';
 import { buildOtpAuthUri, generateSecret, type OtpSpec, parseOtpAuthUri, qrSvg, verifyCode } from '../../core/totp';
-import type { HandlerTable } from '../dispatcher';
-import type { AppServices } from '../services';
+import type { TableOf } from '../dispatcher';
+import type { HandlerServices } from '../services';
 
 /** The MFA lab plays the server's side of two-factor sign-in; it reads nothing from the vault. */
-export function labHandlers(_s: AppServices): Pick<HandlerTable, 'lab.generate' | 'lab.verify'> {
-  const clock = systemClock;
+export function labHandlers({ clock }: HandlerServices): TableOf<'lab'> {
   return {
     'lab.generate': async ({ issuer, account, algorithm, digits, period }) => {
       const secret = generateSecret(20);

@@ -1,26 +1,9 @@
 import type { OAuthPresetInfo } from '../../../preload/channels/oauth';
 import { decodeJwt, type JwtKeyInput, parseExtraClaims, signJwt, signWithJwtSigner, verifyJwt } from '../../core/jwt';
-import { OAuth2Fields } from '../../core/model/credential';
 import { isLatchError, LatchError } from '../../core/model/errors';
-import { applyPreset, PROVIDER_PRESETS, type ProviderId } from '../../core/oauth';
-import type { HandlerTable } from '../dispatcher';
-import type { AppServices } from '../services';
-
-type OAuthChannels =
-  | 'oauth.presets'
-  | 'oauth.createClient'
-  | 'oauth.tokens'
-  | 'oauth.signIn'
-  | 'oauth.cancel'
-  | 'oauth.refresh'
-  | 'oauth.signOut'
-  | 'oauth.log'
-  | 'oauth.pendingDevice'
-  | 'jwt.decode'
-  | 'jwt.verify'
-  | 'jwt.sign';
-
-const ok = { ok: true as const };
+import { PROVIDER_PRESETS } from '../../core/oauth';
+import { okAfter, type TableOf } from '../dispatcher';
+import type { HandlerServices } from '../services';
 
 function keyInput(kind: 'secret' | 'pem' | 'jwk' | 'jwks', value: string): JwtKeyInput {
   switch (kind) {
@@ -48,55 +31,13 @@ const presets: OAuthPresetInfo[] = PROVIDER_PRESETS.map((p) => ({
   deviceFlow: p.deviceAuthorizationEndpoint !== undefined || p.issuer !== undefined,
 }));
 
-export function oauthHandlers(s: AppServices): Pick<HandlerTable, OAuthChannels> {
-  const { vault, oauth } = s;
+export function oauthHandlers({ oauth, credentials }: HandlerServices): TableOf<'oauth' | 'jwt'> {
   return {
     'oauth.presets': () => presets,
-    'oauth.createClient': async (input) => {
-      let fields: Record<string, unknown>;
-      if (input.preset === 'custom') {
-        const parsed = OAuth2Fields.safeParse({
-          provider: 'custom',
-          issuer: input.issuer?.trim() || undefined,
-          clientId: input.clientId,
-          ...(input.clientSecret ? { clientSecret: input.clientSecret } : {}),
-          clientAuth: input.clientAuth ?? (input.clientSecret ? 'client_secret_basic' : 'none'),
-          scopes: input.scopes ?? 'openid',
-          grant: input.grant ?? 'authorization_code',
-        });
-        if (!parsed.success || !parsed.data.issuer) {
-          const issue = parsed.success ? undefined : parsed.error.issues[0];
-          throw new LatchError('ERR_BAD_INPUT', issue?.message ?? 'A custom provider needs its issuer URL.', {
-            detail: { field: String(issue?.path[0] ?? 'issuer') },
-          });
-        }
-        fields = parsed.data;
-      } else {
-        fields = applyPreset(input.preset as ProviderId, {
-          clientId: input.clientId,
-          ...(input.clientSecret ? { clientSecret: input.clientSecret } : {}),
-          params: input.params,
-          ...(input.scopes !== undefined ? { scopes: input.scopes } : {}),
-          ...(input.grant !== undefined ? { grant: input.grant } : {}),
-          ...(input.clientAuth !== undefined ? { clientAuth: input.clientAuth } : {}),
-        });
-      }
-      const store = vault.store();
-      const serviceId = await store.createService({ name: input.serviceName });
-      const credentialId = await store.addCredential(serviceId, {
-        kind: 'oauth2',
-        name: input.credentialName,
-        fields,
-      });
-      s.events.emit('services.changed', {});
-      return { serviceId, credentialId };
-    },
+    'oauth.createClient': (input) => oauth.createClient(input),
     'oauth.tokens': () => oauth.tokens(),
     'oauth.signIn': ({ serviceId, credentialId }) => oauth.signIn(serviceId, credentialId),
-    'oauth.cancel': ({ credentialId }) => {
-      oauth.cancel(credentialId);
-      return ok;
-    },
+    'oauth.cancel': ({ credentialId }) => okAfter(oauth.cancel(credentialId)),
     'oauth.refresh': ({ serviceId, credentialId }) => oauth.refresh(serviceId, credentialId),
     'oauth.signOut': async ({ serviceId, credentialId }) => ({
       revocation: await oauth.signOut(serviceId, credentialId),
@@ -133,7 +74,7 @@ export function oauthHandlers(s: AppServices): Pick<HandlerTable, OAuthChannels>
     },
     'jwt.sign': async (input) => {
       if ('serviceId' in input) {
-        const located = await vault.store().credential(input.serviceId, input.credentialId);
+        const located = await credentials.credential(input.serviceId, input.credentialId);
         const c = located.credential;
         if (c.kind !== 'jwt-signer')
           throw new LatchError('ERR_BAD_INPUT', `"${c.name}" is a ${c.kind} credential, not a JWT signer.`, {

@@ -1,22 +1,11 @@
-import type { HandlerTable } from '../dispatcher';
-import { quickCopy } from '../quick-copy';
-import type { AppServices } from '../services';
+import { okAfter, type TableOf } from '../dispatcher';
+import type { HandlerServices } from '../services';
 
-type QuickChannels = 'quick.copy' | 'quick.close' | 'quick.open' | 'quick.shortcut';
-
-const ok = { ok: true as const };
-
-export function quickHandlers(s: AppServices): Pick<HandlerTable, QuickChannels> {
+export function quickHandlers({ copier, quickAccess }: HandlerServices): TableOf<'quick'> {
   return {
-    'quick.copy': (input) => quickCopy(s, input),
-    'quick.close': () => {
-      s.quickAccess.requestClose();
-      return ok;
-    },
-    'quick.open': ({ route }) => {
-      s.quickAccess.requestOpen(route);
-      return ok;
-    },
-    'quick.shortcut': () => s.quickAccess.shortcut,
+    'quick.copy': ({ serviceId, credentialId, as }) => copier.quickCopy(serviceId, credentialId, as),
+    'quick.close': () => okAfter(quickAccess.requestClose()),
+    'quick.open': ({ route }) => okAfter(quickAccess.requestOpen(route)),
+    'quick.shortcut': () => quickAccess.shortcut,
   };
 }

@@ -5,6 +5,7 @@ import { QuickAccessPalette } from '../features/quick-access/QuickAccessPalette'
 import { useQuickAccessRoute } from '../features/quick-access/use-quick-access-route';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { RecoveryKit } from '../features/vault/RecoveryKit';
+import { SaveFailedBanner } from '../features/vault/SaveFailedBanner';
 import { VaultGate } from '../features/vault/VaultGate';
 import { useLatch } from '../latch-context';
 import { Icon, ToastProvider } from '../ui';
@@ -35,7 +36,8 @@ export function App() {
   useEffect(
     () =>
       latch.app.onNavigate(({ route: next }) => {
-        if (next === 'lock') void latch.vault.lock({});
+        // A lock that cannot save first is refused; the save-failed banner says why and offers the way out.
+        if (next === 'lock') void latch.vault.lock({}).catch(() => undefined);
         else setRoute(next);
       }),
     [latch],
@@ -65,7 +67,7 @@ export function App() {
               <button
                 type="button"
                 className="nav__item"
-                onClick={() => void latch.vault.lock({})}
+                onClick={() => void latch.vault.lock({}).catch(() => undefined)}
                 aria-label="Lock now"
               >
                 <span className="nav__glyph">
@@ -76,6 +78,7 @@ export function App() {
             }
           />
           <main className="main" id="main">
+            <SaveFailedBanner status={status} />
             {route === 'settings' ? (
               <SettingsPage settings={settings} vault={status} />
             ) : route === 'about' ? (

@@ -129,7 +129,7 @@ describe('oauth.* channels', () => {
     const refreshed = await call<Info>('oauth.refresh', { serviceId, credentialId: id });
     expect(refreshed.obtainedAt).toBeGreaterThanOrEqual(info.obtainedAt ?? 0);
 
-    const before = await app.services.vault.store().credential(serviceId, id);
+    const before = await app.services.credentials.store().credential(serviceId, id);
     const config = OAuth2Fields.parse(before.credential.fields);
     const out = await call<{ revocation: string }>('oauth.signOut', { serviceId, credentialId: id });
     expect(out.revocation).toBe('queued');
@@ -185,7 +185,7 @@ describe('oauth.* channels', () => {
       revocationEndpoint: `${revocation.url}/revoke`,
       clientId: 'doomed-app',
     });
-    await app.services.vault.store().setTokens(serviceId, id, {
+    await app.services.credentials.store().setTokens(serviceId, id, {
       accessToken: 'doomed-access-token',
       refreshToken: 'doomed-refresh-token',
       tokenType: 'Bearer',
@@ -214,7 +214,7 @@ describe('oauth.* channels', () => {
       dataDir: dir2,
       clipboard: new MemoryClipboard(),
       browser: pageOpener(page),
-      refreshMarginMs: 3_600_000 - 4_000,
+      refreshRule: { beforeExpiryMs: 3_600_000 - 4_000, lifetimeFraction: 0, minAgeMs: 0 },
     });
     const seen: EventName[] = [];
     app2.events.subscribe((name) => seen.push(name));
@@ -236,7 +236,7 @@ describe('oauth.* channels', () => {
       await approveDevInteractions(page);
       await signingIn;
       // The request tester refreshes (the server rotates the refresh token) and saves, quietly.
-      const store = app2.services.vault.store();
+      const store = app2.services.credentials.store();
       const rotated = await refreshTokens((await store.credential(sid, id)).credential.fields as never);
       await store.setTokens(sid, id, rotated);
       await new Promise((r) => setTimeout(r, 6_000));
@@ -256,7 +256,7 @@ describe('oauth.* channels', () => {
       revocationEndpoint: `${revocation.url}/revoke`,
       clientId: 'doomed-app',
     });
-    await app.services.vault.store().setTokens(serviceId, id, {
+    await app.services.credentials.store().setTokens(serviceId, id, {
       accessToken: 'later-access-token',
       tokenType: 'Bearer',
       obtainedAt: Date.now(),

@@ -53,7 +53,7 @@ describe('token lifecycle against a real provider', () => {
     const saved: TokenSet[] = [];
     const scheduler = new RefreshScheduler({
       clock: systemClock,
-      marginMs: 8_500,
+      rule: { beforeExpiryMs: 8_500, lifetimeFraction: 0, minAgeMs: 0 },
       refresh: (_id, c) => refreshTokens(c),
       save: async (_id, t) => {
         saved.push(t);

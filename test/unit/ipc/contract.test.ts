@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LatchError } from '../../../main/core/model/errors';
+import { ERROR_CODES, LatchError } from '../../../main/core/model/errors';
 import { createDispatcher, type HandlerTable } from '../../../main/ipc/dispatcher';
 import { createHandlers } from '../../../main/ipc/handlers/index';
 import { CHANNEL_NAMES, channels, EVENT_NAMES, events } from '../../../preload/contract';
@@ -19,6 +20,20 @@ describe('the contract', () => {
     }
     // No handler for a channel the contract does not name.
     expect(Object.keys(table).sort()).toEqual([...CHANNEL_NAMES].sort());
+  });
+
+  it('documents error codes per namespace (docs/errors.md) instead of unchecked per-channel lists', () => {
+    const doc = readFileSync(new URL('../../../docs/errors.md', import.meta.url), 'utf8');
+    for (const spec of Object.values(channels))
+      expect(Object.keys(spec).sort()).toEqual(['gesture', 'input', 'output']);
+    const headings = [...doc.matchAll(/^## (.+)$/gm)].map((m) => m[1] ?? '');
+    const namespaces = new Set(CHANNEL_NAMES.map((n) => n.split('.')[0] ?? ''));
+    for (const ns of namespaces)
+      expect(
+        headings.some((h) => h.split(', ').includes(ns)),
+        `section for ${ns}`,
+      ).toBe(true);
+    for (const [code] of doc.matchAll(/ERR_[A-Z_]+/g)) expect(ERROR_CODES as readonly string[]).toContain(code);
   });
 
   it('names every channel and event as namespace.member', () => {

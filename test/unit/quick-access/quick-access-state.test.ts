@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { EventHub } from '../../../main/ipc/event-hub';
-import { QuickAccess } from '../../../main/ipc/quick-access';
+import { type DomainEvents, EventBus } from '../../../main/app/events';
+import { QuickAccess } from '../../../main/app/quick/quick-access';
 
 describe('QuickAccess (main)', () => {
   it('keeps the last ten copies, newest first, without duplicates, and tells the tray', () => {
-    const quick = new QuickAccess(new EventHub());
+    const quick = new QuickAccess(new EventBus<DomainEvents>());
     const changed = vi.fn();
     quick.onChanged(changed);
     for (let i = 0; i < 12; i++) quick.noteCopied('s', `c${i}`);
@@ -18,7 +18,7 @@ describe('QuickAccess (main)', () => {
   });
 
   it('publishes the shortcut status to renderers; close and open reach the shell, open also navigates', () => {
-    const events = new EventHub();
+    const events = new EventBus<DomainEvents>();
     const seen: [string, unknown][] = [];
     events.subscribe((name, payload) => seen.push([name, payload]));
     const quick = new QuickAccess(events);
@@ -37,6 +37,6 @@ describe('QuickAccess (main)', () => {
     expect(close).toHaveBeenCalledTimes(1);
     quick.requestOpen('requests');
     expect(open).toHaveBeenCalledWith('requests');
-    expect(seen.at(-1)).toEqual(['app.navigate', { route: 'requests' }]);
+    expect(seen.at(-1)).toEqual(['navigate', { route: 'requests' }]);
   });
 });

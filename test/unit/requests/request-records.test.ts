@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ServiceStore } from '../../../main/core/credentials/service-store';
-import { LatchError } from '../../../main/core/model/errors';
 import {
   BODY_LIMIT,
   cutUtf8,
@@ -9,10 +7,7 @@ import {
   requestRecordId,
   resolveRequestUrl,
 } from '../../../main/core/requests';
-import { createGetAccessToken } from '../../../main/ipc/oauth-tokens';
 import { MemoryRecordVault } from '../credentials/memory-record-vault';
-
-const clock = { now: () => 1_700_000_000_000 };
 
 describe('request records', () => {
   it('keeps the newest HISTORY_LIMIT per service; the index entry holds counts only', async () => {
@@ -61,62 +56,5 @@ describe('request records', () => {
     expect(resolveRequestUrl('/v1', 'https://api.example.com/base')).toBe('https://api.example.com/base/v1');
     expect(resolveRequestUrl('https://other.test/p', 'https://api.example.com')).toBe('https://other.test/p');
     expect(resolveRequestUrl('/v1', '')).toBe('/v1');
-  });
-});
-
-describe('OAuth access tokens for requests', () => {
-  async function setup(tokens: Record<string, unknown> | undefined) {
-    const store = new ServiceStore(new MemoryRecordVault(), clock);
-    const serviceId = await store.createService({ name: 'api' });
-    const credentialId = await store.addCredential(serviceId, {
-      kind: 'oauth2',
-      name: 'client',
-      fields: {
-        clientId: 'cid',
-        tokenEndpoint: 'https://auth.example.com/token',
-        ...(tokens ? { tokens: { obtainedAt: clock.now(), ...tokens } } : {}),
-      },
-    });
-    return { store, serviceId, credentialId };
-  }
-
-  it('uses the stored token while it is valid', async () => {
-    const { store, serviceId, credentialId } = await setup({ accessToken: 'at-1', expiresAt: clock.now() + 3600_000 });
-    const get = createGetAccessToken(
-      () => store,
-      () => serviceId,
-      { clock },
-    );
-    expect(await get(credentialId, { forceRefresh: false })).toMatchObject({ accessToken: 'at-1' });
-  });
-
-  it('after a 401 it renews through the hook and uses what was saved', async () => {
-    const { store, serviceId, credentialId } = await setup({ accessToken: 'at-1', refreshToken: 'rt-1' });
-    const renewed: string[] = [];
-    const get = createGetAccessToken(
-      () => store,
-      () => serviceId,
-      {
-        clock,
-        renew: async (sid, cid) => {
-          renewed.push(cid);
-          await store.setTokens(sid, cid, { accessToken: 'at-2', tokenType: 'Bearer', obtainedAt: clock.now() });
-        },
-      },
-    );
-    expect(await get(credentialId, { forceRefresh: true })).toMatchObject({ accessToken: 'at-2' });
-    expect(renewed).toEqual([credentialId]);
-  });
-
-  it('expired without a refresh token: ERR_OAUTH_LOGIN_REQUIRED', async () => {
-    const { store, serviceId, credentialId } = await setup({ accessToken: 'at-1', expiresAt: clock.now() - 1 });
-    const get = createGetAccessToken(
-      () => store,
-      () => serviceId,
-      { clock },
-    );
-    const e = await get(credentialId, { forceRefresh: false }).catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(LatchError);
-    expect((e as LatchError).code).toBe('ERR_OAUTH_LOGIN_REQUIRED');
   });
 });

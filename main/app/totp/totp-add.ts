@@ -4,20 +4,30 @@
  * free), so a refusal changes nothing; then the writes run, and if one fails the ones already made
  * are undone.
  */
-import type { z } from 'zod';
-import type { TotpAddItem } from '../../preload/channels/totp';
-import type { ServiceStore } from '../core/credentials/service-store';
-import { validateCredentialFields } from '../core/credentials/validate-credential';
-import { LatchError } from '../core/model/errors';
+import type { ServiceStore } from '../../core/credentials/service-store';
+import { validateCredentialFields } from '../../core/credentials/validate-credential';
+import { LatchError } from '../../core/model/errors';
 import {
   generateCode,
   importMigrationUri,
   type MigrationBatch,
   parseOtpAuthUri,
   type TotpFieldValues,
-} from '../core/totp';
+} from '../../core/totp';
 
-type Item = z.output<typeof TotpAddItem>;
+/** One code to add: from typed fields, an otpauth:// link, or one account of an authenticator export. */
+export interface TotpAddItem {
+  /** An existing service; or `serviceName`, which finds a service by name or creates it. */
+  serviceId?: string | undefined;
+  serviceName?: string | undefined;
+  name: string;
+  source:
+    | { kind: 'fields'; fields: Record<string, unknown> }
+    | { kind: 'uri'; uri: string }
+    | { kind: 'migration'; uri: string; index: number };
+}
+
+type Item = TotpAddItem;
 
 interface Planned {
   /** An existing service, or the key of a service to create. */

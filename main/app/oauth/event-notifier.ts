@@ -3,8 +3,8 @@
  * memory (the last 50) and sent to every renderer as `oauth.notice` events, which the app shows
  * as toasts.
  */
-import type { Clock, Notifier } from '../core/platform';
-import type { EventHub } from './event-hub';
+import type { Clock, Notifier } from '../../core/platform';
+import type { AppEvents } from '../events';
 
 export interface Notice {
   title: string;
@@ -18,7 +18,7 @@ export class EventNotifier implements Notifier {
   readonly #notices: Notice[] = [];
 
   constructor(
-    private readonly events: EventHub,
+    private readonly events: AppEvents,
     private readonly clock: Clock,
   ) {}
 

@@ -3,9 +3,16 @@
  * credentials (ids only, in memory, gone on restart) and the global shortcut's fate.
  * The shell listens for close/open requests to hide the palette or show the main window.
  */
-import type { AppRoute } from '../../preload/channels/app';
-import type { ShortcutStatus } from '../../preload/channels/quick';
-import type { EventHub } from './event-hub';
+import type { AppRoute } from '../../core/model/app-route';
+import type { AppEvents } from '../events';
+
+/** Whether the OS took the global quick-access shortcut, and what to try instead if not. */
+export interface ShortcutStatus {
+  accelerator: string;
+  /** unsupported: no global shortcuts here (the browser host, the command line). */
+  state: 'registered' | 'refused' | 'unsupported';
+  fallbacks: string[];
+}
 
 export interface RecentCopy {
   serviceId: string;
@@ -21,7 +28,7 @@ export class QuickAccess {
   readonly #close = new Set<() => void>();
   readonly #open = new Set<(route: AppRoute) => void>();
 
-  constructor(private readonly events: EventHub) {}
+  constructor(private readonly events: AppEvents) {}
 
   get recent(): readonly RecentCopy[] {
     return this.#recent;
@@ -66,7 +73,7 @@ export class QuickAccess {
 
   requestOpen(route: AppRoute): void {
     for (const fn of [...this.#open]) fn(route);
-    this.events.emit('app.navigate', { route });
+    this.events.emit('navigate', { route });
   }
 
   #add<F>(set: Set<F>, fn: F): () => void {

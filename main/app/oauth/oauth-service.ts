@@ -4,23 +4,24 @@
  * unlocked, and the background RevocationQueue fed by sign-out and by deleted credentials.
  *
  * Background work reads and writes the vault without counting as user activity (a refresh
- * every hour must not keep the vault from auto-locking), so it uses its own ServiceStore over
- * the open vault rather than AppVault.store().
+ * every hour must not keep the vault from auto-locking): it asks Credentials for `background`
+ * access.
  */
-import type { DeviceCodeInfo, FlowLog, OAuthTokenInfo } from '../../preload/channels/oauth';
-import { ServiceStore } from '../core/credentials/service-store';
-import type { Credential, FieldsOf, TokenSet } from '../core/model/credential';
-import { isLatchError, LatchError } from '../core/model/errors';
+import type { ServiceStore } from '../../core/credentials/service-store';
+import type { Credential, FieldsOf, TokenSet } from '../../core/model/credential';
+import { isLatchError, LatchError } from '../../core/model/errors';
 import {
   authorize,
   authorizeImplicit,
   clientCredentials,
-  DEFAULT_REFRESH_MARGIN_MS,
   DiscoveryCache,
   FlowRequestLog,
+  needsRefresh,
   type OAuth2Config,
   type OAuthEnv,
   type QueuedRevocation,
+  REFRESH_RULE,
+  type RefreshRule,
   RefreshScheduler,
   RevocationQueue,
   refreshTokens,
@@ -29,21 +30,25 @@ import {
   type Timers,
   type TokenTypeHint,
   tokenStatus,
-} from '../core/oauth';
-import type { BrowserOpener, Clock, Notifier } from '../core/platform';
-import type { JsonValue } from '../core/vault/types';
-import { notificationFor } from '../security/notifications';
-import type { AppVault } from './app-vault';
-import type { EventHub } from './event-hub';
+} from '../../core/oauth';
+import type { BrowserOpener, Clock } from '../../core/platform';
+import type { VaultSession } from '../../core/vault/session';
+import type { JsonValue } from '../../core/vault/types';
+import type { Credentials } from '../credentials/credentials';
+import type { AppEvents } from '../events';
+import { createOAuthClient, type NewOAuthClient } from './new-client';
+import type { DeviceCodeInfo, FlowLog, OAuthNotice, OAuthTokenInfo } from './oauth-types';
 
-export interface OAuthManagerDeps {
-  vault: AppVault;
-  events: EventHub;
+export interface OAuthServiceDeps {
+  session: VaultSession;
+  credentials: Credentials;
+  events: AppEvents;
   clock: Clock;
   opener: BrowserOpener;
-  notifier: Notifier;
-  /** How long before expiry tokens are refreshed (and "will expire" is notified); default 5 min. */
-  refreshMarginMs?: number;
+  /** Tells the user about a token that will expire or must be signed in again. */
+  notice: (notice: OAuthNotice) => void;
+  /** When tokens are refreshed (and "will expire" is told); default REFRESH_RULE. */
+  rule?: RefreshRule;
   timers?: Timers;
 }
 
@@ -80,8 +85,8 @@ function errorPayload(e: unknown): { code: string; message: string } {
   return { code: 'ERR_INTERNAL', message: 'The flow failed unexpectedly.' };
 }
 
-export class OAuthManager {
-  readonly #d: OAuthManagerDeps & { refreshMarginMs: number };
+export class OAuthService {
+  readonly #d: OAuthServiceDeps & { rule: RefreshRule };
   readonly #discovery = new DiscoveryCache();
   readonly #flows = new Map<string, RunningFlow>();
   readonly #logs = new Map<string, FlowLog>();
@@ -95,8 +100,8 @@ export class OAuthManager {
   #persisting: Promise<void> = Promise.resolve();
   #scheduler: RefreshScheduler | null = null;
 
-  constructor(deps: OAuthManagerDeps) {
-    this.#d = { ...deps, refreshMarginMs: deps.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS };
+  constructor(deps: OAuthServiceDeps) {
+    this.#d = { ...deps, rule: deps.rule ?? REFRESH_RULE };
     this.#queue = new RevocationQueue<RevocationJob>({
       clock: deps.clock,
       revoke: (job) => {
@@ -114,15 +119,22 @@ export class OAuthManager {
       },
       onChange: (items) => this.#persistQueue(items),
     });
-    deps.vault.session.on((e) => {
+    deps.session.on((e) => {
+      // A listener cannot await: a failure here must end here, not as an unhandled rejection.
       if (e.type === 'unlocked') this.#startScheduler().catch(() => undefined);
     });
     // The scheduler must have saved a rotated refresh token before the vault key goes.
-    deps.vault.session.beforeLock(() => this.#stopScheduler());
+    deps.session.beforeLock(() => this.#stopScheduler());
     // Edits (new client secret, tokens cleared by hand, a deleted credential) re-track.
-    deps.events.subscribe((name) => {
-      if (name === 'services.changed') this.#resync().catch(() => undefined);
+    deps.events.on('credentials.changed', () => {
+      this.#resync().catch(() => undefined);
     });
+    deps.credentials.onDeleted((credentials) => this.#afterDeleted(credentials));
+  }
+
+  /** A service with one oauth2 credential, from a preset or a custom issuer. */
+  createClient(input: NewOAuthClient): Promise<{ serviceId: string; credentialId: string }> {
+    return createOAuthClient(this.#d.credentials, input);
   }
 
   // ---- reading ----
@@ -199,11 +211,10 @@ export class OAuthManager {
           break;
         }
       }
-      await this.#store().setTokens(serviceId, credentialId, tokens);
+      await this.#d.credentials.setTokens(serviceId, credentialId, tokens, { background: true });
       this.#lastError.delete(credentialId);
       this.#track(serviceId, credentialId, { ...config, tokens });
       this.#endLog(credentialId, log, 'ok', null);
-      this.#d.events.emit('services.changed', {});
       return await this.#infoOf(serviceId, credentialId);
     } catch (e) {
       this.#endLog(credentialId, log, isLatchError(e) && e.code === 'ERR_CANCELLED' ? 'cancelled' : 'failed', e);
@@ -227,11 +238,10 @@ export class OAuthManager {
     const log = this.#beginLog(credentialId, 'refresh');
     try {
       const tokens = await this.#refreshOnce(config, log);
-      await this.#store().setTokens(serviceId, credentialId, tokens);
+      await this.#d.credentials.setTokens(serviceId, credentialId, tokens, { background: true });
       this.#lastError.delete(credentialId);
       this.#track(serviceId, credentialId, { ...config, tokens });
       this.#endLog(credentialId, log, 'ok', null);
-      this.#d.events.emit('services.changed', {});
       this.#changed();
       return await this.#infoOf(serviceId, credentialId);
     } catch (e) {
@@ -244,20 +254,19 @@ export class OAuthManager {
 
   /** Clears the tokens now; the server hears about it from the background queue. */
   async signOut(serviceId: string, credentialId: string): Promise<'queued' | 'unsupported' | 'nothing'> {
-    const located = await this.#d.vault.store().credential(serviceId, credentialId);
+    const located = await this.#d.credentials.credential(serviceId, credentialId);
     const credential = this.#oauth2(located.credential);
     this.cancel(credentialId);
     this.#untrack(credentialId);
-    await this.#d.vault.store().setTokens(serviceId, credentialId, undefined);
+    await this.#d.credentials.setTokens(serviceId, credentialId, undefined);
     this.#lastError.delete(credentialId);
     const outcome = this.#enqueueRevocation(credentialId, credential.fields);
-    this.#d.events.emit('services.changed', {});
     this.#changed();
     return outcome;
   }
 
   /** Deleted credentials: their tokens are revoked in the background; the delete never waits. */
-  afterDeleted(credentials: Credential[]): void {
+  #afterDeleted(credentials: Credential[]): void {
     for (const c of credentials) {
       if (c.kind !== 'oauth2') continue;
       this.cancel(c.id);
@@ -281,9 +290,7 @@ export class OAuthManager {
   }
 
   #store(): ServiceStore {
-    const v = this.#d.vault.session.current;
-    if (v === null) throw new LatchError('ERR_VAULT_LOCKED', 'The vault is locked. Unlock it to continue.');
-    return new ServiceStore(v, this.#d.clock);
+    return this.#d.credentials.store({ background: true });
   }
 
   #oauth2(c: Credential): Extract<Credential, { kind: 'oauth2' }> {
@@ -296,7 +303,7 @@ export class OAuthManager {
 
   async #config(serviceId: string, credentialId: string): Promise<OAuth2Config> {
     // A user action: counts as activity for auto-lock.
-    const located = await this.#d.vault.store().credential(serviceId, credentialId);
+    const located = await this.#d.credentials.credential(serviceId, credentialId);
     return this.#oauth2(located.credential).fields;
   }
 
@@ -348,12 +355,12 @@ export class OAuthManager {
 
   /** Saves the queue into the vault after each change; while locked the record keeps the last state. */
   #persistQueue(items: QueuedRevocation<RevocationJob>[]): void {
-    const v = this.#d.vault.session.current;
+    const v = this.#d.session.current;
     if (v === null) return;
     const body = JSON.parse(JSON.stringify({ v: 1, items })) as JsonValue;
     this.#persisting = this.#persisting
       .then(async () => {
-        if (this.#d.vault.session.current !== v) return;
+        if (this.#d.session.current !== v) return;
         if (items.length === 0) {
           if (v.deleteRecord(REVOCATIONS_RECORD)) await v.save();
         } else {
@@ -365,7 +372,7 @@ export class OAuthManager {
   }
 
   async #restoreQueue(): Promise<void> {
-    const v = this.#d.vault.session.current;
+    const v = this.#d.session.current;
     if (v === null || !v.entries().has(REVOCATIONS_RECORD)) return;
     try {
       const body = (await v.readRecord(REVOCATIONS_RECORD)) as { items?: unknown };
@@ -411,7 +418,7 @@ export class OAuthManager {
     if (this.#scheduler) await this.#stopScheduler();
     const scheduler = new RefreshScheduler({
       clock: this.#d.clock,
-      marginMs: this.#d.refreshMarginMs,
+      rule: this.#d.rule,
       ...(this.#d.timers ? { timers: this.#d.timers } : {}),
       refresh: async (id, tracked) => {
         // Another part of the app (the request tester, a manual refresh) may have refreshed
@@ -422,7 +429,7 @@ export class OAuthManager {
         if (
           stored !== undefined &&
           stored.accessToken !== tracked.tokens?.accessToken &&
-          (stored.expiresAt === undefined || stored.expiresAt - this.#d.refreshMarginMs > this.#d.clock.now())
+          !needsRefresh(stored, this.#d.clock.now(), this.#d.rule)
         ) {
           return stored;
         }
@@ -441,12 +448,11 @@ export class OAuthManager {
       save: async (id, tokens) => {
         const tracked = this.#tracked.get(id);
         if (tracked === undefined) return;
-        await this.#store().setTokens(tracked.serviceId, id, tokens);
+        await this.#d.credentials.setTokens(tracked.serviceId, id, tokens, { background: true });
       },
     });
     scheduler.onRefreshed((id) => {
       this.#lastError.delete(id);
-      this.#d.events.emit('services.changed', {});
       this.#changed();
     });
     scheduler.onLoginRequired((id, error) => {
@@ -458,11 +464,7 @@ export class OAuthManager {
         .then((n) => {
           if (!n) return;
           this.#d.events.emit('oauth.loginRequired', { serviceId: n.serviceId, credentialId: id, name: n.credential });
-          const text = notificationFor(
-            { type: 'refresh-failed', service: n.service, credential: n.credential, loginRequired: true },
-            { notifyClipboardCleared: false },
-          );
-          if (text) this.#d.notifier.notify(text.title, text.body);
+          this.#d.notice({ type: 'refresh-failed', service: n.service, credential: n.credential, loginRequired: true });
         })
         .catch(() => undefined);
       this.#changed();
@@ -471,17 +473,13 @@ export class OAuthManager {
       this.#names(id)
         .then((n) => {
           if (!n) return;
-          const text = notificationFor(
-            {
-              type: 'token-will-expire',
-              service: n.service,
-              credential: n.credential,
-              expiresAt,
-              now: this.#d.clock.now(),
-            },
-            { notifyClipboardCleared: false },
-          );
-          if (text) this.#d.notifier.notify(text.title, text.body);
+          this.#d.notice({
+            type: 'token-will-expire',
+            service: n.service,
+            credential: n.credential,
+            expiresAt,
+            now: this.#d.clock.now(),
+          });
         })
         .catch(() => undefined);
       this.#changed();
@@ -517,7 +515,7 @@ export class OAuthManager {
 
   /** Brings the scheduler in line with the vault: new, edited and deleted oauth2 credentials. */
   async #resync(): Promise<void> {
-    if (!this.#scheduler || this.#d.vault.session.current === null) return;
+    if (!this.#scheduler || this.#d.session.current === null) return;
     try {
       const store = this.#store();
       const seen = new Set<string>();

@@ -1,4 +1,4 @@
-import { clockOffset } from '../core/totp/clock-offset';
+import { clockOffset } from '../../core/totp/clock-offset';
 
 export interface ClockSkewReading {
   /** Server clock minus this computer's clock, in ms. */

@@ -3,12 +3,23 @@
  * period boundary and pushed as one `totp.codes` event. Each subscribe replaces the set (one
  * screen shows codes at a time); locking the vault stops it and forgets the secrets it held.
  */
-import type { TotpCodeItem } from '../../preload/channels/totp';
-import { SERVICE_RECORD_PREFIX } from '../core/credentials/service-records';
-import type { ServiceStore } from '../core/credentials/service-store';
-import type { Clock } from '../core/platform';
-import { type LiveCodeItem, liveCodeBatch, type OtpSpec, type TickBatch, TotpTicker } from '../core/totp';
-import type { EventHub } from './event-hub';
+import { SERVICE_RECORD_PREFIX } from '../../core/credentials/service-records';
+import type { ServiceStore } from '../../core/credentials/service-store';
+import type { Clock } from '../../core/platform';
+import { type LiveCodeItem, liveCodeBatch, type OtpSpec, type TickBatch, TotpTicker } from '../../core/totp';
+import type { AppEvents } from '../events';
+
+/** One code on screen; the contract's TotpCodeItem has the same shape. */
+export interface TotpCodeItem {
+  credentialId: string;
+  code: string | null;
+  next: string | null;
+  period: number | null;
+  secondsRemaining: number | null;
+  validUntilMs: number | null;
+  /** Why this credential cannot make a code (deleted, damaged secret); the others still update. */
+  error: string | null;
+}
 
 export function toCodeItem(item: LiveCodeItem): TotpCodeItem {
   if (!item.ok) {
@@ -59,7 +70,7 @@ export class TotpLive {
   readonly #ticker: TotpTicker<LiveCodeItem>;
 
   constructor(
-    private readonly events: EventHub,
+    private readonly events: AppEvents,
     clock: Clock,
   ) {
     this.#ticker = new TotpTicker<LiveCodeItem>({
@@ -67,10 +78,8 @@ export class TotpLive {
       compute: (ids, nowMs) => liveCodeBatch((id) => this.#specs.get(id), ids, nowMs),
       onError: () => undefined,
     });
-    events.subscribe((name, payload) => {
-      if (name !== 'vault.changed') return;
-      const state = (payload as { status?: { state?: string } }).status?.state;
-      if (state !== 'unlocked') this.stop();
+    events.on('vault.changed', ({ status }) => {
+      if (status.state !== 'unlocked') this.stop();
     });
   }
 

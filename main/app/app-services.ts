@@ -1,0 +1,124 @@
+/**
+ * The application as one set of services over one vault, for a host that keeps the vault open
+ * (the Electron shell, the browser host). The command line opens a session per command instead
+ * (cli-session.ts) on the same Credentials, AccessTokens and SecretAccess.
+ */
+import type { Keychain } from '../core/keychain/keychain';
+import type { RefreshRule } from '../core/oauth';
+import type { BrowserOpener, Clipboard, Clock, SaveDialog, SettingsStore } from '../core/platform';
+import { AuditService } from './audit/audit-service';
+import { Credentials } from './credentials/credentials';
+import { type AppEvents, EventBus } from './events';
+import { LimitsService } from './limits/limits-service';
+import { OAuthService } from './oauth/oauth-service';
+import type { OAuthNotice } from './oauth/oauth-types';
+import { QuickAccess } from './quick/quick-access';
+import { ClockSkew } from './requests/clock-skew';
+import { RequestsService } from './requests/requests-service';
+import { AccessTokens } from './secrets/access-tokens';
+import { SecretAccess } from './secrets/secret-access';
+import { SecretCopy } from './secrets/secret-copy';
+import { TotpService } from './totp/totp-service';
+import { TransferService } from './transfer/transfer-service';
+import { VaultService } from './vault/vault-service';
+
+export interface AppServicesInput {
+  vaultPath(): string;
+  settings: SettingsStore;
+  keychain: Keychain;
+  clipboard: Clipboard;
+  clock: Clock;
+  browser: BrowserOpener;
+  /** Where exports are saved (a native dialog; a folder in the browser host). */
+  saveDialog: SaveDialog;
+  notice: (notice: OAuthNotice) => void;
+  /** When OAuth tokens are refreshed; default REFRESH_RULE (tests with short-lived tokens pass their own). */
+  refreshRule?: RefreshRule;
+}
+
+export interface AppServices {
+  events: AppEvents;
+  settings: SettingsStore;
+  clock: Clock;
+  vault: VaultService;
+  credentials: Credentials;
+  accessTokens: AccessTokens;
+  secrets: SecretAccess;
+  copier: SecretCopy;
+  oauth: OAuthService;
+  totp: TotpService;
+  requests: RequestsService;
+  limits: LimitsService;
+  audit: AuditService;
+  transfer: TransferService;
+  quickAccess: QuickAccess;
+  clockSkew: ClockSkew;
+}
+
+export function createAppServices(input: AppServicesInput): AppServices {
+  const { clock, settings } = input;
+  const events: AppEvents = new EventBus();
+  const vault = new VaultService({
+    vaultPath: input.vaultPath,
+    keychain: input.keychain,
+    clipboard: input.clipboard,
+    settings,
+    events,
+    clock,
+  });
+  const credentials = new Credentials({ vault, events, clock });
+  const oauth = new OAuthService({
+    session: vault.session,
+    credentials,
+    events,
+    clock,
+    opener: input.browser,
+    notice: input.notice,
+    ...(input.refreshRule ? { rule: input.refreshRule } : {}),
+  });
+  const accessTokens = new AccessTokens({
+    credentials,
+    clock,
+    ...(input.refreshRule ? { rule: input.refreshRule } : {}),
+    // Through the OAuth service, so an on-demand refresh shows in its log and status.
+    renew: (serviceId, credentialId) => oauth.refresh(serviceId, credentialId),
+  });
+  const secrets = new SecretAccess({ credentials, accessTokens, clock });
+  const quickAccess = new QuickAccess(events);
+  const copier = new SecretCopy({ credentials, secrets, clipboard: vault.clipboard, settings, quickAccess });
+  const clockSkew = new ClockSkew();
+  const limits = new LimitsService({ vault, credentials, events, clock });
+  return {
+    events,
+    settings,
+    clock,
+    vault,
+    credentials,
+    accessTokens,
+    secrets,
+    copier,
+    oauth,
+    totp: new TotpService({ credentials, copier, events, clock }),
+    requests: new RequestsService({
+      vault,
+      credentials,
+      accessTokens,
+      copier,
+      clockSkew,
+      gate: limits.gate,
+      events,
+      clock,
+    }),
+    limits,
+    audit: new AuditService({ vault, credentials, accessTokens, clock }),
+    transfer: new TransferService({
+      vault,
+      session: vault.session,
+      credentials,
+      saveDialog: input.saveDialog,
+      clock,
+    }),
+    quickAccess,
+    clockSkew,
+  };
+}

@@ -1,0 +1,49 @@
+/** What the OAuth service reports; the contract's schemas (preload/channels/oauth.ts) have the same shapes. */
+import type { OAUTH_GRANTS } from '../../core/model/credential';
+import type { FlowRequestEntry } from '../../core/oauth/request-log';
+
+export type OAuthTokenStatus = 'valid' | 'expiring' | 'expired' | 'no-expiry' | 'signed-out';
+
+/** One oauth2 credential as the OAuth screen lists it: times and flags, never a token. */
+export interface OAuthTokenInfo {
+  serviceId: string;
+  serviceName: string;
+  credentialId: string;
+  name: string;
+  provider: string;
+  grant: (typeof OAUTH_GRANTS)[number];
+  server: string | null;
+  scopes: string;
+  status: OAuthTokenStatus;
+  expiresAt: number | null;
+  obtainedAt: number | null;
+  hasRefreshToken: boolean;
+  hasIdToken: boolean;
+  busy: boolean;
+  autoRefresh: boolean;
+  lastError: string | null;
+}
+
+export interface FlowLog {
+  /** Which flow: a grant, "refresh" or "revocation". */
+  flow: string;
+  startedAt: number;
+  finishedAt: number | null;
+  outcome: 'running' | 'ok' | 'failed' | 'cancelled';
+  error: { code: string; message: string } | null;
+  entries: FlowRequestEntry[];
+}
+
+export interface DeviceCodeInfo {
+  serviceId: string;
+  credentialId: string;
+  userCode: string;
+  verificationUri: string;
+  verificationUriComplete: string | null;
+  expiresAt: number;
+}
+
+/** What the OAuth service wants the user told (the host decides how: a desktop notification, a toast). */
+export type OAuthNotice =
+  | { type: 'token-will-expire'; service: string; credential: string; expiresAt: number; now: number }
+  | { type: 'refresh-failed'; service: string; credential: string; loginRequired: boolean };

@@ -1,0 +1,272 @@
+/**
+ * The request tester: sends a request signed with a stored credential, keeps history and saved
+ * requests per service, and copies a request as cURL or fetch code. OAuth credentials get their
+ * token from AccessTokens like every other reader.
+ */
+import type { Located } from '../../core/credentials/service-store';
+import {
+  createHttpEngine,
+  type HttpEngine,
+  type HttpRequestInput,
+  previewRecipeSigning,
+  type RequestAuth,
+  type SendOptions,
+  toCurl,
+  toFetchCode,
+} from '../../core/http';
+import { type PoliteGate, politeSend } from '../../core/limits';
+import { isLatchError } from '../../core/model/errors';
+import type { Clock } from '../../core/platform';
+import {
+  cutUtf8,
+  newRequestItemId,
+  RequestRecords,
+  type ResponseViewData,
+  resolveRequestUrl,
+  toResponseView,
+} from '../../core/requests';
+import type { JsonValue } from '../../core/vault/types';
+import type { Credentials } from '../credentials/credentials';
+import type { AppEvents } from '../events';
+import type { AccessTokens } from '../secrets/access-tokens';
+import type { SecretCopy } from '../secrets/secret-copy';
+import type { VaultAccess } from '../vault/vault-access';
+import type { ClockSkew } from './clock-skew';
+
+/** Which service (for its base URL) and which credential (to sign with) a request uses. */
+export interface RequestTarget {
+  serviceId?: string | undefined;
+  credentialId?: string | undefined;
+}
+
+export interface RequestsDeps {
+  vault: VaultAccess;
+  credentials: Credentials;
+  accessTokens: AccessTokens;
+  copier: SecretCopy;
+  clockSkew: ClockSkew;
+  /** The app's rate-limit gate: a send waits for its turn, and a 429/503 is remembered. */
+  gate: PoliteGate;
+  events: AppEvents;
+  clock: Clock;
+}
+
+/** The composed request as the engine takes it; a path is relative to the service's base URL. Files never come from the renderer. */
+function toEngineInput(request: HttpRequestInput, baseUrl: string | undefined): HttpRequestInput {
+  const body = request.body?.kind === 'multipart' ? { ...request.body, files: [] } : request.body;
+  return { ...request, url: resolveRequestUrl(request.url, baseUrl), ...(body ? { body } : {}) };
+}
+
+/** What history keeps of a request: as composed, with a long body cut (it is for recall, not replay of megabytes). */
+function forHistory(request: HttpRequestInput): { request: HttpRequestInput; cut: boolean } {
+  const b = request.body;
+  if (b?.kind === 'json' || b?.kind === 'raw') {
+    const { text, cut } = cutUtf8(b.text);
+    return { request: { ...request, body: { ...b, text } }, cut };
+  }
+  return { request, cut: false };
+}
+
+function safeUrl(raw: string): string {
+  try {
+    const u = new URL(raw);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return '';
+  }
+}
+
+export class RequestsService {
+  readonly #inflight = new Map<string, AbortController>();
+  /** The engine names OAuth credentials by id only; sends register whose service each one is. */
+  readonly #owners = new Map<string, string>();
+  #engine: HttpEngine | null = null;
+  /** Read-modify-write of one record per service: one at a time, so two sends do not lose a row. */
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: RequestsDeps) {
+    // A deleted service takes its history and saved requests with it.
+    deps.events.on('credentials.changed', () => {
+      const v = deps.vault.current;
+      if (v === null) return;
+      void this.#serial(() => new RequestRecords(v).pruneOrphans((id) => v.entries().has(id))).catch(() => undefined);
+    });
+  }
+
+  #http(): HttpEngine {
+    this.#engine ??= createHttpEngine({
+      clock: this.deps.clock,
+      getAccessToken: this.deps.accessTokens.forEngine((id) => this.#owners.get(id) ?? ''),
+    });
+    return this.#engine;
+  }
+
+  #records(): RequestRecords {
+    return new RequestRecords(this.deps.vault.vault());
+  }
+
+  #serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(fn, fn);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  #changed(serviceId: string | undefined): void {
+    this.deps.events.emit('requests.changed', { serviceId: serviceId ?? null });
+  }
+
+  async #target({ serviceId, credentialId }: RequestTarget) {
+    let baseUrl: string | undefined;
+    let located: Located | null = null;
+    if (serviceId !== undefined) {
+      if (credentialId !== undefined) {
+        located = await this.deps.credentials.credential(serviceId, credentialId);
+        baseUrl = located.service.baseUrl;
+        this.#owners.set(credentialId, serviceId);
+      } else {
+        baseUrl = (await this.deps.credentials.body(serviceId)).baseUrl;
+      }
+    }
+    const auth: RequestAuth | undefined = located ? (located.credential as RequestAuth) : undefined;
+    return { baseUrl: baseUrl || undefined, auth };
+  }
+
+  async send(
+    input: RequestTarget & { requestId: string; request: HttpRequestInput; retry: SendOptions['retry'] },
+  ): Promise<ResponseViewData> {
+    const { requestId, serviceId, credentialId, request } = input;
+    const { clock, events } = this.deps;
+    const { baseUrl, auth } = await this.#target(input);
+    const controller = new AbortController();
+    this.#inflight.get(requestId)?.abort();
+    this.#inflight.set(requestId, controller);
+    const kept = forHistory(request);
+    const url = resolveRequestUrl(request.url, baseUrl);
+    const remember = (outcome: Record<string, JsonValue>) =>
+      this.#serial(async () => {
+        await this.#records().addHistory(serviceId ?? null, {
+          id: newRequestItemId('h_'),
+          at: clock.now(),
+          credentialId: credentialId ?? null,
+          request: kept.request as unknown as JsonValue,
+          bodyCut: kept.cut,
+          outcome,
+        });
+        this.#changed(serviceId);
+      }).catch(() => undefined); // history is a convenience: a locked vault must not fail the send
+    try {
+      const response = await politeSend(
+        this.#http(),
+        this.deps.gate,
+        serviceId ? { serviceId, credentialId: credentialId ?? null, url } : null,
+        toEngineInput(request, baseUrl),
+        {
+          ...(auth ? { auth } : {}),
+          ...(input.retry ? { retry: input.retry } : {}),
+          signal: controller.signal,
+          onAttempt: (attempt) => events.emit('requests.attempt', { requestId, attempt }),
+          onWait: (waitMs, reason) => events.emit('limits.waiting', { requestId, waitMs, reason }),
+        },
+      );
+      if (serviceId && (response.status === 429 || response.status === 503))
+        events.emit('limits.changed', { serviceId });
+      const receivedAtMs = clock.now();
+      this.deps.clockSkew.record({
+        dateHeader: response.headers.find((h) => h.name.toLowerCase() === 'date')?.value,
+        url: response.url,
+        sentAtMs: receivedAtMs - response.timing.totalMs,
+        receivedAtMs,
+      });
+      const view = toResponseView(requestId, response, clock);
+      await remember({
+        status: response.status,
+        error: null,
+        totalMs: response.timing.totalMs,
+        bodyBytes: response.size.bodyBytes,
+        attempts: response.attempts.length,
+        url: response.url,
+      });
+      return view;
+    } catch (e) {
+      const n = isLatchError(e) ? e.detail?.attempts : undefined;
+      await remember({
+        status: null,
+        error: isLatchError(e) ? e.code : 'ERR_INTERNAL',
+        totalMs: null,
+        bodyBytes: null,
+        attempts: typeof n === 'number' ? n : 1,
+        // Redaction needs the signed request, which never exists here: keep only scheme, host and path.
+        url: safeUrl(url),
+      });
+      throw e;
+    } finally {
+      if (this.#inflight.get(requestId) === controller) this.#inflight.delete(requestId);
+    }
+  }
+
+  /** What an HMAC recipe would sign for this request: no secret in, none out (the recipe editor's preview). */
+  async previewSigning(
+    serviceId: string | undefined,
+    recipe: Parameters<typeof previewRecipeSigning>[1],
+    request: HttpRequestInput,
+  ): Promise<ReturnType<typeof previewRecipeSigning>> {
+    const baseUrl =
+      serviceId === undefined ? undefined : (await this.deps.credentials.body(serviceId)).baseUrl || undefined;
+    return previewRecipeSigning(toEngineInput(request, baseUrl), recipe, this.deps.clock);
+  }
+
+  cancel(requestId: string): { cancelled: boolean } {
+    const c = this.#inflight.get(requestId);
+    c?.abort();
+    return { cancelled: c !== undefined };
+  }
+
+  async copyAs(
+    input: RequestTarget & { request: HttpRequestInput; format: 'curl' | 'fetch'; includeSecrets: boolean },
+  ): Promise<{ clearsInSeconds: number; label: string }> {
+    const { baseUrl, auth } = await this.#target(input);
+    const prepared = await this.#http().prepare(toEngineInput(input.request, baseUrl), auth ? { auth } : {});
+    const { includeSecrets } = input;
+    const text =
+      input.format === 'curl' ? toCurl(prepared, { includeSecrets }) : toFetchCode(prepared, { includeSecrets });
+    const what = input.format === 'curl' ? 'cURL command' : 'fetch code';
+    return {
+      clearsInSeconds: await this.deps.copier.copyText(text),
+      label: includeSecrets && auth ? `${what} with secrets` : `${what} (secrets redacted)`,
+    };
+  }
+
+  history(serviceId: string | null): Promise<unknown[]> {
+    return this.#records().history(serviceId);
+  }
+
+  async clearHistory(serviceId: string | undefined): Promise<void> {
+    await this.#serial(() => this.#records().clearHistory(serviceId ?? null));
+    this.#changed(serviceId);
+  }
+
+  async save(input: RequestTarget & { name: string; request: HttpRequestInput }): Promise<{ id: string }> {
+    const id = newRequestItemId('s_');
+    const kept = forHistory(input.request);
+    await this.#serial(() =>
+      this.#records().save(input.serviceId ?? null, {
+        id,
+        name: input.name,
+        savedAt: this.deps.clock.now(),
+        credentialId: input.credentialId ?? null,
+        request: kept.request as unknown as JsonValue,
+      }),
+    );
+    this.#changed(input.serviceId);
+    return { id };
+  }
+
+  saved(serviceId: string | null): Promise<unknown[]> {
+    return this.#records().saved(serviceId);
+  }
+
+  async deleteSaved(serviceId: string | undefined, id: string): Promise<void> {
+    await this.#serial(() => this.#records().deleteSaved(serviceId ?? null, id));
+    this.#changed(serviceId);
+  }
+}

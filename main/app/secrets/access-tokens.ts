@@ -1,0 +1,116 @@
+/**
+ * "A fresh access token, refreshed and saved if needed": the one place every use of an OAuth
+ * access token goes through: reveal, copy, quick copy, the request tester's engine, and the
+ * command line's `get`, `copy`, `exec`, `token` and `request`. The token is renewed when the
+ * refresh rule (core/oauth/refresh-rule.ts) says it is due, or when a server refused it
+ * (`force`, after a 401); the new set is saved before it is used, because a rotated refresh
+ * token is dead once used. One renewal per credential runs at a time: two readers at once
+ * share it rather than spending the refresh token twice.
+ */
+import type { AccessToken, GetAccessToken } from '../../core/http';
+import type { FieldsOf, TokenSet } from '../../core/model/credential';
+import { LatchError } from '../../core/model/errors';
+import { clientCredentials, needsRefresh, REFRESH_RULE, type RefreshRule, refreshTokens } from '../../core/oauth';
+import type { Clock } from '../../core/platform';
+import type { Credentials } from '../credentials/credentials';
+
+/** Where tokens are read and saved: the app's Credentials, or a command's ServiceStore. */
+export type TokenStore = Pick<Credentials, 'credential' | 'setTokens'>;
+
+export interface AccessTokensDeps {
+  credentials: TokenStore;
+  clock: Clock;
+  rule?: RefreshRule;
+  /**
+   * Renews and saves the tokens. The app passes its OAuth service, so a refresh made here shows
+   * in its log and status like any other; by default (the command line) the server is asked
+   * here and the new set saved.
+   */
+  renew?: (serviceId: string, credentialId: string) => Promise<unknown>;
+}
+
+export interface FreshToken {
+  tokens: TokenSet;
+  /** A new set was fetched (and saved) for this call. */
+  refreshed: boolean;
+}
+
+function loginRequired(hadTokens: boolean): LatchError {
+  return new LatchError(
+    'ERR_OAUTH_LOGIN_REQUIRED',
+    hadTokens
+      ? 'The access token has expired and cannot be refreshed (no refresh token). Sign in again: in Latch, or with "latch oauth login".'
+      : 'This OAuth credential has no token yet. Sign in first: in Latch, or with "latch oauth login".',
+  );
+}
+
+export const toEngineToken = (t: TokenSet): AccessToken => ({
+  accessToken: t.accessToken,
+  ...(t.tokenType ? { tokenType: t.tokenType } : {}),
+  ...(t.expiresAt !== undefined ? { expiresAt: t.expiresAt } : {}),
+});
+
+export class AccessTokens {
+  readonly #renewing = new Map<string, Promise<TokenSet>>();
+  readonly #rule: RefreshRule;
+
+  constructor(private readonly deps: AccessTokensDeps) {
+    this.#rule = deps.rule ?? REFRESH_RULE;
+  }
+
+  async fresh(serviceId: string, credentialId: string, options: { force?: boolean } = {}): Promise<FreshToken> {
+    const fields = await this.#fields(serviceId, credentialId);
+    const tokens = fields.tokens;
+    const now = this.deps.clock.now();
+    if (tokens && !options.force && !needsRefresh(tokens, now, this.#rule)) return { tokens, refreshed: false };
+    const renewable = tokens?.refreshToken !== undefined || fields.grant === 'client_credentials';
+    if (!renewable) {
+      // Due but not renewable: still usable until it actually expires.
+      const valid = tokens !== undefined && (tokens.expiresAt === undefined || tokens.expiresAt > now);
+      if (valid && !options.force) return { tokens, refreshed: false };
+      throw loginRequired(tokens !== undefined);
+    }
+    let running = this.#renewing.get(credentialId);
+    if (running === undefined) {
+      running = this.#renew(serviceId, credentialId, fields).finally(() => this.#renewing.delete(credentialId));
+      this.#renewing.set(credentialId, running);
+    }
+    return { tokens: await running, refreshed: true };
+  }
+
+  /** The HTTP engine's token provider; the engine names credentials by id alone. */
+  forEngine(serviceOf: (credentialId: string) => string): GetAccessToken {
+    return async (credentialId, { forceRefresh }) =>
+      toEngineToken((await this.fresh(serviceOf(credentialId), credentialId, { force: forceRefresh })).tokens);
+  }
+
+  async #renew(serviceId: string, credentialId: string, fields: FieldsOf<'oauth2'>): Promise<TokenSet> {
+    if (this.deps.renew) {
+      await this.deps.renew(serviceId, credentialId);
+      const next = (await this.#fields(serviceId, credentialId)).tokens;
+      if (!next) throw loginRequired(false);
+      return next;
+    }
+    const clock = this.deps.clock;
+    // Client credentials tokens are renewed by asking again; there is no refresh token.
+    const next =
+      fields.grant === 'client_credentials' && !fields.tokens?.refreshToken
+        ? await clientCredentials(fields, { clock })
+        : await refreshTokens(fields, { clock });
+    await this.deps.credentials.setTokens(serviceId, credentialId, next);
+    return next;
+  }
+
+  async #fields(serviceId: string, credentialId: string): Promise<FieldsOf<'oauth2'>> {
+    const { credential } = await this.deps.credentials.credential(serviceId, credentialId);
+    if (credential.kind !== 'oauth2')
+      throw new LatchError(
+        'ERR_BAD_INPUT',
+        `"${credential.name}" is a ${credential.kind} credential, not an OAuth 2.0 one.`,
+        {
+          detail: { field: 'kind' },
+        },
+      );
+    return credential.fields;
+  }
+}

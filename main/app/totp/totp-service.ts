@@ -1,0 +1,202 @@
+/**
+ * One-time codes in the vault: the list, the live codes on screen, HOTP's next code, copying a
+ * code, adding codes (one or a whole authenticator export), the QR code of a stored secret, and
+ * the recovery codes kept beside them. Parsing links and images needs no vault: the handlers
+ * call core for those.
+ */
+import type { Located } from '../../core/credentials/service-store';
+import type { FieldsOf } from '../../core/model/credential';
+import { LatchError } from '../../core/model/errors';
+import type { Clock } from '../../core/platform';
+import {
+  BACKUP_CODES_CREDENTIAL,
+  backupCodesLeft,
+  buildOtpAuthUri,
+  formatStoredBackupCodes,
+  generateCode,
+  hotpCode,
+  markBackupCodeUsed,
+  maskBackupCode,
+  parseBackupCodes,
+  parseStoredBackupCodes,
+  qrSvg,
+} from '../../core/totp';
+import type { Credentials } from '../credentials/credentials';
+import type { AppEvents } from '../events';
+import type { SecretCopy } from '../secrets/secret-copy';
+import { addTotpCredentials, type TotpAddItem } from './totp-add';
+import { loadSpecs, TotpLive } from './totp-live';
+
+export interface TotpEntry {
+  serviceId: string;
+  serviceName: string;
+  credentialId: string;
+  name: string;
+  issuer: string | null;
+  account: string | null;
+  type: FieldsOf<'totp'>['type'];
+  algorithm: FieldsOf<'totp'>['algorithm'];
+  digits: number;
+  period: number;
+  counter: number;
+}
+
+function totpOf(located: Located): FieldsOf<'totp'> {
+  if (located.credential.kind !== 'totp')
+    throw new LatchError('ERR_BAD_INPUT', 'That credential is not a one-time code.', { detail: { field: 'kind' } });
+  return located.credential.fields;
+}
+
+function isRecoveryCodes(c: Located['credential']): boolean {
+  return c.kind === 'secret' && c.name.toLowerCase() === BACKUP_CODES_CREDENTIAL.toLowerCase();
+}
+
+export class TotpService {
+  readonly #live: TotpLive;
+
+  constructor(
+    private readonly deps: { credentials: Credentials; copier: SecretCopy; events: AppEvents; clock: Clock },
+  ) {
+    this.#live = new TotpLive(deps.events, deps.clock);
+  }
+
+  async list(): Promise<TotpEntry[]> {
+    const { credentials } = this.deps;
+    const out: TotpEntry[] = [];
+    for (const summary of credentials.summaries()) {
+      if (!summary.credentials.some((c) => c.kind === 'totp')) continue;
+      const body = await credentials.body(summary.id);
+      for (const c of body.credentials) {
+        if (c.kind !== 'totp') continue;
+        const f = c.fields;
+        out.push({
+          serviceId: summary.id,
+          serviceName: body.name,
+          credentialId: c.id,
+          name: c.name,
+          issuer: f.issuer ?? null,
+          account: f.account ?? null,
+          type: f.type,
+          algorithm: f.algorithm,
+          digits: f.type === 'steam' ? 5 : f.digits,
+          period: f.type === 'steam' ? 30 : f.period,
+          counter: f.counter,
+        });
+      }
+    }
+    return out;
+  }
+
+  /** Replaces the codes on screen; returns how many are shown. */
+  async subscribe(ids: readonly string[]): Promise<number> {
+    return this.#live.start(await loadSpecs(this.deps.credentials.store(), ids));
+  }
+
+  unsubscribe(): void {
+    this.#live.stop();
+  }
+
+  /** HOTP: the code for the stored counter, and the counter moves on (saved before the code is shown). */
+  async nextHotp(serviceId: string, credentialId: string): Promise<{ code: string; counter: number }> {
+    const located = await this.deps.credentials.credential(serviceId, credentialId);
+    const f = totpOf(located);
+    if (f.type !== 'hotp')
+      throw new LatchError('ERR_BAD_INPUT', 'Only counter-based (HOTP) codes have a "next code".', {
+        detail: { field: 'type' },
+      });
+    const code = hotpCode(f, f.counter);
+    const credential = located.credential;
+    if (credential.kind === 'totp')
+      await this.deps.credentials.replaceCredential(serviceId, {
+        ...credential,
+        fields: { ...f, counter: f.counter + 1 },
+        updatedAt: this.deps.clock.now(),
+      });
+    return { code, counter: f.counter + 1 };
+  }
+
+  async copy(serviceId: string, credentialId: string): Promise<{ clearsInSeconds: number }> {
+    const f = totpOf(await this.deps.credentials.credential(serviceId, credentialId));
+    let code: string;
+    if (f.type === 'hotp') {
+      if (f.counter === 0)
+        throw new LatchError('ERR_BAD_INPUT', 'No counter code has been made yet. Press "Next code" first.', {
+          detail: { field: 'counter' },
+        });
+      code = hotpCode(f, f.counter - 1);
+    } else {
+      code = generateCode(f, this.deps.clock.now());
+    }
+    return { clearsInSeconds: await this.deps.copier.copyText(code) };
+  }
+
+  /** All or nothing (see totp-add.ts). */
+  async add(items: readonly TotpAddItem[]): Promise<{ added: { serviceId: string; credentialId: string }[] }> {
+    const now = this.deps.clock.now();
+    return { added: await this.deps.credentials.batch((store) => addTotpCredentials(store, items, now)) };
+  }
+
+  async showQr(serviceId: string, credentialId: string): Promise<{ uri: string; svg: string }> {
+    const located = await this.deps.credentials.credential(serviceId, credentialId);
+    const f = totpOf(located);
+    const uri = buildOtpAuthUri({
+      secret: f.secret,
+      type: f.type,
+      algorithm: f.algorithm,
+      digits: f.digits,
+      period: f.period,
+      counter: f.counter,
+      ...(f.issuer ? { issuer: f.issuer } : {}),
+      account: f.account || (f.issuer ? '' : located.credential.name),
+    });
+    return { uri, svg: await qrSvg(uri) };
+  }
+
+  async #recoveryCodes(serviceId: string) {
+    const body = await this.deps.credentials.body(serviceId);
+    const credential = body.credentials.find(isRecoveryCodes);
+    if (credential?.kind !== 'secret') return { credential: null, codes: [] };
+    return { credential, codes: parseStoredBackupCodes(credential.fields.value) };
+  }
+
+  async backupCodes(serviceId: string) {
+    const { credential, codes } = await this.#recoveryCodes(serviceId);
+    return {
+      credentialId: credential?.id ?? null,
+      total: codes.length,
+      left: backupCodesLeft(codes),
+      codes: codes.map((c, index) => ({ index, label: maskBackupCode(c.code), used: c.used })),
+    };
+  }
+
+  async setBackupCodes(serviceId: string, text: string): Promise<{ total: number }> {
+    const codes = parseBackupCodes(text);
+    const value = formatStoredBackupCodes(codes);
+    const { credential } = await this.#recoveryCodes(serviceId);
+    const { credentials } = this.deps;
+    if (credential) await credentials.updateCredential(serviceId, credential.id, { fields: { value } });
+    else
+      await credentials.addCredential(serviceId, {
+        kind: 'secret',
+        name: BACKUP_CODES_CREDENTIAL,
+        fields: { name: BACKUP_CODES_CREDENTIAL, value },
+      });
+    return { total: codes.length };
+  }
+
+  /** Copies one recovery code and marks it used. */
+  async useBackupCode(serviceId: string, index: number): Promise<{ left: number; clearsInSeconds: number }> {
+    const { credential, codes } = await this.#recoveryCodes(serviceId);
+    const chosen = codes[index];
+    if (!credential || !chosen)
+      throw new LatchError('ERR_NOT_FOUND', 'That recovery code is not in this service.', {
+        detail: { field: 'index' },
+      });
+    const next = markBackupCodeUsed(codes, chosen.code);
+    const seconds = await this.deps.copier.copyText(chosen.code);
+    await this.deps.credentials.updateCredential(serviceId, credential.id, {
+      fields: { value: formatStoredBackupCodes(next) },
+    });
+    return { left: backupCodesLeft(next), clearsInSeconds: seconds };
+  }
+}

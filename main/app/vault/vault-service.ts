@@ -1,0 +1,331 @@
+/**
+ * The app's one vault: which file, locked or not, auto-lock, the clipboard guard cleared on
+ * lock, daily encrypted backups, and what happens when a save fails (the `save-failed` event
+ * and the three ways out: reload and re-apply, keep mine, discard). Shared by the Electron
+ * shell and the browser host; the command line opens a vault per command (cli-session.ts).
+ *
+ * The status is kept, not re-read: the file is inspected (read and checksummed) only when
+ * the vault changes hands (start, lock, unlock, create, choose, reload) or when asked for
+ * with `refresh`, never for every answer and every change event.
+ */
+import { ClipboardGuard } from '../../core/clipboard/clipboard-guard';
+import { runAutomaticBackup } from '../../core/io/automatic-backup';
+import type { Keychain } from '../../core/keychain/keychain';
+import { isLatchError, LatchError } from '../../core/model/errors';
+import type { Settings, SettingsPatch } from '../../core/model/settings';
+import type { Clipboard, Clock, SettingsStore } from '../../core/platform';
+import { createVault } from '../../core/vault/create-vault';
+import { forgetQuickUnlock, inspectVault, type VaultInfo } from '../../core/vault/inspect-vault';
+import { openVault } from '../../core/vault/open';
+import type { OpenVault } from '../../core/vault/open-vault';
+import { VaultSession } from '../../core/vault/session';
+import type { AppEvents } from '../events';
+import { keepMine } from './keep-mine';
+import type { VaultAccess } from './vault-access';
+import type { SaveConflictChoice, VaultChangeReason, VaultStatus } from './vault-status';
+
+export interface VaultServiceDeps {
+  vaultPath(): string;
+  keychain: Keychain;
+  clipboard: Clipboard;
+  settings: SettingsStore;
+  events: AppEvents;
+  clock: Clock;
+}
+
+function locked(): LatchError {
+  return new LatchError('ERR_VAULT_LOCKED', 'The vault is locked. Unlock it to continue.');
+}
+
+interface FileFacts {
+  info: VaultInfo | null;
+  keychainReachable: boolean;
+}
+
+export class VaultService implements VaultAccess {
+  readonly session: VaultSession;
+  readonly clipboard: ClipboardGuard;
+  #backupTimer: ReturnType<typeof setInterval> | null = null;
+  #facts: FileFacts | null = null;
+  #saveError: string | null = null;
+  /** The last automatic backup's outcome, for the status line; never a reason to stop the app. */
+  lastBackupError: string | null = null;
+
+  constructor(private readonly deps: VaultServiceDeps) {
+    this.session = new VaultSession({ autoLockMs: deps.settings.get().autoLockMinutes * 60_000, clock: deps.clock });
+    this.clipboard = new ClipboardGuard(deps.clipboard);
+    this.session.on((e) => {
+      if (e.type === 'unlocked') {
+        this.#backupNow();
+        this.#backupTimer ??= setInterval(() => this.#backupNow(), 60 * 60_000);
+        (this.#backupTimer as { unref?: () => void }).unref?.();
+        return;
+      }
+      if (e.type !== 'locked') return;
+      if (this.#backupTimer !== null) clearInterval(this.#backupTimer);
+      this.#backupTimer = null;
+      this.#saveError = null;
+      // Locking takes what Latch put on the clipboard with it.
+      void this.clipboard.clearIfOurs();
+      // A listener cannot await: a failure here must end here, not as an unhandled rejection.
+      this.refresh()
+        .then(() => this.#announce(e.reason === 'auto' ? 'auto-locked' : 'locked', e.lostUnsavedChanges))
+        .catch(() => undefined);
+    });
+    this.clipboard.onChecked((e) => deps.events.emit('clipboard.cleared', e));
+  }
+
+  /**
+   * One encrypted copy of the vault file a day while the app runs (checked at unlock and
+   * hourly), keeping the newest N. The copy is the file as it is on disk: same password.
+   */
+  #backupNow(): void {
+    const settings = this.deps.settings.get();
+    if (!settings.automaticBackups) return;
+    runAutomaticBackup({ vaultPath: this.path, keep: settings.backupsToKeep, now: this.deps.clock }).then(
+      () => {
+        this.lastBackupError = null;
+      },
+      (e: unknown) => {
+        this.lastBackupError = e instanceof LatchError ? e.message : 'The automatic backup could not be written.';
+      },
+    );
+  }
+
+  get path(): string {
+    return this.deps.vaultPath();
+  }
+
+  // ---- VaultAccess ----
+
+  /** The unlocked vault, or ERR_VAULT_LOCKED. Counts as activity for auto-lock. */
+  vault(): OpenVault {
+    const v = this.session.current;
+    if (v === null) throw locked();
+    this.session.touch();
+    return v;
+  }
+
+  get current(): OpenVault | null {
+    return this.session.current;
+  }
+
+  async write<T>(change: (vault: OpenVault) => Promise<T>, options: { background?: boolean } = {}): Promise<T> {
+    const v = (options.background ? this.session.current : null) ?? this.vault();
+    try {
+      const result = await change(v);
+      if (this.#saveError !== null && !v.isDirty) {
+        this.#saveError = null;
+        this.#announce('saved');
+      }
+      return result;
+    } catch (e) {
+      // The change is applied in memory but not on disk: say so, once per failure, so the
+      // renderer can offer its way out instead of failing every later write in silence.
+      if (v.isDirty && this.session.current === v) {
+        this.#saveError = isLatchError(e) ? e.code : 'ERR_SAVE_FAILED';
+        this.#announce('save-failed');
+      }
+      throw e;
+    }
+  }
+
+  // ---- status ----
+
+  /** The status from what is known: the open vault, and the file facts read at the last hand-over. */
+  status(): VaultStatus {
+    const open = this.session.current;
+    const info = this.#facts?.info ?? null;
+    const onDisk = info?.exists ? info : null;
+    // A damaged file (info null) still counts as present: unlock will say what is wrong.
+    const exists = info === null || info.exists;
+    return {
+      path: this.path,
+      state: open ? 'unlocked' : exists ? 'locked' : 'absent',
+      mode: open ? open.mode : (onDisk?.mode ?? null),
+      quickUnlock: open ? open.quickUnlock : onDisk?.quickUnlock ? 'armed' : 'off',
+      keychainReachable: this.#facts?.keychainReachable ?? false,
+      iterations: open ? open.iterations : (onDisk?.iterations ?? null),
+      formatVersion: open ? open.formatVersion : (onDisk?.formatVersion ?? null),
+      openedFromBackup: open ? open.openedFrom === 'backup' : false,
+      backupExists: onDisk?.backupExists ?? false,
+      unsaved: open ? open.isDirty : false,
+      saveError: open?.isDirty ? this.#saveError : null,
+      backupError: this.lastBackupError,
+      retryAfterMs: this.session.retryAfterMs(),
+    };
+  }
+
+  /** Reads the file facts again (the file, the keychain) and returns the status. */
+  async refresh(): Promise<VaultStatus> {
+    const [info, keychainReachable] = await Promise.all([
+      inspectVault(this.path).catch(() => null),
+      this.deps.keychain.available().catch(() => false),
+    ]);
+    this.#facts = { info, keychainReachable };
+    return this.status();
+  }
+
+  /** The status, reading the file facts the first time only. */
+  async statusNow(): Promise<VaultStatus> {
+    return this.#facts === null ? this.refresh() : this.status();
+  }
+
+  #announce(reason: VaultChangeReason, lostUnsavedChanges = false): VaultStatus {
+    const status = this.status();
+    this.deps.events.emit('vault.changed', { status, reason, lostUnsavedChanges });
+    return status;
+  }
+
+  // ---- use cases ----
+
+  async create(input: {
+    password: string;
+    mode: 'password' | 'hardened';
+    quickUnlock: boolean;
+    iterations?: number | undefined;
+  }): Promise<{ status: VaultStatus; recoveryKit: string | null }> {
+    const info = await inspectVault(this.path).catch(() => ({ exists: true }));
+    if (info.exists)
+      throw new LatchError(
+        'ERR_VAULT_EXISTS',
+        `A vault already exists at ${this.path}. Unlock it, or choose another file.`,
+      );
+    let recoveryKit: string | null = null;
+    await this.session.unlock(async () => {
+      const created = await createVault({
+        path: this.path,
+        password: input.password,
+        mode: input.mode,
+        quickUnlock: input.mode === 'password' && input.quickUnlock,
+        keychain: this.deps.keychain,
+        ...(input.iterations !== undefined ? { iterations: input.iterations } : {}),
+      });
+      recoveryKit = created.recoveryKit ?? null;
+      return created.vault;
+    });
+    await this.refresh();
+    return { status: this.#announce('created'), recoveryKit };
+  }
+
+  async unlock(input: {
+    password?: string | undefined;
+    useQuickUnlock: boolean;
+    recoveryKit?: string | undefined;
+    useBackup: boolean;
+  }): Promise<VaultStatus> {
+    await this.session.unlock(() =>
+      openVault({
+        path: this.path,
+        keychain: this.deps.keychain,
+        useQuickUnlock: input.useQuickUnlock,
+        useBackup: input.useBackup,
+        ...(input.password ? { password: input.password } : {}),
+        ...(input.recoveryKit ? { recoveryKit: input.recoveryKit } : {}),
+      }),
+    );
+    await this.refresh();
+    const status = this.#announce('unlocked');
+    this.deps.events.emit('credentials.changed', { cause: 'unlock' });
+    return status;
+  }
+
+  /**
+   * Lock now; with `forget`, quick unlock's device key leaves the keychain too ("lock and
+   * forget"). Unsaved changes are saved first; when that fails the vault stays unlocked, the
+   * `save-failed` banner says why, and the error is thrown: a lock never drops a change the
+   * user did not choose to discard.
+   */
+  async lock(forget: boolean): Promise<VaultStatus> {
+    const v = this.session.current;
+    try {
+      await this.session.lock('manual');
+    } catch (e) {
+      if (v?.isDirty) {
+        this.#saveError = isLatchError(e) ? e.code : 'ERR_SAVE_FAILED';
+        this.#announce('save-failed');
+      }
+      throw e;
+    }
+    if (forget) await forgetQuickUnlock({ path: this.path, keychain: this.deps.keychain }).catch(() => undefined);
+    return this.refresh();
+  }
+
+  async choose(path: string): Promise<VaultStatus> {
+    await this.session.lock('manual');
+    this.deps.settings.update({ lastVaultPath: path });
+    await this.refresh();
+    return this.#announce('settings');
+  }
+
+  touch(): void {
+    this.session.touch();
+  }
+
+  /** Settings change (auto-lock takes the new delay at once) and every window hears of it. */
+  updateSettings(patch: SettingsPatch): Settings {
+    const next = this.deps.settings.update(patch);
+    this.session.setAutoLockMs(next.autoLockMinutes * 60_000);
+    this.deps.events.emit('settings.changed', next);
+    return next;
+  }
+
+  async changePassword(oldPassword: string, newPassword: string): Promise<VaultStatus> {
+    await this.vault().changePassword(oldPassword, newPassword);
+    return this.#announce('settings');
+  }
+
+  async setIterations(iterations: number, password: string): Promise<VaultStatus> {
+    await this.vault().setIterations(iterations, password);
+    return this.#announce('settings');
+  }
+
+  async setQuickUnlock(enabled: boolean): Promise<VaultStatus> {
+    const v = this.vault();
+    if (enabled) await v.enableQuickUnlock();
+    else await v.disableQuickUnlock();
+    await this.refresh();
+    return this.#announce('settings');
+  }
+
+  /** Saves what is pending again (after a full disk, say). */
+  async retrySave(): Promise<VaultStatus> {
+    await this.write((v) => v.save());
+    return this.#announce('saved');
+  }
+
+  /** Reads the file again (another program wrote it) and re-applies this session's unsaved changes on top. */
+  async reload(): Promise<VaultStatus> {
+    const v = this.vault();
+    await v.reload();
+    if (v.isDirty) await this.write((vault) => vault.save());
+    this.#saveError = null;
+    await this.refresh();
+    this.deps.events.emit('credentials.changed', { cause: 'reload' });
+    return this.#announce('reloaded');
+  }
+
+  /**
+   * The way out of a failed save the user chose: `reapply` reloads the file and re-applies
+   * each unsaved change on top (the other program's changes stay); `keep-mine` writes this
+   * session's vault over the file (the other program's changes go); `discard` drops the
+   * unsaved changes and locks, so the next unlock shows the file as it is.
+   */
+  async resolveSaveFailure(choice: SaveConflictChoice): Promise<VaultStatus> {
+    switch (choice) {
+      case 'reapply':
+        return this.reload();
+      case 'keep-mine': {
+        const v = this.vault();
+        await this.write((vault) => keepMine(vault));
+        this.#saveError = null;
+        await this.refresh();
+        this.deps.events.emit('credentials.changed', { cause: 'reload' });
+        return v.isDirty ? this.status() : this.#announce('saved');
+      }
+      case 'discard':
+        await this.session.lock('manual', { discard: true });
+        return this.refresh();
+    }
+  }
+}

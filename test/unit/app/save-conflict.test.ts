@@ -1,0 +1,121 @@
+/**
+ * Another program (the command line) writes the vault while the app has it open: the app's
+ * next save fails. The user must hear of it (`save-failed`), and have three ways out; a lock
+ * must never drop the pending change without saying so.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DomainEvents } from '../../../main/app/events';
+import { ServiceStore } from '../../../main/core/credentials/service-store';
+import { systemClock } from '../../../main/core/platform';
+import { openVault } from '../../../main/core/vault/open';
+import type { Composed } from '../../../main/ipc/compose';
+import { composeForTest } from '../../support/compose-for-test';
+
+const PASSWORD = 'correct horse battery staple';
+
+let dir: string;
+let app: Composed;
+let vaultEvents: DomainEvents['vault.changed'][];
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'latch-conflict-'));
+  app = composeForTest({ dataDir: dir });
+  vaultEvents = [];
+  app.services.events.on('vault.changed', (e) => vaultEvents.push(e));
+  await app.services.vault.create({ password: PASSWORD, mode: 'password', quickUnlock: false, iterations: 100_000 });
+  await app.services.credentials.createService({ name: 'Mine before' });
+});
+
+afterEach(async () => {
+  await app.services.vault.resolveSaveFailure('discard').catch(() => undefined);
+  await app.services.vault.lock(false).catch(() => undefined);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** What `latch add` does from another process: open the file, add a service, save, close. */
+async function cliAddsService(name: string): Promise<void> {
+  const v = await openVault({ path: app.services.vault.path, password: PASSWORD });
+  await new ServiceStore(v, systemClock).createService({ name });
+  v.lock();
+}
+
+async function namesOnDisk(): Promise<string[]> {
+  const v = await openVault({ path: app.services.vault.path, password: PASSWORD });
+  const names = new ServiceStore(v, systemClock).summaries().map((s) => s.name);
+  v.lock();
+  return names.sort();
+}
+
+async function conflict(): Promise<void> {
+  await cliAddsService('From the CLI');
+  await expect(app.services.credentials.createService({ name: 'Mine after' })).rejects.toMatchObject({
+    code: 'ERR_VAULT_CHANGED_ON_DISK',
+  });
+}
+
+describe('a save that fails because another program wrote the file', () => {
+  it('is announced once as save-failed, with the reason in the status', async () => {
+    await conflict();
+    const failed = vaultEvents.filter((e) => e.reason === 'save-failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.status).toMatchObject({ unsaved: true, saveError: 'ERR_VAULT_CHANGED_ON_DISK' });
+    expect(app.services.vault.status()).toMatchObject({ state: 'unlocked', unsaved: true });
+  });
+
+  it('reaches the renderer as vault.changed with reason save-failed', async () => {
+    const seen: unknown[] = [];
+    app.events.subscribe((name, payload) => name === 'vault.changed' && seen.push(payload));
+    await conflict();
+    expect(seen).toContainEqual(expect.objectContaining({ reason: 'save-failed' }));
+  });
+
+  it('a manual lock refuses to drop the change: it stays unlocked and says why', async () => {
+    await conflict();
+    await expect(app.services.vault.lock(false)).rejects.toMatchObject({ code: 'ERR_VAULT_CHANGED_ON_DISK' });
+    expect(app.services.vault.status().state).toBe('unlocked');
+    expect(vaultEvents.filter((e) => e.reason === 'save-failed').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('reload and re-apply: both changes are in the file, and a lock works again', async () => {
+    await conflict();
+    const status = await app.dispatch('vault.resolveSaveFailure', { choice: 'reapply' }, { transport: 'browser-host' });
+    expect(status).toMatchObject({ ok: true, value: { unsaved: false, saveError: null } });
+    expect(await namesOnDisk()).toEqual(['From the CLI', 'Mine after', 'Mine before']);
+    await app.services.vault.lock(false);
+    expect(app.services.vault.status().state).toBe('locked');
+  });
+
+  it('keep mine: this session is written over the file; the other change goes', async () => {
+    await conflict();
+    await app.services.vault.resolveSaveFailure('keep-mine');
+    expect(await namesOnDisk()).toEqual(['Mine after', 'Mine before']);
+    expect(app.services.vault.status()).toMatchObject({ unsaved: false, saveError: null });
+  });
+
+  it('discard: the unsaved change is dropped and the vault locked; the file keeps the other change', async () => {
+    await conflict();
+    const status = await app.services.vault.resolveSaveFailure('discard');
+    expect(status.state).toBe('locked');
+    expect(await namesOnDisk()).toEqual(['From the CLI', 'Mine before']);
+  });
+
+  it('an auto-lock merges (reload and re-apply) instead of dropping the change', async () => {
+    await conflict();
+    await app.services.vault.session.lock('auto');
+    expect(await namesOnDisk()).toEqual(['From the CLI', 'Mine after', 'Mine before']);
+    await expect.poll(() => vaultEvents.find((e) => e.reason === 'auto-locked')).toBeTruthy();
+    expect(vaultEvents.find((e) => e.reason === 'auto-locked')?.lostUnsavedChanges).toBe(false);
+  });
+
+  it('vault.reload tells the lists to reload (services.changed)', async () => {
+    await cliAddsService('From the CLI');
+    const seen: string[] = [];
+    app.events.subscribe((name) => seen.push(name));
+    await app.dispatch('vault.reload', {}, { transport: 'browser-host' });
+    expect(seen).toContain('services.changed');
+    expect(app.services.credentials.summaries().map((s) => s.name)).toContain('From the CLI');
+  });
+});
