@@ -152,7 +152,7 @@ describe('ClipboardGuard and the X11 primary selection', () => {
   });
 });
 
-describe('clipboard on lock (AppVault) and quick.copy', () => {
+describe('clipboard on lock (VaultService) and quick.copy', () => {
   const dir = mkdtempSync(join(tmpdir(), 'latch-guard-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
