@@ -43,6 +43,7 @@ describe('the typed client built from the contract', () => {
         'totp.nextHotp',
         'totp.showQr',
         'vault.choose',
+        'vault.resolveSaveFailure',
         'vault.setQuickUnlock',
       ]);
     });
