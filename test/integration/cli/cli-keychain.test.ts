@@ -53,7 +53,7 @@ describe.skipIf(reachable)('latch without an OS keychain (no D-Bus session)', ()
     for (const flag of ['--quick-unlock', '--hardened']) {
       const vault = join(dir, `no-kc${flag}.latch`);
       const r = await latch(['init', '--vault', vault, flag, '--password-stdin', '--iterations', '100000'], {
-        stdin: 'pw one\n',
+        stdin: 'password one\n',
       });
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/keychain is not reachable/);
@@ -65,8 +65,11 @@ describe.skipIf(reachable)('latch without an OS keychain (no D-Bus session)', ()
   it('init, status, lock, passwd and an unlocking command work with the password alone', async () => {
     const vault = join(dir, 'password-only.latch');
     expect(
-      (await latch(['init', '--vault', vault, '--password-stdin', '--iterations', '100000'], { stdin: 'pw one\n' }))
-        .code,
+      (
+        await latch(['init', '--vault', vault, '--password-stdin', '--iterations', '100000'], {
+          stdin: 'password one\n',
+        })
+      ).code,
     ).toBe(0);
     const status = await latch(['status', '--json', '--vault', vault]);
     expect(status.code).toBe(0);
@@ -80,8 +83,10 @@ describe.skipIf(reachable)('latch without an OS keychain (no D-Bus session)', ()
     const lock = await latch(['lock', '--vault', vault]);
     expect(lock.code).toBe(0);
     expect(lock.stderr).not.toMatch(/internal error/);
-    const list = await latch(['list', '--vault', vault, '--password-stdin'], { stdin: 'pw one\n' });
+    const list = await latch(['list', '--vault', vault, '--password-stdin'], { stdin: 'password one\n' });
     expect(list.code).toBe(0);
-    expect((await latch(['passwd', '--vault', vault, '--password-stdin'], { stdin: 'pw one\npw two\n' })).code).toBe(0);
+    expect(
+      (await latch(['passwd', '--vault', vault, '--password-stdin'], { stdin: 'password one\npassword two\n' })).code,
+    ).toBe(0);
   });
 });
