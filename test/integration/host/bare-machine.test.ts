@@ -162,6 +162,9 @@ describe(`the browser host ${keychainReachable ? 'with' : 'without'} a keychain,
         // The user copies something else: the clipboard is theirs now, the primary selection still holds the secret.
         await new SystemClipboard('linux').writeSelection('clipboard', 'the user copied this');
         value(await bridge.call('vault.lock', { forget: false }));
+        // The X server hands the selection to the clearing xclip asynchronously: wait for it,
+        // as the test above does (a bare read right after the lock failed under load).
+        for (let i = 0; i < 40 && xclipOut('primary') !== ''; i++) await new Promise((r) => setTimeout(r, 50));
         expect(xclipOut('primary')).toBe('');
         expect(xclipOut('clipboard')).toBe('the user copied this');
       },
