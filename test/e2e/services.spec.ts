@@ -171,15 +171,15 @@ test('services: every credential kind, search, reveal, copy, rotate, health, key
   await key.getByRole('button', { name: 'Copy Key' }).click();
   await expect(page.getByTestId('toast').filter({ hasText: 'Copied; clears in 2 s' })).toBeVisible();
   if (process.env.DISPLAY) {
-    expect(readClipboard()).toBe('sk_live_abc123');
+    await expect.poll(readClipboard).toBe('sk_live_abc123');
     await expect.poll(readClipboard, { timeout: 8000 }).not.toBe('sk_live_abc123');
   } else {
     test.info().annotations.push({ type: 'note', description: 'DISPLAY unset: X clipboard not checked' });
   }
   await card(page, 'db-url').getByRole('button', { name: 'Copy reference' }).click();
-  if (process.env.DISPLAY) expect(readClipboard()).toBe('latch://Acme%20API/db-url');
+  if (process.env.DISPLAY) await expect.poll(readClipboard).toBe('latch://Acme%20API/db-url');
   await card(page, 'db-url').getByRole('button', { name: 'Copy as env line' }).click();
-  if (process.env.DISPLAY) expect(readClipboard()).toMatch(/^[A-Z0-9_]+=.*postgres:\/\/u:p@db\/app/);
+  if (process.env.DISPLAY) await expect.poll(readClipboard).toMatch(/^[A-Z0-9_]+=.*postgres:\/\/u:p@db\/app/);
 
   // Editing the service keeps its credentials and shows the notes.
   await page.getByRole('button', { name: 'Edit', exact: true }).first().click();
