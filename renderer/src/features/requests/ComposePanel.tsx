@@ -3,7 +3,7 @@ import type { CredentialView, ServiceSummary } from '../../../../preload/contrac
 import { Button } from '../../ui';
 import { BodyEditor } from './BodyEditor';
 import { KeyValueTable } from './KeyValueTable';
-import { type Draft, jsonProblem, METHODS, type Retry, splitQuery } from './request-model';
+import { type Draft, jsonProblem, METHODS, type Retry, withRows, withUrl } from './request-model';
 
 type Tab = 'params' | 'headers' | 'body' | 'options';
 
@@ -105,11 +105,7 @@ export function ComposePanel(p: ComposeProps) {
           placeholder="https://api.example.com/v1/items or /v1/items"
           spellCheck={false}
           value={d.url}
-          onChange={(e) => set({ url: e.currentTarget.value })}
-          onBlur={(e) => {
-            const { url, rows } = splitQuery(e.currentTarget.value);
-            if (rows.length > 0) set({ url, query: [...d.query, ...rows] });
-          }}
+          onChange={(e) => p.onDraft(withUrl(d, e.currentTarget.value))}
         />
         {p.busy ? (
           <Button variant="danger" onClick={p.onCancel}>
@@ -139,7 +135,7 @@ export function ComposePanel(p: ComposeProps) {
 
       <div role="tabpanel" aria-label={tabs.find((t) => t.id === tab)?.label}>
         {tab === 'params' ? (
-          <KeyValueTable label="Query parameters" rows={d.query} onChange={(query) => set({ query })} />
+          <KeyValueTable label="Query parameters" rows={d.query} onChange={(rows) => p.onDraft(withRows(d, rows))} />
         ) : null}
         {tab === 'headers' ? (
           <KeyValueTable label="Headers" rows={d.headers} onChange={(headers) => set({ headers })} />

@@ -7,7 +7,7 @@ import { useToast } from '../../ui';
 import { ComposePanel } from './ComposePanel';
 import { HistorySidebar } from './HistorySidebar';
 import { type Outcome, ResponsePanel } from './ResponsePanel';
-import { type Draft, emptyDraft, newRequestId, type Retry } from './request-model';
+import { type Draft, emptyDraft, newRequestId, normalizeDraft, type Retry, toSend } from './request-model';
 import './requests.css';
 
 const SIGNS = new Set(['api-key', 'basic', 'digest', 'bearer', 'oauth2', 'jwt-signer', 'hmac', 'aws-sigv4']);
@@ -27,7 +27,6 @@ export function RequestsPage() {
   const [serviceId, setServiceId] = useState('');
   const [credentials, setCredentials] = useState<CredentialView[]>([]);
   const [credentialId, setCredentialId] = useState('');
-  const [baseUrl, setBaseUrl] = useState('');
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(''));
   const [retry, setRetry] = useState<Retry>({ maxAttempts: 1 });
   const [outcome, setOutcome] = useState<Outcome>(idle);
@@ -78,10 +77,12 @@ export function RequestsPage() {
   const chooseService = async (id: string, keepCredential?: string | null) => {
     picked.current = true;
     setServiceId(id);
+    // The last response was another service's.
+    setOutcome((o) => (o.busy ? o : idle));
     if (id === '') {
       setCredentials([]);
       setCredentialId('');
-      setBaseUrl('');
+      setDraft((d) => withBaseUrl(d, ''));
       return;
     }
     try {
@@ -92,11 +93,9 @@ export function RequestsPage() {
           ? (keepCredential ?? '')
           : (view.credentials.find((c) => SIGNS.has(c.kind))?.id ?? '');
       setCredentialId(pick);
-      // Prefill the base URL unless the user already typed a URL of their own.
-      setDraft((d) =>
-        d.url === '' || d.url === `${baseUrl.replace(/\/+$/, '')}/` ? emptyDraftUrl(d, view.baseUrl) : d,
-      );
-      setBaseUrl(view.baseUrl);
+      // Another service starts at its own base URL: a URL (and query) typed for the last one
+      // must not go out signed with this one's credential.
+      setDraft((d) => withBaseUrl(d, view.baseUrl));
     } catch (e) {
       toast.show(errorOf(e).message, 'error');
     }
@@ -129,7 +128,7 @@ export function RequestsPage() {
         requestId,
         ...target,
         ...(credentialId !== '' ? { credentialId } : {}),
-        request: draft,
+        request: toSend(draft),
         retry,
       });
       if (current.current === requestId)
@@ -150,7 +149,7 @@ export function RequestsPage() {
       const r = await latch.requests.copyAs({
         ...target,
         ...(credentialId !== '' ? { credentialId } : {}),
-        request: draft,
+        request: toSend(draft),
         format,
         includeSecrets,
       });
@@ -166,7 +165,7 @@ export function RequestsPage() {
         ...target,
         ...(credentialId !== '' ? { credentialId } : {}),
         name,
-        request: draft,
+        request: toSend(draft),
       });
       toast.show(`Saved "${name}".`, 'success');
     } catch (e) {
@@ -175,7 +174,7 @@ export function RequestsPage() {
   };
 
   const load = (item: SavedRequest | HistoryEntry) => {
-    setDraft(item.request);
+    setDraft(normalizeDraft(item.request));
     if (item.credentialId !== null && credentials.some((c) => c.id === item.credentialId))
       setCredentialId(item.credentialId);
   };
@@ -231,6 +230,6 @@ export function RequestsPage() {
   );
 }
 
-function emptyDraftUrl(d: Draft, baseUrl: string): Draft {
-  return { ...d, url: emptyDraft(baseUrl).url };
+function withBaseUrl(d: Draft, baseUrl: string): Draft {
+  return { ...d, url: emptyDraft(baseUrl).url, query: [] };
 }

@@ -23,24 +23,72 @@ export function emptyDraft(baseUrl: string): Draft {
   };
 }
 
-/** Query rows written in the URL move to the table, so the table is the one place to edit them. */
-export function splitQuery(url: string): { url: string; rows: Row[] } {
-  const q = url.indexOf('?');
-  if (q < 0) return { url, rows: [] };
+/**
+ * The URL box and the Params table are one state: the URL (query included) is what goes out,
+ * and the rows are its query, split for editing. Typing a URL replaces the rows; editing a row
+ * rewrites the URL. Unticked rows are kept for the editor only: they are not in the URL, so they
+ * never go out. A row typed earlier cannot linger, because nothing is sent but the URL.
+ */
+function decode(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return s;
+  }
+}
+
+/** The URL cut at its query and fragment (a fragment never goes on the wire, but it stays in the box). */
+function partsOf(url: string): { base: string; query: string | null; hash: string } {
+  const h = url.indexOf('#');
+  const hash = h < 0 ? '' : url.slice(h);
+  const rest = h < 0 ? url : url.slice(0, h);
+  const q = rest.indexOf('?');
+  return q < 0 ? { base: rest, query: null, hash } : { base: rest.slice(0, q), query: rest.slice(q + 1), hash };
+}
+
+/** The query of a URL as rows, in order, duplicates kept. */
+export function queryRows(url: string): Row[] {
+  const { query } = partsOf(url);
+  if (query === null) return [];
   const rows: Row[] = [];
-  for (const pair of url.slice(q + 1).split('&')) {
+  for (const pair of query.split('&')) {
     if (pair === '') continue;
     const [name = '', ...rest] = pair.split('=');
-    const decode = (s: string) => {
-      try {
-        return decodeURIComponent(s.replace(/\+/g, ' '));
-      } catch {
-        return s;
-      }
-    };
     rows.push({ name: decode(name), value: decode(rest.join('=')), enabled: true });
   }
-  return { url: url.slice(0, q), rows };
+  return rows;
+}
+
+/** The URL typed: its query becomes the rows (unticked rows stay, unticked, below them). */
+export function withUrl(d: Draft, url: string): Draft {
+  return { ...d, url, query: [...queryRows(url), ...d.query.filter((r) => !r.enabled)] };
+}
+
+/** The rows edited: the URL's query is rewritten from the ticked, named rows. */
+export function withRows(d: Draft, rows: Row[]): Draft {
+  const { base, hash } = partsOf(d.url);
+  const sent = rows.filter((r) => r.enabled && r.name !== '');
+  const query = sent.map((r) => `${encodeURIComponent(r.name)}=${encodeURIComponent(r.value)}`).join('&');
+  return { ...d, url: `${base}${query === '' ? '' : `?${query}`}${hash}`, query: rows };
+}
+
+/**
+ * What crosses to main for send, copy and save: the URL as shown (less its fragment) and only
+ * the unticked rows, which main never sends. The ticked rows are in the URL already; sending
+ * them too would send each twice, and a stale row would go out.
+ */
+export function toSend(d: Draft): Draft {
+  const { base, query } = partsOf(d.url);
+  return { ...d, url: query === null ? base : `${base}?${query}`, query: d.query.filter((r) => !r.enabled) };
+}
+
+/**
+ * A request loaded from history or saved before the URL held the query: its rows go into the
+ * URL (as they were sent then); a URL with a query of its own is taken as it is.
+ */
+export function normalizeDraft(d: Draft): Draft {
+  if (partsOf(d.url).query !== null) return withUrl({ ...d, query: d.query.filter((r) => !r.enabled) }, d.url);
+  return withRows(d, d.query);
 }
 
 /** Where the JSON first goes wrong, as line and column, or null when the text is valid JSON. */
