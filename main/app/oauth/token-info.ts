@@ -1,0 +1,52 @@
+/** One oauth2 credential as the OAuth screen lists it: times and flags, never a token. */
+import type { Credential } from '../../core/model/credential';
+import { tokenStatus } from '../../core/oauth';
+import type { OAuthTokenInfo } from './oauth-types';
+
+export type OAuth2Credential = Extract<Credential, { kind: 'oauth2' }>;
+
+/** What only the running app knows about a credential (the vault does not hold it). */
+export interface LiveState {
+  busy: boolean;
+  autoRefresh: boolean;
+  lastError: string | null;
+}
+
+/** The server the user talks to: the issuer, or else the token endpoint's origin. */
+function serverOf(fields: OAuth2Credential['fields']): string | null {
+  if (fields.issuer) return fields.issuer;
+  if (!fields.tokenEndpoint) return null;
+  try {
+    return new URL(fields.tokenEndpoint).origin;
+  } catch {
+    return null;
+  }
+}
+
+export function tokenInfo(
+  serviceId: string,
+  serviceName: string,
+  c: OAuth2Credential,
+  now: number,
+  live: LiveState,
+): OAuthTokenInfo {
+  const f = c.fields;
+  const t = f.tokens;
+  return {
+    serviceId,
+    serviceName,
+    credentialId: c.id,
+    name: c.name,
+    provider: f.provider,
+    grant: f.grant,
+    server: serverOf(f),
+    scopes: t?.scope ?? f.scopes,
+    // The badge's 'expiring' means within 5 minutes, whatever the refresh margin is.
+    status: t ? tokenStatus(t, now) : 'signed-out',
+    expiresAt: t?.expiresAt ?? null,
+    obtainedAt: t?.obtainedAt ?? null,
+    hasRefreshToken: t?.refreshToken !== undefined,
+    hasIdToken: t?.idToken !== undefined,
+    ...live,
+  };
+}
