@@ -9,6 +9,8 @@ import type { BrowserOpener, Clipboard, Clock, SaveDialog, SettingsStore } from 
 import { AuditService } from './audit/audit-service';
 import { Credentials } from './credentials/credentials';
 import { type AppEvents, EventBus } from './events';
+import { JwtService } from './jwt/jwt-service';
+import { MfaLab } from './lab/mfa-lab';
 import { LimitsService } from './limits/limits-service';
 import { OAuthService } from './oauth/oauth-service';
 import type { OAuthNotice } from './oauth/oauth-types';
@@ -23,6 +25,8 @@ import { TransferService } from './transfer/transfer-service';
 import { VaultService } from './vault/vault-service';
 
 export interface AppServicesInput {
+  /** The bus the services emit on; the host passes its own when something it builds must emit too. */
+  events?: AppEvents;
   vaultPath(): string;
   settings: SettingsStore;
   keychain: Keychain;
@@ -47,6 +51,8 @@ export interface AppServices {
   copier: SecretCopy;
   oauth: OAuthService;
   totp: TotpService;
+  lab: MfaLab;
+  jwt: JwtService;
   requests: RequestsService;
   limits: LimitsService;
   audit: AuditService;
@@ -57,7 +63,7 @@ export interface AppServices {
 
 export function createAppServices(input: AppServicesInput): AppServices {
   const { clock, settings } = input;
-  const events: AppEvents = new EventBus();
+  const events: AppEvents = input.events ?? new EventBus();
   const vault = new VaultService({
     vaultPath: input.vaultPath,
     keychain: input.keychain,
@@ -99,6 +105,8 @@ export function createAppServices(input: AppServicesInput): AppServices {
     copier,
     oauth,
     totp: new TotpService({ credentials, copier, events, clock }),
+    lab: new MfaLab({ clock }),
+    jwt: new JwtService({ credentials, clock }),
     requests: new RequestsService({
       vault,
       credentials,

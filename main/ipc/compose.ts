@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { createAppServices } from '../app/app-services';
+import { type AppEvents, EventBus } from '../app/events';
 import { EventNotifier } from '../app/oauth/event-notifier';
 import { folderSaveDialog } from '../core/io/folder-save-dialog';
 import type { Keychain } from '../core/keychain/keychain';
@@ -62,9 +63,12 @@ const noBrowser: BrowserOpener = {
 export function compose(input: ComposeInput): Composed {
   const clock = input.clock ?? systemClock;
   const vaultPath = () => input.settings.get().lastVaultPath || join(input.dataDir, 'vault.latch');
-  let notifier: Notifier | undefined = input.notifier;
   const browser = input.browser ?? noBrowser;
+  // The bus comes first so the default notifier (toasts in the renderer) can emit on it.
+  const domainEvents: AppEvents = new EventBus();
+  const notifier: Notifier = input.notifier ?? new EventNotifier(domainEvents, clock);
   const app = createAppServices({
+    events: domainEvents,
     vaultPath,
     settings: input.settings,
     keychain: input.keychain,
@@ -74,11 +78,10 @@ export function compose(input: ComposeInput): Composed {
     saveDialog: input.saveDialog ?? folderSaveDialog(join(input.dataDir, 'exports')),
     notice: (notice) => {
       const text = notificationFor(notice, { notifyClipboardCleared: false });
-      if (text) notifier?.notify(text.title, text.body);
+      if (text) notifier.notify(text.title, text.body);
     },
     ...(input.refreshRule ? { refreshRule: input.refreshRule } : {}),
   });
-  notifier ??= new EventNotifier(app.events, clock);
   const events = createEventHub();
   adaptEvents(app.events, events);
   const services: HandlerServices = {
@@ -87,6 +90,11 @@ export function compose(input: ComposeInput): Composed {
     vaultPath,
     keychainStatus: input.keychainStatus,
     browser,
+    links: {
+      serviceBaseUrl: async (id) => (await app.credentials.view(id)).baseUrl,
+      deviceVerificationUri: (id) =>
+        app.oauth.pendingDevices().find((d) => d.credentialId === id)?.verificationUri ?? null,
+    },
   };
   return { services, events, dispatch: createDispatcher(createHandlers(services), input.onInternalError) };
 }

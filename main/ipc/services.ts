@@ -5,6 +5,7 @@
 import type { AppServices } from '../app/app-services';
 import type { KeychainStatus } from '../core/keychain/status';
 import type { BrowserOpener } from '../core/platform';
+import type { LinkLookups } from '../security/link-targets';
 
 export type { KeychainStatus };
 
@@ -23,4 +24,6 @@ export interface HandlerServices extends AppServices {
   keychainStatus(): Promise<KeychainStatus>;
   /** The user's own browser, for the links `app.openLink` resolves. */
   browser: BrowserOpener;
+  /** What a link id may name: a service's base URL, the verification page of a device sign-in main started. */
+  links: LinkLookups;
 }

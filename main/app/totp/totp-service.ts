@@ -1,8 +1,8 @@
 /**
  * One-time codes in the vault: the list, the live codes on screen, HOTP's next code, copying a
  * code, adding codes (one or a whole authenticator export), the QR code of a stored secret, and
- * the recovery codes kept beside them. Parsing links and images needs no vault: the handlers
- * call core for those.
+ * the recovery codes kept beside them. Reading links and QR images before a save needs no vault
+ * (totp-reading.ts); the service offers them too, so a host maps every totp use case to it.
  */
 import type { Located } from '../../core/credentials/service-store';
 import type { FieldsOf } from '../../core/model/credential';
@@ -26,6 +26,7 @@ import type { AppEvents } from '../events';
 import type { SecretCopy } from '../secrets/secret-copy';
 import { addTotpCredentials, type TotpAddItem } from './totp-add';
 import { loadSpecs, TotpLive } from './totp-live';
+import { previewMigration, previewOtpAuthUri, readQrPixels, readQrPng } from './totp-reading';
 
 export interface TotpEntry {
   serviceId: string;
@@ -128,6 +129,22 @@ export class TotpService {
       code = generateCode(f, this.deps.clock.now());
     }
     return { clearsInSeconds: await this.deps.copier.copyText(code) };
+  }
+
+  parseUri(uri: string) {
+    return previewOtpAuthUri(uri);
+  }
+
+  importMigration(uri: string) {
+    return previewMigration(uri);
+  }
+
+  decodeQr(png: Buffer) {
+    return readQrPng(png);
+  }
+
+  decodeQrPixels(width: number, height: number, rgba: Buffer) {
+    return readQrPixels(width, height, rgba);
   }
 
   /** All or nothing (see totp-add.ts). */

@@ -16,6 +16,7 @@ import type { Settings, SettingsPatch } from '../../core/model/settings';
 import type { Clipboard, Clock, SettingsStore } from '../../core/platform';
 import { createVault } from '../../core/vault/create-vault';
 import { forgetQuickUnlock, inspectVault, type VaultInfo } from '../../core/vault/inspect-vault';
+import { measureKdf } from '../../core/vault/kdf';
 import { openVault } from '../../core/vault/open';
 import type { OpenVault } from '../../core/vault/open-vault';
 import { VaultSession } from '../../core/vault/session';
@@ -286,6 +287,11 @@ export class VaultService implements VaultAccess {
     else await v.disableQuickUnlock();
     await this.refresh();
     return this.#announce('settings');
+  }
+
+  /** How long one unlock would take at this many iterations on this machine (the settings slider). */
+  async measureKdf(iterations: number): Promise<{ ms: number }> {
+    return { ms: await measureKdf(iterations) };
   }
 
   /** Saves what is pending again (after a full disk, say). */

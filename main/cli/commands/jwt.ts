@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { jwtSignerFields } from '../../app/jwt/jwt-service';
+import { jwtVerdict } from '../../app/jwt/jwt-verdict';
 import {
   decodeJwt,
   type JwtAlgorithm,
@@ -6,16 +8,14 @@ import {
   keyInputFromText,
   signJwt,
   signWithJwtSigner,
-  verifyJwt,
 } from '../../core/jwt';
 import { JWT_ALGORITHMS } from '../../core/model/credential';
-import { isLatchError, LatchError } from '../../core/model/errors';
 import { systemClock } from '../../core/platform';
 import { usageError } from '../parse-args';
 import { readAllStdin } from '../read-stdin';
 import type { CliCommand, CliContext } from '../registry';
 import { readSecretOption } from '../secret-option';
-import { withServiceStore } from '../with-store';
+import { withSession } from '../with-store';
 
 const USAGE = [
   'latch jwt decode TOKEN',
@@ -106,22 +106,17 @@ async function verify(ctx: CliContext, token: string): Promise<number> {
   }
   const iss = str(ctx, 'iss');
   const aud = str(ctx, 'aud');
-  try {
-    const v = await verifyJwt(token, { key, ...(iss ? { issuer: iss } : {}), ...(aud ? { audience: aud } : {}) });
+  const v = await jwtVerdict(token, { key, ...(iss ? { issuer: iss } : {}), ...(aud ? { audience: aud } : {}) });
+  if (v.valid) {
     ctx.output(
       { valid: true, alg: v.alg, kid: v.kid, claims: v.claims, expiresAt: iso(v.expiresAt) },
       `valid (${v.alg}${v.kid ? `, kid ${v.kid}` : ''}${v.expiresAt !== null ? `, expires ${iso(v.expiresAt)}` : ''})`,
     );
     return 0;
-  } catch (e) {
-    if (isLatchError(e) && e.code === 'ERR_JWT_INVALID') {
-      const reason = typeof e.detail?.reason === 'string' ? e.detail.reason : 'malformed';
-      if (ctx.json) ctx.output({ valid: false, reason, message: e.message }, '');
-      else ctx.io.stderr.write(`invalid: ${reason}: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
   }
+  if (ctx.json) ctx.output({ valid: false, reason: v.reason, message: v.message }, '');
+  else ctx.io.stderr.write(`invalid: ${v.reason}: ${v.message}\n`);
+  return 1;
 }
 
 async function sign(ctx: CliContext, reference: string | undefined): Promise<number> {
@@ -138,15 +133,9 @@ async function sign(ctx: CliContext, reference: string | undefined): Promise<num
   if (reference !== undefined) {
     if (alg !== undefined || ctx.values.key !== undefined || ctx.values.secret !== undefined)
       throw usageError('Give a REF, or --alg with --key/--secret, not both.');
-    signed = await withServiceStore(ctx, async (store) => {
-      const located = await store.resolve(reference);
-      const c = located.credential;
-      if (c.kind !== 'jwt-signer')
-        throw new LatchError('ERR_BAD_INPUT', `"${c.name}" is a ${c.kind} credential, not a JWT signer.`, {
-          detail: { field: 'kind' },
-        });
+    signed = await withSession(ctx, async ({ credentials }) => {
       const fields = {
-        ...c.fields,
+        ...jwtSignerFields(await credentials.resolve(reference)),
         ...(iss ? { issuer: iss } : {}),
         ...(sub ? { subject: sub } : {}),
         ...(aud ? { audience: aud } : {}),

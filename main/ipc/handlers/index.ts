@@ -3,6 +3,7 @@ import type { HandlerServices } from '../services';
 import { appHandlers } from './app';
 import { auditHandlers } from './audit';
 import { ioHandlers } from './io';
+import { jwtHandlers } from './jwt';
 import { labHandlers } from './lab';
 import { limitsHandlers } from './limits';
 import { oauthHandlers } from './oauth';
@@ -26,5 +27,6 @@ export function createHandlers(s: HandlerServices): HandlerTable {
     ...totpHandlers(s),
     ...labHandlers(s),
     ...oauthHandlers(s),
+    ...jwtHandlers(s),
   } satisfies HandlerTable;
 }

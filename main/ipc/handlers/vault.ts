@@ -1,4 +1,3 @@
-import { measureKdf } from '../../core/vault/kdf';
 import { okAfter, type TableOf } from '../dispatcher';
 import type { HandlerServices } from '../services';
 
@@ -12,7 +11,7 @@ export function vaultHandlers({ vault }: HandlerServices): TableOf<'vault'> {
     'vault.touch': () => okAfter(vault.touch()),
     'vault.changePassword': ({ oldPassword, newPassword }) => vault.changePassword(oldPassword, newPassword),
     'vault.setIterations': ({ iterations, password }) => vault.setIterations(iterations, password),
-    'vault.measureKdf': async ({ iterations }) => ({ ms: await measureKdf(iterations) }),
+    'vault.measureKdf': ({ iterations }) => vault.measureKdf(iterations),
     'vault.setQuickUnlock': ({ enabled }) => vault.setQuickUnlock(enabled),
     'vault.retrySave': () => vault.retrySave(),
     'vault.reload': () => vault.reload(),

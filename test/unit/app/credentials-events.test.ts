@@ -55,19 +55,17 @@ describe('every credential write announces itself once, from one place', () => {
   });
 
   it('totp.nextHotp, which used to be missed, reaches the renderer as services.changed', async () => {
-    const { value } = (await app.dispatch(
-      'credentials.add',
-      { serviceId, kind: 'totp', name: 'hotp', fields: { secret: 'JBSWY3DPEHPK3PXP', type: 'hotp' } },
-      { transport: 'browser-host' },
-    )) as { value: { id: string } };
-    const { contract } = await eventsOf(() =>
-      app.dispatch('totp.nextHotp', { serviceId, credentialId: value.id }, { transport: 'browser-host' }),
-    );
+    const id = await app.services.credentials.addCredential(serviceId, {
+      kind: 'totp',
+      name: 'hotp',
+      fields: { secret: 'JBSWY3DPEHPK3PXP', type: 'hotp' },
+    });
+    const { contract } = await eventsOf(() => app.services.totp.nextHotp(serviceId, id));
     expect(contract).toContain('services.changed');
   });
 
   it('a read announces nothing', async () => {
-    const { domain } = await eventsOf(() => app.dispatch('services.list', {}, { transport: 'browser-host' }));
+    const { domain } = await eventsOf(async () => app.services.credentials.summaries());
     expect(domain).toEqual([]);
   });
 });

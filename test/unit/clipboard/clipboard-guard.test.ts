@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ClipboardGuard, type GuardTimer } from '../../../main/core/clipboard/clipboard-guard';
 import { MemoryClipboard } from '../../../main/core/clipboard/memory-clipboard';
-import { composeForTest } from '../../support/compose-for-test';
+import { appForTest, createTestVault } from '../../support/app-for-test';
 
 /** A fake clock for the guard's timer: nothing fires until advance() passes its due time. */
 class FakeTimer implements GuardTimer {
@@ -152,46 +152,39 @@ describe('ClipboardGuard and the X11 primary selection', () => {
   });
 });
 
-describe('clipboard on lock (VaultService) and quick.copy', () => {
+describe('clipboard on lock (VaultService) and quick copy', () => {
   const dir = mkdtempSync(join(tmpdir(), 'latch-guard-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('quick.copy puts the primary secret on the clipboard, notes it as recent, and locking clears it', async () => {
+  it('quick copy puts the primary secret on the clipboard, notes it as recent, and locking clears it', async () => {
     const clipboard = new MemoryClipboard();
-    const composed = composeForTest({
-      dataDir: dir,
-      clipboard,
-    });
-    const ctx = { transport: 'browser-host' as const };
-    const call = async (channel: string, input: unknown) => {
-      const r = await composed.dispatch(channel, input, ctx);
-      if (!r.ok) throw new Error(r.error.code);
-      return r.value as Record<string, unknown>;
-    };
-    await call('vault.create', { password: 'a long master password', iterations: 100_000 });
-    const { id: serviceId } = (await call('services.create', { service: { name: 'Stripe' } })) as { id: string };
-    const { id: credentialId } = (await call('credentials.add', {
-      serviceId,
+    const app = appForTest(dir, { clipboard });
+    await createTestVault(app);
+    const serviceId = await app.credentials.createService({ name: 'Stripe' });
+    const credentialId = await app.credentials.addCredential(serviceId, {
       kind: 'basic',
       name: 'admin',
       fields: { username: 'root', password: 'pw-123' },
-    })) as { id: string };
+    });
 
-    expect(await call('quick.copy', { serviceId, credentialId })).toEqual({ clearsInSeconds: 30, label: 'Secret' });
+    expect(await app.copier.quickCopy(serviceId, credentialId, 'primary')).toEqual({
+      clearsInSeconds: 30,
+      label: 'Secret',
+    });
     expect(clipboard.text).toBe('pw-123');
-    expect(composed.services.quickAccess.recent).toEqual([{ serviceId, credentialId }]);
-    await call('quick.copy', { serviceId, credentialId, as: 'username' });
+    expect(app.quickAccess.recent).toEqual([{ serviceId, credentialId }]);
+    await app.copier.quickCopy(serviceId, credentialId, 'username');
     expect(clipboard.text).toBe('root');
-    await call('quick.copy', { serviceId, credentialId, as: 'env' });
+    await app.copier.quickCopy(serviceId, credentialId, 'env');
     expect(clipboard.text).toBe('STRIPE_ADMIN=pw-123');
-    await call('quick.copy', { serviceId, credentialId, as: 'reference' });
+    await app.copier.quickCopy(serviceId, credentialId, 'reference');
     expect(clipboard.text).toBe('latch://Stripe/admin');
-    await call('quick.copy', { serviceId, credentialId });
+    await app.copier.quickCopy(serviceId, credentialId, 'primary');
 
-    await call('vault.lock', {});
-    await new Promise((r) => setTimeout(r, 10));
-    expect(clipboard.text).toBe('');
-    const locked = await composed.dispatch('quick.copy', { serviceId, credentialId }, ctx);
-    expect(locked.ok ? null : locked.error.code).toBe('ERR_VAULT_LOCKED');
+    await app.vault.lock(false);
+    await expect.poll(() => clipboard.text).toBe('');
+    await expect(app.copier.quickCopy(serviceId, credentialId, 'primary')).rejects.toMatchObject({
+      code: 'ERR_VAULT_LOCKED',
+    });
   });
 });

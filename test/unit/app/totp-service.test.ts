@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AppServices } from '../../../main/app/app-services';
+import type { TotpCodeItem } from '../../../main/app/totp/totp-live';
 import { MemoryClipboard } from '../../../main/core/clipboard/memory-clipboard';
+import { isLatchError } from '../../../main/core/model/errors';
 import { hotpCode, totpCode } from '../../../main/core/totp';
-import { BridgeError, type LatchApi } from '../../../preload/api';
-import type { TotpCodeItem } from '../../../preload/contract';
-import { clientFor, composeForTest } from '../../support/compose-for-test';
+import { appForTest, createTestVault } from '../../support/app-for-test';
 import { migrationUri } from '../totp/helpers/migration-encoder';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -14,49 +15,44 @@ const URI = `otpauth://totp/ACME:dev@acme.test?secret=${SECRET}&issuer=ACME`;
 const ascii = (s: string) => new TextEncoder().encode(s);
 
 let dir: string;
-let latch: LatchApi;
+let app: AppServices;
 let clipboard: MemoryClipboard;
 let batches: { initial: boolean; items: TotpCodeItem[] }[];
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'latch-totp-ipc-'));
+  dir = mkdtempSync(join(tmpdir(), 'latch-totp-app-'));
   clipboard = new MemoryClipboard();
-  const { dispatch, events } = composeForTest({
-    dataDir: dir,
-    clipboard,
-  });
-  latch = clientFor({ dispatch, events });
+  app = appForTest(dir, { clipboard });
   batches = [];
-  latch.totp.onCodes((b) => batches.push(b));
-  await latch.vault.create({ password: 'a long enough test password', iterations: 100_000 });
+  app.events.on('totp.codes', (b) => batches.push(b));
+  await createTestVault(app);
 });
 
 afterEach(async () => {
-  await latch.totp.unsubscribe({});
+  app.totp.unsubscribe();
+  await app.vault.lock(false).catch(() => undefined);
   rmSync(dir, { recursive: true, force: true });
 });
 
-const code = (p: Promise<unknown>) =>
-  p.then(
+const code = (p: Promise<unknown> | (() => unknown)) =>
+  (typeof p === 'function' ? Promise.resolve().then(p) : p).then(
     () => 'resolved',
-    (e: unknown) => (e instanceof BridgeError ? e.code : 'other'),
+    (e: unknown) => (isLatchError(e) ? e.code : 'other'),
   );
 
-describe('totp channels', () => {
+describe('the totp service', () => {
   it('adds from a link, lists without the secret, pushes live codes and copies in main', async () => {
-    const preview = await latch.totp.parseUri({ uri: URI });
+    const preview = app.totp.parseUri(URI);
     expect(preview.preview).toMatchObject({ issuer: 'ACME', account: 'dev@acme.test', type: 'totp', digits: 6 });
-    const { added } = await latch.totp.add({
-      items: [{ serviceName: 'ACME', name: 'dev', source: { kind: 'uri', uri: URI } }],
-    });
+    const { added } = await app.totp.add([{ serviceName: 'ACME', name: 'dev', source: { kind: 'uri', uri: URI } }]);
     expect(added).toHaveLength(1);
-    const list = await latch.totp.list({});
+    const list = await app.totp.list();
     expect(list).toHaveLength(1);
     expect(JSON.stringify(list)).not.toContain(SECRET);
     expect(list[0]).toMatchObject({ serviceName: 'ACME', name: 'dev', issuer: 'ACME', period: 30 });
 
     const before = Date.now();
-    await latch.totp.subscribe({ ids: [list[0]!.credentialId] });
+    await app.totp.subscribe([list[0]!.credentialId]);
     const after = Date.now();
     expect(batches).toHaveLength(1);
     const item = batches[0]!.items[0]!;
@@ -66,54 +62,48 @@ describe('totp channels', () => {
     expect(candidates).toContain(item.code);
     expect(item.next).toBe(totpCode({ secret: SECRET }, item.validUntilMs!));
 
-    await latch.totp.copy({ serviceId: added[0]!.serviceId, credentialId: added[0]!.credentialId });
+    await app.totp.copy(added[0]!.serviceId, added[0]!.credentialId);
     expect([totpCode({ secret: SECRET }, Date.now()), totpCode({ secret: SECRET }, Date.now() - 1000)]).toContain(
       clipboard.text,
     );
 
-    const qr = await latch.totp.showQr(added[0]!);
+    const qr = await app.totp.showQr(added[0]!.serviceId, added[0]!.credentialId);
     expect(qr.uri).toContain(`secret=${SECRET}`);
     expect(qr.svg).toContain('<svg');
 
     // Locking stops the live codes.
-    await latch.vault.lock({});
-    expect(await code(latch.totp.list({}))).toBe('ERR_VAULT_LOCKED');
+    await app.vault.lock(false);
+    expect(await code(app.totp.list())).toBe('ERR_VAULT_LOCKED');
   });
 
   it('is all or nothing: one bad item saves none and creates no service', async () => {
     const result = await code(
-      latch.totp.add({
-        items: [
-          { serviceName: 'Good', name: 'one', source: { kind: 'uri', uri: URI } },
-          { serviceName: 'Bad', name: 'two', source: { kind: 'fields', fields: { secret: 'JBSW0Y3DPEHPK3PXP' } } },
-        ],
-      }),
+      app.totp.add([
+        { serviceName: 'Good', name: 'one', source: { kind: 'uri', uri: URI } },
+        { serviceName: 'Bad', name: 'two', source: { kind: 'fields', fields: { secret: 'JBSW0Y3DPEHPK3PXP' } } },
+      ]),
     );
     expect(result).toBe('ERR_BAD_INPUT');
-    expect(await latch.services.list({})).toEqual([]);
-    const err = await latch.totp
-      .add({
-        items: [{ serviceName: 'Bad', name: 'x', source: { kind: 'fields', fields: { secret: 'JBSW0Y3DPEHPK3PXP' } } }],
-      })
-      .catch((e: BridgeError) => e);
-    expect((err as BridgeError).detail).toMatchObject({ field: 'secret', position: 5, item: 0 });
+    expect(app.credentials.summaries()).toEqual([]);
+    const err = await app.totp
+      .add([{ serviceName: 'Bad', name: 'x', source: { kind: 'fields', fields: { secret: 'JBSW0Y3DPEHPK3PXP' } } }])
+      .catch((e: unknown) => e);
+    expect(isLatchError(err) && err.detail).toMatchObject({ field: 'secret', position: 5, item: 0 });
   });
 
   it('refuses a duplicate name in the same service', async () => {
     const item = { serviceName: 'ACME', name: 'dev', source: { kind: 'uri' as const, uri: URI } };
-    await latch.totp.add({ items: [item] });
-    expect(await code(latch.totp.add({ items: [item] }))).toBe('ERR_BAD_INPUT');
+    await app.totp.add([item]);
+    expect(await code(app.totp.add([item]))).toBe('ERR_BAD_INPUT');
     expect(
       await code(
-        latch.totp.add({
-          items: [
-            { ...item, name: 'other' },
-            { ...item, name: 'Other' },
-          ],
-        }),
+        app.totp.add([
+          { ...item, name: 'other' },
+          { ...item, name: 'Other' },
+        ]),
       ),
     ).toBe('ERR_BAD_INPUT');
-    expect(await latch.totp.list({})).toHaveLength(1);
+    expect(await app.totp.list()).toHaveLength(1);
   });
 
   it('imports the chosen accounts of a Google Authenticator export', async () => {
@@ -128,26 +118,24 @@ describe('totp channels', () => {
         { secret: ascii('12345678901234567890'), name: 'md5', issuer: 'Old', algorithm: 4 },
       ],
     });
-    const preview = await latch.totp.importMigration({ uri });
+    const preview = app.totp.importMigration(uri);
     expect(preview.accounts.map((a) => [a.issuer, a.account, a.ok])).toEqual([
       ['Example', 'alice@example.com', true],
       ['Work', 'bob', true],
       ['Old', 'md5', false],
     ]);
     expect(
-      await code(
-        latch.totp.add({ items: [{ serviceName: 'Old', name: 'md5', source: { kind: 'migration', uri, index: 2 } }] }),
-      ),
+      await code(app.totp.add([{ serviceName: 'Old', name: 'md5', source: { kind: 'migration', uri, index: 2 } }])),
     ).toBe('ERR_TOTP_INVALID');
-    const { added } = await latch.totp.add({
-      items: [0, 1].map((index) => ({
+    const { added } = await app.totp.add(
+      [0, 1].map((index) => ({
         serviceName: preview.accounts[index]!.issuer!,
         name: preview.accounts[index]!.account,
         source: { kind: 'migration' as const, uri, index },
       })),
-    });
+    );
     expect(added).toHaveLength(2);
-    const list = await latch.totp.list({});
+    const list = await app.totp.list();
     expect(list.map((e) => [e.serviceName, e.type, e.counter])).toEqual([
       ['Example', 'totp', 0],
       ['Work', 'hotp', 3],
@@ -157,42 +145,29 @@ describe('totp channels', () => {
     const hotp = list.find((e) => e.type === 'hotp')!;
     const work = { serviceId: hotp.serviceId, credentialId: hotp.credentialId };
     const secret = 'MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK'; // base32 of "abcdefghijabcdefghij"
-    const next = await latch.totp.nextHotp(work);
+    const next = await app.totp.nextHotp(work.serviceId, work.credentialId);
     expect(next).toEqual({ code: hotpCode({ secret }, 3), counter: 4 });
-    await latch.totp.copy(work);
+    await app.totp.copy(work.serviceId, work.credentialId);
     expect(clipboard.text).toBe(next.code);
-    expect((await latch.totp.list({})).find((e) => e.type === 'hotp')?.counter).toBe(4);
+    expect((await app.totp.list()).find((e) => e.type === 'hotp')?.counter).toBe(4);
   });
 
   it('keeps recovery codes, masked, and crosses off the one used', async () => {
-    const { id } = await latch.services.create({ service: { name: 'GitHub' } });
-    expect(await latch.totp.backupCodes({ serviceId: id })).toMatchObject({ total: 0, credentialId: null });
-    await latch.totp.setBackupCodes({ serviceId: id, text: '1. abcd-efgh-1111\n2. abcd-efgh-2222\n\n' });
-    const codes = await latch.totp.backupCodes({ serviceId: id });
+    const id = await app.credentials.createService({ name: 'GitHub' });
+    expect(await app.totp.backupCodes(id)).toMatchObject({ total: 0, credentialId: null });
+    await app.totp.setBackupCodes(id, '1. abcd-efgh-1111\n2. abcd-efgh-2222\n\n');
+    const codes = await app.totp.backupCodes(id);
     expect(codes).toMatchObject({ total: 2, left: 2 });
     expect(JSON.stringify(codes)).not.toContain('1111');
-    const used = await latch.totp.useBackupCode({ serviceId: id, index: 1 });
+    const used = await app.totp.useBackupCode(id, 1);
     expect(used.left).toBe(1);
     expect(clipboard.text).toBe('abcd-efgh-2222');
-    expect((await latch.totp.backupCodes({ serviceId: id })).codes.map((c) => c.used)).toEqual([false, true]);
-    expect(await code(latch.totp.useBackupCode({ serviceId: id, index: 1 }))).toBe('ERR_CONFLICT');
+    expect((await app.totp.backupCodes(id)).codes.map((c) => c.used)).toEqual([false, true]);
+    expect(await code(app.totp.useBackupCode(id, 1))).toBe('ERR_CONFLICT');
   });
 
-  it('MFA lab: generates an enrolment and verifies codes with a window', async () => {
-    const g = await latch.lab.generate({ issuer: 'Lab', account: 'me' });
-    expect(g.uri).toContain(`secret=${g.secret}`);
-    expect(g.svg).toContain('<svg');
-    const now = Date.now();
-    const current = totpCode({ secret: g.secret }, now);
-    expect(await latch.lab.verify({ secret: g.secret, code: current, window: 1 })).toMatchObject({ valid: true });
-    const late = totpCode({ secret: g.secret }, now - 30_000);
-    const r = await latch.lab.verify({ uri: g.uri, code: late, window: 1 });
-    expect(r.valid).toBe(true);
-    expect([-1, 0]).toContain(r.delta);
-    expect(await latch.lab.verify({ secret: g.secret, code: '000000x', window: 0 })).toEqual({
-      valid: false,
-      delta: null,
-    });
-    expect(await code(latch.lab.verify({ code: '123456' }))).toBe('ERR_BAD_INPUT');
+  it('reads a QR image only when its pixels match its size (a short buffer is refused before decoding)', async () => {
+    expect(await code(() => app.totp.decodeQrPixels(2048, 2048, Buffer.alloc(16)))).toBe('ERR_BAD_INPUT');
+    expect(await code(() => app.totp.decodeQrPixels(1, 1, Buffer.alloc(5)))).toBe('ERR_BAD_INPUT');
   });
 });

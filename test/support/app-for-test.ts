@@ -1,0 +1,40 @@
+/**
+ * The application's services over a vault in `dir`, with in-memory platform pieces and no
+ * transport: for tests of the use cases themselves (test/unit/app and the integration tests).
+ */
+import { join } from 'node:path';
+import { type AppServices, type AppServicesInput, createAppServices } from '../../main/app/app-services';
+import { MemoryClipboard } from '../../main/core/clipboard/memory-clipboard';
+import { folderSaveDialog } from '../../main/core/io/folder-save-dialog';
+import { MemoryKeychain } from '../../main/core/keychain/memory-keychain';
+import { LatchError } from '../../main/core/model/errors';
+import { systemClock } from '../../main/core/platform';
+import { MemorySettings } from '../../main/core/settings/json-file-settings';
+
+export function appForTest(dir: string, overrides: Partial<AppServicesInput> = {}): AppServices {
+  return createAppServices({
+    vaultPath: () => join(dir, 'vault.latch'),
+    settings: new MemorySettings(),
+    keychain: new MemoryKeychain(),
+    clipboard: new MemoryClipboard(),
+    clock: systemClock,
+    browser: {
+      open: async () => {
+        throw new LatchError('ERR_BAD_INPUT', 'No browser in this test.');
+      },
+    },
+    saveDialog: folderSaveDialog(join(dir, 'exports')),
+    notice: () => undefined,
+    ...overrides,
+  });
+}
+
+/** Creates the vault with few iterations (fast) and leaves it unlocked. */
+export async function createTestVault(app: AppServices): Promise<void> {
+  await app.vault.create({
+    password: 'a long enough test password',
+    mode: 'password',
+    quickUnlock: false,
+    iterations: 100_000,
+  });
+}
