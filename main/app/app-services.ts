@@ -118,7 +118,7 @@ export function createAppServices(input: AppServicesInput): AppServices {
       clock,
     }),
     limits,
-    audit: new AuditService({ vault, credentials, accessTokens, clock }),
+    audit: new AuditService({ clock, session: { vault, credentials, accessTokens } }),
     transfer: new TransferService({
       vault,
       session: vault.session,

@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../core/platform';
 import type { OpenVault } from '../core/vault/open-vault';
+import { AuditService } from './audit/audit-service';
 import { Credentials } from './credentials/credentials';
 import { type AppEvents, EventBus } from './events';
 import { AccessTokens } from './secrets/access-tokens';
@@ -16,11 +17,24 @@ export interface CliSession {
   credentials: Credentials;
   accessTokens: AccessTokens;
   secrets: SecretAccess;
+  audit: AuditService;
 }
 
 export function openCliSession(vault: OpenVault, clock: Clock): CliSession {
   const events: AppEvents = new EventBus();
-  const credentials = new Credentials({ vault: fixedVault(vault), events, clock });
+  const access = fixedVault(vault);
+  const credentials = new Credentials({ vault: access, events, clock });
   const accessTokens = new AccessTokens({ credentials, clock });
-  return { vault, credentials, accessTokens, secrets: new SecretAccess({ credentials, accessTokens, clock }) };
+  return {
+    vault,
+    credentials,
+    accessTokens,
+    secrets: new SecretAccess({ credentials, accessTokens, clock }),
+    audit: new AuditService({ clock, session: { vault: access, credentials, accessTokens } }),
+  };
+}
+
+/** The audit of a command that opened no vault (`latch audit URL` with no credential). */
+export function vaultlessAudit(clock: Clock): AuditService {
+  return new AuditService({ clock, session: null });
 }

@@ -29,10 +29,12 @@ export function appForTest(dir: string, overrides: Partial<AppServicesInput> = {
   });
 }
 
+export const TEST_PASSWORD = 'a long enough test password';
+
 /** Creates the vault with few iterations (fast) and leaves it unlocked. */
 export async function createTestVault(app: AppServices): Promise<void> {
   await app.vault.create({
-    password: 'a long enough test password',
+    password: TEST_PASSWORD,
     mode: 'password',
     quickUnlock: false,
     iterations: 100_000,

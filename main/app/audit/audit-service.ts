@@ -1,16 +1,18 @@
 /**
- * The API audit: runs the checks against a URL (signed with a stored credential when one is
- * chosen, its OAuth token through AccessTokens), keeps the reports per service in the vault, and
- * renders one for export.
+ * The API audit, for the app and `latch audit` alike: runs the checks against a URL (signed with a
+ * stored credential when one is chosen, its OAuth token through AccessTokens), keeps the reports
+ * per service in the vault, and renders one for export. Without a vault (an anonymous
+ * `latch audit URL`) it still runs; only a credential or a saved report needs one.
  */
 import { AuditReports, probeTls, renderReport, runAudit } from '../../core/audit';
 import { abortableSleep, createHttpEngine, type RequestAuth } from '../../core/http';
-import type { ReportFormat } from '../../core/model/audit-report';
+import type { AuditReport, ReportFormat } from '../../core/model/audit-report';
+import { LatchError } from '../../core/model/errors';
 import type { Clock } from '../../core/platform';
 import { LATCH_VERSION } from '../../core/version';
 import type { Credentials } from '../credentials/credentials';
 import type { AccessTokens } from '../secrets/access-tokens';
-import type { VaultAccess } from '../vault/vault-access';
+import { savingRecords, type VaultAccess } from '../vault/vault-access';
 
 const MIME: Record<ReportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
@@ -24,18 +26,32 @@ export interface AuditRun {
   credentialId?: string | undefined;
   maxRequests: number;
   rateProbe: boolean;
+  /** How long the rate probe may go on (default 30 s). */
+  rateProbeTimeLimitMs?: number | undefined;
+}
+
+/** The vault an audit reads credentials from and keeps reports in. */
+export interface AuditVault {
+  vault: VaultAccess;
+  credentials: Credentials;
+  accessTokens: AccessTokens;
 }
 
 export class AuditService {
   /** Saved reports are read-modify-write of one record per service: one at a time. */
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(
-    private readonly deps: { vault: VaultAccess; credentials: Credentials; accessTokens: AccessTokens; clock: Clock },
-  ) {}
+  constructor(private readonly deps: { clock: Clock; session: AuditVault | null }) {}
 
+  #session(): AuditVault {
+    const { session } = this.deps;
+    if (session === null) throw new LatchError('ERR_VAULT_LOCKED', 'Unlock the vault to use a stored credential.');
+    return session;
+  }
+
+  /** Reports are kept through the vault's one write path: a failed save raises the save-failed banner. */
   #reports(): AuditReports {
-    return new AuditReports(this.deps.vault.vault());
+    return new AuditReports(savingRecords(this.#session().vault));
   }
 
   #serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -44,29 +60,42 @@ export class AuditService {
     return run;
   }
 
-  async run({ url, serviceId, credentialId, maxRequests, rateProbe }: AuditRun) {
+  /** Runs the audit and returns the report, keeping nothing. */
+  async check({ url, serviceId, credentialId, maxRequests, rateProbe, rateProbeTimeLimitMs }: AuditRun) {
     const { clock } = this.deps;
-    const located = serviceId && credentialId ? await this.deps.credentials.credential(serviceId, credentialId) : null;
+    const session = serviceId && credentialId ? this.#session() : null;
+    const located =
+      session && serviceId && credentialId ? await session.credentials.credential(serviceId, credentialId) : null;
     const engine = createHttpEngine({
       clock,
-      ...(located ? { getAccessToken: this.deps.accessTokens.forEngine(() => located.serviceId) } : {}),
+      ...(session && located ? { getAccessToken: session.accessTokens.forEngine(() => located.serviceId) } : {}),
     });
-    let report: Awaited<ReturnType<typeof runAudit>>;
     try {
-      report = await runAudit(
+      return await runAudit(
         {
           url,
           auth: located ? (located.credential as RequestAuth) : null,
           reference: located ? `latch://${located.service.name}/${located.credential.name}` : null,
           maxRequests,
           rateProbe,
+          ...(rateProbeTimeLimitMs !== undefined ? { rateProbeTimeLimitMs } : {}),
         },
         { engine, clock, sleep: abortableSleep, probeTls, version: LATCH_VERSION },
       );
     } finally {
       engine.close();
     }
-    const savedId = serviceId ? await this.#serial(() => this.#reports().add(serviceId, report)) : null;
+  }
+
+  /** Keeps a report with its service; returns its id. */
+  keep(serviceId: string, report: AuditReport): Promise<string> {
+    return this.#serial(() => this.#reports().add(serviceId, report));
+  }
+
+  /** Runs the audit and keeps the report with the service when one is named. */
+  async run(input: AuditRun) {
+    const report = await this.check(input);
+    const savedId = input.serviceId ? await this.keep(input.serviceId, report) : null;
     return { report, savedId };
   }
 

@@ -8,7 +8,7 @@ import type { RateLimit, RateLimitState } from '../../core/model/rate-limit';
 import type { Clock } from '../../core/platform';
 import type { Credentials } from '../credentials/credentials';
 import type { AppEvents } from '../events';
-import type { VaultAccess } from '../vault/vault-access';
+import { savingRecords, type VaultAccess } from '../vault/vault-access';
 
 export class LimitsService {
   readonly gate: PoliteGate;
@@ -24,7 +24,8 @@ export class LimitsService {
   }
 
   #records(): LimitRecords {
-    return new LimitRecords(this.deps.vault.vault());
+    // Saves take the vault's one write path: a failed save raises the save-failed banner.
+    return new LimitRecords(savingRecords(this.deps.vault));
   }
 
   #changed(serviceId: string): void {

@@ -30,7 +30,7 @@ import type { Credentials } from '../credentials/credentials';
 import type { AppEvents } from '../events';
 import type { AccessTokens } from '../secrets/access-tokens';
 import type { SecretCopy } from '../secrets/secret-copy';
-import type { VaultAccess } from '../vault/vault-access';
+import { savingRecords, type VaultAccess } from '../vault/vault-access';
 import type { ClockSkew } from './clock-skew';
 
 /** Which service (for its base URL) and which credential (to sign with) a request uses. */
@@ -89,7 +89,9 @@ export class RequestsService {
     deps.events.on('credentials.changed', () => {
       const v = deps.vault.current;
       if (v === null) return;
-      void this.#serial(() => new RequestRecords(v).pruneOrphans((id) => v.entries().has(id))).catch(() => undefined);
+      void this.#serial(() =>
+        new RequestRecords(savingRecords(deps.vault, { background: true })).pruneOrphans((id) => v.entries().has(id)),
+      ).catch(() => undefined);
     });
   }
 
@@ -102,7 +104,8 @@ export class RequestsService {
   }
 
   #records(): RequestRecords {
-    return new RequestRecords(this.deps.vault.vault());
+    // Saves take the vault's one write path: a failed history save raises the save-failed banner.
+    return new RequestRecords(savingRecords(this.deps.vault));
   }
 
   #serial<T>(fn: () => Promise<T>): Promise<T> {

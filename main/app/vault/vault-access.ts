@@ -4,6 +4,7 @@
  * for one command).
  */
 import type { RecordVault } from '../../core/credentials/record-vault';
+import type { LimitVault } from '../../core/limits';
 import type { OpenVault } from '../../core/vault/open-vault';
 import { mergingRecordVault } from './merging-records';
 
@@ -35,5 +36,27 @@ export function fixedVault(vault: OpenVault): VaultAccess {
     },
     write: (change) => change(vault),
     records: () => records,
+  };
+}
+
+/**
+ * The open vault as a record store whose saves take the one path every save takes (`write`), so a
+ * failed save of request history, an audit report or rate-limit state raises the same save-failed
+ * banner as a credential's, and a command line's save merges as its credential saves do.
+ */
+export function savingRecords(access: VaultAccess, options: { background?: boolean } = {}): LimitVault {
+  // vault() throws ERR_VAULT_LOCKED when there is no open vault to work on in the background either.
+  const v = (options.background ? access.current : null) ?? access.vault();
+  const records = access.records?.(v) ?? v;
+  return {
+    entries: () => records.entries(),
+    readRecord: (id) => records.readRecord(id),
+    putRecord: (id, entry, body) => records.putRecord(id, entry, body),
+    deleteRecord: (id) => records.deleteRecord(id),
+    save: () => access.write(() => records.save(), options),
+    reload: () => v.reload(),
+    get revision() {
+      return v.revision;
+    },
   };
 }

@@ -1,10 +1,8 @@
 import { extname } from 'node:path';
-import { openCliSession } from '../../app/cli-session';
-import { AuditReports, DEFAULT_MAX_REQUESTS, probeTls, renderReport, runAudit } from '../../core/audit';
-import { abortableSleep, createHttpEngine, type RequestAuth } from '../../core/http';
+import { openCliSession, vaultlessAudit } from '../../app/cli-session';
+import { DEFAULT_MAX_REQUESTS, renderReport } from '../../core/audit';
 import { REPORT_FORMATS, type ReportFormat } from '../../core/model/audit-report';
 import { systemClock } from '../../core/platform';
-import { LATCH_VERSION } from '../../core/version';
 import { EXIT } from '../exit-codes';
 import { usageError } from '../parse-args';
 import type { CliCommand } from '../registry';
@@ -57,36 +55,24 @@ export const auditCommand: CliCommand = {
 
     const vault = reference ? await unlockVault(ctx) : null;
     try {
-      // The same session as every command: the token comes fresh through AccessTokens.
+      // The app's audit on this command's session: the token comes fresh through AccessTokens.
       const session = vault ? openCliSession(vault, systemClock) : null;
+      const audit = session?.audit ?? vaultlessAudit(systemClock);
       const located = session && reference ? await session.credentials.resolve(reference) : null;
-      const engine = createHttpEngine({
-        clock: systemClock,
-        ...(session && located ? { getAccessToken: session.accessTokens.forEngine(() => located.serviceId) } : {}),
+      const target = located ? { serviceId: located.serviceId, credentialId: located.credential.id } : {};
+      const report = await audit.check({
+        url,
+        ...target,
+        maxRequests,
+        rateProbe: ctx.values['rate-probe'] === true,
+        rateProbeTimeLimitMs: probeSeconds * 1000,
       });
-      let report: Awaited<ReturnType<typeof runAudit>>;
-      try {
-        report = await runAudit(
-          {
-            url,
-            auth: located ? (located.credential as RequestAuth) : null,
-            reference,
-            maxRequests,
-            rateProbe: ctx.values['rate-probe'] === true,
-            rateProbeTimeLimitMs: probeSeconds * 1000,
-          },
-          { engine, clock: systemClock, sleep: abortableSleep, probeTls, version: LATCH_VERSION },
-        );
-      } finally {
-        engine.close();
-      }
       for (const f of files) await writeReportFile(f.file, renderReport(report, f.format));
-      if (vault && located) {
-        try {
-          await new AuditReports(vault).add(located.serviceId, report);
-        } catch (e) {
+      if (located) {
+        // The files and the output hold the report; a vault that cannot keep it is a note, not a failure.
+        await audit.keep(located.serviceId, report).catch((e: unknown) => {
           ctx.note(`The report was not kept in the vault: ${e instanceof Error ? e.message : 'unknown error'}`);
-        }
+        });
       }
       const s = report.summary;
       const text = [
