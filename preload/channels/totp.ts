@@ -75,6 +75,8 @@ export const MigrationPreviewAccount = z.object({
   counter: z.number().nullable(),
   ok: z.boolean(),
   error: z.string().nullable(),
+  /** A key shorter than 10 bytes: imported, with this warning shown. */
+  warning: z.string().nullable(),
 });
 export type MigrationPreviewAccount = z.infer<typeof MigrationPreviewAccount>;
 
@@ -121,7 +123,8 @@ export const totpChannels = {
   }),
   'totp.parseUri': channel({
     input: z.object({ uri: Uri }).strict(),
-    output: z.object({ preview: TotpPreview, issuerMismatch: z.boolean() }),
+    /** secretWarning: the key is shorter than 10 bytes; it works, and the preview says so. */
+    output: z.object({ preview: TotpPreview, issuerMismatch: z.boolean(), secretWarning: z.string().nullable() }),
   }),
   'totp.importMigration': channel({
     input: z.object({ uri: Uri }).strict(),

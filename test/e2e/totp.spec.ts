@@ -133,12 +133,24 @@ test('add by link: the live code is the core’s code, counts down, shows the ne
   await expect(app.getByText(/No code matches/)).toBeVisible();
 });
 
-test('add by QR image, and a bad secret is pointed at', async ({ app }) => {
+test('add by QR image; a bad secret is pointed at, a short one is added with a warning', async ({ app }) => {
   await createVault(app);
   let dialog = await openAdd(app, 'Secret key');
   await dialog.getByLabel('Secret key').fill('JBSW0Y3DPEHPK3PXP');
   await expect(dialog.getByText('Character 5 is not Base32')).toBeVisible();
+  await dialog.getByLabel('Secret key').fill('GEZDGNBVGY3TQ');
+  await expect(dialog.getByTestId('totp-secret-warning')).toContainText('only 8 bytes');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // A link with a key under 10 bytes: the preview warns, and the code is still added and right.
+  const shortUri = 'otpauth://totp/Old:short-user?secret=GEZDGNBVGY3TQ&issuer=Old';
+  dialog = await openAdd(app, 'otpauth:// link');
+  await dialog.getByLabel('Set-up link').fill(shortUri);
+  await expect(dialog.getByTestId('totp-preview').getByTestId('totp-secret-warning')).toContainText('only 8 bytes');
+  await screenshot(app, 'totp-short-key-warning');
+  await dialog.getByRole('button', { name: 'Add code' }).click();
+  await expect(dialog).toBeHidden();
+  await expectCoreCode(app, 'short-user', (at) => totpCode({ secret: 'GEZDGNBVGY3TQ' }, at));
 
   const uri = 'otpauth://totp/QRCorp:qr-user?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=QRCorp';
   const png = await QRCode.toBuffer(uri, { margin: 2, scale: 6 });

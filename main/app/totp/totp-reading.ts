@@ -20,7 +20,11 @@ function previewOf(f: ReturnType<typeof parseOtpAuthUri>['fields']) {
 
 export function previewOtpAuthUri(uri: string) {
   const parsed = parseOtpAuthUri(uri.trim());
-  return { preview: previewOf(parsed.fields), issuerMismatch: parsed.issuerMismatch };
+  return {
+    preview: previewOf(parsed.fields),
+    issuerMismatch: parsed.issuerMismatch,
+    secretWarning: parsed.secretWarning,
+  };
 }
 
 /** A Google Authenticator export: every account with whether Latch can keep it (and why not). */
@@ -39,6 +43,7 @@ export function previewMigration(uri: string) {
       counter: a.counter,
       ok: a.ok,
       error: a.ok ? null : a.error.message,
+      warning: a.ok ? a.secretWarning : null,
     })),
   };
 }

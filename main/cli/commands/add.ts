@@ -1,15 +1,23 @@
 import { coerceFieldInput } from '../../core/credentials/field-input';
 import { formatSecretReference } from '../../core/credentials/secret-reference';
 import { validateCredentialFields } from '../../core/credentials/validate-credential';
-import { CREDENTIAL_KINDS, SECRET_FIELDS } from '../../core/model/credential';
+import { CREDENTIAL_KINDS, type CredentialKind, SECRET_FIELDS } from '../../core/model/credential';
 import { LatchError } from '../../core/model/errors';
 import { isCredentialKind } from '../../core/model/service';
+import { shortSecretWarning } from '../../core/totp/secret-warning';
 import { usageError } from '../parse-args';
 import { readAllStdin, splitPasswordAndValue, stripFinalNewline } from '../read-stdin';
-import type { CliCommand } from '../registry';
+import type { CliCommand, CliContext } from '../registry';
 import { readReference } from '../secret-option';
 import { secretSource } from '../secret-source';
 import { withServiceStore } from '../with-store';
+
+/** Refuses bad fields before anything is written; a TOTP key shorter than normal is kept, with a warning. */
+function checkFields(ctx: CliContext, kind: CredentialKind, fields: Record<string, unknown>): void {
+  const checked = validateCredentialFields(kind, fields);
+  const warning = 'secret' in checked && kind === 'totp' ? shortSecretWarning(checked.secret) : null;
+  if (warning !== null) ctx.note(`latch: warning: ${warning}`);
+}
 
 export const addCommand: CliCommand = {
   name: 'add',
@@ -70,14 +78,14 @@ export const addCommand: CliCommand = {
     const fields: Record<string, unknown> = {};
     for (const [k, v] of raw) if (!references.has(k)) fields[k] = coerceFieldInput(kind, k, v);
     // Checked before anything is written, so a bad field never leaves an empty new service behind.
-    if (references.size === 0) validateCredentialFields(kind, fields);
+    if (references.size === 0) checkFields(ctx, kind, fields);
 
     return withServiceStore(
       ctx,
       async (store) => {
         for (const [k, reference] of references)
           fields[k] = coerceFieldInput(kind, k, await readReference(store, reference));
-        if (references.size > 0) validateCredentialFields(kind, fields);
+        if (references.size > 0) checkFields(ctx, kind, fields);
         // One save for the whole command: a kill can never leave a new, empty service behind.
         const { serviceId, created, urlSet, credentialId } = await store.inOneSave(async () => {
           let id: string;

@@ -23,7 +23,9 @@ async function withSpec<T>(ctx: CliContext, ref: string | undefined, fn: (spec: 
     const source = secretSource(ctx, '--uri', uri);
     if (source.from === 'reference') throw usageError('Give a latch:// reference as REF, not as --uri.');
     const text = source.from === 'stdin' ? (await readAllStdin(ctx.io)).trim() : source.value;
-    return fn(parseOtpAuthUri(text).fields);
+    const parsed = parseOtpAuthUri(text);
+    if (parsed.secretWarning !== null) ctx.note(`latch: warning: ${parsed.secretWarning}`);
+    return fn(parsed.fields);
   }
   if (ref === undefined)
     throw usageError('Name the TOTP credential (latch://SERVICE/CREDENTIAL) or give --uri otpauth://…');

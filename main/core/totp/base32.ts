@@ -3,10 +3,11 @@ import { LatchError } from '../model/errors';
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /**
- * Google Authenticator refuses keys under 10 bytes (80 bits, 16 characters) and many real
- * services issue exactly that, so this is the floor rather than RFC 4226's recommended 16.
+ * Keys under 10 bytes (80 bits, 16 characters) are weak, and Google Authenticator refuses them;
+ * yet real services issue them and pyotp, KeePassXC and Aegis accept them, so a shorter key is
+ * accepted with a warning (secret-warning.ts) rather than refused. Latch never generates one.
  */
-export const MIN_SECRET_BYTES = 10;
+export const RECOMMENDED_SECRET_BYTES = 10;
 
 export interface ParsedSecret {
   /** Normalised form for storage: upper case, no spaces, no padding. */
@@ -47,11 +48,12 @@ export function parseBase32Secret(input: string): ParsedSecret {
     });
   }
   const bytes = decodeBase32(cleaned);
-  if (bytes.length < MIN_SECRET_BYTES) {
+  // One Base32 character is 5 bits: not even a byte, so no HMAC key at all.
+  if (bytes.length === 0) {
     throw new LatchError(
       'ERR_TOTP_INVALID',
-      `The secret is too short (${bytes.length} bytes; at least ${MIN_SECRET_BYTES} bytes, i.e. 16 Base32 characters, are needed). Check that the whole key was copied.`,
-      { detail: { field: 'secret', bytes: bytes.length, minBytes: MIN_SECRET_BYTES } },
+      'The secret is too short to make any code (under one byte). Check that the whole key was copied.',
+      { detail: { field: 'secret', bytes: 0 } },
     );
   }
   return { secret: cleaned, bytes };

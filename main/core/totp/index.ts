@@ -5,7 +5,7 @@ export {
   maskBackupCode,
   parseStoredBackupCodes,
 } from './backup-codes-stored';
-export { encodeBase32, MIN_SECRET_BYTES, type ParsedSecret, parseBase32Secret } from './base32';
+export { encodeBase32, type ParsedSecret, parseBase32Secret, RECOMMENDED_SECRET_BYTES } from './base32';
 export { type ClockOffset, type ClockOffsetInput, clockOffset } from './clock-offset';
 export { effectivePeriod, generateCode } from './code';
 export { type HotpOptions, hotpCode } from './hotp';
@@ -23,6 +23,7 @@ export { type ParsedOtpAuthUri, parseOtpAuthUri } from './otpauth-uri-parse';
 export { decodeQrPng, decodeQrRgba } from './qr-decode';
 export { qrPng, qrPngDataUrl, qrSvg } from './qr-encode';
 export { generateSecret } from './secret-generate';
+export { shortSecretWarning } from './secret-warning';
 export { STEAM_ALPHABET, steamCode } from './steam';
 export { systemTimer, type TickBatch, type TickerOptions, type Timer, type TimerHandle, TotpTicker } from './ticker';
 export { planNextTick, type TickEntry, type TickPlan } from './ticker-plan';

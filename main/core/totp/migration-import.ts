@@ -1,6 +1,7 @@
 import { type ErrorPayload, isLatchError, LatchError, toErrorPayload } from '../model/errors';
 import { encodeBase32, parseBase32Secret } from './base32';
 import { type ProtoField, readProtoFields } from './protobuf-reader';
+import { shortSecretWarning } from './secret-warning';
 import type { TotpFieldValues } from './types';
 
 export type MigrationAlgorithm = 'SHA1' | 'SHA256' | 'SHA512' | 'MD5';
@@ -19,7 +20,7 @@ export interface MigrationAccountPreview {
 }
 
 export type MigrationAccount =
-  | (MigrationAccountPreview & { ok: true; fields: TotpFieldValues })
+  | (MigrationAccountPreview & { ok: true; fields: TotpFieldValues; secretWarning: string | null })
   | (MigrationAccountPreview & { ok: false; error: ErrorPayload });
 
 export interface MigrationBatch {
@@ -42,7 +43,7 @@ function parseError(message: string): LatchError {
 /**
  * Reads a Google Authenticator "Transfer accounts" QR payload
  * (`otpauth-migration://offline?data=<base64 MigrationPayload>`). Every account is returned:
- * the ones Latch cannot use (MD5, unknown enum values, short keys) carry their own error, so the
+ * the ones Latch cannot use (MD5, unknown enum values, an empty key) carry their own error, so the
  * preview can show them greyed out instead of failing the whole batch.
  */
 export function importMigrationUri(input: string): MigrationBatch {
@@ -152,7 +153,7 @@ function decodeAccount(raw: Uint8Array, index: number): MigrationAccount {
       account,
     };
     if (resolvedIssuer !== undefined) out.issuer = resolvedIssuer;
-    return { ...preview, ok: true, fields: out };
+    return { ...preview, ok: true, fields: out, secretWarning: shortSecretWarning(secret) };
   } catch (e) {
     if (!isLatchError(e)) throw e;
     const payload = toErrorPayload(e);

@@ -1,5 +1,6 @@
 import { LatchError } from '../model/errors';
 import { parseBase32Secret } from './base32';
+import { shortSecretWarning } from './secret-warning';
 import { MAX_DIGITS, MIN_DIGITS, type OtpAlgorithm, type TotpFieldValues } from './types';
 
 export interface ParsedOtpAuthUri {
@@ -7,6 +8,8 @@ export interface ParsedOtpAuthUri {
   fields: TotpFieldValues;
   /** The label's "Issuer:" prefix and the issuer parameter disagree; the parameter was used. */
   issuerMismatch: boolean;
+  /** The key is shorter than normal (shortSecretWarning); the code still works. Null otherwise. */
+  secretWarning: string | null;
 }
 
 const ALGORITHMS: Record<string, OtpAlgorithm> = {
@@ -121,10 +124,17 @@ export function parseOtpAuthUri(input: string): ParsedOtpAuthUri {
   };
   if (issuer !== undefined) fields.issuer = issuer;
   if (account !== '') fields.account = account;
-  return { fields, issuerMismatch };
+  return { fields, issuerMismatch, secretWarning: shortSecretWarning(secret) };
 }
 
-/** Query parameters, first occurrence wins, keys case-insensitive, '+' read as a space (form encoding). */
+/** The parameters Key-Uri-Format and its common extensions define: the ones an error may name. */
+const KNOWN_PARAMETERS = new Set(['secret', 'issuer', 'algorithm', 'digits', 'period', 'counter', 'encoder', 'image']);
+
+/**
+ * Query parameters, keys case-insensitive, '+' read as a space (form encoding). A parameter given
+ * twice is refused, as the OAuth listener does: two `secret=` or two `issuer=` mean a link someone
+ * spliced, and whichever one we kept, the user would not see the other.
+ */
 function parseQuery(query: string): Map<string, string> {
   const params = new Map<string, string>();
   for (const part of query.split('&')) {
@@ -140,7 +150,15 @@ function parseQuery(query: string): Map<string, string> {
     } catch {
       throw invalid('A link parameter has broken percent-encoding (a % not followed by two hex digits).', 'uri');
     }
-    if (!params.has(key)) params.set(key, value);
+    if (params.has(key)) {
+      // An unknown key is not named: in a spliced link it could be anything, a secret included.
+      const named = KNOWN_PARAMETERS.has(key) ? `the ${key} parameter` : 'one of its parameters';
+      throw invalid(
+        `The link gives ${named} twice, so it is ambiguous (was it changed?). Use the link exactly as the service showed it.`,
+        KNOWN_PARAMETERS.has(key) ? key : 'uri',
+      );
+    }
+    params.set(key, value);
   }
   return params;
 }

@@ -287,6 +287,35 @@ describe('latch totp', () => {
     expect(refused.stderr).not.toContain('GEZDGNBV');
   });
 
+  it('accepts a key under 10 bytes with a warning on stderr, and refuses a link with a duplicated parameter', async () => {
+    const noVault = { LATCH_NO_KEYCHAIN: '1', LATCH_VAULT: join(dir, 'none.latch') };
+    // base32("12345678"): 8 bytes; HMAC-SHA1 at counter 1 truncates to 149148 (computed with Python's hmac).
+    const short = await latch(['totp', '--uri', '-', '--at', '59'], {
+      env: noVault,
+      stdin: 'otpauth://totp/Old:bob?secret=GEZDGNBVGY3TQ&issuer=Old',
+    });
+    expect(short).toMatchObject({ code: 0, stdout: '149148\n' });
+    expect(short.stderr).toMatch(/warning: This key is only 8 bytes/);
+    expect(short.stderr).not.toContain('GEZDGNBV');
+    const twice = await latch(['totp', '--uri', '-'], {
+      env: noVault,
+      stdin: 'otpauth://totp/a?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&secret=JBSWY3DPEHPK3PXP',
+    });
+    expect(twice.code).not.toBe(0);
+    expect(twice.stdout).toBe('');
+    expect(twice.stderr).toContain('the secret parameter twice');
+    expect(twice.stderr).not.toMatch(/GEZDGNBV|JBSWY3DP/);
+
+    const add = await withPw(
+      ['add', 'Legacy', '--kind', 'totp', '--name', 'short', '--field', 'secret=-', '--json'],
+      'GEZDGNBVGY3TQ\n',
+    );
+    expect(add.code).toBe(0);
+    expect(add.stderr).toMatch(/warning: This key is only 8 bytes/);
+    const code = await withPw(['totp', 'latch://Legacy/short', '--at', '59']);
+    expect(code).toMatchObject({ code: 0, stdout: '149148\n', stderr: '' });
+  });
+
   it('gives the code of a vault credential and verifies codes with a window', async () => {
     const r = await withPw(['totp', 'latch://Stripe/2fa', '--at', '59', '--json']);
     expect(JSON.parse(r.stdout)).toMatchObject({ code: '94287082', secondsRemaining: 1 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseBase32Secret } from '../../../main/core/totp';
-import { describeVerdict, groupCode, secondsLeft, secretProblem } from '../../../renderer/src/features/totp/format';
+import {
+  describeVerdict,
+  groupCode,
+  problemBlocksSave,
+  secondsLeft,
+  secretProblem,
+  secretProblemText,
+} from '../../../renderer/src/features/totp/format';
 
 describe('Codes screen display helpers', () => {
   it('groups codes into two halves', () => {
@@ -17,6 +24,8 @@ describe('Codes screen display helpers', () => {
       'JBSWY3DPEHPK3PX1',
       'JBSWY3DPEHPK3PXP==',
       'JBSW=Y3DPEHPK3PXP',
+      'JBSWY3DP',
+      'J',
       '',
     ];
     for (const text of cases) {
@@ -29,11 +38,15 @@ describe('Codes screen display helpers', () => {
         mainFailed = true;
         mainPosition = (e as { detail?: { position?: number } }).detail?.position ?? null;
       }
-      expect(problem !== null, text).toBe(mainFailed);
+      expect(problemBlocksSave(problem), text).toBe(mainFailed);
       if (problem?.kind === 'char') expect(problem.position, text).toBe(mainPosition);
     }
     expect(secretProblem('JBSW0Y3DPEHPK3PXP')).toEqual({ kind: 'char', position: 5 });
     expect(secretProblem('JBSWY3DP')).toEqual({ kind: 'short', bytes: 5 });
+    // Short keys are saved with a warning, as main accepts them; one character is not a key.
+    expect(problemBlocksSave(secretProblem('JBSWY3DP'))).toBe(false);
+    expect(problemBlocksSave(secretProblem('J'))).toBe(true);
+    expect(secretProblemText({ kind: 'short', bytes: 5 })).toMatch(/only 5 bytes/);
     expect(secretProblem('  ')).toEqual({ kind: 'empty' });
   });
 

@@ -18,6 +18,7 @@ describe('parseOtpAuthUri', () => {
         account: 'alice@google.com',
       },
       issuerMismatch: false,
+      secretWarning: null,
     });
   });
 
@@ -77,10 +78,38 @@ describe('parseOtpAuthUri', () => {
     expect(parseOtpAuthUri(`otpauth://totp/steam:gabe?secret=${S}`).fields.type).toBe('steam');
   });
 
-  it('ignores unknown parameters and a fragment, keeps the first of duplicated ones', () => {
+  it('ignores unknown parameters and a fragment', () => {
     expect(
-      parseOtpAuthUri(`otpauth://totp/a?secret=${S}&image=https%3A%2F%2Fx&digits=8&digits=6#frag`).fields.digits,
+      parseOtpAuthUri(`otpauth://totp/a?secret=${S}&image=https%3A%2F%2Fx&x-y=1&digits=8#frag`).fields.digits,
     ).toBe(8);
+  });
+
+  it.each([
+    ['secret', `otpauth://totp/a?secret=${S}&issuer=X&secret=GEZDGNBVGY3TQOJQ`],
+    ['issuer', `otpauth://totp/a?issuer=Bank&secret=${S}&issuer=Evil`],
+    ['digits', `otpauth://totp/a?secret=${S}&digits=8&DIGITS=6`],
+    ['counter', `otpauth://hotp/a?secret=${S}&counter=1&counter=%32`],
+  ])('refuses a link that gives the %s parameter twice, naming it', (param, uri) => {
+    const err = catchLatchError(() => parseOtpAuthUri(uri));
+    expect(err.code).toBe('ERR_TOTP_INVALID');
+    expect(err.detail).toMatchObject({ field: param });
+    expect(err.message).toContain(`the ${param} parameter twice`);
+    expect(err.message).not.toContain(S);
+  });
+
+  it('refuses a duplicated unknown parameter without echoing its name (it could be anything)', () => {
+    const err = catchLatchError(() => parseOtpAuthUri(`otpauth://totp/a?secret=${S}&${S}=1&${S}=2`));
+    expect(err.detail).toMatchObject({ field: 'uri' });
+    expect(err.message).not.toContain(S);
+    expect(err.message.toLowerCase()).not.toContain(S.toLowerCase());
+  });
+
+  it('accepts a key shorter than 10 bytes with a warning, and a normal one without', () => {
+    const short = parseOtpAuthUri('otpauth://totp/Old:bob?secret=JBSWY3DP&issuer=Old'); // 5 bytes
+    expect(short.fields.secret).toBe('JBSWY3DP');
+    expect(short.secretWarning).toContain('only 5 bytes');
+    expect(short.secretWarning).not.toContain('JBSWY3DP');
+    expect(parseOtpAuthUri(`otpauth://totp/a?secret=${S}`).secretWarning).toBeNull();
   });
 
   const errors: [string, string, string][] = [

@@ -3,7 +3,7 @@ import { BridgeError } from '../../../../preload/api';
 import type { MigrationPreviewAccount, TotpAddItem, TotpPreview } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { Badge, Button, Dialog, TextField, useToast } from '../../ui';
-import { secretProblem, secretProblemText } from './format';
+import { problemBlocksSave, secretProblem, secretProblemText } from './format';
 import { imagePixels } from './image-pixels';
 import { type OtpAlgorithm, OtpParamsFields } from './OtpParamsFields';
 
@@ -23,7 +23,15 @@ export interface AddTotpDialogProps {
   serviceNames: string[];
 }
 
-function PreviewCard({ preview, mismatch }: { preview: TotpPreview; mismatch?: boolean }) {
+/** What `totp.parseUri` answers for a link or a scanned QR. */
+interface ParsedLink {
+  preview: TotpPreview;
+  issuerMismatch: boolean;
+  secretWarning: string | null;
+}
+
+function PreviewCard({ parsed }: { parsed: ParsedLink }) {
+  const { preview, issuerMismatch: mismatch, secretWarning: warning } = parsed;
   return (
     <dl className="kv totp-preview" data-testid="totp-preview">
       <dt>Issuer</dt>
@@ -39,6 +47,14 @@ function PreviewCard({ preview, mismatch }: { preview: TotpPreview; mismatch?: b
         <>
           <dt>Note</dt>
           <dd className="kv__prose">The label and the issuer disagree; the issuer parameter is used.</dd>
+        </>
+      ) : null}
+      {warning ? (
+        <>
+          <dt>Warning</dt>
+          <dd className="kv__prose totp-warning" data-testid="totp-secret-warning">
+            {warning}
+          </dd>
         </>
       ) : null}
     </dl>
@@ -66,7 +82,7 @@ export function AddTotpDialog({ open, onClose, serviceNames }: AddTotpDialogProp
   const [period, setPeriod] = useState(30);
   // Link / QR
   const [uri, setUri] = useState('');
-  const [preview, setPreview] = useState<{ preview: TotpPreview; issuerMismatch: boolean } | null>(null);
+  const [preview, setPreview] = useState<ParsedLink | null>(null);
   const [uriError, setUriError] = useState<string | null>(null);
   const [qrStatus, setQrStatus] = useState<string | null>(null);
   // Google export
@@ -207,7 +223,7 @@ export function AddTotpDialog({ open, onClose, serviceNames }: AddTotpDialogProp
       if (!svc) return setError('Name the service this code signs in to.');
       if (tab === 'secret') {
         setSecretTouched(true);
-        if (problem) return;
+        if (problemBlocksSave(problem)) return;
         items = [
           {
             serviceName: svc,
@@ -316,9 +332,18 @@ export function AddTotpDialog({ open, onClose, serviceNames }: AddTotpDialogProp
               value={secret}
               onChange={(e) => setSecret(e.currentTarget.value)}
               onBlur={() => setSecretTouched(true)}
-              error={problem && (secretTouched || problem.kind === 'char') ? secretProblemText(problem) : null}
+              error={
+                problemBlocksSave(problem) && problem && (secretTouched || problem.kind === 'char')
+                  ? secretProblemText(problem)
+                  : null
+              }
               hint="Base32, as the site shows it; spaces and lower case are fine."
             />
+            {problem && !problemBlocksSave(problem) ? (
+              <p className="totp-warning" role="status" data-testid="totp-secret-warning">
+                {secretProblemText(problem)}
+              </p>
+            ) : null}
             <div className="form-grid">
               <TextField label="Issuer" value={issuer} onChange={(e) => setIssuer(e.currentTarget.value)} />
               <TextField label="Account" value={account} onChange={(e) => setAccount(e.currentTarget.value)} />
@@ -361,7 +386,7 @@ export function AddTotpDialog({ open, onClose, serviceNames }: AddTotpDialogProp
               onChange={(e) => setUri(e.currentTarget.value)}
               error={uriError}
             />
-            {preview ? <PreviewCard preview={preview.preview} mismatch={preview.issuerMismatch} /> : null}
+            {preview ? <PreviewCard parsed={preview} /> : null}
             {targetFields}
           </div>
         ) : null}
@@ -387,7 +412,7 @@ export function AddTotpDialog({ open, onClose, serviceNames }: AddTotpDialogProp
               </p>
             ) : null}
             {uriError && uri ? <p className="totp-error">{uriError}</p> : null}
-            {preview ? <PreviewCard preview={preview.preview} mismatch={preview.issuerMismatch} /> : null}
+            {preview ? <PreviewCard parsed={preview} /> : null}
             {targetFields}
           </div>
         ) : null}
@@ -434,6 +459,7 @@ export function AddTotpDialog({ open, onClose, serviceNames }: AddTotpDialogProp
                       <Badge>{a.digits} digits</Badge>
                     </label>
                     {a.error ? <span className="totp-import__error">{a.error}</span> : null}
+                    {a.warning ? <span className="totp-import__error">{a.warning}</span> : null}
                   </li>
                 ))}
               </ul>

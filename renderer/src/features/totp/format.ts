@@ -13,7 +13,8 @@ export function groupCode(code: string): string {
 
 export type SecretProblem = { kind: 'empty' } | { kind: 'char'; position: number } | { kind: 'short'; bytes: number };
 
-const MIN_BYTES = 10;
+/** Under this a key is weak (or cut short); main accepts it with a warning, as the form shows it. */
+const RECOMMENDED_BYTES = 10;
 
 /** The first problem with a typed Base32 secret, or null. Positions are 1-based in the text as typed. */
 export function secretProblem(text: string): SecretProblem | null {
@@ -33,13 +34,19 @@ export function secretProblem(text: string): SecretProblem | null {
   }
   if (chars === 0) return { kind: 'empty' };
   const bytes = Math.floor((chars * 5) / 8);
-  return bytes < MIN_BYTES ? { kind: 'short', bytes } : null;
+  return bytes < RECOMMENDED_BYTES ? { kind: 'short', bytes } : null;
+}
+
+/** A short key is saved (with its warning); only one that is not even a byte cannot make a code. */
+export function problemBlocksSave(problem: SecretProblem | null): boolean {
+  return problem !== null && (problem.kind !== 'short' || problem.bytes === 0);
 }
 
 export function secretProblemText(problem: SecretProblem): string {
   if (problem.kind === 'empty') return 'Paste or type the secret key.';
   if (problem.kind === 'char') return `Character ${problem.position} is not Base32: use A–Z and 2–7 (no 0, 1, 8 or 9).`;
-  return `This key is only ${problem.bytes} bytes; keys are at least ${MIN_BYTES}. Was the paste cut short?`;
+  if (problem.bytes === 0) return 'This key is too short to make any code. Was the paste cut short?';
+  return `This key is only ${problem.bytes} byte${problem.bytes === 1 ? '' : 's'} (${RECOMMENDED_BYTES} or more is normal). Check that the whole key was copied; if it was, the service issued a weak key: its codes work, but ask for a longer one if you can.`;
 }
 
 /** The MFA lab's verdict: "valid, on time", "valid, 1 step early", "valid, 2 steps late". */
