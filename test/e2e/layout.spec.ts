@@ -7,13 +7,8 @@
 import type { Page } from '@playwright/test';
 import { reply, type ScriptedServer, startScriptedServer } from '../peers/scripted-server';
 import { expect, screenshot, test } from './fixtures';
+import { overflows, SIZES } from './screen-checks';
 import { createVaultThroughUi } from './vault-helpers';
-
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 900, height: 700 },
-  { width: 720, height: 560 },
-] as const;
 
 const SERVICE = 'Acme Payments Production Gateway';
 const BASE_URL = 'https://payments-gateway.eu-west-1.production.acme-internal.example.com/v2';
@@ -26,39 +21,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.close();
 });
-
-/** Elements wider than the viewport, and titles/buttons whose text is cut off, described for the failure message. */
-async function overflows(page: Page): Promise<string[]> {
-  // Runs in the page; reached through <body> so this Node-typed file needs no DOM globals.
-  return page.locator('body').evaluate((body) => {
-    const out: string[] = [];
-    const doc = body.ownerDocument;
-    const win = doc.defaultView;
-    const vw = doc.documentElement.clientWidth;
-    const describe = (el: { tagName: string; classList: Iterable<string>; textContent: string | null }) =>
-      `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
-    if (doc.documentElement.scrollWidth > vw)
-      out.push(`page scrolls sideways (${doc.documentElement.scrollWidth} > ${vw})`);
-    for (const el of body.querySelectorAll('*')) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || el.closest('.visually-hidden')) continue;
-      if (r.right > vw + 1 || r.left < -1)
-        out.push(`${describe(el)} spans ${Math.round(r.left)}..${Math.round(r.right)} of ${vw}`);
-    }
-    for (const el of body.querySelectorAll('h1, h2, h3, button, [role="tab"]')) {
-      const h = el as typeof body;
-      if (h.offsetWidth === 0 || h.closest('.visually-hidden')) continue;
-      if (h.scrollWidth > h.clientWidth + 1)
-        out.push(`${describe(h)} is clipped (${h.scrollWidth} > ${h.clientWidth})`);
-      // A title wrapping one word a line: as many lines as words.
-      const lineHeight = Number.parseFloat(win?.getComputedStyle(h).lineHeight ?? '') || 16;
-      const lines = Math.round(h.getBoundingClientRect().height / lineHeight);
-      const words = (h.textContent ?? '').trim().split(/\s+/).length;
-      if (/^H[123]$/.test(h.tagName) && words >= 3 && lines >= words) out.push(`${describe(h)} wraps one word a line`);
-    }
-    return out;
-  });
-}
 
 async function nav(page: Page, label: string) {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: label, exact: true }).click();

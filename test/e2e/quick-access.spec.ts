@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { type TrayMenuItem, trayMenuTemplate } from '../../main/security/tray-menu';
 import type { HostApp } from '../host/host-app';
 import { expect, screenshot, test } from './fixtures';
-import { createVaultThroughUi } from './vault-helpers';
+import { call, createVaultThroughUi } from './vault-helpers';
 
 const STRIPE_KEY = 'sk_live_palette_51Hx9';
 const DB_USER = 'admin_user';
@@ -16,12 +16,6 @@ const DB_PASSWORD = 'db-password-Zq81';
 const hasX =
   Boolean(process.env.DISPLAY) && spawnSync('sh', ['-c', 'command -v xclip'], { stdio: 'ignore' }).status === 0;
 const xclip = () => spawnSync('xclip', ['-selection', 'clipboard', '-out'], { encoding: 'utf8' }).stdout ?? '';
-
-async function call<T>(host: HostApp, channel: string, input: unknown): Promise<T> {
-  const envelope = await host.composed.dispatch(channel, input, { transport: 'browser-host' });
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.value as T;
-}
 
 async function seed(host: HostApp): Promise<void> {
   const stripe = await call<{ id: string }>(host, 'services.create', {

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { HostApp } from '../host/host-app';
 import { expect } from './fixtures';
 
 export const MASTER = 'correct horse battery staple';
@@ -10,4 +11,11 @@ export async function createVaultThroughUi(page: Page, password = MASTER): Promi
   await page.getByLabel('Master password again').fill(password);
   await page.getByRole('button', { name: 'Create vault' }).click();
   await expect(page.getByRole('button', { name: 'Lock now' })).toBeVisible({ timeout: 20_000 });
+}
+
+/** One contract call straight to the host's dispatcher, for seeding a test's data. */
+export async function call<T>(host: HostApp, channel: string, input: unknown): Promise<T> {
+  const envelope = await host.composed.dispatch(channel, input, { transport: 'browser-host' });
+  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.code} ${envelope.error.message}`);
+  return envelope.value as T;
 }

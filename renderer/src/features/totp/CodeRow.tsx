@@ -98,7 +98,10 @@ export function CodeRow({ entry, live, now, onShowQr, onRecoveryCodes, onDelete 
             data-testid="totp-code"
             disabled={shown === null}
             onClick={() => void copy()}
-            aria-label={shown === null ? `${entry.name}: no code yet` : `Copy code for ${entry.name}`}
+            // The name starts with the code on screen, so voice control users can say what they see.
+            aria-label={
+              shown === null ? `${entry.name}: no code yet` : `${groupCode(shown)}: copy code for ${entry.name}`
+            }
             title="Copy"
           >
             {shown === null ? (isHotp ? '••• •••' : '…') : groupCode(shown)}

@@ -1,0 +1,198 @@
+/**
+ * The screen matrix: every route and dialog, in light and dark, at 1280 × 800, 900 × 700 and
+ * 720 × 560, screenshotted to test-results/screenshots/screen-<name>-<theme>-<size>.png. On each:
+ * nothing wider than the viewport, no clipped title or button, and (once per theme, at 1280 × 800)
+ * no serious or critical axe-core finding.
+ *
+ * Budget: one page and one vault for the whole matrix. Each screen is opened once; the theme
+ * (the OS colour scheme, which the app follows by default) and the viewport change under it.
+ */
+import type { Locator } from '@playwright/test';
+import type { HostApp } from '../host/host-app';
+import { reply, type ScriptedServer, startScriptedServer } from '../peers/scripted-server';
+import { expect, screenshot, test } from './fixtures';
+import { axeProblems, overflows, SIZES } from './screen-checks';
+import { call, MASTER } from './vault-helpers';
+
+const THEMES = ['light', 'dark'] as const;
+/** The axe rules whose outcome depends on colours; the rest see the same DOM in both themes. */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+const SERVICE = 'Acme Payments Production Gateway';
+
+let server: ScriptedServer;
+test.beforeAll(async () => {
+  server = await startScriptedServer();
+  server.fallback = reply(200, { 'content-type': 'application/json' }, '{"ok":true,"items":[1,2,3]}');
+});
+test.afterAll(async () => {
+  await server?.close();
+});
+
+/** A service with one credential of the kinds whose cards and dialogs differ. */
+async function seed(host: HostApp): Promise<void> {
+  const svc = await call<{ id: string }>(host, 'services.create', {
+    service: {
+      name: SERVICE,
+      baseUrl: 'https://payments-gateway.eu-west-1.production.acme-internal.example.com/v2',
+      tags: ['payments', 'production'],
+      notes: 'Keys rotate every 90 days. Ask #payments-oncall before touching production.',
+    },
+  });
+  const add = (kind: string, name: string, fields: Record<string, unknown>) =>
+    call(host, 'credentials.add', { serviceId: svc.id, kind, name, fields });
+  await add('api-key', 'Main key', { value: 'key-matrix-1234', header: 'X-Api-Key' });
+  await add('basic', 'Dashboard login', { username: 'ops@acme.example', password: 'pw-matrix-5678' });
+  await add('oauth2', 'Acme single sign-on', {
+    provider: 'custom',
+    clientId: 'payments-dashboard-production-client',
+    authorizationEndpoint: 'https://login.acme-internal.example.com/oauth2/v2/authorize',
+    tokenEndpoint: 'https://login.acme-internal.example.com/oauth2/v2/token',
+    scopes: 'openid profile email offline_access',
+  });
+  await add('totp', 'Acme 2FA', { secret: 'JBSWY3DPEHPK3PXP', account: 'dev@acme.example' });
+}
+
+test('every screen and dialog, light and dark, at every size: nothing cut off, axe clean', async ({ app, host }) => {
+  test.setTimeout(180_000);
+  const nav = (label: string) =>
+    app.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: label, exact: true }).click();
+  const openDialog = async (trigger: Locator) => {
+    await trigger.click();
+    await expect(app.locator('dialog[open]')).toBeVisible();
+  };
+  const closeDialog = async () => {
+    await app.keyboard.press('Escape');
+    await expect(app.locator('dialog[open]')).toHaveCount(0);
+  };
+
+  /** The checks on the screen as it is now, in both themes and at every size. */
+  const check = async (name: string) => {
+    const problems: string[] = [];
+    const dialog = (await app.locator('dialog[open]').count()) > 0 ? 'dialog[open]' : undefined;
+    for (const theme of THEMES) {
+      await app.emulateMedia({ colorScheme: theme });
+      await app.setViewportSize(SIZES[0]);
+      for (const p of await axeProblems(app, { within: dialog, rules: theme === 'light' ? undefined : COLOUR_RULES }))
+        problems.push(`${name} ${theme} axe: ${p}`);
+      for (const size of SIZES) {
+        await app.setViewportSize(size);
+        // The pointer leaves the sidebar, so a hover tooltip is not measured as a clipped label.
+        await app.mouse.move(size.width - 2, size.height - 2);
+        const at = `${size.width}x${size.height}`;
+        for (const p of await overflows(app)) problems.push(`${name} ${theme} ${at}: ${p}`);
+        await screenshot(app, `screen-${name}-${theme}-${at}`);
+      }
+    }
+    await app.setViewportSize(SIZES[0]);
+    expect.soft(problems, name).toEqual([]);
+  };
+
+  // First run.
+  await app.setViewportSize(SIZES[0]);
+  await expect(app.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
+  await check('create-vault');
+  await app.getByLabel('Master password', { exact: true }).fill('short');
+  await app.getByLabel('Master password again').fill('shorter');
+  await check('create-vault-errors');
+  await app.getByLabel('Master password', { exact: true }).fill(MASTER);
+  await app.getByLabel('Master password again').fill(MASTER);
+  await app.getByRole('radio', { name: /Hardened/ }).check();
+  await app.getByRole('button', { name: 'Create vault' }).click();
+  await expect(app.getByRole('heading', { name: 'Save your recovery kit' })).toBeVisible({ timeout: 20_000 });
+  await check('recovery-kit');
+  await app.getByLabel('I have saved it').check();
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.getByRole('button', { name: 'Lock now' })).toBeVisible();
+  await seed(host);
+
+  // Services and their dialogs.
+  await nav('Services');
+  await app.getByRole('option', { name: new RegExp(SERVICE) }).click();
+  await expect(app.getByRole('heading', { level: 1, name: SERVICE })).toBeVisible();
+  await check('services');
+  const main = app.locator('main');
+  await openDialog(app.getByRole('button', { name: 'Add service' }).first());
+  await check('dialog-add-service');
+  await closeDialog();
+  await openDialog(main.getByRole('button', { name: 'Edit', exact: true }).first());
+  await check('dialog-edit-service');
+  await closeDialog();
+  await openDialog(main.getByRole('button', { name: 'Add credential' }));
+  await check('dialog-add-credential');
+  await closeDialog();
+  await openDialog(main.getByRole('button', { name: 'Rotate' }).first());
+  await check('dialog-rotate');
+  await closeDialog();
+  await openDialog(main.getByRole('button', { name: 'Delete', exact: true }).first());
+  await check('dialog-delete-service');
+  await closeDialog();
+
+  // Codes, the MFA lab and their dialogs.
+  await nav('Codes');
+  await expect(app.getByRole('list', { name: 'One-time codes' })).toBeVisible();
+  await check('codes');
+  await openDialog(app.getByRole('button', { name: 'Add code' }));
+  await check('dialog-add-code');
+  await closeDialog();
+  await openDialog(app.getByRole('button', { name: /^Show QR for/ }).first());
+  await check('dialog-qr');
+  await closeDialog();
+  await openDialog(app.getByRole('button', { name: /^Recovery codes for/ }).first());
+  await check('dialog-recovery-codes');
+  await closeDialog();
+  await app.getByRole('tab', { name: 'MFA lab' }).click();
+  await check('mfa-lab');
+
+  // OAuth & JWT.
+  await nav('OAuth & JWT');
+  await expect(app.getByTestId('oauth-row').first()).toBeVisible();
+  await check('oauth');
+  await openDialog(app.getByRole('button', { name: 'New OAuth client' }));
+  await check('dialog-new-oauth-client');
+  await closeDialog();
+  await openDialog(app.getByTestId('oauth-row').first().getByRole('button', { name: 'Request log' }));
+  await check('dialog-flow-log');
+  await closeDialog();
+  await app.getByRole('tab', { name: 'JWT tools' }).click();
+  await check('jwt-tools');
+
+  // The request tester with a response on screen.
+  await nav('Requests');
+  await check('requests');
+  await app.getByLabel('Service').selectOption({ label: SERVICE });
+  await app.getByLabel('URL').fill(`${server.url}/v2/payments/settlements?from=2026-01-01`);
+  await app.getByRole('button', { name: 'Send' }).click();
+  await expect(app.getByTestId('response-status')).toHaveText('200 OK');
+  await check('requests-response');
+
+  for (const [label, name] of [
+    ['Audit', 'audit'],
+    ['Health', 'health'],
+    ['Import & export', 'transfer'],
+  ] as const) {
+    await nav(label);
+    await check(name);
+  }
+  await openDialog(app.getByRole('button', { name: 'Export as plain text…' }));
+  await check('dialog-export-plaintext');
+  await closeDialog();
+  await nav('Settings');
+  await check('settings');
+  await nav('About');
+  await check('about');
+
+  // The quick-access palette over the app.
+  await app.evaluate("window.location.hash = '#/quick-access'");
+  await expect(app.getByRole('combobox', { name: 'Search services and credentials' })).toBeFocused();
+  await check('quick-access');
+  await app.keyboard.press('Escape');
+
+  // Locked: the unlock screen, and after a wrong password.
+  await app.getByRole('button', { name: 'Lock now' }).click();
+  await expect(app.getByRole('heading', { name: 'Unlock Latch' })).toBeVisible();
+  await check('unlock');
+  await app.getByLabel('Master password').fill('not the password');
+  await app.getByRole('button', { name: 'Unlock' }).click();
+  await expect(app.getByRole('alert')).toHaveText('Wrong password.');
+  await check('unlock-error');
+});
