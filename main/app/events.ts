@@ -15,7 +15,13 @@ import type { VaultChangeReason, VaultStatus } from './vault/vault-status';
 export type CredentialsChangeCause = 'write' | 'reload' | 'unlock';
 
 export interface DomainEvents {
-  'vault.changed': { status: VaultStatus; reason: VaultChangeReason; lostUnsavedChanges: boolean };
+  'vault.changed': {
+    status: VaultStatus;
+    reason: VaultChangeReason;
+    lostUnsavedChanges: boolean;
+    /** What a lock dropped, named for the user ('service "GitHub"', 'rate limits'); empty when nothing was. */
+    lost: string[];
+  };
   'credentials.changed': { cause: CredentialsChangeCause };
   'clipboard.cleared': { cleared: boolean };
   'settings.changed': Settings;

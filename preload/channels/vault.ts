@@ -107,5 +107,7 @@ export const vaultEvents = {
     status: VaultStatus,
     reason: z.enum(['unlocked', 'locked', 'auto-locked', 'created', 'settings', 'save-failed', 'saved', 'reloaded']),
     lostUnsavedChanges: z.boolean().default(false),
+    /** What a lock dropped, named ('service "GitHub"', 'rate limits'); empty when nothing was. */
+    lost: z.array(z.string()).default([]),
   }),
 } as const;

@@ -22,6 +22,7 @@ import type { OpenVault } from '../../core/vault/open-vault';
 import { VaultSession } from '../../core/vault/session';
 import type { AppEvents } from '../events';
 import { keepMine } from './keep-mine';
+import { describeLost } from './lost-changes';
 import type { VaultAccess } from './vault-access';
 import type { SaveConflictChoice, VaultChangeReason, VaultStatus } from './vault-status';
 
@@ -70,7 +71,12 @@ export class VaultService implements VaultAccess {
       void this.clipboard.clearIfOurs();
       // A listener cannot await: a failure here must end here, not as an unhandled rejection.
       this.refresh()
-        .then(() => this.#announce(e.reason === 'auto' ? 'auto-locked' : 'locked', e.lostUnsavedChanges))
+        .then(() =>
+          this.#announce(
+            e.reason === 'auto' ? 'auto-locked' : 'locked',
+            e.lostUnsavedChanges ? describeLost(e.lostRecords) : [],
+          ),
+        )
         .catch(() => undefined);
     });
     this.clipboard.onChecked((e) => deps.events.emit('clipboard.cleared', e));
@@ -172,9 +178,10 @@ export class VaultService implements VaultAccess {
     return this.#facts === null ? this.refresh() : this.status();
   }
 
-  #announce(reason: VaultChangeReason, lostUnsavedChanges = false): VaultStatus {
+  /** `lost`: what a lock dropped, named (empty when nothing was). */
+  #announce(reason: VaultChangeReason, lost: string[] = []): VaultStatus {
     const status = this.status();
-    this.deps.events.emit('vault.changed', { status, reason, lostUnsavedChanges });
+    this.deps.events.emit('vault.changed', { status, reason, lostUnsavedChanges: lost.length > 0, lost });
     return status;
   }
 

@@ -33,6 +33,12 @@ import {
 } from './rekey';
 import type { CryptoKey, JsonValue, VaultMode } from './types';
 
+/** A change not yet on disk: the record's id and its index entry, so that it can be named (null: deleted). */
+export interface UnsavedRecord {
+  id: string;
+  entry: JsonValue | null;
+}
+
 export type { Row } from './record-store';
 
 export type QuickUnlockState = 'off' | 'armed' | 'forgotten' | 'unknown';
@@ -175,6 +181,12 @@ export class OpenVault {
   entries(): ReadonlyMap<string, JsonValue> {
     this.key();
     return this.store.entries;
+  }
+
+  /** The records changed since the last save, oldest first, with their index entries (null: deleted). */
+  unsavedRecords(): UnsavedRecord[] {
+    this.key();
+    return this.journal.ordered().map(([id]) => ({ id, entry: this.store.entries.get(id) ?? null }));
   }
 
   async readRecord(id: string): Promise<JsonValue> {

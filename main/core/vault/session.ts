@@ -1,7 +1,7 @@
 import { type ErrorCode, isLatchError, LatchError } from '../model/errors';
 import type { Clock } from '../platform';
 import { systemClock } from '../platform';
-import type { OpenVault } from './open-vault';
+import type { OpenVault, UnsavedRecord } from './open-vault';
 
 /** The timer the session schedules auto-lock with; injected so tests drive time by hand. */
 export interface SessionTimer {
@@ -28,6 +28,8 @@ export type SessionEvent =
       reason: LockReason;
       /** Auto-lock tried to save pending changes and could not: they were dropped with the keys. */
       lostUnsavedChanges: boolean;
+      /** What was dropped, when something was (empty otherwise), so the app can name it. */
+      lostRecords: UnsavedRecord[];
       saveError?: ErrorCode;
     }
   | { type: 'unlock-failed'; code: ErrorCode; failures: number; nextDelayMs: number };
@@ -235,11 +237,12 @@ export class VaultSession {
     this.cancel();
     this.vault = null;
     const lost = vault.isDirty && options.discard !== true;
+    const lostRecords = lost ? vault.unsavedRecords() : [];
     vault.lock();
     this.emit(
       saveError === undefined
-        ? { type: 'locked', reason, lostUnsavedChanges: lost }
-        : { type: 'locked', reason, lostUnsavedChanges: lost, saveError },
+        ? { type: 'locked', reason, lostUnsavedChanges: lost, lostRecords }
+        : { type: 'locked', reason, lostUnsavedChanges: lost, lostRecords, saveError },
     );
   }
 

@@ -24,7 +24,7 @@ export function App() {
   const latch = useLatch();
   const settings = useSettings();
   useThemeAttribute(settings);
-  const { status, lastReason } = useVaultStatus();
+  const { status, lastReason, lost } = useVaultStatus();
   const unlocked = status?.state === 'unlocked';
   useActivityPing(unlocked);
   const quickAccess = useQuickAccessRoute(latch);
@@ -113,7 +113,7 @@ export function App() {
           />
         </div>
       ) : (
-        <VaultGate status={status} lastReason={lastReason} onRecoveryKit={setRecoveryKit} />
+        <VaultGate status={status} lastReason={lastReason} lost={lost} onRecoveryKit={setRecoveryKit} />
       )}
     </ToastProvider>
   );

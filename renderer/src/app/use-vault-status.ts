@@ -7,19 +7,25 @@ export function useVaultStatus(): {
   status: VaultStatus | null;
   refresh: () => Promise<void>;
   lastReason: string | null;
+  /** What the last lock dropped (named by main); empty when nothing was. */
+  lost: string[];
 } {
   const latch = useLatch();
   const [status, setStatus] = useState<VaultStatus | null>(null);
   const [lastReason, setLastReason] = useState<string | null>(null);
+  const [lost, setLost] = useState<string[]>([]);
   const refresh = useCallback(async () => setStatus(await latch.vault.status()), [latch]);
   useEffect(() => {
     void refresh();
     return latch.vault.onChanged((e) => {
       setStatus(e.status);
       setLastReason(e.reason);
+      // Kept until the next unlock: the notice stays on the unlock screen however often the status changes.
+      if (e.lostUnsavedChanges) setLost(e.lost);
+      else if (e.reason === 'unlocked') setLost([]);
     });
   }, [latch, refresh]);
-  return { status, refresh, lastReason };
+  return { status, refresh, lastReason, lost };
 }
 
 /** Tells main the user is active (for auto-lock), at most every 20 seconds. */

@@ -3,13 +3,14 @@
  * next save fails. The user must hear of it (`save-failed`), and have three ways out; a lock
  * must never drop the pending change without saying so.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DomainEvents } from '../../../main/app/events';
 import { ServiceStore } from '../../../main/core/credentials/service-store';
 import { systemClock } from '../../../main/core/platform';
+import { createVault } from '../../../main/core/vault/create-vault';
 import { openVault } from '../../../main/core/vault/open';
 import type { Composed } from '../../../main/ipc/compose';
 import { composeForTest } from '../../support/compose-for-test';
@@ -108,6 +109,24 @@ describe('a save that fails because another program wrote the file', () => {
     expect(await namesOnDisk()).toEqual(['From the CLI', 'Mine after', 'Mine before']);
     await expect.poll(() => vaultEvents.find((e) => e.reason === 'auto-locked')).toBeTruthy();
     expect(vaultEvents.find((e) => e.reason === 'auto-locked')?.lostUnsavedChanges).toBe(false);
+  });
+
+  it('an auto-lock that cannot save at all (the file is now another vault) names what it dropped', async () => {
+    const [mine] = app.services.credentials.summaries();
+    // Another vault's file copied over this one: nothing of this session can be merged into it.
+    const elsewhere = join(dir, 'other.latch');
+    const created = await createVault({ path: elsewhere, password: PASSWORD, iterations: 100_000 });
+    created.vault.lock();
+    copyFileSync(elsewhere, app.services.vault.path);
+    await expect(app.services.credentials.updateService(mine!.id, { name: 'Renamed here' })).rejects.toMatchObject({
+      code: 'ERR_VAULT_CHANGED_ON_DISK',
+    });
+    await app.services.vault.session.lock('auto');
+    await expect.poll(() => vaultEvents.find((e) => e.reason === 'auto-locked')).toBeTruthy();
+    expect(vaultEvents.find((e) => e.reason === 'auto-locked')).toMatchObject({
+      lostUnsavedChanges: true,
+      lost: ['service "Renamed here"'],
+    });
   });
 
   it('vault.reload tells the lists to reload (services.changed)', async () => {

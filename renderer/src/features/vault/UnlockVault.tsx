@@ -3,9 +3,10 @@ import { BridgeError } from '../../../../preload/api';
 import type { VaultStatus } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { Button, TextField } from '../../ui';
+import type { LockNotice } from './lock-notice';
 
 /** The unlock screen. It names nothing inside the vault: locked means locked. */
-export function UnlockVault({ status, notice }: { status: VaultStatus; notice: string | null }) {
+export function UnlockVault({ status, notice }: { status: VaultStatus; notice: LockNotice | null }) {
   const latch = useLatch();
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -44,9 +45,13 @@ export function UnlockVault({ status, notice }: { status: VaultStatus; notice: s
       <h1 className="gate__title" id="unlock-title">
         Unlock Latch
       </h1>
-      {notice ? (
+      {notice?.lost ? (
+        <p className="gate__lost" role="alert" data-testid="lost-changes">
+          {notice.text}
+        </p>
+      ) : notice ? (
         <p className="gate__lede" role="status">
-          {notice}
+          {notice.text}
         </p>
       ) : null}
       <div className="gate__path" title="Vault file" data-testid="vault-path">

@@ -1,5 +1,6 @@
 import type { VaultStatus } from '../../../../preload/contract';
 import { CreateVault } from './CreateVault';
+import { lockNotice } from './lock-notice';
 import { UnlockVault } from './UnlockVault';
 import './vault.css';
 
@@ -7,13 +8,16 @@ import './vault.css';
 export function VaultGate({
   status,
   lastReason,
+  lost,
   onRecoveryKit,
 }: {
   status: VaultStatus;
   lastReason: string | null;
+  /** What the last lock dropped, named by main. */
+  lost: readonly string[];
   onRecoveryKit: (kit: string) => void;
 }) {
-  const notice = lastReason === 'auto-locked' ? 'Latch locked itself after a period of inactivity.' : null;
+  const notice = lockNotice(lastReason, lost);
   return (
     <div className="gate" data-testid="vault-gate">
       {status.state === 'absent' ? (
