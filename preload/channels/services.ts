@@ -72,6 +72,10 @@ export const servicesChannels = {
       })
       .strict(),
     output: Ok,
+    // An edit decides where main sends the credential later on its own (an OAuth refresh goes to
+    // the token endpoint), so a script alone must not make it. Main also drops an OAuth
+    // credential's tokens when its endpoints change and wants its client secret typed again.
+    gesture: true,
   }),
   'credentials.delete': channel({
     input: z.object({ serviceId: Id, credentialId: Id }).strict(),

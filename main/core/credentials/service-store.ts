@@ -10,6 +10,7 @@ import { type HealthIssue, ServiceInput, type ServiceSummary, type ServiceView }
 import type { Clock } from '../platform';
 import { credentialStatuses, rotationDueAt } from './credential-status';
 import { credentialView } from './credential-view';
+import { guardOAuthDestination } from './oauth-destination';
 import type { RecordVault } from './record-vault';
 import { parseSecretReference } from './secret-reference';
 import { entryFor, readServiceEntry, SERVICE_RECORD_PREFIX, ServiceBody, summaryFrom } from './service-records';
@@ -308,6 +309,10 @@ export class ServiceStore {
         merged[k] = v === '' ? undefined : v;
       }
       next = { ...next, fields: validateCredentialFields(credential.kind, merged) } as Credential;
+      if (credential.kind === 'oauth2' && next.kind === 'oauth2') {
+        const retyped = typeof patch.fields.clientSecret === 'string' && patch.fields.clientSecret !== '';
+        next.fields = guardOAuthDestination(credential.fields, next.fields, retyped);
+      }
     }
     if (patch.expiresAt !== undefined) next.expiresAt = patch.expiresAt;
     if (patch.rotateEveryDays !== undefined) {

@@ -15,6 +15,7 @@ import type { Envelope } from '../../../preload/api';
 import { CHANNEL_NAMES, channels } from '../../../preload/contract';
 import { createHostApp, type HostApp } from '../../host/host-app';
 import { MAX_FRAME_BYTES } from '../../host/server';
+import { startScriptedServer } from '../../peers/scripted-server';
 import { pngDeclaring } from '../../support/png-bomb';
 
 const MASTER = 'correct horse battery staple';
@@ -290,6 +291,68 @@ describe('exports and links without the user', () => {
     b.close();
     await expectAlive();
   });
+});
+
+describe('an OAuth credential pointed elsewhere by a script', () => {
+  const REFRESH = 'refresh-token-of-the-real-server-77';
+  const CLIENT_SECRET = 'client-secret-of-the-real-app-88';
+
+  it('takes neither the refresh token nor the client secret to the new token endpoint', async () => {
+    const evil = await startScriptedServer();
+    const b = await connect();
+    try {
+      await value(b, 'vault.unlock', { password: MASTER });
+      const add = async (grant: string) => {
+        const { id } = await value<{ id: string }>(b, 'credentials.add', {
+          serviceId,
+          kind: 'oauth2',
+          name: `idp ${grant}`,
+          fields: {
+            clientId: 'app',
+            clientSecret: CLIENT_SECRET,
+            clientAuth: 'client_secret_post',
+            grant,
+            tokenEndpoint: 'https://idp.example/token',
+            revocationEndpoint: 'https://idp.example/revoke',
+          },
+        });
+        // As a sign-in at the real server would have left it (the contract cannot write tokens).
+        await host.composed.services.credentials.setTokens(serviceId, id, {
+          accessToken: 'at',
+          refreshToken: REFRESH,
+          tokenType: 'Bearer',
+          obtainedAt: 1,
+        });
+        return id;
+      };
+      for (const grant of ['authorization_code', 'client_credentials']) {
+        const credentialId = await add(grant);
+        const moved = { tokenEndpoint: `${evil.url}/token` };
+        // The stored client secret is not carried to the new place: it must be typed again.
+        expect(await b.call('credentials.update', { serviceId, credentialId, fields: moved })).toMatchObject({
+          ok: false,
+          error: { code: 'ERR_BAD_INPUT', detail: { field: 'clientSecret' } },
+        });
+        // With a secret of its own the script may move it; the tokens stay behind.
+        const own = { ...moved, clientSecret: 'the-scripts-own-secret' };
+        expect(await b.call('credentials.update', { serviceId, credentialId, fields: own })).toMatchObject({
+          ok: true,
+        });
+        await b.call('oauth.refresh', { serviceId, credentialId });
+        const view = await value<{ credentials: { id: string; secretFields: string[] }[] }>(b, 'services.get', {
+          id: serviceId,
+        });
+        expect(view.credentials.find((c) => c.id === credentialId)?.secretFields).toEqual(['clientSecret']);
+      }
+      const sent = evil.seen.map((r) => `${JSON.stringify(r.headers)} ${r.body.toString()}`).join('\n');
+      expect(sent).not.toContain(REFRESH);
+      expect(sent).not.toContain(CLIENT_SECRET);
+      expect(sent).not.toContain(Buffer.from(`app:${CLIENT_SECRET}`).toString('base64'));
+    } finally {
+      b.close();
+      await evil.close();
+    }
+  }, 30_000);
 });
 
 describe('costly input', () => {

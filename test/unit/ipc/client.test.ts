@@ -35,6 +35,7 @@ describe('the typed client built from the contract', () => {
         'app.openLink',
         'credentials.copy',
         'credentials.reveal',
+        'credentials.update',
         'io.exportBackup',
         'io.exportPlaintext',
         'jwt.sign',
