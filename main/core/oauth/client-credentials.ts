@@ -46,6 +46,6 @@ export async function clientCredentials(
     const body = await oauth.processClientCredentialsResponse(as, client, response);
     return toTokenSet(body, clock.now());
   } catch (e) {
-    throw toLatchError(e, 'Getting a client credentials token');
+    throw toLatchError(e, 'Getting a client credentials token', { noUser: true });
   }
 }

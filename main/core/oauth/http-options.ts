@@ -36,6 +36,31 @@ function baseFetch(env: OAuthEnv): FetchLike {
   return env.fetch ?? ((url, init) => fetch(url, init));
 }
 
+/**
+ * RFC 6749 §5.2 sends token errors with HTTP 400, but some servers answer 200 with an error body
+ * ({"error": "invalid_grant"}); oauth4webapi would then call the answer malformed. A 200 JSON
+ * answer to a POST that names an `error` and carries no access token is passed on as the 400 it
+ * means, so the user sees the server's error. (GitHub's form-encoded answers: github-compat.ts.)
+ */
+export function errorWith200Fetch(inner: FetchLike): FetchLike {
+  return async (url, init) => {
+    const response = await inner(url, init);
+    if ((init.method ?? 'GET').toUpperCase() !== 'POST' || response.status !== 200) return response;
+    if (!(response.headers.get('content-type') ?? '').includes('json')) return response;
+    const body: unknown = await response
+      .clone()
+      .json()
+      .catch(() => undefined);
+    if (typeof body !== 'object' || body === null) return response;
+    const fields = body as Record<string, unknown>;
+    if (typeof fields.error !== 'string' || 'access_token' in fields) return response;
+    const headers = new Headers(response.headers);
+    headers.delete('content-length');
+    headers.delete('content-encoding');
+    return new Response(JSON.stringify(body), { status: 400, statusText: 'Bad Request', headers });
+  };
+}
+
 export type OAuthProviderQuirk = 'github' | undefined;
 
 export function quirkOf(config: Pick<OAuth2Config, 'provider'> | undefined): OAuthProviderQuirk {
@@ -46,7 +71,7 @@ export function composeFetch(env: OAuthEnv, quirk: OAuthProviderQuirk): FetchLik
   let f = baseFetch(env);
   // The log sits closest to the wire so it shows what really went out and came back.
   if (env.log) f = loggingFetch(env.log, f, env.clock ?? systemClock);
-  if (quirk === 'github') f = githubCompatFetch(f);
+  f = quirk === 'github' ? githubCompatFetch(f) : errorWith200Fetch(f);
   return secureFetch(f);
 }
 

@@ -30,7 +30,7 @@ export async function refreshTokens(config: OAuth2Config, options: ResolveOption
     response = await oauth.refreshTokenGrantRequest(as, client, clientAuth, current.refreshToken, http);
     body = await oauth.processRefreshTokenResponse(as, client, response);
   } catch (e) {
-    throw toLatchError(e, what, { invalidGrantMeansLogin: true });
+    throw toLatchError(e, what, { invalidGrantMeansLogin: true, noUser: true });
   }
   if (body.id_token !== undefined) await verifyIdTokenSignature(as, response, http);
   return toTokenSet(body, clock.now(), current);

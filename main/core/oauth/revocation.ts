@@ -60,7 +60,7 @@ export async function revoke(
       ...(hint ? { additionalParameters: { token_type_hint: hint } } : {}),
     });
   } catch (e) {
-    const mapped = toLatchError(e, what);
+    const mapped = toLatchError(e, what, { noUser: true });
     if (mapped.code === 'ERR_OAUTH' && mapped.detail?.error === 'unreachable') {
       return { status: 'retry', reason: 'unreachable' };
     }
@@ -76,7 +76,7 @@ export async function revoke(
   try {
     await oauth.processRevocationResponse(response);
   } catch (e) {
-    throw toLatchError(e, what);
+    throw toLatchError(e, what, { noUser: true });
   }
   return { status: 'revoked' };
 }
