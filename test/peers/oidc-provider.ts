@@ -7,7 +7,7 @@
  * for tests that need a code quickly without a browser.
  */
 import { once } from 'node:events';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 
@@ -32,6 +32,10 @@ export interface OidcProviderOptions {
   rotateRefreshTokens?: boolean;
   /** Extra scopes the provider accepts (resource scopes for client credentials). */
   scopes?: string[];
+  /** A path the issuer ends with, as a Keycloak realm's does ("/realms/test"); default none. */
+  path?: string;
+  /** Extra oidc-provider features (e.g. resourceIndicators), merged over the defaults. */
+  features?: Record<string, unknown>;
 }
 
 export interface OidcProviderPeer {
@@ -71,7 +75,8 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<O
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
-  const issuer = `http://127.0.0.1:${port}`;
+  const mount = options.path ?? '';
+  const issuer = `http://127.0.0.1:${port}${mount}`;
   const ttl = {
     AccessToken: 3600,
     AuthorizationCode: 60,
@@ -94,6 +99,7 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<O
       revocation: { enabled: true },
       introspection: { enabled: true },
       clientCredentials: { enabled: true },
+      ...options.features,
     },
     // Tests should not depend on the offline_access + prompt=consent dance.
     issueRefreshToken: async (_ctx: unknown, client: { grantTypeAllowed(g: string): boolean }) =>
@@ -104,7 +110,19 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<O
   });
   // Errors are answered to the client; the test asserts on them, not on the log.
   provider.on('server_error', () => undefined);
-  server.on('request', provider.callback());
+  const handle = provider.callback();
+  server.on('request', (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse) => {
+    if (mount === '') return handle(req, res);
+    const url = req.url ?? '/';
+    if (url !== mount && !url.startsWith(`${mount}/`) && !url.startsWith(`${mount}?`)) {
+      res.writeHead(404).end();
+      return;
+    }
+    // Mounted below the issuer's path: oidc-provider reads the prefix from originalUrl.
+    req.originalUrl = url;
+    req.url = url.slice(mount.length) || '/';
+    return handle(req, res);
+  });
   return {
     issuer,
     provider,

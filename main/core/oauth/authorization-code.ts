@@ -8,7 +8,12 @@
 import * as oauth from 'oauth4webapi';
 import type { TokenSet } from '../model/credential';
 import { type BrowserOpener, systemClock } from '../platform';
-import { type ResolveOptions, requireEndpoint, resolveAuthorizationServer } from './authorization-server';
+import {
+  issuerChecked,
+  type ResolveOptions,
+  requireEndpoint,
+  resolveAuthorizationServer,
+} from './authorization-server';
 import { clientAuthentication, oauthClient } from './client-authentication';
 import { toLatchError } from './errors';
 import { quirkOf, type RequestOptions, requestOptions } from './http-options';
@@ -73,6 +78,8 @@ export interface CodeExchange {
   codeVerifier: string;
   nonce?: string;
   openid: boolean;
+  /** False when the credential's issuer field is empty: the callback's `iss` is then not compared. */
+  checkIssuer: boolean;
 }
 
 /** Validates the callback (state, iss, error) with oauth4webapi and redeems the code once. */
@@ -85,7 +92,12 @@ export async function exchangeAuthorizationCode(
   const what = 'The code exchange';
   let response: Response;
   try {
-    const params = oauth.validateAuthResponse(exchange.as, exchange.client, callback, exchange.state);
+    let received = callback;
+    if (!exchange.checkIssuer && callback.has('iss')) {
+      received = new URLSearchParams(callback);
+      received.delete('iss');
+    }
+    const params = oauth.validateAuthResponse(exchange.as, exchange.client, received, exchange.state);
     response = await oauth.authorizationCodeGrantRequest(
       exchange.as,
       exchange.client,
@@ -126,7 +138,7 @@ export async function authorize(config: OAuth2Config, options: AuthorizeOptions)
   let listener: LoopbackListener<TokenSet> | undefined;
   listener = await startLoopbackListener<TokenSet>({
     redirectUri: config.redirectUri,
-    ...(config.issuer ? { expectedIssuer: as.issuer } : {}),
+    ...(issuerChecked(config) ? { expectedIssuer: as.issuer } : {}),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.signal ? { signal: options.signal } : {}),
     onCallbackReceived: () => options.onStage?.('callback-received'),
@@ -150,6 +162,7 @@ export async function authorize(config: OAuth2Config, options: AuthorizeOptions)
           codeVerifier: pkce.verifier,
           ...(nonce === undefined ? {} : { nonce }),
           openid,
+          checkIssuer: issuerChecked(config),
         },
         params,
         () => clock.now(),

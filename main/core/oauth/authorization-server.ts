@@ -26,15 +26,23 @@ export async function resolveAuthorizationServer(
 ): Promise<oauth.AuthorizationServer> {
   let as: oauth.AuthorizationServer;
   if (config.issuer) {
-    as = await discover(config.issuer, { ...options, cache: options.discoveryCache, quirk: quirkOf(config) });
+    try {
+      as = await discover(config.issuer, { ...options, cache: options.discoveryCache, quirk: quirkOf(config) });
+    } catch (e) {
+      // A server without metadata (or a realm that hides it) still works with endpoints typed in:
+      // the issuer field then only says what `iss` must be (RFC 9207, ID tokens).
+      if (!(e instanceof LatchError && e.detail?.error === 'discovery_failed' && config.tokenEndpoint)) throw e;
+      as = { issuer: config.issuer };
+    }
   } else {
     if (!config.tokenEndpoint) {
       throw new LatchError('ERR_BAD_INPUT', 'Enter the issuer (for discovery) or at least the token endpoint.', {
         detail: { field: 'tokenEndpoint' },
       });
     }
-    // Without discovery there is no issuer to compare with; the token endpoint's origin stands in
-    // (it is also what a provider without RFC 9207 will never send back as `iss`).
+    // An empty issuer field means "do not check": oauth4webapi needs a value, so the token
+    // endpoint's origin stands in, and the callback's `iss` is not compared with it
+    // (issuerChecked() below; a Keycloak realm's iss has a path the origin cannot match).
     as = { issuer: new URL(config.tokenEndpoint).origin };
   }
   for (const [field, metadata, label] of ENDPOINT_FIELDS) {
@@ -47,6 +55,11 @@ export async function resolveAuthorizationServer(
     }
   }
   return as;
+}
+
+/** Whether a response's `iss` (RFC 9207) is compared with the issuer: only when the field is set. */
+export function issuerChecked(config: Pick<OAuth2Config, 'issuer'>): boolean {
+  return Boolean(config.issuer);
 }
 
 export function requireEndpoint(

@@ -67,7 +67,14 @@ export const KIND_FIELDS: Record<CredentialKind, FieldSpec[]> = {
   bearer: [{ name: 'token', label: 'Token', type: 'secret', required: true, mono: true }],
   oauth2: [
     { name: 'provider', label: 'Provider', type: 'text', placeholder: 'custom' },
-    { name: 'issuer', label: 'Issuer URL', type: 'text', placeholder: 'https://login.example.com', mono: true },
+    {
+      name: 'issuer',
+      label: 'Issuer URL',
+      type: 'text',
+      placeholder: 'https://login.example.com',
+      hint: 'Endpoints are discovered here, and a sign-in must come back from this issuer (a Keycloak realm: …/realms/NAME). Empty: the endpoints below, and the issuer is not checked.',
+      mono: true,
+    },
     { name: 'authorizationEndpoint', label: 'Authorization endpoint', type: 'text', mono: true },
     { name: 'tokenEndpoint', label: 'Token endpoint', type: 'text', mono: true },
     { name: 'deviceAuthorizationEndpoint', label: 'Device authorization endpoint', type: 'text', mono: true },
