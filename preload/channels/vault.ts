@@ -79,6 +79,14 @@ export const vaultChannels = {
     input: z.object({ iterations: z.number().int().min(100_000).max(100_000_000) }).strict(),
     output: z.object({ ms: z.number() }),
   }),
+  /** The automatic backups beside the vault (one a UTC day while Latch runs), newest first: names, dates, sizes. */
+  'vault.backups': channel({
+    input: Empty,
+    output: z.object({
+      folder: z.string(),
+      backups: z.array(z.object({ name: z.string(), createdAt: z.number(), bytes: z.number() })),
+    }),
+  }),
   'vault.setQuickUnlock': channel({
     input: z.object({ enabled: z.boolean() }).strict(),
     output: VaultStatus,

@@ -42,6 +42,20 @@ test('the vault locks itself after the idle time set in Settings', async ({ app 
   await expect(app.getByRole('navigation', { name: 'Sections' })).toHaveCount(0);
 });
 
+test('Settings lists the automatic backup made at unlock, with its date', async ({ app }) => {
+  await createVaultThroughUi(app);
+  await app.getByRole('button', { name: 'Settings' }).click();
+  const table = app.getByRole('table', { name: 'Automatic backups' });
+  await expect(table.getByRole('row')).toHaveCount(2); // the header and today's backup
+  const today = new Date().toISOString().slice(0, 10).replace(/-/g, '');
+  await expect(table.getByRole('cell', { name: new RegExp(`^vault-${today}-\\d{6}\\.latch$`) })).toBeVisible();
+  await table.scrollIntoViewIfNeeded();
+  await screenshot(app, 'settings-backups');
+  await app.setViewportSize({ width: 900, height: 700 });
+  await table.scrollIntoViewIfNeeded();
+  await screenshot(app, 'settings-backups-900');
+});
+
 test('change the master password in Settings', async ({ app }) => {
   await createVaultThroughUi(app);
   await app.getByRole('button', { name: 'Settings' }).click();

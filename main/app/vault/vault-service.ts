@@ -9,7 +9,7 @@
  * with `refresh`, never for every answer and every change event.
  */
 import { ClipboardGuard } from '../../core/clipboard/clipboard-guard';
-import { runAutomaticBackup } from '../../core/io/automatic-backup';
+import { backupFolder, listAutomaticBackups, runAutomaticBackup } from '../../core/io/automatic-backup';
 import type { Keychain } from '../../core/keychain/keychain';
 import { isLatchError, LatchError } from '../../core/model/errors';
 import type { Settings, SettingsPatch } from '../../core/model/settings';
@@ -299,6 +299,11 @@ export class VaultService implements VaultAccess {
   /** How long one unlock would take at this many iterations on this machine (the settings slider). */
   async measureKdf(iterations: number): Promise<{ ms: number }> {
     return { ms: await measureKdf(iterations) };
+  }
+
+  /** The automatic backups beside the vault, newest first (the settings page lists them). */
+  async backups(): Promise<{ folder: string; backups: Awaited<ReturnType<typeof listAutomaticBackups>> }> {
+    return { folder: backupFolder(this.path), backups: await listAutomaticBackups(this.path) };
   }
 
   /** Saves what is pending again (after a full disk, say). */

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { LatchError } from '../model/errors';
 import type { Clock } from '../platform';
 import { readPreamble, verifyChecksum } from '../vault/container';
-import { BACKUP_NAME, planAutomaticBackup } from './backup-schedule';
+import { BACKUP_NAME, backupTime, planAutomaticBackup } from './backup-schedule';
 
 export const DEFAULT_BACKUP_KEEP = 5;
 
@@ -30,7 +30,7 @@ export interface AutomaticBackupResult {
  * renamed into place; a damaged vault is never copied and old backups are then left alone.
  */
 export async function runAutomaticBackup(o: AutomaticBackupOptions): Promise<AutomaticBackupResult> {
-  const dir = o.backupDir ?? join(dirname(o.vaultPath), 'backups');
+  const dir = o.backupDir ?? backupFolder(o.vaultPath);
   const keep = o.keep ?? DEFAULT_BACKUP_KEEP;
   try {
     await fsp.access(o.vaultPath);
@@ -71,9 +71,39 @@ export async function runAutomaticBackup(o: AutomaticBackupOptions): Promise<Aut
   return { created, removed };
 }
 
+export const backupFolder = (vaultPath: string) => join(dirname(vaultPath), 'backups');
+
+/** A backup as the settings page lists it. */
+export interface BackupListing {
+  name: string;
+  /** When it was made (UTC), read from its name, which the backup job wrote. */
+  createdAt: number;
+  bytes: number;
+}
+
+/** Enough for any `backupsToKeep` (at most 100); a folder stuffed with look-alike names costs no more. */
+const MAX_LISTED = 100;
+
+/**
+ * The automatic backups, newest first. Only regular files of our own name pattern count: a
+ * symlink or a FIFO named like a backup is not listed (and never opened: lstat reads the entry).
+ */
+export async function listAutomaticBackups(vaultPath: string, backupDir?: string): Promise<BackupListing[]> {
+  const dir = backupDir ?? backupFolder(vaultPath);
+  const names = (await fsp.readdir(dir).catch(() => [] as string[])).filter((n) => BACKUP_NAME.test(n));
+  const newest = names.sort().reverse().slice(0, MAX_LISTED);
+  const out: BackupListing[] = [];
+  for (const name of newest) {
+    const stat = await fsp.lstat(join(dir, name)).catch(() => null);
+    const createdAt = backupTime(name);
+    if (stat?.isFile() && createdAt !== null) out.push({ name, createdAt, bytes: stat.size });
+  }
+  return out;
+}
+
 /** The automatic backups of a vault (full paths): copies under the key the vault had when each was made. */
 export async function automaticBackupFiles(vaultPath: string, backupDir?: string): Promise<string[]> {
-  const dir = backupDir ?? join(dirname(vaultPath), 'backups');
+  const dir = backupDir ?? backupFolder(vaultPath);
   const names = await fsp.readdir(dir).catch(() => [] as string[]);
   return names.filter((n) => BACKUP_NAME.test(n)).map((n) => join(dir, n));
 }

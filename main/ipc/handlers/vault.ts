@@ -12,6 +12,7 @@ export function vaultHandlers({ vault }: HandlerServices): TableOf<'vault'> {
     'vault.changePassword': ({ oldPassword, newPassword }) => vault.changePassword(oldPassword, newPassword),
     'vault.setIterations': ({ iterations, password }) => vault.setIterations(iterations, password),
     'vault.measureKdf': ({ iterations }) => vault.measureKdf(iterations),
+    'vault.backups': () => vault.backups(),
     'vault.setQuickUnlock': ({ enabled }) => vault.setQuickUnlock(enabled),
     'vault.retrySave': () => vault.retrySave(),
     'vault.reload': () => vault.reload(),

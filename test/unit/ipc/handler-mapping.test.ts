@@ -65,6 +65,7 @@ const rows: Record<ChannelName, Row> = {
   },
   'vault.setIterations': { input: { iterations: 9, password: 'p' }, call: 'vault.setIterations', args: [9, 'p'] },
   'vault.measureKdf': { input: { iterations: 9 }, call: 'vault.measureKdf', args: [9] },
+  'vault.backups': { input: {}, call: 'vault.backups', args: [] },
   'vault.setQuickUnlock': { input: { enabled: true }, call: 'vault.setQuickUnlock', args: [true] },
   'vault.retrySave': { input: {}, call: 'vault.retrySave', args: [] },
   'vault.reload': { input: {}, call: 'vault.reload', args: [] },

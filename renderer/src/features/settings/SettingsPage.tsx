@@ -4,6 +4,7 @@ import type { Settings, VaultStatus } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { TextField, useToast } from '../../ui';
 import { DesktopSettings } from '../quick-access/DesktopSettings';
+import { BackupsCard } from '../vault/BackupsCard';
 import { VaultSettings } from '../vault/VaultSettings';
 
 /** Preferences that are not secret. Each change is saved in main as soon as it is valid. */
@@ -97,6 +98,7 @@ export function SettingsPage({ settings, vault }: { settings: Settings; vault: V
       </div>
       <DesktopSettings settings={settings} />
       <VaultSettings vault={vault} />
+      <BackupsCard vault={vault} />
     </section>
   );
 }
