@@ -51,7 +51,7 @@ export {
   RECIPE_PRESETS,
   recipeProblem,
 } from '../main/core/model/signing-recipe';
-export { USERNAME_FIELD } from '../main/core/model/username-field';
+export { USERNAME_FIELD, USERNAME_LABEL } from '../main/core/model/username-field';
 export { AboutInfo, AppRoute, LinkTarget } from './channels/app';
 export { ExportOutcome, ImportPreview } from './channels/io';
 export {

@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { type TrayMenuItem, trayMenuTemplate } from '../../main/security/tray-menu';
 import type { HostApp } from '../host/host-app';
 import { expect, screenshot, test } from './fixtures';
-import { call, createVaultThroughUi } from './vault-helpers';
+import { call, createVaultThroughUi, MASTER } from './vault-helpers';
 
 const STRIPE_KEY = 'sk_live_palette_51Hx9';
 const DB_USER = 'admin_user';
@@ -152,12 +152,40 @@ test('Tab shows the other actions: username, environment variable, reference, re
   expect(await app.content()).not.toContain(DB_PASSWORD);
 });
 
-test('the palette says so when the vault is locked', async ({ app }) => {
-  await createVaultThroughUi(app);
+test('the locked palette unlocks right there: quick unlock where it is on, else the master password', async ({
+  app,
+  host,
+}) => {
+  const created = await host.composed.dispatch(
+    'vault.create',
+    { password: MASTER, quickUnlock: true, iterations: 100_000 },
+    { transport: 'browser-host' },
+  );
+  expect(created.ok).toBe(true);
+  const armed = created.ok && (created.value as { status: { quickUnlock: string } }).status.quickUnlock === 'armed';
   await app.getByRole('button', { name: 'Lock now' }).click();
   await expect(app.getByRole('heading', { name: 'Unlock Latch' })).toBeVisible();
   await app.evaluate("window.location.hash = '#/quick-access'");
-  await expect(app.getByText('Latch is locked. Unlock it in the main window')).toBeVisible();
+  await expect(app.getByText('Latch is locked. Unlock it to copy from here.')).toBeVisible();
+  const search = app.getByRole('combobox', { name: 'Search services and credentials' });
+  if (armed) {
+    await app.getByRole('button', { name: 'Quick unlock' }).click();
+    await expect(search).toBeVisible();
+    await host.composed.dispatch('vault.lock', {}, { transport: 'browser-host' });
+  } else {
+    // No keychain on this machine: quick unlock cannot be on, so the palette does not offer it.
+    test.info().annotations.push({ type: 'note', description: 'no keychain: quick unlock not exercised' });
+    await expect(app.getByRole('button', { name: 'Quick unlock' })).toHaveCount(0);
+  }
+  const password = app.getByLabel('Master password');
+  await expect(password).toBeFocused();
+  await password.fill('not the password');
+  await password.press('Enter');
+  await expect(app.getByRole('alert')).toHaveText('Wrong password.');
+  await password.fill(MASTER);
+  await password.press('Enter');
+  await expect(search).toBeVisible();
+  await screenshot(app, 'quick-access-unlocked-from-palette');
 });
 
 function renderMenu(items: TrayMenuItem[]): string {

@@ -155,6 +155,17 @@ test('services: every credential kind, search, reveal, copy, rotate, health, key
       'Issuer (iss) (optional)': 'latch-e2e',
     },
   });
+  // The private key is a secret like any other: drawn as dots until the user asks to see it.
+  const signingKey = dialog(page).getByLabel('Signing key', { exact: true });
+  const textSecurity = () =>
+    signingKey.evaluate((el) =>
+      el.ownerDocument.defaultView?.getComputedStyle(el).getPropertyValue('-webkit-text-security'),
+    );
+  await expect.poll(textSecurity).toBe('disc');
+  await dialog(page).getByRole('button', { name: 'Show Signing key' }).click();
+  await expect.poll(textSecurity).toBe('none');
+  await dialog(page).getByRole('button', { name: 'Hide Signing key' }).click();
+  await expect.poll(textSecurity).toBe('disc');
   await dialog(page).getByRole('button', { name: 'Add credential' }).click();
   const keyField = dialog(page).locator('.field', { has: page.getByLabel('Signing key', { exact: true }) });
   await expect(keyField.locator('.field__error')).toBeVisible();
@@ -163,6 +174,28 @@ test('services: every credential kind, search, reveal, copy, rotate, health, key
   await dialog(page).getByRole('button', { name: 'Add credential' }).click();
   await expect(card(page, 'service-account')).toBeVisible();
   await expect(page.getByTestId('credential-card')).toHaveCount(10);
+
+  // Each kind offers only what fits it: no Rotate for one-time codes or an OAuth client.
+  await expect(card(page, 'ci-token').getByRole('button', { name: 'Rotate' })).toBeVisible();
+  await expect(card(page, 'mfa').getByRole('button', { name: 'Rotate' })).toHaveCount(0);
+  await expect(card(page, 'oauth-client').getByRole('button', { name: 'Rotate' })).toHaveCount(0);
+  await expect(card(page, 'mfa').getByRole('button', { name: 'Copy as env line' })).toHaveCount(0);
+
+  // The API key takes the form's full width, masked with Show; editing says blank keeps it.
+  await card(page, 'prod-key').getByRole('button', { name: 'Edit' }).click();
+  const apiKey = dialog(page).getByLabel('Key', { exact: true });
+  await expect(apiKey).toHaveAttribute('placeholder', 'Leave empty to keep the current key');
+  await expect(apiKey).toHaveAttribute('type', 'password');
+  const keyBox = await dialog(page)
+    .locator('.field', { has: page.getByLabel('Key', { exact: true }) })
+    .boundingBox();
+  const kindBox = await dialog(page).locator('.cred-form__kind').boundingBox();
+  expect(keyBox && kindBox && keyBox.width / kindBox.width).toBeGreaterThan(0.95);
+  await apiKey.fill('sk_live_pasted');
+  await dialog(page).getByRole('button', { name: 'Show Key' }).click();
+  await expect(apiKey).toHaveAttribute('type', 'text');
+  await expect(apiKey).toHaveValue('sk_live_pasted');
+  await dialog(page).getByRole('button', { name: 'Cancel' }).click();
 
   // Reveal shows the value; copy puts it on the clipboard, which clears after 2 s.
   const key = card(page, 'prod-key');
@@ -198,12 +231,12 @@ test('services: every credential kind, search, reveal, copy, rotate, health, key
   await quietToasts(page);
   await screenshot(page, 'service-page');
 
-  // Editing: secret fields start blank ("unchanged") and blank keeps the stored value.
+  // Editing: secret fields start blank and blank keeps the stored value.
   const login = card(page, 'admin-login');
   await login.getByRole('button', { name: 'Edit' }).click();
-  const password = dialog(page).getByLabel('Password (optional)', { exact: true });
+  const password = dialog(page).getByLabel('Password', { exact: true });
   await expect(password).toHaveValue('');
-  await expect(password).toHaveAttribute('placeholder', 'unchanged');
+  await expect(password).toHaveAttribute('placeholder', 'Leave empty to keep the current password');
   await dialog(page).getByLabel('Username', { exact: true }).fill('alice2');
   await dialog(page).getByRole('button', { name: 'Save' }).click();
   await expect(login.getByText('alice2', { exact: true })).toBeVisible();

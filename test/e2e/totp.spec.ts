@@ -133,7 +133,9 @@ test('add by link: the live code is the core’s code, counts down, shows the ne
   await expect(app.getByText(/No code matches/)).toBeVisible();
 });
 
-test('add by QR image; a bad secret is pointed at, a short one is added with a warning', async ({ app }) => {
+test('add by QR image; a bad secret or link is pointed at once, a short key is added with a warning; footer errors stay on their tab', async ({
+  app,
+}) => {
   await createVault(app);
   let dialog = await openAdd(app, 'Secret key');
   await dialog.getByLabel('Secret key').fill('JBSW0Y3DPEHPK3PXP');
@@ -154,9 +156,25 @@ test('add by QR image; a bad secret is pointed at, a short one is added with a w
 
   const uri = 'otpauth://totp/QRCorp:qr-user?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=QRCorp';
   const png = await QRCode.toBuffer(uri, { margin: 2, scale: 6 });
-  dialog = await openAdd(app, 'QR image');
+  // A bad link: the one error under the field, and no footer blaming the service name.
+  dialog = await openAdd(app, 'otpauth:// link');
+  await dialog.getByLabel('Set-up link').fill('otpauth://totp/Broken?digits=6');
+  const linkField = dialog.locator('.field', { has: app.getByLabel('Set-up link') });
+  await expect(linkField.locator('.field__error')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Add code' }).click();
+  await expect(dialog.locator('.totp-error')).toHaveCount(0);
+  await expect(dialog.getByText('Name the service this code signs in to.')).toHaveCount(0);
+  // A footer error belongs to its tab: switching tabs clears it, and so does a QR read.
+  await dialog.getByLabel('Set-up link').fill('');
+  await dialog.getByRole('button', { name: 'Add code' }).click();
+  await expect(dialog.locator('.totp-error')).toHaveText('Paste a valid link first.');
+  await dialog.getByRole('tab', { name: 'QR image' }).click();
+  await expect(dialog.locator('.totp-error')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Add code' }).click();
+  await expect(dialog.locator('.totp-error')).toHaveText('Drop or paste a QR image first.');
   await dialog.getByLabel('QR image').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: png });
   await expect(dialog.getByTestId('totp-preview')).toContainText('qr-user');
+  await expect(dialog.locator('.totp-error')).toHaveCount(0);
   await expect(dialog.getByTestId('totp-preview')).toContainText('QRCorp');
   await dialog.getByRole('button', { name: 'Add code' }).click();
   await expect(dialog).toBeHidden();

@@ -10,7 +10,7 @@ import { formatSecretReference } from '../../core/credentials/secret-reference';
 import type { Located } from '../../core/credentials/service-store';
 import { PRIMARY_FIELD } from '../../core/model/credential';
 import { LatchError } from '../../core/model/errors';
-import { USERNAME_FIELD } from '../../core/model/username-field';
+import { USERNAME_FIELD, USERNAME_LABEL } from '../../core/model/username-field';
 import type { Clock } from '../../core/platform';
 import type { Credentials } from '../credentials/credentials';
 import type { AccessTokens } from './access-tokens';
@@ -61,7 +61,7 @@ export class SecretAccess {
         const name = USERNAME_FIELD[credential.kind];
         if (name === undefined)
           throw new LatchError('ERR_NOT_FOUND', `A ${credential.kind} credential has no username to copy.`);
-        return { text: await this.read(located, name), label: 'Username' };
+        return { text: await this.read(located, name), label: USERNAME_LABEL[credential.kind] ?? 'Username' };
       }
       case 'env':
         return {

@@ -36,6 +36,20 @@ interface Planned {
   fields: TotpFieldValues;
 }
 
+/** "Acme Corp", "acme-corp" and "ACME corp." are one issuer: case, spaces and punctuation aside. */
+const issuerKey = (name: string) => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * The services a code for `name` joins: the one named exactly so (ignoring case); failing that,
+ * the ones whose name matches as an issuer would write it, so a code issued by "acme-corp"
+ * joins the "Acme Corp" service instead of making a second, code-only one.
+ */
+function servicesNamed<S extends { name: string }>(summaries: readonly S[], name: string): S[] {
+  const exact = summaries.filter((s) => s.name.toLowerCase() === name.toLowerCase());
+  if (exact.length > 0 || issuerKey(name) === '') return exact;
+  return summaries.filter((s) => issuerKey(s.name) === issuerKey(name));
+}
+
 function itemError(index: number, e: unknown): unknown {
   if (e instanceof LatchError) {
     return new LatchError(e.code, e.message, { detail: { ...e.detail, item: index } });
@@ -91,7 +105,7 @@ export async function addTotpCredentials(
           throw new LatchError('ERR_BAD_INPUT', 'Name the service these codes belong to.', {
             detail: { field: 'serviceName' },
           });
-        const matches = summaries.filter((s) => s.name.toLowerCase() === name.toLowerCase());
+        const matches = servicesNamed(summaries, name);
         if (matches.length > 1)
           throw new LatchError('ERR_CONFLICT', `Several services are named "${name}"; choose one.`, {
             detail: { field: 'serviceName' },

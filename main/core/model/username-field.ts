@@ -12,3 +12,13 @@ export const USERNAME_FIELD: Partial<Record<CredentialKind, string>> = {
   'aws-sigv4': 'accessKeyId',
   totp: 'account',
 };
+
+/** What that field is called, for "Copy access key ID" and the "copied" message: never just "username" for a key. */
+export const USERNAME_LABEL: Partial<Record<CredentialKind, string>> = {
+  basic: 'Username',
+  digest: 'Username',
+  oauth2: 'Client ID',
+  hmac: 'Key ID',
+  'aws-sigv4': 'Access key ID',
+  totp: 'Account',
+};

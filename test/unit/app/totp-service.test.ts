@@ -106,6 +106,19 @@ describe('the totp service', () => {
     expect(await app.totp.list()).toHaveLength(1);
   });
 
+  it('joins the service an issuer names, however the issuer spells it, and makes no second one', async () => {
+    const id = await app.credentials.createService({ name: 'Acme Corp', baseUrl: 'https://acme.example' });
+    const source = { kind: 'uri' as const, uri: URI };
+    await app.totp.add([
+      { serviceName: 'acme-corp', name: 'one', source },
+      { serviceName: 'ACME CORP.', name: 'two', source },
+      { serviceName: 'Elsewhere', name: 'three', source },
+    ]);
+    const list = await app.totp.list();
+    expect(list.filter((e) => e.serviceId === id).map((e) => e.name)).toEqual(['one', 'two']);
+    expect(list.filter((e) => e.serviceId !== id).map((e) => e.serviceName)).toEqual(['Elsewhere']);
+  });
+
   it('imports the chosen accounts of a Google Authenticator export', async () => {
     const uri = migrationUri({
       version: 1,

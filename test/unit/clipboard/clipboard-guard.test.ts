@@ -173,8 +173,21 @@ describe('clipboard on lock (VaultService) and quick copy', () => {
     });
     expect(clipboard.text).toBe('pw-123');
     expect(app.quickAccess.recent).toEqual([{ serviceId, credentialId }]);
-    await app.copier.quickCopy(serviceId, credentialId, 'username');
+    expect(await app.copier.quickCopy(serviceId, credentialId, 'username')).toMatchObject({ label: 'Username' });
     expect(clipboard.text).toBe('root');
+    // The "copied" message names what an AWS key's non-secret half is.
+    const awsId = await app.credentials.addCredential(serviceId, {
+      kind: 'aws-sigv4',
+      name: 'deploy',
+      fields: {
+        accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+        secretAccessKey: 'wJalr/K7MDENG',
+        region: 'eu-west-1',
+        service: 's3',
+      },
+    });
+    expect(await app.copier.quickCopy(serviceId, awsId, 'username')).toMatchObject({ label: 'Access key ID' });
+    expect(clipboard.text).toBe('AKIAIOSFODNN7EXAMPLE');
     await app.copier.quickCopy(serviceId, credentialId, 'env');
     expect(clipboard.text).toBe('STRIPE_ADMIN=pw-123');
     await app.copier.quickCopy(serviceId, credentialId, 'reference');

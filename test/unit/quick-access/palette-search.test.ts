@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { USERNAME_FIELD, USERNAME_LABEL } from '../../../preload/contract';
 import { paletteActions } from '../../../renderer/src/features/quick-access/palette-actions';
 import {
   type PaletteService,
@@ -69,5 +70,10 @@ describe('palette actions', () => {
     expect(paletteActions('basic').map((a) => a.id)).toEqual(['primary', 'username', 'env', 'reference', 'requests']);
     expect(paletteActions('api-key').map((a) => a.id)).toEqual(['primary', 'env', 'reference', 'requests']);
     expect(paletteActions('totp')[0]?.label).toBe('Copy current code');
+    // The second action says what it copies, for every kind that has one.
+    expect(paletteActions('aws-sigv4')[1]?.label).toBe('Copy access key ID');
+    expect(paletteActions('oauth2')[1]?.label).toBe('Copy client ID');
+    expect(paletteActions('basic')[1]?.label).toBe('Copy username');
+    expect(Object.keys(USERNAME_LABEL).sort()).toEqual(Object.keys(USERNAME_FIELD).sort());
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, filterServices, type Searchable } from '../../../renderer/src/features/services/search';
+import {
+  buildSearchIndex,
+  filterServices,
+  isCodesOnly,
+  type Searchable,
+} from '../../../renderer/src/features/services/search';
 
 const svc = (id: string, over: Partial<Searchable> = {}): Searchable => ({
   id,
@@ -97,5 +102,52 @@ describe('service search', () => {
     }
     // Generous bound for slow CI: ten keystrokes in well under a second.
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('code-only services', () => {
+  const codes = (id: string, over: Partial<Searchable> = {}) =>
+    svc(id, { credentials: [{ name: 'dev@acme.io', kind: 'totp' }], ...over });
+  const index = buildSearchIndex([
+    codes('GitHub'),
+    codes('Gitea', {
+      credentials: [
+        { name: 'a', kind: 'totp' },
+        { name: 'b', kind: 'totp' },
+      ],
+    }),
+    codes('Tagged', { tags: ['work'] }),
+    codes('Site', { baseUrl: 'https://site.example' }),
+    svc('Mixed', {
+      credentials: [
+        { name: 'mfa', kind: 'totp' },
+        { name: 'key', kind: 'api-key' },
+      ],
+    }),
+    svc('Empty'),
+  ]);
+
+  it('are services holding only one-time codes and nothing the user added', () => {
+    expect(isCodesOnly(codes('x'))).toBe(true);
+    expect(isCodesOnly(codes('x', { tags: ['t'] }))).toBe(false);
+    expect(isCodesOnly(codes('x', { baseUrl: 'https://x.example' }))).toBe(false);
+    expect(isCodesOnly(svc('x'))).toBe(false);
+    expect(isCodesOnly(svc('x', { credentials: [{ name: 'k', kind: 'bearer' }] }))).toBe(false);
+    expect(index.codesOnly).toBe(2);
+  });
+
+  it('stay out of the default list, even when searched, and are all the "Codes only" filter shows', () => {
+    expect(ids(filterServices(index, ''))).toEqual(['Tagged', 'Site', 'Mixed', 'Empty']);
+    expect(ids(filterServices(index, 'git'))).toEqual([]);
+    expect(ids(filterServices(index, '', null, true))).toEqual(['GitHub', 'Gitea']);
+    expect(ids(filterServices(index, 'hub', null, true))).toEqual(['GitHub']);
+  });
+
+  it('are reached from the keyboard with is:codes, and a tag with #tag', () => {
+    expect(ids(filterServices(index, 'is:codes'))).toEqual(['GitHub', 'Gitea']);
+    expect(ids(filterServices(index, 'is:codes hub'))).toEqual(['GitHub']);
+    expect(ids(filterServices(index, '#work'))).toEqual(['Tagged']);
+    expect(ids(filterServices(index, '#WORK tagged'))).toEqual(['Tagged']);
+    expect(filterServices(index, '#wor')).toEqual([]);
   });
 });

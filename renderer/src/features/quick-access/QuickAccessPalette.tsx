@@ -3,6 +3,7 @@ import { BridgeError } from '../../../../preload/api';
 import type { ServiceSummary, VaultStatus } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { Button, Icon } from '../../ui';
+import { PaletteUnlock } from './PaletteUnlock';
 import { type PaletteAction, paletteActions } from './palette-actions';
 import { type PaletteItem, paletteItems, searchPalette } from './palette-search';
 import './quick-access.css';
@@ -145,18 +146,7 @@ export function QuickAccessPalette({
 
   if (!unlocked) {
     return (
-      <div className="qa" role="dialog" aria-label="Quick access">
-        <div className="qa__locked">
-          <Icon name="lock" size={20} />
-          <p>Latch is locked. Unlock it in the main window to copy from here.</p>
-          <Button variant="primary" onClick={() => void latch.quick.open({ route: 'services' })}>
-            Open Latch
-          </Button>
-          <Button variant="ghost" onClick={close}>
-            Close
-          </Button>
-        </div>
-      </div>
+      <PaletteUnlock status={status} onOpenApp={() => void latch.quick.open({ route: 'services' })} onClose={close} />
     );
   }
 

@@ -1,4 +1,4 @@
-import { type CredentialKind, USERNAME_FIELD } from '../../../../preload/contract';
+import { type CredentialKind, USERNAME_LABEL } from '../../../../preload/contract';
 
 export type PaletteAction =
   | { id: 'primary' | 'username' | 'env' | 'reference'; label: string }
@@ -17,11 +17,16 @@ const PRIMARY_LABEL: Record<CredentialKind, string> = {
   secret: 'Copy value',
 };
 
+/** "Access key ID" → "access key ID": the acronyms keep their case. */
+const lowerFirst = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
+
 /** What Tab offers for a credential; the first is what Enter does. */
 export function paletteActions(kind: CredentialKind): PaletteAction[] {
+  const username = USERNAME_LABEL[kind];
   return [
     { id: 'primary', label: PRIMARY_LABEL[kind] },
-    ...(USERNAME_FIELD[kind] ? [{ id: 'username' as const, label: 'Copy username' }] : []),
+    // Says what it copies: "Copy access key ID" for AWS, "Copy client ID" for OAuth.
+    ...(username ? [{ id: 'username' as const, label: `Copy ${lowerFirst(username)}` }] : []),
     { id: 'env', label: 'Copy as environment variable' },
     { id: 'reference', label: 'Copy secret reference' },
     { id: 'requests', label: 'Open in the request tester' },

@@ -2,6 +2,7 @@ import type { CredentialView } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { Badge, Button, SecretField, useToast } from '../../ui';
 import { errorOf } from './bridge-error';
+import { offers } from './credential-actions';
 import { formatDate, relativeDays } from './format';
 import { KIND_FIELDS, KIND_LABELS } from './kinds';
 import { StatusBadges } from './StatusBadges';
@@ -86,15 +87,21 @@ export function CredentialCard({
         <Badge>{KIND_LABELS[c.kind]}</Badge>
         <StatusBadges statuses={c.statuses} />
         <span className="spacer" />
-        <Button size="small" variant="ghost" onClick={onRotate} disabled={c.secretFields.length === 0}>
-          Rotate
-        </Button>
-        <Button size="small" variant="ghost" onClick={onEdit}>
-          Edit
-        </Button>
-        <Button size="small" variant="ghost" onClick={onDelete} aria-label={`Delete ${c.name}`}>
-          Delete
-        </Button>
+        {offers(c.kind, 'rotate') ? (
+          <Button size="small" variant="ghost" onClick={onRotate} disabled={c.secretFields.length === 0}>
+            Rotate
+          </Button>
+        ) : null}
+        {offers(c.kind, 'edit') ? (
+          <Button size="small" variant="ghost" onClick={onEdit}>
+            Edit
+          </Button>
+        ) : null}
+        {offers(c.kind, 'delete') ? (
+          <Button size="small" variant="ghost" onClick={onDelete} aria-label={`Delete ${c.name}`}>
+            Delete
+          </Button>
+        ) : null}
       </header>
       {plain.length > 0 ? (
         <dl className="kv cred__fields">
@@ -155,12 +162,16 @@ export function CredentialCard({
           ) : null}
         </ul>
         <span className="spacer" />
-        <Button size="small" onClick={() => void copy('env')}>
-          Copy as env line
-        </Button>
-        <Button size="small" onClick={() => void copy('reference')}>
-          Copy reference
-        </Button>
+        {offers(c.kind, 'copy-env') ? (
+          <Button size="small" onClick={() => void copy('env')}>
+            Copy as env line
+          </Button>
+        ) : null}
+        {offers(c.kind, 'copy-reference') ? (
+          <Button size="small" onClick={() => void copy('reference')}>
+            Copy reference
+          </Button>
+        ) : null}
       </footer>
     </section>
   );

@@ -1,6 +1,10 @@
 import { SelectField, TextField } from '../../ui';
 import { type FieldSpec, isSecretType } from './kinds';
+import { SecretInput } from './SecretInput';
 import { TextAreaField } from './TextAreaField';
+
+/** "Signing key (PEM or JWK)" → "signing key", for "Leave empty to keep the current signing key". */
+const noun = (label: string) => label.replace(/\s*\(.*\)\s*$/, '').toLowerCase();
 
 /** One input of the credential form, chosen by the field's type. */
 export function KindField({
@@ -16,9 +20,26 @@ export function KindField({
   editing: boolean;
   onChange: (value: string) => void;
 }) {
-  const placeholder = editing && isSecretType(spec.type) ? 'unchanged' : spec.placeholder;
-  const label = spec.required && !(editing && isSecretType(spec.type)) ? spec.label : `${spec.label} (optional)`;
+  const keeps = editing && isSecretType(spec.type);
+  // Editing starts every secret blank and blank keeps the stored one: say so where it is typed.
+  const placeholder = keeps ? `Leave empty to keep the current ${noun(spec.label)}` : spec.placeholder;
+  const label = spec.required || keeps ? spec.label : `${spec.label} (optional)`;
   switch (spec.type) {
+    case 'secret':
+    case 'secret-textarea':
+      return (
+        <SecretInput
+          label={label}
+          value={value}
+          error={error}
+          hint={spec.hint}
+          placeholder={placeholder}
+          multiline={spec.type === 'secret-textarea'}
+          rows={spec.rows}
+          className={spec.wide ? 'field--wide' : undefined}
+          onChange={onChange}
+        />
+      );
     case 'select':
       return (
         <SelectField label={spec.label} value={value} options={spec.options ?? []} onChange={onChange} error={error} />
@@ -35,7 +56,6 @@ export function KindField({
         </label>
       );
     case 'textarea':
-    case 'secret-textarea':
       return (
         <TextAreaField
           label={label}
@@ -44,7 +64,7 @@ export function KindField({
           hint={spec.hint}
           mono={spec.mono}
           placeholder={placeholder}
-          rows={spec.rows ?? (spec.type === 'secret-textarea' ? 5 : 3)}
+          rows={spec.rows ?? 3}
           onChange={(e) => onChange(e.currentTarget.value)}
         />
       );
@@ -52,7 +72,7 @@ export function KindField({
       return (
         <TextField
           label={label}
-          type={spec.type === 'secret' ? 'password' : spec.type === 'number' ? 'number' : 'text'}
+          type={spec.type === 'number' ? 'number' : 'text'}
           value={value}
           error={error}
           hint={spec.hint}

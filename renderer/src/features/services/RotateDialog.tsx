@@ -6,7 +6,7 @@ import { errorOf } from './bridge-error';
 import { messageWithoutField } from './form-values';
 import { formatDate } from './format';
 import { KIND_FIELDS } from './kinds';
-import { TextAreaField } from './TextAreaField';
+import { SecretInput } from './SecretInput';
 
 /** Paste the new secret values; the old ones stay readable for the grace period. */
 export function RotateDialog({
@@ -95,21 +95,12 @@ export function RotateDialog({
             value: values[f] ?? '',
             error: errors[f] ?? null,
           };
-          return spec?.type === 'secret-textarea' ? (
-            <TextAreaField
+          return (
+            <SecretInput
               key={f}
               {...common}
-              mono
-              rows={5}
-              onChange={(e) => setValues({ ...values, [f]: e.currentTarget.value })}
-            />
-          ) : (
-            <TextField
-              key={f}
-              {...common}
-              type="password"
-              mono
-              onChange={(e) => setValues({ ...values, [f]: e.currentTarget.value })}
+              multiline={spec?.type === 'secret-textarea'}
+              onChange={(v) => setValues({ ...values, [f]: v })}
             />
           );
         })}

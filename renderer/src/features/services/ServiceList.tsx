@@ -21,13 +21,15 @@ export interface ServiceListProps {
 export function ServiceList({ services, openId, onOpen, onAdd, onToggleFavourite, searchRef }: ServiceListProps) {
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState<string | null>(null);
+  const [codesOnly, setCodesOnly] = useState(false);
   const [selected, setSelected] = useState(0);
   const list = useRef<VirtualListHandle>(null);
   // The haystacks are built once per list load; each keystroke only filters.
   const index = useMemo(() => buildSearchIndex(services), [services]);
-  const results = useMemo(() => filterServices(index, query, tag), [index, query, tag]);
+  const results = useMemo(() => filterServices(index, query, tag, codesOnly), [index, query, tag, codesOnly]);
+  const listed = index.entries.length - index.codesOnly;
 
-  useEffect(() => setSelected(0), [query, tag]);
+  useEffect(() => setSelected(0), [query, tag, codesOnly]);
   const current = results[Math.min(selected, results.length - 1)];
 
   const move = (to: number) => {
@@ -53,13 +55,24 @@ export function ServiceList({ services, openId, onOpen, onAdd, onToggleFavourite
   return (
     <div className="svc-list">
       <div className="svc-list__tools">
+        {/* First in the DOM, drawn after the search (CSS order): Tab goes search → list in one step. */}
+        <Button
+          variant="primary"
+          icon
+          onClick={onAdd}
+          aria-label="Add service"
+          title="Add service"
+          className="svc-list__add"
+        >
+          <Icon name="plus" />
+        </Button>
         <div className="field__control svc-search">
           <Icon name="search" />
           <input
             ref={searchRef}
             type="search"
             aria-label="Search services"
-            placeholder="Search name, tag, URL, kind   ( / )"
+            placeholder="Search name, #tag, URL, kind   ( / )"
             value={query}
             spellCheck={false}
             autoComplete="off"
@@ -68,17 +81,20 @@ export function ServiceList({ services, openId, onOpen, onAdd, onToggleFavourite
             onKeyDown={onKeys}
           />
         </div>
-        <Button variant="primary" icon onClick={onAdd} aria-label="Add service" title="Add service">
-          <Icon name="plus" />
-        </Button>
       </div>
-      <TagFilter tags={index.tags} value={tag} onChange={setTag} />
+      <TagFilter
+        tags={index.tags}
+        value={tag}
+        onChange={setTag}
+        codesOnly={{ count: index.codesOnly, on: codesOnly }}
+        onCodesOnly={setCodesOnly}
+      />
       <div className="svc-list__count" aria-live="polite">
-        {query || tag
-          ? `${results.length} of ${services.length}`
-          : `${services.length} service${services.length === 1 ? '' : 's'}`}
+        {query || tag || codesOnly
+          ? `${results.length} of ${codesOnly ? index.codesOnly : listed}`
+          : `${listed} service${listed === 1 ? '' : 's'}`}
       </div>
-      {services.length === 0 ? (
+      {listed === 0 && !codesOnly && !query && !tag ? (
         <EmptyState
           glyph="services"
           title="No services yet"
@@ -89,6 +105,7 @@ export function ServiceList({ services, openId, onOpen, onAdd, onToggleFavourite
           }
         >
           A service groups the credentials of one API or site.
+          {index.codesOnly > 0 ? ` The ${index.codesOnly} holding only one-time codes are under Codes only.` : ''}
         </EmptyState>
       ) : results.length === 0 ? (
         <EmptyState
@@ -99,6 +116,7 @@ export function ServiceList({ services, openId, onOpen, onAdd, onToggleFavourite
               onClick={() => {
                 setQuery('');
                 setTag(null);
+                setCodesOnly(false);
                 searchRef.current?.focus();
               }}
             >

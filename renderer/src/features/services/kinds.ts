@@ -25,6 +25,8 @@ export interface FieldSpec {
   /** Initial value when adding. */
   initial?: string;
   mono?: boolean;
+  /** Takes the form's full width (a key the user must be able to check after pasting). */
+  wide?: boolean;
 }
 
 export const KIND_LABELS: Record<CredentialKind, string> = {
@@ -50,7 +52,7 @@ const userPassword: FieldSpec[] = [
 
 export const KIND_FIELDS: Record<CredentialKind, FieldSpec[]> = {
   'api-key': [
-    { name: 'value', label: 'Key', type: 'secret', required: true, mono: true },
+    { name: 'value', label: 'Key', type: 'secret', required: true, mono: true, wide: true },
     { name: 'placement', label: 'Sent in', type: 'select', options: API_KEY_PLACEMENTS, initial: 'header' },
     {
       name: 'paramName',

@@ -181,6 +181,8 @@ export function AddTotpDialog({ open, onClose, serviceNames }: AddTotpDialogProp
         setUri(text);
         setQrStatus('QR code read.');
       }
+      // A footer error about the missing image is answered now.
+      setError(null);
     } catch (e) {
       setQrStatus(e instanceof BridgeError ? e.message : 'That image could not be read.');
     }
@@ -218,6 +220,12 @@ export function AddTotpDialog({ open, onClose, serviceNames }: AddTotpDialogProp
         }));
       if (items.length === 0) return setError('Choose at least one account to import.');
     } else {
+      // A link that does not parse is already pointed at under its field; a second error here
+      // ("name the service") would blame the wrong thing.
+      if (tab !== 'secret' && !preview) {
+        if (uriError && uri.trim() !== '') return;
+        return setError(tab === 'qr' ? 'Drop or paste a QR image first.' : 'Paste a valid link first.');
+      }
       const svc = serviceName.trim() || defaultService || name.trim() || defaultName;
       const credName = name.trim() || defaultName || 'One-time code';
       if (!svc) return setError('Name the service this code signs in to.');
@@ -243,7 +251,6 @@ export function AddTotpDialog({ open, onClose, serviceNames }: AddTotpDialogProp
           },
         ];
       } else {
-        if (!preview) return setError(tab === 'qr' ? 'Drop or paste a QR image first.' : 'Paste a valid link first.');
         items = [{ serviceName: svc, name: credName, source: { kind: 'uri', uri: uri.trim() } }];
       }
     }
@@ -317,7 +324,11 @@ export function AddTotpDialog({ open, onClose, serviceNames }: AddTotpDialogProp
               role="tab"
               aria-selected={tab === t.id}
               className={`tabs__tab${tab === t.id ? ' tabs__tab--current' : ''}`}
-              onClick={() => setTab(t.id)}
+              onClick={() => {
+                // The footer speaks about the tab it was raised on; it does not follow to another.
+                setTab(t.id);
+                setError(null);
+              }}
             >
               {t.label}
             </button>
@@ -383,7 +394,10 @@ export function AddTotpDialog({ open, onClose, serviceNames }: AddTotpDialogProp
               mono
               value={uri}
               placeholder="otpauth://totp/Issuer:account?secret=…"
-              onChange={(e) => setUri(e.currentTarget.value)}
+              onChange={(e) => {
+                setUri(e.currentTarget.value);
+                setError(null);
+              }}
               error={uriError}
             />
             {preview ? <PreviewCard parsed={preview} /> : null}

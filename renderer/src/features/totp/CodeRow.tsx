@@ -3,7 +3,8 @@ import { BridgeError } from '../../../../preload/api';
 import type { TotpCodeItem, TotpEntry } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { Badge, Button, CountdownRing, Monogram, useToast } from '../../ui';
-import { groupCode } from './format';
+import { codeRowLabels, groupCode } from './format';
+import { RowMenu } from './RowMenu';
 
 export interface CodeRowProps {
   entry: TotpEntry;
@@ -45,8 +46,7 @@ export function CodeRow({ entry, live, now, onShowQr, onRecoveryCodes, onDelete 
   }
   const shown = isHotp ? hotpCode : code;
   const showNext = !isHotp && next !== null && remaining !== null && remaining <= NEXT_AT;
-  const label =
-    entry.issuer && entry.issuer !== entry.serviceName ? `${entry.serviceName} · ${entry.issuer}` : entry.serviceName;
+  const { title, subtitle } = codeRowLabels(entry);
 
   const copy = async () => {
     if (shown === null) return;
@@ -74,12 +74,13 @@ export function CodeRow({ entry, live, now, onShowQr, onRecoveryCodes, onDelete 
       data-credential-id={entry.credentialId}
       data-valid-until={validUntil ?? undefined}
     >
-      <Monogram name={entry.serviceName} />
+      <Monogram name={title} />
       <div className="totp-row__main">
-        <span className="totp-row__title">{entry.name}</span>
-        <span className="totp-row__subtitle">
-          {label}
-          {entry.account && entry.account !== entry.name ? ` · ${entry.account}` : ''}
+        <span className="totp-row__title" data-testid="totp-issuer">
+          {title}
+        </span>
+        <span className="totp-row__subtitle" data-testid="totp-account">
+          {subtitle}
           {entry.type !== 'totp' ? (
             <>
               {' '}
@@ -120,7 +121,7 @@ export function CodeRow({ entry, live, now, onShowQr, onRecoveryCodes, onDelete 
           </Button>
         ) : remaining !== null && live?.period != null ? (
           <span data-testid="totp-remaining" data-seconds={Math.max(0, Math.ceil(remaining))}>
-            <CountdownRing remaining={remaining} period={live.period} size={32} />
+            <CountdownRing remaining={remaining} period={live.period} size={28} />
           </span>
         ) : null}
       </div>
@@ -136,9 +137,12 @@ export function CodeRow({ entry, live, now, onShowQr, onRecoveryCodes, onDelete 
         >
           Recovery
         </Button>
-        <Button size="small" variant="ghost" onClick={() => onDelete(entry)} aria-label={`Delete ${entry.name}`}>
-          Delete
-        </Button>
+        <RowMenu
+          label={`More for ${entry.name}`}
+          items={[{ label: 'Delete…', danger: true, onSelect: () => onDelete(entry) }]}
+        >
+          ⋯
+        </RowMenu>
       </div>
     </li>
   );

@@ -62,3 +62,21 @@ export function describeVerdict(valid: boolean, delta: number | null): string {
 export function secondsLeft(validUntilMs: number, nowMs: number): number {
   return Math.max(0, Math.ceil((validUntilMs - nowMs) / 1000));
 }
+
+/**
+ * A code row's two lines: who issued it (bold, what the eye looks for first) and whose account
+ * it is. The code's own name and its service are added only when they say something new.
+ */
+export function codeRowLabels(entry: {
+  serviceName: string;
+  name: string;
+  issuer: string | null;
+  account: string | null;
+}): { title: string; subtitle: string } {
+  const title = entry.issuer?.trim() || entry.serviceName;
+  const account = entry.account?.trim() || '';
+  const parts = [account || entry.name];
+  if (account && entry.name !== account && entry.name !== title) parts.push(entry.name);
+  if (entry.serviceName !== title) parts.push(entry.serviceName);
+  return { title, subtitle: parts.join(' · ') };
+}

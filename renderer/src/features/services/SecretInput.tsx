@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { TextField } from '../../ui';
+import { TextAreaField } from './TextAreaField';
+
+/**
+ * A secret typed or pasted into a form (a key, a password, a PEM private key): masked until
+ * the user asks to see it, so a shared screen or a screenshot never shows it by default.
+ * Show lets the user check a paste before saving; the value stays in the form either way.
+ */
+export function SecretInput({
+  label,
+  value,
+  error,
+  hint,
+  placeholder,
+  multiline,
+  rows,
+  className,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  error: string | null;
+  hint?: string | undefined;
+  placeholder?: string | undefined;
+  multiline?: boolean;
+  rows?: number;
+  className?: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  const [shown, setShown] = useState(false);
+  const toggle = (
+    <button
+      type="button"
+      className="btn btn--ghost btn--small reveal-toggle"
+      aria-pressed={shown}
+      aria-label={`${shown ? 'Hide' : 'Show'} ${label}`}
+      onClick={() => setShown((s) => !s)}
+    >
+      {shown ? 'Hide' : 'Show'}
+    </button>
+  );
+  return multiline ? (
+    <TextAreaField
+      label={label}
+      value={value}
+      error={error}
+      hint={hint}
+      mono
+      masked={!shown}
+      action={toggle}
+      placeholder={placeholder}
+      rows={rows ?? 5}
+      onChange={(e) => onChange(e.currentTarget.value)}
+    />
+  ) : (
+    <TextField
+      label={label}
+      type={shown ? 'text' : 'password'}
+      value={value}
+      error={error}
+      hint={hint}
+      mono
+      className={className}
+      placeholder={placeholder}
+      trailing={toggle}
+      onChange={(e) => onChange(e.currentTarget.value)}
+    />
+  );
+}
