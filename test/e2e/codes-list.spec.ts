@@ -3,19 +3,10 @@
  * contract (fast: no typing), then looked at through the real renderer.
  */
 import type { Page } from '@playwright/test';
-import type { HostApp } from '../host/host-app';
 import { expect, screenshot, test } from './fixtures';
-import { createVaultThroughUi } from './vault-helpers';
+import { call, createVaultThroughUi } from './vault-helpers';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-const ctx = { transport: 'browser-host' as const };
-
-async function call(host: HostApp, channel: string, input: unknown): Promise<unknown> {
-  const r = await host.composed.dispatch(channel, input, ctx);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
-  return r.value;
-}
-
 /** Chips cut by the filter's edge at rest (neither wholly in view nor wholly scrolled away). */
 function clippedChips(page: Page) {
   return page.locator('.tag-filter').evaluate((box) => {
