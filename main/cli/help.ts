@@ -10,7 +10,10 @@ function optionLines(specs: Record<string, OptionSpec>): string[] {
 }
 
 export function generalHelp(): string {
-  const cmds = listCommands().map((c) => `  ${c.name.padEnd(10)} ${c.summary}`);
+  const listed = listCommands();
+  // One column for all summaries: as wide as the longest name (git-credential, docker-credential...).
+  const width = Math.max(...listed.map((c) => c.name.length));
+  const cmds = listed.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
     'Latch, the credential vault, on the command line.',
     '',

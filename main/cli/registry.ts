@@ -48,9 +48,20 @@ export interface CliCommand {
  * `latch --help`. `load` imports the command's module, and with it the libraries only it needs
  * (zod, jose, otplib, SigV4...), so `latch --help` and `latch totp --uri` start in the time of Node itself.
  */
+/** What a command's positional arguments are, for shell completion (names only: never a value). */
+export interface CompletionSpec {
+  /** Sub-commands or fixed words its first argument takes (e.g. jwt: decode, verify, sign). */
+  words?: readonly string[];
+  /** Its first argument (or the one after a word above) is a latch://SERVICE/CREDENTIAL reference. */
+  references?: boolean;
+  /** Its first argument is a service name. */
+  services?: boolean;
+}
+
 export interface CommandEntry {
   name: string;
   summary: string;
+  completes?: CompletionSpec;
   /** Not listed by `latch --help` (entry points other programs call, e.g. the agent process). */
   hidden?: boolean;
   load(): Promise<CliCommand>;

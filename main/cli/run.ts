@@ -6,6 +6,7 @@ import { forSurface } from '../core/vault/save-failure';
 import { EXIT, exitCodeFor } from './exit-codes';
 import { commandHelp, generalHelp } from './help';
 import type { CliIo } from './io';
+import { osKeychain } from './os-keychain';
 import { findCommand, parseCommandArgs, usageError } from './parse-args';
 import { type CliContext, findEntry, loadCommand } from './registry';
 import { SecretInput } from './secret-input';
@@ -14,12 +15,6 @@ import './commands';
 export interface RunOptions {
   /** Supplies the keychain; default: the OS keychain via @napi-rs/keyring (none when LATCH_NO_KEYCHAIN=1). */
   keychain?: () => Promise<Keychain | undefined>;
-}
-
-async function osKeychain(io: CliIo): Promise<Keychain | undefined> {
-  if (io.env.LATCH_NO_KEYCHAIN === '1') return undefined;
-  const { NapiKeychain } = await import('../core/keychain/napi-keychain');
-  return new NapiKeychain();
 }
 
 function once<T>(make: () => Promise<T>): () => Promise<T> {

@@ -1,7 +1,8 @@
 import { readSecretField } from '../core/credentials/primary-secret';
 import type { ServiceStore } from '../core/credentials/service-store';
+import { LatchError } from '../core/model/errors';
 import { systemClock } from '../core/platform';
-import { readAllStdin, stripFinalNewline } from './read-stdin';
+import { readAllStdin, splitPasswordAndValue, stripFinalNewline } from './read-stdin';
 import type { CliContext } from './registry';
 import { secretSource } from './secret-source';
 import { withServiceStore } from './with-store';
@@ -22,4 +23,18 @@ export async function readSecretOption(ctx: CliContext, option: string, value: s
       : stripFinalNewline(await readAllStdin(ctx.io));
   }
   return withServiceStore(ctx, (store) => readReference(store, source.reference));
+}
+
+/**
+ * A secret value given as "-": with --password-stdin the rest of stdin after the master password line
+ * (returned too, for the unlock), at a terminal a hidden prompt, else all of stdin; one final newline dropped.
+ */
+export async function readStdinValue(ctx: CliContext, field: string): Promise<{ value: string; password?: string }> {
+  let read: { value: string; password?: string };
+  if (ctx.values['password-stdin'] === true) read = splitPasswordAndValue(await readAllStdin(ctx.io));
+  else if (ctx.io.stdin.isTTY === true) read = { value: await ctx.secrets.next(`Value for ${field}: `) };
+  else read = { value: stripFinalNewline(await readAllStdin(ctx.io)) };
+  if (read.value === '')
+    throw new LatchError('ERR_BAD_INPUT', `No value for ${field} on stdin.`, { detail: { field } });
+  return read;
 }

@@ -6,9 +6,8 @@ import { LatchError } from '../../core/model/errors';
 import { isCredentialKind } from '../../core/model/service';
 import { shortSecretWarning } from '../../core/totp/secret-warning';
 import { usageError } from '../parse-args';
-import { readAllStdin, splitPasswordAndValue, stripFinalNewline } from '../read-stdin';
 import type { CliCommand, CliContext } from '../registry';
-import { readReference } from '../secret-option';
+import { readReference, readStdinValue } from '../secret-option';
 import { secretSource } from '../secret-source';
 import { withServiceStore } from '../with-store';
 
@@ -62,18 +61,10 @@ export const addCommand: CliCommand = {
     let password: string | undefined;
     if (fromStdin.length === 1) {
       const [key] = fromStdin[0]!;
-      let value: string;
-      if (ctx.values['password-stdin'] === true) {
-        ({ password, value } = splitPasswordAndValue(await readAllStdin(ctx.io)));
-      } else if (ctx.io.stdin.isTTY === true) {
-        value = await ctx.secrets.next(`Value for ${key}: `);
-      } else {
-        value = stripFinalNewline(await readAllStdin(ctx.io));
-      }
-      if (value === '')
-        throw new LatchError('ERR_BAD_INPUT', `No value for ${key} on stdin.`, { detail: { field: key } });
+      const read = await readStdinValue(ctx, key);
+      password = read.password;
       const at = raw.findIndex(([, v]) => v === '-');
-      raw[at] = [key, value];
+      raw[at] = [key, read.value];
     }
     const fields: Record<string, unknown> = {};
     for (const [k, v] of raw) if (!references.has(k)) fields[k] = coerceFieldInput(kind, k, v);

@@ -35,22 +35,33 @@ const entries = [
   {
     name: 'add',
     summary: 'Add a credential to a service (the service is created if missing). A field value "-" is read from stdin.',
+    completes: { services: true },
     load: async () => (await import('./add')).addCommand,
   },
   {
     name: 'list',
     summary: 'List services and their credentials (names, kinds, status; never a secret).',
+    completes: { services: true },
     load: async () => (await import('./list')).listCommand,
   },
   {
     name: 'get',
     summary:
       'Print one secret: latch://SERVICE/CREDENTIAL[/FIELD] (or SERVICE/CREDENTIAL[/FIELD]); the primary field by default. An OAuth access token is refreshed first when it is due.',
+    completes: { references: true },
     load: async () => (await import('./get')).getCommand,
+  },
+  {
+    name: 'rotate',
+    summary:
+      'Replace a secret with a new one (from stdin, a reference or generated); the old one is still served as …/previous.FIELD for a grace period.',
+    completes: { references: true },
+    load: async () => (await import('./rotate')).rotateCommand,
   },
   {
     name: 'copy',
     summary: 'Copy one secret to the clipboard; it is cleared after a while if it is still there.',
+    completes: { references: true },
     load: async () => (await import('./copy')).copyCommand,
   },
   {
@@ -74,12 +85,14 @@ const entries = [
   {
     name: 'totp',
     summary: 'Print the current one-time code of a TOTP credential or an otpauth:// URI, or verify a code.',
+    completes: { words: ['verify'], references: true },
     load: async () => (await import('./totp')).totpCommand,
   },
   {
     name: 'request',
     summary:
       'Send an HTTP request signed with a stored credential (latch://SERVICE/CREDENTIAL); a URL starting with / is relative to the service base URL. --fail exits 22 on a status of 400 or more.',
+    completes: { references: true },
     load: async () => (await import('./request')).requestCommand,
   },
   {
@@ -93,30 +106,35 @@ const entries = [
     name: 'oauth',
     summary:
       'Sign in to an OAuth 2.0 credential (its grant: browser, device code or client credentials), or revoke its tokens.',
+    completes: { words: ['login', 'revoke'], references: true },
     load: async () => (await import('./oauth')).oauthCommand,
   },
   {
     name: 'token',
     summary:
       'Print a valid access token of an OAuth 2.0 credential, refreshed first if needed (exit 4: sign in again with "latch oauth login").',
+    completes: { references: true },
     load: async () => (await import('./token')).tokenCommand,
   },
   {
     name: 'jwt',
     summary:
       'Decode, verify or sign a JWT (verify fails with the reason: malformed, expired, not-yet-valid, bad-signature, …).',
+    completes: { words: ['decode', 'verify', 'sign'] },
     load: async () => (await import('./jwt')).jwtCommand,
   },
   // Tools: each speaks its program's own protocol.
   {
     name: 'git-credential',
     summary: 'git credential helper: git config credential.helper "latch git-credential" (get, store, erase).',
+    completes: { words: ['get', 'store', 'erase'] },
     load: async () => (await import('./git-credential')).gitCredentialCommand,
   },
   {
     name: 'aws-credentials',
     summary:
       'AWS credential_process: credential_process = latch aws-credentials latch://AWS/dev (STS AssumeRole when the credential has a role ARN).',
+    completes: { references: true },
     load: async () => (await import('./aws-credentials')).awsCredentialsCommand,
   },
   {
@@ -128,12 +146,21 @@ const entries = [
   {
     name: 'docker-credential',
     summary: 'Docker credential helper ("credsStore": "latch" runs docker-credential-latch get|store|erase|list).',
+    completes: { words: ['get', 'store', 'erase', 'list'] },
     load: async () => (await import('./docker-credential')).dockerCredentialCommand,
+  },
+  {
+    name: 'completion',
+    summary:
+      'Print the shell completion script: latch completion bash|zsh|fish (commands, options, service and credential names).',
+    completes: { words: ['bash', 'zsh', 'fish'] },
+    load: async () => (await import('./completion')).completionCommand,
   },
   {
     name: 'kube-credential',
     summary:
       'kubectl exec credential plugin: prints an ExecCredential with a fresh OAuth or OIDC token and its expiry.',
+    completes: { references: true },
     load: async () => (await import('./kube-credential')).kubeCredentialCommand,
   },
 ];

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StsLikeServer, startStsLike } from '../../peers/sts-like';
-import { buildCli, type ToolEnv, toolEnv } from './tool-env';
+import { type ToolEnv, toolEnv } from './tool-env';
 
 const rand = (n: number) => randomBytes(n).toString('hex').toUpperCase();
 const LONG = { accessKeyId: `AKIA${rand(8)}`, secretAccessKey: `secret/${rand(16)}` };
@@ -20,11 +19,9 @@ let sts: StsLikeServer;
 let awsHome: string;
 
 /** Runs a program with HOME holding an AWS config whose profiles call latch (the built entry point on PATH). */
-function run(cmd: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(cmd, args, {
+function run(cmd: string, args: string[]) {
+  return t.program([cmd, ...args], {
     env: {
-      ...process.env,
-      ...t.env,
       HOME: awsHome,
       AWS_CONFIG_FILE: join(awsHome, '.aws/config'),
       AWS_SHARED_CREDENTIALS_FILE: join(awsHome, '.aws/credentials'),
@@ -32,20 +29,9 @@ function run(cmd: string, args: string[]): Promise<{ status: number | null; stdo
       AWS_EC2_METADATA_DISABLED: 'true',
     },
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr.on('data', (d) => {
-    stderr += d;
-  });
-  child.stdin.end();
-  return new Promise((r) => child.on('close', (status) => r({ status, stdout, stderr })));
 }
 
 beforeAll(async () => {
-  buildCli();
   t = await toolEnv('aws');
   sts = await startStsLike(LONG, ROLE_TEMP);
   awsHome = join(t.dir, 'aws-home');
@@ -105,7 +91,7 @@ describe('latch aws-credentials as credential_process', () => {
       '--format',
       'process',
     ]);
-    expect(r.status, r.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({
       Version: 1,
       AccessKeyId: LONG.accessKeyId,
@@ -119,7 +105,7 @@ import botocore.session, json
 c = botocore.session.Session(profile='role').get_credentials().get_frozen_credentials()
 print(json.dumps({'a': c.access_key, 's': c.secret_key, 't': c.token}))`;
     const r = await run('python3', ['-c', py]);
-    expect(r.status, r.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       a: ROLE_TEMP.accessKeyId,
       s: ROLE_TEMP.secretAccessKey,
@@ -130,7 +116,7 @@ print(json.dumps({'a': c.access_key, 's': c.secret_key, 't': c.token}))`;
 
   it('prints the documented JSON (with Expiration for temporary keys); a wrong signature is refused by the STS stand-in', async () => {
     const r = await run('latch', ['aws-credentials', 'latch://AWS/deploy']);
-    expect(r.status, r.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       Version: 1,
       AccessKeyId: ROLE_TEMP.accessKeyId,

@@ -1,28 +1,16 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, type ToolEnv, toolEnv } from './tool-env';
+import { type ToolEnv, toolEnv } from './tool-env';
 
 const SECRET = `registry-${randomUUID()}`;
 let t: ToolEnv;
 
 /** The installed helper, as Docker runs it: one action argument, the request on stdin. */
-function helper(action: string, stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn('docker-credential-latch', [action], { env: { ...process.env, ...t.env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr.on('data', (d) => {
-    stderr += d;
-  });
-  child.stdin.end(stdin);
-  return new Promise((r) => child.on('close', (code) => r({ code, stdout, stderr })));
+function helper(action: string, stdin: string) {
+  return t.program(['docker-credential-latch', action], { stdin });
 }
 
 beforeAll(async () => {
-  buildCli();
   t = await toolEnv('docker');
   await t.unlock();
 });

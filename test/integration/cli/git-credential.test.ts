@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GitHttpServer, startGitHttpServer } from '../../peers/git-http';
 import { reply, type ScriptedServer, startScriptedServer } from '../../peers/scripted-server';
-import { latch } from './run-latch';
-import { buildCli, ROOT, type ToolEnv, toolEnv } from './tool-env';
+import type { LatchRun } from './run-latch';
+import { type ToolEnv, toolEnv } from './tool-env';
 
 // Random, so the values appear nowhere else (not even in this file's compiled copy in a cache).
 const PLANTED = `git-${randomUUID()}`;
@@ -17,23 +16,16 @@ let t: ToolEnv;
 let server: GitHttpServer;
 let gitHome: string;
 
-interface GitRun {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /**
- * Real git, with nothing from the user's own config: only the helper the test names. Asynchronous: the
- * HTTP server git talks to runs in this process.
+ * Real git, with nothing from the user's own config: only the helper the test names (by default the documented
+ * "!latch git-credential" form, the built latch on PATH). Asynchronous: the HTTP server git talks to runs in this process.
  */
-function git(args: string[], o: { cwd?: string; input?: string; helper?: string } = {}): Promise<GitRun> {
-  const helper = o.helper ?? `!cd ${ROOT} && ${process.execPath} --import tsx main/cli/index.ts git-credential`;
-  const child = spawn('git', ['-c', 'credential.helper=', '-c', `credential.helper=${helper}`, ...args], {
+function git(args: string[], o: { cwd?: string; input?: string; helper?: string } = {}) {
+  const helper = o.helper ?? '!latch git-credential';
+  return t.program(['git', '-c', 'credential.helper=', '-c', `credential.helper=${helper}`, ...args], {
     cwd: o.cwd ?? t.dir,
+    stdin: o.input ?? '',
     env: {
-      ...process.env,
-      ...t.env,
       HOME: gitHome,
       GIT_CONFIG_NOSYSTEM: '1',
       GIT_TERMINAL_PROMPT: '0',
@@ -43,23 +35,11 @@ function git(args: string[], o: { cwd?: string; input?: string; helper?: string 
       GIT_COMMITTER_EMAIL: 't@example.invalid',
     },
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr.on('data', (d) => {
-    stderr += d;
-  });
-  child.stdin.on('error', () => undefined); // git may exit without reading it
-  child.stdin.end(o.input ?? '');
-  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
 }
 
-const ok = (r: GitRun) => expect(r.status, r.stderr).toBe(0);
+const ok = (r: LatchRun) => expect(r.code, r.stderr).toBe(0);
 
 beforeAll(async () => {
-  buildCli();
   t = await toolEnv('git');
   gitHome = join(t.dir, 'git-home');
   mkdirSync(gitHome);
@@ -142,24 +122,24 @@ describe('latch git-credential with real git against git http-backend demanding 
     const team = await fill(`${server.url}/team/repo.git`, ['-c', 'credential.useHttpPath=true']);
     expect(team.stdout).toContain(`username=bob\npassword=${TEAM_PLANTED}\n`);
     // Another host: latch says nothing, and git (no terminal) gives up.
-    expect((await fill('https://elsewhere.example/repo.git')).status).not.toBe(0);
+    expect((await fill('https://elsewhere.example/repo.git')).code).not.toBe(0);
   });
 
   it('store and erase do nothing without --allow-store; with it, git approve saves and reject removes', async () => {
     const creds = `protocol=https\nhost=new.example\nusername=carol\npassword=${CAROL}\n\n`;
     ok(await git(['credential', 'approve'], { input: creds }));
-    expect((await latch(['list', '--json'], { env: t.env })).stdout).not.toContain('new.example');
+    expect((await t.latch(['list', '--json'])).stdout).not.toContain('new.example');
 
-    const allow = `!cd ${ROOT} && ${process.execPath} --import tsx main/cli/index.ts git-credential --allow-store`;
+    const allow = '!latch git-credential --allow-store';
     ok(await git(['credential', 'approve'], { input: creds, helper: allow }));
-    expect(JSON.parse((await latch(['list', '--json'], { env: t.env })).stdout).services).toContainEqual(
+    expect(JSON.parse((await t.latch(['list', '--json'])).stdout).services).toContainEqual(
       expect.objectContaining({ name: 'new.example', baseUrl: 'https://new.example' }),
     );
     expect((await git(['credential', 'fill'], { input: 'url=https://new.example/x\n\n' })).stdout).toContain(
       `password=${CAROL}`,
     );
     ok(await git(['credential', 'reject'], { input: creds, helper: allow }));
-    expect((await git(['credential', 'fill'], { input: 'url=https://new.example/x\n\n' })).status).not.toBe(0);
+    expect((await git(['credential', 'fill'], { input: 'url=https://new.example/x\n\n' })).code).not.toBe(0);
     expect(t.filesHolding(CAROL)).toEqual([]);
   });
 
@@ -171,35 +151,18 @@ describe('latch git-credential with real git against git http-backend demanding 
         { 'content-type': 'application/json', 'cache-control': 'no-store' },
         JSON.stringify({ access_token: FRESH_TOKEN, token_type: 'Bearer', expires_in: 3600 }),
       );
-      const add = await t.withPassword(
-        [
-          'add',
-          'OAuth git',
-          '--kind',
-          'oauth2',
-          '--name',
-          'bot',
-          '--url',
-          'https://oauth-git.example',
-          '--field',
-          `tokenEndpoint=${idp.url}/token`,
-          '--field',
-          'clientId=git-bot',
-          '--field',
-          'grant=client_credentials',
-          '--field',
-          'clientAuth=client_secret_basic',
-          '--field',
-          'clientSecret=-',
-        ],
-        'bot-client-secret\n',
+      await t.addOAuthClient(
+        {
+          service: 'OAuth git',
+          name: 'bot',
+          url: 'https://oauth-git.example',
+          tokenEndpoint: `${idp.url}/token`,
+          clientId: 'git-bot',
+        },
+        'bot-client-secret',
       );
-      expect(add.code, add.stderr).toBe(0);
       const before = Math.floor(Date.now() / 1000);
-      const r = await latch(['git-credential', 'get'], {
-        stdin: 'protocol=https\nhost=oauth-git.example\n\n',
-        env: t.env,
-      });
+      const r = await t.latch(['git-credential', 'get'], 'protocol=https\nhost=oauth-git.example\n\n');
       expect(r.stderr).toBe('');
       const attrs = Object.fromEntries(
         r.stdout
@@ -216,9 +179,9 @@ describe('latch git-credential with real git against git http-backend demanding 
   });
 
   it("without the agent or quick unlock, get fails with a message saying how to unlock (no prompt on git's stdin)", async () => {
-    const r = await latch(['git-credential', 'get'], {
+    const r = await t.program(['latch', 'git-credential', 'get'], {
       stdin: `protocol=http\nhost=${new URL(server.url).host}\n\n`,
-      env: { ...t.env, XDG_RUNTIME_DIR: join(t.dir, 'nowhere') },
+      env: { XDG_RUNTIME_DIR: join(t.dir, 'nowhere') },
     });
     expect(r.code).not.toBe(0);
     expect(r.stdout).toBe('');
@@ -244,7 +207,7 @@ describe('latch git-credential with real git against git http-backend demanding 
       'line1\nhost=attacker.example\n',
     );
     expect(add.code, add.stderr).toBe(0);
-    const r = await latch(['git-credential', 'get'], { stdin: 'protocol=https\nhost=evil.example\n\n', env: t.env });
+    const r = await t.latch(['git-credential', 'get'], 'protocol=https\nhost=evil.example\n\n');
     expect(r.stdout).toBe('');
     expect(r.code).toBe(2);
   });

@@ -1,10 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reply, type ScriptedServer, startScriptedServer } from '../../peers/scripted-server';
-import { buildCli, type ToolEnv, toolEnv } from './tool-env';
+import { type ToolEnv, toolEnv } from './tool-env';
 
 const TOKEN = `kube-${randomUUID()}`;
 let t: ToolEnv;
@@ -12,24 +12,11 @@ let idp: ScriptedServer;
 let api: ScriptedServer;
 let kubeconfig: string;
 
-function kubectl(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn('/usr/bin/kubectl', ['--kubeconfig', kubeconfig, ...args], {
-    env: { ...process.env, ...t.env, HOME: t.dir },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr.on('data', (d) => {
-    stderr += d;
-  });
-  child.stdin.end();
-  return new Promise((r) => child.on('close', (code) => r({ code, stdout, stderr })));
+function kubectl(args: string[]) {
+  return t.program(['/usr/bin/kubectl', '--kubeconfig', kubeconfig, ...args], { env: { HOME: t.dir } });
 }
 
 beforeAll(async () => {
-  buildCli();
   t = await toolEnv('kube');
   idp = await startScriptedServer();
   idp.fallback = reply(
@@ -75,28 +62,10 @@ beforeAll(async () => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end('{"major":"1","minor":"28","gitVersion":"v1.28.0-latch-standin"}');
   };
-  const add = await t.withPassword(
-    [
-      'add',
-      'Cluster',
-      '--kind',
-      'oauth2',
-      '--name',
-      'oidc',
-      '--field',
-      `tokenEndpoint=${idp.url}/token`,
-      '--field',
-      'clientId=kubectl',
-      '--field',
-      'grant=client_credentials',
-      '--field',
-      'clientAuth=client_secret_basic',
-      '--field',
-      'clientSecret=-',
-    ],
-    'kube-client-secret\n',
+  await t.addOAuthClient(
+    { service: 'Cluster', name: 'oidc', tokenEndpoint: `${idp.url}/token`, clientId: 'kubectl' },
+    'kube-client-secret',
   );
-  expect(add.code, add.stderr).toBe(0);
   await t.unlock();
   kubeconfig = join(t.dir, 'kubeconfig');
   const user = (apiVersion: string) =>

@@ -1,8 +1,15 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/**
+ * The planted values are drawn at random when a test file loads, so only a file written since this process
+ * started can hold one: older files (the shared temp folder holds gigabytes of them) are not read. Two seconds
+ * of slack for file systems with coarse timestamps.
+ */
+const STARTED = performance.timeOrigin - 2000;
+
 /** Files under the given folders whose bytes contain the planted value (symlinks and special files skipped). */
-export function grepTree(roots: string[], needle: string): string[] {
+export function grepTree(roots: string[], needle: string, since = STARTED): string[] {
   const found: string[] = [];
   const wanted = Buffer.from(needle);
   const walk = (path: string) => {
@@ -16,7 +23,7 @@ export function grepTree(roots: string[], needle: string): string[] {
         return;
       }
       for (const n of names) walk(join(path, n));
-    } else if (st.isFile() && st.size < 64 * 1024 * 1024) {
+    } else if (st.isFile() && st.size < 64 * 1024 * 1024 && Math.max(st.mtimeMs, st.ctimeMs) >= since) {
       try {
         if (readFileSync(path).includes(wanted)) found.push(path);
       } catch {

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { grepTree } from './no-secret-on-disk';
-import { latch } from './run-latch';
+import { type LatchRun, latch, runProgram } from './run-latch';
 
 export const ROOT = join(import.meta.dirname, '../../..');
 
@@ -14,20 +14,51 @@ export const ROOT = join(import.meta.dirname, '../../..');
  */
 export interface ToolEnv {
   dir: string;
+  /** The vault file. */
+  vault: string;
   env: Record<string, string>;
   password: string;
   /** latch with the master password as stdin's first line. */
-  withPassword(args: string[], rest?: string): ReturnType<typeof latch>;
+  withPassword(args: string[], rest?: string): Promise<LatchRun>;
+  /** latch with no password: the key comes from the agent (after unlock()). */
+  latch(args: string[], stdin?: string): Promise<LatchRun>;
+  /** A program (git, aws, kubectl, a helper) with this environment, plus `env`; stdin given then closed. */
+  program(
+    command: string[],
+    options?: { env?: Record<string, string>; stdin?: string; cwd?: string },
+  ): Promise<LatchRun>;
+  /** Adds an OAuth 2.0 client-credentials credential (client_secret_basic) whose client secret is `secret`. */
+  addOAuthClient(
+    o: { service: string; name: string; tokenEndpoint: string; clientId: string; url?: string },
+    secret: string,
+  ): Promise<void>;
   unlock(): Promise<void>;
   /** Files under HOME, the test folder and the temp folder that contain the value. */
   filesHolding(value: string): string[];
   close(): Promise<void>;
 }
 
+/** Newest modification time under a path (a file, or a folder walked recursively). */
+function newest(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...readdirSync(path).map((e) => newest(join(path, e))));
+}
+
 let built = false;
-/** Builds out/cli once per test process, so the installed entry points (bin/*.mjs) are what the tools run. */
+/**
+ * Builds out/cli once per test process, so the installed entry points (bin/*.mjs) are what the tools run; skipped
+ * when the build is newer than every source it is made from (npm test builds it first, and each test file would
+ * otherwise build it again).
+ */
 export function buildCli(): void {
   if (built) return;
+  const out = join(ROOT, 'out/cli/latch.mjs');
+  const sources = ['main', 'package-lock.json', 'cli.vite.config.ts'].map((p) => newest(join(ROOT, p)));
+  if (existsSync(out) && statSync(out).mtimeMs > Math.max(...sources)) {
+    built = true;
+    return;
+  }
   const r = spawnSync('npx', ['vite', 'build', '--config', 'cli.vite.config.ts', '--logLevel', 'error'], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -36,7 +67,9 @@ export function buildCli(): void {
   built = true;
 }
 
+/** A fresh vault (and the built command line), for the tool and command tests. */
 export async function toolEnv(name: string): Promise<ToolEnv> {
+  buildCli();
   const dir = mkdtempSync(join(tmpdir(), `latch-${name}-`));
   const runtime = join(dir, 'runtime');
   const bin = join(dir, 'bin');
@@ -56,21 +89,39 @@ export async function toolEnv(name: string): Promise<ToolEnv> {
     PATH: `${bin}:${process.env.PATH}`,
   };
   const withPassword = (args: string[], rest = '') =>
-    latch([...args, '--password-stdin'], { stdin: `${password}\n${rest}`, env });
+    latch([...args, '--password-stdin'], { stdin: `${password}\n${rest}`, env, built: true });
   const init = await withPassword(['init', '--iterations', '100000']);
   expect(init.code, init.stderr).toBe(0);
   return {
     dir,
+    vault: env.LATCH_VAULT,
     env,
     password,
     withPassword,
+    latch: (args, stdin = '') => latch(args, { stdin, env, built: true }),
+    program: (command, options = {}) => runProgram(command, { ...options, env: { ...env, ...options.env } }),
+    async addOAuthClient(o, secret) {
+      const url = o.url === undefined ? [] : ['--url', o.url];
+      const fields = [
+        `tokenEndpoint=${o.tokenEndpoint}`,
+        `clientId=${o.clientId}`,
+        'grant=client_credentials',
+        'clientAuth=client_secret_basic',
+        'clientSecret=-',
+      ].flatMap((f) => ['--field', f]);
+      const add = await withPassword(
+        ['add', o.service, '--kind', 'oauth2', '--name', o.name, ...url, ...fields],
+        `${secret}\n`,
+      );
+      expect(add.code, add.stderr).toBe(0);
+    },
     async unlock() {
       const r = await withPassword(['unlock', '--for', '10m']);
       expect(r.code, r.stderr).toBe(0);
     },
     filesHolding: (value) => grepTree([dir, process.env.HOME ?? dir, tmpdir()], value),
     async close() {
-      await latch(['lock'], { env });
+      await latch(['lock'], { env, built: true });
       rmSync(dir, { recursive: true, force: true });
     },
   };

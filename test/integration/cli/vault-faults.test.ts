@@ -10,7 +10,7 @@ import { chmodSync, chownSync, copyFileSync, mkdirSync, mkdtempSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { latch } from './run-latch';
+import { addSecretArgs, latch } from './run-latch';
 
 const PW = 'fault test password';
 const dir = mkdtempSync(join(tmpdir(), 'latch-faults-'));
@@ -31,20 +31,17 @@ if (!canSwitchUser)
   console.warn('vault-faults: EACCES skipped: needs root and setpriv to run the command as an unprivileged uid.');
 
 /** `latch add` of one secret: a change that must be saved. */
-const addArgs = (vault: string) => [
-  '--vault',
-  vault,
-  '--password-stdin',
-  'add',
-  'Stripe',
-  '--kind',
-  'secret',
-  '--name',
-  'live',
-  '--field',
-  'name=STRIPE',
-  '--field',
-  'value=-',
+const addArgs = (vault: string) => ['--vault', vault, '--password-stdin', ...addSecretArgs('Stripe', 'live', 'STRIPE')];
+
+/** The command, run after `setup` in a private mount namespace that ends with it. */
+const inPrivateMount = (setup: string) => [
+  'unshare',
+  '-m',
+  '--propagation',
+  'private',
+  'sh',
+  '-c',
+  `${setup} && exec "$0" "$@"`,
 ];
 
 function fresh(name: string): { folder: string; vault: string } {
@@ -68,15 +65,7 @@ describe('a save the disk refuses (command line)', () => {
     const before = readFileSync(vault);
     const r = await latch(addArgs(vault), {
       stdin: `${PW}\nsk_1\n`,
-      wrap: [
-        'unshare',
-        '-m',
-        '--propagation',
-        'private',
-        'sh',
-        '-c',
-        `mount --bind '${folder}' '${folder}' && mount -o remount,bind,ro '${folder}' && exec "$0" "$@"`,
-      ],
+      wrap: inPrivateMount(`mount --bind '${folder}' '${folder}' && mount -o remount,bind,ro '${folder}'`),
     });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/read-only file system/);
@@ -91,16 +80,10 @@ describe('a save the disk refuses (command line)', () => {
     const before = readFileSync(vault);
     const r = await latch(addArgs(join(folder, 'mnt', 'vault.latch')), {
       stdin: `${PW}\nsk_1\n`,
-      wrap: [
-        'unshare',
-        '-m',
-        '--propagation',
-        'private',
-        'sh',
-        '-c',
-        // A 64 KB tmpfs holding the vault, then filled to the last byte.
-        `mkdir -p '${folder}/mnt' && mount -t tmpfs -o size=64k tmpfs '${folder}/mnt' && cp '${vault}' '${folder}/mnt/' && (dd if=/dev/zero of='${folder}/mnt/fill' bs=4k 2>/dev/null; true) && exec "$0" "$@"`,
-      ],
+      // A 64 KB tmpfs holding the vault, then filled to the last byte.
+      wrap: inPrivateMount(
+        `mkdir -p '${folder}/mnt' && mount -t tmpfs -o size=64k tmpfs '${folder}/mnt' && cp '${vault}' '${folder}/mnt/' && (dd if=/dev/zero of='${folder}/mnt/fill' bs=4k 2>/dev/null; true)`,
+      ),
     });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/is full\. Free some space there/);

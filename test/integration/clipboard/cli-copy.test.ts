@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SystemClipboard } from '../../../main/core/clipboard/system-clipboard';
-import { latch } from '../cli/run-latch';
+import { addSecretArgs, latch } from '../cli/run-latch';
 
 const hasXclip = spawnSync('sh', ['-c', 'command -v xclip'], { stdio: 'ignore' }).status === 0;
 const ready = Boolean(process.env.DISPLAY) && hasXclip;
@@ -34,22 +34,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function seed(): Promise<void> {
   const init = await latch(['init', '--password-stdin', '--iterations', '100000'], { stdin: `${PW}\n`, env });
   expect(init.code).toBe(0);
-  const add = await latch(
-    [
-      '--password-stdin',
-      'add',
-      'Stripe',
-      '--kind',
-      'secret',
-      '--name',
-      'live',
-      '--field',
-      'name=STRIPE',
-      '--field',
-      'value=-',
-    ],
-    { stdin: `${PW}\n${SECRET}\n`, env },
-  );
+  const add = await latch(['--password-stdin', ...addSecretArgs('Stripe', 'live', 'STRIPE')], {
+    stdin: `${PW}\n${SECRET}\n`,
+    env,
+  });
   expect(add.stderr).toBe('');
   expect(add.code).toBe(0);
 }
