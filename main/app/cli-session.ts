@@ -5,19 +5,19 @@
  */
 import type { Clock } from '../core/platform';
 import type { OpenVault } from '../core/vault/open-vault';
-import { AuditService } from './audit/audit-service';
 import { Credentials } from './credentials/credentials';
 import { type AppEvents, EventBus } from './events';
 import { AccessTokens } from './secrets/access-tokens';
 import { SecretAccess } from './secrets/secret-access';
-import { fixedVault } from './vault/vault-access';
+import { fixedVault, type VaultAccess } from './vault/vault-access';
 
 export interface CliSession {
   vault: OpenVault;
+  /** The vault as the app's services reach it (for a service built on the session, e.g. cli-audit.ts). */
+  access: VaultAccess;
   credentials: Credentials;
   accessTokens: AccessTokens;
   secrets: SecretAccess;
-  audit: AuditService;
 }
 
 export function openCliSession(vault: OpenVault, clock: Clock): CliSession {
@@ -25,16 +25,5 @@ export function openCliSession(vault: OpenVault, clock: Clock): CliSession {
   const access = fixedVault(vault);
   const credentials = new Credentials({ vault: access, events, clock });
   const accessTokens = new AccessTokens({ credentials, clock });
-  return {
-    vault,
-    credentials,
-    accessTokens,
-    secrets: new SecretAccess({ credentials, accessTokens, clock }),
-    audit: new AuditService({ clock, session: { vault: access, credentials, accessTokens } }),
-  };
-}
-
-/** The audit of a command that opened no vault (`latch audit URL` with no credential). */
-export function vaultlessAudit(clock: Clock): AuditService {
-  return new AuditService({ clock, session: null });
+  return { vault, access, credentials, accessTokens, secrets: new SecretAccess({ credentials, accessTokens, clock }) };
 }

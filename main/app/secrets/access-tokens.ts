@@ -10,7 +10,7 @@
 import type { AccessToken, GetAccessToken } from '../../core/http';
 import type { FieldsOf, TokenSet } from '../../core/model/credential';
 import { LatchError } from '../../core/model/errors';
-import { clientCredentials, needsRefresh, REFRESH_RULE, type RefreshRule, refreshTokens } from '../../core/oauth';
+import { needsRefresh, REFRESH_RULE, type RefreshRule } from '../../core/oauth/refresh-rule';
 import type { Clock } from '../../core/platform';
 import type { Credentials } from '../credentials/credentials';
 
@@ -92,11 +92,12 @@ export class AccessTokens {
       return next;
     }
     const clock = this.deps.clock;
-    // Client credentials tokens are renewed by asking again; there is no refresh token.
+    // Client credentials tokens are renewed by asking again; there is no refresh token. The OAuth client
+    // (oauth4webapi, jose) loads only here: `latch get` of an API key should not pay for it at start.
     const next =
       fields.grant === 'client_credentials' && !fields.tokens?.refreshToken
-        ? await clientCredentials(fields, { clock })
-        : await refreshTokens(fields, { clock });
+        ? await (await import('../../core/oauth/client-credentials')).clientCredentials(fields, { clock })
+        : await (await import('../../core/oauth/refresh-token')).refreshTokens(fields, { clock });
     await this.deps.credentials.setTokens(serviceId, credentialId, next);
     return next;
   }

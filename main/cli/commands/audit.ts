@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
-import { openCliSession, vaultlessAudit } from '../../app/cli-session';
+import { cliAudit } from '../../app/cli-audit';
+import { openCliSession } from '../../app/cli-session';
 import { DEFAULT_MAX_REQUESTS, renderReport } from '../../core/audit';
 import { REPORT_FORMATS, type ReportFormat } from '../../core/model/audit-report';
 import { systemClock } from '../../core/platform';
@@ -57,7 +58,7 @@ export const auditCommand: CliCommand = {
     try {
       // The app's audit on this command's session: the token comes fresh through AccessTokens.
       const session = vault ? openCliSession(vault, systemClock) : null;
-      const audit = session?.audit ?? vaultlessAudit(systemClock);
+      const audit = cliAudit(session, systemClock);
       const located = session && reference ? await session.credentials.resolve(reference) : null;
       const target = located ? { serviceId: located.serviceId, credentialId: located.credential.id } : {};
       const report = await audit.check({

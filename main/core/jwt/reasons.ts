@@ -1,4 +1,4 @@
-import { errors } from 'jose';
+import * as errors from 'jose/errors';
 import { LatchError } from '../model/errors';
 
 /**

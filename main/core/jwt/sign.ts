@@ -1,4 +1,4 @@
-import { SignJWT } from 'jose';
+import { SignJWT } from 'jose/jwt/sign';
 import type { FieldsOf } from '../model/credential';
 import { LatchError } from '../model/errors';
 import { type Clock, systemClock } from '../platform';

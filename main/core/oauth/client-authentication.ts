@@ -4,7 +4,8 @@
  * private_key_jwt. The key for private_key_jwt is the credential's PEM (PKCS#8) or JWK JSON.
  */
 import { createPrivateKey } from 'node:crypto';
-import { importJWK, type JWK } from 'jose';
+import type { JWK } from 'jose';
+import { importJWK } from 'jose/key/import';
 import * as oauth from 'oauth4webapi';
 import { LatchError } from '../model/errors';
 import { type Clock, systemClock } from '../platform';

@@ -3,18 +3,19 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { toolEnv } from './tool-env';
 
 const root = join(import.meta.dirname, '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'latch-startup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The node_modules packages a `latch` run loaded (from source, as the built bundle splits the same way). */
-function packagesLoaded(args: string[], name: string): string[] {
+function packagesLoaded(args: string[], name: string, env: Record<string, string> = {}): string[] {
   const out = join(dir, name);
   const r = spawnSync(
     process.execPath,
     ['--import', 'tsx', '--import', './test/support/record-loads.mjs', 'main/cli/index.ts', ...args],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, LATCH_RECORD_LOADS: out, LATCH_NO_KEYCHAIN: '' } },
+    { cwd: root, encoding: 'utf8', env: { ...process.env, LATCH_RECORD_LOADS: out, LATCH_NO_KEYCHAIN: '', ...env } },
   );
   expect(r.status, r.stderr).toBe(0);
   const urls = readFileSync(out, 'utf8').split('\n');
@@ -38,5 +39,24 @@ describe('start-up loads only what the command needs', () => {
     expect(
       loaded.filter((n) => ['zod', 'jose', '@smithy', '@napi-rs', 'oauth4webapi'].some((h) => n.startsWith(h))),
     ).toEqual([]);
+  });
+
+  it('latch get of an API key through the agent loads no OAuth client, SigV4 or whole jose (the audit and refresh load on use)', async () => {
+    const t = await toolEnv('startup');
+    try {
+      const add = await t.withPassword(
+        ['add', 'Stripe', '--kind', 'api-key', '--name', 'live', '--field', 'header=X-Key', '--field', 'value=-'],
+        'sk_startup\n',
+      );
+      expect(add.code, add.stderr).toBe(0);
+      await t.unlock();
+      const loaded = packagesLoaded(['get', 'Stripe/live'], 'get', t.env);
+      expect(
+        loaded.filter((n) => ['oauth4webapi', '@smithy', '@aws-crypto', '@napi-rs', 'otplib'].includes(n)),
+      ).toEqual([]);
+      expect(readFileSync(join(dir, 'get'), 'utf8')).not.toMatch(/jose\/dist\/webapi\/index\.js/);
+    } finally {
+      await t.close();
+    }
   });
 });
