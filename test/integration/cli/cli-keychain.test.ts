@@ -24,12 +24,37 @@ describe.runIf(reachable)('latch with the OS keychain', () => {
     expect(init.code).toBe(0);
     const s1 = JSON.parse((await latch(['status', '--json', '--vault', vault])).stdout);
     expect(s1).toMatchObject({ locked: false, quickUnlock: 'armed', keychain: { reachable: true } });
+    const add = await latch(
+      [
+        '--vault',
+        vault,
+        '--password-stdin',
+        'add',
+        'Stripe',
+        '--kind',
+        'secret',
+        '--name',
+        'live',
+        '--field',
+        'name=K',
+        '--field',
+        'value=-',
+      ],
+      { stdin: 'password one\nsk_quick\n' },
+    );
+    expect(add.code, add.stderr).toBe(0);
+    // Shell completion reads names through quick unlock (no agent runs here), and never a value.
+    const complete = () =>
+      latch(['__complete', '--', '--vault', vault, 'get', 'latch://'], { stdin: 'password one\n' });
+    expect((await complete()).stdout).toBe('latch://Stripe/live\n');
 
     const lock = await latch(['lock', '--json', '--vault', vault]);
     expect(lock.code).toBe(0);
     expect(JSON.parse(lock.stdout)).toMatchObject({ forgotten: true, reason: 'forgotten' });
     const s2 = JSON.parse((await latch(['status', '--json', '--vault', vault])).stdout);
     expect(s2).toMatchObject({ locked: true, quickUnlock: 'forgotten' });
+    // Forgotten: no names, and the password on stdin is not read.
+    expect(await complete()).toMatchObject({ code: 0, stdout: '', stderr: '' });
 
     const pw = await latch(['passwd', '--vault', vault, '--password-stdin'], { stdin: 'password one\npassword two\n' });
     expect(pw.code).toBe(0);
