@@ -1,42 +1,55 @@
+/**
+ * The request tester's use cases on the app's RequestsService, against a scripted HTTP server:
+ * signing in main, live attempts, cancel, history, copy as cURL, saved requests. No transport:
+ * that each requests.* channel maps onto these calls is test/unit/ipc/handler-mapping.test.ts.
+ */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppServices } from '../../../main/app/app-services';
 import { MemoryClipboard } from '../../../main/core/clipboard/memory-clipboard';
+import type { AttemptRecord } from '../../../main/core/http';
+import { isLatchError } from '../../../main/core/model/errors';
 import { HISTORY_LIMIT } from '../../../main/core/requests';
-import { BridgeError, type LatchApi } from '../../../preload/api';
-import type { AttemptView } from '../../../preload/channels/requests';
 import { reply, type ScriptedServer, startScriptedServer } from '../../peers/scripted-server';
-import { clientFor, composeForTest } from '../../support/compose-for-test';
+import { appForTest, createTestVault } from '../../support/app-for-test';
 
 const SECRET = 'tok-integration-9f8e7d6c';
 const PATH_MARK = 'orders-path-marker';
 let dir: string;
-let latch: LatchApi;
+let app: AppServices;
 let clipboard: MemoryClipboard;
 let server: ScriptedServer;
 let serviceId: string;
 let credentialId: string;
-const attempts: { requestId: string; attempt: AttemptView }[] = [];
+const attempts: { requestId: string; attempt: AttemptRecord }[] = [];
+
+/** A history row as the tests read it (the service hands rows out unparsed; the contract parses them). */
+interface Row {
+  request: { url: string; body?: { kind: string; text?: string } };
+  bodyCut: boolean;
+  outcome: { status: number | null; error: string | null };
+}
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'latch-requests-ipc-'));
+  dir = mkdtempSync(join(tmpdir(), 'latch-requests-app-'));
   server = await startScriptedServer();
   server.fallback = reply(200, { 'content-type': 'application/json' }, '{"ok":true}');
   clipboard = new MemoryClipboard();
-  const { dispatch, events } = composeForTest({
-    dataDir: dir,
-    clipboard,
+  app = appForTest(dir, { clipboard });
+  app.events.on('requests.attempt', (e) => attempts.push(e));
+  await createTestVault(app);
+  serviceId = await app.credentials.createService({ name: 'orders', baseUrl: server.url });
+  credentialId = await app.credentials.addCredential(serviceId, {
+    kind: 'bearer',
+    name: 'token',
+    fields: { token: SECRET },
   });
-  latch = clientFor({ dispatch, events });
-  latch.requests.onAttempt((e) => attempts.push(e));
-  await latch.vault.create({ password: 'a long enough test password', iterations: 100_000 });
-  serviceId = (await latch.services.create({ service: { name: 'orders', baseUrl: server.url } })).id;
-  credentialId = (await latch.credentials.add({ serviceId, kind: 'bearer', name: 'token', fields: { token: SECRET } }))
-    .id;
 }, 60_000);
 
 afterAll(async () => {
+  await app.vault.lock(false);
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -44,12 +57,17 @@ afterAll(async () => {
 const code = (p: Promise<unknown>) =>
   p.then(
     () => 'resolved',
-    (e: unknown) => (e instanceof BridgeError ? e.code : 'other'),
+    (e: unknown) => (isLatchError(e) ? e.code : 'other'),
   );
 
-describe('requests channels', () => {
+type SendInput = Parameters<AppServices['requests']['send']>[0];
+const send = (input: Omit<SendInput, 'retry'> & { retry?: SendInput['retry'] }) =>
+  app.requests.send({ retry: undefined, ...input });
+const history = async (id: string | null) => (await app.requests.history(id)) as Row[];
+
+describe('the requests service', () => {
   it('send signs in main; the view has the redacted request and never the secret', async () => {
-    const view = await latch.requests.send({
+    const view = await send({
       requestId: 'r1',
       serviceId,
       credentialId,
@@ -67,7 +85,7 @@ describe('requests channels', () => {
 
   it('attempts stream live while retrying', async () => {
     server.script(reply(503, { 'retry-after': '0' }), reply(200));
-    const view = await latch.requests.send({
+    const view = await send({
       requestId: 'r2',
       serviceId,
       credentialId,
@@ -80,22 +98,20 @@ describe('requests channels', () => {
 
   it('cancel aborts the request in flight: ERR_CANCELLED', async () => {
     server.script(() => undefined); // never answers
-    const sending = code(
-      latch.requests.send({ requestId: 'r3', serviceId, credentialId, request: { method: 'GET', url: '/hang' } }),
-    );
-    await new Promise((r) => setTimeout(r, 200));
-    expect(await latch.requests.cancel({ requestId: 'r3' })).toEqual({ cancelled: true });
+    const sending = code(send({ requestId: 'r3', serviceId, credentialId, request: { method: 'GET', url: '/hang' } }));
+    await expect.poll(() => server.seen.some((r) => r.url === '/hang')).toBe(true);
+    expect(app.requests.cancel('r3')).toEqual({ cancelled: true });
     expect(await sending).toBe('ERR_CANCELLED');
-    expect(await latch.requests.cancel({ requestId: 'r3' })).toEqual({ cancelled: false });
+    expect(app.requests.cancel('r3')).toEqual({ cancelled: false });
   });
 
   it('history is per service, newest first, kept encrypted in the vault, without secrets', async () => {
-    const history = await latch.requests.history({ serviceId });
-    expect(history.map((h) => h.outcome.status)).toEqual([null, 200, 200]);
-    expect(history[0]?.outcome.error).toBe('ERR_CANCELLED');
-    expect(history[2]?.request.url).toBe(`/v1/${PATH_MARK}`);
-    expect(JSON.stringify(history)).not.toContain(SECRET);
-    expect(await latch.requests.history({})).toEqual([]);
+    const rows = await history(serviceId);
+    expect(rows.map((h) => h.outcome.status)).toEqual([null, 200, 200]);
+    expect(rows[0]?.outcome.error).toBe('ERR_CANCELLED');
+    expect(rows[2]?.request.url).toBe(`/v1/${PATH_MARK}`);
+    expect(JSON.stringify(rows)).not.toContain(SECRET);
+    expect(await history(null)).toEqual([]);
     const file = readFileSync(join(dir, 'vault.latch'));
     expect(file.includes(Buffer.from(PATH_MARK))).toBe(false);
     expect(file.includes(Buffer.from(SECRET))).toBe(false);
@@ -104,7 +120,7 @@ describe('requests channels', () => {
   it(`history keeps the last ${HISTORY_LIMIT} and cuts long bodies at 64 KiB`, async () => {
     const big = JSON.stringify({ pad: 'é'.repeat(40_000) });
     for (let i = 0; i < HISTORY_LIMIT + 3; i++) {
-      await latch.requests.send({
+      await send({
         requestId: `bulk${i}`,
         serviceId,
         request: {
@@ -114,22 +130,29 @@ describe('requests channels', () => {
         },
       });
     }
-    const history = await latch.requests.history({ serviceId });
-    expect(history).toHaveLength(HISTORY_LIMIT);
-    expect(history[0]?.request.url).toBe(`/bulk/${HISTORY_LIMIT + 2}`);
-    expect(history[0]?.bodyCut).toBe(true);
-    const body = history[0]?.request.body;
-    expect(body?.kind === 'json' && Buffer.byteLength(body.text)).toBeLessThanOrEqual(64 * 1024);
-    expect(history.at(-1)?.request.url).toBe('/bulk/3');
+    const rows = await history(serviceId);
+    expect(rows).toHaveLength(HISTORY_LIMIT);
+    expect(rows[0]?.request.url).toBe(`/bulk/${HISTORY_LIMIT + 2}`);
+    expect(rows[0]?.bodyCut).toBe(true);
+    const body = rows[0]?.request.body;
+    expect(Buffer.byteLength(body?.kind === 'json' ? (body.text ?? '') : '')).toBeLessThanOrEqual(64 * 1024);
+    expect(body?.kind).toBe('json');
+    expect(rows.at(-1)?.request.url).toBe('/bulk/3');
   }, 60_000);
 
   it('copy as cURL goes to the clipboard, redacted unless asked; nothing secret comes back', async () => {
     const request = { method: 'GET', url: '/copy' };
-    const plain = await latch.requests.copyAs({ serviceId, credentialId, request, format: 'curl' });
+    const plain = await app.requests.copyAs({
+      serviceId,
+      credentialId,
+      request,
+      format: 'curl',
+      includeSecrets: false,
+    });
     expect(clipboard.text).toContain('Authorization: Bearer [redacted]');
     expect(clipboard.text).toContain(`${server.url}/copy`);
     expect(JSON.stringify(plain)).not.toContain(SECRET);
-    const withSecrets = await latch.requests.copyAs({
+    const withSecrets = await app.requests.copyAs({
       serviceId,
       credentialId,
       request,
@@ -141,21 +164,21 @@ describe('requests channels', () => {
   });
 
   it('saved requests: save, list, delete; a deleted service takes its requests with it', async () => {
-    const { id } = await latch.requests.save({
+    const { id } = await app.requests.save({
       serviceId,
       credentialId,
       name: 'List orders',
       request: { method: 'GET', url: '/v1/orders' },
     });
-    expect((await latch.requests.saved({ serviceId })).map((s) => s.name)).toEqual(['List orders']);
-    await latch.requests.deleteSaved({ serviceId, id });
-    expect(await latch.requests.saved({ serviceId })).toEqual([]);
-    expect(await code(latch.requests.deleteSaved({ serviceId, id }))).toBe('ERR_NOT_FOUND');
+    expect(((await app.requests.saved(serviceId)) as { name: string }[]).map((s) => s.name)).toEqual(['List orders']);
+    await app.requests.deleteSaved(serviceId, id);
+    expect(await app.requests.saved(serviceId)).toEqual([]);
+    expect(await code(app.requests.deleteSaved(serviceId, id))).toBe('ERR_NOT_FOUND');
 
-    await latch.requests.save({ serviceId, name: 'Keep', request: { method: 'GET', url: '/' } });
-    await latch.services.delete({ id: serviceId });
-    await new Promise((r) => setTimeout(r, 200));
-    expect(await latch.requests.history({ serviceId })).toEqual([]);
-    expect(await latch.requests.saved({ serviceId })).toEqual([]);
+    await app.requests.save({ serviceId, name: 'Keep', request: { method: 'GET', url: '/' } });
+    await app.credentials.deleteService(serviceId);
+    // The history goes in the background, after the delete's change event.
+    await expect.poll(() => app.requests.saved(serviceId)).toEqual([]);
+    expect(await history(serviceId)).toEqual([]);
   });
 });
