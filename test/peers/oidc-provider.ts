@@ -36,6 +36,8 @@ export interface OidcProviderOptions {
   path?: string;
   /** Extra oidc-provider features (e.g. resourceIndicators), merged over the defaults. */
   features?: Record<string, unknown>;
+  /** Request parameters beyond the standard ones the provider should read (e.g. audience). */
+  extraParams?: string[];
 }
 
 export interface OidcProviderPeer {
@@ -107,6 +109,7 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<O
     rotateRefreshToken: options.rotateRefreshTokens ?? true,
     ttl: Object.fromEntries(Object.entries(ttl).map(([k, v]) => [k, () => v])),
     clientBasedCORS: () => true,
+    ...(options.extraParams ? { extraParams: options.extraParams } : {}),
   });
   // Errors are answered to the client; the test asserts on them, not on the log.
   provider.on('server_error', () => undefined);

@@ -67,7 +67,17 @@ export const addCommand: CliCommand = {
       raw[at] = [key, read.value];
     }
     const fields: Record<string, unknown> = {};
-    for (const [k, v] of raw) if (!references.has(k)) fields[k] = coerceFieldInput(kind, k, v);
+    for (const [k, v] of raw) {
+      if (references.has(k)) continue;
+      if (kind === 'oauth2' && k.startsWith('param.')) continue;
+      fields[k] = coerceFieldInput(kind, k, v);
+    }
+    if (kind === 'oauth2') {
+      // --field param.NAME=VALUE: any extra request parameter, added to extraParams in order.
+      const extra = new URLSearchParams(typeof fields.extraParams === 'string' ? fields.extraParams : '');
+      for (const [k, v] of raw) if (k.startsWith('param.')) extra.append(k.slice('param.'.length), v);
+      if (extra.size > 0) fields.extraParams = extra.toString();
+    }
     // Checked before anything is written, so a bad field never leaves an empty new service behind.
     if (references.size === 0) checkFields(ctx, kind, fields);
 

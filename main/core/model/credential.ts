@@ -76,6 +76,29 @@ export const TokenSet = z.object({
 });
 export type TokenSet = z.infer<typeof TokenSet>;
 
+/** Parameters the OAuth flows set themselves: an extra parameter must not replace one. */
+const RESERVED_PARAMS: ReadonlySet<string> = new Set([
+  'client_id',
+  'client_secret',
+  'client_assertion',
+  'client_assertion_type',
+  'redirect_uri',
+  'response_type',
+  'response_mode',
+  'state',
+  'nonce',
+  'code',
+  'code_challenge',
+  'code_challenge_method',
+  'code_verifier',
+  'grant_type',
+  'refresh_token',
+  'device_code',
+  'scope',
+  'token',
+  'token_type_hint',
+]);
+
 export const OAuth2Fields = z.object({
   provider: z.string().default('custom'),
   issuer: httpUrl('issuer').optional(),
@@ -92,6 +115,20 @@ export const OAuth2Fields = z.object({
   grant: z.enum(OAUTH_GRANTS).default('authorization_code'),
   /** Empty: a free port on 127.0.0.1. Otherwise the registered redirect, e.g. http://localhost:8080/callback */
   redirectUri: z.string().default(''),
+  /** Sent with the authorization and token requests: Auth0's API identifier. */
+  audience: z.string().max(2000).optional(),
+  /** RFC 8707 resource indicator (Azure AD v1, oidc-provider): an absolute URI. */
+  resource: httpUrl('resource').optional(),
+  /** Other parameters for the authorization and token requests, as a query string: a=1&b=2. */
+  extraParams: z
+    .string()
+    .max(4000)
+    .refine(
+      (s) =>
+        [...new URLSearchParams(s).keys()].every((k) => /^[A-Za-z0-9_.:-]{1,100}$/.test(k) && !RESERVED_PARAMS.has(k)),
+      'extra parameters are name=value pairs joined by & (names of letters, digits, _ . : -), and none of the parameters Latch sets itself',
+    )
+    .optional(),
   tokens: TokenSet.optional(),
 });
 

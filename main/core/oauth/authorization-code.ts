@@ -16,6 +16,7 @@ import {
 } from './authorization-server';
 import { clientAuthentication, oauthClient } from './client-authentication';
 import { toLatchError } from './errors';
+import { extraRequestParams } from './extra-params';
 import { quirkOf, type RequestOptions, requestOptions } from './http-options';
 import { processCodeTokenResponse } from './id-token';
 import { type LoopbackListener, startLoopbackListener } from './loopback-listener';
@@ -80,6 +81,8 @@ export interface CodeExchange {
   openid: boolean;
   /** False when the credential's issuer field is empty: the callback's `iss` is then not compared. */
   checkIssuer: boolean;
+  /** The credential's extra parameters (audience, resource...), sent with the code too. */
+  tokenParams?: Record<string, string>;
 }
 
 /** Validates the callback (state, iss, error) with oauth4webapi and redeems the code once. */
@@ -105,7 +108,7 @@ export async function exchangeAuthorizationCode(
       params,
       exchange.redirectUri,
       exchange.codeVerifier,
-      exchange.http,
+      { ...exchange.http, ...(exchange.tokenParams ? { additionalParameters: exchange.tokenParams } : {}) },
     );
   } catch (e) {
     throw toLatchError(e, what);
@@ -163,6 +166,7 @@ export async function authorize(config: OAuth2Config, options: AuthorizeOptions)
           ...(nonce === undefined ? {} : { nonce }),
           openid,
           checkIssuer: issuerChecked(config),
+          tokenParams: extraRequestParams(config),
         },
         params,
         () => clock.now(),
@@ -178,7 +182,7 @@ export async function authorize(config: OAuth2Config, options: AuthorizeOptions)
     codeChallenge: pkce.challenge,
     scopes: config.scopes,
     ...(nonce === undefined ? {} : { nonce }),
-    ...(options.extraParams ? { extraParams: options.extraParams } : {}),
+    extraParams: { ...extraRequestParams(config), ...options.extraParams },
   });
   try {
     await options.opener.open(url.href);

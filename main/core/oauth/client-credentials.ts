@@ -6,6 +6,7 @@ import { systemClock } from '../platform';
 import { type ResolveOptions, requireEndpoint, resolveAuthorizationServer } from './authorization-server';
 import { clientAuthentication, oauthClient } from './client-authentication';
 import { toLatchError } from './errors';
+import { extraRequestParams } from './extra-params';
 import { quirkOf, requestOptions } from './http-options';
 import type { OAuth2Config } from './oauth-context';
 import { toTokenSet } from './token-set';
@@ -33,7 +34,7 @@ export async function clientCredentials(
   requireEndpoint(as, 'token_endpoint', 'token endpoint');
   const client = oauthClient(config, clock);
   const clientAuth = await clientAuthentication(config);
-  const params = new URLSearchParams(options.extraParams);
+  const params = new URLSearchParams({ ...extraRequestParams(config), ...options.extraParams });
   if (config.scopes.trim() !== '') params.set('scope', config.scopes.trim().split(/\s+/).join(' '));
   try {
     const response = await oauth.clientCredentialsGrantRequest(

@@ -11,6 +11,7 @@ import { systemClock } from '../platform';
 import { type ResolveOptions, requireEndpoint, resolveAuthorizationServer } from './authorization-server';
 import { clientAuthentication, oauthClient } from './client-authentication';
 import { protocolError, toLatchError } from './errors';
+import { extraRequestParams } from './extra-params';
 import { quirkOf, requestOptions } from './http-options';
 import { verifyIdTokenSignature } from './id-token';
 import type { OAuth2Config } from './oauth-context';
@@ -58,7 +59,7 @@ export async function startDeviceAuthorization(
   const client = oauthClient(config, clock);
   const clientAuth = await clientAuthentication(config);
   const http = requestOptions(options, quirkOf(config));
-  const params = new URLSearchParams(options.extraParams);
+  const params = new URLSearchParams({ ...extraRequestParams(config), ...options.extraParams });
   if (config.scopes.trim() !== '') params.set('scope', config.scopes.trim().split(/\s+/).join(' '));
 
   let started: oauth.DeviceAuthorizationResponse;

@@ -12,6 +12,7 @@ import { LatchError } from '../model/errors';
 import { type BrowserOpener, systemClock } from '../platform';
 import { type ResolveOptions, requireEndpoint, resolveAuthorizationServer } from './authorization-server';
 import { toLatchError } from './errors';
+import { extraRequestParams } from './extra-params';
 import { startLoopbackListener } from './loopback-listener';
 import type { OAuth2Config } from './oauth-context';
 
@@ -58,7 +59,8 @@ export async function authorizeImplicit(config: OAuth2Config, options: ImplicitO
     onCallback: async (params) => tokenSetFromFragment(params, clock.now()),
   });
   const url = new URL(endpoint);
-  for (const [k, v] of Object.entries(options.extraParams ?? {})) url.searchParams.set(k, v);
+  for (const [k, v] of Object.entries({ ...extraRequestParams(config), ...options.extraParams }))
+    url.searchParams.set(k, v);
   url.searchParams.set('response_type', 'token');
   url.searchParams.set('client_id', config.clientId);
   url.searchParams.set('redirect_uri', listener.redirectUri);

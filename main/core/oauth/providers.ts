@@ -10,7 +10,7 @@ import type { ClientAuthMethod, OAuth2Config } from './oauth-context';
 
 export type ProviderId = 'github' | 'google' | 'microsoft' | 'gitlab' | 'auth0' | 'okta' | 'keycloak';
 
-export type PresetParam = 'tenant' | 'domain' | 'baseUrl' | 'realm';
+export type PresetParam = 'tenant' | 'domain' | 'baseUrl' | 'realm' | 'audience';
 
 export interface ProviderPreset {
   id: ProviderId;
@@ -79,14 +79,18 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
   {
     id: 'auth0',
     label: 'Auth0',
-    params: [{ name: 'domain', label: 'Domain', example: 'example.eu.auth0.com' }],
+    params: [
+      { name: 'domain', label: 'Domain', example: 'example.eu.auth0.com' },
+      // Without it Auth0 issues a token for its own userinfo only, not for the user's API.
+      { name: 'audience', label: 'API audience (optional)', example: 'https://api.example.com' },
+    ],
     // Auth0's issuer really ends with a slash.
     issuer: 'https://{domain}/',
     scopes: 'openid profile email offline_access',
     clientAuth: 'none',
     consoleUrl: 'https://manage.auth0.com/',
     notes:
-      'Create a "Native" application for sign-in, or "Machine to Machine" for client credentials (add the audience parameter).',
+      'Create a "Native" application for sign-in, or "Machine to Machine" for client credentials. The audience is your API\'s identifier (APIs in the Auth0 dashboard); it is sent with every authorization and token request.',
   },
   {
     id: 'okta',
@@ -141,6 +145,9 @@ function checkParam(name: PresetParam, value: string | undefined): string {
     case 'realm':
       if (!/^[A-Za-z0-9._-]{1,100}$/.test(v)) throw invalid(name, 'a realm name such as master');
       return encodeURIComponent(v);
+    case 'audience':
+      if (v.length > 2000) throw invalid(name, 'at most 2000 characters');
+      return v;
     case 'baseUrl': {
       let url: URL;
       try {
@@ -191,6 +198,7 @@ export function applyPreset(id: ProviderId, input: PresetInput): OAuth2Config {
     scopes: input.scopes ?? preset.scopes,
     grant: input.grant ?? 'authorization_code',
     redirectUri: input.redirectUri ?? '',
+    ...(values.get('audience') ? { audience: values.get('audience') } : {}),
   };
   const parsed = OAuth2Fields.safeParse(fields);
   if (!parsed.success) {

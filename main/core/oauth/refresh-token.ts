@@ -9,6 +9,7 @@ import { systemClock } from '../platform';
 import { type ResolveOptions, requireEndpoint, resolveAuthorizationServer } from './authorization-server';
 import { clientAuthentication, oauthClient } from './client-authentication';
 import { loginRequired, toLatchError } from './errors';
+import { extraRequestParams } from './extra-params';
 import { quirkOf, requestOptions } from './http-options';
 import { verifyIdTokenSignature } from './id-token';
 import type { OAuth2Config } from './oauth-context';
@@ -27,7 +28,10 @@ export async function refreshTokens(config: OAuth2Config, options: ResolveOption
   let response: Response;
   let body: oauth.TokenEndpointResponse;
   try {
-    response = await oauth.refreshTokenGrantRequest(as, client, clientAuth, current.refreshToken, http);
+    response = await oauth.refreshTokenGrantRequest(as, client, clientAuth, current.refreshToken, {
+      ...http,
+      additionalParameters: extraRequestParams(config),
+    });
     body = await oauth.processRefreshTokenResponse(as, client, response);
   } catch (e) {
     throw toLatchError(e, what, { invalidGrantMeansLogin: true, noUser: true });

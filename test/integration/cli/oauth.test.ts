@@ -93,6 +93,58 @@ describe('latch token / oauth', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ accessToken: token, refreshed: false });
   });
 
+  it('latch add --field audience/resource/param.NAME keeps the extra request parameters; a reserved name exits 2', async () => {
+    const added = await run([
+      'add',
+      'local-idp',
+      '--kind',
+      'oauth2',
+      '--name',
+      'with-params',
+      '--field',
+      `issuer=${peer.issuer}`,
+      '--field',
+      'clientId=cli-app',
+      '--field',
+      'audience=https://api.acme.com',
+      '--field',
+      'resource=https://api.example.com/',
+      '--field',
+      'param.organization=org_1',
+      '--field',
+      'param.prompt=consent',
+    ]);
+    expect(added.stderr).toBe('');
+    expect(added.code).toBe(0);
+    const refused = await run([
+      'add',
+      'local-idp',
+      '--kind',
+      'oauth2',
+      '--name',
+      'evil',
+      '--field',
+      'clientId=x',
+      '--field',
+      'param.client_id=someone',
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/extraParams/);
+    const v = await openVault({ path: vault, password: PASSWORD });
+    try {
+      const store = new ServiceStore(v, systemClock);
+      const { credential } = await store.resolve('latch://local-idp/with-params');
+      expect(credential.fields).toMatchObject({
+        audience: 'https://api.acme.com',
+        resource: 'https://api.example.com/',
+        extraParams: 'organization=org_1&prompt=consent',
+      });
+      await expect(store.resolve('latch://local-idp/evil')).rejects.toThrow();
+    } finally {
+      v.lock();
+    }
+  });
+
   it('latch token exits 4 when a sign-in is needed', async () => {
     const r = await run(['token', 'latch://local-idp/user']);
     expect(r.code).toBe(4);

@@ -1,0 +1,99 @@
+/**
+ * Extra request parameters against oidc-provider: a `resource` (RFC 8707 resource indicators)
+ * makes the server issue an access token for that API (a JWT whose `aud` is the resource), and an
+ * `audience` (Auth0 style) and a custom parameter reach the server, which reads them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OAuth2Fields } from '../../../main/core/model/credential';
+import { clientCredentials } from '../../../main/core/oauth';
+import { nativeClient, type OidcProviderPeer, startOidcProvider } from '../../peers/oidc-provider';
+
+const API = 'https://api.example.com/';
+let peer: OidcProviderPeer;
+/** The request bodies as they went on the wire to the server (the transport under Latch's fetch). */
+const sent: string[] = [];
+const recording = async (url: string, init: RequestInit) => {
+  sent.push(String(init.body ?? ''));
+  return fetch(url, init);
+};
+
+beforeAll(async () => {
+  peer = await startOidcProvider({
+    scopes: ['api:read'],
+    features: {
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => undefined,
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx: unknown, resource: string) => ({
+          scope: 'api:read',
+          audience: resource,
+          accessTokenFormat: 'jwt',
+          accessTokenTTL: 60,
+        }),
+      },
+    },
+    clients: [
+      nativeClient('machine', {
+        token_endpoint_auth_method: 'client_secret_post',
+        client_secret: 'machine-secret-value-1234',
+        grant_types: ['client_credentials'],
+        response_types: [],
+        redirect_uris: [],
+      }),
+    ],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await peer?.stop();
+});
+
+function machine(extra: Record<string, string>) {
+  return OAuth2Fields.parse({
+    issuer: peer.issuer,
+    clientId: 'machine',
+    clientSecret: 'machine-secret-value-1234',
+    clientAuth: 'client_secret_post',
+    grant: 'client_credentials',
+    scopes: 'api:read',
+    ...extra,
+  });
+}
+
+function claims(jwt: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
+}
+
+describe('extra token request parameters', () => {
+  it('resource: the server issues the access token for that API (its aud)', async () => {
+    const tokens = await clientCredentials(machine({ resource: API }));
+    const c = claims(tokens.accessToken);
+    expect(c.aud).toBe(API);
+    expect(c.scope).toBe('api:read');
+  });
+
+  it('audience and a custom parameter go out in the token request, and the server still answers', async () => {
+    sent.length = 0;
+    const tokens = await clientCredentials(
+      machine({ resource: API, audience: 'https://api.acme.com', extraParams: 'organization=org_123' }),
+      { fetch: recording },
+    );
+    expect(claims(tokens.accessToken).aud).toBe(API);
+    const body = new URLSearchParams(sent.at(-1));
+    expect(body.get('audience')).toBe('https://api.acme.com');
+    expect(body.get('organization')).toBe('org_123');
+    expect(body.get('resource')).toBe(API);
+    expect(body.get('client_id')).toBe('machine');
+  });
+
+  it('without a resource the server issues no API token (the parameter is what made the difference)', async () => {
+    const tokens = await clientCredentials(machine({}));
+    expect(tokens.accessToken.split('.')).not.toHaveLength(3);
+  });
+
+  it('an extra cannot replace a parameter the flow sets itself', () => {
+    expect(() => machine({ extraParams: 'client_id=someone-else' })).toThrow(/none of the parameters Latch sets/);
+    expect(() => machine({ extraParams: 'scope=admin' })).toThrow();
+  });
+});
