@@ -45,9 +45,13 @@ export const vaultChannels = {
         mode: z.enum(['password', 'hardened']).default('password'),
         quickUnlock: z.boolean().default(false),
         iterations: z.number().int().min(100_000).max(100_000_000).optional(),
+        /** Create at another path than the current vault's (after "No vault at this path"). */
+        path: z.string().min(1).max(4096).optional(),
       })
       .strict(),
     output: z.object({ status: VaultStatus, recoveryKit: z.string().nullable() }),
+    // It writes a new file, at a path of the user's choosing: only from a click or key press.
+    gesture: true,
   }),
   'vault.unlock': channel({
     input: z

@@ -18,11 +18,22 @@ test('create a vault, lock it, refuse a wrong password, unlock with the right on
 
   await app.getByRole('button', { name: 'Lock now' }).click();
   await expect(app.getByRole('heading', { name: 'Unlock Latch' })).toBeVisible();
+  const title = app.getByRole('heading', { name: 'Unlock Latch' });
+  const titleTop = (await title.boundingBox())?.y;
   await app.getByLabel('Master password').fill('not the password');
   await app.getByRole('button', { name: 'Unlock' }).click();
   await expect(app.getByRole('alert')).toHaveText('Wrong password.');
+  // The back-off main enforces shows on the button while it runs (1 s after one failure)…
+  const submit = app.locator('form button[type="submit"]');
+  await expect(submit).toHaveText('Wait 1 s');
+  await expect(submit).toBeDisabled();
+  // …and the card did not move when the error appeared.
+  expect((await title.boundingBox())?.y).toBe(titleTop);
   await screenshot(app, 'vault-unlock-wrong');
-  // The second attempt waits out the growing delay (1 s after one failure), then opens.
+  await expect(submit).toHaveText('Unlock');
+  // A second wrong password earns 2 s.
+  await app.getByRole('button', { name: 'Unlock' }).click();
+  await expect(submit).toHaveText('Wait 2 s');
   await app.getByLabel('Master password').fill(MASTER);
   await app.getByRole('button', { name: 'Unlock' }).click();
   await expect(app.getByRole('button', { name: 'Lock now' })).toBeVisible({ timeout: 20_000 });
@@ -60,10 +71,18 @@ test('change the master password in Settings', async ({ app }) => {
   await createVaultThroughUi(app);
   await app.getByRole('button', { name: 'Settings' }).click();
   await app.getByLabel('Current password').fill('wrong one');
-  await app.getByLabel('New password').fill('a brand new password');
+  // A typo in the new password is caught by the second field, under it, and clears when fixed.
+  await app.getByLabel('New password', { exact: true }).fill('a brand new password');
+  await app.getByLabel('New password again').fill('a brand new pasword');
+  const mismatch = app.getByText('The two passwords are not the same.');
+  await expect(mismatch).toBeVisible();
+  await app.getByLabel('New password again').fill('a brand new password');
+  await expect(mismatch).toBeHidden();
+  await expect(app.getByTestId('strength-meter')).toContainText(/to crack offline/);
   await app.getByRole('button', { name: 'Change password' }).click();
   await expect(app.getByText('Wrong password.')).toBeVisible();
   await app.getByLabel('Current password').fill(MASTER);
+  await expect(app.getByText('Wrong password.')).toBeHidden();
   await app.getByRole('button', { name: 'Change password' }).click();
   await expect(app.getByText('Master password changed.')).toBeVisible();
   await app.getByRole('button', { name: 'Lock now' }).click();
@@ -82,7 +101,39 @@ test('hardened mode shows a recovery kit to save before the vault opens', async 
   await expect(app.getByRole('heading', { name: 'Save your recovery kit' })).toBeVisible({ timeout: 20_000 });
   const kit = app.getByTestId('recovery-kit');
   await expect(kit).not.toBeEmpty();
+  const text = (await kit.textContent()) ?? '';
+  // The secret wraps between groups only, even at the narrowest window: each group is one line.
+  await app.setViewportSize({ width: 720, height: 560 });
+  const secret = app.getByTestId('recovery-secret');
+  const groups = secret.locator('.kit__group');
+  const count = await groups.count();
+  expect(count).toBeGreaterThan(10);
+  const lineHeight = (await groups.first().boundingBox())?.height ?? 0;
+  for (let i = 0; i < count; i++) expect((await groups.nth(i).boundingBox())?.height).toBe(lineHeight);
+  expect((await secret.textContent())?.replace(/-/g, '')).toBe(
+    /LATCH-RK1-[A-Z2-7-]+/.exec(text)?.[0].replace(/-/g, ''),
+  );
+  await screenshot(app, 'vault-recovery-kit-720');
+  await app.setViewportSize({ width: 1280, height: 800 });
   await screenshot(app, 'vault-recovery-kit');
+  // Copy puts the whole kit on the clipboard.
+  await app.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await app.getByRole('button', { name: 'Copy', exact: true }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
+  await expect.poll(() => app.evaluate('navigator.clipboard.readText()')).toBe(text);
+  // Print opens the print dialog on a page that holds the kit and no buttons.
+  await app.evaluate('window.print = () => { window.printed = (window.printed ?? 0) + 1 }');
+  await app.getByRole('button', { name: 'Print…' }).click();
+  await expect.poll(() => app.evaluate('window.printed')).toBe(1);
+  await app.emulateMedia({ media: 'print' });
+  await expect(app.getByRole('button', { name: 'Continue' })).toBeHidden();
+  await expect(app.locator('.kit__print-only')).toHaveText(text);
+  await screenshot(app, 'vault-recovery-kit-print');
+  await app.emulateMedia({ media: 'screen' });
+  // Save downloads the kit as a text file.
+  const download = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Save as file…' }).click();
+  expect((await download).suggestedFilename()).toBe('latch-recovery-kit.txt');
   const continueButton = app.getByRole('button', { name: 'Continue' });
   await expect(continueButton).toBeDisabled();
   await app.getByLabel('I have saved it').check();

@@ -8,6 +8,7 @@
  * the vault changes hands (start, lock, unlock, create, choose, reload) or when asked for
  * with `refresh`, never for every answer and every change event.
  */
+import { isAbsolute } from 'node:path';
 import { ClipboardGuard } from '../../core/clipboard/clipboard-guard';
 import { backupFolder, listAutomaticBackups, runAutomaticBackup } from '../../core/io/automatic-backup';
 import type { Keychain } from '../../core/keychain/keychain';
@@ -33,6 +34,15 @@ export interface VaultServiceDeps {
   settings: SettingsStore;
   events: AppEvents;
   clock: Clock;
+}
+
+/** A vault path from the user: relative paths would depend on where the app was started. */
+function fullPath(path: string): string {
+  if (!isAbsolute(path))
+    throw new LatchError('ERR_BAD_INPUT', `Give the full path of the vault file (starting with /), not "${path}".`, {
+      detail: { field: 'path' },
+    });
+  return path;
 }
 
 function locked(): LatchError {
@@ -192,17 +202,18 @@ export class VaultService implements VaultAccess {
     mode: 'password' | 'hardened';
     quickUnlock: boolean;
     iterations?: number | undefined;
+    /** Another file than the current one ("No vault at this path" → Create here); remembered once it holds the vault. */
+    path?: string | undefined;
   }): Promise<{ status: VaultStatus; recoveryKit: string | null }> {
-    const info = await inspectVault(this.path).catch(() => ({ exists: true }));
+    const path = input.path === undefined ? this.path : fullPath(input.path);
+    const info = await inspectVault(path).catch(() => ({ exists: true }));
     if (info.exists)
-      throw new LatchError(
-        'ERR_VAULT_EXISTS',
-        `A vault already exists at ${this.path}. Unlock it, or choose another file.`,
-      );
+      throw new LatchError('ERR_VAULT_EXISTS', `A vault already exists at ${path}. Unlock it, or choose another file.`);
+    if (input.path !== undefined) await this.session.lock('manual');
     let recoveryKit: string | null = null;
     await this.session.unlock(async () => {
       const created = await createVault({
-        path: this.path,
+        path,
         password: input.password,
         mode: input.mode,
         quickUnlock: input.mode === 'password' && input.quickUnlock,
@@ -212,6 +223,7 @@ export class VaultService implements VaultAccess {
       recoveryKit = created.recoveryKit ?? null;
       return created.vault;
     });
+    if (path !== this.path) this.deps.settings.update({ lastVaultPath: path });
     await this.refresh();
     return { status: this.#announce('created'), recoveryKit };
   }
@@ -259,9 +271,19 @@ export class VaultService implements VaultAccess {
     return this.refresh();
   }
 
+  /**
+   * Switches to the vault at `path`. Only a file that holds a vault is remembered: a mistyped
+   * path says ERR_VAULT_NOT_FOUND and changes nothing (creating one there is `create` with a path).
+   */
   async choose(path: string): Promise<VaultStatus> {
+    const chosen = fullPath(path);
+    const info = await inspectVault(chosen);
+    if (!info.exists)
+      throw new LatchError('ERR_VAULT_NOT_FOUND', `No vault at ${chosen}. Create one there, or choose another file.`, {
+        detail: { path: chosen },
+      });
     await this.session.lock('manual');
-    this.deps.settings.update({ lastVaultPath: path });
+    this.deps.settings.update({ lastVaultPath: chosen });
     await this.refresh();
     return this.#announce('settings');
   }

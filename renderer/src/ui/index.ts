@@ -5,6 +5,7 @@ export { Dialog } from './Dialog';
 export { EmptyState } from './EmptyState';
 export { Icon, type IconName } from './Icon';
 export { ListRow, Monogram } from './ListRow';
+export { PasswordField } from './PasswordField';
 export { SecretField } from './SecretField';
 export { SelectField } from './SelectField';
 export { TextField } from './TextField';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
 import type { ExportOutcome } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Button, Dialog, TextField, useToast } from '../../ui';
+import { Button, Dialog, PasswordField, useToast } from '../../ui';
 
 const failure = (e: unknown, fallback: string) => (e instanceof BridgeError ? e.message : fallback);
 
@@ -68,23 +68,20 @@ export function ExportPanel() {
         master password first, then where to save the file.
       </p>
       <div className="form-grid">
-        <TextField
+        <PasswordField
           label="Master password"
-          type="password"
           autoComplete="current-password"
           value={master}
           onChange={(e) => setMaster(e.currentTarget.value)}
         />
-        <TextField
+        <PasswordField
           label="Backup password"
-          type="password"
           autoComplete="new-password"
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
         />
-        <TextField
+        <PasswordField
           label="Backup password again"
-          type="password"
           autoComplete="new-password"
           value={again}
           onChange={(e) => setAgain(e.currentTarget.value)}
@@ -124,9 +121,8 @@ export function ExportPanel() {
           The file will hold every key, password and token unencrypted. Anyone who reads it has them. Delete it as soon
           as you are done.
         </p>
-        <TextField
+        <PasswordField
           label="Master password"
-          type="password"
           autoComplete="current-password"
           value={plainMaster}
           onChange={(e) => setPlainMaster(e.currentTarget.value)}

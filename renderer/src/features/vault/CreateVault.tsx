@@ -1,12 +1,27 @@
 import { useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
-import { MASTER_PASSWORD_RULE, MIN_MASTER_PASSWORD_LENGTH, type VaultStatus } from '../../../../preload/contract';
+import type { VaultStatus } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Button, TextField } from '../../ui';
-import { passwordStrength } from './password-strength';
+import { Button } from '../../ui';
+import { NewPasswordFields } from './NewPasswordFields';
+import { newPasswordErrors } from './new-password';
 
-/** First run: a master password twice, and the two keychain choices explained in a line each. */
-export function CreateVault({ status, onRecoveryKit }: { status: VaultStatus; onRecoveryKit: (kit: string) => void }) {
+/**
+ * First run: a master password twice, and the two keychain choices explained in a line each.
+ * With `path`, a new vault at a file the user chose ("No vault at this path" → Create here),
+ * and `onBack` returns to the vault they had.
+ */
+export function CreateVault({
+  status,
+  onRecoveryKit,
+  path,
+  onBack,
+}: {
+  status: VaultStatus;
+  onRecoveryKit: (kit: string) => void;
+  path?: string;
+  onBack?: () => void;
+}) {
   const latch = useLatch();
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -14,18 +29,22 @@ export function CreateVault({ status, onRecoveryKit }: { status: VaultStatus; on
   const [quickUnlock, setQuickUnlock] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const strength = passwordStrength(password);
-  const mismatch = confirm.length > 0 && confirm !== password;
+  const [submitted, setSubmitted] = useState(false);
+  const fieldErrors = newPasswordErrors(password, confirm, submitted);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    if ([...password].length < MIN_MASTER_PASSWORD_LENGTH)
-      return setError(`The master password is too short: ${MASTER_PASSWORD_RULE}.`);
-    if (password !== confirm) return setError('The two passwords are not the same.');
+    setSubmitted(true);
+    if (newPasswordErrors(password, confirm, true).any) return;
     setBusy(true);
     setError(null);
     try {
-      const result = await latch.vault.create({ password, mode, quickUnlock: mode === 'password' && quickUnlock });
+      const result = await latch.vault.create({
+        password,
+        mode,
+        quickUnlock: mode === 'password' && quickUnlock,
+        ...(path ? { path } : {}),
+      });
       setPassword('');
       setConfirm('');
       if (result.recoveryKit) onRecoveryKit(result.recoveryKit);
@@ -46,27 +65,16 @@ export function CreateVault({ status, onRecoveryKit }: { status: VaultStatus; on
         can unlock.
       </p>
       <div className="gate__path" title="Vault file">
-        {status.path}
+        {path ?? status.path}
       </div>
-      <TextField
+      <NewPasswordFields
         label="Master password"
-        type="password"
-        value={password}
-        onChange={(e) => setPassword(e.currentTarget.value)}
+        password={password}
+        confirm={confirm}
+        errors={fieldErrors}
+        onPassword={setPassword}
+        onConfirm={setConfirm}
         autoFocus
-      />
-      <div className="meter" data-score={strength.score} aria-label={`Strength: ${strength.label}`} role="img">
-        <span className="meter__bar" />
-        <span className="meter__bar" />
-        <span className="meter__bar" />
-        <span className="meter__bar" />
-      </div>
-      <TextField
-        label="Master password again"
-        type="password"
-        value={confirm}
-        onChange={(e) => setConfirm(e.currentTarget.value)}
-        error={mismatch ? 'The two passwords are not the same.' : null}
       />
       <p className="warning-note">Latch cannot recover a forgotten master password. Write it down somewhere safe.</p>
       <fieldset className="stack" style={{ border: 0, padding: 0, margin: 0 }}>
@@ -121,6 +129,11 @@ export function CreateVault({ status, onRecoveryKit }: { status: VaultStatus; on
         </p>
       ) : null}
       <div className="gate__actions">
+        {onBack ? (
+          <Button onClick={onBack} disabled={busy}>
+            Back
+          </Button>
+        ) : null}
         <Button type="submit" variant="primary" disabled={busy}>
           {busy ? 'Creating…' : 'Create vault'}
         </Button>

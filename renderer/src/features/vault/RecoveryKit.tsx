@@ -1,9 +1,17 @@
 import { useState } from 'react';
 import { Button } from '../../ui';
 
+/** The secret line of the kit (LATCH-RK1-XXXXX-…), split into its groups. */
+function secretGroups(kit: string): string[] {
+  const line = /LATCH-RK1-[A-Z2-7-]+/.exec(kit)?.[0] ?? '';
+  return line.split('-').filter(Boolean);
+}
+
 /** Hardened mode's recovery kit: shown once, to save; the vault cannot be opened elsewhere without it. */
 export function RecoveryKit({ kit, onDone }: { kit: string; onDone: () => void }) {
   const [saved, setSaved] = useState(false);
+  const [copied, setCopied] = useState<string | null>(null);
+  const groups = secretGroups(kit);
   const download = () => {
     const url = URL.createObjectURL(new Blob([kit], { type: 'text/plain' }));
     const a = document.createElement('a');
@@ -12,22 +20,49 @@ export function RecoveryKit({ kit, onDone }: { kit: string; onDone: () => void }
     a.click();
     URL.revokeObjectURL(url);
   };
+  const copy = () => {
+    // The renderer already shows the kit, and main keeps no copy of it after creation to copy from.
+    navigator.clipboard.writeText(kit).then(
+      () => setCopied('Copied. Paste it into your other password manager, then copy something else over it.'),
+      () => setCopied('Copying was refused here: save it as a file or print it instead.'),
+    );
+  };
   return (
-    <section className="gate__card card" aria-labelledby="kit-title">
+    <section className="gate__card card kit-print" aria-labelledby="kit-title">
       <h1 className="gate__title" id="kit-title">
         Save your recovery kit
       </h1>
-      <p className="gate__lede">
+      <p className="gate__lede kit-print__skip">
         Your vault needs this machine's device key as well as your password. If this machine's keychain is lost, only
         this kit opens the vault. Keep it somewhere safe and offline: a password manager on another device, or on paper.
       </p>
-      {/* It scrolls, so it takes focus: a keyboard user can scroll it too (axe scrollable-region-focusable). */}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
-      <section className="kit" tabIndex={0} aria-label="Recovery kit text">
-        <pre data-testid="recovery-kit">{kit}</pre>
-      </section>
+      <h2 className="kit__facts">Recovery secret</h2>
+      <div className="kit__secret" data-testid="recovery-secret">
+        {groups.map((g, i) => (
+          <span className="kit__group" key={i}>
+            {g}
+            {i < groups.length - 1 ? '-' : ''}
+          </span>
+        ))}
+      </div>
+      <details className="kit-print__skip">
+        <summary className="field__hint">The whole kit, as saved and printed</summary>
+        <pre className="kit" data-testid="recovery-kit">
+          {kit}
+        </pre>
+      </details>
+      <pre className="kit kit__print-only" aria-hidden="true">
+        {kit}
+      </pre>
+      {copied ? (
+        <p className="field__hint" role="status">
+          {copied}
+        </p>
+      ) : null}
       <div className="gate__actions">
+        <Button onClick={copy}>Copy</Button>
         <Button onClick={download}>Save as file…</Button>
+        <Button onClick={() => window.print()}>Print…</Button>
         <label className="hstack">
           <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.currentTarget.checked)} /> I have saved it
         </label>

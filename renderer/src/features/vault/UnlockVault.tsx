@@ -2,11 +2,21 @@ import { useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
 import type { VaultStatus } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Button, TextField } from '../../ui';
+import { Button, PasswordField, TextField } from '../../ui';
+import { CreateVault } from './CreateVault';
 import type { LockNotice } from './lock-notice';
+import { useRetryWait } from './use-retry-wait';
 
 /** The unlock screen. It names nothing inside the vault: locked means locked. */
-export function UnlockVault({ status, notice }: { status: VaultStatus; notice: LockNotice | null }) {
+export function UnlockVault({
+  status,
+  notice,
+  onRecoveryKit,
+}: {
+  status: VaultStatus;
+  notice: LockNotice | null;
+  onRecoveryKit: (kit: string) => void;
+}) {
   const latch = useLatch();
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -14,7 +24,13 @@ export function UnlockVault({ status, notice }: { status: VaultStatus; notice: L
   const [needsKit, setNeedsKit] = useState(false);
   const [kit, setKit] = useState('');
   const [offerBackup, setOfferBackup] = useState(false);
-  const [otherPath, setOtherPath] = useState<string | null>(null);
+  const [otherOpen, setOtherOpen] = useState(false);
+  const [otherPath, setOtherPath] = useState('');
+  const [otherError, setOtherError] = useState<string | null>(null);
+  /** The path the user chose holds no vault: say so and offer the ways on. */
+  const [noVaultAt, setNoVaultAt] = useState<string | null>(null);
+  const [createAt, setCreateAt] = useState<string | null>(null);
+  const wait = useRetryWait();
 
   const attempt = async (input: { password?: string; useQuickUnlock?: boolean; useBackup?: boolean }) => {
     setBusy(true);
@@ -24,14 +40,37 @@ export function UnlockVault({ status, notice }: { status: VaultStatus; notice: L
       setPassword('');
     } catch (e) {
       if (!(e instanceof BridgeError)) return setError('The vault could not be unlocked.');
-      if (e.code === 'ERR_WRONG_PASSWORD') setError('Wrong password.');
-      else setError(e.message);
+      if (e.code === 'ERR_WRONG_PASSWORD') {
+        setError('Wrong password.');
+        // Main makes the next attempt wait; show it rather than a button that hangs.
+        void latch.vault.status().then(
+          (s) => wait.start(s.retryAfterMs),
+          () => undefined,
+        );
+      } else setError(e.message);
       if (e.code === 'ERR_DEVICE_KEY_MISSING') setNeedsKit(true);
       if (e.code === 'ERR_VAULT_CORRUPT' && status.backupExists) setOfferBackup(true);
     } finally {
       setBusy(false);
     }
   };
+
+  const openOther = async () => {
+    setOtherError(null);
+    setNoVaultAt(null);
+    try {
+      await latch.vault.choose({ path: otherPath.trim() });
+      setOtherOpen(false);
+    } catch (e) {
+      if (e instanceof BridgeError && e.code === 'ERR_VAULT_NOT_FOUND') setNoVaultAt(otherPath.trim());
+      else setOtherError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  if (createAt !== null)
+    return (
+      <CreateVault status={status} path={createAt} onRecoveryKit={onRecoveryKit} onBack={() => setCreateAt(null)} />
+    );
 
   return (
     <form
@@ -57,11 +96,11 @@ export function UnlockVault({ status, notice }: { status: VaultStatus; notice: L
       <div className="gate__path" title="Vault file" data-testid="vault-path">
         {status.path}
       </div>
-      <TextField
+      <PasswordField
         label="Master password"
-        type="password"
         value={password}
         onChange={(e) => setPassword(e.currentTarget.value)}
+        autoComplete="current-password"
         autoFocus
       />
       {needsKit ? (
@@ -96,32 +135,70 @@ export function UnlockVault({ status, notice }: { status: VaultStatus; notice: L
             Open the backup
           </Button>
         ) : null}
-        <Button type="submit" variant="primary" disabled={busy || password === ''}>
-          {busy ? 'Unlocking…' : 'Unlock'}
+        <Button type="submit" variant="primary" disabled={busy || password === '' || wait.seconds > 0}>
+          {wait.seconds > 0 ? `Wait ${wait.seconds} s` : busy ? 'Unlocking…' : 'Unlock'}
         </Button>
       </div>
-      <details>
+      <details open={otherOpen} onToggle={(e) => setOtherOpen(e.currentTarget.open)}>
         <summary className="field__hint">Open another vault file</summary>
-        <div className="hstack" style={{ marginTop: 8 }}>
-          <TextField
-            label="Vault file path"
-            value={otherPath ?? ''}
-            onChange={(e) => setOtherPath(e.currentTarget.value)}
-            placeholder="/path/to/vault.latch"
-            mono
-          />
-          <Button
-            disabled={!otherPath}
-            onClick={() => {
-              if (otherPath)
-                void latch.vault
-                  .choose({ path: otherPath })
-                  .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-            }}
-          >
-            Open
-          </Button>
-        </div>
+        {noVaultAt !== null ? (
+          <div className="gate__notice" role="alert" data-testid="no-vault">
+            <h2 className="gate__notice-title">No vault at this path</h2>
+            <span className="gate__path">{noVaultAt}</span>
+            <div className="hstack">
+              <Button
+                variant="primary"
+                onClick={() => {
+                  setCreateAt(noVaultAt);
+                  setNoVaultAt(null);
+                  setOtherOpen(false);
+                }}
+              >
+                Create here
+              </Button>
+              <Button
+                onClick={() => {
+                  setNoVaultAt(null);
+                  setOtherPath('');
+                }}
+              >
+                Choose another
+              </Button>
+              <Button
+                variant="ghost"
+                onClick={() => {
+                  setNoVaultAt(null);
+                  setOtherOpen(false);
+                }}
+              >
+                Back
+              </Button>
+            </div>
+          </div>
+        ) : (
+          <div className="hstack" style={{ marginTop: 8, alignItems: 'flex-end' }}>
+            <TextField
+              label="Vault file path"
+              value={otherPath}
+              onChange={(e) => {
+                setOtherPath(e.currentTarget.value);
+                setOtherError(null);
+              }}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter') return;
+                e.preventDefault();
+                if (otherPath.trim()) void openOther();
+              }}
+              error={otherError}
+              placeholder="/path/to/vault.latch"
+              mono
+              autoFocus={otherOpen}
+            />
+            <Button disabled={!otherPath.trim()} onClick={() => void openOther()}>
+              Open
+            </Button>
+          </div>
+        )}
       </details>
     </form>
   );

@@ -23,7 +23,7 @@ export function VaultGate({
       {status.state === 'absent' ? (
         <CreateVault status={status} onRecoveryKit={onRecoveryKit} />
       ) : (
-        <UnlockVault status={status} notice={notice} />
+        <UnlockVault status={status} notice={notice} onRecoveryKit={onRecoveryKit} />
       )}
     </div>
   );

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
-import { MIN_MASTER_PASSWORD_LENGTH, type VaultStatus } from '../../../../preload/contract';
+import type { VaultStatus } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Badge, Button, TextField, useToast } from '../../ui';
+import { Badge, Button, PasswordField, TextField, useToast } from '../../ui';
+import { NewPasswordFields } from './NewPasswordFields';
+import { newPasswordErrors } from './new-password';
 
 const errorText = (e: unknown) =>
   e instanceof BridgeError ? (e.code === 'ERR_WRONG_PASSWORD' ? 'Wrong password.' : e.message) : 'That did not work.';
@@ -13,7 +15,10 @@ export function VaultSettings({ vault }: { vault: VaultStatus }) {
   const toast = useToast();
   const [oldPw, setOldPw] = useState('');
   const [newPw, setNewPw] = useState('');
+  const [againPw, setAgainPw] = useState('');
+  const [pwSubmitted, setPwSubmitted] = useState(false);
   const [pwError, setPwError] = useState<string | null>(null);
+  const newPwErrors = newPasswordErrors(newPw, againPw, pwSubmitted);
   const [iterations, setIterations] = useState(vault.iterations ?? 600_000);
   const [cost, setCost] = useState<number | null>(null);
   const [kdfPw, setKdfPw] = useState('');
@@ -71,10 +76,14 @@ export function VaultSettings({ vault }: { vault: VaultStatus }) {
         onSubmit={(e) => {
           e.preventDefault();
           setPwError(null);
+          setPwSubmitted(true);
+          if (newPasswordErrors(newPw, againPw, true).any) return;
           latch.vault.changePassword({ oldPassword: oldPw, newPassword: newPw }).then(
             () => {
               setOldPw('');
               setNewPw('');
+              setAgainPw('');
+              setPwSubmitted(false);
               toast.show('Master password changed.', 'success');
             },
             (err: unknown) => setPwError(errorText(err)),
@@ -82,28 +91,26 @@ export function VaultSettings({ vault }: { vault: VaultStatus }) {
         }}
       >
         <h2 className="section-title">Change master password</h2>
-        <div className="form-grid">
-          <TextField
-            label="Current password"
-            type="password"
-            value={oldPw}
-            onChange={(e) => setOldPw(e.currentTarget.value)}
-          />
-          <TextField
-            label="New password"
-            type="password"
-            value={newPw}
-            onChange={(e) => setNewPw(e.currentTarget.value)}
-            hint="At least 8 characters."
-          />
-        </div>
-        {pwError ? (
-          <p className="gate__error" role="alert">
-            {pwError}
-          </p>
-        ) : null}
+        <PasswordField
+          label="Current password"
+          value={oldPw}
+          onChange={(e) => {
+            setOldPw(e.currentTarget.value);
+            setPwError(null);
+          }}
+          error={pwError}
+          autoComplete="current-password"
+        />
+        <NewPasswordFields
+          label="New password"
+          password={newPw}
+          confirm={againPw}
+          errors={newPwErrors}
+          onPassword={setNewPw}
+          onConfirm={setAgainPw}
+        />
         <div>
-          <Button type="submit" disabled={!oldPw || [...newPw].length < MIN_MASTER_PASSWORD_LENGTH}>
+          <Button type="submit" disabled={!oldPw || !newPw || !againPw}>
             Change password
           </Button>
         </div>
@@ -133,11 +140,11 @@ export function VaultSettings({ vault }: { vault: VaultStatus }) {
             onChange={(e) => setIterations(Number(e.currentTarget.value))}
             hint={cost === null ? 'Measuring…' : `Unlocking costs about ${Math.round(cost)} ms on this machine.`}
           />
-          <TextField
+          <PasswordField
             label="Master password"
-            type="password"
             value={kdfPw}
             onChange={(e) => setKdfPw(e.currentTarget.value)}
+            autoComplete="current-password"
           />
         </div>
         {kdfError ? (

@@ -1,0 +1,57 @@
+import { type KeyboardEvent, useId, useState } from 'react';
+import { Button } from './Button';
+import { TextField, type TextFieldProps } from './TextField';
+
+/**
+ * Every password input in the app: masked, with Show/Hide, and a warning while Caps Lock is
+ * on (read from the key events, the only place a browser tells it).
+ */
+export function PasswordField({ hint, onKeyDown, onKeyUp, id, ...rest }: Omit<TextFieldProps, 'type' | 'trailing'>) {
+  const autoId = useId();
+  const inputId = id ?? autoId;
+  const [shown, setShown] = useState(false);
+  const [capsLock, setCapsLock] = useState(false);
+  const readCaps = (e: KeyboardEvent<HTMLInputElement>) => setCapsLock(e.getModifierState('CapsLock'));
+  return (
+    <TextField
+      {...rest}
+      id={inputId}
+      type={shown ? 'text' : 'password'}
+      onKeyDown={(e) => {
+        readCaps(e);
+        onKeyDown?.(e);
+      }}
+      onKeyUp={(e) => {
+        readCaps(e);
+        onKeyUp?.(e);
+      }}
+      onBlur={(e) => {
+        setCapsLock(false);
+        rest.onBlur?.(e);
+      }}
+      trailing={
+        <Button
+          size="small"
+          variant="ghost"
+          className="field__reveal"
+          aria-pressed={shown}
+          // Not the field's label: "Show master password" would also answer to "Master password".
+          aria-label={shown ? 'Hide password' : 'Show password'}
+          aria-controls={inputId}
+          onClick={() => setShown((s) => !s)}
+        >
+          {shown ? 'Hide' : 'Show'}
+        </Button>
+      }
+      hint={
+        capsLock ? (
+          <span className="field__caps" role="status">
+            Caps Lock is on.
+          </span>
+        ) : (
+          hint
+        )
+      }
+    />
+  );
+}
