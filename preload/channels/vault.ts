@@ -50,8 +50,6 @@ export const vaultChannels = {
       })
       .strict(),
     output: z.object({ status: VaultStatus, recoveryKit: z.string().nullable() }),
-    // It writes a new file, at a path of the user's choosing: only from a click or key press.
-    gesture: true,
   }),
   'vault.unlock': channel({
     input: z
