@@ -1,6 +1,7 @@
 import { askAgent } from '../core/agent/agent-client';
 import { LatchError } from '../core/model/errors';
 import { importVaultKey } from '../core/vault/aead';
+import { inspectBackup } from '../core/vault/inspect-vault';
 import { decodeVaultFile } from '../core/vault/migrate';
 import { openVault, readVaultSource, type VaultSource } from '../core/vault/open';
 import type { OpenVault } from '../core/vault/open-vault';
@@ -16,12 +17,17 @@ export interface UnlockOptions {
   noPrompt?: boolean;
 }
 
-async function fromAgent(ctx: CliContext, source: VaultSource, vaultId: string): Promise<OpenVault | null> {
+async function fromAgent(
+  ctx: CliContext,
+  source: VaultSource,
+  vaultId: string,
+  readOnly: boolean,
+): Promise<OpenVault | null> {
   const reply = await askAgent(ctx.io.env, vaultId, 'key').catch(() => null);
   if (!reply?.ok || reply.key === undefined) return null;
   const vaultKey = await importVaultKey(new Uint8Array(Buffer.from(reply.key, 'base64')));
   try {
-    return await openVault({ path: ctx.vaultPath, source, vaultKey });
+    return await openVault({ path: ctx.vaultPath, source, vaultKey, readOnly });
   } catch (e) {
     if (e instanceof LatchError && e.code === 'ERR_VAULT_LOCKED') return null;
     throw e;
@@ -36,6 +42,36 @@ async function fromAgent(ctx: CliContext, source: VaultSource, vaultId: string):
  * quick unlock is re-armed with a fresh device key.
  */
 export async function unlockVault(ctx: CliContext, options: UnlockOptions = {}): Promise<OpenVault> {
+  const readOnly = isBackupPath(ctx.vaultPath);
+  const vault = await unlockFile(ctx, options, readOnly).catch(async (e: unknown) => {
+    throw readOnly ? e : await offeringBackup(ctx.vaultPath, e);
+  });
+  if (vault.readOnly) ctx.note(`latch: ${ctx.vaultPath} is a backup: opened read-only, nothing will be written to it.`);
+  return vault;
+}
+
+/** A damaged vault's error, with its intact backup named and how to read it (every damaged-file path). */
+async function offeringBackup(path: string, e: unknown): Promise<unknown> {
+  if (!(e instanceof LatchError) || (e.code !== 'ERR_VAULT_CORRUPT' && e.code !== 'ERR_VAULT_UNSUPPORTED')) return e;
+  if (e.code === 'ERR_VAULT_UNSUPPORTED' && e.detail?.part === 'format') return e; // a newer Latch's file is not damaged
+  const backup = await inspectBackup(path).catch(() => null);
+  if (backup === null || !backup.looksIntact) return e;
+  // openVault's own offer (its cause is the bare damage) speaks of the app's button; the command line says how here.
+  const damage = e.detail?.backupAvailable === true && e.cause instanceof LatchError ? e.cause : e;
+  const message = damage.message;
+  return new LatchError(
+    e.code,
+    `${message} Its backup ${backup.path} (saved ${backup.savedAt}) looks intact: read it with latch --vault '${backup.path}' COMMAND (read-only); "latch status" shows how to restore it.`,
+    { cause: e, detail: { ...e.detail, backupAvailable: true } },
+  );
+}
+
+/** `<vault>.bak` (the last good save, kept by every save): read it, never write it (latch status says how to restore). */
+function isBackupPath(path: string): boolean {
+  return path.endsWith('.bak');
+}
+
+async function unlockFile(ctx: CliContext, options: UnlockOptions, readOnly: boolean): Promise<OpenVault> {
   let source: VaultSource;
   try {
     source = await readVaultSource(ctx.vaultPath);
@@ -47,13 +83,13 @@ export async function unlockVault(ctx: CliContext, options: UnlockOptions = {}):
   const { header } = decodeVaultFile(source.bytes);
   const quick = options.allowQuickUnlock !== false && options.password === undefined && !ctx.values['password-stdin'];
   if (quick && options.allowAgent !== false) {
-    const vault = await fromAgent(ctx, source, header.vaultId);
+    const vault = await fromAgent(ctx, source, header.vaultId, readOnly);
     if (vault) return vault;
   }
   const keychain = header.slots.device !== undefined || header.mode === 'hardened' ? await ctx.keychain() : undefined;
   if (quick && header.slots.device !== undefined && keychain) {
     try {
-      return await openVault({ path: ctx.vaultPath, source, useQuickUnlock: true, keychain });
+      return await openVault({ path: ctx.vaultPath, source, useQuickUnlock: true, keychain, readOnly });
     } catch (e) {
       if (!(e instanceof LatchError && (e.code === 'ERR_QUICK_UNLOCK_OFF' || e.code === 'ERR_KEYCHAIN_UNAVAILABLE')))
         throw e;
@@ -69,10 +105,11 @@ export async function unlockVault(ctx: CliContext, options: UnlockOptions = {}):
     path: ctx.vaultPath,
     source,
     password,
+    readOnly,
     ...(keychain ? { keychain } : {}),
     ...(ctx.recoveryKit !== undefined ? { recoveryKit: ctx.recoveryKit } : {}),
   });
-  if (vault.quickUnlock === 'forgotten' && options.allowQuickUnlock !== false) {
+  if (vault.quickUnlock === 'forgotten' && options.allowQuickUnlock !== false && !readOnly) {
     try {
       await vault.enableQuickUnlock();
       ctx.note('Quick unlock is on again for this vault (latch lock forgets it).');

@@ -1,7 +1,15 @@
 import { isLatchError } from '../../core/model/errors';
 import { deviceKeyName } from '../../core/vault/device-key';
-import { inspectVault } from '../../core/vault/inspect-vault';
+import { inspectBackup, inspectVault } from '../../core/vault/inspect-vault';
 import type { CliCommand } from '../registry';
+
+/** What to do with `<vault>.bak` when the vault is damaged: read it first, then restore keeping the damaged file. */
+function backupAdvice(vault: string, backup: string): string[] {
+  return [
+    `  read it (read-only):   latch --vault '${backup}' list`,
+    `  restore it:            mv '${vault}' '${vault}.damaged' && cp -p '${backup}' '${vault}'`,
+  ];
+}
 
 export const statusCommand: CliCommand = {
   name: 'status',
@@ -14,14 +22,29 @@ export const statusCommand: CliCommand = {
       info = await inspectVault(ctx.vaultPath);
     } catch (e) {
       if (!isLatchError(e)) throw e;
+      // Damaged, or from a newer Latch: either way the backup (the save before the last) is the way back.
+      const backup = await inspectBackup(ctx.vaultPath);
+      const backupLines =
+        backup === null
+          ? ['Backup:   none (no earlier save was kept)']
+          : [
+              `Backup:   ${backup.path}, saved ${backup.savedAt}${backup.looksIntact ? '' : ' (it is damaged too)'}`,
+              ...(backup.looksIntact ? backupAdvice(ctx.vaultPath, backup.path) : []),
+            ];
       ctx.output(
         {
           path: ctx.vaultPath,
           exists: true,
           damaged: { code: e.code, message: e.message },
+          backup,
           keychain: { reachable: keychainReachable },
         },
-        `Vault: ${ctx.vaultPath}\nDamaged: ${e.message}\nKeychain: ${keychainReachable ? 'reachable' : 'not reachable'}`,
+        [
+          `Vault:    ${ctx.vaultPath}`,
+          `${e.code === 'ERR_VAULT_CORRUPT' ? 'Damaged' : 'Cannot read'}:  ${e.message}`,
+          ...backupLines,
+          `Keychain: ${keychainReachable ? 'reachable' : 'not reachable'}`,
+        ].join('\n'),
       );
       return 1;
     }

@@ -80,10 +80,20 @@ export function readPreamble(bytes: Uint8Array): { format: number } {
   }
   const format = (bytes[8]! << 8) | bytes[9]!;
   if (format === 0 || format > CURRENT_FORMAT_VERSION) {
-    throw new LatchError(
-      'ERR_VAULT_UNSUPPORTED',
-      `This vault uses format version ${format}, which this Latch cannot read (it reads up to ${CURRENT_FORMAT_VERSION}). Update Latch to open it.`,
-      { detail: { part: 'format', format, supported: CURRENT_FORMAT_VERSION } },
+    // A newer Latch writes an intact file; a flipped format byte leaves the checksum wrong. Only the
+    // first earns "update Latch": telling someone with a damaged file to upgrade sends them the wrong way.
+    if (format > CURRENT_FORMAT_VERSION && checksumMatches(bytes)) {
+      throw new LatchError(
+        'ERR_VAULT_UNSUPPORTED',
+        `This vault was made by a newer Latch (format version ${format}; this one reads up to ${CURRENT_FORMAT_VERSION}). Update Latch to open it.`,
+        { detail: { part: 'format', format, supported: CURRENT_FORMAT_VERSION } },
+      );
+    }
+    throw corrupt(
+      format === 0
+        ? 'The vault file is damaged: its format version field reads 0, which no Latch writes.'
+        : `The vault file is damaged: its format version field reads ${format}, which no Latch wrote, and its checksum does not match its contents.`,
+      'format',
     );
   }
   return { format };
@@ -117,11 +127,17 @@ export function decodeContainer(bytes: Uint8Array): Container {
   return { format, headerBytes: parts[0]!, index: parts[1]!, records: parts[2]! };
 }
 
+function checksumMatches(bytes: Uint8Array): boolean {
+  if (bytes.length < CHECKSUM_BYTES) return false;
+  const sum = createHash('sha256')
+    .update(bytes.subarray(0, bytes.length - CHECKSUM_BYTES))
+    .digest();
+  return sum.equals(bytes.subarray(bytes.length - CHECKSUM_BYTES));
+}
+
 /** Throws ERR_VAULT_CORRUPT when any byte of the file differs from what was written. */
 export function verifyChecksum(bytes: Uint8Array): void {
-  const body = bytes.subarray(0, bytes.length - CHECKSUM_BYTES);
-  const sum = createHash('sha256').update(body).digest();
-  if (!sum.equals(bytes.subarray(bytes.length - CHECKSUM_BYTES))) {
+  if (!checksumMatches(bytes)) {
     throw corrupt(
       'The vault file is damaged: its checksum does not match its contents (a changed or missing byte).',
       'checksum',

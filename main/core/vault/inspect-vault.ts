@@ -4,6 +4,7 @@ import { decodeContainer, verifyChecksum } from './container';
 import { deviceKeyName } from './device-key';
 import { nodeFileSystem, type VaultFileSystem } from './fs-port';
 import { decodeVaultFile } from './migrate';
+import { backupLooksIntact } from './open';
 import { backupPathOf } from './resolve-links';
 import type { VaultMode } from './types';
 
@@ -56,6 +57,27 @@ export async function inspectVault(path: string, options: { fs?: VaultFileSystem
     createdAt: header.createdAt,
     size: bytes.length,
     backupExists: (await fs.stat(await backupPathOf(fs, path))) !== null,
+  };
+}
+
+export interface BackupInfo {
+  path: string;
+  /** When the backup was written (the save before the last one), ISO 8601. */
+  savedAt: string;
+  /** Magic, structure and checksum pass; whether the password opens it is for the unlock to tell. */
+  looksIntact: boolean;
+}
+
+/** `<vault>.bak` beside the real file, for a damaged vault's report; null when there is none. */
+export async function inspectBackup(path: string, options: { fs?: VaultFileSystem } = {}): Promise<BackupInfo | null> {
+  const fs = options.fs ?? nodeFileSystem;
+  const backup = await backupPathOf(fs, path);
+  const stat = await fs.stat(backup).catch(() => null);
+  if (stat === null) return null;
+  return {
+    path: backup,
+    savedAt: new Date(stat.mtimeMs).toISOString(),
+    looksIntact: await backupLooksIntact(fs, path),
   };
 }
 

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Keychain } from '../keychain/keychain';
 import { LatchError } from '../model/errors';
 import { exportRawKey } from './aead';
@@ -74,6 +75,8 @@ export interface OpenVaultInit {
   openedFrom: 'main' | 'backup';
   quickUnlock: QuickUnlockState;
   dirty: boolean;
+  /** A backup opened to read (`--vault FILE.bak`): every write is refused, so the backup stays as it was. */
+  readOnly?: boolean;
   lock?: LockOptions;
   onSaveStep?: (step: SaveStep) => Promise<void> | void;
 }
@@ -118,6 +121,7 @@ export class OpenVault {
   private readonly lockOptions: LockOptions | undefined;
   private readonly onSaveStep: OpenVaultInit['onSaveStep'];
   private rekeying = false;
+  readonly readOnly: boolean;
 
   constructor(init: OpenVaultInit) {
     this.path = init.path;
@@ -135,6 +139,7 @@ export class OpenVault {
     this._quickUnlock = init.quickUnlock;
     this.lockOptions = init.lock;
     this.onSaveStep = init.onSaveStep;
+    this.readOnly = init.readOnly === true;
     if (init.dirty) this.journal.noteHeader();
   }
 
@@ -171,8 +176,18 @@ export class OpenVault {
   }
 
   /** Writes wait while a re-key runs: a row changed under the old key then would be lost or unreadable. */
+  private refuseIfReadOnly(): void {
+    if (!this.readOnly) return;
+    throw new LatchError(
+      'ERR_VAULT_READ_ONLY',
+      `${basename(this.path)} is opened read-only (it is a backup): nothing was changed. To use it as the vault again, move the damaged vault aside and copy the backup over it ("latch status" shows how).`,
+      { detail: { path: this.path } },
+    );
+  }
+
   private writable(): void {
     this.key();
+    this.refuseIfReadOnly();
     if (this.rekeying) {
       throw new LatchError('ERR_VAULT_BUSY', 'The vault is being re-keyed; try again in a moment.');
     }
@@ -258,6 +273,7 @@ export class OpenVault {
     rows: WritableRow[],
     keepBackup: boolean,
   ): Promise<Written> {
+    this.refuseIfReadOnly();
     // Encoded while atomicWrite takes the lock and checks the disk (I/O); awaited before the temporary is written.
     const encoding = encodeFile(key, header, ids, rows);
     encoding.catch(() => undefined);
@@ -365,6 +381,7 @@ export class OpenVault {
    */
   async changePasswordAndRekey(oldPassword: string, newPassword: string, o: RekeyOptions): Promise<RekeyResult> {
     this.key();
+    this.refuseIfReadOnly();
     if (newPassword.length === 0) throw new LatchError('ERR_BAD_INPUT', 'The new password is empty.');
     const run = this.saving.then(() => this.rekey(oldPassword, newPassword, o));
     this.saving = run.catch(() => undefined);
@@ -430,6 +447,7 @@ export class OpenVault {
   /** Stores a fresh device key in the OS keychain and a copy of the vault key wrapped by it in the file; saves. */
   async enableQuickUnlock(): Promise<void> {
     this.key();
+    this.refuseIfReadOnly(); // before the keychain gets a device key for a file that will not be written
     if (this.header.mode === 'hardened') {
       throw new LatchError(
         'ERR_BAD_INPUT',

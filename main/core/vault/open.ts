@@ -28,6 +28,8 @@ export interface OpenVaultOptions {
   restoreDeviceKey?: boolean;
   /** Open `<path>.bak` (offered when the main file is damaged); the next save rewrites `<path>`. */
   useBackup?: boolean;
+  /** Refuse every write (a backup opened to read: `latch --vault FILE.bak`). */
+  readOnly?: boolean;
   /**
    * The vault key itself, as the command-line agent holds it (`latch unlock --for`): no KDF runs and no
    * slot is unwrapped. A key that does not fit this file fails with ERR_VAULT_LOCKED.
@@ -66,7 +68,9 @@ export async function openVault(o: OpenVaultOptions): Promise<OpenVault> {
       e instanceof LatchError &&
       (e.code === 'ERR_VAULT_CORRUPT' || e.code === 'ERR_VAULT_UNSUPPORTED')
     ) {
-      if (e.detail?.part !== 'format' && (await backupLooksIntact(fs, o.path))) {
+      // Every damaged file offers the backup; a file from a newer Latch is not damaged (update instead).
+      const newer = e.code === 'ERR_VAULT_UNSUPPORTED' && e.detail?.part === 'format';
+      if (!newer && (await backupLooksIntact(fs, o.path))) {
         throw new LatchError(
           e.code,
           `${e.message} The backup ${basename(o.path)}.bak looks intact: open it instead (your last save before the damage).`,
@@ -248,6 +252,7 @@ async function openFrom(o: OpenVaultOptions, fs: VaultFileSystem): Promise<OpenV
     diskGood,
     openedFrom: o.useBackup ? 'backup' : 'main',
     quickUnlock,
+    readOnly: o.readOnly === true,
     dirty: file.migrated || o.useBackup === true,
     ...(o.lock ? { lock: o.lock } : {}),
     ...(o.onSaveStep ? { onSaveStep: o.onSaveStep } : {}),
@@ -285,6 +290,7 @@ async function openWithKey(
     diskGood: true,
     openedFrom: 'main',
     quickUnlock: header.slots.device === undefined ? 'off' : 'unknown',
+    readOnly: o.readOnly === true,
     dirty: file.migrated,
     ...(o.lock ? { lock: o.lock } : {}),
     ...(o.onSaveStep ? { onSaveStep: o.onSaveStep } : {}),

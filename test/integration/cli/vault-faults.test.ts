@@ -6,7 +6,16 @@
  * The mounts live in a private mount namespace (unshare -m) that ends with the command.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,7 +40,12 @@ if (!canSwitchUser)
   console.warn('vault-faults: EACCES skipped: needs root and setpriv to run the command as an unprivileged uid.');
 
 /** `latch add` of one secret: a change that must be saved. */
-const addArgs = (vault: string) => ['--vault', vault, '--password-stdin', ...addSecretArgs('Stripe', 'live', 'STRIPE')];
+const addArgs = (vault: string, service = 'Stripe') => [
+  '--vault',
+  vault,
+  '--password-stdin',
+  ...addSecretArgs(service, 'live', 'STRIPE'),
+];
 
 /** The command, run after `setup` in a private mount namespace that ends with it. */
 const inPrivateMount = (setup: string) => [
@@ -135,4 +149,54 @@ describe('a vault path that is not a regular file (command line)', () => {
       }
     },
   );
+});
+
+describe('a damaged vault and its backup (command line)', () => {
+  it('status names the damage and offers the dated .bak; an unlocking command offers it too; --vault FILE.bak opens read-only', async () => {
+    const { vault } = fresh('damaged');
+    const saved = await latch(addArgs(vault), { stdin: `${PW}\nsk_live_kept_in_the_backup\n` });
+    expect(saved.code).toBe(0);
+    // A second save: the backup now holds the first credential.
+    const again = await latch(addArgs(vault, 'Other'), {
+      stdin: `${PW}\nsecond\n`,
+    });
+    expect(again.code).toBe(0);
+    const good = readFileSync(vault);
+    const backupBytes = readFileSync(`${vault}.bak`);
+    const flipped = (offset: number) => {
+      const bytes = Buffer.from(good);
+      bytes[offset] = bytes[offset]! ^ 0x01;
+      writeFileSync(vault, bytes);
+    };
+    for (const [part, offset] of [
+      ['header', 20],
+      ['format byte', 9],
+      ['body', good.length - 100],
+    ] as const) {
+      flipped(offset);
+      const status = await latch(['status', '--vault', vault]);
+      expect(status.code, part).toBe(1);
+      expect(status.stdout, part).toMatch(/^Damaged: {2}The vault file is damaged/m);
+      expect(status.stdout, part).not.toMatch(/update latch|newer latch/i);
+      expect(status.stdout, part).toMatch(new RegExp(`^Backup: {3}${vault}\\.bak, saved \\d{4}-\\d\\d-\\d\\dT`, 'm'));
+      expect(status.stdout, part).toContain(`latch --vault '${vault}.bak' list`);
+      expect(status.stdout, part).toContain(`mv '${vault}' '${vault}.damaged'`);
+    }
+    const list = await latch(['--vault', vault, '--password-stdin', 'list'], { stdin: `${PW}\n` });
+    expect(list.code).toBe(1);
+    expect(list.stderr).toMatch(
+      /damaged.*Its backup .*vault\.latch\.bak \(saved .*\) looks intact: read it with latch --vault/s,
+    );
+
+    const fromBackup = await latch(['--vault', `${vault}.bak`, '--password-stdin', 'list', '--json'], {
+      stdin: `${PW}\n`,
+    });
+    expect(fromBackup.code).toBe(0);
+    expect(fromBackup.stderr).toMatch(/is a backup: opened read-only/);
+    expect(JSON.parse(fromBackup.stdout).services.map((s: { name: string }) => s.name)).toEqual(['Stripe']);
+    const write = await latch(addArgs(`${vault}.bak`, 'New'), { stdin: `${PW}\nnever written\n` });
+    expect(write.code).toBe(1);
+    expect(write.stderr).toMatch(/opened read-only \(it is a backup\): nothing was changed/);
+    expect(readFileSync(`${vault}.bak`)).toEqual(backupBytes);
+  });
 });

@@ -90,6 +90,69 @@ describe('damaged files are refused', () => {
     expect(await codeOf(openVault({ path, password: PASSWORD }))).toBe('ERR_VAULT_UNSUPPORTED');
   });
 
+  it('a damaged format byte is named as damage, never "update Latch"; only an intact newer file says so', async () => {
+    const { path, bytes } = await sampleVault();
+    const messageOf = async () => {
+      try {
+        await openVault({ path, password: PASSWORD });
+      } catch (e) {
+        return e as { code: string; message: string; detail?: Record<string, unknown> };
+      }
+      throw new Error('opened a damaged vault');
+    };
+    for (const [offset, flip] of [
+      [8, 0x01],
+      [9, 0x80],
+      [9, 0x01],
+    ] as const) {
+      const damaged = Buffer.from(bytes);
+      damaged[offset] = damaged[offset]! ^ flip;
+      writeFileSync(path, damaged);
+      const e = await messageOf();
+      expect(e.code, `byte ${offset} ^ ${flip}`).toBe('ERR_VAULT_CORRUPT');
+      expect(e.detail).toMatchObject({ part: 'format' });
+      expect(e.message).toMatch(/damaged/);
+      expect(e.message).not.toMatch(/update latch|newer/i);
+    }
+    const newer = Buffer.from(bytes);
+    newer.writeUInt16BE(2, 8);
+    writeFileSync(path, reseal(newer));
+    const e = await messageOf();
+    expect(e.code).toBe('ERR_VAULT_UNSUPPORTED');
+    expect(e.message).toMatch(/newer Latch.*Update Latch/);
+  });
+
+  it('every damaged-file path offers an intact backup: header, format byte, index and records', async () => {
+    const { path, bytes } = await sampleVault();
+    const v = await openVault({ path, password: PASSWORD });
+    v.putRecord('four', { name: 'Four' }, { secret: 'x' });
+    await v.save(); // the sample becomes <path>.bak
+    v.lock();
+    const current = readFileSync(path);
+    for (const offset of [
+      9,
+      20,
+      sectionAt(current, 1).offset + 3,
+      sectionAt(current, 2).offset + 3,
+      current.length - 2,
+    ]) {
+      const damaged = Buffer.from(current);
+      damaged[offset] = damaged[offset]! ^ 0x01;
+      writeFileSync(path, damaged);
+      const err = await openVault({ path, password: PASSWORD }).then(
+        () => null,
+        (e: { code: string; message: string; detail?: Record<string, unknown> }) => e,
+      );
+      expect(err?.code, `offset ${offset}`).toBe('ERR_VAULT_CORRUPT');
+      expect(err?.detail, `offset ${offset}`).toMatchObject({ backupAvailable: true });
+      expect(err?.message).toContain('.bak');
+    }
+    const fromBackup = await openVault({ path, password: PASSWORD, useBackup: true });
+    expect(fromBackup.openedFrom).toBe('backup');
+    expect(readFileSync(`${path}.bak`)).toEqual(bytes);
+    fromBackup.lock();
+  });
+
   it('a record ciphertext moved onto another record → refused', async () => {
     const { path, bytes } = await sampleVault();
     const records = Buffer.from(sectionOf(bytes, 2));
