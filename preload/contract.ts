@@ -53,7 +53,7 @@ export {
 } from '../main/core/model/signing-recipe';
 export { USERNAME_FIELD, USERNAME_LABEL } from '../main/core/model/username-field';
 export { AboutInfo, AppRoute, LinkTarget } from './channels/app';
-export { ExportOutcome, ImportPreview } from './channels/io';
+export { ExportOutcome, ImportPreview, MAX_IMPORT_BYTES } from './channels/io';
 export {
   DecodedJwtView,
   DeviceCodeInfo,

@@ -35,7 +35,9 @@ export const ImportPreview = z.discriminatedUnion('format', [
 ]);
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
-const MAX_FILE = 16 * 1024 * 1024;
+/** The largest file an import takes; the renderer refuses a bigger one before reading it. */
+export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
+const MAX_FILE = MAX_IMPORT_BYTES;
 
 const MasterPassword = z.string().min(1, 'enter the master password').max(1024);
 

@@ -208,6 +208,8 @@ test.describe('OAuth & JWT', () => {
     await page.goto(app.url);
     await createVaultThroughUi(page);
     await page.getByRole('button', { name: 'OAuth & JWT' }).click();
+    // One name everywhere: the page says what the sidebar says.
+    await expect(page.getByRole('heading', { level: 1, name: 'OAuth & JWT' })).toBeVisible();
     await page.getByRole('button', { name: 'New OAuth client' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'New OAuth client' });
     await dialog.getByLabel('Provider').selectOption('gitlab');
@@ -223,6 +225,12 @@ test.describe('OAuth & JWT', () => {
     const row = page.getByTestId('oauth-row').filter({ hasText: 'GitLab' });
     await expect(row.getByTestId('oauth-status')).toHaveText('Signed out');
     await expect(row).toContainText('https://gitlab.example.com');
+    // The client is named after its provider, not "OAuth".
+    const listed = await app.composed.dispatch('services.list', {}, { transport: 'browser-host' });
+    const names = listed.ok
+      ? (listed.value as { credentials: { name: string }[] }[]).flatMap((s) => s.credentials)
+      : [];
+    expect(names.map((c) => c.name)).toEqual(['GitLab']);
   });
 
   test('JWT tools: decode shows header, claims and times; verify says why it fails', async ({ page, dataDir }) => {

@@ -8,6 +8,7 @@ const FIXTURES = join(import.meta.dirname, '../fixtures/import');
 test('import a .env file with a preview, then refuse a broken one naming its line', async ({ app, host }) => {
   await createVaultThroughUi(app);
   await app.getByRole('button', { name: 'Import & export' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Import & export' })).toBeVisible();
   await app.getByLabel('File').setInputFiles(join(FIXTURES, 'sample.env'));
   await app.getByLabel('Into service').fill('Payments');
   await app.getByRole('button', { name: 'Preview' }).click();

@@ -12,6 +12,7 @@ import { ServicesPage } from '../features/services/ServicesPage';
 import { TotpPage } from '../features/totp/TotpPage';
 import { TransferPage } from '../features/transfer/TransferPage';
 import type { IconName } from '../ui';
+import { ROUTE_NAMES } from './route-names';
 
 export interface RouteEntry {
   route: AppRoute;
@@ -21,11 +22,11 @@ export interface RouteEntry {
 }
 
 export const MAIN_ROUTES: RouteEntry[] = [
-  { route: 'services', label: 'Services', icon: 'services', render: () => <ServicesPage /> },
-  { route: 'totp', label: 'Codes', icon: 'totp', render: () => <TotpPage /> },
-  { route: 'oauth', label: 'OAuth & JWT', icon: 'oauth', render: () => <OAuthPage /> },
-  { route: 'requests', label: 'Requests', icon: 'requests', render: () => <RequestsPage /> },
-  { route: 'audit', label: 'Audit', icon: 'audit', render: () => <AuditPage /> },
-  { route: 'health', label: 'Health', icon: 'health', render: (nav) => <HealthPage nav={nav} /> },
-  { route: 'transfer', label: 'Import & export', icon: 'transfer', render: () => <TransferPage /> },
+  { route: 'services', label: ROUTE_NAMES.services, icon: 'services', render: () => <ServicesPage /> },
+  { route: 'totp', label: ROUTE_NAMES.totp, icon: 'totp', render: () => <TotpPage /> },
+  { route: 'oauth', label: ROUTE_NAMES.oauth, icon: 'oauth', render: () => <OAuthPage /> },
+  { route: 'requests', label: ROUTE_NAMES.requests, icon: 'requests', render: () => <RequestsPage /> },
+  { route: 'audit', label: ROUTE_NAMES.audit, icon: 'audit', render: () => <AuditPage /> },
+  { route: 'health', label: ROUTE_NAMES.health, icon: 'health', render: (nav) => <HealthPage nav={nav} /> },
+  { route: 'transfer', label: ROUTE_NAMES.transfer, icon: 'transfer', render: () => <TransferPage /> },
 ];

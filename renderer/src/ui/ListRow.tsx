@@ -1,4 +1,5 @@
 import type { KeyboardEvent, ReactNode } from 'react';
+import { monogramInitials } from './monogram';
 
 export interface ListRowProps {
   title: ReactNode;
@@ -53,15 +54,9 @@ export function ListRow({
 
 /** A coloured square with a service's initials, when it has no icon. */
 export function Monogram({ name, colour }: { name: string; colour?: string | undefined }) {
-  const initials = name
-    .split(/[\s._-]+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]?.toUpperCase() ?? '')
-    .join('');
   return (
     <span className="row__icon" aria-hidden="true" style={{ background: colour ?? hueFor(name) }}>
-      {initials || '?'}
+      {monogramInitials(name)}
     </span>
   );
 }

@@ -62,7 +62,8 @@ export function NewClientDialog({ open, onClose }: { open: boolean; onClose: () 
     try {
       await latch.oauth.createClient({
         serviceName: serviceName.trim() || preset?.label || 'OAuth client',
-        credentialName: 'OAuth',
+        // Named after the provider ("GitHub"), so a service holding two clients tells them apart.
+        credentialName: preset?.label ?? 'OAuth client',
         preset: presetId as 'custom',
         clientId: clientId.trim(),
         ...(clientSecret ? { clientSecret } : {}),

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ROUTE_NAMES } from '../../app/route-names';
 import { JwtTools } from './JwtTools';
 import { TokensView } from './TokensView';
 import './oauth.css';
@@ -9,7 +10,7 @@ export function OAuthPage() {
   return (
     <div className="page oauth-page">
       <header className="page__header">
-        <h1 className="page__title">{tab === 'tokens' ? 'OAuth' : 'JWT tools'}</h1>
+        <h1 className="page__title">{ROUTE_NAMES.oauth}</h1>
         <span className="spacer" />
         <div className="tabs" role="tablist" aria-label="OAuth or JWT">
           <button

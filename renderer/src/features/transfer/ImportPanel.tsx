@@ -3,7 +3,7 @@ import { BridgeError } from '../../../../preload/api';
 import type { ImportPreview } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { Badge, Button, TextField, useToast } from '../../ui';
-import { fileToBase64 } from './read-file';
+import { fileToBase64, importFileProblem } from './read-file';
 
 type Format = 'auto' | 'env' | 'postman' | 'latch';
 
@@ -24,9 +24,11 @@ export function ImportPanel() {
 
   const makePreview = async () => {
     if (!file) return;
+    setPreview(null);
+    const tooBig = importFileProblem(file);
+    if (tooBig) return setError(tooBig);
     setBusy(true);
     setError(null);
-    setPreview(null);
     try {
       const result = await latch.io.previewImport({
         fileName: file.name,

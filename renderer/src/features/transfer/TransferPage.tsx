@@ -1,3 +1,4 @@
+import { ROUTE_NAMES } from '../../app/route-names';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 
@@ -6,7 +7,7 @@ export function TransferPage() {
     <section className="page" aria-labelledby="transfer-title">
       <header className="page__header">
         <h1 className="page__title" id="transfer-title">
-          Import and export
+          {ROUTE_NAMES.transfer}
         </h1>
       </header>
       <ImportPanel />
