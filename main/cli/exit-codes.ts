@@ -12,6 +12,7 @@ export const EXIT_BY_ERROR: Partial<Record<ErrorCode, number>> = {
   ERR_WRONG_PASSWORD: EXIT.WRONG_PASSWORD,
   ERR_OAUTH_LOGIN_REQUIRED: EXIT.LOGIN_REQUIRED,
   ERR_RATE_LIMITED: EXIT.RATE_LIMITED,
+  ERR_HOST_NOT_ALLOWED: EXIT.USAGE,
 };
 
 export function exitCodeFor(error: unknown): number {

@@ -254,6 +254,24 @@ export const requestsChannels = {
       outputs: z.array(z.object({ in: z.enum(['header', 'query', 'body']), name: z.string(), value: z.string() })),
     }),
   }),
+  /**
+   * The user's "Send to this host" in the host-binding prompt: remembered for this credential in
+   * the vault. A gesture channel, so a script in the window cannot approve a host on its own.
+   */
+  'requests.approveHost': channel({
+    input: z
+      .object({
+        serviceId: Id,
+        credentialId: Id,
+        origin: z
+          .string()
+          .regex(/^https?:\/\/[^/?#@\s]+$/)
+          .max(320),
+      })
+      .strict(),
+    output: Ok,
+    gesture: true,
+  }),
   'requests.cancel': channel({
     input: z.object({ requestId: Id }).strict(),
     output: z.object({ cancelled: z.boolean() }),

@@ -41,9 +41,14 @@ export const servicesChannels = {
     input: z.object({ service: ServicePatch.extend({ name: z.string().max(1000) }) }).strict(),
     output: z.object({ id: z.string() }),
   }),
+  /**
+   * A gesture channel: a new base URL rebinds the service's credentials to its host (host
+   * binding), so a script in the window must not be able to move them on its own.
+   */
   'services.update': channel({
     input: z.object({ id: Id, service: ServicePatch }).strict(),
     output: Ok,
+    gesture: true,
   }),
   'services.delete': channel({ input: z.object({ id: Id }).strict(), output: Ok }),
   'services.health': channel({ input: Empty, output: z.array(HealthIssue) }),
@@ -56,6 +61,8 @@ export const servicesChannels = {
         fields: Fields,
         expiresAt: z.number().nullable().optional(),
         rotateEveryDays: z.number().int().min(1).max(3650).nullable().optional(),
+        /** Hosts beside the base URL's the credential may go to without asking; the store checks each. */
+        hosts: z.array(z.string().max(300)).max(50).optional(),
       })
       .strict(),
     output: z.object({ id: z.string() }),
@@ -69,12 +76,15 @@ export const servicesChannels = {
         fields: Fields.optional(),
         expiresAt: z.number().nullable().optional(),
         rotateEveryDays: z.number().int().min(1).max(3650).nullable().optional(),
+        /** Hosts beside the base URL's the credential may go to without asking; the store checks each. */
+        hosts: z.array(z.string().max(300)).max(50).optional(),
       })
       .strict(),
     output: Ok,
     // An edit decides where main sends the credential later on its own (an OAuth refresh goes to
     // the token endpoint), so a script alone must not make it. Main also drops an OAuth
     // credential's tokens when its endpoints change and wants its client secret typed again.
+    // Its hosts widen where the credential goes without asking (host binding): the user's click only.
     gesture: true,
   }),
   'credentials.delete': channel({

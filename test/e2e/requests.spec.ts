@@ -92,10 +92,20 @@ function readClipboard(): string {
   }
 }
 
-test('a query param typed into an earlier URL never goes out: not sent, not copied, not kept across services', async ({
+test('what goes out is the URL on screen, to a host the credential is bound to: no stale param, and another host asks first', async ({
   app,
   host,
 }) => {
+  const stranger: ScriptedServer = await startScriptedServer();
+  stranger.fallback = reply(200, { 'content-type': 'text/plain' }, 'got it');
+  try {
+    await staleParamsAndHostPrompt(app, host, stranger);
+  } finally {
+    await stranger.close();
+  }
+});
+
+async function staleParamsAndHostPrompt(app: Page, host: Host, stranger: ScriptedServer) {
   await createVaultThroughUi(app);
   const key = { kind: 'api-key', name: 'key', fields: { value: 'stale-e2e-key', header: 'X-Api-Key' } };
   await addService(host, 'echo', httpbin.url, key);
@@ -136,7 +146,33 @@ test('a query param typed into an earlier URL never goes out: not sent, not copi
   await expect(url).toHaveValue(`${httpbin.url}/anything/`);
   await expect(params).toHaveText('Params');
   await screenshot(app, 'requests-params');
-});
+
+  // Host binding: another host (here another port on this machine) asks first; nothing goes out before.
+  const strangerHost = `127.0.0.1:${stranger.port}`;
+  await url.fill(`${stranger.url}/collect`);
+  await app.getByRole('button', { name: 'Send' }).click();
+  const prompt = app.getByRole('dialog', { name: `Send key to ${strangerHost}?` });
+  await expect(prompt).toBeVisible();
+  await expect(prompt.getByTestId('host-prompt-text')).toContainText(`http://${strangerHost}`);
+  expect(stranger.seen).toHaveLength(0);
+  await screenshot(app, 'requests-host-prompt');
+  await app.setViewportSize({ width: 900, height: 700 });
+  await screenshot(app, 'requests-host-prompt-900');
+  await app.setViewportSize({ width: 1280, height: 800 });
+  await prompt.getByRole('button', { name: "Don't send" }).click();
+  await expect(prompt).toBeHidden();
+  await expect(app.getByRole('alert')).toContainText('ERR_HOST_NOT_ALLOWED');
+  expect(stranger.seen).toHaveLength(0);
+
+  // The yes is remembered for this credential and this host: the next send does not ask.
+  await app.getByRole('button', { name: 'Send' }).click();
+  await prompt.getByRole('button', { name: 'Send to this host' }).click();
+  await expect(app.getByTestId('response-status')).toHaveText('200 OK');
+  expect(stranger.seen.map((r) => r.headers['x-api-key'])).toEqual(['stale-e2e-key']);
+  await app.getByRole('button', { name: 'Send' }).click();
+  await expect.poll(() => stranger.seen.length).toBe(2);
+  await expect(prompt).toBeHidden();
+}
 
 test('a retried request shows each attempt on the timeline', async ({ app, host }) => {
   const server: ScriptedServer = await startScriptedServer();

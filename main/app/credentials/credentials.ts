@@ -87,6 +87,10 @@ export class Credentials {
     const removed = await this.#write((s) => s.deleteCredential(serviceId, credentialId));
     this.#tellDeleted([removed]);
   }
+  /** Remembers that the user let this credential go to `origin` (host binding). */
+  approveOrigin(serviceId: string, credentialId: string, origin: string): Promise<void> {
+    return this.#write((s) => s.approveOrigin(serviceId, credentialId, origin));
+  }
   rotate(serviceId: string, credentialId: string, values: Record<string, string>, graceDays: number): Promise<void> {
     return this.#write((s) => s.rotate(serviceId, credentialId, values, graceDays));
   }

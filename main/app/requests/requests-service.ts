@@ -25,6 +25,7 @@ import {
   resolveRequestUrl,
   toResponseView,
 } from '../../core/requests';
+import { assertMayGo } from '../../core/security/host-binding';
 import type { JsonValue } from '../../core/vault/types';
 import type { Credentials } from '../credentials/credentials';
 import type { AppEvents } from '../events';
@@ -131,7 +132,27 @@ export class RequestsService {
       }
     }
     const auth: RequestAuth | undefined = located ? (located.credential as RequestAuth) : undefined;
-    return { baseUrl: baseUrl || undefined, auth };
+    return { baseUrl: baseUrl || undefined, auth, located };
+  }
+
+  /**
+   * Host binding, decided here in main: the renderer cannot skip it. A credential goes to its
+   * service's hosts over HTTPS (or to loopback); anywhere else waits for the user's yes.
+   */
+  #mayGo(located: Located | null, url: string): void {
+    if (located === null) return;
+    assertMayGo(
+      url,
+      located.credential,
+      located.service.baseUrl,
+      () =>
+        'Choose "Send to this host" when asked (remembered for this credential), or add the host to the credential.',
+    );
+  }
+
+  /** The user's yes to sending one credential to one origin (the prompt's button; a gesture channel). */
+  approveHost(serviceId: string, credentialId: string, origin: string): Promise<void> {
+    return this.deps.credentials.approveOrigin(serviceId, credentialId, origin);
   }
 
   async send(
@@ -139,12 +160,13 @@ export class RequestsService {
   ): Promise<ResponseViewData> {
     const { requestId, serviceId, credentialId, request } = input;
     const { clock, events } = this.deps;
-    const { baseUrl, auth } = await this.#target(input);
+    const { baseUrl, auth, located } = await this.#target(input);
+    const url = resolveRequestUrl(request.url, baseUrl);
+    this.#mayGo(located, url);
     const controller = new AbortController();
     this.#inflight.get(requestId)?.abort();
     this.#inflight.set(requestId, controller);
     const kept = forHistory(request);
-    const url = resolveRequestUrl(request.url, baseUrl);
     const remember = (outcome: Record<string, JsonValue>) =>
       this.#serial(async () => {
         await this.#records().addHistory(serviceId ?? null, {

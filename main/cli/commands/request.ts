@@ -7,8 +7,10 @@ import {
   type RequestAuth,
 } from '../../core/http';
 import { createPoliteGate, LimitRecords, politeSend } from '../../core/limits';
+import { normalizeHost } from '../../core/model/host-binding';
 import { systemClock } from '../../core/platform';
 import { curlBody, resolveRequestUrl } from '../../core/requests';
+import { assertMayGo } from '../../core/security/host-binding';
 import { EXIT } from '../exit-codes';
 import { usageError } from '../parse-args';
 import type { CliCommand, CliContext } from '../registry';
@@ -59,10 +61,18 @@ function printResponse(ctx: CliContext, response: HttpResponse): void {
   if (m.count > 0) ctx.note(`The server echoed a secret that was sent: ${m.count} place(s) masked as [redacted].`);
 }
 
+function allowedHosts(allow: unknown): string[] {
+  const hosts = Array.isArray(allow) ? (allow as string[]) : [];
+  for (const h of hosts)
+    if (normalizeHost(h) === null)
+      throw usageError(`--allow-host takes a host such as api.example.com or host:8443 (got "${h.slice(0, 60)}").`);
+  return hosts;
+}
+
 export const requestCommand: CliCommand = {
   name: 'request',
   usage:
-    "latch request REF METHOD URL [-H 'Name: value']... [-d BODY | -F name=value...] [--retry N] [--fail] [-v] [--json]",
+    "latch request REF METHOD URL [-H 'Name: value']... [-d BODY | -F name=value...] [--allow-host HOST]... [--retry N] [--fail] [-v] [--json]",
   positionals: { min: 3, max: 3 },
   options: {
     header: { type: 'string', short: 'H', multiple: true, help: 'add a header "Name: value" (repeatable)' },
@@ -77,6 +87,11 @@ export const requestCommand: CliCommand = {
     verbose: { type: 'boolean', short: 'v', help: 'say when the request waits for a rate limit or a Retry-After' },
     timeout: { type: 'string', help: 'seconds for the whole attempt (default 30)' },
     insecure: { type: 'boolean', short: 'k', help: 'do not verify the TLS certificate' },
+    'allow-host': {
+      type: 'string',
+      multiple: true,
+      help: "send the credential to HOST although it is not one of its service's hosts, or over plain HTTP (repeatable)",
+    },
   },
   async run(ctx) {
     const [reference, method, url] = ctx.positionals as [string, string, string];
@@ -92,6 +107,7 @@ export const requestCommand: CliCommand = {
     if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 600)
       throw usageError('--timeout takes seconds, from 0.001 to 600.');
 
+    const allowHosts = allowedHosts(ctx.values['allow-host']);
     const forms = Array.isArray(ctx.values.form) ? (ctx.values.form as string[]) : [];
     const body = curlBody(typeof ctx.values.data === 'string' ? ctx.values.data : undefined, forms, contentType);
 
@@ -105,6 +121,14 @@ export const requestCommand: CliCommand = {
       // Shared through the vault: a loop of `latch request` processes keeps to the limit as one client would.
       const gate = createPoliteGate({ records: () => new LimitRecords(vault), clock: systemClock, shareSends: true });
       const absolute = resolveRequestUrl(url, located.service.baseUrl);
+      // Host binding (main/core/security/host-binding.ts): nothing goes to a host the credential is not bound to.
+      assertMayGo(
+        absolute,
+        located.credential,
+        located.service.baseUrl,
+        (host) => `If you mean it, run again with --allow-host ${host}.`,
+        allowHosts,
+      );
       try {
         const response = await politeSend(
           engine,

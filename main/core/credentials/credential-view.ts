@@ -35,5 +35,7 @@ export function credentialView(c: Credential, now: number): CredentialView {
     fields,
     secretFields,
     hasPrevious: c.rotation.previous !== undefined && (c.rotation.previousUntil ?? 0) > now,
+    hosts: c.hosts,
+    approvedOrigins: c.approvedOrigins,
   };
 }

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Credential, type CredentialKind, PRIMARY_FIELD, SECRET_FIELDS, type TokenSet } from '../model/credential';
 import { LatchError } from '../model/errors';
+import { ApprovedOrigin, HostBindingFields } from '../model/host-binding';
 import { type HealthIssue, ServiceInput, type ServiceSummary, type ServiceView } from '../model/service';
 import type { Clock } from '../platform';
 import { credentialStatuses, rotationDueAt } from './credential-status';
@@ -24,6 +25,8 @@ export interface NewCredential {
   fields: Record<string, unknown>;
   expiresAt?: number | null;
   rotateEveryDays?: number | null;
+  /** Hosts beside the service's base URL host the credential may go to without asking. */
+  hosts?: string[];
 }
 
 export interface CredentialPatch {
@@ -32,6 +35,7 @@ export interface CredentialPatch {
   fields?: Record<string, unknown>;
   expiresAt?: number | null;
   rotateEveryDays?: number | null;
+  hosts?: string[];
 }
 
 export interface Located {
@@ -44,6 +48,12 @@ const newId = (prefix: string) => `${prefix}${randomBytes(9).toString('base64url
 
 function badInput(field: string, message: string): LatchError {
   return new LatchError('ERR_BAD_INPUT', `${field}: ${message}.`, { detail: { field } });
+}
+
+function parseHosts(hosts: unknown): string[] {
+  const parsed = HostBindingFields.hosts.safeParse(hosts);
+  if (!parsed.success) throw badInput('hosts', parsed.error.issues[0]?.message ?? 'not a list of hosts');
+  return [...new Set(parsed.data)];
 }
 
 function parseService(
@@ -283,6 +293,8 @@ export class ServiceStore {
       updatedAt: now,
       expiresAt: input.expiresAt ?? null,
       rotation: input.rotateEveryDays ? { everyDays: input.rotateEveryDays, lastRotatedAt: now } : {},
+      hosts: parseHosts(input.hosts ?? []),
+      approvedOrigins: [],
     } as Credential;
     await this.write(serviceId, { ...service, updatedAt: now, credentials: [...service.credentials, credential] });
     return credential.id;
@@ -315,6 +327,7 @@ export class ServiceStore {
       }
     }
     if (patch.expiresAt !== undefined) next.expiresAt = patch.expiresAt;
+    if (patch.hosts !== undefined) next.hosts = parseHosts(patch.hosts);
     if (patch.rotateEveryDays !== undefined) {
       const { everyDays: _e, ...restRotation } = next.rotation;
       next.rotation =
@@ -322,6 +335,21 @@ export class ServiceStore {
           ? restRotation
           : { ...restRotation, everyDays: patch.rotateEveryDays, lastRotatedAt: next.rotation.lastRotatedAt ?? now };
     }
+    await this.replace(serviceId, service, next);
+  }
+
+  /** The user said yes to sending this credential to `origin`: remembered, so it is asked once. */
+  async approveOrigin(serviceId: string, credentialId: string, origin: string): Promise<void> {
+    const parsed = ApprovedOrigin.safeParse(origin);
+    if (!parsed.success) throw badInput('origin', 'give the origin as https://host[:port]');
+    const { service, credential } = await this.credential(serviceId, credentialId);
+    if (credential.approvedOrigins.includes(parsed.data)) return;
+    if (credential.approvedOrigins.length >= 200)
+      throw badInput(
+        'origin',
+        'this credential has 200 approved hosts already; add the host to the credential instead',
+      );
+    const next = { ...credential, approvedOrigins: [...credential.approvedOrigins, parsed.data] } as Credential;
     await this.replace(serviceId, service, next);
   }
 

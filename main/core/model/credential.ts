@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HostBindingFields } from './host-binding';
 import {
   effectiveRecipeText,
   HMAC_PRESETS,
@@ -283,6 +284,8 @@ const meta = {
   /** Unix milliseconds; null when the credential does not expire. */
   expiresAt: z.number().nullable().default(null),
   rotation: Rotation.default({}),
+  /** Where the credential may go without asking (docs/requests.md, "Host binding"). */
+  ...HostBindingFields,
 };
 
 export const Credential = z.discriminatedUnion('kind', [

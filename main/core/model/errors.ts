@@ -37,6 +37,7 @@ export const ERROR_CODES = [
   'ERR_AGENT_UNSAFE',
   'ERR_UNSUPPORTED',
   'ERR_RATE_LIMITED',
+  'ERR_HOST_NOT_ALLOWED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

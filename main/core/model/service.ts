@@ -65,6 +65,9 @@ export const CredentialView = CredentialSummary.extend({
   /** Names of the secret fields that hold a value: the UI masks them and reveals one on request. */
   secretFields: z.array(z.string()),
   hasPrevious: z.boolean(),
+  /** Hosts beside the base URL's the credential goes to without asking, and the origins the user approved. */
+  hosts: z.array(z.string()).default([]),
+  approvedOrigins: z.array(z.string()).default([]),
 });
 export type CredentialView = z.infer<typeof CredentialView>;
 

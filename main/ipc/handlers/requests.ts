@@ -15,6 +15,8 @@ const readable =
 export function requestsHandlers({ requests }: HandlerServices): TableOf<'requests'> {
   return {
     'requests.send': (input) => requests.send(input),
+    'requests.approveHost': ({ serviceId, credentialId, origin }) =>
+      okAfter(requests.approveHost(serviceId, credentialId, origin)),
     'requests.cancel': ({ requestId }) => requests.cancel(requestId),
     'requests.previewSigning': ({ serviceId, preset, recipe, keyId, request }) =>
       requests.previewSigning(serviceId, { preset, recipe, keyId }, request),

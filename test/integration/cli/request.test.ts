@@ -6,6 +6,7 @@ import { ServiceStore } from '../../../main/core/credentials/service-store';
 import { systemClock } from '../../../main/core/platform';
 import { openVault } from '../../../main/core/vault/open';
 import { type HttpbinPeer, startHttpbin } from '../../peers/httpbin';
+import { reply, startScriptedServer } from '../../peers/scripted-server';
 import { latch } from './run-latch';
 
 const dir = mkdtempSync(join(tmpdir(), 'latch-cli-request-'));
@@ -124,5 +125,40 @@ describe('latch request', () => {
   it('a bad -H is a usage error (exit 2)', async () => {
     const r = await run(['latch://httpbin/login', 'GET', '/get', '-H', 'no colon']);
     expect(r.code).toBe(2);
+  });
+
+  it('refuses to send a credential to a host it is not bound to, naming the host and --allow-host; the flag lets it go', async () => {
+    const other = await startScriptedServer();
+    other.fallback = reply(200, { 'content-type': 'text/plain' }, 'ok');
+    try {
+      const host = `127.0.0.1:${other.port}`;
+      const refused = await run(['latch://httpbin/key', 'GET', `${other.url}/steal`]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(host);
+      expect(refused.stderr).toContain(`--allow-host ${host}`);
+      expect(refused.stderr).not.toContain('k-123');
+      expect(refused.stdout).toBe('');
+      expect(other.seen).toHaveLength(0);
+
+      const wrongFlag = await run([
+        'latch://httpbin/key',
+        'GET',
+        `${other.url}/steal`,
+        '--allow-host',
+        'elsewhere.test',
+      ]);
+      expect(wrongFlag.code).toBe(2);
+      expect(other.seen).toHaveLength(0);
+      const badFlag = await run(['latch://httpbin/key', 'GET', '/get', '--allow-host', 'https://x.test/path']);
+      expect(badFlag.code).toBe(2);
+      expect(badFlag.stderr).toContain('--allow-host');
+
+      const allowed = await run(['latch://httpbin/key', 'GET', `${other.url}/meant`, '--allow-host', host]);
+      expect(allowed.code).toBe(0);
+      expect(other.seen.map((r) => r.url)).toEqual(['/meant']);
+      expect(other.seen[0]?.headers['x-api-key']).toBe('k-123');
+    } finally {
+      await other.close();
+    }
   });
 });

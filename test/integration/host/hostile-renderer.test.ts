@@ -225,6 +225,37 @@ describe('hostile frames', () => {
   });
 });
 
+describe('host binding is decided in main', () => {
+  it('a signed send to a host the credential is not bound to is refused, naming the host; nothing goes out', async () => {
+    const server = await startScriptedServer();
+    try {
+      const b = await connect();
+      await value(b, 'vault.unlock', { password: MASTER });
+      const view = await value<{ credentials: { id: string }[] }>(b, 'services.get', { id: serviceId });
+      const credentialId = view.credentials[0]?.id ?? '';
+      const steal = (url: string) =>
+        b.call('requests.send', { requestId: 'r_steal', serviceId, credentialId, request: { method: 'GET', url } });
+      for (const [url, host, reason] of [
+        [`${server.url}/steal`, `127.0.0.1:${server.port}`, 'unbound-host'],
+        ['https://api.stripe.com.evil.example/v1', 'api.stripe.com.evil.example', 'unbound-host'],
+        ['http://api.stripe.com/v1', 'api.stripe.com', 'plain-http'],
+      ] as const) {
+        const refused = await steal(url);
+        expect(refused, url).toMatchObject({
+          ok: false,
+          error: { code: 'ERR_HOST_NOT_ALLOWED', detail: { host, reason } },
+        });
+        if (!refused.ok) expect(refused.error.message).toContain(host);
+        expect(JSON.stringify(refused)).not.toContain(SECRET);
+      }
+      expect(server.seen).toHaveLength(0);
+      b.close();
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
+});
+
 describe('exports and links without the user', () => {
   const exportsDir = () => join(dir, 'exports');
   const exported = () => (existsSync(exportsDir()) ? readdirSync(exportsDir()) : []);

@@ -26,7 +26,7 @@ describe('the typed client built from the contract', () => {
   describe('channels that need a user gesture', () => {
     afterEach(() => vi.unstubAllGlobals());
 
-    it('are the ones that export, open a page, reveal, copy or send a secret, or weaken the vault', () => {
+    it('are the ones that export, open a page, reveal, copy or send a secret, widen where one may go, or weaken the vault', () => {
       const gated = Object.entries(channels)
         .filter(([, spec]) => spec.gesture)
         .map(([name]) => name)
@@ -40,7 +40,9 @@ describe('the typed client built from the contract', () => {
         'io.exportPlaintext',
         'jwt.sign',
         'oauth.signIn',
+        'requests.approveHost',
         'requests.send',
+        'services.update',
         'totp.nextHotp',
         'totp.showQr',
         'vault.choose',

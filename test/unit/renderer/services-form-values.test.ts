@@ -21,6 +21,8 @@ const view = (over: Partial<CredentialView>): CredentialView => ({
   fields: {},
   secretFields: [],
   hasPrevious: false,
+  hosts: [],
+  approvedOrigins: [],
   ...over,
 });
 

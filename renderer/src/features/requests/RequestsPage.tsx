@@ -6,6 +6,7 @@ import { useLatch } from '../../latch-context';
 import { useToast } from '../../ui';
 import { ComposePanel } from './ComposePanel';
 import { HistorySidebar } from './HistorySidebar';
+import { HostPrompt, type HostQuestion } from './HostPrompt';
 import { type Outcome, ResponsePanel } from './ResponsePanel';
 import { type Draft, emptyDraft, newRequestId, normalizeDraft, type Retry, toSend } from './request-model';
 import './requests.css';
@@ -17,6 +18,14 @@ function errorOf(e: unknown): { code: string; message: string } {
   return e instanceof BridgeError
     ? { code: e.code, message: e.message }
     : { code: 'ERR_INTERNAL', message: 'The request failed.' };
+}
+
+function hostQuestion(e: unknown, credentialName: string): HostQuestion | null {
+  if (!(e instanceof BridgeError) || e.code !== 'ERR_HOST_NOT_ALLOWED') return null;
+  const { host, origin, reason, bound } = e.detail ?? {};
+  if (typeof host !== 'string' || typeof origin !== 'string') return null;
+  const why = reason === 'plain-http' ? 'plain-http' : 'unbound-host';
+  return { host, origin, reason: why, credentialName, bound: typeof bound === 'string' ? bound : '' };
 }
 
 /** Compose a request, sign it with a stored credential in main, and read what came back. */
@@ -33,6 +42,8 @@ export function RequestsPage() {
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [saved, setSaved] = useState<SavedRequest[]>([]);
   const current = useRef<string | null>(null);
+  const [question, setQuestion] = useState<HostQuestion | null>(null);
+  const [approving, setApproving] = useState(false);
   // The first service is picked for the user once; after that the choice is theirs (even "none").
   const picked = useRef(false);
 
@@ -136,7 +147,25 @@ export function RequestsPage() {
       setWaiting(null);
     } catch (e) {
       setWaiting(null);
-      if (current.current === requestId) setOutcome((o) => ({ ...o, response: null, error: errorOf(e), busy: false }));
+      if (current.current !== requestId) return;
+      const q = hostQuestion(e, credentials.find((c) => c.id === credentialId)?.name ?? 'this credential');
+      // Held back in main before anything left: ask, and show the refusal until answered.
+      if (q !== null) setQuestion(q);
+      setOutcome((o) => ({ ...o, response: null, error: errorOf(e), busy: false }));
+    }
+  };
+
+  const allowHost = async () => {
+    if (question === null || serviceId === '' || credentialId === '') return;
+    setApproving(true);
+    try {
+      await latch.requests.approveHost({ serviceId, credentialId, origin: question.origin });
+      setQuestion(null);
+      await send();
+    } catch (e) {
+      toast.show(errorOf(e).message, 'error');
+    } finally {
+      setApproving(false);
     }
   };
 
@@ -226,6 +255,12 @@ export function RequestsPage() {
           <ResponsePanel outcome={outcome} />
         </div>
       </div>
+      <HostPrompt
+        question={question}
+        busy={approving}
+        onAllow={() => void allowHost()}
+        onClose={() => setQuestion(null)}
+      />
     </section>
   );
 }

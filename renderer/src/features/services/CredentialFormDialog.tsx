@@ -42,6 +42,7 @@ export function CredentialFormDialog({
   const [values, setValues] = useState<FormValues>({});
   const [expires, setExpires] = useState('');
   const [rotateDays, setRotateDays] = useState('');
+  const [hosts, setHosts] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -54,6 +55,7 @@ export function CredentialFormDialog({
     setValues(initialValues(k, credential));
     setExpires(toDateInput(credential?.expiresAt ?? null));
     setRotateDays(credential?.rotation.everyDays !== undefined ? String(credential.rotation.everyDays) : '');
+    setHosts(credential?.hosts.join(', ') ?? '');
     setErrors({});
     setFormError(null);
   }, [open, credential]);
@@ -88,6 +90,7 @@ export function CredentialFormDialog({
       // An untouched date keeps the stored instant (a date input only holds the day).
       ...(credential && expires === toDateInput(credential.expiresAt) ? {} : { expiresAt: fromDateInput(expires) }),
       rotateEveryDays: days,
+      hosts: hosts.split(/[\s,]+/).filter((h) => h !== ''),
     };
     setBusy(true);
     try {
@@ -105,6 +108,7 @@ export function CredentialFormDialog({
           target === 'credentialName' ||
           target === 'rotateEveryDays' ||
           target === 'expiresAt' ||
+          target === 'hosts' ||
           KIND_FIELDS[kind].some((f) => f.name === target);
         if (known) setErrors({ [target]: messageWithoutField(message, field) });
         else setFormError(message);
@@ -196,6 +200,17 @@ export function CredentialFormDialog({
             onChange={(e) => setRotateDays(e.currentTarget.value)}
           />
         </div>
+        <TextField
+          label="Also send to hosts (optional)"
+          value={hosts}
+          placeholder="uploads.example.com, example.com:8443"
+          hint="The service's base URL host is always allowed. Any other host asks first."
+          error={errors.hosts ?? null}
+          onChange={(e) => {
+            setHosts(e.currentTarget.value);
+            setErrors(({ hosts: _gone, ...rest }) => rest);
+          }}
+        />
         {formError ? (
           <p className="field__error" role="alert">
             {formError}
