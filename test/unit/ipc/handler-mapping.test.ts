@@ -119,6 +119,11 @@ const rows: Record<ChannelName, Row> = {
   },
   'requests.send': { input: { requestId: 'r', request }, call: 'requests.send', args: [{ requestId: 'r', request }] },
   'requests.cancel': { input: { requestId: 'r' }, call: 'requests.cancel', args: ['r'] },
+  'requests.approveHost': {
+    input: { ...S, origin: 'https://h.example' },
+    call: 'requests.approveHost',
+    args: ['s1', 'c1', 'https://h.example'],
+  },
   'requests.previewSigning': {
     input: { serviceId: 's1', preset: 'p', request },
     call: 'requests.previewSigning',
