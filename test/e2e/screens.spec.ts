@@ -162,6 +162,11 @@ test('every screen and dialog, light and dark, at every size: nothing cut off, a
   await app.getByLabel('Service').selectOption({ label: SERVICE });
   await app.getByLabel('URL').fill(`${server.url}/v2/payments/settlements?from=2026-01-01`);
   await app.getByRole('button', { name: 'Send' }).click();
+  // The local server is not the service's host: the app asks first (host binding).
+  const hostPrompt = app.getByRole('dialog', { name: /^Send Main key to 127\.0\.0\.1:\d+\?$/ });
+  await expect(hostPrompt).toBeVisible();
+  await check('dialog-host-prompt');
+  await hostPrompt.getByRole('button', { name: 'Send to this host' }).click();
   await expect(app.getByTestId('response-status')).toHaveText('200 OK');
   await check('requests-response');
 
