@@ -27,12 +27,8 @@ let host: HostApp;
 let bridge: Awaited<ReturnType<typeof connectBridge>>;
 let dir: string;
 let n = 0;
-/** A fresh vault path per test: each starts from "absent". */
-const choose = async () => {
-  const path = join(dir, `v${++n}.latch`);
-  expect((await bridge.call('vault.choose', { path })).ok).toBe(true);
-  return path;
-};
+/** A fresh vault path per test; vault.create takes it (vault.choose only opens a path that holds a vault). */
+const freshPath = () => join(dir, `v${++n}.latch`);
 const value = (e: { ok: boolean; value?: unknown; error?: unknown }) => {
   expect(e.error).toBeUndefined();
   return e.value as Record<string, unknown>;
@@ -51,7 +47,6 @@ afterAll(async () => {
 
 describe(`the browser host ${keychainReachable ? 'with' : 'without'} a keychain, ${display ? 'with' : 'without'} a display`, () => {
   it('app.about and vault.status say whether the keychain answers', async () => {
-    await choose();
     const about = value(await bridge.call('app.about'));
     expect((about.keychain as { reachable: boolean }).reachable).toBe(keychainReachable);
     const status = value(await bridge.call('vault.status'));
@@ -59,8 +54,8 @@ describe(`the browser host ${keychainReachable ? 'with' : 'without'} a keychain,
   });
 
   it('password-only: create, lock, lock and forget, unlock, all answer and the host lives on', async () => {
-    const path = await choose();
-    const created = value(await bridge.call('vault.create', { password: PASSWORD, iterations: 100_000 }));
+    const path = freshPath();
+    const created = value(await bridge.call('vault.create', { password: PASSWORD, iterations: 100_000, path }));
     expect(created.status).toMatchObject({ state: 'unlocked', keychainReachable });
     expect(existsSync(path)).toBe(true);
     expect(value(await bridge.call('vault.lock', { forget: false }))).toMatchObject({ state: 'locked' });
@@ -79,16 +74,16 @@ describe(`the browser host ${keychainReachable ? 'with' : 'without'} a keychain,
         { password: PASSWORD, iterations: 100_000, quickUnlock: true },
         { password: PASSWORD, iterations: 100_000, mode: 'hardened' },
       ]) {
-        const path = await choose();
-        const r = await bridge.call('vault.create', input);
+        const path = freshPath();
+        const r = await bridge.call('vault.create', { ...input, path });
         expect(r.error?.code).toBe('ERR_KEYCHAIN_UNAVAILABLE');
         expect(r.error?.message).toMatch(/keychain is not reachable/);
         expect(existsSync(path)).toBe(false);
-        expect(value(await bridge.call('vault.status'))).toMatchObject({ state: 'absent' });
+        // Nothing written, nothing remembered: the app still points at its earlier file.
+        expect(value(await bridge.call('vault.status')).path).not.toBe(path);
       }
       // Turning quick unlock on later says the same, and the vault stays as it was.
-      await choose();
-      value(await bridge.call('vault.create', { password: PASSWORD, iterations: 100_000 }));
+      value(await bridge.call('vault.create', { password: PASSWORD, iterations: 100_000, path: freshPath() }));
       const arm = await bridge.call('vault.setQuickUnlock', { enabled: true });
       expect(arm.error?.code).toBe('ERR_KEYCHAIN_UNAVAILABLE');
       expect(value(await bridge.call('vault.status'))).toMatchObject({ state: 'unlocked', quickUnlock: 'off' });
@@ -97,9 +92,13 @@ describe(`the browser host ${keychainReachable ? 'with' : 'without'} a keychain,
   );
 
   it.runIf(keychainReachable)('quick unlock: create armed, lock, unlock without the password', async () => {
-    await choose();
     const created = value(
-      await bridge.call('vault.create', { password: PASSWORD, iterations: 100_000, quickUnlock: true }),
+      await bridge.call('vault.create', {
+        password: PASSWORD,
+        iterations: 100_000,
+        quickUnlock: true,
+        path: freshPath(),
+      }),
     );
     expect(created.status).toMatchObject({ quickUnlock: 'armed' });
     value(await bridge.call('vault.lock', { forget: false }));
@@ -111,8 +110,7 @@ describe(`the browser host ${keychainReachable ? 'with' : 'without'} a keychain,
     let serviceId: string;
     let credentialId: string;
     beforeAll(async () => {
-      await choose();
-      value(await bridge.call('vault.create', { password: PASSWORD, iterations: 100_000 }));
+      value(await bridge.call('vault.create', { password: PASSWORD, iterations: 100_000, path: freshPath() }));
       serviceId = value(await bridge.call('services.create', { service: { name: 'Stripe' } })).id as string;
       credentialId = value(
         await bridge.call('credentials.add', {
