@@ -65,6 +65,7 @@ test('every main route fits at 1280 × 800, 900 × 700 and 720 × 560', async ({
     for (const p of await overflows(app)) problems.push(`${where}: ${p}`);
   };
 
+  let hostApproved = false;
   for (const size of SIZES) {
     await app.setViewportSize(size);
     const at = `${size.width}x${size.height}`;
@@ -109,6 +110,14 @@ test('every main route fits at 1280 × 800, 900 × 700 and 720 × 560', async ({
     await app.getByLabel('Service').selectOption({ label: SERVICE });
     await app.getByLabel('URL').fill(`${server.url}/v2/payments/settlements?from=2026-01-01&to=2026-12-31`);
     await app.getByRole('button', { name: 'Send' }).click();
+    // The local server is not the service's host: the first send asks once (host binding), later ones go.
+    if (!hostApproved) {
+      const hostPrompt = app.getByRole('dialog', { name: /^Send Main key to 127\.0\.0\.1:\d+\?$/ });
+      await expect(hostPrompt).toBeVisible();
+      await check(`dialog-host-prompt-${at}`);
+      await hostPrompt.getByRole('button', { name: 'Send to this host' }).click();
+      hostApproved = true;
+    }
     await expect(app.getByTestId('response-status')).toHaveText('200 OK');
     await expect(app.getByRole('tab', { name: 'Audit' })).toBeVisible();
     await expect(app.getByRole('button', { name: 'Save request' })).toBeInViewport({ ratio: 1 });
