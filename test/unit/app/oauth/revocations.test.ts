@@ -9,7 +9,11 @@ import { createVault } from '../../../../main/core/vault/create-vault';
 import type { OpenVault } from '../../../../main/core/vault/open-vault';
 
 const dirs: string[] = [];
-afterEach(() => {
+const live: Revocations[] = [];
+afterEach(async () => {
+  // A test can end while a queue's save is still writing into its folder (ENOTEMPTY on rm under load):
+  // suspend waits for the save in flight.
+  for (const r of live.splice(0)) await r.suspend();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
@@ -45,6 +49,7 @@ describe('Revocations', () => {
         return answers.shift() ?? { status: 'revoked' };
       },
     });
+    live.push(revocations);
     return { session, sent, revocations };
   }
 
