@@ -28,7 +28,14 @@ export const CREDENTIAL_KINDS = [
 ] as const;
 export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
 
+/** Names, labels and identifiers: pasted whitespace around them is never meant. */
 const nonEmpty = (what: string) => z.string().trim().min(1, `${what} is required`);
+/**
+ * Secrets are stored byte for byte as given: a password or HMAC key may begin or end with a
+ * space, and trimming it would silently make a different secret. Only an empty one (or one of
+ * spaces alone, which no service issues) is refused.
+ */
+const secretText = (what: string) => z.string().refine((s) => s.trim() !== '', `${what} is required`);
 const httpUrl = (what: string) =>
   z.string().refine((s) => {
     try {
@@ -44,7 +51,7 @@ const headerName = z
 
 export const ApiKeyFields = z
   .object({
-    value: nonEmpty('value'),
+    value: secretText('value'),
     header: headerName.optional(),
     query: z.string().min(1).optional(),
     body: z.string().min(1).optional(),
@@ -57,10 +64,10 @@ export const ApiKeyFields = z
 
 export const UserPasswordFields = z.object({
   username: nonEmpty('username'),
-  password: nonEmpty('password'),
+  password: secretText('password'),
 });
 
-export const BearerFields = z.object({ token: nonEmpty('token') });
+export const BearerFields = z.object({ token: secretText('token') });
 
 export const OAUTH_GRANTS = ['authorization_code', 'client_credentials', 'device_code', 'implicit'] as const;
 export const CLIENT_AUTH_METHODS = ['none', 'client_secret_basic', 'client_secret_post', 'private_key_jwt'] as const;
@@ -152,7 +159,7 @@ export const JWT_ALGORITHMS = [
 export const JwtSignerFields = z.object({
   algorithm: z.enum(JWT_ALGORITHMS),
   /** HS*: the shared secret as text (never assumed base64). Others: a PEM or JWK private key. */
-  key: nonEmpty('key'),
+  key: secretText('key'),
   issuer: z.string().optional(),
   subject: z.string().optional(),
   audience: z.string().optional(),
@@ -171,7 +178,7 @@ export const HmacFields = z
   .object({
     /** Public key id / API key sent with the signature (where the recipe says), if any. */
     keyId: z.string().default(''),
-    secret: nonEmpty('secret'),
+    secret: secretText('secret'),
     /** Where the recipe came from; custom (or absent with a recipe): the user's own. */
     preset: z.enum(HMAC_PRESETS).optional(),
     /** Recipe text (docs/credentials.md); empty: the preset's recipe (no preset: timestamp-headers). */
@@ -195,7 +202,7 @@ export const HmacFields = z
 
 export const AwsSigV4Fields = z.object({
   accessKeyId: nonEmpty('access key id'),
-  secretAccessKey: nonEmpty('secret access key'),
+  secretAccessKey: secretText('secret access key'),
   sessionToken: z.string().optional(),
   region: nonEmpty('region'),
   service: nonEmpty('service'),
@@ -212,7 +219,7 @@ export const AwsSigV4Fields = z.object({
 
 export const TotpFields = z.object({
   /** Base32 secret, normalised: upper case, no spaces or padding. */
-  secret: nonEmpty('secret'),
+  secret: secretText('secret'),
   type: z.enum(['totp', 'hotp', 'steam']).default('totp'),
   algorithm: z.enum(['SHA1', 'SHA256', 'SHA512']).default('SHA1'),
   digits: z.number().int().min(5).max(10).default(6),
@@ -222,7 +229,7 @@ export const TotpFields = z.object({
   account: z.string().optional(),
 });
 
-export const SecretFields = z.object({ name: nonEmpty('name'), value: nonEmpty('value') });
+export const SecretFields = z.object({ name: nonEmpty('name'), value: secretText('value') });
 
 export const CredentialFieldsByKind = {
   'api-key': ApiKeyFields,
