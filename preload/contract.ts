@@ -62,6 +62,7 @@ export {
   JwtKeyKind,
   JwtVerifyResult,
   OAuthPresetInfo,
+  OAuthRedirectInfo,
   OAuthTokenInfo,
   OAuthTokenStatus,
 } from './channels/oauth';

@@ -16,6 +16,15 @@ const Located = z.object({ serviceId: Id, credentialId: Id }).strict();
 export const OAuthTokenStatus = z.enum(['valid', 'expiring', 'expired', 'no-expiry', 'signed-out']);
 export type OAuthTokenStatus = z.infer<typeof OAuthTokenStatus>;
 
+/** The redirect URI to register at the provider, exactly as main's sign-in will send it. */
+export const OAuthRedirectInfo = z.object({
+  uri: z.string(),
+  /** The port is chosen per sign-in: the provider must accept any port on a loopback redirect. */
+  anyPort: z.boolean(),
+  note: z.string(),
+});
+export type OAuthRedirectInfo = z.infer<typeof OAuthRedirectInfo>;
+
 /** One oauth2 credential as the OAuth screen lists it: times and flags, never a token. */
 export const OAuthTokenInfo = z.object({
   serviceId: z.string(),
@@ -38,6 +47,8 @@ export const OAuthTokenInfo = z.object({
   autoRefresh: z.boolean(),
   /** Why the last background refresh failed, if it did. */
   lastError: z.string().nullable(),
+  /** What to register at the provider (authorization code and implicit only). */
+  redirect: OAuthRedirectInfo.nullable(),
 });
 export type OAuthTokenInfo = z.infer<typeof OAuthTokenInfo>;
 
@@ -105,6 +116,8 @@ export const NewOAuthClient = z
     scopes: z.string().max(2000).optional(),
     grant: z.enum(OAUTH_GRANTS).optional(),
     clientAuth: z.enum(CLIENT_AUTH_METHODS).optional(),
+    /** Empty: the preset's, or a free port on 127.0.0.1 per sign-in. */
+    redirectUri: z.string().max(2000).optional(),
   })
   .strict();
 export type NewOAuthClient = z.input<typeof NewOAuthClient>;
@@ -180,6 +193,11 @@ export const oauthChannels = {
   'oauth.createClient': channel({
     input: NewOAuthClient,
     output: z.object({ serviceId: z.string(), credentialId: z.string() }),
+  }),
+  /** The redirect URI to register for a preset (or custom client) and an optional fixed redirect. */
+  'oauth.redirect': channel({
+    input: z.object({ preset: PresetId, redirectUri: z.string().max(2000).optional() }).strict(),
+    output: OAuthRedirectInfo,
   }),
   'oauth.tokens': channel({ input: Empty, output: z.array(OAuthTokenInfo) }),
   /**

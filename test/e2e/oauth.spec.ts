@@ -212,10 +212,39 @@ test.describe('OAuth & JWT', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'OAuth & JWT' })).toBeVisible();
     await page.getByRole('button', { name: 'New OAuth client' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'New OAuth client' });
+
+    // GitHub: the browser sign-in needs the secret (client_secret_post), the redirect URI is
+    // main's own loopback one, and GitHub accepts any port on it.
+    await dialog.getByLabel('Provider').selectOption('github');
+    await expect(dialog.getByLabel('Client authentication')).toHaveValue('client_secret_post');
+    await expect(dialog).toContainText('Enable Device Flow');
+    await expect(dialog.getByTestId('oauth-redirect-uri')).toHaveText('http://127.0.0.1/callback');
+    await expect(dialog.getByTestId('oauth-redirect-note')).toContainText('any port');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await dialog.getByRole('button', { name: 'Copy redirect URI http://127.0.0.1/callback' }).click();
+    await expect.poll(() => page.evaluate('navigator.clipboard.readText()')).toBe('http://127.0.0.1/callback');
+    // A fixed redirect is shown exactly; one off this computer is refused by main as it is typed.
+    await dialog.getByLabel('Redirect URI (optional)').fill('http://127.0.0.1:8765/cb');
+    await expect(dialog.getByTestId('oauth-redirect-uri')).toHaveText('http://127.0.0.1:8765/cb');
+    await dialog.getByLabel('Redirect URI (optional)').fill('https://example.com/cb');
+    await expect(dialog.getByRole('alert')).toContainText('this computer');
+    await dialog.getByLabel('Redirect URI (optional)').fill('');
+    // Entra's preset uses localhost, whose port Entra ignores.
+    await dialog.getByLabel('Provider').selectOption('microsoft');
+    await expect(dialog.getByTestId('oauth-redirect-uri')).toHaveText('http://localhost/callback');
+    await expect(dialog.getByLabel('Client authentication')).toHaveValue('none');
+    await screenshot(page, 'oauth-new-client-redirect');
+    // No browser, no redirect: the device grant hides it.
+    await dialog.getByLabel('Grant').selectOption('device_code');
+    await expect(dialog.getByTestId('oauth-redirect')).toHaveCount(0);
+    await dialog.getByLabel('Grant').selectOption('authorization_code');
+
     await dialog.getByLabel('Provider').selectOption('gitlab');
     await expect(dialog.getByLabel('Scopes')).toHaveValue('openid read_user');
     await dialog.getByLabel('GitLab URL').fill('http://gitlab.example.com');
     await dialog.getByLabel('Client ID').fill('gl-client-id');
+    await dialog.getByLabel('Client secret').fill('gl-secret');
+    await dialog.getByLabel('Client authentication').selectOption('client_secret_basic');
     await dialog.getByRole('button', { name: 'Add client' }).click();
     // The preset refuses a non-https base URL, and says so.
     await expect(dialog.getByRole('alert')).toContainText('https');
@@ -231,6 +260,12 @@ test.describe('OAuth & JWT', () => {
       ? (listed.value as { credentials: { name: string }[] }[]).flatMap((s) => s.credentials)
       : [];
     expect(names.map((c) => c.name)).toEqual(['GitLab']);
+    // The chosen client authentication is the one stored (main's token calls use it).
+    const serviceId = listed.ok ? (listed.value as { id: string }[])[0]?.id : undefined;
+    const got = await app.composed.dispatch('services.get', { id: serviceId }, { transport: 'browser-host' });
+    const cred = got.ok ? (got.value as { credentials: { fields: Record<string, unknown> }[] }).credentials[0] : null;
+    expect(cred?.fields.clientAuth).toBe('client_secret_basic');
+    await expect(row.getByTestId('oauth-redirect-uri')).toHaveText('http://127.0.0.1/callback');
   });
 
   test('JWT tools: decode shows header, claims and times; verify says why it fails', async ({ page, dataDir }) => {

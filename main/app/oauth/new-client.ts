@@ -4,7 +4,7 @@
  */
 import { type CLIENT_AUTH_METHODS, type OAUTH_GRANTS, OAuth2Fields } from '../../core/model/credential';
 import { LatchError } from '../../core/model/errors';
-import { applyPreset, type ProviderId } from '../../core/oauth';
+import { applyPreset, type ProviderId, redirectRegistration } from '../../core/oauth';
 import type { Credentials } from '../credentials/credentials';
 
 export interface NewOAuthClient {
@@ -18,12 +18,36 @@ export interface NewOAuthClient {
   scopes?: string | undefined;
   grant?: (typeof OAUTH_GRANTS)[number] | undefined;
   clientAuth?: (typeof CLIENT_AUTH_METHODS)[number] | undefined;
+  /** Empty: the preset's (or a free port on 127.0.0.1 per sign-in). */
+  redirectUri?: string | undefined;
+}
+
+/** What would only fail at the first sign-in (a secret method without a secret, a redirect off this computer) is said now. */
+function checkBeforeSaving(input: NewOAuthClient): void {
+  if (input.redirectUri?.trim()) redirectRegistration(input.redirectUri);
+  const auth = input.clientAuth;
+  if ((auth === 'client_secret_basic' || auth === 'client_secret_post') && !input.clientSecret) {
+    throw new LatchError(
+      'ERR_BAD_INPUT',
+      `Client authentication ${auth} needs the client secret. Add it, or choose "none" for a public client.`,
+      { detail: { field: 'clientSecret' } },
+    );
+  }
+  if (auth === 'private_key_jwt') {
+    throw new LatchError(
+      'ERR_BAD_INPUT',
+      'private_key_jwt needs the client private key: add the client, then set the key and the method on its credential.',
+      { detail: { field: 'clientAuth' } },
+    );
+  }
 }
 
 export async function createOAuthClient(
   credentials: Credentials,
   input: NewOAuthClient,
 ): Promise<{ serviceId: string; credentialId: string }> {
+  checkBeforeSaving(input);
+  const redirectUri = input.redirectUri?.trim() ? { redirectUri: input.redirectUri.trim() } : {};
   let fields: Record<string, unknown>;
   if (input.preset === 'custom') {
     const parsed = OAuth2Fields.safeParse({
@@ -34,6 +58,7 @@ export async function createOAuthClient(
       clientAuth: input.clientAuth ?? (input.clientSecret ? 'client_secret_basic' : 'none'),
       scopes: input.scopes ?? 'openid',
       grant: input.grant ?? 'authorization_code',
+      ...redirectUri,
     });
     if (!parsed.success || !parsed.data.issuer) {
       const issue = parsed.success ? undefined : parsed.error.issues[0];
@@ -50,6 +75,7 @@ export async function createOAuthClient(
       ...(input.scopes !== undefined ? { scopes: input.scopes } : {}),
       ...(input.grant !== undefined ? { grant: input.grant } : {}),
       ...(input.clientAuth !== undefined ? { clientAuth: input.clientAuth } : {}),
+      ...redirectUri,
     });
   }
   // One change: a kill between the two writes must not leave an empty service behind.

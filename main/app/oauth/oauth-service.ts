@@ -29,7 +29,8 @@ import type { Credentials } from '../credentials/credentials';
 import type { AppEvents } from '../events';
 import { FlowLogs } from './flow-logs';
 import { createOAuthClient, type NewOAuthClient } from './new-client';
-import type { DeviceCodeInfo, FlowLog, OAuthNotice, OAuthTokenInfo } from './oauth-types';
+import type { DeviceCodeInfo, FlowLog, OAuthNotice, OAuthRedirectInfo, OAuthTokenInfo } from './oauth-types';
+import { redirectInfo } from './redirect-info';
 import { RefreshTracker } from './refresh-tracker';
 import { type RevocationOutcome, Revocations } from './revocations';
 import { SignInFlows } from './sign-in-flows';
@@ -123,6 +124,11 @@ export class OAuthService {
   /** A service with one oauth2 credential, from a preset or a custom issuer. */
   createClient(input: NewOAuthClient): Promise<{ serviceId: string; credentialId: string }> {
     return createOAuthClient(this.#d.credentials, input);
+  }
+
+  /** The redirect URI to register for a preset (or a hand-entered client) and how. */
+  redirect(provider: string, redirectUri?: string): OAuthRedirectInfo {
+    return redirectInfo(provider, redirectUri);
   }
 
   // ---- reading ----

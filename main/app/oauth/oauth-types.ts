@@ -22,6 +22,17 @@ export interface OAuthTokenInfo {
   busy: boolean;
   autoRefresh: boolean;
   lastError: string | null;
+  /** For grants that come back through the browser; null for client credentials, device code, or a bad redirect URI. */
+  redirect: OAuthRedirectInfo | null;
+}
+
+/** The redirect URI to register at the provider, as main will send it. */
+export interface OAuthRedirectInfo {
+  uri: string;
+  /** The port is chosen per sign-in: the provider must accept any port on a loopback redirect. */
+  anyPort: boolean;
+  /** How to register it at this provider. */
+  note: string;
 }
 
 export interface FlowLog {

@@ -1,7 +1,8 @@
 /** One oauth2 credential as the OAuth screen lists it: times and flags, never a token. */
 import type { Credential } from '../../core/model/credential';
 import { tokenStatus } from '../../core/oauth';
-import type { OAuthTokenInfo } from './oauth-types';
+import type { OAuthRedirectInfo, OAuthTokenInfo } from './oauth-types';
+import { redirectInfo } from './redirect-info';
 
 export type OAuth2Credential = Extract<Credential, { kind: 'oauth2' }>;
 
@@ -18,6 +19,16 @@ function serverOf(fields: OAuth2Credential['fields']): string | null {
   if (!fields.tokenEndpoint) return null;
   try {
     return new URL(fields.tokenEndpoint).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** Only grants that come back through the browser have a redirect; a bad one shows at sign-in. */
+function redirectOf(fields: OAuth2Credential['fields']): OAuthRedirectInfo | null {
+  if (fields.grant !== 'authorization_code' && fields.grant !== 'implicit') return null;
+  try {
+    return redirectInfo(fields.provider, fields.redirectUri);
   } catch {
     return null;
   }
@@ -47,6 +58,7 @@ export function tokenInfo(
     obtainedAt: t?.obtainedAt ?? null,
     hasRefreshToken: t?.refreshToken !== undefined,
     hasIdToken: t?.idToken !== undefined,
+    redirect: redirectOf(f),
     ...live,
   };
 }

@@ -28,7 +28,15 @@ export interface ProviderPreset {
   /** Where to register the app, for the help text. */
   consoleUrl: string;
   notes: string;
+  /** The redirect the credential gets; absent: a free port on 127.0.0.1 per sign-in. */
+  redirectUri?: string;
+  /** How to register the redirect URI at this provider (shown beside the URI main computes). */
+  redirectNote: string;
 }
+
+/** For providers whose rule for loopback ports Latch does not know for sure. */
+export const ANY_PORT_NOTE =
+  'Latch picks a free port for each sign-in, so the provider must accept any port on a loopback redirect (RFC 8252 §7.3). If it asks for an exact match, register a fixed port such as http://127.0.0.1:8765/callback and give the credential that redirect URI.';
 
 export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
   {
@@ -42,7 +50,9 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     clientAuth: 'client_secret_post',
     consoleUrl: 'https://github.com/settings/developers',
     notes:
-      'No discovery and no ID token. The token endpoint answers form-encoded unless asked for JSON, and reports errors with HTTP 200; Latch adapts. Device flow needs no client secret (set client authentication to none). Revocation is not RFC 7009 and is not offered.',
+      'No discovery and no ID token. The browser sign-in needs the client secret, sent in the form body (client_secret_post): GitHub asks for it even with PKCE. The device flow needs none: tick "Enable Device Flow" in the app\'s settings, choose the device code grant and client authentication "none". GitHub answers form-encoded unless asked for JSON and reports errors with HTTP 200; Latch adapts. Revocation is not RFC 7009 and is not offered.',
+    redirectNote:
+      'Enter it as the app\'s "Authorization callback URL". GitHub accepts any port on a loopback callback URL (with 127.0.0.1, not localhost), so the port Latch picks for each sign-in is accepted.',
   },
   {
     id: 'google',
@@ -53,7 +63,9 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     clientAuth: 'client_secret_post',
     consoleUrl: 'https://console.cloud.google.com/apis/credentials',
     notes:
-      'Create a "Desktop app" OAuth client: it accepts loopback redirects on any port. Google only returns a refresh token with access_type=offline (and prompt=consent for a repeat sign-in).',
+      'Create a "Desktop app" OAuth client. Google only returns a refresh token with access_type=offline (and prompt=consent for a repeat sign-in).',
+    redirectNote:
+      'A "Desktop app" client has no redirect URI to register: Google accepts http://127.0.0.1 on any port for it.',
   },
   {
     id: 'microsoft',
@@ -64,7 +76,11 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     clientAuth: 'none',
     consoleUrl: 'https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps',
     notes:
-      'Use a tenant ID (or verified domain): "common" and "organizations" publish a templated issuer that cannot be validated. Register "Mobile and desktop applications" with redirect URI http://localhost (any port).',
+      'Use a tenant ID (or verified domain): "common" and "organizations" publish a templated issuer that cannot be validated.',
+    // Entra ignores the port of a localhost redirect; the listener still binds loopback only.
+    redirectUri: 'http://localhost/callback',
+    redirectNote:
+      'Add the platform "Mobile and desktop applications" with this custom redirect URI. Entra ignores the port of a localhost redirect, so the port Latch picks for each sign-in is accepted.',
   },
   {
     id: 'gitlab',
@@ -75,6 +91,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     clientAuth: 'none',
     consoleUrl: 'https://gitlab.com/-/user_settings/applications',
     notes: 'Untick "Confidential" for a desktop app (public client with PKCE). Self-managed: use your instance URL.',
+    redirectNote: ANY_PORT_NOTE,
   },
   {
     id: 'auth0',
@@ -91,6 +108,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     consoleUrl: 'https://manage.auth0.com/',
     notes:
       'Create a "Native" application for sign-in, or "Machine to Machine" for client credentials. The audience is your API\'s identifier (APIs in the Auth0 dashboard); it is sent with every authorization and token request.',
+    redirectNote: `Enter it under "Allowed Callback URLs". ${ANY_PORT_NOTE}`,
   },
   {
     id: 'okta',
@@ -101,6 +119,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     clientAuth: 'none',
     consoleUrl: 'https://login.okta.com/',
     notes: 'Uses the "default" custom authorization server; for the org server set the issuer to https://{domain}.',
+    redirectNote: `Enter it under "Sign-in redirect URIs". ${ANY_PORT_NOTE}`,
   },
   {
     id: 'keycloak',
@@ -114,6 +133,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     clientAuth: 'none',
     consoleUrl: '',
     notes: 'Older Keycloak versions (before 17) need /auth in the base URL.',
+    redirectNote: `Enter it under the client's "Valid redirect URIs". ${ANY_PORT_NOTE}`,
   },
 ];
 
@@ -197,7 +217,7 @@ export function applyPreset(id: ProviderId, input: PresetInput): OAuth2Config {
     clientAuth,
     scopes: input.scopes ?? preset.scopes,
     grant: input.grant ?? 'authorization_code',
-    redirectUri: input.redirectUri ?? '',
+    redirectUri: input.redirectUri ?? preset.redirectUri ?? '',
     ...(values.get('audience') ? { audience: values.get('audience') } : {}),
   };
   const parsed = OAuth2Fields.safeParse(fields);

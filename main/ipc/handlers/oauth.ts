@@ -6,6 +6,7 @@ export function oauthHandlers({ oauth }: HandlerServices): TableOf<'oauth'> {
   return {
     'oauth.presets': () => OAUTH_PRESETS,
     'oauth.createClient': (input) => oauth.createClient(input),
+    'oauth.redirect': ({ preset, redirectUri }) => oauth.redirect(preset, redirectUri),
     'oauth.tokens': () => oauth.tokens(),
     'oauth.signIn': ({ serviceId, credentialId }) => oauth.signIn(serviceId, credentialId),
     'oauth.cancel': ({ credentialId }) => okAfter(oauth.cancel(credentialId)),

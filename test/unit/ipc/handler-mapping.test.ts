@@ -178,6 +178,11 @@ const rows: Record<ChannelName, Row> = {
   'lab.verify': { input: { code: '1' }, call: 'lab.verify', args: [{ code: '1' }] },
   'oauth.presets': { input: {}, returns: (r) => expect(r).toBe(OAUTH_PRESETS) },
   'oauth.createClient': { input: { preset: 'github' }, call: 'oauth.createClient', args: [{ preset: 'github' }] },
+  'oauth.redirect': {
+    input: { preset: 'github', redirectUri: 'http://127.0.0.1:8765/cb' },
+    call: 'oauth.redirect',
+    args: ['github', 'http://127.0.0.1:8765/cb'],
+  },
   'oauth.tokens': { input: {}, call: 'oauth.tokens', args: [] },
   'oauth.signIn': { input: S, call: 'oauth.signIn', args: ['s1', 'c1'] },
   'oauth.cancel': { input: { credentialId: 'c1' }, call: 'oauth.cancel', args: ['c1'] },

@@ -1,11 +1,22 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { OAuthPresetInfo } from '../../../../preload/contract';
+import type { OAuthPresetInfo, OAuthRedirectInfo } from '../../../../preload/contract';
 import { OAUTH_GRANTS } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Button, Dialog, TextField, useToast } from '../../ui';
+import { Button, Dialog, SelectField, TextField, useToast } from '../../ui';
 import { errorText, GRANT_LABEL } from './format';
+import { RedirectToRegister } from './RedirectToRegister';
 
 type Grant = (typeof OAUTH_GRANTS)[number];
+/** private_key_jwt needs a key this form does not take: it is set on the credential afterwards. */
+type ClientAuth = 'none' | 'client_secret_basic' | 'client_secret_post';
+const CLIENT_AUTH_OPTIONS: readonly { value: ClientAuth; label: string }[] = [
+  { value: 'none', label: 'none (public client with PKCE)' },
+  { value: 'client_secret_basic', label: 'client_secret_basic (secret in the Authorization header)' },
+  { value: 'client_secret_post', label: 'client_secret_post (secret in the form body)' },
+];
+const authOf = (p: OAuthPresetInfo | undefined): ClientAuth =>
+  p && p.clientAuth !== 'private_key_jwt' ? p.clientAuth : 'none';
+const BROWSER_GRANTS: readonly Grant[] = ['authorization_code', 'implicit'];
 
 /** A service with one OAuth client, from a provider preset (GitHub, Google, Entra…) or a custom issuer. */
 export function NewClientDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -19,6 +30,10 @@ export function NewClientDialog({ open, onClose }: { open: boolean; onClose: () 
   const [issuer, setIssuer] = useState('');
   const [scopes, setScopes] = useState('openid');
   const [grant, setGrant] = useState<Grant>('authorization_code');
+  const [clientAuth, setClientAuth] = useState<ClientAuth>('none');
+  const [redirectUri, setRedirectUri] = useState('');
+  const [redirect, setRedirect] = useState<OAuthRedirectInfo | null>(null);
+  const [redirectError, setRedirectError] = useState<string | null>(null);
   const [params, setParams] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -30,10 +45,33 @@ export function NewClientDialog({ open, onClose }: { open: boolean; onClose: () 
 
   const preset = useMemo(() => presets.find((p) => p.id === presetId), [presets, presetId]);
 
+  // Main computes what to register from the listener's own rules, so the form shows what a sign-in sends.
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    const typed = redirectUri.trim();
+    latch.oauth.redirect({ preset: presetId as 'custom', ...(typed ? { redirectUri: typed } : {}) }).then(
+      (r) => {
+        if (!live) return;
+        setRedirect(r);
+        setRedirectError(null);
+      },
+      (e: unknown) => {
+        if (!live) return;
+        setRedirect(null);
+        setRedirectError(errorText(e));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [latch, open, presetId, redirectUri]);
+
   const choose = (id: string) => {
     setPresetId(id);
     const p = presets.find((q) => q.id === id);
     setScopes(p ? p.scopes : 'openid');
+    setClientAuth(authOf(p));
     if (p && !serviceName) setServiceName(p.label);
     setParams({});
     setError(null);
@@ -47,6 +85,8 @@ export function NewClientDialog({ open, onClose }: { open: boolean; onClose: () 
     setIssuer('');
     setScopes('openid');
     setGrant('authorization_code');
+    setClientAuth('none');
+    setRedirectUri('');
     setParams({});
     setError(null);
   };
@@ -71,6 +111,8 @@ export function NewClientDialog({ open, onClose }: { open: boolean; onClose: () 
         ...(presetId === 'custom' ? { issuer: issuer.trim() } : {}),
         scopes,
         grant,
+        clientAuth,
+        ...(redirectUri.trim() ? { redirectUri: redirectUri.trim() } : {}),
       });
       toast.show('OAuth client added', 'success');
       close();
@@ -151,6 +193,17 @@ export function NewClientDialog({ open, onClose }: { open: boolean; onClose: () 
           onChange={(e) => setClientSecret(e.currentTarget.value)}
           hint="Leave empty for a public (PKCE-only) desktop client."
         />
+        <SelectField<ClientAuth>
+          label="Client authentication"
+          value={clientAuth}
+          options={CLIENT_AUTH_OPTIONS}
+          onChange={setClientAuth}
+        />
+        {clientAuth === 'none' && clientSecret !== '' ? (
+          <p className="field__hint">
+            The secret is kept but never sent: choose client_secret_basic or client_secret_post to send it.
+          </p>
+        ) : null}
         <TextField label="Scopes" mono value={scopes} onChange={(e) => setScopes(e.currentTarget.value)} />
         <div className="field">
           <label className="field__label" htmlFor="oauth-grant">
@@ -172,6 +225,20 @@ export function NewClientDialog({ open, onClose }: { open: boolean; onClose: () 
             </div>
           ) : null}
         </div>
+        {BROWSER_GRANTS.includes(grant) ? (
+          <>
+            <TextField
+              label="Redirect URI (optional)"
+              mono
+              placeholder="http://127.0.0.1:8765/callback"
+              value={redirectUri}
+              onChange={(e) => setRedirectUri(e.currentTarget.value)}
+              error={redirectError}
+              hint="Empty: the one below, on a free port for each sign-in. Set one only if the provider wants an exact match."
+            />
+            {redirect ? <RedirectToRegister info={redirect} /> : null}
+          </>
+        ) : null}
         {error ? (
           <p className="field__error" role="alert">
             {error}

@@ -1,6 +1,7 @@
 import type { OAuthTokenInfo } from '../../../../preload/contract';
 import { Badge, Button } from '../../ui';
 import { countdown, GRANT_LABEL, liveStatus, localTime, STATUS_LABEL, STATUS_TONE } from './format';
+import { RedirectToRegister } from './RedirectToRegister';
 
 export interface TokenRowActions {
   onSignIn(t: OAuthTokenInfo): void;
@@ -53,6 +54,7 @@ export function TokenRow({ token: t, now, ...a }: { token: OAuthTokenInfo; now: 
             {t.autoRefresh && canRefresh ? <span>auto-refresh on</span> : null}
           </div>
         ) : null}
+        {t.redirect ? <RedirectToRegister info={t.redirect} compact /> : null}
         {t.lastError ? (
           <div className="oauth-row__error" role="alert">
             {t.lastError}
