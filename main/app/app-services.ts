@@ -36,6 +36,8 @@ export interface AppServicesInput {
   /** Where exports are saved (a native dialog; a folder in the browser host). */
   saveDialog: SaveDialog;
   notice: (notice: OAuthNotice) => void;
+  /** The environment a `latch unlock --for` agent is found through; default process.env. */
+  agentEnv?: Readonly<Record<string, string | undefined>>;
   /** When OAuth tokens are refreshed; default REFRESH_RULE (tests with short-lived tokens pass their own). */
   refreshRule?: RefreshRule;
 }
@@ -71,6 +73,7 @@ export function createAppServices(input: AppServicesInput): AppServices {
     settings,
     events,
     clock,
+    ...(input.agentEnv ? { agentEnv: input.agentEnv } : {}),
   });
   const credentials = new Credentials({ vault, events, clock });
   const oauth = new OAuthService({

@@ -69,9 +69,36 @@ export const vaultChannels = {
     gesture: true,
   }),
   'vault.touch': channel({ input: Empty, output: z.object({ ok: z.literal(true) }) }),
+  /**
+   * The current password is checked in main. With `rekey`, the vault key is replaced too (every
+   * record re-encrypted) and the backups under the old key are deleted or re-keyed, as chosen.
+   */
   'vault.changePassword': channel({
-    input: z.object({ oldPassword: Password, newPassword: NewPassword }).strict(),
-    output: VaultStatus,
+    input: z
+      .object({
+        oldPassword: Password,
+        newPassword: NewPassword,
+        rekey: z
+          .object({ backups: z.enum(['delete', 'rekey']) })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+    output: z.object({
+      status: VaultStatus,
+      rekey: z
+        .object({
+          records: z.number(),
+          backups: z.enum(['delete', 'rekey']),
+          changed: z.array(z.string()),
+          leftBehind: z.array(z.string()),
+          agentStopped: z.boolean(),
+          quickUnlock: z.enum(['re-enrolled', 'off', 'was-off']),
+        })
+        .nullable(),
+    }),
+    // It replaces the password (and may delete backups): only the user's own click may ask for that.
+    gesture: true,
   }),
   'vault.setIterations': channel({
     input: z.object({ iterations: z.number().int().min(100_000).max(100_000_000), password: Password }).strict(),

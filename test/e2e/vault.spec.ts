@@ -67,7 +67,7 @@ test('Settings lists the automatic backup made at unlock, with its date', async 
   await screenshot(app, 'settings-backups-900');
 });
 
-test('change the master password in Settings', async ({ app }) => {
+test('change the master password in Settings, then again with a re-key', async ({ app, dataDir }) => {
   await createVaultThroughUi(app);
   await app.getByRole('button', { name: 'Settings' }).click();
   await app.getByLabel('Current password').fill('wrong one');
@@ -89,6 +89,31 @@ test('change the master password in Settings', async ({ app }) => {
   // Settings has a "Master password" field of its own: wait for the unlock screen first.
   await expect(app.getByRole('heading', { name: 'Unlock Latch' })).toBeVisible();
   await app.getByLabel('Master password').fill('a brand new password');
+  await app.getByRole('button', { name: 'Unlock' }).click();
+  await expect(app.getByRole('button', { name: 'Lock now' })).toBeVisible({ timeout: 20_000 });
+
+  // The re-key: a checkbox under the new password, then what becomes of the backups under the old key.
+  const vaultFile = join(dataDir, 'vault.latch');
+  expect(existsSync(`${vaultFile}.bak`)).toBe(true);
+  await app.getByRole('button', { name: 'Settings' }).click();
+  await app.getByLabel('Current password').fill('a brand new password');
+  await app.getByLabel('New password', { exact: true }).fill('a re-keyed master password');
+  await app.getByLabel('New password again').fill('a re-keyed master password');
+  await expect(app.getByRole('radiogroup', { name: 'Backups under the old key' })).toHaveCount(0);
+  await app.getByRole('checkbox', { name: /Also replace the vault key/ }).check();
+  await expect(app.getByRole('radio', { name: /Delete them/ })).toBeChecked();
+  await app.getByRole('radio', { name: /Re-key them/ }).check();
+  await app.getByRole('radio', { name: /Delete them/ }).check();
+  await app.getByRole('radio', { name: /Delete them/ }).scrollIntoViewIfNeeded();
+  await screenshot(app, 'settings-rekey');
+  await app.getByRole('button', { name: 'Change password and re-key' }).click();
+  const report = app.getByRole('status').filter({ hasText: 'vault re-keyed' });
+  await expect(report).toContainText(/record\(s\) re-encrypted\. \d+ backup\(s\) deleted\./, { timeout: 20_000 });
+  expect(existsSync(`${vaultFile}.bak`)).toBe(false);
+  await screenshot(app, 'settings-rekey-done');
+  await app.getByRole('button', { name: 'Lock now' }).click();
+  await expect(app.getByRole('heading', { name: 'Unlock Latch' })).toBeVisible();
+  await app.getByLabel('Master password').fill('a re-keyed master password');
   await app.getByRole('button', { name: 'Unlock' }).click();
   await expect(app.getByRole('button', { name: 'Lock now' })).toBeVisible({ timeout: 20_000 });
 });

@@ -9,8 +9,14 @@
  * with `refresh`, never for every answer and every change event.
  */
 import { isAbsolute } from 'node:path';
+import { askAgent } from '../../core/agent/agent-client';
 import { ClipboardGuard } from '../../core/clipboard/clipboard-guard';
-import { backupFolder, listAutomaticBackups, runAutomaticBackup } from '../../core/io/automatic-backup';
+import {
+  automaticBackupFiles,
+  backupFolder,
+  listAutomaticBackups,
+  runAutomaticBackup,
+} from '../../core/io/automatic-backup';
 import type { Keychain } from '../../core/keychain/keychain';
 import { isLatchError, LatchError } from '../../core/model/errors';
 import type { Settings, SettingsPatch } from '../../core/model/settings';
@@ -20,12 +26,13 @@ import { forgetQuickUnlock, inspectVault, type VaultInfo } from '../../core/vaul
 import { measureKdf } from '../../core/vault/kdf';
 import { openVault } from '../../core/vault/open';
 import type { OpenVault } from '../../core/vault/open-vault';
+import type { OldBackups } from '../../core/vault/rekey';
 import { VaultSession } from '../../core/vault/session';
 import type { AppEvents } from '../events';
 import { keepMine } from './keep-mine';
 import { describeLost } from './lost-changes';
 import type { VaultAccess } from './vault-access';
-import type { SaveConflictChoice, VaultChangeReason, VaultStatus } from './vault-status';
+import type { PasswordChange, SaveConflictChoice, VaultChangeReason, VaultStatus } from './vault-status';
 
 export interface VaultServiceDeps {
   vaultPath(): string;
@@ -34,6 +41,8 @@ export interface VaultServiceDeps {
   settings: SettingsStore;
   events: AppEvents;
   clock: Clock;
+  /** Where a `latch unlock --for` agent of this user listens (XDG_RUNTIME_DIR); default process.env. */
+  agentEnv?: Readonly<Record<string, string | undefined>>;
 }
 
 /** A vault path from the user: relative paths would depend on where the app was started. */
@@ -300,9 +309,41 @@ export class VaultService implements VaultAccess {
     return next;
   }
 
-  async changePassword(oldPassword: string, newPassword: string): Promise<VaultStatus> {
-    await this.vault().changePassword(oldPassword, newPassword);
-    return this.#announce('settings');
+  /**
+   * Changes the master password; with `rekey`, the vault key too (docs/security.md, "Keys after a
+   * password change"): every record re-encrypted, the backups under the old key deleted or re-keyed
+   * as the user chose, the command-line agent told to forget the old key, and quick unlock moved to
+   * a new device key (or turned off, said so, when the keychain cannot be reached).
+   */
+  async changePassword(
+    oldPassword: string,
+    newPassword: string,
+    rekey?: { backups: OldBackups },
+  ): Promise<PasswordChange> {
+    const v = this.vault();
+    if (rekey === undefined) {
+      await v.changePassword(oldPassword, newPassword);
+      return { status: this.#announce('settings'), rekey: null };
+    }
+    const quickBefore = v.quickUnlock;
+    const done = await v.changePasswordAndRekey(oldPassword, newPassword, {
+      backups: rekey.backups,
+      backupFiles: await automaticBackupFiles(this.path),
+    });
+    // The agent's copy of the old key opens nothing written from now on; it must not stay in memory either.
+    const agent = await askAgent(this.deps.agentEnv ?? process.env, v.id, 'lock').catch(() => null);
+    await this.refresh();
+    return {
+      status: this.#announce('settings'),
+      rekey: {
+        records: done.records,
+        backups: rekey.backups,
+        changed: done.backups,
+        leftBehind: done.leftBehind,
+        agentStopped: agent?.ok === true,
+        quickUnlock: quickBefore === 'off' ? 'was-off' : v.quickUnlock === 'armed' ? 're-enrolled' : 'off',
+      },
+    };
   }
 
   async setIterations(iterations: number, password: string): Promise<VaultStatus> {

@@ -30,3 +30,21 @@ export type VaultChangeReason =
 
 /** What the user chose in the "could not save" banner. */
 export type SaveConflictChoice = 'reapply' | 'keep-mine' | 'discard';
+
+/** What a password change did; `rekey` only when the vault key was replaced too. */
+export interface PasswordChange {
+  status: VaultStatus;
+  rekey: {
+    /** Records re-encrypted under the new key. */
+    records: number;
+    backups: 'delete' | 'rekey';
+    /** Backups deleted or re-keyed (full paths). */
+    changed: string[];
+    /** Copies still under the old key because they could not be changed: the user should delete them. */
+    leftBehind: string[];
+    /** A `latch unlock --for` agent held the old key and was told to forget it. */
+    agentStopped: boolean;
+    /** Quick unlock was on and is now under the new key ('re-enrolled'), or had to be turned off ('off': no keychain). */
+    quickUnlock: 're-enrolled' | 'off' | 'was-off';
+  } | null;
+}

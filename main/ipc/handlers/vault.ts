@@ -9,7 +9,8 @@ export function vaultHandlers({ vault }: HandlerServices): TableOf<'vault'> {
     'vault.lock': ({ forget }) => vault.lock(forget),
     'vault.choose': ({ path }) => vault.choose(path),
     'vault.touch': () => okAfter(vault.touch()),
-    'vault.changePassword': ({ oldPassword, newPassword }) => vault.changePassword(oldPassword, newPassword),
+    'vault.changePassword': ({ oldPassword, newPassword, rekey }) =>
+      vault.changePassword(oldPassword, newPassword, rekey),
     'vault.setIterations': ({ iterations, password }) => vault.setIterations(iterations, password),
     'vault.measureKdf': ({ iterations }) => vault.measureKdf(iterations),
     'vault.backups': () => vault.backups(),

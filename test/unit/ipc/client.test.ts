@@ -45,6 +45,7 @@ describe('the typed client built from the contract', () => {
         'services.update',
         'totp.nextHotp',
         'totp.showQr',
+        'vault.changePassword',
         'vault.choose',
         'vault.resolveSaveFailure',
         'vault.setQuickUnlock',

@@ -59,9 +59,9 @@ const rows: Record<ChannelName, Row> = {
   'vault.choose': { input: { path: '/v' }, call: 'vault.choose', args: ['/v'] },
   'vault.touch': { input: {}, call: 'vault.touch', args: [] },
   'vault.changePassword': {
-    input: { oldPassword: 'a', newPassword: 'b' },
+    input: { oldPassword: 'a', newPassword: 'b', rekey: { backups: 'delete' } },
     call: 'vault.changePassword',
-    args: ['a', 'b'],
+    args: ['a', 'b', { backups: 'delete' }],
   },
   'vault.setIterations': { input: { iterations: 9, password: 'p' }, call: 'vault.setIterations', args: [9, 'p'] },
   'vault.measureKdf': { input: { iterations: 9 }, call: 'vault.measureKdf', args: [9] },

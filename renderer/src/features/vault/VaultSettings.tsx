@@ -5,6 +5,8 @@ import { useLatch } from '../../latch-context';
 import { Badge, Button, PasswordField, TextField, useToast } from '../../ui';
 import { NewPasswordFields } from './NewPasswordFields';
 import { newPasswordErrors } from './new-password';
+import { type RekeyBackups, RekeyChoice } from './RekeyChoice';
+import { passwordChangeMessage } from './rekey-outcome';
 
 const errorText = (e: unknown) =>
   e instanceof BridgeError ? (e.code === 'ERR_WRONG_PASSWORD' ? 'Wrong password.' : e.message) : 'That did not work.';
@@ -18,6 +20,10 @@ export function VaultSettings({ vault }: { vault: VaultStatus }) {
   const [againPw, setAgainPw] = useState('');
   const [pwSubmitted, setPwSubmitted] = useState(false);
   const [pwError, setPwError] = useState<string | null>(null);
+  const [rekey, setRekey] = useState(false);
+  const [rekeyBackups, setRekeyBackups] = useState<RekeyBackups>('delete');
+  const [pwBusy, setPwBusy] = useState(false);
+  const [pwOutcome, setPwOutcome] = useState<ReturnType<typeof passwordChangeMessage> | null>(null);
   const newPwErrors = newPasswordErrors(newPw, againPw, pwSubmitted);
   const [iterations, setIterations] = useState(vault.iterations ?? 600_000);
   const [cost, setCost] = useState<number | null>(null);
@@ -76,18 +82,31 @@ export function VaultSettings({ vault }: { vault: VaultStatus }) {
         onSubmit={(e) => {
           e.preventDefault();
           setPwError(null);
+          setPwOutcome(null);
           setPwSubmitted(true);
           if (newPasswordErrors(newPw, againPw, true).any) return;
-          latch.vault.changePassword({ oldPassword: oldPw, newPassword: newPw }).then(
-            () => {
-              setOldPw('');
-              setNewPw('');
-              setAgainPw('');
-              setPwSubmitted(false);
-              toast.show('Master password changed.', 'success');
-            },
-            (err: unknown) => setPwError(errorText(err)),
-          );
+          setPwBusy(true);
+          latch.vault
+            .changePassword({
+              oldPassword: oldPw,
+              newPassword: newPw,
+              ...(rekey ? { rekey: { backups: rekeyBackups } } : {}),
+            })
+            .then(
+              (change) => {
+                setOldPw('');
+                setNewPw('');
+                setAgainPw('');
+                setPwSubmitted(false);
+                setRekey(false);
+                const outcome = passwordChangeMessage(change);
+                // A re-key's report (what was deleted, what is left) stays on the page; a toast would vanish.
+                if (change.rekey) setPwOutcome(outcome);
+                else toast.show(outcome.text, 'success');
+              },
+              (err: unknown) => setPwError(errorText(err)),
+            )
+            .finally(() => setPwBusy(false));
         }}
       >
         <h2 className="section-title">Change master password</h2>
@@ -109,9 +128,15 @@ export function VaultSettings({ vault }: { vault: VaultStatus }) {
           onPassword={setNewPw}
           onConfirm={setAgainPw}
         />
+        <RekeyChoice rekey={rekey} backups={rekeyBackups} onRekey={setRekey} onBackups={setRekeyBackups} />
+        {pwOutcome ? (
+          <p className={pwOutcome.tone === 'warning' ? 'warning-note' : 'field__hint'} role="status">
+            {pwOutcome.text}
+          </p>
+        ) : null}
         <div>
-          <Button type="submit" disabled={!oldPw || !newPw || !againPw}>
-            Change password
+          <Button type="submit" disabled={pwBusy || !oldPw || !newPw || !againPw}>
+            {pwBusy ? (rekey ? 'Re-keying…' : 'Changing…') : rekey ? 'Change password and re-key' : 'Change password'}
           </Button>
         </div>
       </form>
