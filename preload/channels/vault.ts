@@ -50,6 +50,9 @@ export const vaultChannels = {
       })
       .strict(),
     output: z.object({ status: VaultStatus, recoveryKit: z.string().nullable() }),
+    // It writes a new file (and its missing folders) at a path the page names and points the
+    // app at it: only the user's own click on "Create vault" may ask for that.
+    gesture: true,
   }),
   'vault.unlock': channel({
     input: z

@@ -3,6 +3,7 @@
  * against the Electron stand-in: real renderer in Chromium, real preload, real sender
  * check and dispatcher, real X clipboard. See docs/architecture.md, "The shell harness".
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DOC_LINKS } from '../../main/core/model/doc-links';
@@ -27,6 +28,11 @@ type MiniDocument = {
 const state = (page: Page) =>
   page.evaluate(async () => (await (globalThis as unknown as Win).latch.vault.status({})).state);
 
+/**
+ * vault.create is a gesture channel: Playwright's `page.evaluate` runs as a user gesture
+ * (CDP `userGesture: true`), which stands for the click on "Create vault" here. The test
+ * "a script without a click cannot create a vault" shows the same call refused without one.
+ */
 async function createByApi(page: Page): Promise<void> {
   await page.evaluate((password) => (globalThis as unknown as Win).latch.vault.create({ password } as never), MASTER);
   await expect.poll(() => state(page)).toBe('unlocked');
@@ -197,6 +203,31 @@ test.describe('the bridge', () => {
       ),
     );
     expect(refused).toBe('ERR_FORBIDDEN_SENDER');
+  });
+
+  test('a script without a click cannot create a vault: the real preload refuses vault.create, nothing is written', async ({
+    boot,
+  }) => {
+    const { standIn, mainPage, dataDir } = await boot();
+    const page = await mainPage();
+    // CDP's evaluate without userGesture is a script in the page with no click or key press
+    // behind it (Playwright's own evaluate is a gesture, and so is every locator action).
+    const cdp = await page.context().newCDPSession(page);
+    const script = async (expression: string) =>
+      (await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, userGesture: false }))
+        .result.value as unknown;
+    await expect.poll(() => script("document.readyState === 'complete' && typeof latch === 'object'")).toBe(true);
+    expect(await script('navigator.userActivation.isActive')).toBe(false);
+    const elsewhere = join(dataDir, 'planted', 'vault.latch');
+    const answer = await script(
+      `latch.vault.create({ password: ${JSON.stringify(MASTER)}, path: ${JSON.stringify(elsewhere)} }).then(() => 'created', (e) => e.code)`,
+    );
+    expect(answer).toBe('ERR_FORBIDDEN_SENDER');
+    expect(standIn.ipcCalls.some((c) => (c.message as { channel?: string }).channel === 'vault.create')).toBe(false);
+    expect(existsSync(join(dataDir, 'planted'))).toBe(false);
+    expect(await state(page)).toBe('absent');
+    // The same call with a gesture behind it goes through.
+    await createByApi(page);
   });
 
   test('navigation away and new windows are denied; the documentation link goes to the OS browser', async ({

@@ -8,10 +8,10 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { ERROR_CODES } from '../../../main/core/model/errors';
-import type { Envelope } from '../../../preload/api';
+import { BridgeError, createClient, type Envelope } from '../../../preload/api';
 import { CHANNEL_NAMES, channels } from '../../../preload/contract';
 import { createHostApp, type HostApp } from '../../host/host-app';
 import { MAX_FRAME_BYTES } from '../../host/server';
@@ -319,6 +319,48 @@ describe('exports and links without the user', () => {
       'https://api.stripe.com',
       'https://github.com/latch-vault/latch/blob/main/docs/security.md',
     ]);
+    b.close();
+    await expectAlive();
+  });
+});
+
+describe('file-changing channels without the user', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("the page's client refuses vault.create at a path without a click: nothing reaches main, no file, no folder", async () => {
+    const b = await connect();
+    const sent: string[] = [];
+    // The client the page holds (in Electron it runs in the preload's isolated world), over this connection.
+    const latch = createClient({
+      invoke: (channel, input) => {
+        sent.push(channel);
+        return b.call(channel, input);
+      },
+      subscribe: () => () => undefined,
+    });
+    vi.stubGlobal('navigator', { userActivation: { isActive: false } });
+    const planted = join(dir, 'planted');
+    const refused = await latch.vault
+      .create({ password: 'chosen by the script', path: join(planted, 'vault.latch') } as never)
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(BridgeError);
+    expect((refused as BridgeError).code).toBe('ERR_FORBIDDEN_SENDER');
+    // Every channel that changes files or hands something out is refused the same way, from the contract.
+    for (const name of CHANNEL_NAMES.filter((n) => channels[n].gesture)) {
+      const [space, method] = name.split('.') as [string, string];
+      const call = (latch as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>)[space]![
+        method
+      ]!;
+      expect(
+        await call({}).then(
+          () => 'served',
+          (e: BridgeError) => e.code,
+        ),
+        name,
+      ).toBe('ERR_FORBIDDEN_SENDER');
+    }
+    expect(sent).toEqual([]);
+    expect(existsSync(planted)).toBe(false);
     b.close();
     await expectAlive();
   });

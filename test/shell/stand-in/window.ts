@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { DELIVER_HOOK, INVOKE_BINDING, preloadInitScript } from './preload-shim';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CdpBridge } from './cdp-bridge';
+import { DELIVER_HOOK, preloadInitScript } from './preload-shim';
 import type { ProtocolRegistry } from './protocol';
 import { strict, type Unoffered } from './strict';
 
@@ -24,25 +25,6 @@ type WebContentsApi = Pick<
   'id' | 'isDestroyed' | 'send' | 'setWindowOpenHandler' | 'isDevToolsOpened'
 >;
 
-/** The webContents' frames as Electron's WebFrameMain objects: one stable object per frame. */
-class FrameMap {
-  readonly #frames = new Map<Frame, Pick<Electron.WebFrameMain, 'url'>>();
-  constructor(private readonly protocols: ProtocolRegistry) {}
-  of(frame: Frame): Pick<Electron.WebFrameMain, 'url'> {
-    let main = this.#frames.get(frame);
-    if (!main) {
-      const protocols = this.protocols;
-      main = {
-        get url() {
-          return protocols.toElectronUrl(frame.url());
-        },
-      };
-      this.#frames.set(frame, main);
-    }
-    return main;
-  }
-}
-
 export interface WindowHost {
   browser: Browser;
   protocols: ProtocolRegistry;
@@ -61,17 +43,13 @@ export class StandInWebContents extends EventEmitter implements WebContentsApi {
   readonly sent: { channel: string; args: unknown[] }[] = [];
   devToolsOpened = false;
   page: Page | null = null;
-  readonly frames: FrameMap;
+  /** Calls and messages between the page and main, with no user gesture (cdp-bridge.ts). */
+  bridge: CdpBridge | null = null;
   destroyed = false;
 
-  constructor(protocols: ProtocolRegistry) {
-    super();
-    this.frames = new FrameMap(protocols);
-  }
-
   get mainFrame(): Electron.WebFrameMain {
-    if (!this.page) throw new Error('electron stand-in: no page yet');
-    return this.frames.of(this.page.mainFrame()) as Electron.WebFrameMain;
+    if (!this.bridge) throw new Error('electron stand-in: no page yet');
+    return this.bridge.mainFrame as Electron.WebFrameMain;
   }
 
   isDestroyed(): boolean {
@@ -89,13 +67,9 @@ export class StandInWebContents extends EventEmitter implements WebContentsApi {
   send(channel: string, ...args: unknown[]): void {
     this.sent.push({ channel, args });
     const page = this.page;
-    if (!page || page.isClosed()) return;
-    void page
-      .evaluate(
-        ([hook, c, a]) => (globalThis as unknown as Record<string, (c: string, a: unknown[]) => void>)[hook]?.(c, a),
-        [DELIVER_HOOK, channel, args] as const,
-      )
-      .catch(() => undefined);
+    if (!page || page.isClosed() || !this.bridge) return;
+    const expression = `globalThis[${JSON.stringify(DELIVER_HOOK)}]?.(${JSON.stringify(channel)}, ${JSON.stringify(args)})`;
+    void this.bridge.evaluate(expression).catch(() => undefined);
   }
 }
 
@@ -118,7 +92,7 @@ export class StandInBrowserWindow extends EventEmitter implements BrowserWindowA
     private readonly host: WindowHost,
   ) {
     super();
-    this.webContents = strict('webContents', new StandInWebContents(host.protocols), host.unoffered);
+    this.webContents = strict('webContents', new StandInWebContents(), host.unoffered);
     this.visible = options.show !== false;
     this.#ready = this.#open();
     host.register(this);
@@ -132,16 +106,16 @@ export class StandInBrowserWindow extends EventEmitter implements BrowserWindowA
     await host.protocols.route(this.context);
     const preload = this.options.webPreferences?.preload;
     if (preload) await this.context.addInitScript({ content: preloadInitScript(host.preloadSource(preload)) });
-    await this.context.exposeBinding(INVOKE_BINDING, async (source, channel: string, args: unknown[]) => {
-      const event = {
-        sender: this.webContents,
-        senderFrame: this.webContents.frames.of(source.frame),
-        frameId: 0,
-        processId: 0,
-      } as unknown as Electron.IpcMainInvokeEvent;
-      return host.ipcInvoke(event, channel, args);
-    });
     const page = await this.context.newPage();
+    const cdp = await this.context.newCDPSession(page);
+    this.webContents.bridge = await CdpBridge.attach(
+      cdp,
+      (url) => host.protocols.toElectronUrl(url),
+      (senderFrame, channel, args) => {
+        const event = { sender: this.webContents, senderFrame, frameId: 0, processId: 0 };
+        return host.ipcInvoke(event as unknown as Electron.IpcMainInvokeEvent, channel, args);
+      },
+    );
     this.webContents.page = page;
     return page;
   }
