@@ -9,6 +9,9 @@ const Uri = z.string().min(1).max(20_000);
 
 export const OtpType = z.enum(['totp', 'hotp', 'steam']);
 export const OtpAlgorithm = z.enum(['SHA1', 'SHA256', 'SHA512']);
+/** The recovery-code alphabets main/core/totp/backup-code-generate.ts offers (the handler's type checks the match). */
+export const BackupAlphabet = z.enum(['base32', 'hex', 'digits']);
+export type BackupAlphabet = z.infer<typeof BackupAlphabet>;
 
 /** One code on the Codes screen: everything but the secret. */
 export const TotpEntry = z.object({
@@ -198,6 +201,23 @@ export const totpChannels = {
       })
       .strict(),
     output: z.object({ secret: z.string(), uri: z.string(), svg: z.string() }),
+  }),
+  /** MFA lab: recovery codes for the user's own app (drawn in main with crypto.randomInt; kept nowhere). */
+  'lab.backupCodes': channel({
+    input: z
+      .object({
+        count: z.number().int().min(1).max(100).default(10),
+        length: z.number().int().min(6).max(32).default(10),
+        alphabet: BackupAlphabet.default('base32'),
+        group: z.number().int().min(0).max(32).default(5),
+      })
+      .strict(),
+    output: z.object({
+      codes: z.array(z.string()),
+      alphabet: BackupAlphabet,
+      entropyBits: z.number(),
+      storage: z.object({ scheme: z.enum(['argon2id', 'sha-256']), why: z.string(), example: z.string() }),
+    }),
   }),
   'lab.verify': channel({
     input: z

@@ -141,6 +141,9 @@ test('every screen and dialog, light and dark, at every size: nothing cut off, a
   await check('dialog-recovery-codes');
   await closeDialog();
   await app.getByRole('tab', { name: 'MFA lab' }).click();
+  // With a set of recovery codes on screen, so their list and the storage advice are measured too.
+  await app.getByRole('button', { name: 'Generate codes' }).click();
+  await expect(app.getByTestId('lab-backup-codes')).toBeVisible();
   await check('mfa-lab');
 
   // OAuth & JWT.

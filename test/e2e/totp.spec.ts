@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import QRCode from 'qrcode';
@@ -265,5 +266,27 @@ test('MFA lab: generate an enrolment and verify codes with a window', async ({ a
   await app.getByLabel('Window (± steps)').fill('4');
   await app.getByRole('button', { name: 'Verify' }).click();
   await expect(app.getByTestId('lab-verdict')).toHaveText(/^Valid, [34] steps late$/);
+
+  // Recovery codes for the user's own app: count, length, alphabet and grouping; entropy; storage; copy; save.
+  await app.getByLabel('Number of codes').fill('6');
+  await app.getByLabel('Length').fill('12');
+  await app.getByLabel('Alphabet').selectOption('digits');
+  await app.getByLabel('Dash every').fill('4');
+  await app.getByRole('button', { name: 'Generate codes' }).click();
+  const list = app.getByTestId('lab-backup-codes').getByRole('listitem');
+  await expect(list).toHaveCount(6);
+  const codes = await list.allTextContents();
+  for (const c of codes) expect(c).toMatch(/^\d{4}-\d{4}-\d{4}$/);
+  expect(new Set(codes).size).toBe(6);
+  await expect(app.getByTestId('lab-backup-entropy')).toContainText('39.9 bits');
+  await expect(app.getByTestId('lab-backup-storage')).toContainText('Argon2id');
+  await app.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await app.getByRole('button', { name: 'Copy codes' }).click();
+  await expect.poll(() => app.evaluate('navigator.clipboard.readText()')).toBe(`${codes.join('\n')}\n`);
+  const download = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Save as file…' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('recovery-codes.txt');
+  expect(readFileSync((await saved.path()) ?? '', 'utf8')).toBe(`${codes.join('\n')}\n`);
   await screenshot(app, 'mfa-lab');
 });

@@ -6,7 +6,10 @@
 import { LatchError } from '../../core/model/errors';
 import type { Clock } from '../../core/platform';
 import {
+  type BackupCodeOptions,
   buildOtpAuthUri,
+  type GeneratedBackupCodes,
+  generateBackupCodes,
   generateSecret,
   type OtpSpec,
   parseOtpAuthUri,
@@ -51,6 +54,11 @@ export class MfaLab {
       account: account.trim() || (issuer.trim() ? '' : 'lab-user'),
     });
     return { secret, uri, svg: await qrSvg(uri) };
+  }
+
+  /** A set of recovery codes for the user's own app, with their entropy and how to store them. */
+  backupCodes(options: BackupCodeOptions): GeneratedBackupCodes {
+    return generateBackupCodes(options);
   }
 
   verify(check: LabCheck): VerifyOutcome {

@@ -84,8 +84,9 @@ const entries = [
   },
   {
     name: 'totp',
-    summary: 'Print the current one-time code of a TOTP credential or an otpauth:// URI, or verify a code.',
-    completes: { words: ['verify'], references: true },
+    summary:
+      'Print the current one-time code of a TOTP credential or an otpauth:// URI, verify a code, or generate recovery codes for your own app.',
+    completes: { words: ['verify', 'backup-codes'], references: true },
     load: async () => (await import('./totp')).totpCommand,
   },
   {

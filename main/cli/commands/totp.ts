@@ -46,7 +46,7 @@ async function withSpec<T>(ctx: CliContext, ref: string | undefined, fn: (spec: 
 export const totpCommand: CliCommand = {
   name: 'totp',
   usage:
-    'latch totp (REF | --uri URI) [--at UNIX_SECONDS] [--json]   |   latch totp verify (REF | --uri URI) CODE [--window N]',
+    'latch totp (REF | --uri URI) [--at UNIX_SECONDS] [--json]   |   latch totp verify (REF | --uri URI) CODE [--window N]   |   latch totp backup-codes [--count N] [--length N] [--alphabet base32|hex|digits] [--group N]',
   positionals: { min: 0, max: 3 },
   options: {
     uri: {
@@ -55,11 +55,24 @@ export const totpCommand: CliCommand = {
     },
     at: { type: 'string', help: 'the time, in Unix seconds, instead of now' },
     window: { type: 'string', help: 'verify: steps accepted either side (default 1; HOTP: counters ahead)' },
+    count: { type: 'string', help: 'backup-codes: how many codes (1 to 100, default 10)' },
+    length: { type: 'string', help: 'backup-codes: characters per code, dashes not counted (default 10)' },
+    alphabet: { type: 'string', help: 'backup-codes: base32 (Crockford, the default), hex or digits' },
+    group: { type: 'string', help: 'backup-codes: a dash every N characters (0: none; default 5)' },
   },
   async run(ctx) {
     const at = wholeNumber(ctx.values.at, '--at');
     const nowMs = at === undefined ? systemClock.now() : at * 1000;
     const [first, ...rest] = ctx.positionals;
+    const backupOptions = ['count', 'length', 'alphabet', 'group'].filter((o) => ctx.values[o] !== undefined);
+
+    if (first === 'backup-codes') {
+      if (rest.length > 0 || ctx.values.uri !== undefined || ctx.values.at !== undefined)
+        throw usageError('Usage: latch totp backup-codes [--count N] [--length N] [--alphabet A] [--group N]');
+      const { runBackupCodes } = await import('./totp-backup-codes');
+      return runBackupCodes(ctx);
+    }
+    if (backupOptions.length > 0) throw usageError(`--${backupOptions[0]} goes with "latch totp backup-codes".`);
 
     if (first === 'verify') {
       const window = wholeNumber(ctx.values.window, '--window');

@@ -1,3 +1,11 @@
+export {
+  BACKUP_ALPHABET_NAMES,
+  type BackupAlphabet,
+  type BackupCodeOptions,
+  DEFAULT_BACKUP_CODE_OPTIONS,
+  type GeneratedBackupCodes,
+  generateBackupCodes,
+} from './backup-code-generate';
 export { type BackupCode, backupCodeKey, backupCodesLeft, markBackupCodeUsed, parseBackupCodes } from './backup-codes';
 export {
   BACKUP_CODES_CREDENTIAL,

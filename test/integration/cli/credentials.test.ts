@@ -397,3 +397,35 @@ describe('secrets are never typed as arguments', () => {
     expect((await withPw(['get', 'latch://Copy/same%20key'])).stdout).toBe('sk_live_from_stdin_123\n');
   });
 });
+
+describe('latch totp backup-codes', () => {
+  it('backup-codes prints a fresh set, one a line, with the entropy and the storage advice on stderr', async () => {
+    const noVault = { LATCH_NO_KEYCHAIN: '1', LATCH_VAULT: join(dir, 'none.latch') };
+    const r = await latch(['totp', 'backup-codes', '--count', '8', '--length', '12', '--group', '4'], {
+      env: noVault,
+    });
+    expect(r.code).toBe(0);
+    const codes = r.stdout.trimEnd().split('\n');
+    expect(codes).toHaveLength(8);
+    for (const c of codes) expect(c).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(new Set(codes).size).toBe(8);
+    expect(r.stderr).toContain('60 bits of entropy per code');
+    expect(r.stderr).toMatch(/argon2id/);
+
+    const hex = await latch(
+      ['totp', 'backup-codes', '--alphabet', 'hex', '--length', '32', '--group', '8', '--count', '2', '--json'],
+      {
+        env: noVault,
+      },
+    );
+    const json = JSON.parse(hex.stdout);
+    expect(json).toMatchObject({ alphabet: 'hex', entropyBits: 128, storage: { scheme: 'sha-256' } });
+    expect(json.codes[0]).toMatch(/^[0-9a-f]{8}(-[0-9a-f]{8}){3}$/);
+
+    const bad = await latch(['totp', 'backup-codes', '--alphabet', 'emoji'], { env: noVault });
+    expect(bad.code).toBe(2);
+    const stray = await latch(['totp', '--uri', 'x', '--count', '3'], { env: noVault });
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toContain('--count goes with "latch totp backup-codes"');
+  });
+});

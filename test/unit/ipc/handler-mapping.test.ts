@@ -175,6 +175,7 @@ const rows: Record<ChannelName, Row> = {
   'totp.useBackupCode': { input: { serviceId: 's1', index: 2 }, call: 'totp.useBackupCode', args: ['s1', 2] },
   'totp.clockOffset': { input: {}, call: 'clockSkew.latest', args: [] },
   'lab.generate': { input: { issuer: 'I' }, call: 'lab.generate', args: [{ issuer: 'I' }] },
+  'lab.backupCodes': { input: { count: 3 }, call: 'lab.backupCodes', args: [{ count: 3 }] },
   'lab.verify': { input: { code: '1' }, call: 'lab.verify', args: [{ code: '1' }] },
   'oauth.presets': { input: {}, returns: (r) => expect(r).toBe(OAUTH_PRESETS) },
   'oauth.createClient': { input: { preset: 'github' }, call: 'oauth.createClient', args: [{ preset: 'github' }] },

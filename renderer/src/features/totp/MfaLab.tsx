@@ -3,6 +3,7 @@ import { BridgeError } from '../../../../preload/api';
 import { useLatch } from '../../latch-context';
 import { Badge, Button, TextField } from '../../ui';
 import { describeVerdict } from './format';
+import { LabBackupCodes } from './LabBackupCodes';
 import { type OtpAlgorithm, OtpParamsFields } from './OtpParamsFields';
 import { svgDataUrl } from './QrDialog';
 
@@ -131,6 +132,8 @@ export function MfaLab() {
           </p>
         ) : null}
       </section>
+
+      <LabBackupCodes />
     </div>
   );
 }
