@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { buildCli } from './built-cli';
 
 const root = join(import.meta.dirname, '../../..');
 
@@ -10,8 +11,9 @@ export interface LatchRun {
 }
 
 /**
- * Runs `latch` from source (node --import tsx main/cli/index.ts) as a child process, stdin piped then closed;
- * `built`: the built command line (bin/latch.mjs, see buildCli in tool-env.ts), which starts in a tenth of the time.
+ * Runs `latch` as a child process, stdin piped then closed. It runs the built command line (bin/latch.mjs, what
+ * `npm link` installs and users run; built once by buildCli), which starts in a tenth of the time of the
+ * sources through tsx; `source: true` runs main/cli/index.ts through tsx instead.
  */
 export function latch(
   args: string[],
@@ -20,10 +22,11 @@ export function latch(
     env?: Record<string, string>;
     wrap?: string[];
     closedStdout?: boolean;
-    built?: boolean;
+    source?: boolean;
   } = {},
 ): Promise<LatchRun> {
-  const entry = options.built ? [join(root, 'bin/latch.mjs')] : ['--import', 'tsx', join(root, 'main/cli/index.ts')];
+  if (!options.source) buildCli();
+  const entry = options.source ? ['--import', 'tsx', join(root, 'main/cli/index.ts')] : [join(root, 'bin/latch.mjs')];
   // `wrap`: a command the run goes through (unshare for a private mount, setpriv for another uid).
   return runProgram([...(options.wrap ?? []), process.execPath, ...entry, ...args], { ...options, cwd: root });
 }

@@ -1,11 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { buildCli } from './built-cli';
 import { grepTree } from './no-secret-on-disk';
 import { type LatchRun, latch, runProgram } from './run-latch';
 
+export { buildCli } from './built-cli';
 export const ROOT = join(import.meta.dirname, '../../..');
 
 /**
@@ -38,35 +39,6 @@ export interface ToolEnv {
   close(): Promise<void>;
 }
 
-/** Newest modification time under a path (a file, or a folder walked recursively). */
-function newest(path: string): number {
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(st.mtimeMs, ...readdirSync(path).map((e) => newest(join(path, e))));
-}
-
-let built = false;
-/**
- * Builds out/cli once per test process, so the installed entry points (bin/*.mjs) are what the tools run; skipped
- * when the build is newer than every source it is made from (npm test builds it first, and each test file would
- * otherwise build it again).
- */
-export function buildCli(): void {
-  if (built) return;
-  const out = join(ROOT, 'out/cli/latch.mjs');
-  const sources = ['main', 'package-lock.json', 'cli.vite.config.ts'].map((p) => newest(join(ROOT, p)));
-  if (existsSync(out) && statSync(out).mtimeMs > Math.max(...sources)) {
-    built = true;
-    return;
-  }
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'cli.vite.config.ts', '--logLevel', 'error'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  expect(r.status, r.stderr).toBe(0);
-  built = true;
-}
-
 /** A fresh vault (and the built command line), for the tool and command tests. */
 export async function toolEnv(name: string): Promise<ToolEnv> {
   buildCli();
@@ -89,7 +61,7 @@ export async function toolEnv(name: string): Promise<ToolEnv> {
     PATH: `${bin}:${process.env.PATH}`,
   };
   const withPassword = (args: string[], rest = '') =>
-    latch([...args, '--password-stdin'], { stdin: `${password}\n${rest}`, env, built: true });
+    latch([...args, '--password-stdin'], { stdin: `${password}\n${rest}`, env });
   const init = await withPassword(['init', '--iterations', '100000']);
   expect(init.code, init.stderr).toBe(0);
   return {
@@ -98,7 +70,7 @@ export async function toolEnv(name: string): Promise<ToolEnv> {
     env,
     password,
     withPassword,
-    latch: (args, stdin = '') => latch(args, { stdin, env, built: true }),
+    latch: (args, stdin = '') => latch(args, { stdin, env }),
     program: (command, options = {}) => runProgram(command, { ...options, env: { ...env, ...options.env } }),
     async addOAuthClient(o, secret) {
       const url = o.url === undefined ? [] : ['--url', o.url];
@@ -121,7 +93,7 @@ export async function toolEnv(name: string): Promise<ToolEnv> {
     },
     filesHolding: (value) => grepTree([dir, process.env.HOME ?? dir, tmpdir()], value),
     async close() {
-      await latch(['lock'], { env, built: true });
+      await latch(['lock'], { env });
       rmSync(dir, { recursive: true, force: true });
     },
   };
