@@ -33,4 +33,3 @@ export function buildCli(): void {
   expect(r.status, r.stderr).toBe(0);
   built = true;
 }
-
