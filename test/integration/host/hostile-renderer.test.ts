@@ -37,6 +37,8 @@ class Bridge {
       maxPayload: 64 * 1024 * 1024,
     });
     this.ws.on('error', () => undefined);
+    // Each call in flight listens for its own reply, and the flood tests keep dozens in flight at once.
+    this.ws.setMaxListeners(256);
   }
   open(): Promise<void> {
     return new Promise((resolve, reject) => {
