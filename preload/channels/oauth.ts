@@ -75,6 +75,11 @@ export const FlowLogEntry = z.object({
   requestHeaders: z.record(z.string(), z.string()).optional(),
   requestBody: z.string().optional(),
   error: z.string().optional(),
+  /** ok: an answer below 400 naming no OAuth error; failed: no answer, 4xx/5xx, or a 200 with `error`. */
+  outcome: z.enum(['ok', 'failed']),
+  oauthError: z.string().optional(),
+  /** The answer's body, every token, secret and code masked in main. */
+  responseBody: z.string().optional(),
 });
 export type FlowLogEntry = z.infer<typeof FlowLogEntry>;
 
@@ -221,8 +226,8 @@ export const oauthChannels = {
     input: Located,
     output: z.object({ revocation: z.enum(['queued', 'unsupported', 'nothing']) }),
   }),
-  /** The redacted request log of the last flow of this credential (sign-in, refresh, revocation). */
-  'oauth.log': channel({ input: Located, output: z.object({ log: FlowLog.nullable() }) }),
+  /** The redacted request logs of this credential's last flows (sign-in, refresh, revocation), newest first. */
+  'oauth.log': channel({ input: Located, output: z.object({ logs: z.array(FlowLog).max(10) }) }),
   /** A device flow waiting for the user, if any (after a reload of the screen). */
   'oauth.pendingDevice': channel({ input: Empty, output: z.array(DeviceCodeInfo) }),
   'jwt.decode': channel({

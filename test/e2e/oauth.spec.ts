@@ -137,14 +137,63 @@ test.describe('OAuth & JWT', () => {
     expect(lowest).toBeLessThanOrEqual(ACCESS_TTL_S - 8);
     await expect(row.getByTestId('oauth-status')).toHaveText('Expiring');
 
-    // The request log of the refresh: the token endpoint answered 200, secrets redacted.
+    // The request log of the refresh: the token endpoint answered 200, its answer shown with the
+    // tokens masked, in whole milliseconds; the sign-in before it is still there to choose.
     await row.getByRole('button', { name: 'Request log' }).click();
     const dialog = page.getByRole('dialog', { name: /Request log/ });
     await expect(dialog).toContainText('refresh');
     await expect(dialog).toContainText(/\/token/);
-    await expect(dialog.getByText('200').first()).toBeVisible();
+    await expect(dialog.getByTestId('oauth-log-answer').first()).toHaveText('200');
+    for (const time of await dialog.getByTestId('oauth-log-time').allTextContents())
+      expect(time).toMatch(/^(\d+ ms|\d+\.\d+ s|—)$/);
+    await dialog
+      .getByRole('button', { name: /^POST .*\/token: show/ })
+      .first()
+      .click();
+    await expect(dialog.getByTestId('oauth-log-response')).toContainText('"access_token": "[redacted]"');
+    await expect(dialog.getByTestId('oauth-log-response')).toContainText('"refresh_token": "[redacted]"');
+    const flows = dialog.getByLabel(/^Flow/);
+    expect(await flows.locator('option').count()).toBeGreaterThanOrEqual(2);
+    await flows.selectOption({ label: (await flows.locator('option').last().textContent()) ?? '' });
+    await expect(dialog).toContainText('authorization_code');
+    // The browser's redirect back to Latch is one entry, its code masked.
+    await expect(dialog).toContainText('code=%5Bredacted%5D');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await idpContext.close();
+
+    // A refused call reads as refused: the server's status, error and answer.
+    const broken = await app.composed.dispatch(
+      'credentials.add',
+      {
+        serviceId,
+        kind: 'oauth2',
+        name: 'Broken machine',
+        fields: {
+          issuer: peer.issuer,
+          clientId: 'latch-e2e',
+          clientSecret: 'not-the-secret',
+          clientAuth: 'client_secret_post',
+          grant: 'client_credentials',
+        },
+      },
+      { transport: 'browser-host' },
+    );
+    expect(broken.ok).toBe(true);
+    const brokenRow = page.getByTestId('oauth-row').filter({ hasText: 'Broken machine' });
+    await brokenRow.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await brokenRow.getByRole('button', { name: 'Request log' }).click();
+    const refused = page.getByRole('dialog', { name: /Request log.*Broken machine/ });
+    await expect(refused.getByTestId('oauth-log-answer').last()).toHaveText(/^40\d [a-z_]+$/);
+    await expect(refused.locator('.badge').filter({ hasText: 'failed' }).first()).toBeVisible();
+    await refused.getByRole('button', { name: /^POST .*\/token: show/ }).click();
+    const error = ((await refused.getByTestId('oauth-log-answer').last().textContent()) ?? '').split(' ')[1] ?? '';
+    await expect(refused.getByTestId('oauth-log-response')).toContainText(`"error": "${error}"`);
+    await expect(refused.getByTestId('oauth-log-request')).toContainText('client_secret=%5Bredacted%5D');
+    await screenshot(page, 'oauth-request-log-refused');
+    await page.setViewportSize({ width: 900, height: 700 });
+    await screenshot(page, 'oauth-request-log-refused-900');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await refused.getByRole('button', { name: 'Close' }).click();
   });
 
   test('device code: the panel shows the user code and link; approving it signs in', async ({

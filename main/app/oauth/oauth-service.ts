@@ -146,8 +146,9 @@ export class OAuthService {
     return out;
   }
 
-  log(credentialId: string): FlowLog | null {
-    return this.#logs.latest(credentialId);
+  /** The credential's last flows (KEPT_FLOWS), newest first, already redacted. */
+  logs(credentialId: string): FlowLog[] {
+    return this.#logs.recent(credentialId);
   }
 
   pendingDevices(): DeviceCodeInfo[] {

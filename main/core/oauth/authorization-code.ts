@@ -145,14 +145,20 @@ export async function authorize(config: OAuth2Config, options: AuthorizeOptions)
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.signal ? { signal: options.signal } : {}),
     onCallbackReceived: () => options.onStage?.('callback-received'),
-    onRequest: (info) =>
+    onRequest: (info) => {
+      const url = new URL(info.url, listener?.redirectUri ?? 'http://127.0.0.1');
+      const error = url.searchParams.get('error');
       options.log?.record({
         method: info.method,
-        url: redactUrl(new URL(info.url, listener?.redirectUri ?? 'http://127.0.0.1').href),
+        url: redactUrl(url.href),
         status: info.status,
         durationMs: 0,
         at: clock.now(),
-      }),
+        // The browser's redirect: a 200 page that carries the server's refusal is still a refusal.
+        outcome: info.status < 400 && error === null ? 'ok' : 'failed',
+        ...(error !== null && /^[\x20-\x7e]{1,100}$/.test(error) ? { oauthError: error } : {}),
+      });
+    },
     onCallback: async (params) => {
       const tokens = await exchangeAuthorizationCode(
         {

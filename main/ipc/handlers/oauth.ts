@@ -14,7 +14,7 @@ export function oauthHandlers({ oauth }: HandlerServices): TableOf<'oauth'> {
     'oauth.signOut': async ({ serviceId, credentialId }) => ({
       revocation: await oauth.signOut(serviceId, credentialId),
     }),
-    'oauth.log': ({ credentialId }) => ({ log: oauth.log(credentialId) }),
+    'oauth.log': ({ credentialId }) => ({ logs: oauth.logs(credentialId) }),
     'oauth.pendingDevice': () => oauth.pendingDevices(),
   };
 }

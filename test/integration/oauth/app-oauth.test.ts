@@ -1,38 +1,32 @@
 /**
- * The app's OAuth side through the real dispatcher (the channels the renderer calls), against
- * oidc-provider: each grant signs in and saves its tokens, the flow log is redacted, refresh and
- * sign-out work, and deleting a credential revokes its tokens in the background (503 retried).
+ * The app's OAuth use cases on the OAuthService itself (no transport: the channels are one-line
+ * mappings, checked in test/unit/ipc/handler-mapping.test.ts), against oidc-provider: each grant
+ * signs in and saves its tokens, the flow log is redacted, refresh and sign-out work, and deleting
+ * a credential revokes its tokens in the background (503 retried).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryClipboard } from '../../../main/core/clipboard/memory-clipboard';
+import type { AppServices } from '../../../main/app/app-services';
+import type { DomainEventName } from '../../../main/app/events';
 import { OAuth2Fields } from '../../../main/core/model/credential';
 import { refreshTokens } from '../../../main/core/oauth';
-import type { ChannelName, EventName } from '../../../preload/contract';
 import { nativeClient, type OidcProviderPeer, startOidcProvider } from '../../peers/oidc-provider';
 import { reply, type ScriptedServer, startScriptedServer } from '../../peers/scripted-server';
-import { composeForTest } from '../../support/compose-for-test';
+import { appForTest, createTestVault, TEST_PASSWORD } from '../../support/app-for-test';
 import { approveDevInteractions, launchBrowser, pageOpener, type TestBrowser } from './browser';
 
 const dir = mkdtempSync(join(tmpdir(), 'latch-app-oauth-'));
 let peer: OidcProviderPeer;
 let browser: TestBrowser;
 let revocation: ScriptedServer;
-let app: ReturnType<typeof composeForTest>;
-const events: { name: EventName; payload: unknown }[] = [];
+let app: AppServices;
+const events: { name: DomainEventName; payload: unknown }[] = [];
 let serviceId = '';
 
-async function call<T = unknown>(channel: ChannelName, input: unknown): Promise<T> {
-  const envelope = await app.dispatch(channel, input, { transport: 'browser-host' });
-  if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), envelope.error);
-  return envelope.value as T;
-}
-
-async function addOAuth(name: string, fields: Record<string, unknown>): Promise<string> {
-  const { id } = await call<{ id: string }>('credentials.add', { serviceId, kind: 'oauth2', name, fields });
-  return id;
+function addOAuth(name: string, fields: Record<string, unknown>): Promise<string> {
+  return app.credentials.addCredential(serviceId, { kind: 'oauth2', name, fields });
 }
 
 async function until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
@@ -69,34 +63,19 @@ beforeAll(async () => {
     launchBrowser(),
     startScriptedServer(),
   ]);
-  app = composeForTest({
-    dataDir: dir,
-    clipboard: new MemoryClipboard(),
-    browser: pageOpener(browser.page),
-  });
+  app = appForTest(dir, { browser: pageOpener(browser.page) });
   app.events.subscribe((name, payload) => events.push({ name, payload }));
-  await call('vault.create', { password: 'app oauth test password', iterations: 100_000 });
-  ({ id: serviceId } = await call<{ id: string }>('services.create', { service: { name: 'Local IdP' } }));
+  await createTestVault(app);
+  serviceId = await app.credentials.createService({ name: 'Local IdP' });
 }, 60_000);
 
 afterAll(async () => {
-  await app?.services.vault.lock(false).catch(() => undefined);
+  await app?.vault.lock(false).catch(() => undefined);
   await Promise.all([browser?.close(), peer?.stop(), revocation?.close()]);
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Info {
-  status: string;
-  hasRefreshToken: boolean;
-  autoRefresh: boolean;
-  obtainedAt: number | null;
-  expiresAt: number | null;
-}
-interface Log {
-  log: { flow: string; outcome: string; entries: { url: string; status: number; requestBody?: string }[] } | null;
-}
-
-describe('oauth.* channels', () => {
+describe('the OAuth service', () => {
   it('client credentials: signs in, saves the token, logs the exchange with the secret redacted', async () => {
     const id = await addOAuth('machine', {
       issuer: peer.issuer,
@@ -106,9 +85,9 @@ describe('oauth.* channels', () => {
       grant: 'client_credentials',
       scopes: 'api:read',
     });
-    const info = await call<Info>('oauth.signIn', { serviceId, credentialId: id });
+    const info = await app.oauth.signIn(serviceId, id);
     expect(info).toMatchObject({ status: 'valid', hasRefreshToken: false, autoRefresh: true });
-    const { log } = await call<Log>('oauth.log', { serviceId, credentialId: id });
+    const [log] = app.oauth.logs(id);
     expect(log?.flow).toBe('client_credentials');
     expect(log?.outcome).toBe('ok');
     const token = log?.entries.find((e) => e.url.endsWith('/token'));
@@ -120,35 +99,34 @@ describe('oauth.* channels', () => {
 
   it('authorization code + PKCE in the browser; refresh; sign out revokes in the background', async () => {
     const id = await addOAuth('desk', { issuer: peer.issuer, clientId: 'desk', scopes: 'openid' });
-    const signingIn = call<Info>('oauth.signIn', { serviceId, credentialId: id });
+    const signingIn = app.oauth.signIn(serviceId, id);
     await approveDevInteractions(browser.page);
     const info = await signingIn;
     expect(info).toMatchObject({ status: 'valid', hasRefreshToken: true, autoRefresh: true });
     expect(events.some((e) => e.name === 'oauth.progress')).toBe(true);
 
-    const refreshed = await call<Info>('oauth.refresh', { serviceId, credentialId: id });
+    const refreshed = await app.oauth.refresh(serviceId, id);
     expect(refreshed.obtainedAt).toBeGreaterThanOrEqual(info.obtainedAt ?? 0);
 
-    const before = await app.services.credentials.store().credential(serviceId, id);
+    const before = await app.credentials.store().credential(serviceId, id);
     const config = OAuth2Fields.parse(before.credential.fields);
-    const out = await call<{ revocation: string }>('oauth.signOut', { serviceId, credentialId: id });
-    expect(out.revocation).toBe('queued');
-    const list = await call<Info[]>('oauth.tokens', {});
-    expect(list.find((t) => (t as Info & { credentialId: string }).credentialId === id)?.status).toBe('signed-out');
-    await until(() => app.services.oauth.pendingRevocations === 0);
+    expect(await app.oauth.signOut(serviceId, id)).toBe('queued');
+    const list = await app.oauth.tokens();
+    expect(list.find((t) => t.credentialId === id)?.status).toBe('signed-out');
+    await until(() => app.oauth.pendingRevocations === 0);
     // The server has forgotten the grant: the old refresh token no longer works.
     await expect(refreshTokens(config)).rejects.toMatchObject({ code: 'ERR_OAUTH_LOGIN_REQUIRED' });
   });
 
   it('device code: announces the user code with oauth.device, waits for approval, saves the tokens', async () => {
     const id = await addOAuth('tv', { issuer: peer.issuer, clientId: 'tv', grant: 'device_code', scopes: 'openid' });
-    const signingIn = call<Info>('oauth.signIn', { serviceId, credentialId: id });
+    const signingIn = app.oauth.signIn(serviceId, id);
     await until(() => events.some((e) => e.name === 'oauth.device'));
     const device = events.find((e) => e.name === 'oauth.device')?.payload as {
       userCode: string;
       verificationUri: string;
     };
-    expect((await call<unknown[]>('oauth.pendingDevice', {})).length).toBe(1);
+    expect(app.oauth.pendingDevices()).toHaveLength(1);
     const page = browser.page;
     await page.goto(device.verificationUri);
     await page.fill('input[name="user_code"]', device.userCode);
@@ -161,12 +139,12 @@ describe('oauth.* channels', () => {
     else await consent.click();
     const info = await signingIn;
     expect(info.status).toBe('valid');
-    expect(await call<unknown[]>('oauth.pendingDevice', {})).toEqual([]);
+    expect(app.oauth.pendingDevices()).toEqual([]);
   }, 60_000);
 
   it('cancel stops a sign-in waiting for the browser: ERR_CANCELLED', async () => {
     const id = await addOAuth('cancelled', { issuer: peer.issuer, clientId: 'desk', scopes: 'openid' });
-    const signingIn = call('oauth.signIn', { serviceId, credentialId: id }).catch((e: unknown) => e);
+    const signingIn = app.oauth.signIn(serviceId, id).catch((e: unknown) => e);
     await until(() =>
       events.some(
         (e) =>
@@ -175,7 +153,7 @@ describe('oauth.* channels', () => {
           (e.payload as { stage: string }).stage === 'browser-opened',
       ),
     );
-    await call('oauth.cancel', { credentialId: id });
+    app.oauth.cancel(id);
     expect(await signingIn).toMatchObject({ code: 'ERR_CANCELLED' });
   });
 
@@ -185,7 +163,7 @@ describe('oauth.* channels', () => {
       revocationEndpoint: `${revocation.url}/revoke`,
       clientId: 'doomed-app',
     });
-    await app.services.credentials.store().setTokens(serviceId, id, {
+    await app.credentials.store().setTokens(serviceId, id, {
       accessToken: 'doomed-access-token',
       refreshToken: 'doomed-refresh-token',
       tokenType: 'Bearer',
@@ -195,9 +173,9 @@ describe('oauth.* channels', () => {
     // The server is down for the first attempt and says when to come back.
     revocation.script(reply(503, { 'retry-after': '1' }));
     const started = Date.now();
-    await call('credentials.delete', { serviceId, credentialId: id });
+    await app.credentials.deleteCredential(serviceId, id);
     expect(Date.now() - started).toBeLessThan(1000);
-    await until(() => revocation.seen.length >= 3 && app.services.oauth.pendingRevocations === 0, 20_000);
+    await until(() => revocation.seen.length >= 3 && app.oauth.pendingRevocations === 0, 20_000);
     const bodies = revocation.seen.map((s) => new URLSearchParams(s.body.toString()));
     expect(bodies[0]?.get('token')).toBe('doomed-refresh-token');
     expect(bodies.some((b) => b.get('token') === 'doomed-access-token')).toBe(true);
@@ -210,41 +188,33 @@ describe('oauth.* channels', () => {
     const context = await browser.browser.newContext();
     const page = await context.newPage();
     // Refresh 4 s after sign-in (1 h tokens, margin 1 h minus 4 s).
-    const app2 = composeForTest({
-      dataDir: dir2,
-      clipboard: new MemoryClipboard(),
+    const app2 = appForTest(dir2, {
       browser: pageOpener(page),
       refreshRule: { beforeExpiryMs: 3_600_000 - 4_000, lifetimeFraction: 0, minAgeMs: 0 },
     });
-    const seen: EventName[] = [];
+    const seen: DomainEventName[] = [];
     app2.events.subscribe((name) => seen.push(name));
-    const call2 = async <T>(channel: ChannelName, input: unknown): Promise<T> => {
-      const e = await app2.dispatch(channel, input, { transport: 'browser-host' });
-      if (!e.ok) throw Object.assign(new Error(e.error.message), e.error);
-      return e.value as T;
-    };
     try {
-      await call2('vault.create', { password: 'second app password', iterations: 100_000 });
-      const { id: sid } = await call2<{ id: string }>('services.create', { service: { name: 'Rotating' } });
-      const { id } = await call2<{ id: string }>('credentials.add', {
-        serviceId: sid,
+      await createTestVault(app2);
+      const sid = await app2.credentials.createService({ name: 'Rotating' });
+      const id = await app2.credentials.addCredential(sid, {
         kind: 'oauth2',
         name: 'desk',
         fields: { issuer: peer.issuer, clientId: 'desk', scopes: 'openid' },
       });
-      const signingIn = call2<Info>('oauth.signIn', { serviceId: sid, credentialId: id });
+      const signingIn = app2.oauth.signIn(sid, id);
       await approveDevInteractions(page);
       await signingIn;
       // The request tester refreshes (the server rotates the refresh token) and saves, quietly.
-      const store = app2.services.credentials.store();
+      const store = app2.credentials.store();
       const rotated = await refreshTokens((await store.credential(sid, id)).credential.fields as never);
       await store.setTokens(sid, id, rotated);
       await new Promise((r) => setTimeout(r, 6_000));
       expect(seen).not.toContain('oauth.loginRequired');
-      const [info] = await call2<(Info & { lastError: string | null })[]>('oauth.tokens', {});
+      const [info] = await app2.oauth.tokens();
       expect(info).toMatchObject({ status: 'valid', lastError: null, autoRefresh: true });
     } finally {
-      await app2.services.vault.lock(false);
+      await app2.vault.lock(false);
       await context.close();
       rmSync(dir2, { recursive: true, force: true });
     }
@@ -256,28 +226,27 @@ describe('oauth.* channels', () => {
       revocationEndpoint: `${revocation.url}/revoke`,
       clientId: 'doomed-app',
     });
-    await app.services.credentials.store().setTokens(serviceId, id, {
+    await app.credentials.store().setTokens(serviceId, id, {
       accessToken: 'later-access-token',
       tokenType: 'Bearer',
       obtainedAt: Date.now(),
     });
     const before = revocation.seen.length;
     revocation.script(reply(503, { 'retry-after': '3600' }));
-    await call('credentials.delete', { serviceId, credentialId: id });
+    await app.credentials.deleteCredential(serviceId, id);
     await until(() => revocation.seen.length === before + 1);
-    await until(() => app.services.oauth.pendingRevocations === 1);
-    await app.services.vault.lock(false);
+    await until(() => app.oauth.pendingRevocations === 1);
+    await app.vault.lock(false);
     // Locked: the job (a token) is no longer in memory, only in the encrypted vault.
-    expect(app.services.oauth.pendingRevocations).toBe(0);
-    await call('vault.unlock', { password: 'app oauth test password' });
+    expect(app.oauth.pendingRevocations).toBe(0);
+    await app.vault.unlock({ password: TEST_PASSWORD, useQuickUnlock: false, useBackup: false });
     // Restored at unlock; its Retry-After is an hour away, so it waits.
-    await until(() => app.services.oauth.pendingRevocations === 1);
+    await until(() => app.oauth.pendingRevocations === 1);
     expect(revocation.seen.length).toBe(before + 1);
   });
 
   it('lock stops the scheduler: nothing is tracked afterwards', async () => {
-    await app.services.vault.lock(false);
-    const list = await app.dispatch('oauth.tokens', {}, { transport: 'browser-host' });
-    expect(list).toMatchObject({ ok: false, error: { code: 'ERR_VAULT_LOCKED' } });
+    await app.vault.lock(false);
+    await expect(app.oauth.tokens()).rejects.toMatchObject({ code: 'ERR_VAULT_LOCKED' });
   });
 });

@@ -189,7 +189,7 @@ const rows: Record<ChannelName, Row> = {
   'oauth.cancel': { input: { credentialId: 'c1' }, call: 'oauth.cancel', args: ['c1'] },
   'oauth.refresh': { input: S, call: 'oauth.refresh', args: ['s1', 'c1'] },
   'oauth.signOut': { input: S, call: 'oauth.signOut', args: ['s1', 'c1'] },
-  'oauth.log': { input: { credentialId: 'c1' }, call: 'oauth.log', args: ['c1'] },
+  'oauth.log': { input: { credentialId: 'c1' }, call: 'oauth.logs', args: ['c1'] },
   'oauth.pendingDevice': { input: {}, call: 'oauth.pendingDevices', args: [] },
   'jwt.decode': { input: { token: 't' }, call: 'jwt.decode', args: ['t'] },
   'jwt.verify': {

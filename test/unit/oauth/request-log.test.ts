@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FlowRequestLog, loggingFetch, redactBody, redactHeaders, redactUrl } from '../../../main/core/oauth';
+import { redactResponseBody } from '../../../main/core/oauth/request-log';
 
 describe('flow request log redaction', () => {
   it('redacts secret query parameters and fragments', () => {
@@ -57,5 +58,43 @@ describe('flow request log redaction', () => {
     expect(log.entries[1]).toMatchObject({ method: 'GET', status: 0, at: 2000, error: 'ECONNREFUSED' });
     expect(seen).toHaveLength(2);
     expect(JSON.stringify(log.entries)).not.toContain('eA==');
+  });
+});
+
+describe('the answer body in the log', () => {
+  it('masks secret members at any depth, secret form fields, and tokens in text that is not whole JSON', () => {
+    const json = redactResponseBody(
+      JSON.stringify({ access_token: 'AT', nested: { refresh_token: 'RT', list: [{ id_token: 'IT' }] }, scope: 'api' }),
+      'application/json; charset=utf-8',
+    );
+    for (const secret of ['"AT"', '"RT"', '"IT"']) expect(json).not.toContain(secret);
+    expect(json).toContain('"scope": "api"');
+    const form = redactResponseBody('access_token=gho_abc&token_type=bearer', 'application/x-www-form-urlencoded');
+    expect(form).toBe('access_token=%5Bredacted%5D&token_type=bearer');
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
+    const cut = redactResponseBody(`{"device_code":"DC1","refresh_token":"RT\\"2","id":"${jwt}`, 'text/plain');
+    for (const secret of ['DC1', 'RT', jwt]) expect(cut).not.toContain(secret);
+    expect(redactResponseBody('<p>code=abc123&state=s</p>', 'text/html')).toBe('<p>code=[redacted]&state=s</p>');
+  });
+
+  it('an answer is failed at 400 and up, and at 200 when it names an OAuth error', async () => {
+    const log = new FlowRequestLog();
+    const answer = (status: number, body: string, type = 'application/json') =>
+      loggingFetch(log, async () => new Response(body, { status, headers: { 'content-type': type } }));
+    await answer(200, '{"access_token":"x"}')('https://as.example/token', { method: 'POST' });
+    await answer(400, '{"error":"invalid_grant"}')('https://as.example/token', { method: 'POST' });
+    await answer(
+      200,
+      'error=bad_verification_code',
+      'application/x-www-form-urlencoded',
+    )('https://gh.example/t', {
+      method: 'POST',
+    });
+    expect(log.entries.map((e) => [e.status, e.outcome, e.oauthError])).toEqual([
+      [200, 'ok', undefined],
+      [400, 'failed', 'invalid_grant'],
+      [200, 'failed', 'bad_verification_code'],
+    ]);
+    expect(log.entries.every((e) => Number.isInteger(e.durationMs))).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import { FlowLogs, KEPT_FLOWS } from '../../../../main/app/oauth/flow-logs';
 import { LatchError } from '../../../../main/core/model/errors';
 
 function entry(status: number) {
-  return { method: 'POST', url: 'https://as.example/token', status, durationMs: 3, at: 0 };
+  return { method: 'POST', url: 'https://as.example/token', status, durationMs: 3, at: 0, outcome: 'ok' as const };
 }
 
 describe('FlowLogs', () => {
