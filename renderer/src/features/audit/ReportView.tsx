@@ -1,5 +1,5 @@
 import type { AuditCheck, AuditReport } from '../../../../preload/contract';
-import { Badge, type BadgeTone } from '../../ui';
+import { Badge, type BadgeTone, Table } from '../../ui';
 
 const TONE: Record<AuditCheck['status'], BadgeTone> = { pass: 'ok', warn: 'warn', fail: 'danger', skipped: 'info' };
 const CATEGORIES: [AuditCheck['category'], string][] = [
@@ -26,43 +26,33 @@ export function ReportView({ report }: { report: AuditReport }) {
         return (
           <section key={category} aria-label={title}>
             <h3 className="section-title">{title}</h3>
-            <table className="audit-report__table">
-              <thead>
-                <tr>
-                  <th scope="col">Result</th>
-                  <th scope="col">Check</th>
-                  <th scope="col">Finding</th>
-                  <th scope="col">Fix</th>
+            <Table className="audit-report__table" columns={['Result', 'Check', 'Finding', 'Fix']}>
+              {rows.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <Badge tone={TONE[c.status]}>{c.status}</Badge>
+                  </td>
+                  <td>{c.title}</td>
+                  <td>
+                    {c.finding}
+                    {Object.keys(c.evidence).length > 0 ? (
+                      <details>
+                        <summary>Evidence</summary>
+                        <dl className="kv">
+                          {Object.entries(c.evidence).map(([k, v]) => (
+                            <div key={k}>
+                              <dt>{k}</dt>
+                              <dd className="mono">{v}</dd>
+                            </div>
+                          ))}
+                        </dl>
+                      </details>
+                    ) : null}
+                  </td>
+                  <td>{c.status === 'pass' || c.status === 'skipped' ? '' : (c.fix ?? '')}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {rows.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      <Badge tone={TONE[c.status]}>{c.status}</Badge>
-                    </td>
-                    <td>{c.title}</td>
-                    <td>
-                      {c.finding}
-                      {Object.keys(c.evidence).length > 0 ? (
-                        <details>
-                          <summary>Evidence</summary>
-                          <dl className="kv">
-                            {Object.entries(c.evidence).map(([k, v]) => (
-                              <div key={k}>
-                                <dt>{k}</dt>
-                                <dd className="mono">{v}</dd>
-                              </div>
-                            ))}
-                          </dl>
-                        </details>
-                      ) : null}
-                    </td>
-                    <td>{c.status === 'pass' || c.status === 'skipped' ? '' : (c.fix ?? '')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </Table>
           </section>
         );
       })}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { CREDENTIAL_KINDS, type CredentialKind, type CredentialView } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Button, Dialog, SelectField, TextField } from '../../ui';
+import { FormDialog, SelectField, TextField } from '../../ui';
 import { errorOf } from './bridge-error';
 import {
   clientErrors,
@@ -119,104 +119,90 @@ export function CredentialFormDialog({
   };
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       title={editing ? `Edit ${credential.name}` : 'Add credential'}
       onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" type="submit" form="credential-form" disabled={busy}>
-            {editing ? 'Save' : 'Add credential'}
-          </Button>
-        </>
-      }
+      submitLabel={editing ? 'Save' : 'Add credential'}
+      busy={busy}
+      onSubmit={() => void submit()}
+      className="cred-form"
     >
-      <form
-        id="credential-form"
-        className="cred-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <div className="form-grid">
-          <SelectField
-            label="Kind"
-            value={kind}
-            options={CREDENTIAL_KINDS}
-            labels={KIND_LABELS}
-            disabled={editing}
-            onChange={(k) => changeKind(k as CredentialKind)}
-          />
-          <TextField
-            label="Name"
-            value={name}
-            placeholder="production"
-            error={errors.credentialName ?? null}
-            onChange={(e) => {
-              setName(e.currentTarget.value);
-              setErrors(({ credentialName: _gone, ...rest }) => rest);
-            }}
-          />
-        </div>
-        <fieldset className="cred-form__kind">
-          <legend className="visually-hidden">{KIND_LABELS[kind]} fields</legend>
-          {KIND_FIELDS[kind].map((spec) => (
-            <KindField
-              key={`${kind}-${spec.name}`}
-              spec={spec}
-              value={values[spec.name] ?? ''}
-              error={errors[spec.name] ?? null}
-              editing={editing}
-              onChange={(v) => set(spec.name, v)}
-            />
-          ))}
-        </fieldset>
-        {kind === 'hmac' ? (
-          <RecipePreview
-            serviceId={serviceId}
-            preset={values.preset ?? ''}
-            recipe={values.recipe ?? ''}
-            keyId={values.keyId ?? ''}
-          />
-        ) : null}
-        <div className="form-grid">
-          <TextField
-            label="Expires on (optional)"
-            type="date"
-            value={expires}
-            error={errors.expiresAt ?? null}
-            onChange={(e) => setExpires(e.currentTarget.value)}
-          />
-          <TextField
-            label="Rotate every N days (optional)"
-            type="number"
-            min={1}
-            max={3650}
-            value={rotateDays}
-            error={errors.rotateEveryDays ?? null}
-            onChange={(e) => setRotateDays(e.currentTarget.value)}
-          />
-        </div>
+      <div className="form-grid">
+        <SelectField
+          label="Kind"
+          value={kind}
+          options={CREDENTIAL_KINDS}
+          labels={KIND_LABELS}
+          disabled={editing}
+          onChange={(k) => changeKind(k as CredentialKind)}
+        />
         <TextField
-          label="Also send to hosts (optional)"
-          value={hosts}
-          placeholder="uploads.example.com, example.com:8443"
-          hint="The service's base URL host is always allowed. Any other host asks first."
-          error={errors.hosts ?? null}
+          label="Name"
+          value={name}
+          placeholder="production"
+          error={errors.credentialName ?? null}
           onChange={(e) => {
-            setHosts(e.currentTarget.value);
-            setErrors(({ hosts: _gone, ...rest }) => rest);
+            setName(e.currentTarget.value);
+            setErrors(({ credentialName: _gone, ...rest }) => rest);
           }}
         />
-        {formError ? (
-          <p className="field__error" role="alert">
-            {formError}
-          </p>
-        ) : null}
-      </form>
-    </Dialog>
+      </div>
+      <fieldset className="cred-form__kind">
+        <legend className="visually-hidden">{KIND_LABELS[kind]} fields</legend>
+        {KIND_FIELDS[kind].map((spec) => (
+          <KindField
+            key={`${kind}-${spec.name}`}
+            spec={spec}
+            value={values[spec.name] ?? ''}
+            error={errors[spec.name] ?? null}
+            editing={editing}
+            onChange={(v) => set(spec.name, v)}
+          />
+        ))}
+      </fieldset>
+      {kind === 'hmac' ? (
+        <RecipePreview
+          serviceId={serviceId}
+          preset={values.preset ?? ''}
+          recipe={values.recipe ?? ''}
+          keyId={values.keyId ?? ''}
+        />
+      ) : null}
+      <div className="form-grid">
+        <TextField
+          label="Expires on (optional)"
+          type="date"
+          value={expires}
+          error={errors.expiresAt ?? null}
+          onChange={(e) => setExpires(e.currentTarget.value)}
+        />
+        <TextField
+          label="Rotate every N days (optional)"
+          type="number"
+          min={1}
+          max={3650}
+          value={rotateDays}
+          error={errors.rotateEveryDays ?? null}
+          onChange={(e) => setRotateDays(e.currentTarget.value)}
+        />
+      </div>
+      <TextField
+        label="Also send to hosts (optional)"
+        value={hosts}
+        placeholder="uploads.example.com, example.com:8443"
+        hint="The service's base URL host is always allowed. Any other host asks first."
+        error={errors.hosts ?? null}
+        onChange={(e) => {
+          setHosts(e.currentTarget.value);
+          setErrors(({ hosts: _gone, ...rest }) => rest);
+        }}
+      />
+      {formError ? (
+        <p className="field__error" role="alert">
+          {formError}
+        </p>
+      ) : null}
+    </FormDialog>
   );
 }

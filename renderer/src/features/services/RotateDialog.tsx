@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { type CredentialView, SECRET_FIELDS } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Button, Dialog, TextField, useToast } from '../../ui';
+import { Dialog, FormDialog, TextField, useToast } from '../../ui';
 import { errorOf } from './bridge-error';
 import { messageWithoutField } from './form-values';
 import { formatDate } from './format';
@@ -62,58 +62,43 @@ export function RotateDialog({
   };
 
   return (
-    <Dialog
+    <FormDialog
       open
       title={`Rotate ${credential.name}`}
       onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" type="submit" form="rotate-form" disabled={busy}>
-            Rotate
-          </Button>
-        </>
-      }
+      submitLabel="Rotate"
+      busy={busy}
+      onSubmit={() => void submit()}
     >
-      <form
-        id="rotate-form"
-        className="stack"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <p className="dialog__text">
-          Paste the new value{fields.length > 1 ? 's (blank keeps a value)' : ''}. The current one stays readable as the
-          previous value during the grace period, so deployments still using it keep working.
-        </p>
-        {fields.map((f) => {
-          const spec = specs.find((s) => s.name === f);
-          const common = {
-            label: `New ${(spec?.label ?? f).toLowerCase()}`,
-            value: values[f] ?? '',
-            error: errors[f] ?? null,
-          };
-          return (
-            <SecretInput
-              key={f}
-              {...common}
-              multiline={spec?.type === 'secret-textarea'}
-              onChange={(v) => setValues({ ...values, [f]: v })}
-            />
-          );
-        })}
-        <TextField
-          label="Grace period (days)"
-          type="number"
-          min={0}
-          max={365}
-          value={grace}
-          error={errors.graceDays ?? null}
-          onChange={(e) => setGrace(e.currentTarget.value)}
-        />
-      </form>
-    </Dialog>
+      <p className="dialog__text">
+        Paste the new value{fields.length > 1 ? 's (blank keeps a value)' : ''}. The current one stays readable as the
+        previous value during the grace period, so deployments still using it keep working.
+      </p>
+      {fields.map((f) => {
+        const spec = specs.find((s) => s.name === f);
+        const common = {
+          label: `New ${(spec?.label ?? f).toLowerCase()}`,
+          value: values[f] ?? '',
+          error: errors[f] ?? null,
+        };
+        return (
+          <SecretInput
+            key={f}
+            {...common}
+            multiline={spec?.type === 'secret-textarea'}
+            onChange={(v) => setValues({ ...values, [f]: v })}
+          />
+        );
+      })}
+      <TextField
+        label="Grace period (days)"
+        type="number"
+        min={0}
+        max={365}
+        value={grace}
+        error={errors.graceDays ?? null}
+        onChange={(e) => setGrace(e.currentTarget.value)}
+      />
+    </FormDialog>
   );
 }

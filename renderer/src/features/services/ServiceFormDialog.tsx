@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ServiceView } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Button, Dialog, TextField } from '../../ui';
+import { FormDialog, TextField } from '../../ui';
 import { errorOf } from './bridge-error';
 import { messageWithoutField } from './form-values';
 import { TextAreaField } from './TextAreaField';
@@ -80,83 +80,68 @@ export function ServiceFormDialog({
   };
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       title={view ? `Edit ${view.name}` : 'Add service'}
       onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" type="submit" form="service-form" disabled={busy}>
-            {view ? 'Save' : 'Add service'}
-          </Button>
-        </>
-      }
+      submitLabel={view ? 'Save' : 'Add service'}
+      busy={busy}
+      onSubmit={() => void submit()}
     >
-      <form
-        id="service-form"
-        className="stack"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <TextField
+        label="Service name"
+        value={name}
+        placeholder="Stripe"
+        error={errors.name ?? null}
+        onChange={(e) => setName(e.currentTarget.value)}
+      />
+      <TextField
+        label="Base URL (optional)"
+        value={baseUrl}
+        mono
+        placeholder="https://api.example.com"
+        error={errors.baseUrl ?? null}
+        onChange={(e) => setBaseUrl(e.currentTarget.value)}
+      />
+      <div className="form-grid">
         <TextField
-          label="Service name"
-          value={name}
-          placeholder="Stripe"
-          error={errors.name ?? null}
-          onChange={(e) => setName(e.currentTarget.value)}
+          label="Tags (optional)"
+          value={tags}
+          placeholder="work, payments"
+          hint="Separate tags with commas."
+          error={errors.tags ?? null}
+          onChange={(e) => setTags(e.currentTarget.value)}
         />
         <TextField
-          label="Base URL (optional)"
-          value={baseUrl}
+          label="Colour (optional)"
+          value={colour}
           mono
-          placeholder="https://api.example.com"
-          error={errors.baseUrl ?? null}
-          onChange={(e) => setBaseUrl(e.currentTarget.value)}
+          placeholder="#3557c9"
+          error={errors.colour ?? null}
+          onChange={(e) => setColour(e.currentTarget.value)}
+          trailing={
+            <input
+              type="color"
+              className="colour-swatch"
+              aria-label="Pick a colour"
+              value={/^#[0-9a-fA-F]{6}$/.test(colour) ? colour : '#3557c9'}
+              onChange={(e) => setColour(e.currentTarget.value)}
+            />
+          }
         />
-        <div className="form-grid">
-          <TextField
-            label="Tags (optional)"
-            value={tags}
-            placeholder="work, payments"
-            hint="Separate tags with commas."
-            error={errors.tags ?? null}
-            onChange={(e) => setTags(e.currentTarget.value)}
-          />
-          <TextField
-            label="Colour (optional)"
-            value={colour}
-            mono
-            placeholder="#3557c9"
-            error={errors.colour ?? null}
-            onChange={(e) => setColour(e.currentTarget.value)}
-            trailing={
-              <input
-                type="color"
-                className="colour-swatch"
-                aria-label="Pick a colour"
-                value={/^#[0-9a-fA-F]{6}$/.test(colour) ? colour : '#3557c9'}
-                onChange={(e) => setColour(e.currentTarget.value)}
-              />
-            }
-          />
-        </div>
-        <TextAreaField
-          label="Notes (optional)"
-          value={notes}
-          rows={3}
-          error={errors.notes ?? null}
-          onChange={(e) => setNotes(e.currentTarget.value)}
-        />
-        {formError ? (
-          <p className="field__error" role="alert">
-            {formError}
-          </p>
-        ) : null}
-      </form>
-    </Dialog>
+      </div>
+      <TextAreaField
+        label="Notes (optional)"
+        value={notes}
+        rows={3}
+        error={errors.notes ?? null}
+        onChange={(e) => setNotes(e.currentTarget.value)}
+      />
+      {formError ? (
+        <p className="field__error" role="alert">
+          {formError}
+        </p>
+      ) : null}
+    </FormDialog>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { VaultStatus } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
+import { Table } from '../../ui';
 import { localTime } from '../oauth/format';
 
 type Backups = Awaited<ReturnType<ReturnType<typeof useLatch>['vault']['backups']>>;
@@ -32,24 +33,15 @@ export function BackupsCard({ vault }: { vault: VaultStatus }) {
       {listed === null ? null : listed.backups.length === 0 ? (
         <p className="field__hint">No automatic backup yet: Latch makes one a day while the vault is unlocked.</p>
       ) : (
-        <table className="table" aria-label="Automatic backups">
-          <thead>
-            <tr>
-              <th scope="col">Made</th>
-              <th scope="col">File</th>
-              <th scope="col">Size</th>
+        <Table label="Automatic backups" columns={['Made', 'File', 'Size']}>
+          {listed.backups.map((b) => (
+            <tr key={b.name}>
+              <td>{localTime(b.createdAt)}</td>
+              <td className="mono">{b.name}</td>
+              <td>{size(b.bytes)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {listed.backups.map((b) => (
-              <tr key={b.name}>
-                <td>{localTime(b.createdAt)}</td>
-                <td className="mono">{b.name}</td>
-                <td>{size(b.bytes)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
       {listed ? (
         <p className="field__hint">

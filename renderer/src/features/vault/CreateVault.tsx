@@ -4,7 +4,7 @@ import type { VaultStatus } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { Button } from '../../ui';
 import { NewPasswordFields } from './NewPasswordFields';
-import { newPasswordErrors } from './new-password';
+import { useNewPassword } from './use-new-password';
 
 /**
  * First run: a master password twice, and the two keychain choices explained in a line each.
@@ -23,30 +23,25 @@ export function CreateVault({
   onBack?: () => void;
 }) {
   const latch = useLatch();
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
   const [mode, setMode] = useState<'password' | 'hardened'>('password');
   const [quickUnlock, setQuickUnlock] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [submitted, setSubmitted] = useState(false);
-  const fieldErrors = newPasswordErrors(password, confirm, submitted);
+  const newPassword = useNewPassword();
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    setSubmitted(true);
-    if (newPasswordErrors(password, confirm, true).any) return;
+    if (!newPassword.check()) return;
     setBusy(true);
     setError(null);
     try {
       const result = await latch.vault.create({
-        password,
+        password: newPassword.password,
         mode,
         quickUnlock: mode === 'password' && quickUnlock,
         ...(path ? { path } : {}),
       });
-      setPassword('');
-      setConfirm('');
+      newPassword.reset();
       if (result.recoveryKit) onRecoveryKit(result.recoveryKit);
     } catch (err) {
       setError(err instanceof BridgeError ? err.message : 'The vault could not be created.');
@@ -67,15 +62,7 @@ export function CreateVault({
       <div className="gate__path" title="Vault file">
         {path ?? status.path}
       </div>
-      <NewPasswordFields
-        label="Master password"
-        password={password}
-        confirm={confirm}
-        errors={fieldErrors}
-        onPassword={setPassword}
-        onConfirm={setConfirm}
-        autoFocus
-      />
+      <NewPasswordFields label="Master password" {...newPassword.fields} autoFocus />
       <p className="warning-note">Latch cannot recover a forgotten master password. Write it down somewhere safe.</p>
       <fieldset className="stack" style={{ border: 0, padding: 0, margin: 0 }}>
         <legend className="field__label">Unlocking</legend>

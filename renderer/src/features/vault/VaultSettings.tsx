@@ -4,9 +4,9 @@ import type { VaultStatus } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { Badge, Button, PasswordField, TextField, useToast } from '../../ui';
 import { NewPasswordFields } from './NewPasswordFields';
-import { newPasswordErrors } from './new-password';
 import { type RekeyBackups, RekeyChoice } from './RekeyChoice';
 import { passwordChangeMessage } from './rekey-outcome';
+import { useNewPassword } from './use-new-password';
 
 const errorText = (e: unknown) =>
   e instanceof BridgeError ? (e.code === 'ERR_WRONG_PASSWORD' ? 'Wrong password.' : e.message) : 'That did not work.';
@@ -16,15 +16,12 @@ export function VaultSettings({ vault }: { vault: VaultStatus }) {
   const latch = useLatch();
   const toast = useToast();
   const [oldPw, setOldPw] = useState('');
-  const [newPw, setNewPw] = useState('');
-  const [againPw, setAgainPw] = useState('');
-  const [pwSubmitted, setPwSubmitted] = useState(false);
+  const newPw = useNewPassword();
   const [pwError, setPwError] = useState<string | null>(null);
   const [rekey, setRekey] = useState(false);
   const [rekeyBackups, setRekeyBackups] = useState<RekeyBackups>('delete');
   const [pwBusy, setPwBusy] = useState(false);
   const [pwOutcome, setPwOutcome] = useState<ReturnType<typeof passwordChangeMessage> | null>(null);
-  const newPwErrors = newPasswordErrors(newPw, againPw, pwSubmitted);
   const [iterations, setIterations] = useState(vault.iterations ?? 600_000);
   const [cost, setCost] = useState<number | null>(null);
   const [kdfPw, setKdfPw] = useState('');
@@ -83,21 +80,18 @@ export function VaultSettings({ vault }: { vault: VaultStatus }) {
           e.preventDefault();
           setPwError(null);
           setPwOutcome(null);
-          setPwSubmitted(true);
-          if (newPasswordErrors(newPw, againPw, true).any) return;
+          if (!newPw.check()) return;
           setPwBusy(true);
           latch.vault
             .changePassword({
               oldPassword: oldPw,
-              newPassword: newPw,
+              newPassword: newPw.password,
               ...(rekey ? { rekey: { backups: rekeyBackups } } : {}),
             })
             .then(
               (change) => {
                 setOldPw('');
-                setNewPw('');
-                setAgainPw('');
-                setPwSubmitted(false);
+                newPw.reset();
                 setRekey(false);
                 const outcome = passwordChangeMessage(change);
                 // A re-key's report (what was deleted, what is left) stays on the page; a toast would vanish.
@@ -120,14 +114,7 @@ export function VaultSettings({ vault }: { vault: VaultStatus }) {
           error={pwError}
           autoComplete="current-password"
         />
-        <NewPasswordFields
-          label="New password"
-          password={newPw}
-          confirm={againPw}
-          errors={newPwErrors}
-          onPassword={setNewPw}
-          onConfirm={setAgainPw}
-        />
+        <NewPasswordFields label="New password" {...newPw.fields} />
         <RekeyChoice rekey={rekey} backups={rekeyBackups} onRekey={setRekey} onBackups={setRekeyBackups} />
         {pwOutcome ? (
           <p className={pwOutcome.tone === 'warning' ? 'warning-note' : 'field__hint'} role="status">
@@ -135,7 +122,7 @@ export function VaultSettings({ vault }: { vault: VaultStatus }) {
           </p>
         ) : null}
         <div>
-          <Button type="submit" disabled={pwBusy || !oldPw || !newPw || !againPw}>
+          <Button type="submit" disabled={pwBusy || !oldPw || !newPw.password || !newPw.confirm}>
             {pwBusy ? (rekey ? 'Re-keying…' : 'Changing…') : rekey ? 'Change password and re-key' : 'Change password'}
           </Button>
         </div>

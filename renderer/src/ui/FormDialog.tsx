@@ -1,0 +1,60 @@
+import { type ReactNode, useId } from 'react';
+import { Button } from './Button';
+import { Dialog } from './Dialog';
+
+export interface FormDialogProps {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  /** The primary button's words ("Add service", "Save", "Rotate"). */
+  submitLabel: string;
+  busy: boolean;
+  onSubmit: () => void;
+  className?: string;
+  children: ReactNode;
+}
+
+/**
+ * A dialog whose body is one form and whose footer is Cancel and the submit button. The
+ * button sits in the footer, outside the form, so it names the form by id; Enter in any
+ * field submits it. noValidate: the fields show main's own errors under themselves.
+ */
+export function FormDialog({
+  open,
+  title,
+  onClose,
+  submitLabel,
+  busy,
+  onSubmit,
+  className,
+  children,
+}: FormDialogProps) {
+  const formId = useId();
+  return (
+    <Dialog
+      open={open}
+      title={title}
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="primary" type="submit" form={formId} disabled={busy}>
+            {submitLabel}
+          </Button>
+        </>
+      }
+    >
+      <form
+        id={formId}
+        className={className ?? 'stack'}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit();
+        }}
+      >
+        {children}
+      </form>
+    </Dialog>
+  );
+}
