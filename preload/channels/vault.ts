@@ -27,6 +27,12 @@ export const VaultStatus = z.object({
   backupError: z.string().nullable(),
   /** Wrong-password delay still to wait before the next attempt. */
   retryAfterMs: z.number(),
+  /** The vault file cannot be opened: what is wrong with it (the unlock error's code and words); null when fine. */
+  damaged: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** `<vault>.bak` while the vault file is damaged: where, when it was saved (ISO 8601), whether it passes the checks. */
+  backup: z.object({ path: z.string(), savedAt: z.string(), looksIntact: z.boolean() }).nullable(),
+  /** The session is the backup opened read-only: every write is refused (ERR_VAULT_READ_ONLY). */
+  readOnly: z.boolean(),
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;
 
@@ -64,6 +70,21 @@ export const vaultChannels = {
       })
       .strict(),
     output: VaultStatus,
+  }),
+  /** The vault file is damaged: opens `<vault>.bak` with the master password, read-only. */
+  'vault.openBackup': channel({
+    input: z.object({ password: Password }).strict(),
+    output: VaultStatus,
+  }),
+  /**
+   * The vault file is damaged: the password is checked against `<vault>.bak`, the damaged file is kept as
+   * `<vault>.damaged-<time>`, the backup is copied into place atomically, and the vault is unlocked.
+   */
+  'vault.restoreBackup': channel({
+    input: z.object({ password: Password }).strict(),
+    output: VaultStatus.extend({ damagedAside: z.string() }),
+    // It replaces the vault file: only the user's own click may ask for that.
+    gesture: true,
   }),
   'vault.lock': channel({ input: z.object({ forget: z.boolean().default(false) }).strict(), output: VaultStatus }),
   'vault.choose': channel({
@@ -145,7 +166,17 @@ export const vaultChannels = {
 export const vaultEvents = {
   'vault.changed': z.object({
     status: VaultStatus,
-    reason: z.enum(['unlocked', 'locked', 'auto-locked', 'created', 'settings', 'save-failed', 'saved', 'reloaded']),
+    reason: z.enum([
+      'unlocked',
+      'locked',
+      'auto-locked',
+      'created',
+      'settings',
+      'save-failed',
+      'saved',
+      'reloaded',
+      'restored',
+    ]),
     lostUnsavedChanges: z.boolean().default(false),
     /** What a lock dropped, named ('service "GitHub"', 'rate limits'); empty when nothing was. */
     lost: z.array(z.string()).default([]),

@@ -7,6 +7,7 @@
  * Budget: one page and one vault for the whole matrix. Each screen is opened once; the theme
  * (the OS colour scheme, which the app follows by default) and the viewport change under it.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Locator } from '@playwright/test';
 import type { HostApp } from '../host/host-app';
 import { reply, type ScriptedServer, startScriptedServer } from '../peers/scripted-server';
@@ -203,4 +204,17 @@ test('every screen and dialog, light and dark, at every size: nothing cut off, a
   await app.getByRole('button', { name: 'Unlock' }).click();
   await expect(app.getByRole('alert')).toHaveText('Wrong password.');
   await check('unlock-error');
+
+  // A damaged vault file: the unlock screen says so and offers the backup; opened read-only, a banner.
+  const file = host.composed.services.vault.path;
+  const bytes = readFileSync(file);
+  bytes[Math.floor(bytes.length / 2)]! ^= 0xff;
+  writeFileSync(file, bytes);
+  await app.getByLabel('Master password').fill(MASTER);
+  await app.getByRole('button', { name: 'Unlock' }).click();
+  await expect(app.getByTestId('damaged-vault')).toBeVisible();
+  await check('unlock-damaged');
+  await app.getByRole('button', { name: 'Open the backup read-only' }).click();
+  await expect(app.getByTestId('read-only-banner')).toBeVisible();
+  await check('read-only-backup');
 });

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, screenshot, test } from './fixtures';
-import { createVaultThroughUi, MASTER } from './vault-helpers';
+import { call, createVaultThroughUi, MASTER } from './vault-helpers';
 
 test('create a vault, lock it, refuse a wrong password, unlock with the right one', async ({ app, dataDir }) => {
   await expect(app.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
@@ -166,4 +166,57 @@ test('hardened mode shows a recovery kit to save before the vault opens', async 
   await expect(app.getByRole('button', { name: 'Lock now' })).toBeVisible();
   await app.getByRole('button', { name: 'Settings' }).click();
   await expect(app.getByText('Hardened (password + this machine)')).toBeVisible();
+});
+
+test('a damaged vault file: the unlock screen says so, opens the backup read-only, then restores it', async ({
+  app,
+  host,
+  dataDir,
+}) => {
+  await createVaultThroughUi(app);
+  // A second save, so `<vault>.bak` holds the vault with one service.
+  await call(host, 'services.create', { service: { name: 'In the backup' } });
+  await call(host, 'services.create', { service: { name: 'Only in the damaged file' } });
+  await app.getByRole('button', { name: 'Lock now' }).click();
+  await expect(app.getByRole('heading', { name: 'Unlock Latch' })).toBeVisible();
+  const file = join(dataDir, 'vault.latch');
+  const bytes = readFileSync(file);
+  bytes[Math.floor(bytes.length / 2)]! ^= 0xff;
+  writeFileSync(file, bytes);
+
+  await app.getByLabel('Master password').fill(MASTER);
+  await app.getByRole('button', { name: 'Unlock' }).click();
+  const notice = app.getByTestId('damaged-vault');
+  await expect(notice).toContainText('The vault file is damaged');
+  await expect(notice).toContainText(/checksum/);
+  await expect(notice).toContainText(/Its backup, saved .+, looks intact/);
+  await expect(app.getByRole('button', { name: 'Unlock', exact: true })).toHaveCount(0);
+  await screenshot(app, 'vault-damaged');
+  await app.setViewportSize({ width: 900, height: 700 });
+  await screenshot(app, 'vault-damaged-900');
+  await app.setViewportSize({ width: 1280, height: 800 });
+
+  // Read-only: the backup's content, a banner, every change refused; Close goes back.
+  await app.getByRole('button', { name: 'Open the backup read-only' }).click();
+  const banner = app.getByTestId('read-only-banner');
+  await expect(banner).toContainText('Read-only backup.');
+  await expect(app.getByText('In the backup')).toBeVisible();
+  await expect(app.getByText('Only in the damaged file')).toHaveCount(0);
+  await screenshot(app, 'vault-read-only-backup');
+  const refused = await call(host, 'services.create', { service: { name: 'x' } }).catch((e: Error) => e.message);
+  expect(String(refused)).toContain('ERR_VAULT_READ_ONLY');
+  await banner.getByRole('button', { name: 'Close the backup' }).click();
+  await expect(app.getByTestId('damaged-vault')).toBeVisible();
+  expect(readFileSync(file).equals(bytes)).toBe(true);
+
+  // Restore: the damaged file is kept aside, the backup is the vault again.
+  await app.getByLabel('Master password').fill(MASTER);
+  await app.getByRole('button', { name: 'Restore the backup' }).click();
+  await expect(app.getByRole('button', { name: 'Lock now' })).toBeVisible({ timeout: 20_000 });
+  await expect(app.getByTestId('read-only-banner')).toHaveCount(0);
+  await expect(app.getByText('In the backup')).toBeVisible();
+  const aside = readdirSync(dataDir).filter((n) => n.startsWith('vault.latch.damaged-'));
+  expect(aside).toHaveLength(1);
+  expect(readFileSync(join(dataDir, aside[0]!)).equals(bytes)).toBe(true);
+  await call(host, 'services.create', { service: { name: 'After the restore' } });
 });

@@ -22,11 +22,18 @@ import { isLatchError, LatchError } from '../../core/model/errors';
 import type { Settings, SettingsPatch } from '../../core/model/settings';
 import type { Clipboard, Clock, SettingsStore } from '../../core/platform';
 import { createVault } from '../../core/vault/create-vault';
-import { forgetQuickUnlock, inspectVault, type VaultInfo } from '../../core/vault/inspect-vault';
+import {
+  type BackupInfo,
+  forgetQuickUnlock,
+  inspectBackup,
+  inspectVault,
+  type VaultInfo,
+} from '../../core/vault/inspect-vault';
 import { measureKdf } from '../../core/vault/kdf';
 import { openVault } from '../../core/vault/open';
 import type { OpenVault } from '../../core/vault/open-vault';
 import type { OldBackups } from '../../core/vault/rekey';
+import { type RestoreResult, restoreBackup } from '../../core/vault/restore-backup';
 import { VaultSession } from '../../core/vault/session';
 import type { AppEvents } from '../events';
 import { keepMine } from './keep-mine';
@@ -61,6 +68,20 @@ function locked(): LatchError {
 interface FileFacts {
   info: VaultInfo | null;
   keychainReachable: boolean;
+  /** Why the file could not be inspected (damaged, not a vault file); null when it could. */
+  damaged: { code: string; message: string } | null;
+  backup: BackupInfo | null;
+}
+
+/** Unlock errors that mean the file itself is damaged (or not a vault file at all). */
+const DAMAGE: ReadonlySet<string> = new Set(['ERR_VAULT_CORRUPT', 'ERR_VAULT_UNSUPPORTED']);
+
+/** Every write while the backup is open read-only: the app's words (the command line's name latch status). */
+function readOnlyBackup(): LatchError {
+  return new LatchError(
+    'ERR_VAULT_READ_ONLY',
+    'This is the backup, opened read-only: nothing was changed. To work in it, go back to the unlock screen and restore the backup.',
+  );
 }
 
 export class VaultService implements VaultAccess {
@@ -77,6 +98,8 @@ export class VaultService implements VaultAccess {
     this.clipboard = new ClipboardGuard(deps.clipboard);
     this.session.on((e) => {
       if (e.type === 'unlocked') {
+        // A backup opened read-only is not the vault: its damaged file is no copy to keep.
+        if (this.session.current?.readOnly) return;
         this.#backupNow();
         this.#backupTimer ??= setInterval(() => this.#backupNow(), 60 * 60_000);
         (this.#backupTimer as { unref?: () => void }).unref?.();
@@ -138,6 +161,7 @@ export class VaultService implements VaultAccess {
 
   async write<T>(change: (vault: OpenVault) => Promise<T>, options: { background?: boolean } = {}): Promise<T> {
     const v = (options.background ? this.session.current : null) ?? this.vault();
+    if (v.readOnly) throw readOnlyBackup();
     try {
       const result = await change(v);
       if (this.#saveError !== null && !v.isDirty) {
@@ -179,16 +203,26 @@ export class VaultService implements VaultAccess {
       saveError: open?.isDirty ? this.#saveError : null,
       backupError: this.lastBackupError,
       retryAfterMs: this.session.retryAfterMs(),
+      damaged: this.#facts?.damaged ?? null,
+      backup: this.#facts?.damaged && this.#facts.backup ? this.#facts.backup : null,
+      readOnly: open ? open.readOnly : false,
     };
   }
 
   /** Reads the file facts again (the file, the keychain) and returns the status. */
   async refresh(): Promise<VaultStatus> {
+    let damaged: FileFacts['damaged'] = null;
     const [info, keychainReachable] = await Promise.all([
-      inspectVault(this.path).catch(() => null),
+      inspectVault(this.path).catch((e: unknown) => {
+        damaged = isLatchError(e)
+          ? { code: e.code, message: e.message }
+          : { code: 'ERR_VAULT_CORRUPT', message: 'The vault file could not be read.' };
+        return null;
+      }),
       this.deps.keychain.available().catch(() => false),
     ]);
-    this.#facts = { info, keychainReachable };
+    const backup = damaged === null ? null : await inspectBackup(this.path).catch(() => null);
+    this.#facts = { info, keychainReachable, damaged, backup };
     return this.status();
   }
 
@@ -243,20 +277,86 @@ export class VaultService implements VaultAccess {
     recoveryKit?: string | undefined;
     useBackup: boolean;
   }): Promise<VaultStatus> {
+    try {
+      await this.session.unlock(() =>
+        openVault({
+          path: this.path,
+          keychain: this.deps.keychain,
+          useQuickUnlock: input.useQuickUnlock,
+          useBackup: input.useBackup,
+          ...(input.password ? { password: input.password } : {}),
+          ...(input.recoveryKit ? { recoveryKit: input.recoveryKit } : {}),
+        }),
+      );
+    } catch (e) {
+      // The file was damaged since it was last inspected: the unlock screen must learn it, and the backup.
+      if (isLatchError(e) && DAMAGE.has(e.code) && this.#facts?.damaged == null) {
+        await this.refresh();
+        this.#announce('locked');
+      }
+      throw e;
+    }
+    await this.refresh();
+    const status = this.#announce('unlocked');
+    this.deps.events.emit('credentials.changed', { cause: 'unlock' });
+    return status;
+  }
+
+  /**
+   * The vault file is damaged: opens `<vault>.bak` with the master password, read-only. Every write
+   * is refused (ERR_VAULT_READ_ONLY) and the status says `readOnly`, so the app shows the banner;
+   * locking is the way back to the unlock screen.
+   */
+  async openBackup(password: string): Promise<VaultStatus> {
+    const backup = await this.#backupOfDamaged();
     await this.session.unlock(() =>
-      openVault({
-        path: this.path,
-        keychain: this.deps.keychain,
-        useQuickUnlock: input.useQuickUnlock,
-        useBackup: input.useBackup,
-        ...(input.password ? { password: input.password } : {}),
-        ...(input.recoveryKit ? { recoveryKit: input.recoveryKit } : {}),
-      }),
+      openVault({ path: backup, password, keychain: this.deps.keychain, readOnly: true }),
     );
     await this.refresh();
     const status = this.#announce('unlocked');
     this.deps.events.emit('credentials.changed', { cause: 'unlock' });
     return status;
+  }
+
+  /**
+   * The vault file is damaged: puts the backup in its place (core/vault/restore-backup.ts: the damaged
+   * file is kept as `<vault>.damaged-<time>`), then unlocks it. The password is checked against the
+   * backup first, under the unlock's back-off, so nothing is moved for a wrong one.
+   */
+  async restoreBackup(password: string): Promise<VaultStatus & { damagedAside: string }> {
+    const backup = await this.#backupOfDamaged();
+    const open = this.session.current;
+    if (open !== null && !open.readOnly)
+      throw new LatchError('ERR_BAD_INPUT', 'The vault is open: lock it before restoring its backup.');
+    await this.session.lock('manual', { discard: true });
+    let restored: RestoreResult | null = null;
+    await this.session.unlock(async () => {
+      const probe = await openVault({ path: backup, password, keychain: this.deps.keychain, readOnly: true });
+      probe.lock();
+      restored = await restoreBackup({ path: this.path, now: new Date(this.deps.clock.now()) });
+      return openVault({ path: this.path, password, keychain: this.deps.keychain });
+    });
+    await this.refresh();
+    const status = this.#announce('restored');
+    this.deps.events.emit('credentials.changed', { cause: 'unlock' });
+    return { ...status, damagedAside: (restored as RestoreResult | null)?.damagedAside ?? '' };
+  }
+
+  /** The backup's path, when the vault file is damaged and a backup that looks intact is beside it. */
+  async #backupOfDamaged(): Promise<string> {
+    await this.refresh();
+    const facts = this.#facts;
+    if (!facts?.damaged)
+      throw new LatchError(
+        'ERR_BAD_INPUT',
+        'The vault file is not damaged: unlock it as usual (the backup is older than your latest save).',
+      );
+    if (!facts.backup?.looksIntact)
+      throw new LatchError(
+        'ERR_VAULT_NOT_FOUND',
+        facts.backup ? 'The backup is damaged too.' : 'There is no backup of this vault beside it.',
+      );
+    return facts.backup.path;
   }
 
   /**
@@ -268,7 +368,8 @@ export class VaultService implements VaultAccess {
   async lock(forget: boolean): Promise<VaultStatus> {
     const v = this.session.current;
     try {
-      await this.session.lock('manual');
+      // A backup opened read-only has nothing of the user's to save (a format upgrade in memory at most).
+      await this.session.lock('manual', v?.readOnly ? { discard: true } : {});
     } catch (e) {
       if (v?.isDirty) {
         this.#saveError = isLatchError(e) ? e.code : 'ERR_SAVE_FAILED';

@@ -16,6 +16,12 @@ export interface VaultStatus {
   saveError: string | null;
   backupError: string | null;
   retryAfterMs: number;
+  /** The vault file cannot be opened: what is wrong with it, in the unlock error's words; null when it is fine. */
+  damaged: { code: string; message: string } | null;
+  /** `<vault>.bak` when the vault file is damaged (null otherwise, or when there is none). */
+  backup: { path: string; savedAt: string; looksIntact: boolean } | null;
+  /** The session is the backup, opened read-only: every write is refused. */
+  readOnly: boolean;
 }
 
 export type VaultChangeReason =
@@ -26,7 +32,8 @@ export type VaultChangeReason =
   | 'settings'
   | 'save-failed'
   | 'saved'
-  | 'reloaded';
+  | 'reloaded'
+  | 'restored';
 
 /** What the user chose in the "could not save" banner. */
 export type SaveConflictChoice = 'reapply' | 'keep-mine' | 'discard';

@@ -6,6 +6,8 @@ export function vaultHandlers({ vault }: HandlerServices): TableOf<'vault'> {
     'vault.status': () => vault.statusNow(),
     'vault.create': (input) => vault.create(input),
     'vault.unlock': (input) => vault.unlock(input),
+    'vault.openBackup': ({ password }) => vault.openBackup(password),
+    'vault.restoreBackup': ({ password }) => vault.restoreBackup(password),
     'vault.lock': ({ forget }) => vault.lock(forget),
     'vault.choose': ({ path }) => vault.choose(path),
     'vault.touch': () => okAfter(vault.touch()),

@@ -4,6 +4,7 @@ import { AboutPanel } from '../features/about/AboutPanel';
 import { QuickAccessPalette } from '../features/quick-access/QuickAccessPalette';
 import { useQuickAccessRoute } from '../features/quick-access/use-quick-access-route';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { ReadOnlyBanner } from '../features/vault/ReadOnlyBanner';
 import { RecoveryKit } from '../features/vault/RecoveryKit';
 import { SaveFailedBanner } from '../features/vault/SaveFailedBanner';
 import { VaultGate } from '../features/vault/VaultGate';
@@ -78,6 +79,7 @@ export function App() {
             }
           />
           <main className="main" id="main">
+            <ReadOnlyBanner status={status} />
             <SaveFailedBanner status={status} />
             {route === 'settings' ? (
               <SettingsPage settings={settings} vault={status} />
@@ -91,8 +93,12 @@ export function App() {
             items={[
               {
                 key: 'lock',
-                tone: status.unsaved ? 'warn' : 'ok',
-                text: status.unsaved ? 'Unlocked · changes not saved' : 'Unlocked',
+                tone: status.unsaved || status.readOnly ? 'warn' : 'ok',
+                text: status.readOnly
+                  ? 'Read-only backup'
+                  : status.unsaved
+                    ? 'Unlocked · changes not saved'
+                    : 'Unlocked',
               },
               { key: 'vault', text: status.path, title: 'Vault file' },
               ...(status.backupError

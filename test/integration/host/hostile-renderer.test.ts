@@ -5,7 +5,7 @@
  * later is covered without touching this file), and checks after each attack that the host
  * still answers `app.ping` and that nothing it did reached a secret.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -465,5 +465,43 @@ describe('costly input', () => {
     expect(await b.call('services.list', {})).toMatchObject({ ok: true });
     expect(await b.call('vault.status', {})).toMatchObject({ ok: true, value: { state: 'unlocked' } });
     b.close();
+  }, 30_000);
+});
+
+// Last in the file: it damages the vault file, and puts it back.
+describe('the backup channels without the user', () => {
+  it('a script cannot restore the backup over an intact vault, nor over a damaged one without the password; nothing moves', async () => {
+    const b = await connect();
+    const vaultFile = host.composed.services.vault.path;
+    expect(await b.call('vault.restoreBackup', { password: MASTER })).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_BAD_INPUT' },
+    });
+    expect(await b.call('vault.openBackup', { password: MASTER })).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_BAD_INPUT' },
+    });
+    await value(b, 'vault.lock', {});
+    expect(existsSync(`${vaultFile}.bak`)).toBe(true);
+    const good = readFileSync(vaultFile);
+    const damaged = Buffer.from(good);
+    damaged[Math.floor(damaged.length / 2)]! ^= 0xff;
+    writeFileSync(vaultFile, damaged);
+    try {
+      for (const input of [{ password: 'not the master password' }, {}, { password: MASTER, dump: true }]) {
+        const reply = await b.call('vault.restoreBackup', input);
+        expect(reply.ok, JSON.stringify(input)).toBe(false);
+        if ('password' in input && !('dump' in input))
+          expect(reply).toMatchObject({ error: { code: 'ERR_WRONG_PASSWORD' } });
+        expectTyped(reply, `vault.restoreBackup ${JSON.stringify(input)}`);
+      }
+      expect(readFileSync(vaultFile).equals(damaged)).toBe(true);
+      expect(readdirSync(dir).filter((n) => n.includes('.damaged-'))).toEqual([]);
+    } finally {
+      writeFileSync(vaultFile, good);
+      await host.composed.services.vault.refresh();
+    }
+    b.close();
+    await expectAlive();
   }, 30_000);
 });

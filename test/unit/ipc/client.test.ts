@@ -49,6 +49,7 @@ describe('the typed client built from the contract', () => {
         'vault.choose',
         'vault.create',
         'vault.resolveSaveFailure',
+        'vault.restoreBackup',
         'vault.setQuickUnlock',
       ]);
     });

@@ -55,6 +55,8 @@ const rows: Record<ChannelName, Row> = {
   'vault.status': { input: {}, call: 'vault.statusNow', args: [] },
   'vault.create': { input: { password: 'p' }, call: 'vault.create', args: [{ password: 'p' }] },
   'vault.unlock': { input: { password: 'p' }, call: 'vault.unlock', args: [{ password: 'p' }] },
+  'vault.openBackup': { input: { password: 'p' }, call: 'vault.openBackup', args: ['p'] },
+  'vault.restoreBackup': { input: { password: 'p' }, call: 'vault.restoreBackup', args: ['p'] },
   'vault.lock': { input: { forget: true }, call: 'vault.lock', args: [true] },
   'vault.choose': { input: { path: '/v' }, call: 'vault.choose', args: ['/v'] },
   'vault.touch': { input: {}, call: 'vault.touch', args: [] },

@@ -4,6 +4,7 @@ import type { VaultStatus } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { Button, PasswordField, TextField } from '../../ui';
 import { CreateVault } from './CreateVault';
+import { DamagedVaultNotice } from './DamagedVaultNotice';
 import type { LockNotice } from './lock-notice';
 import { useRetryWait } from './use-retry-wait';
 
@@ -20,10 +21,11 @@ export function UnlockVault({
   const latch = useLatch();
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
+  /** The error is the file's damage, which the damage notice already says (with the backup) once main knows it. */
+  const [errorIsDamage, setErrorIsDamage] = useState(false);
   const [busy, setBusy] = useState(false);
   const [needsKit, setNeedsKit] = useState(false);
   const [kit, setKit] = useState('');
-  const [offerBackup, setOfferBackup] = useState(false);
   const [otherOpen, setOtherOpen] = useState(false);
   const [otherPath, setOtherPath] = useState('');
   const [otherError, setOtherError] = useState<string | null>(null);
@@ -48,12 +50,40 @@ export function UnlockVault({
           () => undefined,
         );
       } else setError(e.message);
+      setErrorIsDamage(e.code === 'ERR_VAULT_CORRUPT' || e.code === 'ERR_VAULT_UNSUPPORTED');
       if (e.code === 'ERR_DEVICE_KEY_MISSING') setNeedsKit(true);
-      if (e.code === 'ERR_VAULT_CORRUPT' && status.backupExists) setOfferBackup(true);
     } finally {
       setBusy(false);
     }
   };
+
+  /** The vault file is damaged: open its backup read-only, or restore it (the damaged file is kept aside). */
+  const useBackup = async (how: 'open' | 'restore') => {
+    setBusy(true);
+    setError(null);
+    setErrorIsDamage(false);
+    try {
+      if (how === 'open') await latch.vault.openBackup({ password });
+      else await latch.vault.restoreBackup({ password });
+      setPassword('');
+    } catch (e) {
+      setError(
+        e instanceof BridgeError && e.code === 'ERR_WRONG_PASSWORD'
+          ? 'Wrong password for the backup.'
+          : e instanceof Error
+            ? e.message
+            : 'That did not work.',
+      );
+      if (e instanceof BridgeError && e.code === 'ERR_WRONG_PASSWORD')
+        void latch.vault.status().then(
+          (s) => wait.start(s.retryAfterMs),
+          () => undefined,
+        );
+    } finally {
+      setBusy(false);
+    }
+  };
+  const backupUsable = status.damaged !== null && status.backup?.looksIntact === true;
 
   const openOther = async () => {
     setOtherError(null);
@@ -78,7 +108,7 @@ export function UnlockVault({
       aria-labelledby="unlock-title"
       onSubmit={(e) => {
         e.preventDefault();
-        void attempt({ password });
+        if (!backupUsable) void attempt({ password });
       }}
     >
       <h1 className="gate__title" id="unlock-title">
@@ -96,6 +126,7 @@ export function UnlockVault({
       <div className="gate__path" title="Vault file" data-testid="vault-path">
         {status.path}
       </div>
+      <DamagedVaultNotice status={status} />
       <PasswordField
         label="Master password"
         value={password}
@@ -119,7 +150,7 @@ export function UnlockVault({
           </span>
         </div>
       ) : null}
-      {error ? (
+      {error && !(errorIsDamage && status.damaged) ? (
         <p className="gate__error" role="alert">
           {error}
         </p>
@@ -130,14 +161,24 @@ export function UnlockVault({
             Quick unlock
           </Button>
         ) : null}
-        {offerBackup ? (
-          <Button onClick={() => void attempt({ password, useBackup: true })} disabled={busy || password === ''}>
-            Open the backup
+        {backupUsable ? (
+          <>
+            <Button onClick={() => void useBackup('open')} disabled={busy || password === '' || wait.seconds > 0}>
+              Open the backup read-only
+            </Button>
+            <Button
+              variant="primary"
+              onClick={() => void useBackup('restore')}
+              disabled={busy || password === '' || wait.seconds > 0}
+            >
+              {wait.seconds > 0 ? `Wait ${wait.seconds} s` : 'Restore the backup'}
+            </Button>
+          </>
+        ) : (
+          <Button type="submit" variant="primary" disabled={busy || password === '' || wait.seconds > 0}>
+            {wait.seconds > 0 ? `Wait ${wait.seconds} s` : busy ? 'Unlocking…' : 'Unlock'}
           </Button>
-        ) : null}
-        <Button type="submit" variant="primary" disabled={busy || password === '' || wait.seconds > 0}>
-          {wait.seconds > 0 ? `Wait ${wait.seconds} s` : busy ? 'Unlocking…' : 'Unlock'}
-        </Button>
+        )}
       </div>
       <details open={otherOpen} onToggle={(e) => setOtherOpen(e.currentTarget.open)}>
         <summary className="field__hint">Open another vault file</summary>
