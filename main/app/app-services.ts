@@ -40,6 +40,8 @@ export interface AppServicesInput {
   agentEnv?: Readonly<Record<string, string | undefined>>;
   /** When OAuth tokens are refreshed; default REFRESH_RULE (tests with short-lived tokens pass their own). */
   refreshRule?: RefreshRule;
+  /** How long a browser sign-in waits before the screen says what for and offers Cancel; default 2 minutes. */
+  signInPatienceMs?: number;
 }
 
 export interface AppServices {
@@ -84,6 +86,7 @@ export function createAppServices(input: AppServicesInput): AppServices {
     opener: input.browser,
     notice: input.notice,
     ...(input.refreshRule ? { rule: input.refreshRule } : {}),
+    ...(input.signInPatienceMs !== undefined ? { patienceMs: input.signInPatienceMs } : {}),
   });
   const accessTokens = new AccessTokens({
     credentials,

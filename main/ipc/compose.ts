@@ -43,6 +43,8 @@ export interface ComposeInput {
   notifier?: Notifier;
   /** When OAuth tokens are refreshed; default REFRESH_RULE (tests with short-lived tokens pass their own). */
   refreshRule?: RefreshRule;
+  /** How long a browser sign-in waits before the screen says what for (tests: milliseconds). */
+  signInPatienceMs?: number;
   /** Called with errors that were not LatchErrors; the message is never sent to the renderer. */
   onInternalError?: (channel: string, e: unknown) => void;
 }
@@ -81,6 +83,7 @@ export function compose(input: ComposeInput): Composed {
       if (text) notifier.notify(text.title, text.body);
     },
     ...(input.refreshRule ? { refreshRule: input.refreshRule } : {}),
+    ...(input.signInPatienceMs !== undefined ? { signInPatienceMs: input.signInPatienceMs } : {}),
   });
   const events = createEventHub();
   adaptEvents(app.events, events);

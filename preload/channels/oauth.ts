@@ -43,6 +43,8 @@ export const OAuthTokenInfo = z.object({
   hasIdToken: z.boolean(),
   /** A sign-in (or refresh) is running for it now. */
   busy: z.boolean(),
+  /** Set once a browser sign-in has waited long: what it waits for (the user can cancel it). */
+  waitingFor: z.string().nullable(),
   /** The scheduler keeps it fresh while the vault is unlocked. */
   autoRefresh: z.boolean(),
   /** Why the last background refresh failed, if it did. */

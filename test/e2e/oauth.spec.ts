@@ -14,6 +14,7 @@ import { expect, screenshot, test } from './fixtures';
 import { createVaultThroughUi } from './vault-helpers';
 
 const ACCESS_TTL_S = 20;
+const host = { transport: 'browser-host' } as const;
 
 /** "1:05:09" / "0:17" → seconds. */
 function seconds(text: string | null): number {
@@ -315,6 +316,38 @@ test.describe('OAuth & JWT', () => {
     const cred = got.ok ? (got.value as { credentials: { fields: Record<string, unknown> }[] }).credentials[0] : null;
     expect(cred?.fields.clientAuth).toBe('client_secret_basic');
     await expect(row.getByTestId('oauth-redirect-uri')).toHaveText('http://127.0.0.1/callback');
+  });
+
+  test('a long browser sign-in says what it waits for; Cancel ends it', async ({ page, dataDir }) => {
+    const opened: string[] = [];
+    app = await createHostApp({
+      dataDir,
+      signInPatienceMs: 50,
+      browser: { open: async (url) => void opened.push(url) },
+    });
+    await page.goto(app.url);
+    await createVaultThroughUi(page);
+    const created = await app.composed.dispatch('services.create', { service: { name: 'Slow IdP' } }, host);
+    if (!created.ok) throw new Error(created.error.message);
+    const fields = {
+      authorizationEndpoint: 'https://login.slow.example/authorize',
+      tokenEndpoint: 'https://login.slow.example/token',
+      clientId: 'desk',
+    };
+    const serviceId = (created.value as { id: string }).id;
+    await app.composed.dispatch('credentials.add', { serviceId, kind: 'oauth2', name: 'Desk', fields }, host);
+    await page.getByRole('button', { name: 'OAuth & JWT' }).click();
+    const row = page.getByTestId('oauth-row').filter({ hasText: 'Desk' });
+    await row.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(row.getByTestId('oauth-waiting')).toContainText(
+      'Waiting for you to approve in the browser at login.slow.example…',
+    );
+    await screenshot(page, 'oauth-sign-in-waiting');
+    await row.getByRole('button', { name: 'Cancel' }).click();
+    await expect(row.getByTestId('oauth-waiting')).toHaveCount(0);
+    await expect(row.getByTestId('oauth-status')).toHaveText('Signed out');
+    await expect(row.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+    expect(opened).toHaveLength(1);
   });
 
   test('JWT tools: decode shows header, claims and times; verify says why it fails', async ({ page, dataDir }) => {

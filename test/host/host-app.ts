@@ -23,6 +23,8 @@ export interface HostAppOptions {
   browser?: BrowserOpener;
   /** How long before expiry OAuth tokens are refreshed (default: the refresh rule); tests with short-lived tokens use seconds. */
   refreshMarginMs?: number;
+  /** How long a browser sign-in waits before the screen says what for. */
+  signInPatienceMs?: number;
 }
 
 export interface HostApp extends RunningHost {
@@ -50,6 +52,7 @@ export async function createHostApp(options: HostAppOptions): Promise<HostApp> {
     ...(options.refreshMarginMs !== undefined
       ? { refreshRule: { beforeExpiryMs: options.refreshMarginMs, lifetimeFraction: 0, minAgeMs: 0 } }
       : {}),
+    ...(options.signInPatienceMs !== undefined ? { signInPatienceMs: options.signInPatienceMs } : {}),
     onInternalError: (channel, e) =>
       console.error(`host: internal error in ${channel}:`, e instanceof Error ? e.name : typeof e),
   });

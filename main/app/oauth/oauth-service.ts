@@ -47,6 +47,8 @@ export interface OAuthServiceDeps {
   /** When tokens are refreshed (and "will expire" is told); default REFRESH_RULE. */
   rule?: RefreshRule;
   timers?: Timers;
+  /** How long a browser sign-in waits before it says what it waits for; default SIGN_IN_PATIENCE_MS. */
+  patienceMs?: number;
 }
 
 function asOAuth2(c: Credential): OAuth2Credential {
@@ -69,7 +71,11 @@ export class OAuthService {
   constructor(deps: OAuthServiceDeps) {
     this.#d = deps;
     this.#logs = new FlowLogs(deps.clock);
-    this.#flows = new SignInFlows({ opener: deps.opener, events: deps.events });
+    this.#flows = new SignInFlows({
+      opener: deps.opener,
+      events: deps.events,
+      ...(deps.patienceMs !== undefined ? { patienceMs: deps.patienceMs } : {}),
+    });
     this.#revocations = new Revocations({
       session: deps.session,
       clock: deps.clock,
@@ -320,6 +326,7 @@ export class OAuthService {
   #info(serviceId: string, serviceName: string, c: OAuth2Credential): OAuthTokenInfo {
     return tokenInfo(serviceId, serviceName, c, this.#d.clock.now(), {
       busy: this.#flows.isRunning(c.id),
+      waitingFor: this.#flows.waitingFor(c.id),
       autoRefresh: this.#tracker.has(c.id),
       lastError: this.#lastError.get(c.id) ?? null,
     });

@@ -20,6 +20,7 @@ export interface OAuthTokenInfo {
   hasRefreshToken: boolean;
   hasIdToken: boolean;
   busy: boolean;
+  waitingFor: string | null;
   autoRefresh: boolean;
   lastError: string | null;
   /** For grants that come back through the browser; null for client credentials, device code, or a bad redirect URI. */

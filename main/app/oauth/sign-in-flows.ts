@@ -21,6 +21,19 @@ import type { DeviceCodeInfo } from './oauth-types';
 export interface SignInFlowsDeps {
   opener: BrowserOpener;
   events: AppEvents;
+  /** How long a browser sign-in waits before the screen says what for; default SIGN_IN_PATIENCE_MS. */
+  patienceMs?: number;
+}
+
+/** Long enough to sign in and approve; after it the screen names the wait and offers Cancel. */
+export const SIGN_IN_PATIENCE_MS = 2 * 60_000;
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'the sign-in page';
+  }
 }
 
 /** What a flow is given: the log, the clock, the discovery cache; `sleep` paces device polling. */
@@ -29,6 +42,8 @@ export type FlowEnv = ResolveOptions & { sleep?: Sleep };
 export class SignInFlows {
   readonly #running = new Map<string, AbortController>();
   readonly #devices = new Map<string, DeviceCodeInfo>();
+  /** Browser sign-ins that have waited past the patience: what each waits for. */
+  readonly #waiting = new Map<string, string>();
 
   constructor(private readonly d: SignInFlowsDeps) {}
 
@@ -37,10 +52,24 @@ export class SignInFlows {
     this.cancel(credentialId);
     const controller = new AbortController();
     this.#running.set(credentialId, controller);
+    let patience: NodeJS.Timeout | undefined;
+    // The browser was sent to the sign-in page: after the patience, the screen says where it waits.
+    const opened = (url: string) => {
+      patience = setTimeout(() => {
+        if (this.#running.get(credentialId) !== controller) return;
+        this.#waiting.set(credentialId, `Waiting for you to approve in the browser at ${hostOf(url)}…`);
+        this.d.events.emit('oauth.changed', {});
+      }, this.d.patienceMs ?? SIGN_IN_PATIENCE_MS);
+      patience.unref();
+    };
     try {
-      return await this.#obtain(serviceId, credentialId, config, { ...env, signal: controller.signal });
+      return await this.#obtain(serviceId, credentialId, config, { ...env, signal: controller.signal }, opened);
     } finally {
-      if (this.#running.get(credentialId) === controller) this.#running.delete(credentialId);
+      clearTimeout(patience);
+      if (this.#running.get(credentialId) === controller) {
+        this.#running.delete(credentialId);
+        this.#waiting.delete(credentialId);
+      }
     }
   }
 
@@ -50,6 +79,7 @@ export class SignInFlows {
       if (credentialId !== undefined && id !== credentialId) continue;
       controller.abort();
       this.#running.delete(id);
+      this.#waiting.delete(id);
     }
   }
 
@@ -57,6 +87,11 @@ export class SignInFlows {
   stopAll(): void {
     this.cancel();
     this.#devices.clear();
+  }
+
+  /** What a long browser sign-in waits for, once it has waited past the patience. */
+  waitingFor(credentialId: string): string | null {
+    return this.#waiting.get(credentialId) ?? null;
   }
 
   isRunning(credentialId: string): boolean {
@@ -67,19 +102,31 @@ export class SignInFlows {
     return [...this.#devices.values()];
   }
 
-  async #obtain(serviceId: string, credentialId: string, config: OAuth2Config, env: FlowEnv) {
+  async #obtain(
+    serviceId: string,
+    credentialId: string,
+    config: OAuth2Config,
+    env: FlowEnv,
+    opened: (url: string) => void,
+  ) {
     // A sign-in replaces the tokens; the old ones must not leak into the new flow.
     const signedOut: OAuth2Config = { ...config };
     delete signedOut.tokens;
+    const opener: BrowserOpener = {
+      open: async (url) => {
+        await this.d.opener.open(url);
+        opened(url);
+      },
+    };
     switch (config.grant) {
       case 'authorization_code':
         return authorize(signedOut, {
           ...env,
-          opener: this.d.opener,
+          opener,
           onStage: (stage) => this.d.events.emit('oauth.progress', { credentialId, stage }),
         });
       case 'implicit':
-        return authorizeImplicit(signedOut, { ...env, opener: this.d.opener });
+        return authorizeImplicit(signedOut, { ...env, opener });
       case 'client_credentials':
         return clientCredentials(signedOut, env);
       case 'device_code':

@@ -9,6 +9,8 @@ export type OAuth2Credential = Extract<Credential, { kind: 'oauth2' }>;
 /** What only the running app knows about a credential (the vault does not hold it). */
 export interface LiveState {
   busy: boolean;
+  /** "Waiting for you to approve in the browser at HOST…" once a browser sign-in has waited long. */
+  waitingFor: string | null;
   autoRefresh: boolean;
   lastError: string | null;
 }

@@ -54,6 +54,11 @@ export function TokenRow({ token: t, now, ...a }: { token: OAuthTokenInfo; now: 
             {t.autoRefresh && canRefresh ? <span>auto-refresh on</span> : null}
           </div>
         ) : null}
+        {t.busy && t.waitingFor ? (
+          <div className="oauth-row__waiting" role="status" data-testid="oauth-waiting">
+            {t.waitingFor} Cancel stops listening for it.
+          </div>
+        ) : null}
         {t.redirect ? <RedirectToRegister info={t.redirect} compact /> : null}
         {t.lastError ? (
           <div className="oauth-row__error" role="alert">
