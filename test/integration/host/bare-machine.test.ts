@@ -109,6 +109,7 @@ describe(`the browser host ${keychainReachable ? 'with' : 'without'} a keychain,
   describe('the clipboard channels', () => {
     let serviceId: string;
     let credentialId: string;
+    let codeId: string;
     beforeAll(async () => {
       value(await bridge.call('vault.create', { password: PASSWORD, iterations: 100_000, path: freshPath() }));
       serviceId = value(await bridge.call('services.create', { service: { name: 'Stripe' } })).id as string;
@@ -120,16 +121,25 @@ describe(`the browser host ${keychainReachable ? 'with' : 'without'} a keychain,
           fields: { name: 'STRIPE', value: SECRET },
         }),
       ).id as string;
+      codeId = value(
+        await bridge.call('credentials.add', {
+          serviceId,
+          kind: 'totp',
+          name: '2FA',
+          fields: { secret: 'JBSWY3DPEHPK3PXP' },
+        }),
+      ).id as string;
     });
 
     it.runIf(!display)('without a display: ERR_CLIPBOARD that says why, and the host lives on', async () => {
       for (const [channel, input] of [
         ['credentials.copy', { serviceId, credentialId }],
         ['quick.copy', { serviceId, credentialId }],
+        ['totp.copy', { serviceId, credentialId: codeId }],
       ] as const) {
         const r = await bridge.call(channel, input);
         expect(r.ok).toBe(false);
-        if (channel === 'credentials.copy') {
+        if (channel !== 'quick.copy') {
           expect(r.error?.code).toBe('ERR_CLIPBOARD');
           expect(r.error?.message).toMatch(/no display/);
         }
@@ -142,6 +152,8 @@ describe(`the browser host ${keychainReachable ? 'with' : 'without'} a keychain,
     it.runIf(display)(
       'with a display: a copy fills the clipboard and the primary selection; lock clears both',
       async () => {
+        value(await bridge.call('totp.copy', { serviceId, credentialId: codeId }));
+        expect(xclipOut('clipboard')).toMatch(/^\d{6}$/);
         value(await bridge.call('credentials.copy', { serviceId, credentialId }));
         expect(xclipOut('clipboard')).toBe(SECRET);
         expect(xclipOut('primary')).toBe(SECRET);
