@@ -14,9 +14,19 @@ export async function runAgentProcess(io: CliIo): Promise<number> {
   const paths = agentPaths(io.env, start.vaultId, { create: true });
   // Everything the agent creates in it (socket, token file) is this user's alone, from the first instant.
   process.umask(0o177);
-  const agent = await startAgent(start, paths);
+  let lookup: Promise<typeof import('./agent-lookup')> | undefined;
+  const loadLookup = () => {
+    lookup ??= import('./agent-lookup');
+    return lookup;
+  };
+  const agent = await startAgent(start, paths, {
+    lookup: async (key, vaultId, request) => (await loadLookup()).lookUpField(key, vaultId, request),
+  });
   for (const signal of ['SIGHUP', 'SIGINT', 'SIGTERM'] as const) process.on(signal, () => agent.end(signal));
   io.stdout.write('ready\n');
+  // The lookup's code (vault, model, zod) loads once, after "ready" so `latch unlock` does not wait for it,
+  // and before the first `latch get` asks, so that one does not either.
+  loadLookup().catch(() => undefined);
   await agent.ended;
   return 0;
 }

@@ -16,6 +16,9 @@ export const EXIT_BY_ERROR: Partial<Record<ErrorCode, number>> = {
 };
 
 export function exitCodeFor(error: unknown): number {
-  if (isLatchError(error)) return EXIT_BY_ERROR[error.code] ?? EXIT.FAILURE;
-  return EXIT.FAILURE;
+  return isLatchError(error) ? exitCodeForCode(error.code) : EXIT.FAILURE;
+}
+
+export function exitCodeForCode(code: ErrorCode): number {
+  return EXIT_BY_ERROR[code] ?? EXIT.FAILURE;
 }

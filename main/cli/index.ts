@@ -1,13 +1,21 @@
 #!/usr/bin/env node
 // Entry point of `latch` (npm run latch -- ARGS in a checkout; bin/latch.mjs → out/cli/latch.mjs when built).
-// Helpers and commands are imported when used, so a start-up loads only what its command needs.
+// Commands and helpers are imported when used, so a start-up loads only what its command needs. The command
+// framework (run.ts) and `latch get`'s fast path (agent-get.ts) are imported statically: every ordinary run
+// needs one of them, and the build puts both in one chunk with this file's other imports (cli.vite.config.ts),
+// which a dynamic import would reach only through one more file.
 import { homedir } from 'node:os';
+import { getThroughAgent } from './agent-get';
 import { endQuietlyWhenClosed } from './closed-output';
 import { AGENT_COMMAND, CLEAR_CLIPBOARD_COMMAND, COMPLETE_COMMAND } from './helper-commands';
 import type { CliIo } from './io';
+import { runCli } from './run';
 
 const io: CliIo = {
-  stdin: process.stdin,
+  // Made on first use: most runs never read stdin, and a pipe's stream costs a few milliseconds to set up.
+  get stdin() {
+    return process.stdin;
+  },
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
@@ -30,6 +38,8 @@ if (process.argv[2] === CLEAR_CLIPBOARD_COMMAND) {
   const { runCompletion } = await import('./completion/complete');
   process.exit(await runCompletion(process.argv.slice(3), io));
 } else {
-  const { runCli } = await import('./run');
-  process.exitCode = await runCli(process.argv.slice(2), io);
+  const argv = process.argv.slice(2);
+  // `latch get` through the unlock agent: straight to it, without the command framework (agent-get.ts).
+  const fast = argv.includes('get') ? await getThroughAgent(argv, io) : undefined;
+  process.exitCode = fast ?? (await runCli(argv, io));
 }

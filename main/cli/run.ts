@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Keychain } from '../core/keychain/keychain';
-import { isLatchError, LatchError } from '../core/model/errors';
 import { defaultVaultPath } from '../core/vault/default-path';
-import { forSurface } from '../core/vault/save-failure';
-import { EXIT, exitCodeFor } from './exit-codes';
+import { EXIT, exitCodeForCode } from './exit-codes';
+import { cliFailure } from './failure';
 import { commandHelp, generalHelp } from './help';
 import type { CliIo } from './io';
 import { osKeychain } from './os-keychain';
@@ -83,12 +82,9 @@ export async function runCli(argv: readonly string[], io: CliIo, options: RunOpt
     };
     return (await command.run(ctx)) ?? EXIT.OK;
   } catch (e) {
-    const surfaced = forSurface(e, 'cli');
-    const message = isLatchError(surfaced)
-      ? surfaced.message
-      : 'internal error (this is a bug in Latch; nothing was changed unless the output above says so).';
+    const { code, message } = cliFailure(e);
     io.stderr.write(`latch: ${message}\n`);
-    return exitCodeFor(isLatchError(e) ? e : new LatchError('ERR_INTERNAL', message));
+    return exitCodeForCode(code);
   } finally {
     secrets?.close();
   }

@@ -5,6 +5,7 @@ import { inspectBackup } from '../core/vault/inspect-vault';
 import { decodeVaultFile } from '../core/vault/migrate';
 import { openVault, readVaultSource, type VaultSource } from '../core/vault/open';
 import type { OpenVault } from '../core/vault/open-vault';
+import { isBackupPath } from './backup-path';
 import type { CliContext } from './registry';
 
 export interface UnlockOptions {
@@ -64,11 +65,6 @@ async function offeringBackup(path: string, e: unknown): Promise<unknown> {
     `${message} Its backup ${backup.path} (saved ${backup.savedAt}) looks intact: read it with latch --vault '${backup.path}' COMMAND (read-only); "latch status" shows how to restore it.`,
     { cause: e, detail: { ...e.detail, backupAvailable: true } },
   );
-}
-
-/** `<vault>.bak` (the last good save, kept by every save): read it, never write it (latch status says how to restore). */
-function isBackupPath(path: string): boolean {
-  return path.endsWith('.bak');
 }
 
 async function unlockFile(ctx: CliContext, options: UnlockOptions, readOnly: boolean): Promise<OpenVault> {

@@ -1,10 +1,19 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { LatchError } from '../model/errors';
-import type { AgentReply, AgentRequest } from './protocol';
+import { type AgentReply, type AgentRequest, type GetReply, parseGetReply } from './protocol';
 import { agentPaths } from './runtime-dir';
 
 const CONNECT_TIMEOUT_MS = 2000;
+/** A get may refresh an OAuth token over the network first; the HTTP engine's own timeouts end that sooner. */
+const GET_TIMEOUT_MS = 90_000;
+/** The key, a status or a lock answer is a few dozen bytes. */
+const MAX_SHORT_REPLY = 1024;
+/**
+ * A field's value (a PEM key, a certificate chain) with its names. A longer answer is dropped and the
+ * client reads the field the ordinary way: nothing is lost but the fast path.
+ */
+const MAX_GET_REPLY = 1024 * 1024;
 
 function errno(e: unknown): string | undefined {
   return (e as { code?: string } | null)?.code;
@@ -17,15 +26,19 @@ function readToken(path: string): string | null {
   return readFileSync(path, 'utf8').trim();
 }
 
+type Unsigned<R> = R extends { token: string } ? Omit<R, 'token'> : never;
+
 /**
- * Sends one request to the agent holding vaultId's key. null when no agent runs for it (no folder,
- * no token, nobody listening); ERR_AGENT_UNSAFE when the folder is not private.
+ * One request to the agent holding vaultId's key; its answer line, unparsed. null when no agent runs for it
+ * (no folder, no token, nobody listening), when it does not answer within `timeoutMs`, or when the answer is
+ * longer than `maxReply`; ERR_AGENT_UNSAFE when the folder is not private.
  */
-export async function askAgent(
+async function exchange(
   env: Readonly<Record<string, string | undefined>>,
   vaultId: string,
-  op: AgentRequest['op'],
-): Promise<AgentReply | null> {
+  request: Unsigned<AgentRequest>,
+  limits: { maxReply: number; timeoutMs: number },
+): Promise<string | null> {
   let paths: ReturnType<typeof agentPaths>;
   try {
     paths = agentPaths(env, vaultId);
@@ -38,28 +51,58 @@ export async function askAgent(
   return new Promise((resolve, reject) => {
     const socket = connect(paths.socket);
     let reply = '';
+    let overlong = false;
     socket.setEncoding('utf8');
     socket.setTimeout(CONNECT_TIMEOUT_MS, () => {
       socket.destroy();
       resolve(null);
     });
-    socket.on('connect', () => socket.write(`${JSON.stringify({ op, token })}\n`));
+    socket.on('connect', () => {
+      socket.setTimeout(limits.timeoutMs);
+      socket.write(`${JSON.stringify({ ...request, token })}\n`);
+    });
     socket.on('data', (d: string) => {
       reply += d;
-      if (reply.length > 1024) socket.destroy();
+      if (reply.length > limits.maxReply) {
+        overlong = true;
+        socket.destroy();
+      }
     });
     socket.on('error', (e) => {
       if (['ENOENT', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(errno(e) ?? '')) resolve(null);
       else
         reject(new LatchError('ERR_AGENT_UNSAFE', `The unlock agent could not be reached (${errno(e) ?? 'error'}).`));
     });
-    socket.on('close', () => {
-      try {
-        const parsed = JSON.parse(reply) as AgentReply;
-        resolve(typeof parsed === 'object' && parsed !== null && 'ok' in parsed ? parsed : null);
-      } catch {
-        resolve(null);
-      }
-    });
+    socket.on('close', () => resolve(overlong ? null : reply));
   });
+}
+
+/** Asks the agent for its key, its status, or to lock (see exchange for when the answer is null). */
+export async function askAgent(
+  env: Readonly<Record<string, string | undefined>>,
+  vaultId: string,
+  op: 'key' | 'status' | 'lock',
+): Promise<AgentReply | null> {
+  const reply = await exchange(env, vaultId, { op }, { maxReply: MAX_SHORT_REPLY, timeoutMs: CONNECT_TIMEOUT_MS });
+  try {
+    const parsed = JSON.parse(reply ?? '') as AgentReply;
+    return typeof parsed === 'object' && parsed !== null && 'ok' in parsed ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Asks the agent to read one field of the vault file at `vault` (absolute); null as for exchange, or a reply that is not a get's. */
+export async function askAgentGet(
+  env: Readonly<Record<string, string | undefined>>,
+  vaultId: string,
+  request: { reference: string; vault: string },
+): Promise<GetReply | null> {
+  const reply = await exchange(
+    env,
+    vaultId,
+    { op: 'get', ...request },
+    { maxReply: MAX_GET_REPLY, timeoutMs: GET_TIMEOUT_MS },
+  );
+  return reply === null ? null : parseGetReply(reply);
 }

@@ -18,7 +18,14 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { lstatSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { type AgentReply, type AgentStart, MAX_REQUEST_BYTES, parseRequest } from './protocol';
+import {
+  type AgentReply,
+  type AgentStart,
+  type GetReply,
+  type GetRequest,
+  MAX_REQUEST_BYTES,
+  parseRequest,
+} from './protocol';
 import type { AgentPaths } from './runtime-dir';
 import { sessionLeaderAlive } from './session-leader';
 
@@ -40,6 +47,12 @@ function removeStaleSocket(path: string): void {
   if (st?.isSocket()) unlinkSync(path);
 }
 
+/**
+ * Answers a get with the vault key (a copy, which the lookup may wipe). Supplied by the command line, which
+ * owns the vault and credential code; core only carries the request to it.
+ */
+export type AgentLookup = (key: Uint8Array, vaultId: string, request: GetRequest) => Promise<GetReply>;
+
 export interface RunningAgent {
   server: Server;
   /** Resolves when the agent has forgotten the key and closed its socket. */
@@ -47,8 +60,19 @@ export interface RunningAgent {
   end(reason: string): void;
 }
 
-/** Listens on paths.socket and serves the key until one of the ends above. The caller has set umask 177. */
-export async function startAgent(start: AgentStart, paths: AgentPaths): Promise<RunningAgent> {
+/**
+ * Listens on paths.socket and serves the key (and, with `lookup`, single fields) until one of the ends above.
+ * The caller has set umask 177.
+ */
+export async function startAgent(
+  start: AgentStart,
+  paths: AgentPaths,
+  options: {
+    lookup?: AgentLookup;
+    /** How long a connection may sit before its request line arrives (default 2 s; tests shorten it). */
+    requestTimeoutMs?: number;
+  } = {},
+): Promise<RunningAgent> {
   const key = Buffer.from(start.key, 'base64');
   const token = randomBytes(32).toString('base64url');
   const tokenDigest = digest(token);
@@ -76,14 +100,23 @@ export async function startAgent(start: AgentStart, paths: AgentPaths): Promise<
     server.close(() => finish(reason));
   }
 
-  function answer(socket: Socket, reply: AgentReply): void {
+  function answer(socket: Socket, reply: AgentReply | GetReply): void {
     socket.end(`${JSON.stringify(reply)}\n`);
+  }
+
+  function lookUp(socket: Socket, request: GetRequest, lookup: AgentLookup): void {
+    // Reading the vault (and perhaps refreshing a token) takes longer than a request may sit idle.
+    socket.setTimeout(0);
+    lookup(Uint8Array.from(key), start.vaultId, request).then(
+      (reply) => answer(socket, reply),
+      () => answer(socket, { ok: false, error: 'unavailable' }),
+    );
   }
 
   function serve(socket: Socket): void {
     let buffered = '';
     socket.setEncoding('utf8');
-    socket.setTimeout(REQUEST_TIMEOUT_MS, () => socket.destroy());
+    socket.setTimeout(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, () => socket.destroy());
     socket.on('error', () => socket.destroy());
     socket.on('data', (chunk: string) => {
       buffered += chunk;
@@ -99,6 +132,10 @@ export async function startAgent(start: AgentStart, paths: AgentPaths): Promise<
         return answer(socket, { ok: false, error: 'forbidden' });
       if (request.op === 'key')
         return answer(socket, { ok: true, key: key.toString('base64'), expiresAt: start.expiresAt });
+      if (request.op === 'get')
+        return options.lookup
+          ? lookUp(socket, request, options.lookup)
+          : answer(socket, { ok: false, error: 'bad-request' });
       answer(socket, { ok: true, expiresAt: start.expiresAt });
       if (request.op === 'lock') end('locked');
     });

@@ -2,6 +2,7 @@ import { lstatSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LatchError } from '../model/errors';
+import { VAULT_ID } from '../vault/constants';
 
 /** Where one user's agent sockets live, and the names in it for one vault. */
 export interface AgentPaths {
@@ -54,6 +55,6 @@ export function agentPaths(
     }
   }
   checkPrivateDir(dir, uid);
-  if (!/^[0-9a-f-]{36}$/.test(vaultId)) throw new LatchError('ERR_BAD_INPUT', 'Not a vault id.');
+  if (!VAULT_ID.test(vaultId)) throw new LatchError('ERR_BAD_INPUT', 'Not a vault id.');
   return { dir, socket: join(dir, `agent-${vaultId}.sock`), token: join(dir, `agent-${vaultId}.token`) };
 }

@@ -14,3 +14,5 @@ export const TAG_BYTES = 16;
 export const KEY_BYTES = 32;
 
 export const MAGIC = 'LATCHVLT';
+/** A vault id as headers carry it (a UUID): it also names the unlock agent's socket, so nothing else passes. */
+export const VAULT_ID = /^[0-9a-f-]{36}$/;

@@ -1,5 +1,5 @@
 import { LatchError } from '../model/errors';
-import { KDF_NAME } from './constants';
+import { KDF_NAME, VAULT_ID } from './constants';
 import type { KdfParams } from './kdf';
 import type { VaultMode } from './types';
 
@@ -53,7 +53,7 @@ export function decodeHeader(bytes: Uint8Array, format: number): VaultHeader {
   }
   if (!isObj(raw)) throw corrupt('json');
   if (raw.format !== format) throw corrupt('format');
-  if (typeof raw.vaultId !== 'string' || !/^[0-9a-f-]{36}$/.test(raw.vaultId)) throw corrupt('vaultId');
+  if (typeof raw.vaultId !== 'string' || !VAULT_ID.test(raw.vaultId)) throw corrupt('vaultId');
   const kdf = raw.kdf;
   if (!isObj(kdf) || typeof kdf.name !== 'string') throw corrupt('kdf');
   if (typeof kdf.iterations !== 'number') throw corrupt('kdf.iterations');

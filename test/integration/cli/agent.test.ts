@@ -1,5 +1,16 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +78,48 @@ describe('latch unlock --for (the unlock agent)', () => {
     expect(statSync(join(agentDir, sock!)).mode & 0o777).toBe(0o600);
     expect(statSync(join(agentDir, sock!.replace(/\.sock$/, '.token'))).mode & 0o777).toBe(0o600);
     expect(grepTree([dir, process.env.HOME ?? dir], SECRET)).toEqual([]);
+  });
+
+  it('latch get through the agent prints what the ordinary get prints: values, --json, fields, every error and exit code', async () => {
+    const cases = [
+      ['Git/main'],
+      ['latch://Git/main', '--json'],
+      ['--json', 'latch://Git/main/header'],
+      ['Git/none'],
+      ['Nope/main'],
+      ['latch://Git/main/zzz'],
+      ['Git'],
+      ['latch://Git/%E0%A4%A'],
+    ];
+    for (const args of cases) {
+      const fast = await latch(['get', ...args], { env });
+      const ordinary = await latch(['get', ...args, '--password-stdin'], { stdin: `${PW}\n`, env });
+      expect(fast, args.join(' ')).toEqual(ordinary);
+    }
+    expect((await latch(['get', 'Git/main'], { env })).stdout).toBe(`${SECRET}\n`);
+    expect((await latch(['get', 'Git'], { env })).code).toBe(2);
+  });
+
+  it('a copy of the vault elsewhere is read through the agent; a damaged copy gets the ordinary message and backup offer', async () => {
+    const copy = join(dir, 'copy.latch');
+    copyFileSync(env.LATCH_VAULT, copy);
+    copyFileSync(`${env.LATCH_VAULT}.bak`, `${copy}.bak`);
+    const relative = await latch(['get', 'Git/main', '--vault', 'copy.latch'], {
+      env: { ...env, LATCH_VAULT: '' },
+      cwd: dir,
+    });
+    expect(relative).toMatchObject({ code: 0, stdout: `${SECRET}\n` });
+    const bytes = readFileSync(copy);
+    bytes[bytes.length - 40]! ^= 0xff; // a records byte: the checksum no longer matches
+    writeFileSync(copy, bytes);
+    const fast = await latch(['get', 'Git/main', '--vault', copy], { env });
+    const ordinary = await latch(['get', 'Git/main', '--vault', copy, '--password-stdin'], {
+      stdin: `${PW}\n`,
+      env,
+    });
+    expect(fast.code).toBe(1);
+    expect(fast.stderr).toMatch(/damaged.*looks intact/);
+    expect(fast).toEqual(ordinary);
   });
 
   it('another uid (setpriv 65534) can neither connect to the socket nor read its token', async () => {

@@ -23,12 +23,17 @@ export function latch(
     wrap?: string[];
     closedStdout?: boolean;
     source?: boolean;
+    /** Working folder (not with `source`: that entry is found from the checkout); default the checkout. */
+    cwd?: string;
   } = {},
 ): Promise<LatchRun> {
   if (!options.source) buildCli();
   const entry = options.source ? ['--import', 'tsx', join(root, 'main/cli/index.ts')] : [join(root, 'bin/latch.mjs')];
   // `wrap`: a command the run goes through (unshare for a private mount, setpriv for another uid).
-  return runProgram([...(options.wrap ?? []), process.execPath, ...entry, ...args], { ...options, cwd: root });
+  return runProgram([...(options.wrap ?? []), process.execPath, ...entry, ...args], {
+    ...options,
+    cwd: options.cwd ?? root,
+  });
 }
 
 /** Runs a program (a peer such as git or kubectl, or latch itself), stdin given then closed, output collected. */

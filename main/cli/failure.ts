@@ -1,0 +1,17 @@
+import { type ErrorCode, isLatchError } from '../core/model/errors';
+import { forSurface } from '../core/vault/save-failure';
+
+/**
+ * What a failed command prints after "latch: " and the code its exit status comes from. Anything that is
+ * not a LatchError is a bug, and its message (which may hold anything, a secret included) is not shown.
+ * Used by every command and by the unlock agent answering `latch get` for the fast path.
+ */
+export function cliFailure(e: unknown): { code: ErrorCode; message: string } {
+  if (!isLatchError(e))
+    return {
+      code: 'ERR_INTERNAL',
+      message: 'internal error (this is a bug in Latch; nothing was changed unless the output above says so).',
+    };
+  const surfaced = forSurface(e, 'cli');
+  return { code: e.code, message: isLatchError(surfaced) ? surfaced.message : e.message };
+}
