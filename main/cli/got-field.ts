@@ -1,9 +1,8 @@
-import type { CliSession } from '../app/cli-session';
 import type { GotField } from '../core/agent/protocol';
+import type { Located } from '../core/credentials/service-store';
 
-/** The field a reference names, with the names around it: what `latch get` prints (in the agent or not). */
-export async function readField(session: CliSession, reference: string): Promise<GotField> {
-  const { located, value } = await session.secrets.resolve(reference);
+/** The field read from a located credential, with the names around it: what `latch get` prints. */
+export function gotField(located: Located & { field: string }, value: string): GotField {
   const c = located.credential;
   return { service: located.service.name, credential: c.name, kind: c.kind, field: located.field, value };
 }

@@ -1,4 +1,4 @@
-import { fieldOutput, readField } from '../got-field';
+import { fieldOutput, gotField } from '../got-field';
 import type { CliCommand } from '../registry';
 import { withSession } from '../with-store';
 
@@ -9,8 +9,9 @@ export const getCommand: CliCommand = {
   positionals: { min: 1, max: 1 },
   async run(ctx) {
     const reference = ctx.positionals[0]!;
-    return withSession(ctx, async (session) => {
-      ctx.io.stdout.write(fieldOutput(await readField(session, reference), ctx.json));
+    return withSession(ctx, async ({ secrets }) => {
+      const { located, value } = await secrets.resolve(reference);
+      ctx.io.stdout.write(fieldOutput(gotField(located, value), ctx.json));
       return 0;
     });
   },

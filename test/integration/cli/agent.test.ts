@@ -58,6 +58,23 @@ beforeAll(async () => {
     { stdin: `${PW}\n${SECRET}\n`, env },
   );
   expect(add.code).toBe(0);
+  // An OAuth client whose token endpoint refuses connections: its access token is left to the ordinary get.
+  const oauth = await latch(
+    [
+      'add',
+      'Auth',
+      '--kind',
+      'oauth2',
+      '--name',
+      'cc',
+      ...['tokenEndpoint=http://127.0.0.1:9/token', 'clientId=c', 'grant=client_credentials', 'clientSecret=-'].flatMap(
+        (f) => ['--field', f],
+      ),
+      '--password-stdin',
+    ],
+    { stdin: `${PW}\nclient-secret\n`, env },
+  );
+  expect(oauth.code, oauth.stderr).toBe(0);
 });
 
 afterAll(async () => {
@@ -90,6 +107,8 @@ describe('latch unlock --for (the unlock agent)', () => {
       ['latch://Git/main/zzz'],
       ['Git'],
       ['latch://Git/%E0%A4%A'],
+      ['Auth/cc'],
+      ['latch://Auth/cc/clientId'],
     ];
     for (const args of cases) {
       const fast = await latch(['get', ...args], { env });
