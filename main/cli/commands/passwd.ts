@@ -1,3 +1,4 @@
+import { askAgent } from '../../core/agent/agent-client';
 import { automaticBackupFiles } from '../../core/io/automatic-backup';
 import type { OldBackups } from '../../core/vault/rekey';
 import { usageError } from '../parse-args';
@@ -41,13 +42,16 @@ export const passwdCommand: CliCommand = {
           backupFiles: await automaticBackupFiles(ctx.vaultPath),
           ...(iterations !== undefined ? { iterations } : {}),
         });
+        // A `latch unlock --for` agent still holds the old key: it opens nothing written from now on, but it must
+        // not stay in memory either (the app does the same after its re-key).
+        const agentStopped = (await askAgent(ctx.io.env, vault.id, 'lock').catch(() => null))?.ok === true;
         const left =
           r.leftBehind.length > 0
             ? ` These backups are still under the old key and could not be changed; delete them: ${r.leftBehind.join(', ')}.`
             : '';
         ctx.output(
-          { vaultId: vault.id, iterations: vault.iterations, changed: true, rekeyed: true, ...r },
-          `Master password changed and vault re-keyed: ${r.records} record(s) re-encrypted, ${r.backups.length} backup(s) ${backups === 'delete' ? 'deleted' : 're-keyed'}.${left}`,
+          { vaultId: vault.id, iterations: vault.iterations, changed: true, rekeyed: true, agentStopped, ...r },
+          `Master password changed and vault re-keyed: ${r.records} record(s) re-encrypted, ${r.backups.length} backup(s) ${backups === 'delete' ? 'deleted' : 're-keyed'}.${agentStopped ? ' The latch unlock --for agent forgot the old key; run latch unlock again.' : ''}${left}`,
         );
         return r.leftBehind.length > 0 ? 1 : 0;
       }

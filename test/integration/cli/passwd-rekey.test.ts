@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { latch } from './run-latch';
+import { toolEnv } from './tool-env';
 
 const dir = mkdtempSync(join(tmpdir(), 'latch-cli-rekey-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -79,5 +80,23 @@ describe('latch passwd --rekey', () => {
       env,
     });
     expect(bak.code).toBe(0);
+  });
+
+  it('tells a `latch unlock --for` agent holding the old key to forget it', async () => {
+    const t = await toolEnv('rekey-agent');
+    try {
+      await t.unlock();
+      // With the agent, a read needs no password (and finds no such service).
+      expect((await t.latch(['get', 'latch://none/none'])).stderr).toContain('No service is named');
+      const r = await t.withPassword(['passwd', '--rekey', '--backups', 'delete', '--json'], `${NEW}\n`);
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout)).toMatchObject({ rekeyed: true, agentStopped: true });
+      // No agent answers any more: the same read now asks for the password.
+      const after = await t.latch(['get', 'latch://none/none']);
+      expect(after.code).toBe(2);
+      expect(after.stderr).toContain('No terminal to ask for the password');
+    } finally {
+      await t.close();
+    }
   });
 });
