@@ -51,6 +51,8 @@ export {
   RECIPE_PRESETS,
   recipeProblem,
 } from '../main/core/model/signing-recipe';
+export type { TokenFacts, TokenState, TokenStatus } from '../main/core/model/token-status';
+export { tokenStatus } from '../main/core/model/token-status';
 export { USERNAME_FIELD, USERNAME_LABEL } from '../main/core/model/username-field';
 export { AboutInfo, AppRoute, LinkTarget } from './channels/app';
 export { ExportOutcome, ImportPreview, MAX_IMPORT_BYTES } from './channels/io';

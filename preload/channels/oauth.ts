@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { CLIENT_AUTH_METHODS, JWT_ALGORITHMS, OAUTH_GRANTS } from '../../main/core/model/credential';
+import { TokenFactsSchema } from '../../main/core/model/service';
+import { TOKEN_STATES } from '../../main/core/model/token-status';
 import { channel } from '../define';
 import { Empty } from './app';
 
@@ -13,7 +15,7 @@ const Id = z.string().min(1).max(64);
 const Ok = z.object({ ok: z.literal(true) });
 const Located = z.object({ serviceId: Id, credentialId: Id }).strict();
 
-export const OAuthTokenStatus = z.enum(['valid', 'expiring', 'expired', 'no-expiry', 'signed-out']);
+export const OAuthTokenStatus = z.enum(TOKEN_STATES);
 export type OAuthTokenStatus = z.infer<typeof OAuthTokenStatus>;
 
 /** The redirect URI to register at the provider, exactly as main's sign-in will send it. */
@@ -37,6 +39,8 @@ export const OAuthTokenInfo = z.object({
   server: z.string().nullable(),
   scopes: z.string(),
   status: OAuthTokenStatus,
+  /** The facts the screen passes to tokenStatus (the one status function) as time moves on. */
+  token: TokenFactsSchema.nullable(),
   expiresAt: z.number().nullable(),
   obtainedAt: z.number().nullable(),
   hasRefreshToken: z.boolean(),

@@ -195,6 +195,17 @@ test.describe('OAuth & JWT', () => {
     await screenshot(page, 'oauth-request-log-refused-900');
     await page.setViewportSize({ width: 1280, height: 800 });
     await refused.getByRole('button', { name: 'Close' }).click();
+
+    // One token status everywhere: the OAuth page, the services list and the service card say the same.
+    const onOAuthPage = await row.getByTestId('token-status').textContent();
+    expect(onOAuthPage).toBe('Expiring');
+    await page.getByRole('button', { name: 'Services', exact: true }).click();
+    const serviceRow = page.getByTestId('service-row').filter({ hasText: 'Local IdP' });
+    await expect(serviceRow.getByTestId('token-status').first()).toHaveText(onOAuthPage ?? '');
+    await serviceRow.click();
+    const card = page.getByTestId('credential-card').filter({ hasText: 'Developer login' });
+    await expect(card.getByTestId('token-status')).toHaveText(onOAuthPage ?? '');
+    await screenshot(page, 'token-status-service-card');
   });
 
   test('device code: the panel shows the user code and link; approving it signs in', async ({

@@ -1,8 +1,9 @@
 /** What the OAuth service reports; the contract's schemas (preload/channels/oauth.ts) have the same shapes. */
 import type { OAUTH_GRANTS } from '../../core/model/credential';
+import type { TokenFacts, TokenState } from '../../core/model/token-status';
 import type { FlowRequestEntry } from '../../core/oauth/request-log';
 
-export type OAuthTokenStatus = 'valid' | 'expiring' | 'expired' | 'no-expiry' | 'signed-out';
+export type OAuthTokenStatus = TokenState;
 
 /** One oauth2 credential as the OAuth screen lists it: times and flags, never a token. */
 export interface OAuthTokenInfo {
@@ -15,6 +16,8 @@ export interface OAuthTokenInfo {
   server: string | null;
   scopes: string;
   status: OAuthTokenStatus;
+  /** What the screen passes to tokenStatus as its clock moves on. */
+  token: TokenFacts | null;
   expiresAt: number | null;
   obtainedAt: number | null;
   hasRefreshToken: boolean;

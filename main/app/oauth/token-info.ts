@@ -1,6 +1,8 @@
 /** One oauth2 credential as the OAuth screen lists it: times and flags, never a token. */
+
+import { tokenFacts } from '../../core/credentials/credential-status';
 import type { Credential } from '../../core/model/credential';
-import { tokenStatus } from '../../core/oauth';
+import { tokenStatus } from '../../core/model/token-status';
 import type { OAuthRedirectInfo, OAuthTokenInfo } from './oauth-types';
 import { redirectInfo } from './redirect-info';
 
@@ -54,8 +56,9 @@ export function tokenInfo(
     grant: f.grant,
     server: serverOf(f),
     scopes: t?.scope ?? f.scopes,
-    // The badge's 'expiring' means within 5 minutes, whatever the refresh margin is.
-    status: t ? tokenStatus(t, now) : 'signed-out',
+    // The one status every screen shows (model/token-status.ts); the screen recomputes it as time moves.
+    status: tokenStatus(tokenFacts(c), now).state,
+    token: tokenFacts(c),
     expiresAt: t?.expiresAt ?? null,
     obtainedAt: t?.obtainedAt ?? null,
     hasRefreshToken: t?.refreshToken !== undefined,

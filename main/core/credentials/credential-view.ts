@@ -1,6 +1,6 @@
 import { type Credential, SECRET_FIELDS } from '../model/credential';
 import type { CredentialView } from '../model/service';
-import { credentialStatuses, tokenExpiresAt } from './credential-status';
+import { credentialStatuses, tokenExpiresAt, tokenFacts } from './credential-status';
 
 type Plain = string | number | boolean | string[];
 
@@ -31,6 +31,7 @@ export function credentialView(c: Credential, now: number): CredentialView {
       ...(c.rotation.previousUntil !== undefined ? { previousUntil: c.rotation.previousUntil } : {}),
     },
     tokenExpiresAt: token,
+    token: tokenFacts(c),
     statuses: credentialStatuses({ ...c, tokenExpiresAt: token }, now),
     fields,
     secretFields,

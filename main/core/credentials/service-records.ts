@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { Credential } from '../model/credential';
 import type { ServiceSummary } from '../model/service';
-import { credentialStatuses, tokenExpiresAt } from './credential-status';
+import { TokenFactsSchema } from '../model/service';
+import type { TokenFacts } from '../model/token-status';
+import { credentialStatuses, tokenExpiresAt, tokenFacts } from './credential-status';
 import { secretFingerprint } from './fingerprint';
 
 export const SERVICE_RECORD_PREFIX = 'svc_';
@@ -33,6 +35,8 @@ export const IndexCredential = z.object({
   updatedAt: z.number(),
   expiresAt: z.number().nullable(),
   tokenExpiresAt: z.number().nullable(),
+  /** Absent in entries written before it existed: read back from tokenExpiresAt (legacyTokenFacts). */
+  token: TokenFactsSchema.nullable().optional(),
   rotation: z.object({
     everyDays: z.number().optional(),
     lastRotatedAt: z.number().optional(),
@@ -89,6 +93,7 @@ export function entryFor(body: ServiceBody): ServiceEntry {
       updatedAt: c.updatedAt,
       expiresAt: c.expiresAt,
       tokenExpiresAt: tokenExpiresAt(c),
+      token: tokenFacts(c),
       rotation: {
         ...(c.rotation.everyDays !== undefined ? { everyDays: c.rotation.everyDays } : {}),
         ...(c.rotation.lastRotatedAt !== undefined ? { lastRotatedAt: c.rotation.lastRotatedAt } : {}),
@@ -97,6 +102,12 @@ export function entryFor(body: ServiceBody): ServiceEntry {
       fingerprint: secretFingerprint(c),
     })),
   });
+}
+
+/** An entry from before `token` was indexed knows only the expiry; the next save of its service writes the facts. */
+export function indexTokenFacts(c: z.infer<typeof IndexCredential>): TokenFacts | null {
+  if (c.token !== undefined) return c.token;
+  return c.tokenExpiresAt === null ? null : { present: true, expiresAt: c.tokenExpiresAt, renewable: false };
 }
 
 export function summaryFrom(id: string, e: ServiceEntry, now: number): ServiceSummary {
@@ -118,6 +129,7 @@ export function summaryFrom(id: string, e: ServiceEntry, now: number): ServiceSu
       expiresAt: c.expiresAt,
       rotation: c.rotation,
       tokenExpiresAt: c.tokenExpiresAt,
+      token: indexTokenFacts(c),
       statuses: credentialStatuses(c, now),
     })),
   };

@@ -8,13 +8,21 @@ import { type Credential, type CredentialKind, PRIMARY_FIELD, SECRET_FIELDS, typ
 import { LatchError } from '../model/errors';
 import { ApprovedOrigin, HostBindingFields } from '../model/host-binding';
 import { type HealthIssue, ServiceInput, type ServiceSummary, type ServiceView } from '../model/service';
+import { tokenStatus } from '../model/token-status';
 import type { Clock } from '../platform';
 import { credentialStatuses, rotationDueAt } from './credential-status';
 import { credentialView } from './credential-view';
 import { guardOAuthDestination } from './oauth-destination';
 import type { RecordVault } from './record-vault';
 import { parseSecretReference } from './secret-reference';
-import { entryFor, readServiceEntry, SERVICE_RECORD_PREFIX, ServiceBody, summaryFrom } from './service-records';
+import {
+  entryFor,
+  indexTokenFacts,
+  readServiceEntry,
+  SERVICE_RECORD_PREFIX,
+  ServiceBody,
+  summaryFrom,
+} from './service-records';
 import { validateCredentialFields } from './validate-credential';
 
 const DAY = 86_400_000;
@@ -143,11 +151,10 @@ export class ServiceStore {
           issues.push({ ...base, kind: 'expired', at: c.expiresAt });
         else if (c.expiresAt !== null && statuses.includes('expiring'))
           issues.push({ ...base, kind: 'expiring', at: c.expiresAt });
-        if (c.tokenExpiresAt !== null && c.expiresAt === null) {
-          if (c.tokenExpiresAt <= now) issues.push({ ...base, kind: 'token-expired', at: c.tokenExpiresAt });
-          else if (statuses.includes('expiring'))
-            issues.push({ ...base, kind: 'token-expiring', at: c.tokenExpiresAt });
-        }
+        // The same status as every other screen: a token Latch renews on use is not an issue.
+        const token = tokenStatus(indexTokenFacts(c), now).state;
+        if (token === 'expired') issues.push({ ...base, kind: 'token-expired', at: c.tokenExpiresAt });
+        else if (token === 'expiring') issues.push({ ...base, kind: 'token-expiring', at: c.tokenExpiresAt });
         if (statuses.includes('rotation-due')) issues.push({ ...base, kind: 'rotation-due', at: rotationDueAt(c) });
         if (c.fingerprint) {
           const list = byFingerprint.get(c.fingerprint) ?? [];

@@ -27,6 +27,13 @@ export const ServiceInput = z.object({
 });
 export type ServiceInput = z.input<typeof ServiceInput>;
 
+/** model/token-status.ts's TokenFacts: what a list knows of a credential's own access token. */
+export const TokenFactsSchema = z.object({
+  present: z.boolean(),
+  expiresAt: z.number().nullable(),
+  renewable: z.boolean(),
+});
+
 export const CredentialStatus = z.enum(['ok', 'expiring', 'expired', 'rotation-due']);
 export type CredentialStatus = z.infer<typeof CredentialStatus>;
 
@@ -41,6 +48,8 @@ export const CredentialSummary = z.object({
   rotation: Rotation.omit({ previous: true }),
   /** For OAuth 2.0 clients and bearer JWTs: when the current access token expires. */
   tokenExpiresAt: z.number().nullable().default(null),
+  /** The facts every screen passes to tokenStatus (model/token-status.ts); null: no token of its own. */
+  token: TokenFactsSchema.nullable().default(null),
   statuses: z.array(CredentialStatus).default([]),
 });
 export type CredentialSummary = z.infer<typeof CredentialSummary>;

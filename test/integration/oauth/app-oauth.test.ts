@@ -112,7 +112,7 @@ describe('the OAuth service', () => {
     const config = OAuth2Fields.parse(before.credential.fields);
     expect(await app.oauth.signOut(serviceId, id)).toBe('queued');
     const list = await app.oauth.tokens();
-    expect(list.find((t) => t.credentialId === id)?.status).toBe('signed-out');
+    expect(list.find((t) => t.credentialId === id)?.status).toBe('none');
     await until(() => app.oauth.pendingRevocations === 0);
     // The server has forgotten the grant: the old refresh token no longer works.
     await expect(refreshTokens(config)).rejects.toMatchObject({ code: 'ERR_OAUTH_LOGIN_REQUIRED' });

@@ -17,6 +17,7 @@ const view = (over: Partial<CredentialView>): CredentialView => ({
   expiresAt: null,
   rotation: {},
   tokenExpiresAt: null,
+  token: null,
   statuses: [],
   fields: {},
   secretFields: [],

@@ -1,6 +1,8 @@
 import type { OAuthTokenInfo } from '../../../../preload/contract';
+import { tokenStatus } from '../../../../preload/contract';
 import { Badge, Button } from '../../ui';
-import { countdown, GRANT_LABEL, liveStatus, localTime, STATUS_LABEL, STATUS_TONE } from './format';
+import { TokenStatusBadge } from '../services/TokenStatusBadge';
+import { countdown, GRANT_LABEL, localTime } from './format';
 import { RedirectToRegister } from './RedirectToRegister';
 
 export interface TokenRowActions {
@@ -13,8 +15,8 @@ export interface TokenRowActions {
 
 /** One OAuth credential: status badge, a live countdown to expiry, and what can be done. */
 export function TokenRow({ token: t, now, ...a }: { token: OAuthTokenInfo; now: number } & TokenRowActions) {
-  const status = liveStatus(t.status, t.expiresAt, now);
-  const signedIn = t.status !== 'signed-out';
+  const status = tokenStatus(t.token, now).state;
+  const signedIn = t.token?.present === true;
   const canRefresh = signedIn && (t.hasRefreshToken || t.grant === 'client_credentials');
   return (
     <li className="oauth-row" data-testid="oauth-row" aria-label={`${t.serviceName} / ${t.name}`}>
@@ -23,9 +25,13 @@ export function TokenRow({ token: t, now, ...a }: { token: OAuthTokenInfo; now: 
           <strong>{t.serviceName}</strong>
           <span className="oauth-row__sep">/</span>
           <span>{t.name}</span>
-          <Badge tone={STATUS_TONE[status]} title={t.expiresAt ? `Expires ${localTime(t.expiresAt)}` : undefined}>
-            <span data-testid="oauth-status">{STATUS_LABEL[status]}</span>
-          </Badge>
+          <span data-testid="oauth-status">
+            <TokenStatusBadge
+              token={t.token}
+              now={now}
+              title={t.expiresAt ? `Expires ${localTime(t.expiresAt)}` : undefined}
+            />
+          </span>
           {t.busy ? <Badge tone="info">Signing in…</Badge> : null}
         </div>
         <div className="oauth-row__meta">
@@ -37,8 +43,8 @@ export function TokenRow({ token: t, now, ...a }: { token: OAuthTokenInfo; now: 
           <div className="oauth-row__meta">
             {t.expiresAt !== null ? (
               <span>
-                {status === 'expired' ? 'Expired ' : 'Expires in '}
-                {status === 'expired' ? (
+                {status === 'expired' || status === 'refreshable' ? 'Expired ' : 'Expires in '}
+                {status === 'expired' || status === 'refreshable' ? (
                   localTime(t.expiresAt)
                 ) : (
                   <span className="oauth-countdown mono" data-testid="oauth-countdown" aria-live="off">

@@ -1,6 +1,3 @@
-import type { OAuthTokenStatus } from '../../../../preload/contract';
-import type { BadgeTone } from '../../ui';
-
 /** "1:05:09", "4:59", "0:07": time left, from main's expiresAt and the renderer's clock. */
 export function countdown(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
@@ -23,32 +20,6 @@ export function localTime(ms: number): string {
     timeZoneName: 'short',
   });
 }
-
-export const EXPIRING_MS = 5 * 60_000;
-
-/** The status at `now` (main's status is from when it was listed; the clock moves on). */
-export function liveStatus(status: OAuthTokenStatus, expiresAt: number | null, now: number): OAuthTokenStatus {
-  if (status === 'signed-out' || expiresAt === null) return status;
-  if (now >= expiresAt) return 'expired';
-  if (expiresAt - now <= EXPIRING_MS) return 'expiring';
-  return 'valid';
-}
-
-export const STATUS_LABEL: Record<OAuthTokenStatus, string> = {
-  valid: 'Valid',
-  expiring: 'Expiring',
-  expired: 'Expired',
-  'no-expiry': 'No expiry',
-  'signed-out': 'Signed out',
-};
-
-export const STATUS_TONE: Record<OAuthTokenStatus, BadgeTone> = {
-  valid: 'ok',
-  expiring: 'warn',
-  expired: 'danger',
-  'no-expiry': 'info',
-  'signed-out': 'neutral',
-};
 
 export const GRANT_LABEL: Record<string, string> = {
   authorization_code: 'Authorization code + PKCE',

@@ -3,6 +3,7 @@ import { BridgeError } from '../../../../preload/api';
 import type { ServiceSummary, VaultStatus } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { Button, Icon } from '../../ui';
+import { TokenStatusBadge } from '../services/TokenStatusBadge';
 import { PaletteUnlock } from './PaletteUnlock';
 import { type PaletteAction, paletteActions } from './palette-actions';
 import { type PaletteItem, paletteItems, searchPalette } from './palette-search';
@@ -236,6 +237,7 @@ export function QuickAccessPalette({
                 <span className="qa__name">
                   {item.serviceName} <span className="qa__sep">/</span> {item.credentialName}
                 </span>
+                <TokenStatusBadge token={item.token} now={Date.now()} problemsOnly />
                 <span className="qa__kind">{KIND_LABEL[item.kind] ?? item.kind}</span>
               </div>
             ))

@@ -4,7 +4,7 @@
  * the query must occur in the service name, the credential name, its kind, the base URL
  * or a tag; names that start with the query rank first, then favourites.
  */
-import type { CredentialKind } from '../../../../preload/contract';
+import type { CredentialKind, TokenFacts } from '../../../../preload/contract';
 
 export interface PaletteService {
   id: string;
@@ -12,7 +12,7 @@ export interface PaletteService {
   baseUrl: string;
   tags: readonly string[];
   favourite: boolean;
-  credentials: readonly { id: string; name: string; kind: CredentialKind }[];
+  credentials: readonly { id: string; name: string; kind: CredentialKind; token?: TokenFacts | null }[];
 }
 
 export interface PaletteItem {
@@ -23,6 +23,8 @@ export interface PaletteItem {
   credentialId: string;
   credentialName: string;
   kind: CredentialKind;
+  /** The access token's facts, for the one token status (null: no token of its own). */
+  token: TokenFacts | null;
   favourite: boolean;
   haystack: string;
 }
@@ -38,6 +40,7 @@ export function paletteItems(services: readonly PaletteService[]): PaletteItem[]
         credentialId: c.id,
         credentialName: c.name,
         kind: c.kind,
+        token: c.token ?? null,
         favourite: s.favourite,
         haystack: [s.name, c.name, c.kind, s.baseUrl, ...s.tags].join('\n').toLowerCase(),
       });

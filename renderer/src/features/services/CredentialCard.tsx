@@ -6,6 +6,7 @@ import { offers } from './credential-actions';
 import { formatDate, relativeDays } from './format';
 import { KIND_FIELDS, KIND_LABELS } from './kinds';
 import { StatusBadges } from './StatusBadges';
+import { TokenStatusBadge } from './TokenStatusBadge';
 
 /** Secret values computed by main rather than stored: offered next to the stored ones. */
 const DERIVED: Partial<Record<CredentialView['kind'], { field: string; label: string }>> = {
@@ -86,6 +87,7 @@ export function CredentialCard({
         <h3 className="cred__name">{c.name}</h3>
         <Badge>{KIND_LABELS[c.kind]}</Badge>
         <StatusBadges statuses={c.statuses} />
+        {c.token ? <TokenStatusBadge token={c.token} now={now} /> : null}
         <span className="spacer" />
         {offers(c.kind, 'rotate') ? (
           <Button size="small" variant="ghost" onClick={onRotate} disabled={c.secretFields.length === 0}>
@@ -145,6 +147,7 @@ export function CredentialCard({
           {c.tokenExpiresAt !== null ? (
             <li>
               Access token {c.tokenExpiresAt <= now ? 'expired' : 'expires'} {relativeDays(c.tokenExpiresAt, now)}
+              {c.token?.renewable && c.tokenExpiresAt <= now ? '; Latch renews it on use' : ''}
             </li>
           ) : null}
           {c.rotation.everyDays !== undefined ? (

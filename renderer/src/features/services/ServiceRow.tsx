@@ -1,6 +1,7 @@
 import type { CredentialStatus, ServiceSummary } from '../../../../preload/contract';
 import { Icon, ListRow, Monogram } from '../../ui';
 import { StatusBadges } from './StatusBadges';
+import { TokenStatusBadge } from './TokenStatusBadge';
 
 export function rowId(serviceId: string): string {
   return `service-row-${serviceId}`;
@@ -35,6 +36,9 @@ export function ServiceRow({
         trailing={
           <>
             <StatusBadges statuses={[...statuses]} />
+            {service.credentials.map((c) =>
+              c.token ? <TokenStatusBadge key={c.id} token={c.token} now={Date.now()} problemsOnly /> : null,
+            )}
             {/* The row is an option, and an option may hold no control (axe nested-interactive): the
                 star here is a mouse shortcut only. The keyboard and screen readers use the open
                 service's own star button in its header. */}
