@@ -2,12 +2,21 @@ import { z } from 'zod';
 import { CREDENTIAL_KINDS } from '../../main/core/model/credential';
 import { channel } from '../define';
 
+/** One row: a variable, or the variables of one AWS key pair; its role and words, never its value. */
 const ImportItem = z.object({
+  /** What a selection names (any of `variables` chooses the row too). */
   variable: z.string(),
+  variables: z.array(z.string()),
   kind: z.enum(CREDENTIAL_KINDS),
   credentialName: z.string(),
   include: z.boolean(),
   renamed: z.boolean(),
+  /** A secret is ticked; configuration (NODE_ENV, PORT, a plain URL) is not. */
+  role: z.enum(['secret', 'configuration']),
+  /** Why, in a few words ("Stripe live secret key", "Setting"). */
+  why: z.string(),
+  /** What it becomes when ticked ("API key in Payments, sent as Bearer"). */
+  becomes: z.string(),
   line: z.number().optional(),
 });
 
@@ -65,7 +74,8 @@ export const ioChannels = {
     input: z
       .object({ importId: z.string().min(1).max(64), selected: z.array(z.string().max(300)).max(10_000) })
       .strict(),
-    output: z.object({ services: z.number(), credentials: z.number() }),
+    /** `serviceIds`: the services written, so the page can link to them. */
+    output: z.object({ services: z.number(), credentials: z.number(), serviceIds: z.array(z.string()) }),
   }),
   /**
    * Exports of secrets need the master password typed again (checked in main, under the

@@ -60,6 +60,18 @@ export const vaultChannels = {
     // app at it: only the user's own click on "Create vault" may ask for that.
     gesture: true,
   }),
+  /**
+   * The recovery kit of the vault just created, copied by main through the clipboard guard
+   * (cleared after the set time, on lock and on quit, only while it still holds the kit).
+   * Main copies the kit it made: the page names no text. ERR_NOT_FOUND once it is forgotten.
+   */
+  'vault.copyRecoveryKit': channel({
+    input: Empty,
+    output: z.object({ clearsInSeconds: z.number() }),
+    gesture: true,
+  }),
+  /** The user has saved the kit: main drops its copy. */
+  'vault.forgetRecoveryKit': channel({ input: Empty, output: z.object({ ok: z.literal(true) }) }),
   'vault.unlock': channel({
     input: z
       .object({

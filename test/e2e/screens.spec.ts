@@ -8,6 +8,7 @@
  * (the OS colour scheme, which the app follows by default) and the viewport change under it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
 import type { HostApp } from '../host/host-app';
 import { reply, type ScriptedServer, startScriptedServer } from '../peers/scripted-server';
@@ -182,6 +183,11 @@ test('every screen and dialog, light and dark, at every size: nothing cut off, a
     await nav(label);
     await check(name);
   }
+  // The import preview of a realistic .env: secrets, configuration, an AWS key pair.
+  await app.locator('#import-file').setInputFiles(join(import.meta.dirname, '../fixtures/import/realistic.env'));
+  await app.getByRole('button', { name: 'Preview' }).click();
+  await expect(app.getByTestId('import-row')).toHaveCount(12);
+  await check('import-preview');
   await openDialog(app.getByRole('button', { name: 'Export as plain text…' }));
   await check('dialog-export-plaintext');
   await closeDialog();

@@ -1,44 +1,110 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
 import { createVaultThroughUi, MASTER } from './vault-helpers';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/import');
 
-test('import a .env file with a preview, then refuse a broken one naming its line', async ({ app, host }) => {
+/** Drops files on the import's drop zone as a file manager would: a drop event carrying a DataTransfer. */
+async function drop(app: Page, files: { name: string; text: string }[]): Promise<void> {
+  // A string, as it runs in the page (the test files are compiled without the DOM's types).
+  const dataTransfer = await app.evaluateHandle(`(() => {
+    const dt = new DataTransfer();
+    for (const f of ${JSON.stringify(files)}) dt.items.add(new File([f.text], f.name, { type: 'text/plain' }));
+    return dt;
+  })()`);
+  const zone = app.getByTestId('import-drop');
+  await zone.dispatchEvent('dragenter', { dataTransfer });
+  await zone.dispatchEvent('dragover', { dataTransfer });
+  await zone.dispatchEvent('drop', { dataTransfer });
+}
+
+test('import a realistic .env: secrets ticked, configuration not, AWS as one credential, then open the service', async ({
+  app,
+  host,
+}) => {
   await createVaultThroughUi(app);
   await app.getByRole('button', { name: 'Import & export' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Import & export' })).toBeVisible();
-  await app.getByLabel('File').setInputFiles(join(FIXTURES, 'sample.env'));
-  await app.getByLabel('Into service').fill('Payments');
-  await app.getByRole('button', { name: 'Preview' }).click();
-  const preview = app.getByTestId('import-preview');
-  for (const v of ['STRIPE_API_KEY', 'GITHUB_TOKEN', 'DATABASE_URL', 'WEBHOOK_SECRET', 'PLAIN_VALUE'])
-    await expect(preview).toContainText(v);
-  // Values never reach the page, only names and kinds.
-  await expect(preview).not.toContainText('sk_test_51Hsample');
-  await expect(app.getByText('Skipped (empty values): EMPTY_ONE')).toBeVisible();
-  await app.getByLabel('Import PLAIN_VALUE').uncheck();
-  await screenshot(app, 'import-preview');
-  await app.getByRole('button', { name: /Import 4 selected/ }).click();
-  await expect(app.getByText('Imported 4 credentials into 1 service.')).toBeVisible();
 
+  // The drop zone is a button: the keyboard opens the system file picker.
+  const zone = app.getByRole('button', { name: /Choose a file, or drop it here/ });
+  await zone.focus();
+  const [chooser] = await Promise.all([app.waitForEvent('filechooser'), app.keyboard.press('Enter')]);
+  await chooser.setFiles(join(FIXTURES, 'realistic.env'));
+  await expect(app.getByTestId('import-drop')).toContainText('realistic.env');
+  await app.getByLabel('Into service').fill('Shop');
+  await app.getByRole('button', { name: 'Preview' }).click();
+
+  const preview = app.getByTestId('import-preview');
+  const row = (variable: string) => app.getByTestId('import-row').filter({ hasText: variable });
+  for (const v of ['NODE_ENV', 'PORT', 'HOST', 'LOG_LEVEL', 'FEATURE_FLAG', 'PUBLIC_URL', 'REDIS_URL']) {
+    await expect(app.getByLabel(`Import ${v}`, { exact: true })).not.toBeChecked();
+    await expect(row(v)).toContainText('Skipped: configuration');
+  }
+  for (const v of ['DATABASE_URL', 'STRIPE_KEY', 'GITHUB_TOKEN', 'SESSION_SECRET'])
+    await expect(app.getByLabel(`Import ${v}`, { exact: true })).toBeChecked();
+  await expect(row('STRIPE_KEY')).toContainText('API key in Shop, sent as Bearer');
+  await expect(row('STRIPE_KEY')).toContainText('Stripe live secret key');
+  await expect(row('DATABASE_URL')).toContainText('URL with a password in it');
+  // The AWS variables are one row: a SigV4 key pair, not three variables.
+  const pair = app.getByLabel('Import AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY and AWS_REGION');
+  await expect(pair).toBeChecked();
+  await expect(row('AWS_ACCESS_KEY_ID')).toContainText('SigV4 key pair in Shop (eu-west-1)');
+  await expect(app.getByTestId('import-row')).toHaveCount(12);
+  // Values never reach the page, only names and what they become.
+  await expect(preview).not.toContainText('sk_live_51Fake');
+  await expect(preview).not.toContainText('wJalrXUtnFEMI');
+  await screenshot(app, 'import-preview');
+
+  await app.getByRole('button', { name: 'Import 5 selected' }).click();
+  await expect(app.locator('.import-done')).toContainText('Imported 5 credentials into 1 service.');
   const list = await host.composed.dispatch('services.list', {}, { transport: 'browser-host' });
-  expect(list.ok).toBe(true);
-  const services = list.ok ? (list.value as { name: string; credentials: { name: string }[] }[]) : [];
-  expect(services.map((s) => s.name)).toEqual(['Payments']);
-  expect(services[0]?.credentials.map((c) => c.name).sort()).toEqual([
-    'DATABASE_URL',
-    'GITHUB_TOKEN',
-    'STRIPE_API_KEY',
-    'WEBHOOK_SECRET',
+  const services = list.ok ? (list.value as { name: string; credentials: { name: string; kind: string }[] }[]) : [];
+  expect(services[0]?.credentials.map((c) => [c.name, c.kind])).toEqual([
+    ['DATABASE_URL', 'secret'],
+    ['STRIPE_KEY', 'api-key'],
+    ['GITHUB_TOKEN', 'api-key'],
+    ['SESSION_SECRET', 'secret'],
+    ['AWS', 'aws-sigv4'],
   ]);
 
-  await app.getByLabel('File').setInputFiles(join(FIXTURES, 'bad.env'));
+  // The link goes to the new service.
+  await app.getByRole('button', { name: 'Open Shop' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Shop' })).toBeVisible();
+});
+
+test('drag and drop: a dropped file is previewed; an empty file, several files and a broken one are refused', async ({
+  app,
+  host,
+}) => {
+  await createVaultThroughUi(app);
+  await app.getByRole('button', { name: 'Import & export' }).click();
+
+  await drop(app, [{ name: 'empty.env', text: '' }]);
+  await expect(app.getByRole('alert')).toContainText('This file is empty');
+  await expect(app.getByRole('button', { name: 'Preview' })).toBeDisabled();
+  await drop(app, [
+    { name: 'a.env', text: 'A_TOKEN=1' },
+    { name: 'b.env', text: 'B_TOKEN=2' },
+  ]);
+  await expect(app.getByRole('alert')).toHaveText('Drop one file at a time.');
+
+  await drop(app, [{ name: 'bad.env', text: readFileSync(join(FIXTURES, 'bad.env'), 'utf8') }]);
+  await expect(app.getByRole('alert')).toHaveCount(0);
   await app.getByRole('button', { name: 'Preview' }).click();
   await expect(app.getByRole('alert')).toContainText('Line 4 of the .env file');
-  const after = await host.composed.dispatch('services.list', {}, { transport: 'browser-host' });
-  expect(after.ok && (after.value as unknown[]).length).toBe(1);
+
+  await drop(app, [{ name: 'stripe.env', text: 'STRIPE_SECRET_KEY=sk_test_51FakeKeyForLatchTests0000\nPORT=3000\n' }]);
+  await expect(app.getByTestId('import-drop')).toContainText('stripe.env');
+  await app.getByRole('button', { name: 'Preview' }).click();
+  // Named after the dropped file's name: main got the bytes and the name, never a path.
+  await expect(app.getByTestId('import-preview')).toContainText('Into stripe (new service)');
+  await app.getByRole('button', { name: 'Import 1 selected' }).click();
+  await expect(app.getByRole('button', { name: 'Open stripe' })).toBeVisible();
+  const list = await host.composed.dispatch('services.list', {}, { transport: 'browser-host' });
+  expect(list.ok && (list.value as { name: string }[]).map((s) => s.name)).toEqual(['stripe']);
 });
 
 test('export an encrypted backup and plain text: the master password again, the file saved by main', async ({

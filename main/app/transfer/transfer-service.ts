@@ -18,7 +18,9 @@ import type { VaultAccess } from '../vault/vault-access';
 /** A scratch folder (0700) for a file the renderer handed over, removed as soon as it is read. */
 async function withScratchFile<T>(name: string, bytes: Buffer, fn: (path: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'latch-io-'));
-  const path = join(dir, basename(name) || 'import');
+  // The name is the page's: only its last part is used, and "." or ".." would name the folder or its parent.
+  const base = basename(name);
+  const path = join(dir, base === '' || base === '.' || base === '..' ? 'import' : base);
   try {
     await writeFile(path, bytes, { mode: 0o600 });
     return await fn(path);
@@ -59,7 +61,7 @@ export class TransferService {
       applyImportPlan(vault, this.deps.clock, plan, selected),
     );
     this.#plans.delete(importId);
-    return { services: result.serviceIds.length, credentials: result.credentials };
+    return { services: result.serviceIds.length, credentials: result.credentials, serviceIds: result.serviceIds };
   }
 
   /**

@@ -92,6 +92,12 @@ export class VaultService implements VaultAccess {
   #saveError: string | null = null;
   /** The last automatic backup's outcome, for the status line; never a reason to stop the app. */
   lastBackupError: string | null = null;
+  /**
+   * A hardened vault's recovery kit, from its creation until the user has saved it (or the
+   * vault locks), so Copy goes through the clipboard guard like every other secret, and the
+   * page cannot have Latch copy a text of its own choosing as "the kit".
+   */
+  #recoveryKit: string | null = null;
 
   constructor(private readonly deps: VaultServiceDeps) {
     this.session = new VaultSession({ autoLockMs: deps.settings.get().autoLockMinutes * 60_000, clock: deps.clock });
@@ -106,6 +112,7 @@ export class VaultService implements VaultAccess {
         return;
       }
       if (e.type !== 'locked') return;
+      this.#recoveryKit = null;
       if (this.#backupTimer !== null) clearInterval(this.#backupTimer);
       this.#backupTimer = null;
       this.#saveError = null;
@@ -267,8 +274,26 @@ export class VaultService implements VaultAccess {
       return created.vault;
     });
     if (path !== this.path) this.deps.settings.update({ lastVaultPath: path });
+    this.#recoveryKit = recoveryKit;
     await this.refresh();
     return { status: this.#announce('created'), recoveryKit };
+  }
+
+  /** Copies the new vault's recovery kit through the clipboard guard; returns the seconds until it is cleared. */
+  async copyRecoveryKit(): Promise<{ clearsInSeconds: number }> {
+    if (this.#recoveryKit === null)
+      throw new LatchError(
+        'ERR_NOT_FOUND',
+        'There is no recovery kit to copy: Latch keeps it only until you confirm it is saved or the vault locks. Use the copy you saved.',
+      );
+    const seconds = this.deps.settings.get().clipboardClearSeconds;
+    await this.clipboard.copy(this.#recoveryKit, seconds);
+    return { clearsInSeconds: seconds };
+  }
+
+  /** The user has saved the kit: main keeps it no longer. */
+  forgetRecoveryKit(): void {
+    this.#recoveryKit = null;
   }
 
   async unlock(input: {

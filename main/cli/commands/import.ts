@@ -28,10 +28,12 @@ function previewText(plan: ImportPlan): string {
   lines.push(
     `${plan.format === 'env' ? '.env file' : 'Postman environment'} → service "${p.service.name}"${p.service.exists ? '' : ' (new)'}`,
   );
-  const width = Math.max(0, ...p.items.map((i) => i.variable.length));
+  const label = (i: (typeof p.items)[number]) => i.variables.join(' + ');
+  const width = Math.max(0, ...p.items.map((i) => label(i).length));
   for (const i of p.items) {
-    const as = i.renamed ? `  as "${i.credentialName}"` : '';
-    lines.push(`  [${i.include ? 'x' : ' '}] ${i.variable.padEnd(width)}  ${i.kind}${as}`);
+    const as = i.renamed ? ` as "${i.credentialName}"` : '';
+    const becomes = i.include ? `${i.becomes}${as}` : i.role === 'configuration' ? 'skipped: configuration' : 'skipped';
+    lines.push(`  [${i.include ? 'x' : ' '}] ${label(i).padEnd(width)}  ${becomes} (${i.why})`);
   }
   for (const s of p.skipped)
     lines.push(`  skipped ${s.variable}${s.line !== undefined ? ` (line ${s.line})` : ''}: empty value`);
@@ -41,7 +43,7 @@ function previewText(plan: ImportPlan): string {
 function selectable(plan: ImportPlan): string[] {
   return plan.format === 'latch'
     ? plan.plan.preview.services.map((s) => s.source)
-    : plan.plan.preview.items.map((i) => i.variable);
+    : plan.plan.preview.items.flatMap((i) => i.variables);
 }
 
 function ticked(plan: ImportPlan): string[] {

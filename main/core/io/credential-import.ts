@@ -1,13 +1,21 @@
 import type { RecordVault } from '../credentials/record-vault';
 import { SERVICE_RECORD_PREFIX, type ServiceBody } from '../credentials/service-records';
 import { validateCredentialFields } from '../credentials/validate-credential';
-import type { Credential, CredentialKind } from '../model/credential';
+import type { Credential } from '../model/credential';
 import { LatchError } from '../model/errors';
 import type { Clock } from '../platform';
+import { type AwsKeyPair, findAwsKeyPairs } from './aws-key-pair';
 import { commitServices } from './commit-records';
-import type { CredentialImportPlan, ImportItem, ImportResult, SkippedVariable } from './import-types';
+import type {
+  CredentialImportPlan,
+  ImportItem,
+  ImportResult,
+  PlannedCredential,
+  SkippedVariable,
+} from './import-types';
 import { newRecordId } from './record-id';
 import { classifyVariable, fieldsFor } from './variable-kind';
+import { type VariableRole, variableRole } from './variable-role';
 import { findServiceByName, freeName, readServiceBody } from './vault-services';
 
 export interface SourceVariable {
@@ -16,6 +24,8 @@ export interface SourceVariable {
   line?: number;
   /** Postman's per-variable switch; .env variables are always enabled. */
   enabled?: boolean;
+  /** Postman's "secret" type. */
+  markedSecret?: boolean;
 }
 
 const MAX_SERVICE_NAME = 120;
@@ -30,11 +40,66 @@ function checkServiceName(name: string): string {
   return n;
 }
 
+/** One row before names are given out: what it takes, what it becomes, and why. */
+interface Row {
+  variables: SourceVariable[];
+  planned: PlannedCredential;
+  role: VariableRole;
+  becomes: string;
+}
+
+/** "API key in Payments, sent as Bearer": what a credential is, in the preview's words. */
+function becomes(service: string, planned: PlannedCredential): string {
+  const f = planned.fields;
+  switch (planned.kind) {
+    case 'aws-sigv4':
+      return `SigV4 key pair in ${service} (${String(f.region)}${f.sessionToken ? ', with session token' : ''})`;
+    case 'api-key': {
+      const where =
+        typeof f.query === 'string'
+          ? `in ?${f.query}=`
+          : f.prefix === 'Bearer '
+            ? 'as Bearer'
+            : `in ${String(f.header)}`;
+      return `API key in ${service}, sent ${where}`;
+    }
+    default:
+      return `Secret value in ${service}`;
+  }
+}
+
+function variableRow(service: string, v: SourceVariable): Row {
+  const role = variableRole(v.variable, v.value, v.markedSecret === true);
+  const c = classifyVariable(v.variable, v.value, role.role === 'secret' ? role.shape?.sendAs : undefined);
+  const planned = {
+    name: v.variable,
+    kind: c.kind,
+    fields: validateCredentialFields(c.kind, fieldsFor(v.variable, v.value, c)) as Record<string, unknown>,
+  };
+  return { variables: [v], planned, role, becomes: becomes(service, planned) };
+}
+
+function awsRow(service: string, pair: AwsKeyPair, source: ReadonlyMap<string, SourceVariable>): Row {
+  const planned = {
+    name: pair.name,
+    kind: 'aws-sigv4' as const,
+    fields: validateCredentialFields('aws-sigv4', pair.fields) as Record<string, unknown>,
+  };
+  return {
+    variables: pair.variables.map((v) => source.get(v)!),
+    planned,
+    role: { role: 'secret', why: 'AWS access key pair' },
+    becomes: becomes(service, planned),
+  };
+}
+
 /**
  * The plan for importing variables into one service: which credential each variable
- * becomes (see variable-kind.ts), under which name, ticked or not. Nothing is written.
- * A variable set twice keeps its last value. A name the service already uses is kept and the
- * import is renamed "NAME (imported)" and unticked, so a re-import never overwrites silently.
+ * becomes (see variable-kind.ts), whether it is a secret or configuration (variable-role.ts,
+ * configuration unticked), under which name. An AWS key pair (aws-key-pair.ts) becomes one
+ * SigV4 credential. Nothing is written. A variable set twice keeps its last value. A name the
+ * service already uses is kept and the import is renamed "NAME (imported)" and unticked, so a
+ * re-import never overwrites silently.
  */
 export async function planCredentialImport(
   vault: Pick<RecordVault, 'entries' | 'readRecord'>,
@@ -53,28 +118,38 @@ export async function planCredentialImport(
   const existingNames = new Set(existing?.credentials.map((c) => c.name.toLowerCase()) ?? []);
   const taken = new Set(existingNames);
 
-  const items: ImportItem[] = [];
   const skipped: SkippedVariable[] = [];
-  const credentials = new Map<string, { kind: CredentialKind; fields: Record<string, unknown> }>();
+  const filled = new Map<string, SourceVariable>();
   for (const v of last.values()) {
-    if (v.value.trim() === '') {
+    if (v.value.trim() === '')
       skipped.push({ variable: v.variable, ...(v.line !== undefined ? { line: v.line } : {}), reason: 'empty-value' });
-      continue;
-    }
-    const c = classifyVariable(v.variable, v.value);
-    const fields = validateCredentialFields(c.kind, fieldsFor(v.variable, v.value, c)) as Record<string, unknown>;
-    const clashes = existingNames.has(v.variable.toLowerCase());
-    const credentialName = freeName(v.variable, taken);
+    else filled.set(v.variable, v);
+  }
+  const pairs = findAwsKeyPairs(new Map([...filled].map(([k, v]) => [k, v.value])));
+  const pairOf = new Map(pairs.flatMap((p) => p.variables.map((v) => [v, p] as const)));
+
+  const items: ImportItem[] = [];
+  const credentials = new Map<string, PlannedCredential>();
+  for (const v of filled.values()) {
+    const pair = pairOf.get(v.variable);
+    if (pair && pair.variables[0] !== v.variable) continue;
+    const row = pair ? awsRow(name, pair, filled) : variableRow(name, v);
+    const clashes = existingNames.has(row.planned.name.toLowerCase());
+    const credentialName = freeName(row.planned.name, taken);
     taken.add(credentialName.toLowerCase());
     items.push({
       variable: v.variable,
-      kind: c.kind,
+      variables: row.variables.map((r) => r.variable),
+      kind: row.planned.kind,
       credentialName,
-      include: (v.enabled ?? true) && !clashes,
-      renamed: credentialName !== v.variable,
+      include: row.role.role === 'secret' && row.variables.every((r) => r.enabled ?? true) && !clashes,
+      renamed: credentialName !== row.planned.name,
+      role: row.role.role,
+      why: row.role.why,
+      becomes: row.becomes,
       ...(v.line !== undefined ? { line: v.line } : {}),
     });
-    credentials.set(v.variable, { kind: c.kind, fields });
+    credentials.set(v.variable, row.planned);
   }
   return { preview: { format, service: { name, exists: existing !== null }, items, skipped }, credentials };
 }
@@ -89,15 +164,17 @@ export async function applyCredentialImport(
   plan: CredentialImportPlan,
   selected?: readonly string[],
 ): Promise<ImportResult> {
-  const chosen = selected ?? plan.preview.items.filter((i) => i.include).map((i) => i.variable);
-  const items = new Map(plan.preview.items.map((i) => [i.variable, i]));
-  for (const v of chosen) {
-    if (!items.has(v)) {
+  // Any variable of a row chooses the row: AWS_SECRET_ACCESS_KEY takes its key pair.
+  const rowOf = new Map(plan.preview.items.flatMap((i) => i.variables.map((v) => [v, i.variable] as const)));
+  const chosen = (selected ?? plan.preview.items.filter((i) => i.include).map((i) => i.variable)).map((v) => {
+    const row = rowOf.get(v);
+    if (row === undefined) {
       throw new LatchError('ERR_BAD_INPUT', 'A chosen variable is not in the import preview; preview the file again.', {
         detail: { field: 'selected' },
       });
     }
-  }
+    return row;
+  });
   if (chosen.length === 0) return { serviceIds: [], credentials: 0 };
 
   const now = clock.now();
@@ -121,10 +198,9 @@ export async function applyCredentialImport(
   const taken = new Set(base.credentials.map((c) => c.name.toLowerCase()));
   const added: Credential[] = [];
   const wanted = new Set(chosen);
-  for (const variable of plan.credentials.keys()) {
+  for (const [variable, planned] of plan.credentials) {
     if (!wanted.has(variable)) continue;
-    const planned = plan.credentials.get(variable)!;
-    const credentialName = freeName(variable, taken);
+    const credentialName = freeName(planned.name, taken);
     taken.add(credentialName.toLowerCase());
     added.push({
       id: newRecordId('cred_'),

@@ -2,17 +2,25 @@ import type { CredentialKind } from '../model/credential';
 
 export type ImportFormat = 'env' | 'postman' | 'latch';
 
-/** One variable as the preview shows it: never its value. */
+/** One row of the preview, never with a value: a variable, or several that make one credential (an AWS key pair). */
 export interface ImportItem {
-  /** The .env variable or Postman key, as written in the file. */
+  /** The .env variable or Postman key, as written in the file; for a group, its first variable. What a selection names. */
   variable: string;
+  /** Every variable the row takes: just `variable`, or an AWS key pair's two to four. */
+  variables: string[];
   kind: CredentialKind;
   /** The name the credential gets: the variable, with " (imported)" added when the service already has that name. */
   credentialName: string;
-  /** Ticked by default: enabled in Postman, and not clashing with an existing credential. */
+  /** Ticked by default: a secret, enabled in Postman, and not clashing with an existing credential. */
   include: boolean;
   /** The target service already has a credential of this name; it is kept and this one is renamed. */
   renamed: boolean;
+  /** A secret (ticked) or configuration (unticked: NODE_ENV, PORT, a plain URL); see variable-role.ts. */
+  role: 'secret' | 'configuration';
+  /** Why, in a few words: "Stripe live secret key", "Its name says secret", "Number". */
+  why: string;
+  /** What it becomes when imported: "API key in Payments, sent as Bearer", "SigV4 key pair in Payments (eu-west-1)". */
+  becomes: string;
   /** .env only: the line it was read from (the last one, when a variable is set twice). */
   line?: number;
 }
@@ -31,10 +39,18 @@ export interface CredentialImportPreview {
   skipped: SkippedVariable[];
 }
 
+/** A credential an import will add; `name` is its name before a clash renames it. */
+export interface PlannedCredential {
+  name: string;
+  kind: CredentialKind;
+  fields: Record<string, unknown>;
+}
+
 /** What will be written: the preview for the user, the fields (with secrets) kept here in main. */
 export interface CredentialImportPlan {
   preview: CredentialImportPreview;
-  credentials: ReadonlyMap<string, { kind: CredentialKind; fields: Record<string, unknown> }>;
+  /** By the row's `variable`. */
+  credentials: ReadonlyMap<string, PlannedCredential>;
 }
 
 export interface BackupServicePreview {

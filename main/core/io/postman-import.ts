@@ -30,6 +30,11 @@ export async function planPostmanImport(
     vault,
     'postman',
     serviceName ?? (env.name || fallbackName),
-    env.values.map((v) => ({ variable: v.key, value: v.value, enabled: v.enabled })),
+    env.values.map((v) => ({
+      variable: v.key,
+      value: v.value,
+      enabled: v.enabled,
+      markedSecret: v.type === 'secret',
+    })),
   );
 }

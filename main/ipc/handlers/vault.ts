@@ -5,6 +5,8 @@ export function vaultHandlers({ vault }: HandlerServices): TableOf<'vault'> {
   return {
     'vault.status': () => vault.statusNow(),
     'vault.create': (input) => vault.create(input),
+    'vault.copyRecoveryKit': () => vault.copyRecoveryKit(),
+    'vault.forgetRecoveryKit': () => okAfter(vault.forgetRecoveryKit()),
     'vault.unlock': (input) => vault.unlock(input),
     'vault.openBackup': ({ password }) => vault.openBackup(password),
     'vault.restoreBackup': ({ password }) => vault.restoreBackup(password),

@@ -28,5 +28,5 @@ export const MAIN_ROUTES: RouteEntry[] = [
   { route: 'requests', label: ROUTE_NAMES.requests, icon: 'requests', render: () => <RequestsPage /> },
   { route: 'audit', label: ROUTE_NAMES.audit, icon: 'audit', render: () => <AuditPage /> },
   { route: 'health', label: ROUTE_NAMES.health, icon: 'health', render: (nav) => <HealthPage nav={nav} /> },
-  { route: 'transfer', label: ROUTE_NAMES.transfer, icon: 'transfer', render: () => <TransferPage /> },
+  { route: 'transfer', label: ROUTE_NAMES.transfer, icon: 'transfer', render: (nav) => <TransferPage nav={nav} /> },
 ];

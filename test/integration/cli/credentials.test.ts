@@ -166,6 +166,13 @@ describe('latch import', () => {
       ['WEBHOOK_SECRET', 'secret'],
       ['PLAIN_VALUE', 'secret'],
     ]);
+    // Configuration is previewed, unticked, and not imported unless chosen.
+    expect(
+      preview.items.filter((i: { include: boolean }) => !i.include).map((i: { variable: string }) => i.variable),
+    ).toEqual(['PLAIN_VALUE']);
+    const text = (await withPw(['import', join(FIXTURES, 'sample.env'), '--service', 'App', '--dry-run'])).stdout;
+    expect(text).toMatch(/\[ \] PLAIN_VALUE\s+skipped: configuration \(Plain value\)/);
+    expect(text).toMatch(/\[x\] GITHUB_TOKEN\s+API key in App, sent as Bearer/);
     expect(preview.skipped).toEqual([{ variable: 'EMPTY_ONE', line: 9, reason: 'empty-value' }]);
     expect(dry.stdout).not.toContain('sk_test_51Hsample');
 
@@ -181,21 +188,21 @@ describe('latch import', () => {
       'App/STRIPE_API_KEY/header': 'X-API-Key',
       'App/DATABASE_URL': 'postgres://app:p@ss#word@localhost:5432/app',
       'App/WEBHOOK_SECRET': 'line one\nline two "quoted" back\\slash',
-      'App/PLAIN_VALUE': 'hello world',
     };
     for (const [ref, value] of Object.entries(expected)) {
       const got = await withPw(['get', ref, '--json']);
       expect(JSON.parse(got.stdout).value, ref).toBe(value);
     }
+    expect((await withPw(['get', 'App/PLAIN_VALUE'])).code).not.toBe(0);
   });
 
   it('imports a Postman environment under its own name, disabled variables left out', async () => {
     const r = await withPw(['import', join(FIXTURES, 'sample.postman_environment.json'), '--yes', '--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).imported.credentials).toBe(3);
+    expect(JSON.parse(r.stdout).imported.credentials).toBe(2);
     const list = JSON.parse((await withPw(['list', 'Acme Staging', '--json'])).stdout).services[0];
+    // baseUrl is configuration (a URL without credentials): previewed, not imported.
     expect(list.credentials.map((c: { name: string; kind: string }) => [c.name, c.kind])).toEqual([
-      ['baseUrl', 'secret'],
       ['apiKey', 'api-key'],
       ['accessToken', 'api-key'],
     ]);

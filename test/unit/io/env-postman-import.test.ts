@@ -70,34 +70,50 @@ describe('.env import', () => {
     expect(plan.preview.items).toEqual([
       {
         variable: 'STRIPE_API_KEY',
+        variables: ['STRIPE_API_KEY'],
         kind: 'api-key',
         credentialName: 'STRIPE_API_KEY',
         include: true,
         renamed: false,
+        role: 'secret',
+        why: 'Its name says secret',
+        becomes: 'API key in Stripe, sent in X-API-Key',
         line: 2,
       },
       {
         variable: 'DATABASE_URL',
+        variables: ['DATABASE_URL'],
         kind: 'secret',
         credentialName: 'DATABASE_URL',
         include: true,
         renamed: false,
+        role: 'secret',
+        why: 'URL with a password in it',
+        becomes: 'Secret value in Stripe',
         line: 4,
       },
       {
         variable: 'PRIVATE_KEY',
+        variables: ['PRIVATE_KEY'],
         kind: 'secret',
         credentialName: 'PRIVATE_KEY',
         include: true,
         renamed: false,
+        role: 'secret',
+        why: 'Its name says secret',
+        becomes: 'Secret value in Stripe',
         line: 6,
       },
       {
         variable: 'GITHUB_TOKEN',
+        variables: ['GITHUB_TOKEN'],
         kind: 'api-key',
         credentialName: 'GITHUB_TOKEN',
         include: true,
         renamed: false,
+        role: 'secret',
+        why: 'Its name says secret',
+        becomes: 'API key in Stripe, sent as Bearer',
         line: 7,
       },
     ]);
@@ -155,7 +171,7 @@ describe('.env import', () => {
     const id = await store.createService({ name: 'Existing' });
     await store.addCredential(id, { kind: 'bearer', name: 'pat', fields: { token: 'tok-1' } });
     const before = JSON.stringify([...vault.entries()]);
-    const plan = await planEnvImport(vault, 'A=1\nB=2', 'Existing');
+    const plan = await planEnvImport(vault, 'A_TOKEN=1\nB_PASSWORD=2', 'Existing');
     const failing = Object.assign(vault, {
       save: async () => {
         throw new LatchError('ERR_SAVE_FAILED', 'disk full');
@@ -164,9 +180,126 @@ describe('.env import', () => {
     expect(await codeOf(applyCredentialImport(failing, clock, plan))).toBe('ERR_SAVE_FAILED');
     expect(JSON.stringify([...vault.entries()])).toBe(before);
     expect((await store.body(id)).credentials.map((c) => c.name)).toEqual(['pat']);
-    const fresh = await planEnvImport(vault, 'A=1', 'Brand new');
+    const fresh = await planEnvImport(vault, 'A_TOKEN=1', 'Brand new');
     expect(await codeOf(applyCredentialImport(failing, clock, fresh))).toBe('ERR_SAVE_FAILED');
     expect(JSON.stringify([...vault.entries()])).toBe(before);
+  });
+});
+
+describe('a realistic .env: secrets ticked, configuration not, an AWS key pair as one credential', () => {
+  const REAL = [
+    'NODE_ENV=production',
+    'PORT=8080',
+    'HOST=0.0.0.0',
+    'LOG_LEVEL=info',
+    'FEATURE_FLAG=true',
+    'API_URL=https://api.example.com',
+    'DATABASE_URL=postgres://u:p@h/db',
+    'STRIPE_KEY=sk_live_51HxYzAbCdEfGhIjKlMnOpQr',
+    'AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE',
+    'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    'AWS_SESSION_TOKEN=IQoJb3JpZ2luX2VjEXAMPLETOKEN',
+    'AWS_REGION=eu-west-1',
+    'PROD_AWS_ACCESS_KEY_ID=AKIAI44QH8DHBEXAMPLE',
+    'PROD_AWS_SECRET_ACCESS_KEY=je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY',
+    'BACKUP_AWS_ACCESS_KEY_ID=AKIAJ55RH9EICEXAMPLE',
+  ].join('\n');
+
+  it('ticks the secrets and leaves configuration unticked, each row saying what it becomes', async () => {
+    const { vault } = setup();
+    const plan = await planEnvImport(vault, REAL, 'Shop');
+    const rows = Object.fromEntries(plan.preview.items.map((i) => [i.variable, i]));
+    for (const v of ['NODE_ENV', 'PORT', 'HOST', 'LOG_LEVEL', 'FEATURE_FLAG', 'API_URL'])
+      expect(rows[v], v).toMatchObject({ role: 'configuration', include: false });
+    expect(rows.DATABASE_URL).toMatchObject({ role: 'secret', include: true, why: 'URL with a password in it' });
+    expect(rows.STRIPE_KEY).toMatchObject({
+      role: 'secret',
+      include: true,
+      kind: 'api-key',
+      why: 'Stripe live secret key',
+      becomes: 'API key in Shop, sent as Bearer',
+    });
+    // Words differ per row: what it becomes, not "Variable" repeated.
+    const words = new Set(plan.preview.items.filter((i) => i.include).map((i) => i.becomes));
+    expect(words.size).toBeGreaterThan(2);
+    expect(JSON.stringify(plan.preview)).not.toMatch(/sk_live_51|wJalrXUtnFEMI|IQoJb3J|je7MtGb/);
+  });
+
+  it('makes AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY (+ token, region) one SigV4 credential, also under a prefix', async () => {
+    const { vault, store } = setup();
+    const plan = await planEnvImport(vault, REAL, 'Shop');
+    const aws = plan.preview.items.filter((i) => i.kind === 'aws-sigv4');
+    expect(aws.map((i) => [i.variable, i.variables, i.credentialName, i.include, i.becomes])).toEqual([
+      [
+        'AWS_ACCESS_KEY_ID',
+        ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION'],
+        'AWS',
+        true,
+        'SigV4 key pair in Shop (eu-west-1, with session token)',
+      ],
+      [
+        'PROD_AWS_ACCESS_KEY_ID',
+        ['PROD_AWS_ACCESS_KEY_ID', 'PROD_AWS_SECRET_ACCESS_KEY'],
+        'PROD_AWS',
+        true,
+        'SigV4 key pair in Shop (us-east-1)',
+      ],
+    ]);
+    // Not four variables: the pair's members are not rows of their own.
+    const rowNames = plan.preview.items.map((i) => i.variable);
+    for (const v of ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'PROD_AWS_SECRET_ACCESS_KEY'])
+      expect(rowNames).not.toContain(v);
+    // A key ID without its secret is no pair: it stays a variable (a secret by its shape).
+    expect(plan.preview.items.find((i) => i.variable === 'BACKUP_AWS_ACCESS_KEY_ID')).toMatchObject({
+      kind: 'secret',
+      role: 'secret',
+      why: 'AWS access key ID',
+    });
+
+    // Choosing any variable of the pair chooses the pair (the command line's --only).
+    const r = await applyCredentialImport(vault, clock, plan, ['AWS_SECRET_ACCESS_KEY', 'PROD_AWS_ACCESS_KEY_ID']);
+    expect(r.credentials).toBe(2);
+    expect((await store.resolve('Shop/AWS')).credential).toMatchObject({
+      kind: 'aws-sigv4',
+      fields: {
+        accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+        secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+        sessionToken: 'IQoJb3JpZ2luX2VjEXAMPLETOKEN',
+        region: 'eu-west-1',
+        service: 's3',
+      },
+    });
+    expect((await store.resolve('Shop/PROD_AWS')).credential.fields).toMatchObject({
+      accessKeyId: 'AKIAI44QH8DHBEXAMPLE',
+      region: 'us-east-1',
+    });
+  });
+
+  it("reads a Postman environment's camelCase AWS keys as a pair too", async () => {
+    const { vault } = setup();
+    const env = JSON.stringify({
+      name: 'AWS env',
+      values: [
+        { key: 'awsAccessKeyId', value: 'AKIAIOSFODNN7EXAMPLE', enabled: true },
+        { key: 'awsSecretAccessKey', value: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', enabled: true },
+      ],
+    });
+    const plan = await planPostmanImport(vault, env, null, 'x');
+    expect(plan.preview.items.map((i) => [i.kind, i.variables, i.credentialName])).toEqual([
+      ['aws-sigv4', ['awsAccessKeyId', 'awsSecretAccessKey'], 'AWS'],
+    ]);
+  });
+
+  it('unticks a pair whose name the service already has, and renames it', async () => {
+    const { vault, store } = setup();
+    const id = await store.createService({ name: 'Shop' });
+    await store.addCredential(id, { kind: 'secret', name: 'aws', fields: { name: 'aws', value: 'old' } });
+    const plan = await planEnvImport(vault, REAL, 'Shop');
+    expect(plan.preview.items.find((i) => i.variable === 'AWS_ACCESS_KEY_ID')).toMatchObject({
+      credentialName: 'AWS (imported)',
+      renamed: true,
+      include: false,
+    });
   });
 });
 
@@ -188,7 +321,7 @@ describe('Postman environment import', () => {
     const plan = await planPostmanImport(vault, env, null, 'fallback');
     expect(plan.preview.service.name).toBe('Acme API');
     expect(plan.preview.items.map((i) => [i.variable, i.kind, i.include])).toEqual([
-      ['baseUrl', 'secret', true],
+      ['baseUrl', 'secret', false],
       ['apiKey', 'api-key', true],
       ['oldToken', 'api-key', false],
     ]);

@@ -47,6 +47,7 @@ describe('the typed client built from the contract', () => {
         'totp.showQr',
         'vault.changePassword',
         'vault.choose',
+        'vault.copyRecoveryKit',
         'vault.create',
         'vault.resolveSaveFailure',
         'vault.restoreBackup',

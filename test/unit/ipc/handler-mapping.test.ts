@@ -54,6 +54,8 @@ const rows: Record<ChannelName, Row> = {
   'settings.update': { input: { theme: 'dark' }, call: 'vault.updateSettings', args: [{ theme: 'dark' }] },
   'vault.status': { input: {}, call: 'vault.statusNow', args: [] },
   'vault.create': { input: { password: 'p' }, call: 'vault.create', args: [{ password: 'p' }] },
+  'vault.copyRecoveryKit': { input: {}, call: 'vault.copyRecoveryKit', args: [] },
+  'vault.forgetRecoveryKit': { input: {}, call: 'vault.forgetRecoveryKit', args: [] },
   'vault.unlock': { input: { password: 'p' }, call: 'vault.unlock', args: [{ password: 'p' }] },
   'vault.openBackup': { input: { password: 'p' }, call: 'vault.openBackup', args: ['p'] },
   'vault.restoreBackup': { input: { password: 'p' }, call: 'vault.restoreBackup', args: ['p'] },

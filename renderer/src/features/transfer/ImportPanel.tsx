@@ -3,12 +3,31 @@ import { BridgeError } from '../../../../preload/api';
 import type { ImportPreview } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { Badge, Button, TextField, useToast } from '../../ui';
+import { FileDrop } from './FileDrop';
 import { fileToBase64, importFileProblem } from './read-file';
+import './transfer.css';
 
 type Format = 'auto' | 'env' | 'postman' | 'latch';
+type Item = Extract<ImportPreview, { format: 'env' | 'postman' }>['items'][number];
 
-/** Import: choose a file, see what it would add (names and kinds only), tick, import all at once. */
-export function ImportPanel() {
+/** The Becomes cell: what a ticked row becomes, or why an unticked one is left out. */
+function becomesText(item: Item, ticked: boolean): string {
+  if (!ticked) return item.role === 'configuration' ? 'Skipped: configuration' : 'Skipped, though a secret';
+  return item.renamed ? `${item.becomes}, as ${item.credentialName}` : item.becomes;
+}
+
+/** What the last import wrote, with a way to open it. */
+interface Done {
+  message: string;
+  serviceId: string | null;
+  serviceName: string | null;
+}
+
+/**
+ * Import: choose or drop a file, see what it would add (names, what each becomes and why,
+ * never a value), tick, import all at once, then open the service it went into.
+ */
+export function ImportPanel({ onOpenService }: { onOpenService: (serviceId: string) => void }) {
   const latch = useLatch();
   const toast = useToast();
   const [file, setFile] = useState<File | null>(null);
@@ -19,6 +38,21 @@ export function ImportPanel() {
   const [preview, setPreview] = useState<{ importId: string; preview: ImportPreview } | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<Done | null>(null);
+
+  const choose = (picked: File | null) => {
+    setPreview(null);
+    setDone(null);
+    const problem = picked ? importFileProblem(picked) : null;
+    setError(problem);
+    setFile(problem ? null : picked);
+  };
+  const refuse = (problem: string) => {
+    setPreview(null);
+    setDone(null);
+    setFile(null);
+    setError(problem);
+  };
 
   const isBackup = format === 'latch' || (format === 'auto' && file?.name.endsWith('.latch'));
 
@@ -58,10 +92,19 @@ export function ImportPanel() {
     setBusy(true);
     try {
       const r = await latch.io.applyImport({ importId: preview.importId, selected: [...selected] });
-      toast.show(
-        `Imported ${r.credentials} credential${r.credentials === 1 ? '' : 's'} into ${r.services} service${r.services === 1 ? '' : 's'}.`,
-        'success',
-      );
+      const message = `Imported ${r.credentials} credential${r.credentials === 1 ? '' : 's'} into ${r.services} service${r.services === 1 ? '' : 's'}.`;
+      toast.show(message, 'success');
+      const p = preview.preview;
+      setDone({
+        message,
+        serviceId: r.serviceIds[0] ?? null,
+        serviceName:
+          r.serviceIds.length !== 1
+            ? null
+            : p.format === 'latch'
+              ? (p.services.find((s) => selected.has(s.source))?.name ?? null)
+              : p.service.name,
+      });
       setPreview(null);
       setFile(null);
     } catch (e) {
@@ -85,21 +128,8 @@ export function ImportPanel() {
       <p className="page__lede">
         A .env file, a Postman environment export, or a Latch backup. You see what it adds before anything is saved.
       </p>
+      <FileDrop file={file} onFile={choose} onProblem={refuse} />
       <div className="form-grid">
-        <div className="field">
-          <label className="field__label" htmlFor="import-file">
-            File
-          </label>
-          <input
-            id="import-file"
-            type="file"
-            onChange={(e) => {
-              setFile(e.currentTarget.files?.[0] ?? null);
-              setPreview(null);
-              setError(null);
-            }}
-          />
-        </div>
         <div className="field">
           <label className="field__label" htmlFor="import-format">
             Format
@@ -137,6 +167,16 @@ export function ImportPanel() {
           {error}
         </p>
       ) : null}
+      {done ? (
+        <p className="import-done" role="status">
+          {done.message}{' '}
+          {done.serviceId ? (
+            <button type="button" className="import-done__link" onClick={() => onOpenService(done.serviceId!)}>
+              {done.serviceName ? `Open ${done.serviceName}` : 'Open the services'}
+            </button>
+          ) : null}
+        </p>
+      ) : null}
       <div>
         <Button onClick={() => void makePreview()} disabled={!file || busy}>
           Preview
@@ -163,32 +203,34 @@ export function ImportPanel() {
                 Into <strong>{preview.preview.service.name}</strong>{' '}
                 {preview.preview.service.exists ? '(existing service)' : '(new service)'}
               </p>
-              <table className="table">
+              <table className="table import-table">
                 <thead>
                   <tr>
                     <th scope="col">Import</th>
                     <th scope="col">Variable</th>
                     <th scope="col">Becomes</th>
-                    <th scope="col">Kind</th>
                   </tr>
                 </thead>
                 <tbody>
                   {preview.preview.items.map((i) => (
-                    <tr key={i.variable}>
+                    <tr key={i.variable} data-testid="import-row">
                       <td>
                         <input
                           type="checkbox"
-                          aria-label={`Import ${i.variable}`}
+                          aria-label={`Import ${i.variables.join(' and ')}`}
                           checked={selected.has(i.variable)}
                           onChange={() => toggle(i.variable)}
                         />
                       </td>
-                      <td className="mono">{i.variable}</td>
-                      <td>
-                        {i.credentialName} {i.renamed ? <Badge tone="warn">renamed</Badge> : null}
+                      <td className="mono import-table__variables">
+                        {i.variables.map((v) => (
+                          <span key={v}>{v}</span>
+                        ))}
                       </td>
                       <td>
-                        <Badge>{i.kind}</Badge>
+                        <span className="import-table__becomes">{becomesText(i, selected.has(i.variable))}</span>{' '}
+                        {i.renamed && selected.has(i.variable) ? <Badge tone="warn">renamed</Badge> : null}
+                        <span className="field__hint import-table__why">{i.why}</span>
                       </td>
                     </tr>
                   ))}

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { BridgeError } from '../../../../preload/api';
+import { useLatch } from '../../latch-context';
 import { Button } from '../../ui';
 
 /** The secret line of the kit (LATCH-RK1-XXXXX-…), split into its groups. */
@@ -9,6 +11,7 @@ function secretGroups(kit: string): string[] {
 
 /** Hardened mode's recovery kit: shown once, to save; the vault cannot be opened elsewhere without it. */
 export function RecoveryKit({ kit, onDone }: { kit: string; onDone: () => void }) {
+  const latch = useLatch();
   const [saved, setSaved] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
   const groups = secretGroups(kit);
@@ -21,11 +24,20 @@ export function RecoveryKit({ kit, onDone }: { kit: string; onDone: () => void }
     URL.revokeObjectURL(url);
   };
   const copy = () => {
-    // The renderer already shows the kit, and main keeps no copy of it after creation to copy from.
-    navigator.clipboard.writeText(kit).then(
-      () => setCopied('Copied. Paste it into your other password manager, then copy something else over it.'),
-      () => setCopied('Copying was refused here: save it as a file or print it instead.'),
+    // Main copies the kit it made, through the clipboard guard every secret copy takes.
+    latch.vault.copyRecoveryKit({}).then(
+      ({ clearsInSeconds }) =>
+        setCopied(
+          `Copied. Paste it into your other password manager now: the clipboard clears in ${clearsInSeconds} s.`,
+        ),
+      (e: unknown) =>
+        setCopied(e instanceof BridgeError ? e.message : 'Copying failed here: save it as a file or print it instead.'),
     );
+  };
+  const done = () => {
+    // Main keeps the kit only for Copy; once saved, it goes.
+    void latch.vault.forgetRecoveryKit({}).catch(() => undefined);
+    onDone();
   };
   return (
     <section className="gate__card card kit-print" aria-labelledby="kit-title">
@@ -66,7 +78,7 @@ export function RecoveryKit({ kit, onDone }: { kit: string; onDone: () => void }
         <label className="hstack">
           <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.currentTarget.checked)} /> I have saved it
         </label>
-        <Button variant="primary" disabled={!saved} onClick={onDone}>
+        <Button variant="primary" disabled={!saved} onClick={done}>
           Continue
         </Button>
       </div>
