@@ -39,15 +39,17 @@ export function findAwsKeyPairs(values: ReadonlyMap<string, string>): AwsKeyPair
     if (secretVariable === undefined) continue;
     const tokenVariable = byName.get(`${prefix}AWS_SESSION_TOKEN`);
     const regionVariable = byName.get(`${prefix}AWS_REGION`) ?? byName.get(`${prefix}AWS_DEFAULT_REGION`);
-    const value = (v: string) => values.get(v)!.trim();
+    // Identifiers are trimmed; secrets are kept exactly as written (model/credential.ts).
+    const id = (v: string) => values.get(v)!.trim();
+    const secret = (v: string) => values.get(v)!;
     pairs.push({
       name: `${prefix}AWS`,
       variables: [idVariable, secretVariable, tokenVariable, regionVariable].filter((v) => v !== undefined),
       fields: {
-        accessKeyId: value(idVariable),
-        secretAccessKey: value(secretVariable),
-        ...(tokenVariable !== undefined ? { sessionToken: value(tokenVariable) } : {}),
-        region: regionVariable !== undefined ? value(regionVariable) : DEFAULT_AWS_REGION,
+        accessKeyId: id(idVariable),
+        secretAccessKey: secret(secretVariable),
+        ...(tokenVariable !== undefined ? { sessionToken: secret(tokenVariable) } : {}),
+        region: regionVariable !== undefined ? id(regionVariable) : DEFAULT_AWS_REGION,
         service: DEFAULT_AWS_SERVICE,
       },
     });
