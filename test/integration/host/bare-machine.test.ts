@@ -145,6 +145,11 @@ describe(`the browser host ${keychainReachable ? 'with' : 'without'} a keychain,
         }
         expect(JSON.stringify(r)).not.toContain(SECRET);
       }
+      // A recovery kit exists only for a hardened vault, which needs the keychain a bare machine lacks: the
+      // kit's Copy answers that there is none to copy, and nothing reaches a clipboard.
+      const kit = await bridge.call('vault.copyRecoveryKit', {});
+      expect(kit.ok).toBe(false);
+      expect(kit.error?.code).toBe('ERR_NOT_FOUND');
       expect(value(await bridge.call('vault.lock', { forget: false }))).toMatchObject({ state: 'locked' });
       expect(value(await bridge.call('app.ping', { echo: 'alive' }))).toEqual({ echo: 'alive' });
     });
