@@ -2,7 +2,7 @@ import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState }
 import { BridgeError } from '../../../../preload/api';
 import type { ServiceSummary, VaultStatus } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Button, Icon } from '../../ui';
+import { Icon } from '../../ui';
 import { TokenStatusBadge } from '../services/TokenStatusBadge';
 import { PaletteUnlock } from './PaletteUnlock';
 import { type PaletteAction, paletteActions } from './palette-actions';
