@@ -20,6 +20,8 @@ import { servicesChannels, servicesEvents } from './channels/services';
 import { totpChannels, totpEvents } from './channels/totp';
 import { vaultChannels, vaultEvents } from './channels/vault';
 
+export type { KeyPress, Platform, Recorded } from '../main/core/model/accelerator';
+export { acceleratorChips, acceleratorFromKeyPress, acceleratorProblem } from '../main/core/model/accelerator';
 export type { AuditCheck, AuditReport, ReportFormat, SavedAuditSummary } from '../main/core/model/audit-report';
 export type {
   CredentialKind,

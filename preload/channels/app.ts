@@ -1,8 +1,17 @@
 import { z } from 'zod';
+import { acceleratorProblem } from '../../main/core/model/accelerator';
 import { AppRoute } from '../../main/core/model/app-route';
 import { DOC_PAGES } from '../../main/core/model/doc-links';
 import { SettingsSchema } from '../../main/core/model/settings';
 import { channel } from '../define';
+
+const QuickAccessShortcutInput = z
+  .string()
+  .max(64)
+  .superRefine((accelerator, ctx) => {
+    const problem = acceleratorProblem(accelerator);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const AboutInfo = z.object({
   name: z.string(),
@@ -45,7 +54,9 @@ export const appChannels = {
   }),
   'settings.get': channel({ input: Empty, output: SettingsSchema }),
   'settings.update': channel({
-    input: SettingsSchema.partial().strict(),
+    // The shortcut must be an accelerator Electron takes, with a modifier (the recorder makes
+    // one; this is main's own check, whatever the page sends).
+    input: SettingsSchema.partial().extend({ quickAccessShortcut: QuickAccessShortcutInput.optional() }).strict(),
     output: SettingsSchema,
   }),
 } as const;

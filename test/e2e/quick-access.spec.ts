@@ -264,7 +264,10 @@ test('tray menu rendered from its template (screenshot)', async ({ page }) => {
   await screenshot(page, 'tray-menu');
 });
 
-test('Settings: tray toggles save; a refused shortcut says so and offers fallbacks', async ({ app, host }) => {
+test('Settings: tray toggles save; the shortcut is recorded from the keys; a refused one says so and offers fallbacks', async ({
+  app,
+  host,
+}) => {
   await createVaultThroughUi(app);
   await app.getByRole('button', { name: 'Settings' }).click();
   const tray = app.getByLabel('Closing the window keeps Latch in the tray');
@@ -274,17 +277,58 @@ test('Settings: tray toggles save; a refused shortcut says so and offers fallbac
   await expect.poll(() => host.composed.services.settings.get().closeToTray).toBe(true);
   await expect(app.getByText('Global shortcuts work in the desktop app')).toBeVisible();
 
+  // The recorder: focus it and press the keys; it shows chips and stores Electron's accelerator.
+  const stored = () => host.composed.services.settings.get().quickAccessShortcut;
+  const recorder = app.getByRole('textbox', { name: 'Quick-access shortcut' });
+  const chips = () => recorder.locator('kbd').allTextContents();
+  expect(await chips()).toEqual(['Ctrl', 'Shift', 'L']);
+  await recorder.focus();
+  await app.keyboard.press('Control+Alt+K');
+  await expect.poll(stored).toBe('CommandOrControl+Alt+K');
+  await expect.poll(chips).toEqual(['Ctrl', 'Alt', 'K']);
+  // A key without a modifier is shown with the reason, and not stored.
+  await app.keyboard.press('k');
+  const why = app.getByText('Add Ctrl, Alt, Cmd or Super');
+  await expect(why).toBeVisible();
+  await expect(recorder).toHaveAttribute('aria-invalid', 'true');
+  expect(await chips()).toEqual(['K']);
+  await screenshot(app, 'settings-shortcut-recorder-refused');
+  // Escape puts the saved one back; Backspace clears to record again.
+  await app.keyboard.press('Escape');
+  await expect(why).toHaveCount(0);
+  expect(await chips()).toEqual(['Ctrl', 'Alt', 'K']);
+  await app.keyboard.press('Backspace');
+  await expect(recorder).toHaveText('Press the keys');
+  await app.keyboard.press('Control+Shift+Digit1');
+  await expect.poll(stored).toBe('CommandOrControl+Shift+1');
+  await expect.poll(chips).toEqual(['Ctrl', 'Shift', '1']);
+  // Tab leaves the field (no keyboard trap) and records nothing.
+  await app.keyboard.press('Tab');
+  await expect(recorder).not.toBeFocused();
+  expect(stored()).toBe('CommandOrControl+Shift+1');
+  // Main checks the accelerator itself, whatever the page sends.
+  for (const bad of ['L', 'Shift+L', 'Ctrl+Hyper+L', 'CommandOrControl+Shift+']) {
+    const reply = await host.composed.dispatch(
+      'settings.update',
+      { quickAccessShortcut: bad },
+      { transport: 'browser-host' },
+    );
+    expect(reply, bad).toMatchObject({ ok: false, error: { code: 'ERR_BAD_INPUT' } });
+  }
+  expect(stored()).toBe('CommandOrControl+Shift+1');
+
   // What the shell reports when globalShortcut.register returns false.
+  const refused = app.getByText('The system did not take this shortcut');
   host.composed.services.quickAccess.setShortcut({
-    accelerator: 'CommandOrControl+Shift+L',
+    accelerator: 'CommandOrControl+Shift+1',
     state: 'refused',
     fallbacks: ['Control+Alt+Space', 'Control+Shift+Semicolon'],
   });
-  await expect(app.getByText('The OS refused this shortcut; try another.')).toBeVisible();
-  await app.getByText('The OS refused this shortcut; try another.').scrollIntoViewIfNeeded();
+  await expect(refused).toBeVisible();
+  await refused.scrollIntoViewIfNeeded();
   await screenshot(app, 'settings-shortcut-refused');
   await app.getByRole('button', { name: 'Control+Alt+Space' }).click();
-  await expect.poll(() => host.composed.services.settings.get().quickAccessShortcut).toBe('Control+Alt+Space');
-  await expect(app.getByLabel('Quick-access shortcut')).toHaveValue('Control+Alt+Space');
-  await expect(app.getByText('The OS refused this shortcut; try another.')).toHaveCount(0);
+  await expect.poll(stored).toBe('Control+Alt+Space');
+  await expect.poll(chips).toEqual(['Ctrl', 'Alt', 'Space']);
+  await expect(refused).toHaveCount(0);
 });

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
 import type { Settings, ShortcutStatus } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Button, TextField, useToast } from '../../ui';
+import { Button, useToast } from '../../ui';
+import { ShortcutRecorder } from './ShortcutRecorder';
 
 type Toggle = 'closeToTray' | 'startAtLogin' | 'startHidden' | 'notifyClipboardCleared';
 
@@ -18,14 +19,12 @@ export function DesktopSettings({ settings }: { settings: Settings }) {
   const latch = useLatch();
   const toast = useToast();
   const [shortcut, setShortcut] = useState<ShortcutStatus | null>(null);
-  const [draft, setDraft] = useState(settings.quickAccessShortcut);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     void latch.quick.shortcut().then(setShortcut, () => setShortcut(null));
     return latch.quick.onShortcutChanged(setShortcut);
   }, [latch]);
-  useEffect(() => setDraft(settings.quickAccessShortcut), [settings.quickAccessShortcut]);
 
   const save = async (patch: Partial<Settings>) => {
     try {
@@ -52,21 +51,18 @@ export function DesktopSettings({ settings }: { settings: Settings }) {
           {t.label}
         </label>
       ))}
-      <TextField
+      <ShortcutRecorder
         label="Quick-access shortcut"
-        mono
-        value={draft}
-        error={refused ? 'The OS refused this shortcut; try another.' : error}
-        hint={
-          shortcut?.state === 'unsupported'
-            ? 'Global shortcuts work in the desktop app; here, open #/quick-access.'
-            : 'Electron accelerator syntax, e.g. CommandOrControl+Shift+L.'
+        value={settings.quickAccessShortcut}
+        onRecord={(accelerator) => void save({ quickAccessShortcut: accelerator })}
+        error={
+          refused
+            ? 'The system did not take this shortcut (another app or the desktop may use it): record another, or try one below.'
+            : error
         }
-        onChange={(e) => setDraft(e.currentTarget.value)}
-        onBlur={() => {
-          const next = draft.trim();
-          if (next !== '' && next !== settings.quickAccessShortcut) void save({ quickAccessShortcut: next });
-        }}
+        {...(shortcut?.state === 'unsupported'
+          ? { hint: 'Global shortcuts work in the desktop app; here, open #/quick-access.' }
+          : {})}
       />
       {refused && shortcut.fallbacks.length > 0 ? (
         <div className="hstack">
