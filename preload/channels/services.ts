@@ -87,6 +87,15 @@ export const servicesChannels = {
     // Its hosts widen where the credential goes without asking (host binding): the user's click only.
     gesture: true,
   }),
+  /**
+   * Forgets a host added to the credential (and the origins approved on it) or one approved origin.
+   * A gesture channel like the edit it stands for: the user's click on "Forget" only.
+   */
+  'credentials.forgetHost': channel({
+    input: z.object({ serviceId: Id, credentialId: Id, target: z.string().min(1).max(320) }).strict(),
+    output: z.object({ forgotten: z.number() }),
+    gesture: true,
+  }),
   'credentials.delete': channel({
     input: z.object({ serviceId: Id, credentialId: Id }).strict(),
     output: Ok,

@@ -155,6 +155,8 @@ async function staleParamsAndHostPrompt(app: Page, host: Host, stranger: Scripte
   await expect(prompt).toBeVisible();
   await expect(prompt.getByTestId('host-prompt-text')).toContainText(`http://${strangerHost}`);
   expect(stranger.seen).toHaveLength(0);
+  // While the prompt asks, it is all that is said: no refusal behind it.
+  await expect(app.getByRole('alert').filter({ hasText: 'ERR_HOST_NOT_ALLOWED' })).toHaveCount(0);
   await screenshot(app, 'requests-host-prompt');
   await app.setViewportSize({ width: 900, height: 700 });
   await screenshot(app, 'requests-host-prompt-900');
@@ -172,6 +174,21 @@ async function staleParamsAndHostPrompt(app: Page, host: Host, stranger: Scripte
   await app.getByRole('button', { name: 'Send' }).click();
   await expect.poll(() => stranger.seen.length).toBe(2);
   await expect(prompt).toBeHidden();
+
+  // The credential's view lists the approval; Forget drops it, and the next send asks again.
+  await app.getByRole('button', { name: 'Services', exact: true }).click();
+  await app.getByTestId('service-row').filter({ hasText: 'other' }).click();
+  const approved = app.getByTestId('credential-approved-origins');
+  await expect(approved).toHaveText(new RegExp(`http://${strangerHost.replace(/\./g, '\\.')}`));
+  await screenshot(app, 'service-approved-hosts');
+  await approved.getByRole('button', { name: `Forget http://${strangerHost}` }).click();
+  await expect(approved).toBeHidden();
+  await openRequests(app, 'other');
+  await url.fill(`${stranger.url}/after-forget`);
+  await app.getByRole('button', { name: 'Send' }).click();
+  await expect(prompt).toBeVisible();
+  await prompt.getByRole('button', { name: "Don't send" }).click();
+  expect(stranger.seen).toHaveLength(2);
 }
 
 test('a retried request shows each attempt on the timeline', async ({ app, host }) => {

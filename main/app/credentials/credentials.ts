@@ -91,6 +91,10 @@ export class Credentials {
   approveOrigin(serviceId: string, credentialId: string, origin: string): Promise<void> {
     return this.#write((s) => s.approveOrigin(serviceId, credentialId, origin));
   }
+  /** Forgets an added host or an approved origin of a credential (host binding); the user's click only. */
+  forgetHost(serviceId: string, credentialId: string, target: string): Promise<{ forgotten: number }> {
+    return this.#write((s) => s.forgetHost(serviceId, credentialId, target));
+  }
   rotate(serviceId: string, credentialId: string, values: Record<string, string>, graceDays: number): Promise<void> {
     return this.#write((s) => s.rotate(serviceId, credentialId, values, graceDays));
   }

@@ -3,6 +3,7 @@ import { formatSecretReference } from '../../core/credentials/secret-reference';
 import { validateCredentialFields } from '../../core/credentials/validate-credential';
 import { CREDENTIAL_KINDS, type CredentialKind, SECRET_FIELDS } from '../../core/model/credential';
 import { LatchError } from '../../core/model/errors';
+import { normalizeHost } from '../../core/model/host-binding';
 import { isCredentialKind } from '../../core/model/service';
 import { shortSecretWarning } from '../../core/totp/secret-warning';
 import { usageError } from '../parse-args';
@@ -20,12 +21,17 @@ function checkFields(ctx: CliContext, kind: CredentialKind, fields: Record<strin
 
 export const addCommand: CliCommand = {
   name: 'add',
-  usage: 'latch add SERVICE --kind KIND --name NAME [--url BASE] --field KEY=VALUE ...',
+  usage: 'latch add SERVICE --kind KIND --name NAME [--url BASE] [--host HOST]... --field KEY=VALUE ...',
   positionals: { min: 1, max: 1 },
   options: {
     kind: { type: 'string', help: `credential kind: ${CREDENTIAL_KINDS.join(', ')}` },
     name: { type: 'string', help: 'credential name (unique within the service)' },
     url: { type: 'string', help: "the service's base URL, e.g. https://api.example.com" },
+    host: {
+      type: 'string',
+      multiple: true,
+      help: "another host the credential may be sent to without asking, beside the base URL's (repeatable)",
+    },
     field: {
       type: 'string',
       multiple: true,
@@ -40,6 +46,10 @@ export const addCommand: CliCommand = {
     const name = ctx.values.name;
     if (typeof name !== 'string' || name.trim() === '') throw usageError('--name NAME is required.');
     const url = typeof ctx.values.url === 'string' ? ctx.values.url : undefined;
+    const hosts = Array.isArray(ctx.values.host) ? (ctx.values.host as string[]) : [];
+    for (const h of hosts)
+      if (normalizeHost(h) === null)
+        throw usageError(`--host takes a host such as api.example.com or host:8443 (got "${h.slice(0, 60)}").`);
 
     const pairs = (ctx.values.field as string[] | undefined) ?? [];
     const raw: [string, string][] = [];
@@ -103,7 +113,7 @@ export const addCommand: CliCommand = {
             id = await store.createService({ name: serviceName, ...(url !== undefined ? { baseUrl: url } : {}) });
             isNew = true;
           }
-          const credential = await store.addCredential(id, { kind, name, fields });
+          const credential = await store.addCredential(id, { kind, name, fields, hosts });
           return { serviceId: id, created: isNew, urlSet: urlChanged, credentialId: credential };
         });
         if (urlSet) ctx.note(`Base URL of ${serviceName} set to ${url}.`);

@@ -59,6 +59,13 @@ const entries = [
     load: async () => (await import('./rotate')).rotateCommand,
   },
   {
+    name: 'hosts',
+    summary:
+      'Show where a credential is sent without asking (host binding); --add HOST binds another host, --forget HOST|ORIGIN drops one.',
+    completes: { references: true },
+    load: async () => (await import('./hosts')).hostsCommand,
+  },
+  {
     name: 'copy',
     summary: 'Copy one secret to the clipboard; it is cleared after a while if it is still there.',
     completes: { references: true },

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Credential, type CredentialKind, PRIMARY_FIELD, SECRET_FIELDS, type TokenSet } from '../model/credential';
 import { LatchError } from '../model/errors';
-import { ApprovedOrigin, HostBindingFields } from '../model/host-binding';
+import { ApprovedOrigin, HostBindingFields, normalizeHost } from '../model/host-binding';
 import { type HealthIssue, ServiceInput, type ServiceSummary, type ServiceView } from '../model/service';
 import { tokenStatus } from '../model/token-status';
 import type { Clock } from '../platform';
@@ -358,6 +358,32 @@ export class ServiceStore {
       );
     const next = { ...credential, approvedOrigins: [...credential.approvedOrigins, parsed.data] } as Credential;
     await this.replace(serviceId, service, next);
+  }
+
+  /**
+   * Forgets where a credential went without asking: `target` is an approved origin
+   * (`https://host[:port]`, that origin only) or a host (dropped from the credential's hosts, with
+   * every approved origin on that host, so nothing still lets it go there silently). The base URL's
+   * host is the service's, not the credential's: it is changed with the base URL.
+   */
+  async forgetHost(serviceId: string, credentialId: string, target: string): Promise<{ forgotten: number }> {
+    const { service, credential } = await this.credential(serviceId, credentialId);
+    const asOrigin = ApprovedOrigin.safeParse(target.trim().toLowerCase());
+    const host = asOrigin.success ? null : normalizeHost(target);
+    if (!asOrigin.success && host === null)
+      throw badInput('host', 'give a host (api.example.com, host:8443) or an approved origin (https://host)');
+    const keepOrigin = (o: string) => (asOrigin.success ? o !== asOrigin.data : new URL(o).host !== host);
+    const hosts = credential.hosts.filter((h) => h !== host);
+    const approvedOrigins = credential.approvedOrigins.filter(keepOrigin);
+    const forgotten =
+      credential.hosts.length - hosts.length + credential.approvedOrigins.length - approvedOrigins.length;
+    if (forgotten === 0)
+      throw new LatchError(
+        'ERR_NOT_FOUND',
+        `"${credential.name}" is not bound to ${target.slice(0, 80)} and has no approval for it; nothing to forget.`,
+      );
+    await this.replace(serviceId, service, { ...credential, hosts, approvedOrigins, updatedAt: this.clock.now() });
+    return { forgotten };
   }
 
   /**

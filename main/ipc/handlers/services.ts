@@ -27,6 +27,8 @@ export function servicesHandlers({
     'credentials.reveal': ({ serviceId, credentialId, field }) => secrets.reveal(serviceId, credentialId, field),
     'credentials.copy': ({ serviceId, credentialId, field, as }) =>
       copier.copy(serviceId, credentialId, as, field ?? null),
+    'credentials.forgetHost': ({ serviceId, credentialId, target }) =>
+      credentials.forgetHost(serviceId, credentialId, target),
     'credentials.rotate': ({ serviceId, credentialId, values, graceDays }) =>
       okAfter(credentials.rotate(serviceId, credentialId, values, graceDays)),
   };

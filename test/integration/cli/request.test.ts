@@ -161,4 +161,57 @@ describe('latch request', () => {
       await other.close();
     }
   });
+
+  it('latch add --host binds another host; latch hosts lists, forgets and adds one, and request follows', async () => {
+    const other = await startScriptedServer();
+    other.fallback = reply(200, { 'content-type': 'text/plain' }, 'ok');
+    const withPw = (args: string[], stdin = `${PASSWORD}\n`) => latch([...args, '--password-stdin'], { stdin, env });
+    try {
+      const host = `127.0.0.1:${other.port}`;
+      const badHost = await withPw(['add', 'httpbin', '--kind', 'api-key', '--name', 'x', '--host', 'https://a/b']);
+      expect(badHost.code).toBe(2);
+      const added = await withPw(
+        [
+          'add',
+          'httpbin',
+          '--kind',
+          'api-key',
+          '--name',
+          'bound',
+          '--host',
+          host,
+          '--field',
+          'header=X-Api-Key',
+          '--field',
+          'value=-',
+        ],
+        `${PASSWORD}\nbound-key-55\n`,
+      );
+      expect(added.code).toBe(0);
+      const listed = await withPw(['hosts', 'latch://httpbin/bound', '--json']);
+      expect(JSON.parse(listed.stdout)).toEqual({
+        credential: 'bound',
+        bound: [new URL(httpbin.url).host, host],
+        hosts: [host],
+        approvedOrigins: [],
+      });
+      expect((await run(['latch://httpbin/bound', 'GET', `${other.url}/bound`])).code).toBe(0);
+      expect(other.seen.map((r) => r.headers['x-api-key'])).toEqual(['bound-key-55']);
+
+      const forgot = await withPw(['hosts', 'latch://httpbin/bound', '--forget', host]);
+      expect(forgot.code).toBe(0);
+      expect(forgot.stdout).toContain('Added to this credential: (none)');
+      const refused = await run(['latch://httpbin/bound', 'GET', `${other.url}/after-forget`]);
+      expect(refused.code).toBe(2);
+      expect(other.seen).toHaveLength(1);
+      const again = await withPw(['hosts', 'latch://httpbin/bound', '--forget', host]);
+      expect(again.code).toBe(1); // nothing to forget: ERR_NOT_FOUND
+
+      expect((await withPw(['hosts', 'latch://httpbin/bound', '--add', host])).code).toBe(0);
+      expect((await run(['latch://httpbin/bound', 'GET', `${other.url}/re-added`])).code).toBe(0);
+      expect(other.seen.map((r) => r.url)).toEqual(['/bound', '/re-added']);
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -141,6 +141,50 @@ describe('ServiceStore', () => {
   });
 });
 
+describe('ServiceStore.forgetHost', () => {
+  async function bound() {
+    const { store } = setup();
+    const id = await store.createService({ name: 'Stripe', baseUrl: 'https://api.stripe.com' });
+    const cred = await store.addCredential(id, {
+      kind: 'api-key',
+      name: 'live key',
+      fields: GOOD['api-key'],
+      hosts: ['files.stripe.com', 'Uploads.Stripe.com:8443'],
+    });
+    await store.approveOrigin(id, cred, 'https://echo.example');
+    await store.approveOrigin(id, cred, 'http://echo.example');
+    await store.approveOrigin(id, cred, 'https://files.stripe.com');
+    const view = async () => (await store.view(id)).credentials[0]!;
+    return { store, id, cred, view };
+  }
+
+  it('forgets one approved origin, and nothing else', async () => {
+    const { store, id, cred, view } = await bound();
+    expect(await store.forgetHost(id, cred, 'http://echo.example')).toEqual({ forgotten: 1 });
+    expect(await view()).toMatchObject({
+      hosts: ['files.stripe.com', 'uploads.stripe.com:8443'],
+      approvedOrigins: ['https://echo.example', 'https://files.stripe.com'],
+    });
+  });
+
+  it('forgets a host with every origin approved on it, so nothing still sends there without asking', async () => {
+    const { store, id, cred, view } = await bound();
+    expect(await store.forgetHost(id, cred, 'FILES.stripe.com')).toEqual({ forgotten: 2 });
+    expect(await view()).toMatchObject({
+      hosts: ['uploads.stripe.com:8443'],
+      approvedOrigins: ['https://echo.example', 'http://echo.example'],
+    });
+    expect(await store.forgetHost(id, cred, 'echo.example')).toEqual({ forgotten: 2 });
+    expect((await view()).approvedOrigins).toEqual([]);
+  });
+
+  it('refuses what is neither a host nor an origin, and a host it does not know', async () => {
+    const { store, id, cred } = await bound();
+    expect(await code(store.forgetHost(id, cred, 'https://a.example/path'))).toBe('ERR_BAD_INPUT');
+    expect(await code(store.forgetHost(id, cred, 'api.stripe.com'))).toBe('ERR_NOT_FOUND');
+  });
+});
+
 describe('ServiceStore.inOneSave', () => {
   it('a new service and its first credential are one save', async () => {
     const { vault, store } = setup();

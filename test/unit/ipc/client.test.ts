@@ -34,6 +34,7 @@ describe('the typed client built from the contract', () => {
       expect(gated).toEqual([
         'app.openLink',
         'credentials.copy',
+        'credentials.forgetHost',
         'credentials.reveal',
         'credentials.update',
         'io.exportBackup',

@@ -97,6 +97,11 @@ const rows: Record<ChannelName, Row> = {
   'credentials.delete': { input: S, call: 'credentials.deleteCredential', args: ['s1', 'c1'] },
   'credentials.reveal': { input: { ...S, field: 'token' }, call: 'secrets.reveal', args: ['s1', 'c1', 'token'] },
   'credentials.copy': { input: { ...S, as: 'env' }, call: 'copier.copy', args: ['s1', 'c1', 'env', null] },
+  'credentials.forgetHost': {
+    input: { ...S, target: 'h.test' },
+    call: 'credentials.forgetHost',
+    args: ['s1', 'c1', 'h.test'],
+  },
   'credentials.rotate': {
     input: { ...S, values: { token: 't' }, graceDays: 2 },
     call: 'credentials.rotate',

@@ -44,6 +44,8 @@ export function RequestsPage() {
   const current = useRef<string | null>(null);
   const [question, setQuestion] = useState<HostQuestion | null>(null);
   const [approving, setApproving] = useState(false);
+  /** Main's refusal behind an open host prompt: shown only once the user declines. */
+  const refusal = useRef<{ code: string; message: string } | null>(null);
   // The first service is picked for the user once; after that the choice is theirs (even "none").
   const picked = useRef(false);
 
@@ -149,10 +151,19 @@ export function RequestsPage() {
       setWaiting(null);
       if (current.current !== requestId) return;
       const q = hostQuestion(e, credentials.find((c) => c.id === credentialId)?.name ?? 'this credential');
-      // Held back in main before anything left: ask, and show the refusal until answered.
+      // Held back in main before anything left: while the prompt asks, it is the only thing said.
+      // The refusal shows only if the user says "Don't send".
+      refusal.current = q === null ? null : errorOf(e);
       if (q !== null) setQuestion(q);
-      setOutcome((o) => ({ ...o, response: null, error: errorOf(e), busy: false }));
+      setOutcome((o) => ({ ...o, response: null, error: q === null ? errorOf(e) : null, busy: false }));
     }
+  };
+
+  const dontSend = () => {
+    setQuestion(null);
+    const error = refusal.current;
+    refusal.current = null;
+    if (error !== null) setOutcome((o) => (o.busy ? o : { ...o, error }));
   };
 
   const allowHost = async () => {
@@ -160,6 +171,7 @@ export function RequestsPage() {
     setApproving(true);
     try {
       await latch.requests.approveHost({ serviceId, credentialId, origin: question.origin });
+      refusal.current = null;
       setQuestion(null);
       await send();
     } catch (e) {
@@ -255,12 +267,7 @@ export function RequestsPage() {
           <ResponsePanel outcome={outcome} />
         </div>
       </div>
-      <HostPrompt
-        question={question}
-        busy={approving}
-        onAllow={() => void allowHost()}
-        onClose={() => setQuestion(null)}
-      />
+      <HostPrompt question={question} busy={approving} onAllow={() => void allowHost()} onClose={dontSend} />
     </section>
   );
 }

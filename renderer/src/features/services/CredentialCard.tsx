@@ -2,6 +2,7 @@ import type { CredentialView } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { Badge, Button, SecretField, useToast } from '../../ui';
 import { errorOf } from './bridge-error';
+import { CredentialHosts } from './CredentialHosts';
 import { offers } from './credential-actions';
 import { formatDate, relativeDays } from './format';
 import { KIND_FIELDS, KIND_LABELS } from './kinds';
@@ -115,6 +116,7 @@ export function CredentialCard({
           ))}
         </dl>
       ) : null}
+      <CredentialHosts serviceId={serviceId} credential={c} />
       <div className="cred__secrets">
         {secrets.map((s) => (
           <SecretField
