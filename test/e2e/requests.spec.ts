@@ -184,6 +184,7 @@ async function staleParamsAndHostPrompt(app: Page, host: Host, stranger: Scripte
   await approved.getByRole('button', { name: `Forget http://${strangerHost}` }).click();
   await expect(approved).toBeHidden();
   await openRequests(app, 'other');
+  await expect(url).toHaveValue(`${httpbin.url}/anything/`);
   await url.fill(`${stranger.url}/after-forget`);
   await app.getByRole('button', { name: 'Send' }).click();
   await expect(prompt).toBeVisible();

@@ -48,6 +48,7 @@ export function RequestsPage() {
   const refusal = useRef<{ code: string; message: string } | null>(null);
   // The first service is picked for the user once; after that the choice is theirs (even "none").
   const picked = useRef(false);
+  const choice = useRef(0);
 
   useEffect(() => {
     const load = () => void latch.services.list().then(setServices, () => setServices([]));
@@ -89,6 +90,9 @@ export function RequestsPage() {
 
   const chooseService = async (id: string, keepCredential?: string | null) => {
     picked.current = true;
+    // Only the latest choice may fill the form: a slower answer for an earlier one (the first
+    // service picked on load) must not bring back its URL and credential.
+    const mine = ++choice.current;
     setServiceId(id);
     // The last response was another service's.
     setOutcome((o) => (o.busy ? o : idle));
@@ -100,6 +104,7 @@ export function RequestsPage() {
     }
     try {
       const view = await latch.services.get({ id });
+      if (mine !== choice.current) return;
       setCredentials(view.credentials);
       const pick =
         keepCredential !== undefined
