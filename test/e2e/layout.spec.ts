@@ -108,6 +108,8 @@ test('every main route fits at 1280 × 800, 900 × 700 and 720 × 560', async ({
     // A request sent, so the response tabs (with Audit) are on screen.
     await nav(app, 'Requests');
     await app.getByLabel('Service').selectOption({ label: SERVICE });
+    // The service's answer resets the URL to its base when it arrives; fill only after it.
+    await expect(app.getByLabel('URL')).toHaveValue(`${BASE_URL}/`);
     await app.getByLabel('URL').fill(`${server.url}/v2/payments/settlements?from=2026-01-01&to=2026-12-31`);
     await app.getByRole('button', { name: 'Send' }).click();
     // The local server is not the service's host: the first send asks once (host binding), later ones go.

@@ -20,6 +20,7 @@ const THEMES = ['light', 'dark'] as const;
 /** The axe rules whose outcome depends on colours; the rest see the same DOM in both themes. */
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 const SERVICE = 'Acme Payments Production Gateway';
+const BASE_URL = 'https://payments-gateway.eu-west-1.production.acme-internal.example.com/v2';
 
 let server: ScriptedServer;
 test.beforeAll(async () => {
@@ -35,7 +36,7 @@ async function seed(host: HostApp): Promise<void> {
   const svc = await call<{ id: string }>(host, 'services.create', {
     service: {
       name: SERVICE,
-      baseUrl: 'https://payments-gateway.eu-west-1.production.acme-internal.example.com/v2',
+      baseUrl: BASE_URL,
       tags: ['payments', 'production'],
       notes: 'Keys rotate every 90 days. Ask #payments-oncall before touching production.',
     },
@@ -165,6 +166,8 @@ test('every screen and dialog, light and dark, at every size: nothing cut off, a
   await nav('Requests');
   await check('requests');
   await app.getByLabel('Service').selectOption({ label: SERVICE });
+  // The service's answer resets the URL to its base when it arrives; fill only after it.
+  await expect(app.getByLabel('URL')).toHaveValue(`${BASE_URL}/`);
   await app.getByLabel('URL').fill(`${server.url}/v2/payments/settlements?from=2026-01-01`);
   await app.getByRole('button', { name: 'Send' }).click();
   // The local server is not the service's host: the app asks first (host binding).
