@@ -49,6 +49,6 @@ export type { RevocationResult, TokenTypeHint } from './revocation';
 export { parseRetryAfter, revoke } from './revocation';
 export type { QueuedRevocation, RevocationOutcome, RevocationQueueOptions } from './revocation-queue';
 export { RevocationQueue } from './revocation-queue';
-export type { RefreshSchedulerOptions, Timers, TokenStatus } from './token-lifecycle';
-export { DEFAULT_REFRESH_MARGIN_MS, RefreshScheduler, systemTimers, tokenStatus } from './token-lifecycle';
+export type { RefreshSchedulerOptions, Timers } from './token-lifecycle';
+export { RefreshScheduler, systemTimers } from './token-lifecycle';
 export { toTokenSet } from './token-set';

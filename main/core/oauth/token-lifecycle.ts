@@ -15,21 +15,6 @@ import type { Clock } from '../platform';
 import type { OAuth2Config } from './oauth-context';
 import { REFRESH_RULE, type RefreshRule, refreshDueAt } from './refresh-rule';
 
-export const DEFAULT_REFRESH_MARGIN_MS = 5 * 60_000;
-
-export type TokenStatus = 'valid' | 'expiring' | 'expired' | 'no-expiry';
-
-export function tokenStatus(
-  tokens: Pick<TokenSet, 'expiresAt'>,
-  now: number,
-  marginMs = DEFAULT_REFRESH_MARGIN_MS,
-): TokenStatus {
-  if (tokens.expiresAt === undefined) return 'no-expiry';
-  if (now >= tokens.expiresAt) return 'expired';
-  if (tokens.expiresAt - now <= marginMs) return 'expiring';
-  return 'valid';
-}
-
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;

@@ -14,7 +14,6 @@ import {
   RevocationQueue,
   refreshTokens,
   revoke,
-  tokenStatus,
 } from '../../../main/core/oauth';
 import { systemClock } from '../../../main/core/platform';
 import {
@@ -49,7 +48,8 @@ describe('token lifecycle against a real provider', () => {
   it('refreshes before expiry, saves the rotated refresh token, and the old one is refused', async () => {
     const tokens = await signIn();
     expect(tokens.expiresAt! - tokens.obtainedAt).toBe(10_000);
-    expect(tokenStatus(tokens, Date.now(), 8_500)).toBe('valid');
+    // Still valid outside the 8.5 s refresh margin used below.
+    expect(tokens.expiresAt! - Date.now()).toBeGreaterThan(8_500);
     const saved: TokenSet[] = [];
     const scheduler = new RefreshScheduler({
       clock: systemClock,

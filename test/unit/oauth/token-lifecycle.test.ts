@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TokenSet } from '../../../main/core/model/credential';
 import { LatchError } from '../../../main/core/model/errors';
-import { type OAuth2Config, RefreshScheduler, type Timers, tokenStatus } from '../../../main/core/oauth';
+import { tokenStatus } from '../../../main/core/model/token-status';
+import { type OAuth2Config, RefreshScheduler, type Timers } from '../../../main/core/oauth';
 
 class FakeTime implements Timers {
   now = 1_000_000;
@@ -50,11 +51,12 @@ function config(tokens: Partial<TokenSet>): OAuth2Config {
 describe('tokenStatus', () => {
   it('tells valid, expiring (within 5 minutes), expired and no expiry apart', () => {
     const now = 10 * MIN;
-    expect(tokenStatus({ expiresAt: now + 6 * MIN }, now)).toBe('valid');
-    expect(tokenStatus({ expiresAt: now + 5 * MIN }, now)).toBe('expiring');
-    expect(tokenStatus({ expiresAt: now + 1 }, now)).toBe('expiring');
-    expect(tokenStatus({ expiresAt: now }, now)).toBe('expired');
-    expect(tokenStatus({}, now)).toBe('no-expiry');
+    const at = (expiresAt: number | null) => tokenStatus({ present: true, expiresAt, renewable: false }, now).state;
+    expect(at(now + 6 * MIN)).toBe('valid');
+    expect(at(now + 5 * MIN)).toBe('expiring');
+    expect(at(now + 1)).toBe('expiring');
+    expect(at(now)).toBe('expired');
+    expect(at(null)).toBe('no-expiry');
   });
 });
 
