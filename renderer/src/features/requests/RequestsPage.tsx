@@ -255,7 +255,10 @@ export function RequestsPage() {
             draft={draft}
             retry={retry}
             busy={outcome.busy}
-            onService={(id) => void chooseService(id)}
+            // Choosing the service already chosen keeps what the user typed (a select fires change for it too).
+            onService={(id) => {
+              if (id !== serviceId) void chooseService(id);
+            }}
             onCredential={setCredentialId}
             onDraft={setDraft}
             onRetry={setRetry}
