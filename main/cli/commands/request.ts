@@ -6,10 +6,11 @@ import {
   maskHeaders,
   type RequestAuth,
 } from '../../core/http';
+import { readBoundedFile } from '../../core/io/read-bounded';
 import { createPoliteGate, LimitRecords, politeSend } from '../../core/limits';
 import { normalizeHost } from '../../core/model/host-binding';
 import { systemClock } from '../../core/platform';
-import { curlBody, resolveRequestUrl } from '../../core/requests';
+import { curlBody, MAX_UPLOAD_BYTES, resolveRequestUrl } from '../../core/requests';
 import { assertMayGo } from '../../core/security/host-binding';
 import { EXIT } from '../exit-codes';
 import { usageError } from '../parse-args';
@@ -72,7 +73,7 @@ function allowedHosts(allow: unknown): string[] {
 export const requestCommand: CliCommand = {
   name: 'request',
   usage:
-    "latch request REF METHOD URL [-H 'Name: value']... [-d BODY | -F name=value...] [--allow-host HOST]... [--retry N] [--fail] [-v] [--json]",
+    "latch request REF METHOD URL [-H 'Name: value']... [-d BODY | -F name=value|name=@file[;type=T]...] [--allow-host HOST]... [--retry N] [--fail] [-v] [--json]",
   positionals: { min: 3, max: 3 },
   options: {
     header: { type: 'string', short: 'H', multiple: true, help: 'add a header "Name: value" (repeatable)' },
@@ -81,7 +82,12 @@ export const requestCommand: CliCommand = {
       short: 'd',
       help: 'request body: JSON when it parses as JSON, a form when it reads name=value&..., else raw text',
     },
-    form: { type: 'string', short: 'F', multiple: true, help: 'a multipart/form-data field name=value (repeatable)' },
+    form: {
+      type: 'string',
+      short: 'F',
+      multiple: true,
+      help: 'a multipart/form-data field name=value, or a file name=@path[;type=T][;filename=F] (repeatable)',
+    },
     retry: { type: 'string', help: 'retry up to N times on 429, 503, other 5xx and connection errors' },
     fail: { type: 'boolean', help: 'exit 22 when the status is 400 or more' },
     verbose: { type: 'boolean', short: 'v', help: 'say when the request waits for a rate limit or a Retry-After' },
@@ -109,7 +115,13 @@ export const requestCommand: CliCommand = {
 
     const allowHosts = allowedHosts(ctx.values['allow-host']);
     const forms = Array.isArray(ctx.values.form) ? (ctx.values.form as string[]) : [];
-    const body = curlBody(typeof ctx.values.data === 'string' ? ctx.values.data : undefined, forms, contentType);
+    // Only the paths the user wrote after -F name=@ are read, each a regular file within the bound.
+    const body = await curlBody(
+      typeof ctx.values.data === 'string' ? ctx.values.data : undefined,
+      forms,
+      contentType,
+      (path) => readBoundedFile(path, MAX_UPLOAD_BYTES, { verb: 'uploads', what: 'the file to upload' }),
+    );
 
     return withSession(ctx, async ({ vault, credentials, accessTokens }) => {
       const located = await credentials.resolve(reference);

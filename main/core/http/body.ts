@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { LatchError } from '../model/errors';
+import { encodeMultipart } from './multipart';
 import type { RequestBody } from './request';
 
 export interface EncodedBody {
@@ -32,8 +33,6 @@ export function formEncode(fields: ReadonlyArray<{ name: string; value: string; 
   return p.toString();
 }
 
-const quoteMultipart = (s: string) => s.replace(/[\r\n"]/g, (c) => (c === '"' ? '%22' : c === '\r' ? '%0D' : '%0A'));
-
 export function encodeBody(
   body: RequestBody,
   boundary = `----LatchBoundary${randomBytes(12).toString('hex')}`,
@@ -53,32 +52,11 @@ export function encodeBody(
     }
     case 'form':
       return { bytes: Buffer.from(formEncode(body.fields), 'utf8'), contentType: 'application/x-www-form-urlencoded' };
-    case 'multipart': {
-      const parts: Buffer[] = [];
-      for (const f of body.fields) {
-        if (f.enabled === false || f.name === '') continue;
-        parts.push(
-          Buffer.from(
-            `--${boundary}\r\nContent-Disposition: form-data; name="${quoteMultipart(f.name)}"\r\n\r\n`,
-            'utf8',
-          ),
-          Buffer.from(f.value, 'utf8'),
-          Buffer.from('\r\n'),
-        );
-      }
-      for (const file of body.files ?? []) {
-        parts.push(
-          Buffer.from(
-            `--${boundary}\r\nContent-Disposition: form-data; name="${quoteMultipart(file.name)}"; filename="${quoteMultipart(file.filename)}"\r\nContent-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`,
-            'utf8',
-          ),
-          Buffer.from(file.data),
-          Buffer.from('\r\n'),
-        );
-      }
-      parts.push(Buffer.from(`--${boundary}--\r\n`));
-      return { bytes: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-    }
+    case 'multipart':
+      return {
+        bytes: encodeMultipart(body.fields, body.files ?? [], boundary),
+        contentType: `multipart/form-data; boundary=${boundary}`,
+      };
     case 'raw':
       return { bytes: Buffer.from(body.text, 'utf8'), contentType: body.contentType ?? 'text/plain; charset=utf-8' };
   }

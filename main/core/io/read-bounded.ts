@@ -10,7 +10,11 @@ export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
  * even if the file grows while it is read. O_NONBLOCK keeps the open of a FIFO from waiting
  * for a writer, so the fstat check runs.
  */
-export async function readBoundedFile(path: string, maxBytes = MAX_IMPORT_BYTES): Promise<Buffer> {
+export async function readBoundedFile(
+  path: string,
+  maxBytes = MAX_IMPORT_BYTES,
+  use: { verb: string; what: string } = { verb: 'imports', what: 'the exported file' },
+): Promise<Buffer> {
   let handle: fsp.FileHandle;
   try {
     handle = await fsp.open(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -21,14 +25,18 @@ export async function readBoundedFile(path: string, maxBytes = MAX_IMPORT_BYTES)
   try {
     const stat = await handle.stat();
     if (!stat.isFile()) {
-      throw new LatchError('ERR_BAD_INPUT', `${path} is not a regular file; choose the exported file itself.`, {
-        detail: { path },
-      });
+      throw new LatchError(
+        'ERR_BAD_INPUT',
+        `${path} is not a regular file (a folder, a FIFO or a device); choose ${use.what} itself.`,
+        {
+          detail: { path },
+        },
+      );
     }
     if (stat.size > maxBytes) {
       throw new LatchError(
         'ERR_BAD_INPUT',
-        `${path} is ${stat.size} bytes; Latch imports files up to ${maxBytes} bytes. Split it, or check it is the right file.`,
+        `${path} is ${stat.size} bytes; Latch ${use.verb} files up to ${maxBytes} bytes. Split it, or check it is the right file.`,
         { detail: { path, size: stat.size, max: maxBytes } },
       );
     }

@@ -1,4 +1,4 @@
-export { curlBody } from './curl-body';
+export { curlBody, MAX_UPLOAD_BYTES } from './curl-body';
 export {
   BODY_LIMIT,
   cutUtf8,

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,7 +93,7 @@ describe('latch request', () => {
     expect(r.stdout).not.toContain('form-key-9876');
   });
 
-  it('-F sends multipart/form-data fields; -F with -d, or a file upload, is refused with a reason', async () => {
+  it('-F sends multipart/form-data fields; -F with -d, or -F name=<file, is refused with a reason', async () => {
     const r = await run(['latch://httpbin/key', 'POST', '/post', '-F', 'a=1', '-F', 'b=two words', '--json']);
     expect(r.code).toBe(0);
     const seen = JSON.parse((JSON.parse(r.stdout) as { body: { text: string } }).body.text) as {
@@ -103,9 +104,104 @@ describe('latch request', () => {
     expect(seen.headers['Content-Type']).toMatch(/^multipart\/form-data; boundary=/);
     const both = await run(['latch://httpbin/key', 'POST', '/post', '-F', 'a=1', '-d', 'x=1']);
     expect(both.code).toBe(2);
-    const file = await run(['latch://httpbin/key', 'POST', '/post', '-F', 'f=@/etc/passwd']);
-    expect(file.code).toBe(2);
-    expect(file.stderr).toMatch(/not supported/);
+    const asValue = await run(['latch://httpbin/key', 'POST', '/post', '-F', 'f=</etc/hostname']);
+    expect(asValue.code).toBe(2);
+    expect(asValue.stderr).toMatch(/name=<file .*not supported.*-F name=@file/);
+  });
+
+  it('-F with an API key placed in a body field: the key joins the multipart fields (httpbin echoes it masked)', async () => {
+    const r = await run(['latch://httpbin/form-key', 'POST', '/post', '-F', 'q=x', '-F', 'api_key=stale', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { body: { text: string }; masked: number; sent: { body: unknown } };
+    const seen = JSON.parse(out.body.text) as { form: Record<string, string>; headers: Record<string, string> };
+    // The vault's key replaced the one typed (one api_key part, not two), and the echo is masked.
+    expect(seen.form).toEqual({ q: 'x', api_key: '[redacted]' });
+    expect(seen.headers['Content-Type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(out.masked).toBeGreaterThan(0);
+    expect(r.stdout).not.toContain('form-key-9876');
+  });
+
+  it('-F name=@path uploads the file with its name and a content type (;type= optional); httpbin sees its bytes', async () => {
+    const file = join(dir, 'notes.txt');
+    writeFileSync(file, 'line one\nline two\n');
+    const r = await run([
+      'latch://httpbin/form-key',
+      'POST',
+      '/post',
+      '-F',
+      'q=x',
+      '-F',
+      `doc=@${file};type=text/plain`,
+      '--json',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const seen = JSON.parse((JSON.parse(r.stdout) as { body: { text: string } }).body.text) as {
+      form: Record<string, string>;
+      files: Record<string, string>;
+    };
+    expect(seen.files).toEqual({ doc: 'line one\nline two\n' });
+    expect(seen.form).toEqual({ q: 'x', api_key: '[redacted]' });
+
+    // httpbin echoes neither the filename nor the part's type: a capture server shows the part as sent.
+    const capture = await startScriptedServer();
+    capture.fallback = reply(200, { 'content-type': 'text/plain' }, 'ok');
+    try {
+      const host = `127.0.0.1:${capture.port}`;
+      const sent = await run([
+        'latch://httpbin/form-key',
+        'POST',
+        `${capture.url}/upload`,
+        '--allow-host',
+        host,
+        '-F',
+        `plain=@${file}`,
+        '-F',
+        `typed=@${file};type=text/markdown;filename=renamed.md`,
+        '-F',
+        'literal=x@/etc/passwd',
+      ]);
+      expect(sent.code).toBe(0);
+      const body = capture.seen[0]?.body.toString('utf8') ?? '';
+      expect(body).toContain(
+        'Content-Disposition: form-data; name="plain"; filename="notes.txt"\r\nContent-Type: application/octet-stream\r\n\r\nline one\nline two\n\r\n',
+      );
+      expect(body).toContain(
+        'Content-Disposition: form-data; name="typed"; filename="renamed.md"\r\nContent-Type: text/markdown\r\n\r\nline one',
+      );
+      // An @ inside a value is text, never a path to read.
+      expect(body).toContain('name="literal"\r\n\r\nx@/etc/passwd\r\n');
+      expect(body).not.toContain('root:');
+      expect(body).toContain('name="api_key"\r\n\r\nform-key-9876\r\n');
+    } finally {
+      await capture.close();
+    }
+  });
+
+  it('-F name=@path refuses a FIFO, a folder, a file over the bound and a missing file, each saying why', async () => {
+    const fifo = join(dir, 'upload.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const big = join(dir, 'big.bin');
+    // Sparse: its size is over the bound without writing 16 MiB.
+    const fd = openSync(big, 'w');
+    ftruncateSync(fd, 16 * 1024 * 1024 + 1);
+    closeSync(fd);
+    const cases: [string, RegExp][] = [
+      [fifo, /not a regular file/],
+      [dir, /not a regular file/],
+      [big, /16777217 bytes; Latch uploads files up to 16777216 bytes/],
+      [join(dir, 'missing.txt'), /Cannot read .*missing\.txt \(ENOENT\)/],
+    ];
+    for (const [path, why] of cases) {
+      const r = await run(['latch://httpbin/key', 'POST', '/post', '-F', `f=@${path}`]);
+      expect(r.code, path).not.toBe(0);
+      expect(r.stderr, path).toMatch(why);
+      expect(r.stdout).toBe('');
+    }
+    const badType = await run(['latch://httpbin/key', 'POST', '/post', '-F', `f=@${big};type=text/plain\r\nX: y`]);
+    expect(badType.code).toBe(2);
+    expect(badType.stderr).toMatch(/type= takes a media type/);
   });
 
   it('--fail exits 22 on /status/404; without it the 404 exits 0', async () => {

@@ -1,4 +1,5 @@
 import { LatchError } from '../../model/errors';
+import { boundaryOf, multipartField, withMultipartField } from '../multipart';
 import { getHeader, setHeader, type WireRequest } from '../wire';
 
 /** Replaces the body and keeps Content-Length true to it. */
@@ -21,11 +22,25 @@ function jsonObject(text: string, what: string): Record<string, unknown> {
   return obj as Record<string, unknown>;
 }
 
+/** The boundary of a multipart body, from the Content-Type it goes with. */
+function multipartBoundary(req: WireRequest): string {
+  const boundary = boundaryOf(getHeader(req.headers, 'content-type'));
+  if (boundary === undefined)
+    throw new LatchError(
+      'ERR_BAD_INPUT',
+      'The multipart body has no boundary in its Content-Type; leave the Content-Type out and Latch sets it.',
+      { detail: { field: 'headers' } },
+    );
+  return boundary;
+}
+
 /**
- * Sets one field of a JSON-object or form body (what = "The API key", for the error).
+ * Sets one field of a JSON-object, form or multipart body (what = "The API key", for the error).
  * Other body kinds cannot hold a field: the error says where else it can go.
  */
 export function setBodyField(req: WireRequest, field: string, value: string, what: string): WireRequest {
+  if (req.bodyKind === 'multipart')
+    return withBody(req, withMultipartField(req.body ?? Buffer.alloc(0), multipartBoundary(req), field, value));
   const text = req.body?.toString('utf8') ?? '';
   let next: string;
   if (req.bodyKind === 'json') {
@@ -37,15 +52,16 @@ export function setBodyField(req: WireRequest, field: string, value: string, wha
   } else {
     throw new LatchError(
       'ERR_BAD_INPUT',
-      `${what} goes in a body field: give the request a JSON or form body, or put it in a header or query parameter.`,
+      `${what} goes in a body field: give the request a JSON, form or multipart body, or put it in a header or query parameter.`,
       { detail: { field: 'body' } },
     );
   }
   return withBody(req, Buffer.from(next, 'utf8'));
 }
 
-/** A field's value in a JSON-object or form body, if the user already gave it. */
+/** A field's value in a JSON-object, form or multipart body, if the user already gave it. */
 export function getBodyField(req: WireRequest, field: string): string | undefined {
+  if (req.bodyKind === 'multipart' && req.body !== null) return multipartField(req.body, multipartBoundary(req), field);
   const text = req.body?.toString('utf8') ?? '';
   if (req.bodyKind === 'form') return new URLSearchParams(text).get(field) ?? undefined;
   if (req.bodyKind === 'json' && text.trim() !== '') {
