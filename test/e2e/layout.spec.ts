@@ -37,8 +37,15 @@ test('every main route fits at 1280 × 800, 900 × 700 and 720 × 560', async ({
   );
   if (!created.ok) throw new Error(`services.create: ${created.error.code}`);
   const serviceId = (created.value as { id: string }).id;
+  const day = 24 * 60 * 60_000;
+  // Two badges on the service's row (one credential expired, one expiring), beside its long name.
   for (const credential of [
-    { kind: 'api-key', name: 'Main key', fields: { value: 'key-layout-1234', header: 'X-Api-Key' } },
+    {
+      kind: 'api-key',
+      name: 'Main key',
+      fields: { value: 'key-layout-1234', header: 'X-Api-Key' },
+      expiresAt: Date.now() - day,
+    },
     {
       kind: 'oauth2',
       name: 'Acme single sign-on for the payments dashboard',
@@ -49,6 +56,7 @@ test('every main route fits at 1280 × 800, 900 × 700 and 720 × 560', async ({
         tokenEndpoint: 'https://login.acme-internal.example.com/oauth2/v2/token',
         scopes: 'openid profile email offline_access payments.read payments.write',
       },
+      expiresAt: Date.now() + 3 * day,
     },
   ]) {
     const added = await host.composed.dispatch('credentials.add', { serviceId, ...credential }, ctx);
@@ -100,6 +108,17 @@ test('every main route fits at 1280 × 800, 900 × 700 and 720 × 560', async ({
       await expect(title).toBeVisible();
       await expect(app.getByRole('button', { name: 'Back to services' })).toBeHidden();
       await check(`services-${at}`);
+      // The name keeps its room beside two badges: they give way first.
+      await expect(row.locator('.badge')).toHaveCount(2);
+      const name = row.locator('.row__title');
+      // Whole: not cut sideways, nor left off below its second line.
+      const size = await name.evaluate(
+        (el) => `${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight}`,
+      );
+      expect(
+        await name.evaluate((el) => el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight),
+        `${at}: name clipped (${size})`,
+      ).toBe(true);
     }
     // The URL is readable, not "http…".
     const url = app.locator('.svc-header__url');
@@ -130,6 +149,15 @@ test('every main route fits at 1280 × 800, 900 × 700 and 720 × 560', async ({
     const oauthRow = app.getByTestId('oauth-row').first();
     await expect(oauthRow).toBeVisible();
     await check(`oauth-${at}`);
+    // The service / credential separator never ends a line: it sits on the line of the name it leads.
+    const separator = await oauthRow.locator('.oauth-row__sep').evaluate((sep) => {
+      const range = sep.ownerDocument.createRange();
+      range.setStartAfter(sep);
+      range.setEnd(sep.parentNode ?? sep, (sep.parentNode?.childNodes.length ?? 0) as number);
+      const nameTop = range.getClientRects()[0]?.top ?? Number.NaN;
+      return { sep: sep.getBoundingClientRect().top, name: nameTop };
+    });
+    expect(Math.abs(separator.sep - separator.name), `${at}: the "/" ends a line`).toBeLessThan(2);
     // A row stays a row: six lines at most (name, grant, issuer, scopes, the redirect URI to register), not ten.
     expect((await oauthRow.boundingBox())?.height ?? 999).toBeLessThan(200);
 

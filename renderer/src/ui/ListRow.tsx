@@ -4,6 +4,11 @@ import { monogramInitials } from './monogram';
 export interface ListRowProps {
   title: ReactNode;
   subtitle?: ReactNode;
+  /**
+   * Status badges, on the subtitle's line: beside the title they would take its room, and a
+   * name matters more than a URL. The subtitle gives way to them.
+   */
+  badges?: ReactNode;
   leading?: ReactNode;
   trailing?: ReactNode;
   selected?: boolean;
@@ -17,6 +22,7 @@ export interface ListRowProps {
 export function ListRow({
   title,
   subtitle,
+  badges,
   leading,
   trailing,
   selected = false,
@@ -45,7 +51,12 @@ export function ListRow({
       {leading}
       <div className="row__main">
         <span className="row__title">{title}</span>
-        {subtitle ? <span className="row__subtitle">{subtitle}</span> : null}
+        {subtitle || badges ? (
+          <span className="row__meta">
+            {subtitle ? <span className="row__subtitle">{subtitle}</span> : null}
+            {badges ? <span className="row__badges">{badges}</span> : null}
+          </span>
+        ) : null}
       </div>
       {trailing ? <div className="row__trailing">{trailing}</div> : null}
     </div>

@@ -22,9 +22,11 @@ export function TokenRow({ token: t, now, ...a }: { token: OAuthTokenInfo; now: 
     <li className="oauth-row" data-testid="oauth-row" aria-label={`${t.serviceName} / ${t.name}`}>
       <div className="oauth-row__main">
         <div className="oauth-row__title">
-          <strong>{t.serviceName}</strong>
-          <span className="oauth-row__sep">/</span>
-          <span>{t.name}</span>
+          {/* One line of text that wraps by words: the slash is glued to the credential's name by a
+              no-break space, so a wrap takes it to the next line with the name, never leaving it
+              dangling after the service. */}
+          <strong>{t.serviceName}</strong> <span className="oauth-row__sep">/</span>
+          {`\u00a0${t.name} `}
           <span data-testid="oauth-status">
             <TokenStatusBadge
               token={t.token}
@@ -32,7 +34,12 @@ export function TokenRow({ token: t, now, ...a }: { token: OAuthTokenInfo; now: 
               title={t.expiresAt ? `Expires ${localTime(t.expiresAt)}` : undefined}
             />
           </span>
-          {t.busy ? <Badge tone="info">Signing in…</Badge> : null}
+          {t.busy ? (
+            <>
+              {' '}
+              <Badge tone="info">Signing in…</Badge>
+            </>
+          ) : null}
         </div>
         <div className="oauth-row__meta">
           <span>{GRANT_LABEL[t.grant] ?? t.grant}</span>

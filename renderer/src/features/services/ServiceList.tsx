@@ -6,7 +6,8 @@ import { buildSearchIndex, filterServices } from './search';
 import { TagFilter } from './TagFilter';
 import { VirtualList, type VirtualListHandle } from './VirtualList';
 
-const ROW_HEIGHT = 52;
+/** Room for a name on two lines over its URL and badges. */
+const ROW_HEIGHT = 60;
 
 export interface ServiceListProps {
   services: readonly ServiceSummary[];

@@ -33,12 +33,16 @@ export function ServiceRow({
         leading={<Monogram name={service.name} colour={service.colour} />}
         title={service.name}
         subtitle={service.baseUrl || `${count} credential${count === 1 ? '' : 's'}`}
-        trailing={
+        badges={
           <>
             <StatusBadges statuses={[...statuses]} />
             {service.credentials.map((c) =>
               c.token ? <TokenStatusBadge key={c.id} token={c.token} now={Date.now()} problemsOnly /> : null,
             )}
+          </>
+        }
+        trailing={
+          <>
             {/* The row is an option, and an option may hold no control (axe nested-interactive): the
                 star here is a mouse shortcut only. The keyboard and screen readers use the open
                 service's own star button in its header. */}
