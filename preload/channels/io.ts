@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CREDENTIAL_KINDS } from '../../main/core/model/credential';
 import { channel } from '../define';
 
-/** One row: a variable, or the variables of one AWS key pair; its role and words, never its value. */
+/** One row: a variable, the variables of one AWS key pair, or a service account; its role and words, never its value or key. */
 const ImportItem = z.object({
   /** What a selection names (any of `variables` chooses the row too). */
   variable: z.string(),
@@ -23,7 +23,7 @@ const ImportItem = z.object({
 /** What the user sees before anything is written: names and kinds, never values. */
 export const ImportPreview = z.discriminatedUnion('format', [
   z.object({
-    format: z.enum(['env', 'postman']),
+    format: z.enum(['env', 'postman', 'gcp-service-account']),
     service: z.object({ name: z.string(), exists: z.boolean() }),
     items: z.array(ImportItem),
     skipped: z.array(z.object({ variable: z.string(), line: z.number().optional(), reason: z.string() })),
@@ -63,7 +63,7 @@ export const ioChannels = {
       .object({
         fileName: z.string().min(1).max(255),
         contentBase64: z.string().max(Math.ceil(MAX_FILE / 3) * 4),
-        format: z.enum(['env', 'postman', 'latch']).optional(),
+        format: z.enum(['env', 'postman', 'gcp-service-account', 'latch']).optional(),
         service: z.string().max(120).optional(),
         backupPassword: z.string().max(1024).optional(),
       })

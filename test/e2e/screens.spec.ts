@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
 import type { HostApp } from '../host/host-app';
 import { reply, type ScriptedServer, startScriptedServer } from '../peers/scripted-server';
+import { serviceAccountFile } from '../support/gcp-service-account';
 import { expect, screenshot, test } from './fixtures';
 import { axeProblems, overflows, SIZES } from './screen-checks';
 import { call, MASTER } from './vault-helpers';
@@ -191,6 +192,16 @@ test('every screen and dialog, light and dark, at every size: nothing cut off, a
   await app.getByRole('button', { name: 'Preview' }).click();
   await expect(app.getByTestId('import-row')).toHaveCount(12);
   await check('import-preview');
+  // A Google service-account key's preview: one row whose long e-mail must wrap, not overflow.
+  const key = serviceAccountFile({ projectId: 'payments-gateway-production-4821', account: 'settlement-exporter' });
+  await app.locator('#import-file').setInputFiles({
+    name: 'payments-gateway-production-4821-9f8e7d6c5b4a.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(key.text),
+  });
+  await app.getByRole('button', { name: 'Preview' }).click();
+  await expect(app.getByTestId('import-row')).toHaveCount(1);
+  await check('import-preview-service-account');
   await openDialog(app.getByRole('button', { name: 'Export as plain text…' }));
   await check('dialog-export-plaintext');
   await closeDialog();

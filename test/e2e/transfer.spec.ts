@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { serviceAccountFile } from '../support/gcp-service-account';
 import { expect, screenshot, test } from './fixtures';
 import { createVaultThroughUi, MASTER } from './vault-helpers';
 
@@ -75,7 +76,7 @@ test('import a realistic .env: secrets ticked, configuration not, AWS as one cre
   await expect(app.getByRole('heading', { level: 1, name: 'Shop' })).toBeVisible();
 });
 
-test('drag and drop: a dropped file is previewed; an empty file, several files and a broken one are refused', async ({
+test('drag and drop: a dropped file is previewed; an empty file, several files and a broken one are refused; a Google service-account key is told by its content', async ({
   app,
   host,
 }) => {
@@ -105,6 +106,30 @@ test('drag and drop: a dropped file is previewed; an empty file, several files a
   await expect(app.getByRole('button', { name: 'Open stripe' })).toBeVisible();
   const list = await host.composed.dispatch('services.list', {}, { transport: 'browser-host' });
   expect(list.ok && (list.value as { name: string }[]).map((s) => s.name)).toEqual(['stripe']);
+
+  // Another of Google's credential files is told by its content, and refused saying what it is.
+  await drop(app, [{ name: 'application_default_credentials.json', text: '{"type":"authorized_user"}' }]);
+  await app.getByRole('button', { name: 'Preview' }).click();
+  await expect(app.getByRole('alert')).toContainText('"type" is "authorized_user", not "service_account"');
+
+  // A service-account key under the console's file name: one JWT signer for the account, its key never on the page.
+  const key = serviceAccountFile({ projectId: 'orders-prod-7731', account: 'deployer' });
+  const email = 'deployer@orders-prod-7731.iam.gserviceaccount.com';
+  await drop(app, [{ name: 'orders-prod-7731-1a2b3c4d5e6f.json', text: key.text }]);
+  await app.getByRole('button', { name: 'Preview' }).click();
+  const preview = app.getByTestId('import-preview');
+  await expect(preview).toContainText('Into orders-prod-7731 (Google Cloud) (new service)');
+  await expect(preview.getByRole('columnheader', { name: 'Service account' })).toBeVisible();
+  await expect(app.getByTestId('import-row')).toHaveCount(1);
+  await expect(app.getByTestId('import-row')).toContainText(`JWT signer (RS256) for ${email}`);
+  await expect(app.getByLabel(`Import ${email}`, { exact: true })).toBeChecked();
+  const html = await app.content();
+  for (let i = 0; i + 12 <= key.privateKeyBody.length; i += 6)
+    expect(html).not.toContain(key.privateKeyBody.slice(i, i + 12));
+  await app.getByRole('button', { name: 'Import 1 selected' }).click();
+  await app.getByRole('button', { name: 'Open orders-prod-7731 (Google Cloud)' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'orders-prod-7731 (Google Cloud)' })).toBeVisible();
+  await expect(app.locator('main')).toContainText('deployer');
 });
 
 test('export an encrypted backup and plain text: the master password again, the file saved by main', async ({

@@ -10,6 +10,12 @@ import type { CliCommand } from '../registry';
 import { SecretInput } from '../secret-input';
 import { withServiceStore } from '../with-store';
 
+const SOURCE_NAMES = {
+  env: '.env file',
+  postman: 'Postman environment',
+  'gcp-service-account': 'Google service-account key',
+} as const;
+
 function previewText(plan: ImportPlan): string {
   const lines: string[] = [];
   if (plan.format === 'latch') {
@@ -25,9 +31,7 @@ function previewText(plan: ImportPlan): string {
     return lines.join('\n');
   }
   const p = plan.plan.preview;
-  lines.push(
-    `${plan.format === 'env' ? '.env file' : 'Postman environment'} → service "${p.service.name}"${p.service.exists ? '' : ' (new)'}`,
-  );
+  lines.push(`${SOURCE_NAMES[plan.format]} → service "${p.service.name}"${p.service.exists ? '' : ' (new)'}`);
   const label = (i: (typeof p.items)[number]) => i.variables.join(' + ');
   const width = Math.max(0, ...p.items.map((i) => label(i).length));
   for (const i of p.items) {
@@ -54,15 +58,23 @@ function ticked(plan: ImportPlan): string[] {
 
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: 'latch import FILE [--format env|postman|latch] [--service NAME] [--only NAME ...] [--yes | --dry-run]',
+  usage:
+    'latch import FILE [--format env|postman|gcp-service-account|latch] [--service NAME] [--only NAME ...] [--yes | --dry-run]',
   positionals: { min: 1, max: 1 },
   options: {
-    format: { type: 'string', help: 'env, postman or latch (default: told from the content and the name)' },
+    format: {
+      type: 'string',
+      help: 'env, postman, gcp-service-account (a Google/Firebase key file: one RS256 JWT signer) or latch (default: told from the content and the name)',
+    },
     service: {
       type: 'string',
-      help: '.env/Postman: the service to import into (created if missing; default from the file)',
+      help: '.env/Postman/service account: the service to import into (created if missing; default from the file, or the Google project)',
     },
-    only: { type: 'string', multiple: true, help: 'import just these variables (or backup services), ticked or not' },
+    only: {
+      type: 'string',
+      multiple: true,
+      help: 'import just these variables (backup services, service-account e-mails), ticked or not',
+    },
     yes: { type: 'boolean', short: 'y', help: 'import without asking (required when not at a terminal)' },
     'dry-run': { type: 'boolean', help: 'show the preview and stop' },
     'backup-password-stdin': {

@@ -80,7 +80,7 @@ const entries = [
   {
     name: 'import',
     summary:
-      'Import a .env file, a Postman environment or a Latch backup: shows a preview, then writes all of it or nothing.',
+      'Import a .env file, a Postman environment, a Google service-account key or a Latch backup: shows a preview, then writes all of it or nothing.',
     load: async () => (await import('./import')).importCommand,
   },
   {

@@ -40,6 +40,21 @@ function checkServiceName(name: string): string {
   return n;
 }
 
+/** The service an import goes into: its checked name, whether it exists, and its credentials' names (lower case). */
+export async function importTarget(
+  vault: Pick<RecordVault, 'entries' | 'readRecord'>,
+  serviceName: string,
+): Promise<{ name: string; exists: boolean; existingNames: ReadonlySet<string> }> {
+  const name = checkServiceName(serviceName);
+  const id = findServiceByName(vault, name);
+  const existing = id === null ? null : await readServiceBody(vault, id);
+  return {
+    name,
+    exists: existing !== null,
+    existingNames: new Set(existing?.credentials.map((c) => c.name.toLowerCase()) ?? []),
+  };
+}
+
 /** One row before names are given out: what it takes, what it becomes, and why. */
 interface Row {
   variables: SourceVariable[];
@@ -49,7 +64,7 @@ interface Row {
 }
 
 /** "API key in Payments, sent as Bearer": what a credential is, in the preview's words. */
-function becomes(service: string, planned: PlannedCredential): string {
+export function becomes(service: string, planned: PlannedCredential): string {
   const f = planned.fields;
   switch (planned.kind) {
     case 'aws-sigv4':
@@ -63,6 +78,8 @@ function becomes(service: string, planned: PlannedCredential): string {
             : `in ${String(f.header)}`;
       return `API key in ${service}, sent ${where}`;
     }
+    case 'jwt-signer':
+      return `JWT signer (${String(f.algorithm)}) for ${String(f.subject ?? f.issuer ?? service)}`;
     default:
       return `Secret value in ${service}`;
   }
@@ -107,15 +124,12 @@ export async function planCredentialImport(
   serviceName: string,
   variables: readonly SourceVariable[],
 ): Promise<CredentialImportPlan> {
-  const name = checkServiceName(serviceName);
+  const { name, exists, existingNames } = await importTarget(vault, serviceName);
   const last = new Map<string, SourceVariable>();
   for (const v of variables) {
     last.delete(v.variable);
     last.set(v.variable, v);
   }
-  const existingId = findServiceByName(vault, name);
-  const existing = existingId === null ? null : await readServiceBody(vault, existingId);
-  const existingNames = new Set(existing?.credentials.map((c) => c.name.toLowerCase()) ?? []);
   const taken = new Set(existingNames);
 
   const skipped: SkippedVariable[] = [];
@@ -151,7 +165,7 @@ export async function planCredentialImport(
     });
     credentials.set(v.variable, row.planned);
   }
-  return { preview: { format, service: { name, exists: existing !== null }, items, skipped }, credentials };
+  return { preview: { format, service: { name, exists }, items, skipped }, credentials };
 }
 
 /**

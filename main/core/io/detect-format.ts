@@ -3,14 +3,29 @@ import { LatchError } from '../model/errors';
 import { MAGIC } from '../vault/constants';
 import type { ImportFormat } from './import-types';
 
-export const IMPORT_FORMATS: readonly ImportFormat[] = ['env', 'postman', 'latch'];
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['env', 'postman', 'gcp-service-account', 'latch'];
 export type ExportFormat = 'latch' | 'json';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['latch', 'json'];
 
+/** The "type" values of Google's credential files; any of them is read as a service-account key, which says why not. */
+const GOOGLE_CREDENTIAL_TYPES = new Set([
+  'service_account',
+  'authorized_user',
+  'external_account',
+  'impersonated_service_account',
+]);
+
+/** A Google credential file: its "type" is one of Google's, or it has a service account's fields. */
+function isGoogleCredentialFile(json: object): boolean {
+  const type = (json as { type?: unknown }).type;
+  if (typeof type !== 'string') return false;
+  return GOOGLE_CREDENTIAL_TYPES.has(type) || 'private_key' in json || 'client_email' in json;
+}
+
 /**
  * What an import file is, when `--format` is not given: a Latch vault by its magic bytes
- * (or `.latch`), a Postman environment by its JSON shape (an object with a `values` list),
- * anything else textual as a .env file.
+ * (or `.latch`), a Google service-account key or a Postman environment by its JSON shape (a
+ * "type" of Google's; an object with a `values` list), anything else textual as a .env file.
  */
 export function detectImportFormat(path: string, bytes: Uint8Array): ImportFormat {
   const magic = Buffer.from(MAGIC);
@@ -19,7 +34,7 @@ export function detectImportFormat(path: string, bytes: Uint8Array): ImportForma
   if (bytes.includes(0)) {
     throw new LatchError(
       'ERR_IMPORT_PARSE',
-      'This file is binary and not a Latch backup; say what it is with --format env|postman|latch.',
+      'This file is binary and not a Latch backup; say what it is with --format env|postman|gcp-service-account|latch.',
       { detail: { field: 'format' } },
     );
   }
@@ -30,6 +45,7 @@ export function detectImportFormat(path: string, bytes: Uint8Array): ImportForma
   if (text.startsWith('{') || /\.json$/i.test(path)) {
     try {
       const json = JSON.parse(text) as unknown;
+      if (typeof json === 'object' && json !== null && isGoogleCredentialFile(json)) return 'gcp-service-account';
       if (typeof json === 'object' && json !== null && Array.isArray((json as { values?: unknown }).values))
         return 'postman';
     } catch {
@@ -38,7 +54,7 @@ export function detectImportFormat(path: string, bytes: Uint8Array): ImportForma
     }
     throw new LatchError(
       'ERR_IMPORT_PARSE',
-      'This JSON file is not a Postman environment (no "values" list). Export the environment from Postman, or give --format.',
+      'This JSON file is neither a Postman environment (no "values" list) nor a Google service-account key (no "type"). Export the environment from Postman, or give --format.',
       { detail: { field: 'format' } },
     );
   }

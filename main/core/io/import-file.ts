@@ -4,21 +4,23 @@ import type { Clock } from '../platform';
 import { applyCredentialImport } from './credential-import';
 import { detectImportFormat } from './detect-format';
 import { planEnvImport } from './env-import';
-import type { CredentialImportPlan, ImportFormat, ImportResult } from './import-types';
+import { planGcpServiceAccountImport } from './gcp-service-account-import';
+import { MAX_SERVICE_ACCOUNT_BYTES } from './gcp-service-account-parse';
+import type { CredentialImportFormat, CredentialImportPlan, ImportFormat, ImportResult } from './import-types';
 import { applyLatchBackupImport, type BackupImportPlan, planLatchBackupImport } from './latch-backup-import';
 import { planPostmanImport } from './postman-import';
 import { readBoundedFile } from './read-bounded';
 import { serviceNameFromFile } from './service-name-from-file';
 
 export type ImportPlan =
-  | { format: 'env' | 'postman'; plan: CredentialImportPlan }
+  | { format: CredentialImportFormat; plan: CredentialImportPlan }
   | { format: 'latch'; plan: BackupImportPlan };
 
 export interface ImportFileOptions {
   path: string;
   /** Given: used as is. Otherwise detected from the content and the extension. */
   format?: ImportFormat;
-  /** env/postman: the target service (created if missing). Default: from the file (or the Postman name). */
+  /** env/postman/gcp-service-account: the target service (created if missing). Default: from the file (the Postman name, the Google project). */
   service?: string;
   /** latch: the backup's password, or how to ask for it (only asked when the file is a backup). */
   backupPassword?: string | (() => Promise<string>);
@@ -29,7 +31,15 @@ export async function planImportFile(
   vault: Pick<RecordVault, 'entries' | 'readRecord'>,
   o: ImportFileOptions,
 ): Promise<ImportPlan> {
-  const bytes: Uint8Array = await readBoundedFile(o.path);
+  // A key file named as such is refused by its size before a byte is read: it is about 2 KB.
+  const bytes: Uint8Array =
+    o.format === 'gcp-service-account'
+      ? await readBoundedFile(o.path, MAX_SERVICE_ACCOUNT_BYTES, {
+          verb: 'imports service-account',
+          what: 'the key file',
+          advice: 'A service-account key file is about 2 KB; choose the key file itself.',
+        })
+      : await readBoundedFile(o.path);
   const format = o.format ?? detectImportFormat(o.path, bytes);
   const service = o.service?.trim() ? o.service.trim() : undefined;
   switch (format) {
@@ -48,11 +58,16 @@ export async function planImportFile(
           serviceNameFromFile(o.path),
         ),
       };
+    case 'gcp-service-account':
+      return {
+        format,
+        plan: await planGcpServiceAccountImport(vault, Buffer.from(bytes).toString('utf8'), service ?? null),
+      };
     case 'latch': {
       if (service !== undefined) {
         throw new LatchError(
           'ERR_BAD_INPUT',
-          'A Latch backup brings its own services; --service applies to .env and Postman imports only.',
+          'A Latch backup brings its own services; --service applies to .env, Postman and service-account imports only.',
           { detail: { field: 'service' } },
         );
       }

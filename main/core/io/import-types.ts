@@ -1,10 +1,12 @@
 import type { CredentialKind } from '../model/credential';
 
-export type ImportFormat = 'env' | 'postman' | 'latch';
+export type ImportFormat = 'env' | 'postman' | 'gcp-service-account' | 'latch';
+/** The formats whose import adds credentials to one service (a backup brings whole services). */
+export type CredentialImportFormat = Exclude<ImportFormat, 'latch'>;
 
 /** One row of the preview, never with a value: a variable, or several that make one credential (an AWS key pair). */
 export interface ImportItem {
-  /** The .env variable or Postman key, as written in the file; for a group, its first variable. What a selection names. */
+  /** The .env variable or Postman key, as written in the file (a service account: its e-mail); for a group, its first variable. What a selection names. */
   variable: string;
   /** Every variable the row takes: just `variable`, or an AWS key pair's two to four. */
   variables: string[];
@@ -32,7 +34,7 @@ export interface SkippedVariable {
 }
 
 export interface CredentialImportPreview {
-  format: 'env' | 'postman';
+  format: CredentialImportFormat;
   service: { name: string; exists: boolean };
   items: ImportItem[];
   /** Variables that cannot become a credential (an empty value), listed so the user knows. */

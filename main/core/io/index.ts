@@ -16,10 +16,17 @@ export {
 } from './detect-format';
 export { type DotenvEntry, parseDotenv } from './dotenv-parse';
 export { planEnvImport } from './env-import';
+export { gcpServiceName, planGcpServiceAccountImport } from './gcp-service-account-import';
+export {
+  type GcpServiceAccount,
+  MAX_SERVICE_ACCOUNT_BYTES,
+  parseGcpServiceAccount,
+} from './gcp-service-account-parse';
 export { applyImportPlan, type ImportFileOptions, type ImportPlan, planImportFile } from './import-file';
 export type {
   BackupImportPreview,
   BackupServicePreview,
+  CredentialImportFormat,
   CredentialImportPlan,
   CredentialImportPreview,
   ImportFormat,

@@ -6,14 +6,14 @@ export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
 
 /**
  * Reads a file the user named, refusing anything that is not a regular file (a FIFO would
- * hang, /dev/zero never ends) or is larger than `maxBytes`, and never reading more than that
+ * hang, /dev/zero never ends) or is larger than `maxBytes` (`use.advice` says what to do then), and never reading more than that
  * even if the file grows while it is read. O_NONBLOCK keeps the open of a FIFO from waiting
  * for a writer, so the fstat check runs.
  */
 export async function readBoundedFile(
   path: string,
   maxBytes = MAX_IMPORT_BYTES,
-  use: { verb: string; what: string } = { verb: 'imports', what: 'the exported file' },
+  use: { verb: string; what: string; advice?: string } = { verb: 'imports', what: 'the exported file' },
 ): Promise<Buffer> {
   let handle: fsp.FileHandle;
   try {
@@ -36,7 +36,7 @@ export async function readBoundedFile(
     if (stat.size > maxBytes) {
       throw new LatchError(
         'ERR_BAD_INPUT',
-        `${path} is ${stat.size} bytes; Latch ${use.verb} files up to ${maxBytes} bytes. Split it, or check it is the right file.`,
+        `${path} is ${stat.size} bytes; Latch ${use.verb} files up to ${maxBytes} bytes. ${use.advice ?? 'Split it, or check it is the right file.'}`,
         { detail: { path, size: stat.size, max: maxBytes } },
       );
     }

@@ -1,8 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, createPublicKey } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serviceAccountFile } from '../../support/gcp-service-account';
 import { latch } from './run-latch';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/import');
@@ -217,6 +219,66 @@ describe('latch import', () => {
     expect(readFileSync(vault).equals(before)).toBe(true);
     const list = JSON.parse((await withPw(['list', '--json'])).stdout).services;
     expect(list.map((s: { name: string }) => s.name)).not.toContain('Bad');
+  });
+});
+
+describe('latch import --format gcp-service-account', () => {
+  it('imports a Google key file as a JWT signer whose tokens verify as the service account; never prints the key', async () => {
+    const file = serviceAccountFile({ projectId: 'orders-prod-7731', account: 'deployer' });
+    const email = 'deployer@orders-prod-7731.iam.gserviceaccount.com';
+    const path = join(dir, 'orders-prod-7731-1a2b3c4d5e6f.json');
+    writeFileSync(path, file.text, { mode: 0o600 });
+    // Its own vault, so the other tests' service counts stay theirs.
+    const gcpVault = join(dir, 'gcp.latch');
+    expect(
+      (await latch(['init', '--password-stdin', ...ITER], { stdin: `${PW}\n`, env: { ...env, LATCH_VAULT: gcpVault } }))
+        .code,
+    ).toBe(0);
+    const run = (args: string[]) => withPw(args, '', gcpVault);
+    const noKey = (r: { stdout: string; stderr: string }) => {
+      for (let i = 0; i + 12 <= file.privateKeyBody.length; i += 6)
+        expect(r.stdout + r.stderr).not.toContain(file.privateKeyBody.slice(i, i + 12));
+    };
+
+    const help = await latch(['import', '--help']);
+    expect(help.stdout).toContain('gcp-service-account');
+
+    const dry = await run(['import', path, '--format', 'gcp-service-account', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('Google service-account key → service "orders-prod-7731 (Google Cloud)" (new)');
+    expect(dry.stdout).toContain(
+      `[x] ${email}  JWT signer (RS256) for ${email} (Service account of orders-prod-7731, key ${file.json.private_key_id.slice(0, 8)})`,
+    );
+    noKey(dry);
+
+    // Told from its content (no --format), as a user would run it.
+    const imp = await run(['import', path, '--yes', '--json']);
+    expect(imp.code).toBe(0);
+    expect(JSON.parse(imp.stdout)).toMatchObject({ format: 'gcp-service-account', imported: { credentials: 1 } });
+    noKey(imp);
+
+    // `latch get` mints a token with the imported key; jose checks it with the file's public key.
+    const got = await run(['get', 'latch://orders-prod-7731 (Google Cloud)/deployer']);
+    expect(got.code).toBe(0);
+    noKey(got);
+    const { payload, protectedHeader } = await jwtVerify(got.stdout.trim(), createPublicKey(file.publicKey), {
+      algorithms: ['RS256'],
+      issuer: email,
+      subject: email,
+      audience: 'https://oauth2.googleapis.com/token',
+    });
+    expect(protectedHeader.kid).toBe(file.json.private_key_id);
+    expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(3600);
+
+    // A file whose key is not RSA: refused by field, exit 1, the key not echoed, nothing written.
+    const before = readFileSync(gcpVault);
+    const bad = serviceAccountFile({ overrides: { private_key: file.publicKey } });
+    writeFileSync(path, bad.text);
+    const refused = await run(['import', path, '--format', 'gcp-service-account', '--yes']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('"private_key" is a public key or certificate');
+    expect(refused.stderr).not.toContain(file.publicKey.split('\n')[1]);
+    expect(readFileSync(gcpVault).equals(before)).toBe(true);
   });
 });
 

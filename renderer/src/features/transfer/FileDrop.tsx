@@ -69,7 +69,8 @@ export function FileDrop({
           <>
             <span className="import-drop__title">Choose a file, or drop it here</span>
             <span className="import-drop__hint">
-              .env, Postman environment (.json) or Latch backup (.latch), up to {MAX_IMPORT_BYTES / 1024 / 1024} MB
+              .env, Postman environment or Google service-account key (.json), or Latch backup (.latch), up to{' '}
+              {MAX_IMPORT_BYTES / 1024 / 1024} MB
             </span>
           </>
         )}

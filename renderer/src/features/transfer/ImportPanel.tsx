@@ -7,8 +7,8 @@ import { FileDrop } from './FileDrop';
 import { fileToBase64, importFileProblem } from './read-file';
 import './transfer.css';
 
-type Format = 'auto' | 'env' | 'postman' | 'latch';
-type Item = Extract<ImportPreview, { format: 'env' | 'postman' }>['items'][number];
+type Format = 'auto' | 'env' | 'postman' | 'gcp-service-account' | 'latch';
+type Item = Extract<ImportPreview, { format: 'env' | 'postman' | 'gcp-service-account' }>['items'][number];
 
 /** The Becomes cell: what a ticked row becomes, or why an unticked one is left out. */
 function becomesText(item: Item, ticked: boolean): string {
@@ -126,7 +126,8 @@ export function ImportPanel({ onOpenService }: { onOpenService: (serviceId: stri
     <div className="card stack">
       <h2 className="section-title">Import</h2>
       <p className="page__lede">
-        A .env file, a Postman environment export, or a Latch backup. You see what it adds before anything is saved.
+        A .env file, a Postman environment export, a Google service-account key (JSON), or a Latch backup. You see what
+        it adds before anything is saved.
       </p>
       <FileDrop file={file} onFile={choose} onProblem={refuse} />
       <div className="form-grid">
@@ -143,6 +144,7 @@ export function ImportPanel({ onOpenService }: { onOpenService: (serviceId: stri
             <option value="auto">Detect from the file</option>
             <option value="env">.env</option>
             <option value="postman">Postman environment</option>
+            <option value="gcp-service-account">Google service-account key</option>
             <option value="latch">Latch backup</option>
           </select>
         </div>
@@ -158,7 +160,7 @@ export function ImportPanel({ onOpenService }: { onOpenService: (serviceId: stri
             label="Into service"
             value={service}
             onChange={(e) => setService(e.currentTarget.value)}
-            hint="Default: named after the file."
+            hint="Default: named after the file (a service-account key: its project)."
           />
         )}
       </div>
@@ -207,7 +209,9 @@ export function ImportPanel({ onOpenService }: { onOpenService: (serviceId: stri
                 <thead>
                   <tr>
                     <th scope="col">Import</th>
-                    <th scope="col">Variable</th>
+                    <th scope="col">
+                      {preview.preview.format === 'gcp-service-account' ? 'Service account' : 'Variable'}
+                    </th>
                     <th scope="col">Becomes</th>
                   </tr>
                 </thead>
