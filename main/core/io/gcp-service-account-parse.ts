@@ -35,7 +35,8 @@ const KeyFile = z.object({
   private_key_id: token('the key id (40 hex digits)', 200),
   private_key: z.string({ error: 'must be the PEM private key (-----BEGIN PRIVATE KEY-----…)' }),
   client_email: token('the service account e-mail (name@project.iam.gserviceaccount.com)', 320).regex(
-    /^[^@]+@[^@]+\.[^@]+$/,
+    // The part before @ names the credential: at most 64 characters, as in any e-mail address (RFC 5321).
+    /^[^@]{1,64}@[^@]+\.[^@]+$/,
     'must be the service account e-mail (name@project.iam.gserviceaccount.com)',
   ),
   client_id: z.string({ error: 'must be the numeric client id as a string' }).optional(),

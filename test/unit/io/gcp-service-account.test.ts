@@ -94,6 +94,12 @@ describe('parseGcpServiceAccount', () => {
     ['a 1024-bit key', small.text, 'private_key', /1024-bit RSA key; RS256 needs 2048/],
     ['no e-mail', withField('client_email', undefined), 'client_email', /"client_email" is missing/],
     ['an e-mail without @', withField('client_email', 'deployer'), 'client_email', /service account e-mail/],
+    [
+      'an account name longer than an e-mail allows',
+      withField('client_email', `${'a'.repeat(65)}@p.iam.gserviceaccount.com`),
+      'client_email',
+      /service account e-mail/,
+    ],
     ['no key id', withField('private_key_id', undefined), 'private_key_id', /"private_key_id" is missing/],
     ['no project', withField('project_id', ''), 'project_id', /"project_id" is empty/],
     [
