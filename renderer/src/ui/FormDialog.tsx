@@ -1,6 +1,5 @@
 import { type ReactNode, useId } from 'react';
-import { Button } from './Button';
-import { Dialog } from './Dialog';
+import { ActionDialog } from './ActionDialog';
 
 export interface FormDialogProps {
   open: boolean;
@@ -31,18 +30,11 @@ export function FormDialog({
 }: FormDialogProps) {
   const formId = useId();
   return (
-    <Dialog
+    <ActionDialog
       open={open}
       title={title}
       onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" type="submit" form={formId} disabled={busy}>
-            {submitLabel}
-          </Button>
-        </>
-      }
+      action={{ label: submitLabel, variant: 'primary', disabled: busy, form: formId }}
     >
       <form
         id={formId}
@@ -55,6 +47,6 @@ export function FormDialog({
       >
         {children}
       </form>
-    </Dialog>
+    </ActionDialog>
   );
 }

@@ -1,11 +1,13 @@
 export { Badge, type BadgeTone } from './Badge';
 export { Button, type ButtonProps } from './Button';
+export { ConfirmDialog } from './ConfirmDialog';
 export { CountdownRing } from './CountdownRing';
 export { Dialog } from './Dialog';
 export { EmptyState } from './EmptyState';
 export { FormDialog } from './FormDialog';
 export { Icon, type IconName } from './Icon';
 export { ListRow, Monogram } from './ListRow';
+export { NumberField } from './NumberField';
 export { PasswordField } from './PasswordField';
 export { SecretField } from './SecretField';
 export { SelectField } from './SelectField';

@@ -21,7 +21,7 @@ export function AuditView({ audit }: { audit: Audit }) {
   return (
     <div className="audit stack">
       <section aria-label="Findings">
-        <ul className="findings">
+        <ul className="plain-list findings">
           {audit.findings.map((f, i) => (
             <li key={i} className={`finding finding--${f.level}`}>
               <Badge tone={TONE[f.level]}>{f.level}</Badge>
@@ -125,7 +125,7 @@ export function AuditView({ audit }: { audit: Audit }) {
       {audit.challenges.length > 0 ? (
         <section className="audit__card">
           <h3 className="audit__title">WWW-Authenticate</h3>
-          <ul className="stack challenges">
+          <ul className="plain-list challenges">
             {audit.challenges.map((ch, i) => (
               <li key={i}>
                 <Badge tone="info">{ch.scheme}</Badge>{' '}

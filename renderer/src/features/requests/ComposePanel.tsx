@@ -200,7 +200,7 @@ export function ComposePanel(p: ComposeProps) {
         ) : null}
       </div>
 
-      <div className="compose__footer">
+      <div className="card-footer compose__footer">
         <Button size="small" onClick={() => p.onCopy('curl', includeSecrets)}>
           Copy as cURL
         </Button>

@@ -40,7 +40,7 @@ export function HistorySidebar({
     <aside className="req-side" aria-label="Saved requests and history">
       <h2 className="req-side__title">Saved</h2>
       {saved.length === 0 ? <p className="muted req-side__empty">Nothing saved for this service.</p> : null}
-      <ul className="req-side__list">
+      <ul className="plain-list req-side__list">
         {saved.map((s) => (
           <li key={s.id} className="req-side__item">
             <button type="button" className="req-side__load" onClick={() => onLoad(s)} title={s.request.url}>
@@ -68,7 +68,7 @@ export function HistorySidebar({
         ) : null}
       </div>
       {history.length === 0 ? <p className="muted req-side__empty">No requests sent yet.</p> : null}
-      <ul className="req-side__list" aria-label="History">
+      <ul className="plain-list req-side__list" aria-label="History">
         {history.map((h) => (
           <li key={h.id} className="req-side__item">
             <button

@@ -74,7 +74,7 @@ export function ResponseBody({ response }: { response: ResponseView }) {
           </button>
         </fieldset>
       ) : null}
-      <pre className="req-code" data-testid="response-body">
+      <pre className="code-block req-code" data-testid="response-body">
         {nice !== null && !raw ? nice : b.text}
       </pre>
     </div>

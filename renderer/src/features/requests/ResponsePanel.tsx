@@ -196,7 +196,7 @@ export function ResponsePanel({ outcome }: { outcome: Outcome }) {
             <p className="muted">
               What went out on the final hop, with the credential's secrets replaced by [redacted].
             </p>
-            <pre className="req-code" data-testid="sent-request">
+            <pre className="code-block req-code" data-testid="sent-request">
               {r.sentRedacted.requestLine}
               {'\n'}
               {r.sentRedacted.headers.map((h) => `${h.name}: ${h.value}`).join('\n')}

@@ -16,7 +16,7 @@ export function TimelineView({
     return <p className="muted">{live ? 'Waiting for the first attempt…' : 'No attempts recorded.'}</p>;
   return (
     <div className="stack">
-      <ol className="timeline" aria-label="Attempts">
+      <ol className="plain-list timeline" aria-label="Attempts">
         {attempts.map((a) => {
           const ok = typeof a.outcome === 'number';
           return (

@@ -139,7 +139,7 @@ export function CredentialCard({
               ))
           : null}
       </div>
-      <footer className="cred__footer">
+      <footer className="card-footer">
         <ul className="cred__facts">
           {c.expiresAt !== null ? (
             <li>

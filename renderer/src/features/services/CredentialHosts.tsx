@@ -26,7 +26,7 @@ export function CredentialHosts({ serviceId, credential: c }: { serviceId: strin
     items.length === 0 ? null : (
       <div className="cred-hosts__group">
         <h4 className="cred-hosts__title">{title}</h4>
-        <ul className="cred-hosts__list" data-testid={testId}>
+        <ul className="plain-list" data-testid={testId}>
           {items.map((item) => (
             <li key={item} className="cred-hosts__item">
               <span className="mono">{item}</span>

@@ -95,7 +95,7 @@ export function RecipePreview({
         <>
           <figure className="recipe-preview__figure">
             <figcaption className="field__label">String to sign</figcaption>
-            <pre className="recipe-preview__sts" data-testid="string-to-sign">
+            <pre className="code-block" data-testid="string-to-sign">
               {visible(preview.stringToSign)}
             </pre>
           </figure>

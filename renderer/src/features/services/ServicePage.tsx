@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import type { CredentialView } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Button, EmptyState, Icon, useToast } from '../../ui';
+import { Button, ConfirmDialog, EmptyState, Icon, useToast } from '../../ui';
 import { SavedReports } from '../audit/SavedReports';
 import { errorOf } from './bridge-error';
-import { ConfirmDialog } from './ConfirmDialog';
 import { CredentialCard } from './CredentialCard';
 import { CredentialFormDialog } from './CredentialFormDialog';
 import { RateLimitPanel } from './RateLimitPanel';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
 import type { BackupAlphabet } from '../../../../preload/channels/totp';
 import { useLatch } from '../../latch-context';
-import { Button, SelectField, TextField } from '../../ui';
+import { Button, NumberField, SelectField } from '../../ui';
 import { offerTextFile } from '../../ui/offer-text-file';
 
 type Generated = Awaited<ReturnType<ReturnType<typeof useLatch>['lab']['backupCodes']>>;
@@ -12,8 +12,6 @@ const ALPHABETS: { value: BackupAlphabet; label: string }[] = [
   { value: 'hex', label: 'Hex (0-9, a-f)' },
   { value: 'digits', label: 'Digits (0-9)' },
 ];
-
-const clamp = (text: string, min: number, max: number) => Math.max(min, Math.min(max, Math.trunc(Number(text)) || min));
 
 /**
  * Recovery codes for the user's own app: drawn in main (crypto.randomInt), shown here once, kept
@@ -59,31 +57,10 @@ export function LabBackupCodes() {
         Latch keeps none of them. A dash every few characters makes a code easier to read (0: none).
       </p>
       <div className="totp-advanced__grid">
-        <TextField
-          label="Number of codes"
-          type="number"
-          min={1}
-          max={100}
-          value={count}
-          onChange={(e) => setCount(clamp(e.currentTarget.value, 1, 100))}
-        />
-        <TextField
-          label="Length"
-          type="number"
-          min={6}
-          max={32}
-          value={length}
-          onChange={(e) => setLength(clamp(e.currentTarget.value, 6, 32))}
-        />
+        <NumberField label="Number of codes" min={1} max={100} value={count} onChange={setCount} />
+        <NumberField label="Length" min={6} max={32} value={length} onChange={setLength} />
         <SelectField label="Alphabet" value={alphabet} options={ALPHABETS} onChange={setAlphabet} />
-        <TextField
-          label="Dash every"
-          type="number"
-          min={0}
-          max={32}
-          value={group}
-          onChange={(e) => setGroup(clamp(e.currentTarget.value, 0, 32))}
-        />
+        <NumberField label="Dash every" min={0} max={32} value={group} onChange={setGroup} />
       </div>
       <div>
         <Button variant="primary" onClick={() => void generate()}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
 import { useLatch } from '../../latch-context';
-import { Badge, Button, TextField } from '../../ui';
+import { Badge, Button, NumberField, TextField } from '../../ui';
 import { describeVerdict } from './format';
 import { LabBackupCodes } from './LabBackupCodes';
 import { type OtpAlgorithm, OtpParamsFields } from './OtpParamsFields';
@@ -107,14 +107,7 @@ export function MfaLab() {
               if (e.key === 'Enter') void verify();
             }}
           />
-          <TextField
-            label="Window (± steps)"
-            type="number"
-            min={0}
-            max={10}
-            value={window}
-            onChange={(e) => setWindow(Math.max(0, Math.min(10, Number(e.currentTarget.value) || 0)))}
-          />
+          <NumberField label="Window (± steps)" min={0} max={10} value={window} onChange={setWindow} />
         </div>
         <div className="hstack">
           <Button onClick={() => void verify()} disabled={code.trim() === ''}>
