@@ -1,12 +1,32 @@
 import type { RecordVault } from '../credentials/record-vault';
-import { entryFor, type ServiceBody } from '../credentials/service-records';
+import { entryFor, ServiceBody } from '../credentials/service-records';
+import { LatchError } from '../model/errors';
 import type { JsonValue } from '../vault/types';
 
 /**
- * Writes every service body and saves once. If the save fails, the records are put back as
+ * A body the vault could not read back (a credential name over its 200 characters, from a
+ * 250-character .env variable) would make the whole service, and every credential already in
+ * it, unreadable after the save: refuse it before anything is written. The message names the
+ * field's path only, never a value.
+ */
+function checkReadable(body: ServiceBody): void {
+  const parsed = ServiceBody.safeParse(body);
+  if (parsed.success) return;
+  const issue = parsed.error.issues[0];
+  const field = (issue?.path ?? []).join('.');
+  throw new LatchError(
+    'ERR_BAD_INPUT',
+    `The import cannot be saved: ${field || 'a service'} ${issue?.code === 'too_big' ? 'is too long' : 'is not valid'} for a Latch vault. Nothing was imported.`,
+    { detail: { field } },
+  );
+}
+
+/**
+ * Writes every service body (each checked to read back first) and saves once. If the save fails, the records are put back as
  * they were (new ones deleted), so the open vault matches the file again: all or nothing.
  */
 export async function commitServices(vault: RecordVault, bodies: ReadonlyMap<string, ServiceBody>): Promise<void> {
+  for (const body of bodies.values()) checkReadable(body);
   const before = new Map<string, { entry: JsonValue; body: JsonValue } | null>();
   for (const id of bodies.keys()) {
     const entry = vault.entries().get(id);

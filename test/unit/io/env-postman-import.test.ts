@@ -166,6 +166,22 @@ describe('.env import', () => {
     expect(vault.entries().size).toBe(0);
   });
 
+  it('refuses a variable whose name is too long for a credential, leaving the service it would go into readable', async () => {
+    const { vault, store } = setup();
+    const id = await store.createService({ name: 'Existing' });
+    await store.addCredential(id, { kind: 'bearer', name: 'pat', fields: { token: 'tok-1' } });
+    const before = JSON.stringify([...vault.entries()]);
+    const plan = await planEnvImport(vault, `${'A'.repeat(250)}_TOKEN=ghp_abc\n`, 'Existing');
+    let error: unknown;
+    await applyCredentialImport(vault, clock, plan).catch((e: unknown) => {
+      error = e;
+    });
+    expect(error).toMatchObject({ code: 'ERR_BAD_INPUT', detail: { field: 'credentials.1.name' } });
+    expect((error as Error).message).toMatch(/too long .*Nothing was imported/);
+    expect(JSON.stringify([...vault.entries()])).toBe(before);
+    expect((await store.body(id)).credentials.map((c) => c.name)).toEqual(['pat']);
+  });
+
   it('leaves the vault as it was when the save fails', async () => {
     const { vault, store } = setup();
     const id = await store.createService({ name: 'Existing' });
