@@ -3,7 +3,19 @@
  * backup was saved; the backup opens read-only (every write refused, lock is the way back), or is
  * restored: password checked against the backup first, the damaged file kept aside, never deleted.
  */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -126,6 +138,42 @@ describe('a damaged vault file in the app', () => {
     await expect(app.vault.openBackup(TEST_PASSWORD)).rejects.toMatchObject({ code: 'ERR_BAD_INPUT' });
     expect(readFileSync(path).equals(before)).toBe(true);
     expect(asideFiles(dir)).toHaveLength(1);
+  });
+
+  it('through a symlinked vault path restores the real file, as every save writes it; the link stays a link', async () => {
+    // The vault lives in a synced folder and the default place links to it (core's atomic save
+    // follows the link: temporary, backup and lock beside the real file). A restore must do the
+    // same: replacing the link by a regular file would fork the vault out of the synced folder.
+    const { dir, serviceId, damaged, backupBefore } = await damagedVault();
+    const synced = join(dir, 'Dropbox');
+    mkdirSync(synced);
+    const target = join(synced, 'vault.latch');
+    renameSync(join(dir, 'vault.latch'), target);
+    renameSync(join(dir, 'vault.latch.bak'), `${target}.bak`);
+    const home = join(dir, 'home');
+    mkdirSync(home);
+    const link = join(home, 'vault.latch');
+    symlinkSync(target, link);
+    const app = appForTest(home, { vaultPath: () => link });
+    // The daily copies (`backups/` beside the path the app was given) are not what this is about.
+    app.vault.updateSettings({ automaticBackups: false });
+
+    expect((await app.vault.refresh()).backup).toMatchObject({ path: `${target}.bak`, looksIntact: true });
+    const status = await app.vault.restoreBackup(TEST_PASSWORD);
+    expect(status).toMatchObject({ state: 'unlocked', readOnly: false, damaged: null });
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readdirSync(home)).toEqual(['vault.latch']);
+    const [aside] = asideFiles(synced);
+    expect(status.damagedAside).toBe(join(synced, aside!));
+    expect(readFileSync(join(synced, aside!)).equals(damaged)).toBe(true);
+    expect(readFileSync(target).equals(backupBefore)).toBe(true);
+    expect((await app.credentials.view(serviceId)).credentials.map((c) => c.name)).toEqual(['in-backup']);
+    // A save after the restore goes through the link to the real file too.
+    await app.credentials.addCredential(serviceId, { kind: 'bearer', name: 'after', fields: { token: 't' } });
+    await app.vault.lock(false);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readdirSync(home)).toEqual(['vault.latch']);
+    expect(readFileSync(target).equals(backupBefore)).toBe(false);
   });
 
   it('says so when there is no backup to offer, and restores nothing', async () => {
