@@ -57,7 +57,9 @@ async function seed(host: HostApp): Promise<void> {
 }
 
 test('every screen and dialog, light and dark, at every size: nothing cut off, axe clean', async ({ app, host }) => {
-  test.setTimeout(180_000);
+  // The limit only catches a hang: each state costs 5-8 s (two axe runs, six screenshots), so the
+  // whole matrix is 2-3 min alone and may be twice that when CI shares two cores with other work.
+  test.setTimeout(480_000);
   const nav = (label: string) =>
     app.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: label, exact: true }).click();
   const openDialog = async (trigger: Locator) => {
