@@ -34,6 +34,8 @@ export {
   OAUTH_GRANTS,
   SECRET_FIELDS,
 } from '../main/core/model/credential';
+export type { HeaderSwitch, ServiceHeaderRow, StoredDefaultHeader } from '../main/core/model/default-headers';
+export { MAX_DEFAULT_HEADERS, refusedHeaderName, serviceHeaderRows } from '../main/core/model/default-headers';
 export type { ErrorCode } from '../main/core/model/errors';
 export { MASTER_PASSWORD_RULE, MIN_MASTER_PASSWORD_LENGTH } from '../main/core/model/master-password';
 export type { RateBlock, RateLimit, RateLimitState, RatePreset } from '../main/core/model/rate-limit';

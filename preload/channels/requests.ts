@@ -4,6 +4,7 @@
  * response with the sent request REDACTED: the signed copy never leaves main.
  */
 import { z } from 'zod';
+import { HeaderSwitch, MAX_DEFAULT_HEADERS } from '../../main/core/model/default-headers';
 import { HMAC_PRESETS } from '../../main/core/model/signing-recipe';
 import { channel } from '../define';
 
@@ -35,6 +36,12 @@ export const ComposedRequest = z.object({
   url: z.string().min(1).max(8_000),
   query: z.array(KeyValueRow).max(200).default([]),
   headers: z.array(KeyValueRow).max(200).default([]),
+  /**
+   * This request's switches for its service's default headers, by name; a default not named here
+   * follows the service. Main merges the defaults in (model/default-headers.ts), so `headers` holds
+   * only what the user typed.
+   */
+  serviceHeaders: z.array(HeaderSwitch).max(MAX_DEFAULT_HEADERS).default([]),
   body: ComposedBody.default({ kind: 'none' }),
   timeoutMs: z.number().int().min(1).max(600_000).default(30_000),
   followRedirects: z.boolean().default(true),

@@ -30,6 +30,15 @@ const ServicePatch = z
     tags: z.array(z.string().max(200)).max(100).optional(),
     notes: z.string().max(40_000).optional(),
     favourite: z.boolean().optional(),
+    /** The whole list, replacing the old one; the store checks names and values (model/default-headers.ts). */
+    headers: z
+      .array(
+        z
+          .object({ name: z.string().max(1000), value: z.string().max(20_000), enabled: z.boolean().optional() })
+          .strict(),
+      )
+      .max(100)
+      .optional(),
   })
   .strict();
 

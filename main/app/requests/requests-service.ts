@@ -15,6 +15,7 @@ import {
   toFetchCode,
 } from '../../core/http';
 import { type PoliteGate, politeSend } from '../../core/limits';
+import { type HeaderSwitch, type StoredDefaultHeader, withServiceHeaders } from '../../core/model/default-headers';
 import { isLatchError } from '../../core/model/errors';
 import type { Clock } from '../../core/platform';
 import {
@@ -52,14 +53,27 @@ export interface RequestsDeps {
   clock: Clock;
 }
 
-/** The composed request as the engine takes it; a path is relative to the service's base URL. Files never come from the renderer. */
-function toEngineInput(request: HttpRequestInput, baseUrl: string | undefined): HttpRequestInput {
-  const body = request.body?.kind === 'multipart' ? { ...request.body, files: [] } : request.body;
-  return { ...request, url: resolveRequestUrl(request.url, baseUrl), ...(body ? { body } : {}) };
+/** The request as composed: the engine's input, plus its switches for the service's default headers. */
+export type ComposedInput = HttpRequestInput & { serviceHeaders?: HeaderSwitch[] };
+
+/** The service a request goes to: its base URL (a path is relative to it) and its default headers. */
+interface ServiceSide {
+  baseUrl: string | undefined;
+  headers: readonly StoredDefaultHeader[];
+}
+
+/**
+ * The composed request as the engine takes it: the service's default headers merged in by the one
+ * rule (model/default-headers.ts), a path made absolute. Files never come from the renderer.
+ */
+function toEngineInput(request: ComposedInput, service: ServiceSide): HttpRequestInput {
+  const { serviceHeaders: _switches, ...merged } = withServiceHeaders(request, service.headers);
+  const body = merged.body?.kind === 'multipart' ? { ...merged.body, files: [] } : merged.body;
+  return { ...merged, url: resolveRequestUrl(request.url, service.baseUrl), ...(body ? { body } : {}) };
 }
 
 /** What history keeps of a request: as composed, with a long body cut (it is for recall, not replay of megabytes). */
-function forHistory(request: HttpRequestInput): { request: HttpRequestInput; cut: boolean } {
+function forHistory(request: ComposedInput): { request: ComposedInput; cut: boolean } {
   const b = request.body;
   if (b?.kind === 'json' || b?.kind === 'raw') {
     const { text, cut } = cutUtf8(b.text);
@@ -120,19 +134,18 @@ export class RequestsService {
   }
 
   async #target({ serviceId, credentialId }: RequestTarget) {
-    let baseUrl: string | undefined;
     let located: Located | null = null;
+    let service: ServiceSide = { baseUrl: undefined, headers: [] };
     if (serviceId !== undefined) {
       if (credentialId !== undefined) {
         located = await this.deps.credentials.credential(serviceId, credentialId);
-        baseUrl = located.service.baseUrl;
         this.#owners.set(credentialId, serviceId);
-      } else {
-        baseUrl = (await this.deps.credentials.body(serviceId)).baseUrl;
       }
+      const body = located?.service ?? (await this.deps.credentials.body(serviceId));
+      service = { baseUrl: body.baseUrl || undefined, headers: body.headers ?? [] };
     }
     const auth: RequestAuth | undefined = located ? (located.credential as RequestAuth) : undefined;
-    return { baseUrl: baseUrl || undefined, auth, located };
+    return { service, auth, located };
   }
 
   /**
@@ -156,12 +169,12 @@ export class RequestsService {
   }
 
   async send(
-    input: RequestTarget & { requestId: string; request: HttpRequestInput; retry: SendOptions['retry'] },
+    input: RequestTarget & { requestId: string; request: ComposedInput; retry: SendOptions['retry'] },
   ): Promise<ResponseViewData> {
     const { requestId, serviceId, credentialId, request } = input;
     const { clock, events } = this.deps;
-    const { baseUrl, auth, located } = await this.#target(input);
-    const url = resolveRequestUrl(request.url, baseUrl);
+    const { service, auth, located } = await this.#target(input);
+    const url = resolveRequestUrl(request.url, service.baseUrl);
     this.#mayGo(located, url);
     const controller = new AbortController();
     this.#inflight.get(requestId)?.abort();
@@ -184,7 +197,7 @@ export class RequestsService {
         this.#http(),
         this.deps.gate,
         serviceId ? { serviceId, credentialId: credentialId ?? null, url } : null,
-        toEngineInput(request, baseUrl),
+        toEngineInput(request, service),
         {
           ...(auth ? { auth } : {}),
           ...(input.retry ? { retry: input.retry } : {}),
@@ -233,11 +246,10 @@ export class RequestsService {
   async previewSigning(
     serviceId: string | undefined,
     recipe: Parameters<typeof previewRecipeSigning>[1],
-    request: HttpRequestInput,
+    request: ComposedInput,
   ): Promise<ReturnType<typeof previewRecipeSigning>> {
-    const baseUrl =
-      serviceId === undefined ? undefined : (await this.deps.credentials.body(serviceId)).baseUrl || undefined;
-    return previewRecipeSigning(toEngineInput(request, baseUrl), recipe, this.deps.clock);
+    const { service } = await this.#target({ serviceId });
+    return previewRecipeSigning(toEngineInput(request, service), recipe, this.deps.clock);
   }
 
   cancel(requestId: string): { cancelled: boolean } {
@@ -247,10 +259,10 @@ export class RequestsService {
   }
 
   async copyAs(
-    input: RequestTarget & { request: HttpRequestInput; format: 'curl' | 'fetch'; includeSecrets: boolean },
+    input: RequestTarget & { request: ComposedInput; format: 'curl' | 'fetch'; includeSecrets: boolean },
   ): Promise<{ clearsInSeconds: number; label: string }> {
-    const { baseUrl, auth } = await this.#target(input);
-    const prepared = await this.#http().prepare(toEngineInput(input.request, baseUrl), auth ? { auth } : {});
+    const { service, auth } = await this.#target(input);
+    const prepared = await this.#http().prepare(toEngineInput(input.request, service), auth ? { auth } : {});
     const { includeSecrets } = input;
     const text =
       input.format === 'curl' ? toCurl(prepared, { includeSecrets }) : toFetchCode(prepared, { includeSecrets });
@@ -270,7 +282,7 @@ export class RequestsService {
     this.#changed(serviceId);
   }
 
-  async save(input: RequestTarget & { name: string; request: HttpRequestInput }): Promise<{ id: string }> {
+  async save(input: RequestTarget & { name: string; request: ComposedInput }): Promise<{ id: string }> {
     const id = newRequestItemId('s_');
     const kept = forHistory(input.request);
     await this.#serial(() =>

@@ -6,6 +6,7 @@ import { LatchError } from '../../core/model/errors';
 import { normalizeHost } from '../../core/model/host-binding';
 import { isCredentialKind } from '../../core/model/service';
 import { shortSecretWarning } from '../../core/totp/secret-warning';
+import { editDefaultHeaders } from '../header-args';
 import { usageError } from '../parse-args';
 import type { CliCommand, CliContext } from '../registry';
 import { readReference, readStdinValue } from '../secret-option';
@@ -21,7 +22,8 @@ function checkFields(ctx: CliContext, kind: CredentialKind, fields: Record<strin
 
 export const addCommand: CliCommand = {
   name: 'add',
-  usage: 'latch add SERVICE --kind KIND --name NAME [--url BASE] [--host HOST]... --field KEY=VALUE ...',
+  usage:
+    "latch add SERVICE --kind KIND --name NAME [--url BASE] [--host HOST]... [--header 'Name: value']... --field KEY=VALUE ...",
   positionals: { min: 1, max: 1 },
   options: {
     kind: { type: 'string', help: `credential kind: ${CREDENTIAL_KINDS.join(', ')}` },
@@ -31,6 +33,11 @@ export const addCommand: CliCommand = {
       type: 'string',
       multiple: true,
       help: "another host the credential may be sent to without asking, beside the base URL's (repeatable)",
+    },
+    header: {
+      type: 'string',
+      multiple: true,
+      help: "a default header of the service, sent with every request to it: 'Name: value' sets it, 'Name:' removes it (repeatable; not for secrets: they are stored in clear)",
     },
     field: {
       type: 'string',
@@ -50,6 +57,10 @@ export const addCommand: CliCommand = {
     for (const h of hosts)
       if (normalizeHost(h) === null)
         throw usageError(`--host takes a host such as api.example.com or host:8443 (got "${h.slice(0, 60)}").`);
+
+    const headerArgs = Array.isArray(ctx.values.header) ? (ctx.values.header as string[]) : [];
+    // Read before anything is written, so a malformed one stops the command with nothing saved.
+    editDefaultHeaders([], headerArgs);
 
     const pairs = (ctx.values.field as string[] | undefined) ?? [];
     const raw: [string, string][] = [];
@@ -114,6 +125,11 @@ export const addCommand: CliCommand = {
             isNew = true;
           }
           const credential = await store.addCredential(id, { kind, name, fields, hosts });
+          // After the credential, so a default header cannot take the name of the header it writes.
+          if (headerArgs.length > 0)
+            await store.updateService(id, {
+              headers: editDefaultHeaders((await store.body(id)).headers ?? [], headerArgs),
+            });
           return { serviceId: id, created: isNew, urlSet: urlChanged, credentialId: credential };
         });
         if (urlSet) ctx.note(`Base URL of ${serviceName} set to ${url}.`);

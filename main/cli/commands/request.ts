@@ -8,25 +8,19 @@ import {
 } from '../../core/http';
 import { readBoundedFile } from '../../core/io/read-bounded';
 import { createPoliteGate, LimitRecords, politeSend } from '../../core/limits';
+import { withServiceHeaders } from '../../core/model/default-headers';
 import { normalizeHost } from '../../core/model/host-binding';
 import { systemClock } from '../../core/platform';
 import { curlBody, MAX_UPLOAD_BYTES, resolveRequestUrl } from '../../core/requests';
 import { assertMayGo } from '../../core/security/host-binding';
 import { EXIT } from '../exit-codes';
+import { parseHeaderArgs } from '../header-args';
 import { usageError } from '../parse-args';
 import type { CliCommand, CliContext } from '../registry';
 import { withSession } from '../with-store';
 
 /** `--fail` and a status of 400 or more: the same code curl uses, so scripts can treat both alike. */
 export const EXIT_HTTP_FAIL = EXIT.HTTP_FAIL;
-
-function parseHeaders(raw: readonly string[]): { name: string; value: string }[] {
-  return raw.map((h) => {
-    const i = h.indexOf(':');
-    if (i <= 0) throw usageError(`A header must be "Name: value" (got "${h.slice(0, 40)}").`);
-    return { name: h.slice(0, i).trim(), value: h.slice(i + 1).trim() };
-  });
-}
 
 /** Prints the response with every echo of a secret that went out masked, as the app shows it. */
 function printResponse(ctx: CliContext, response: HttpResponse): void {
@@ -76,7 +70,12 @@ export const requestCommand: CliCommand = {
     "latch request REF METHOD URL [-H 'Name: value']... [-d BODY | -F name=value|name=@file[;type=T]...] [--allow-host HOST]... [--retry N] [--fail] [-v] [--json]",
   positionals: { min: 3, max: 3 },
   options: {
-    header: { type: 'string', short: 'H', multiple: true, help: 'add a header "Name: value" (repeatable)' },
+    header: {
+      type: 'string',
+      short: 'H',
+      multiple: true,
+      help: 'add a header "Name: value", replacing a service default of that name; "Name:" sends none (drops the default), "Name;" sends it empty (repeatable)',
+    },
     data: {
       type: 'string',
       short: 'd',
@@ -102,7 +101,8 @@ export const requestCommand: CliCommand = {
   async run(ctx) {
     const [reference, method, url] = ctx.positionals as [string, string, string];
     const headerArgs = ctx.values.header;
-    let headers = parseHeaders(Array.isArray(headerArgs) ? (headerArgs as string[]) : []);
+    const parsed = parseHeaderArgs(Array.isArray(headerArgs) ? (headerArgs as string[]) : []);
+    let headers = parsed.headers;
     const contentType = headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
     if (contentType !== undefined && typeof ctx.values.data === 'string')
       headers = headers.filter((h) => h.name.toLowerCase() !== 'content-type');
@@ -149,7 +149,8 @@ export const requestCommand: CliCommand = {
           {
             method,
             url: absolute,
-            headers,
+            // The service's default headers, by the same rule as the app's request tester.
+            headers: withServiceHeaders({ headers, serviceHeaders: parsed.off }, located.service.headers ?? []).headers,
             body,
             timeoutMs: Math.round(timeout * 1000),
             verifyTls: ctx.values.insecure !== true,

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Credential } from '../model/credential';
+import { StoredDefaultHeader } from '../model/default-headers';
 import type { ServiceSummary } from '../model/service';
 import { TokenFactsSchema } from '../model/service';
 import type { TokenFacts } from '../model/token-status';
@@ -21,6 +22,8 @@ export const ServiceBody = z.object({
   tags: z.array(z.string()),
   notes: z.string(),
   favourite: z.boolean(),
+  /** Absent in services written before default headers existed: none. */
+  headers: z.array(StoredDefaultHeader).optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
   credentials: z.array(Credential),

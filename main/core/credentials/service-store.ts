@@ -5,11 +5,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type Credential, type CredentialKind, PRIMARY_FIELD, SECRET_FIELDS, type TokenSet } from '../model/credential';
+import { credentialHeaderMessage, type DefaultHeader } from '../model/default-headers';
 import { LatchError } from '../model/errors';
 import { ApprovedOrigin, HostBindingFields, normalizeHost } from '../model/host-binding';
 import { type HealthIssue, ServiceInput, type ServiceSummary, type ServiceView } from '../model/service';
 import { tokenStatus } from '../model/token-status';
 import type { Clock } from '../platform';
+import { credentialHeaderNames } from './credential-headers';
 import { credentialStatuses, rotationDueAt } from './credential-status';
 import { credentialView } from './credential-view';
 import { guardOAuthDestination } from './oauth-destination';
@@ -64,9 +66,36 @@ function parseHosts(hosts: unknown): string[] {
   return [...new Set(parsed.data)];
 }
 
-function parseService(
-  input: unknown,
-): ServiceInput & { tags: string[]; notes: string; favourite: boolean; baseUrl: string } {
+type ParsedService = ServiceInput & {
+  tags: string[];
+  notes: string;
+  favourite: boolean;
+  baseUrl: string;
+  headers: DefaultHeader[];
+};
+
+/**
+ * Default headers may not take the name of a header the service's own credentials write: the value
+ * would sit in clear beside the credential that keeps it encrypted (model/default-headers.ts names
+ * the headers every service refuses).
+ */
+function checkHeadersAgainst(headers: readonly DefaultHeader[], credentials: readonly Credential[]): void {
+  headers.forEach((h, i) => {
+    for (const c of credentials)
+      if (credentialHeaderNames(c).some((n) => n.toLowerCase() === h.name.toLowerCase()))
+        throw badInput(`headers.${i}.name`, credentialHeaderMessage(h.name, c.name));
+  });
+}
+
+/** The stored form: `enabled` written only when a header is switched off, and nothing for an empty list. */
+function storedHeaders(headers: readonly DefaultHeader[]): { headers?: DefaultHeader[] } {
+  if (headers.length === 0) return {};
+  return {
+    headers: headers.map(({ name, value, enabled }) => ({ name, value, ...(enabled === false ? { enabled } : {}) })),
+  };
+}
+
+function parseService(input: unknown): ParsedService {
   const parsed = ServiceInput.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -197,7 +226,12 @@ export class ServiceStore {
     const b = await this.body(serviceId);
     const now = this.clock.now();
     const summary = summaryFrom(serviceId, entryFor(b), now);
-    return { ...summary, notes: b.notes, credentials: b.credentials.map((c) => credentialView(c, now)) };
+    return {
+      ...summary,
+      notes: b.notes,
+      headers: b.headers ?? [],
+      credentials: b.credentials.map((c) => credentialView(c, now)),
+    };
   }
 
   async credential(serviceId: string, credentialId: string): Promise<Located> {
@@ -250,6 +284,7 @@ export class ServiceStore {
       tags: s.tags,
       notes: s.notes,
       favourite: s.favourite,
+      ...storedHeaders(s.headers),
       createdAt: now,
       updatedAt: now,
       credentials: [],
@@ -261,7 +296,8 @@ export class ServiceStore {
   async updateService(serviceId: string, input: unknown): Promise<void> {
     const current = await this.body(serviceId);
     const s = parseService({ ...current, ...(input as object) });
-    const { colour: _old, ...rest } = current;
+    checkHeadersAgainst(s.headers, current.credentials);
+    const { colour: _old, headers: _oldHeaders, ...rest } = current;
     await this.write(serviceId, {
       ...rest,
       name: s.name,
@@ -270,6 +306,7 @@ export class ServiceStore {
       tags: s.tags,
       notes: s.notes,
       favourite: s.favourite,
+      ...storedHeaders(s.headers),
       updatedAt: this.clock.now(),
     });
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CREDENTIAL_KINDS, type CredentialKind, Rotation } from './credential';
+import { DefaultHeaders, StoredDefaultHeader } from './default-headers';
 
 /** What the user types for a service; validated on entry. */
 export const ServiceInput = z.object({
@@ -24,6 +25,8 @@ export const ServiceInput = z.object({
   tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
   notes: z.string().max(20_000).default(''),
   favourite: z.boolean().default(false),
+  /** Sent with every request to the service (model/default-headers.ts); not secrets. */
+  headers: DefaultHeaders.default([]),
 });
 export type ServiceInput = z.input<typeof ServiceInput>;
 
@@ -82,6 +85,8 @@ export type CredentialView = z.infer<typeof CredentialView>;
 
 export const ServiceView = ServiceSummary.extend({
   notes: z.string(),
+  /** Shown in clear on the service page and in the request tester: they are not secrets. */
+  headers: z.array(StoredDefaultHeader).default([]),
   credentials: z.array(CredentialView),
 });
 export type ServiceView = z.infer<typeof ServiceView>;

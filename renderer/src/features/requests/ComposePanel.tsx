@@ -1,9 +1,15 @@
 import { useState } from 'react';
-import type { CredentialView, ServiceSummary } from '../../../../preload/contract';
+import {
+  type CredentialView,
+  type ServiceSummary,
+  type StoredDefaultHeader,
+  serviceHeaderRows,
+} from '../../../../preload/contract';
 import { Button } from '../../ui';
 import { BodyEditor } from './BodyEditor';
 import { KeyValueTable } from './KeyValueTable';
 import { type Draft, jsonProblem, METHODS, type Retry, withRows, withUrl } from './request-model';
+import { ServiceHeaderTable } from './ServiceHeaderTable';
 
 type Tab = 'params' | 'headers' | 'body' | 'options';
 
@@ -13,6 +19,8 @@ export interface ComposeProps {
   credentials: CredentialView[];
   credentialId: string;
   draft: Draft;
+  /** The chosen service's default headers (none without a service). */
+  serviceHeaders: StoredDefaultHeader[];
   retry: Retry;
   busy: boolean;
   onService(id: string): void;
@@ -35,9 +43,12 @@ export function ComposePanel(p: ComposeProps) {
   const set = (patch: Partial<Draft>) => p.onDraft({ ...d, ...patch });
   const jsonBad = d.body.kind === 'json' && jsonProblem(d.body.text) !== null;
   const count = (rows: Draft['query']) => rows.filter((r) => r.enabled && r.name !== '').length;
+  const headerCount =
+    count(d.headers) +
+    serviceHeaderRows(p.serviceHeaders, d.headers, d.serviceHeaders).filter((r) => r.state === 'sent').length;
   const tabs: { id: Tab; label: string }[] = [
     { id: 'params', label: `Params${count(d.query) ? ` (${count(d.query)})` : ''}` },
-    { id: 'headers', label: `Headers${count(d.headers) ? ` (${count(d.headers)})` : ''}` },
+    { id: 'headers', label: `Headers${headerCount ? ` (${headerCount})` : ''}` },
     { id: 'body', label: `Body${d.body.kind !== 'none' ? ` · ${d.body.kind}` : ''}` },
     { id: 'options', label: 'Options' },
   ];
@@ -138,7 +149,16 @@ export function ComposePanel(p: ComposeProps) {
           <KeyValueTable label="Query parameters" rows={d.query} onChange={(rows) => p.onDraft(withRows(d, rows))} />
         ) : null}
         {tab === 'headers' ? (
-          <KeyValueTable label="Headers" rows={d.headers} onChange={(headers) => set({ headers })} />
+          <div className="stack">
+            <ServiceHeaderTable
+              defaults={p.serviceHeaders}
+              own={d.headers}
+              switches={d.serviceHeaders}
+              onSwitches={(serviceHeaders) => set({ serviceHeaders })}
+              onOverride={(row) => set({ headers: [...d.headers, row] })}
+            />
+            <KeyValueTable label="Headers" rows={d.headers} onChange={(headers) => set({ headers })} />
+          </div>
         ) : null}
         {tab === 'body' ? <BodyEditor body={d.body} onChange={(body) => set({ body })} /> : null}
         {tab === 'options' ? (

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
 import type { HistoryEntry, SavedRequest } from '../../../../preload/channels/requests';
-import type { CredentialView, ServiceSummary } from '../../../../preload/contract';
+import type { CredentialView, ServiceSummary, StoredDefaultHeader } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { useToast } from '../../ui';
 import { ComposePanel } from './ComposePanel';
@@ -36,6 +36,8 @@ export function RequestsPage() {
   const [serviceId, setServiceId] = useState('');
   const [credentials, setCredentials] = useState<CredentialView[]>([]);
   const [credentialId, setCredentialId] = useState('');
+  /** The chosen service's default headers: shown in the Headers tab; main merges them in by the same rule. */
+  const [defaults, setDefaults] = useState<StoredDefaultHeader[]>([]);
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(''));
   const [retry, setRetry] = useState<Retry>({ maxAttempts: 1 });
   const [outcome, setOutcome] = useState<Outcome>(idle);
@@ -99,6 +101,7 @@ export function RequestsPage() {
     if (id === '') {
       setCredentials([]);
       setCredentialId('');
+      setDefaults([]);
       setDraft((d) => withBaseUrl(d, ''));
       return;
     }
@@ -111,6 +114,7 @@ export function RequestsPage() {
           ? (keepCredential ?? '')
           : (view.credentials.find((c) => SIGNS.has(c.kind))?.id ?? '');
       setCredentialId(pick);
+      setDefaults(view.headers);
       // Another service starts at its own base URL: a URL (and query) typed for the last one
       // must not go out signed with this one's credential.
       setDraft((d) => withBaseUrl(d, view.baseUrl));
@@ -125,6 +129,7 @@ export function RequestsPage() {
     void latch.services.get({ id: serviceId }).then(
       (view) => {
         setCredentials(view.credentials);
+        setDefaults(view.headers);
         setCredentialId((c) => (view.credentials.some((x) => x.id === c) ? c : ''));
       },
       () => undefined,
@@ -253,6 +258,7 @@ export function RequestsPage() {
             credentials={credentials}
             credentialId={credentialId}
             draft={draft}
+            serviceHeaders={defaults}
             retry={retry}
             busy={outcome.busy}
             // Choosing the service already chosen keeps what the user typed (a select fires change for it too).
@@ -280,6 +286,7 @@ export function RequestsPage() {
   );
 }
 
+/** Another service: its base URL, and its default headers as it keeps them (this request's switches were the last one's). */
 function withBaseUrl(d: Draft, baseUrl: string): Draft {
-  return { ...d, url: emptyDraft(baseUrl).url, query: [] };
+  return { ...d, url: emptyDraft(baseUrl).url, query: [], serviceHeaders: [] };
 }

@@ -16,6 +16,7 @@ export function emptyDraft(baseUrl: string): Draft {
     url: baseUrl ? `${baseUrl.replace(/\/+$/, '')}/` : '',
     query: [],
     headers: [],
+    serviceHeaders: [],
     body: { kind: 'none' },
     timeoutMs: 30_000,
     followRedirects: true,

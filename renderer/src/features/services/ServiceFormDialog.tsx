@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { ServiceView } from '../../../../preload/contract';
+import type { ServiceView, StoredDefaultHeader } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { FormDialog, TextField } from '../../ui';
 import { errorOf } from './bridge-error';
+import { DefaultHeadersField, type HeaderRowError } from './DefaultHeadersField';
 import { messageWithoutField } from './form-values';
 import { TextAreaField } from './TextAreaField';
 
@@ -27,6 +28,8 @@ export function ServiceFormDialog({
   const [tags, setTags] = useState('');
   const [colour, setColour] = useState('');
   const [notes, setNotes] = useState('');
+  const [headers, setHeaders] = useState<StoredDefaultHeader[]>([]);
+  const [headerError, setHeaderError] = useState<HeaderRowError | null>(null);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -38,6 +41,8 @@ export function ServiceFormDialog({
     setTags(view?.tags.join(', ') ?? '');
     setColour(view?.colour ?? '');
     setNotes(view?.notes ?? '');
+    setHeaders(view?.headers ?? []);
+    setHeaderError(null);
     setErrors({});
     setFormError(null);
   }, [open, view]);
@@ -47,6 +52,9 @@ export function ServiceFormDialog({
       setErrors({ name: 'A service needs a name.' });
       return;
     }
+    // A row added and left blank is not a header; dropped from the form too, so main's row numbers match.
+    const kept = headers.filter((h) => h.name.trim() !== '' || h.value !== '');
+    setHeaders(kept);
     const service = {
       name: name.trim(),
       baseUrl: baseUrl.trim(),
@@ -56,9 +64,11 @@ export function ServiceFormDialog({
         .filter(Boolean),
       notes,
       ...(colour ? { colour } : {}),
+      headers: kept,
     };
     setBusy(true);
     setErrors({});
+    setHeaderError(null);
     setFormError(null);
     try {
       if (view) {
@@ -70,8 +80,13 @@ export function ServiceFormDialog({
       }
     } catch (e) {
       const { field, message } = errorOf(e);
-      const key = field?.split('.')[0];
-      if (field && (FIELDS as readonly string[]).includes(key ?? ''))
+      const [key, index] = field?.split('.') ?? [];
+      if (key === 'headers')
+        setHeaderError({
+          index: index === undefined ? -1 : Number(index),
+          message: messageWithoutField(message, field ?? ''),
+        });
+      else if (field && (FIELDS as readonly string[]).includes(key ?? ''))
         setErrors({ [key as Field]: messageWithoutField(message, field) });
       else setFormError(message);
     } finally {
@@ -130,6 +145,7 @@ export function ServiceFormDialog({
           }
         />
       </div>
+      <DefaultHeadersField rows={headers} error={headerError} onChange={setHeaders} />
       <TextAreaField
         label="Notes (optional)"
         value={notes}

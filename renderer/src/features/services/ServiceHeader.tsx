@@ -23,6 +23,16 @@ export function ServiceHeader({
           {view.name}
         </h1>
         {view.baseUrl ? <div className="svc-header__url mono">{view.baseUrl}</div> : null}
+        {view.headers.length > 0 ? (
+          <ul className="svc-header__headers mono" aria-label="Default headers">
+            {view.headers.map((h) => (
+              <li key={h.name} className={h.enabled === false ? 'svc-header__header--off' : undefined}>
+                <span className="svc-header__header-name">{h.name}:</span> {h.value}
+                {h.enabled === false ? <Badge>off by default</Badge> : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {view.tags.length > 0 ? (
           <ul className="svc-header__tags" aria-label="Tags">
             {view.tags.map((t) => (
