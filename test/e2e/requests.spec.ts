@@ -87,6 +87,73 @@ test('send a request signed with a stored API key and read the response', async 
   await expect(app.getByRole('list', { name: 'History' }).getByRole('button')).toHaveCount(2);
 });
 
+test("a service's default headers: added in its dialog, sent, overridden or switched off per request, in cURL", async ({
+  app,
+}) => {
+  await createVaultThroughUi(app);
+  await app.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Services' }).click();
+  await app.getByRole('button', { name: 'Add service', exact: true }).click();
+  const d = app.locator('dialog[open]');
+  await d.getByLabel('Service name', { exact: true }).fill('rapid');
+  await d.getByLabel('Base URL (optional)', { exact: true }).fill(httpbin.url);
+  await expect(d.getByText('Not secrets: they are stored and shown in clear')).toBeVisible();
+  await d.getByRole('button', { name: 'Add header' }).click();
+  // A name that carries a credential is flagged as it is typed (and refused by main on save).
+  await d.getByLabel('Default header name 1').fill('Authorization');
+  await expect(d.getByRole('alert')).toContainText('store its value as a credential');
+  await d.getByLabel('Default header name 1').fill('X-RapidAPI-Host');
+  await d.getByLabel('Default header value 1').fill('weather.p.rapidapi.com');
+  await expect(d.getByRole('alert')).toHaveCount(0);
+  await d.getByRole('button', { name: 'Add service' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'rapid' })).toBeVisible();
+  await expect(app.getByRole('list', { name: 'Default headers' })).toHaveText(
+    'X-RapidAPI-Host: weather.p.rapidapi.com',
+  );
+
+  await openRequests(app, 'rapid', httpbin.url);
+  await app.getByLabel('URL').fill(`${httpbin.url}/headers`);
+  const tab = app.getByRole('form', { name: 'Compose request' }).getByRole('tab', { name: /^Headers/ });
+  await expect(tab).toHaveText('Headers (1)');
+  await tab.click();
+  const fromService = app.getByRole('group', { name: 'Default headers' });
+  await expect(fromService).toContainText('X-RapidAPI-Host');
+  await expect(fromService).toContainText('from the service');
+  const send = async () => {
+    await app.getByRole('button', { name: 'Send' }).click();
+    await expect(app.getByTestId('response-status')).toHaveText('200 OK');
+    return app.getByTestId('response-body');
+  };
+  await expect(await send()).toContainText('"X-Rapidapi-Host": "weather.p.rapidapi.com"');
+  await screenshot(app, 'requests-service-headers');
+  await app.setViewportSize({ width: 900, height: 700 });
+  await screenshot(app, 'requests-service-headers-900');
+  await app.setViewportSize({ width: 1280, height: 800 });
+
+  // Override: the user's row of the same name wins, and only it goes.
+  await app.getByRole('button', { name: 'Override X-RapidAPI-Host for this request' }).click();
+  await app.getByLabel('Headers value 1').fill('other.p.rapidapi.com');
+  await expect(fromService).toContainText('your header wins');
+  const overridden = await send();
+  await expect(overridden).toContainText('"X-Rapidapi-Host": "other.p.rapidapi.com"');
+  await expect(overridden).not.toContainText('weather.p.rapidapi.com');
+
+  // Off for this request: not sent, and not in the cURL; on again: in the cURL.
+  await app.getByRole('button', { name: 'Remove headers row 1' }).click();
+  await app.getByLabel('Send default header X-RapidAPI-Host').uncheck();
+  await expect(tab).toHaveText('Headers');
+  await expect(await send()).not.toContainText('X-Rapidapi-Host');
+  await app.getByRole('button', { name: 'Copy as cURL' }).click();
+  await expect.poll(readClipboard).toContain(`${httpbin.url}/headers`);
+  expect(readClipboard()).not.toContain('X-RapidAPI-Host');
+  await app.getByLabel('Send default header X-RapidAPI-Host').check();
+  await app.getByRole('button', { name: 'Copy as cURL' }).click();
+  await expect.poll(readClipboard).toContain('X-RapidAPI-Host: weather.p.rapidapi.com');
+
+  // No service: no service headers.
+  await app.getByLabel('Service', { exact: true }).selectOption({ label: 'No service (unsigned)' });
+  await expect(fromService).toHaveCount(0);
+});
+
 function readClipboard(): string {
   try {
     return execFileSync('xclip', ['-selection', 'clipboard', '-out'], { encoding: 'utf8', timeout: 3000 });

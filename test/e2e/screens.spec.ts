@@ -40,6 +40,10 @@ async function seed(host: HostApp): Promise<void> {
       baseUrl: BASE_URL,
       tags: ['payments', 'production'],
       notes: 'Keys rotate every 90 days. Ask #payments-oncall before touching production.',
+      headers: [
+        { name: 'Acme-Version', value: '2026-01-15.settlements-preview' },
+        { name: 'X-Acme-Region', value: 'eu-west-1', enabled: false },
+      ],
     },
   });
   const add = (kind: string, name: string, fields: Record<string, unknown>) =>
@@ -180,6 +184,11 @@ test('every screen and dialog, light and dark, at every size: nothing cut off, a
   await hostPrompt.getByRole('button', { name: 'Send to this host' }).click();
   await expect(app.getByTestId('response-status')).toHaveText('200 OK');
   await check('requests-response');
+  await app
+    .getByRole('form', { name: 'Compose request' })
+    .getByRole('tab', { name: /^Headers/ })
+    .click();
+  await check('requests-headers');
 
   for (const [label, name] of [
     ['Audit', 'audit'],

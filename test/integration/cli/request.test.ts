@@ -218,6 +218,55 @@ describe('latch request', () => {
     expect(r.stderr).toMatch(/^latch: /);
   });
 
+  it("latch add --header keeps default headers; request sends them, -H wins by name, -H 'Name:' drops one", async () => {
+    const add = (header: string, name: string) =>
+      latch(
+        [
+          'add',
+          'rapid',
+          '--password-stdin',
+          '--url',
+          httpbin.url,
+          '--kind',
+          'api-key',
+          '--name',
+          name,
+          '--field',
+          'header=X-RapidAPI-Key',
+          '--field',
+          'value=-',
+          '--header',
+          header,
+          '--header',
+          'X-Api-Version: 2',
+        ],
+        { stdin: `${PASSWORD}\nrapid-key-31\n`, env },
+      );
+    // A name that carries a credential is refused, and nothing is written (no service, no credential).
+    const refused = await add('Authorization: Bearer abc', 'key');
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/store its value as a credential/);
+    expect((await run(['latch://rapid/key', 'GET', '/headers'])).code).toBe(1);
+    expect((await add('X-RapidAPI-Host: weather.p.rapidapi.com', 'key')).code).toBe(0);
+
+    const echoed = async (...extra: string[]) => {
+      const r = await run(['latch://rapid/key', 'GET', '/headers', '--json', ...extra]);
+      expect(r.code).toBe(0);
+      return (
+        JSON.parse((JSON.parse(r.stdout) as { body: { text: string } }).body.text) as {
+          headers: Record<string, string>;
+        }
+      ).headers;
+    };
+    const plain = await echoed();
+    expect(plain['X-Rapidapi-Host']).toBe('weather.p.rapidapi.com');
+    expect(plain['X-Api-Version']).toBe('2');
+    expect(plain['X-Rapidapi-Key']).toBe('[redacted]');
+    const changed = await echoed('-H', 'x-api-version: 3', '-H', 'X-RapidAPI-Host:');
+    expect(changed['X-Api-Version']).toBe('3');
+    expect(changed['X-Rapidapi-Host']).toBeUndefined();
+  });
+
   it('a bad -H is a usage error (exit 2)', async () => {
     const r = await run(['latch://httpbin/login', 'GET', '/get', '-H', 'no colon']);
     expect(r.code).toBe(2);

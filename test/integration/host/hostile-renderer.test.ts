@@ -258,6 +258,49 @@ describe('host binding is decided in main', () => {
   }, 30_000);
 });
 
+describe('default headers from a script', () => {
+  it('a header with CR/LF or NUL, a credential name or one too many is refused; nothing is kept or sent', async () => {
+    const server = await startScriptedServer();
+    try {
+      const b = await connect();
+      await value(b, 'vault.unlock', { password: MASTER });
+      const fifty = Array.from({ length: 51 }, (_, i) => ({ name: `X-H${i}`, value: 'v' }));
+      for (const headers of [
+        [{ name: 'X-A', value: 'a\r\nX-Injected: 1' }],
+        [{ name: 'X-A', value: 'a\nb' }],
+        [{ name: 'X-A', value: 'a\u0000b' }],
+        [{ name: 'X-A\r\nX-Injected', value: '1' }],
+        [{ name: 'Authorization', value: 'Bearer stolen' }],
+        fifty,
+      ]) {
+        const what = JSON.stringify(headers).slice(0, 60);
+        const created = await b.call('services.create', { service: { name: 'Injected', headers } });
+        expect(created, what).toMatchObject({ ok: false, error: { code: 'ERR_BAD_INPUT' } });
+        const updated = await b.call('services.update', { id: serviceId, service: { headers } });
+        expect(updated, what).toMatchObject({ ok: false, error: { code: 'ERR_BAD_INPUT' } });
+      }
+      const names = (await value<{ name: string }[]>(b, 'services.list', {})).map((x) => x.name);
+      expect(names).not.toContain('Injected');
+      expect((await value<{ headers: unknown[] }>(b, 'services.get', { id: serviceId })).headers).toEqual([]);
+      // The same channel takes a clean one: what was refused was the value, not the field.
+      const clean = [{ name: 'X-RapidAPI-Host', value: 'a.p.rapidapi.com' }];
+      const { id } = await value<{ id: string }>(b, 'services.create', { service: { name: 'Clean', headers: clean } });
+      expect((await value<{ headers: unknown[] }>(b, 'services.get', { id })).headers).toEqual(clean);
+      await value(b, 'services.delete', { id });
+      // A request's own header with a line break is refused before anything goes out.
+      const sent = await b.call('requests.send', {
+        requestId: 'r_crlf',
+        request: { method: 'GET', url: `${server.url}/x`, headers: [{ name: 'X-A', value: 'a\r\nX-Injected: 1' }] },
+      });
+      expect(sent).toMatchObject({ ok: false, error: { code: 'ERR_BAD_INPUT' } });
+      expect(server.seen).toHaveLength(0);
+      b.close();
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
+});
+
 describe('exports and links without the user', () => {
   const exportsDir = () => join(dir, 'exports');
   const exported = () => (existsSync(exportsDir()) ? readdirSync(exportsDir()) : []);

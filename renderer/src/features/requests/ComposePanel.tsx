@@ -157,7 +157,16 @@ export function ComposePanel(p: ComposeProps) {
               onSwitches={(serviceHeaders) => set({ serviceHeaders })}
               onOverride={(row) => set({ headers: [...d.headers, row] })}
             />
-            <KeyValueTable label="Headers" rows={d.headers} onChange={(headers) => set({ headers })} />
+            <KeyValueTable
+              label="Headers"
+              rows={d.headers}
+              onChange={(headers) => set({ headers })}
+              emptyText={
+                p.serviceHeaders.length > 0
+                  ? 'No headers of your own: one with the same name as a default replaces it.'
+                  : undefined
+              }
+            />
           </div>
         ) : null}
         {tab === 'body' ? <BodyEditor body={d.body} onChange={(body) => set({ body })} /> : null}

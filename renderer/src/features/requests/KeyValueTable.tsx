@@ -7,16 +7,19 @@ export function KeyValueTable({
   rows,
   onChange,
   namePlaceholder = 'Name',
+  emptyText,
 }: {
   label: string;
   rows: Row[];
   onChange: (rows: Row[]) => void;
   namePlaceholder?: string;
+  /** What an empty table says; default "No <label> yet." */
+  emptyText?: string;
 }) {
   const set = (i: number, patch: Partial<Row>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <fieldset className="kvt" aria-label={label}>
-      {rows.length === 0 ? <p className="kvt__empty">No {label.toLowerCase()} yet.</p> : null}
+      {rows.length === 0 ? <p className="kvt__empty">{emptyText ?? `No ${label.toLowerCase()} yet.`}</p> : null}
       {rows.map((r, i) => (
         <div className="kvt__row" key={i}>
           <input

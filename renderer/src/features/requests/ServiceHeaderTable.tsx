@@ -4,6 +4,12 @@ import type { Row } from './request-model';
 
 const STATE_TEXT = { sent: 'from the service', off: 'off for this request', overridden: 'your header wins' } as const;
 
+/** Off because the service keeps it off, not because this request switched it off. */
+function offByDefault(name: string, defaults: readonly StoredDefaultHeader[], switches: readonly HeaderSwitch[]) {
+  const same = (n: string) => n.toLowerCase() === name.toLowerCase();
+  return defaults.find((d) => same(d.name))?.enabled === false && !switches.some((s) => same(s.name));
+}
+
 /**
  * The service's default headers as this request sends them, by the model's one merge rule (main
  * applies the same one): a header typed below with the same name wins; the box switches one off
@@ -27,7 +33,7 @@ export function ServiceHeaderTable({
   const turn = (name: string, enabled: boolean) =>
     onSwitches([...switches.filter((s) => s.name.toLowerCase() !== name.toLowerCase()), { name, enabled }]);
   return (
-    <fieldset className="kvt kvt--service" aria-label="Service headers">
+    <fieldset className="kvt kvt--service" aria-label="Default headers">
       <legend className="kvt__legend">From the service</legend>
       {rows.map((r) => (
         <div className={`kvt__row kvt__row--${r.state}`} key={r.name} data-state={r.state}>
@@ -35,7 +41,7 @@ export function ServiceHeaderTable({
             type="checkbox"
             checked={r.state !== 'off'}
             disabled={r.state === 'overridden'}
-            aria-label={`Send service header ${r.name}`}
+            aria-label={`Send default header ${r.name}`}
             onChange={(e) => turn(r.name, e.currentTarget.checked)}
           />
           <span className="kvt__fixed mono">{r.name}</span>
@@ -43,7 +49,9 @@ export function ServiceHeaderTable({
             {r.value === '' ? '(empty)' : r.value}
           </span>
           <span className="kvt__tail">
-            <Badge tone={r.state === 'sent' ? 'accent' : 'neutral'}>{STATE_TEXT[r.state]}</Badge>
+            <Badge tone={r.state === 'sent' ? 'accent' : 'neutral'}>
+              {r.state === 'off' && offByDefault(r.name, defaults, switches) ? 'off by default' : STATE_TEXT[r.state]}
+            </Badge>
             {r.state === 'sent' ? (
               <Button
                 variant="ghost"

@@ -26,8 +26,9 @@ export function DefaultHeadersField({
     <fieldset className="default-headers" aria-describedby="default-headers-hint">
       <legend className="field__label">Default headers (optional)</legend>
       <p className="field__hint" id="default-headers-hint">
-        Sent with every request to this service; a request can switch one off or type its own. Not secrets: they are
-        stored and shown in clear, so keep keys and tokens in a credential.
+        Sent with every request to this service (an unticked one only when a request switches it on); a request can
+        switch one off or type its own. Not secrets: they are stored and shown in clear, so keep keys and tokens in a
+        credential.
       </p>
       {rows.map((r, i) => {
         const problem =
