@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './ui/tokens.css';
 import './ui/components.css';
+import './ui/focus.css';
 import './app/app.css';
 import { App } from './app/App';
 import { connectBridge } from './bridge';

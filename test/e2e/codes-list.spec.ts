@@ -59,7 +59,7 @@ test('codes: issuer first, dense, Delete in a menu; codes for new issuers stay o
   await codesChip.click();
   await expect(app.getByText('16 services', { exact: true })).toBeVisible();
 
-  // Chips: whole rows at rest (the rest scrolls), and out of the Tab order: search, Tab, list.
+  // Chips: whole rows at rest (the rest scrolls); the list is one Tab stop after the search.
   expect(await clippedChips(app)).toBe(0);
   const chipsScroll = await app
     .locator('.tag-filter')

@@ -48,79 +48,85 @@ export function App() {
   }, [latch]);
 
   if (settings === null || status === null) return <div className="loading">Starting Latch…</div>;
-  if (quickAccess.open)
-    return <QuickAccessPalette status={status} dedicated={quickAccess.dedicated} onClose={quickAccess.close} />;
+  if (quickAccess.open && quickAccess.dedicated)
+    return <QuickAccessPalette status={status} dedicated onClose={quickAccess.close} />;
 
   return (
-    <ToastProvider>
-      {recoveryKit !== null ? (
-        <div className="gate">
-          <RecoveryKit kit={recoveryKit} onDone={() => setRecoveryKit(null)} />
-        </div>
-      ) : unlocked ? (
-        <div className="shell">
-          <Sidebar
-            entries={MAIN_ROUTES.map((r) => ({ route: r.route, label: r.label, icon: r.icon }))}
-            footer={FOOTER}
-            current={route}
-            onNavigate={setRoute}
-            action={
-              <button
-                type="button"
-                className="nav__item"
-                onClick={() => void latch.vault.lock({}).catch(() => undefined)}
-                aria-label="Lock now"
-              >
-                <span className="nav__glyph">
-                  <Icon name="lock" />
-                </span>
-                <NavLabel label="Lock" />
-              </button>
-            }
-          />
-          <main className="main" id="main">
-            <ReadOnlyBanner status={status} />
-            <SaveFailedBanner status={status} />
-            {route === 'settings' ? (
-              <SettingsPage settings={settings} vault={status} />
-            ) : route === 'about' ? (
-              <AboutPanel />
-            ) : (
-              ((MAIN_ROUTES.find((r) => r.route === route) ?? MAIN_ROUTES[0])?.render(setRoute) ?? <AboutPanel />)
-            )}
-          </main>
-          <StatusBar
-            items={[
-              {
-                key: 'lock',
-                tone: status.unsaved || status.readOnly ? 'warn' : 'ok',
-                text: status.readOnly
-                  ? 'Read-only backup'
-                  : status.unsaved
-                    ? 'Unlocked · changes not saved'
-                    : 'Unlocked',
-              },
-              { key: 'vault', text: status.path, title: 'Vault file' },
-              ...(status.backupError
-                ? [{ key: 'backup', tone: 'warn' as const, text: 'Backup failed', title: status.backupError }]
-                : []),
-              ...(about
-                ? [
-                    {
-                      key: 'keychain',
-                      tone: about.keychain.reachable ? ('ok' as const) : ('warn' as const),
-                      text: about.keychain.reachable ? 'Keychain reachable' : 'No keychain',
-                      title: about.keychain.detail,
-                    },
-                    { key: 'version', text: `Latch ${about.version}` },
-                  ]
-                : []),
-            ]}
-          />
-        </div>
-      ) : (
-        <VaultGate status={status} lastReason={lastReason} lost={lost} onRecoveryKit={setRecoveryKit} />
-      )}
-    </ToastProvider>
+    <>
+      {quickAccess.open ? <QuickAccessPalette status={status} dedicated={false} onClose={quickAccess.close} /> : null}
+      {/* Hidden, not unmounted, under the palette: closing it gives focus back where it was. */}
+      <div className="app-root" hidden={quickAccess.open}>
+        <ToastProvider>
+          {recoveryKit !== null ? (
+            <div className="gate">
+              <RecoveryKit kit={recoveryKit} onDone={() => setRecoveryKit(null)} />
+            </div>
+          ) : unlocked ? (
+            <div className="shell">
+              <Sidebar
+                entries={MAIN_ROUTES.map((r) => ({ route: r.route, label: r.label, icon: r.icon }))}
+                footer={FOOTER}
+                current={route}
+                onNavigate={setRoute}
+                action={
+                  <button
+                    type="button"
+                    className="nav__item"
+                    onClick={() => void latch.vault.lock({}).catch(() => undefined)}
+                    aria-label="Lock now"
+                  >
+                    <span className="nav__glyph">
+                      <Icon name="lock" />
+                    </span>
+                    <NavLabel label="Lock" />
+                  </button>
+                }
+              />
+              <main className="main" id="main">
+                <ReadOnlyBanner status={status} />
+                <SaveFailedBanner status={status} />
+                {route === 'settings' ? (
+                  <SettingsPage settings={settings} vault={status} />
+                ) : route === 'about' ? (
+                  <AboutPanel />
+                ) : (
+                  ((MAIN_ROUTES.find((r) => r.route === route) ?? MAIN_ROUTES[0])?.render(setRoute) ?? <AboutPanel />)
+                )}
+              </main>
+              <StatusBar
+                items={[
+                  {
+                    key: 'lock',
+                    tone: status.unsaved || status.readOnly ? 'warn' : 'ok',
+                    text: status.readOnly
+                      ? 'Read-only backup'
+                      : status.unsaved
+                        ? 'Unlocked · changes not saved'
+                        : 'Unlocked',
+                  },
+                  { key: 'vault', text: status.path, title: 'Vault file' },
+                  ...(status.backupError
+                    ? [{ key: 'backup', tone: 'warn' as const, text: 'Backup failed', title: status.backupError }]
+                    : []),
+                  ...(about
+                    ? [
+                        {
+                          key: 'keychain',
+                          tone: about.keychain.reachable ? ('ok' as const) : ('warn' as const),
+                          text: about.keychain.reachable ? 'Keychain reachable' : 'No keychain',
+                          title: about.keychain.detail,
+                        },
+                        { key: 'version', text: `Latch ${about.version}` },
+                      ]
+                    : []),
+                ]}
+              />
+            </div>
+          ) : (
+            <VaultGate status={status} lastReason={lastReason} lost={lost} onRecoveryKit={setRecoveryKit} />
+          )}
+        </ToastProvider>
+      </div>
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LatchApi } from '../../../../preload/api';
 
 export const QUICK_ACCESS_HASH = '#/quick-access';
@@ -21,14 +21,22 @@ export interface QuickAccessRoute {
 export function useQuickAccessRoute(latch: LatchApi): QuickAccessRoute {
   const dedicated = openedAtLoad && window.latch !== undefined;
   const [open, setOpen] = useState(openedAtLoad);
+  // What had focus in the app when the palette opened over it: focus goes back there on close
+  // (the app stays mounted under the palette, App.tsx).
+  const opener = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
+    const show = () => {
+      if (document.activeElement instanceof HTMLElement && document.activeElement !== document.body)
+        opener.current ??= document.activeElement;
+      setOpen(true);
+    };
     const onHash = () => {
-      if (window.location.hash === QUICK_ACCESS_HASH) setOpen(true);
+      if (window.location.hash === QUICK_ACCESS_HASH) show();
     };
     window.addEventListener('hashchange', onHash);
     const off = latch.app.onNavigate(({ route }) => {
-      if (route === 'quick-access') setOpen(true);
+      if (route === 'quick-access') show();
       else if (!dedicated) setOpen(false);
     });
     return () => {
@@ -43,6 +51,12 @@ export function useQuickAccessRoute(latch: LatchApi): QuickAccessRoute {
       history.replaceState(null, '', window.location.pathname + window.location.search);
     setOpen(false);
   }, [dedicated]);
+
+  useEffect(() => {
+    if (open) return;
+    if (opener.current?.isConnected) opener.current.focus();
+    opener.current = null;
+  }, [open]);
 
   return { open, dedicated, close };
 }

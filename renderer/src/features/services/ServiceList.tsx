@@ -55,8 +55,16 @@ export function ServiceList({ services, openId, onOpen, onAdd, onToggleFavourite
 
   return (
     <div className="svc-list">
+      {/* The DOM gives the Tab order (tag chips, add, search, list: the list one Tab stop after the
+          search); CSS order draws search and add above the chips. */}
+      <TagFilter
+        tags={index.tags}
+        value={tag}
+        onChange={setTag}
+        codesOnly={{ count: index.codesOnly, on: codesOnly }}
+        onCodesOnly={setCodesOnly}
+      />
       <div className="svc-list__tools">
-        {/* First in the DOM, drawn after the search (CSS order): Tab goes search → list in one step. */}
         <Button
           variant="primary"
           icon
@@ -83,13 +91,6 @@ export function ServiceList({ services, openId, onOpen, onAdd, onToggleFavourite
           />
         </div>
       </div>
-      <TagFilter
-        tags={index.tags}
-        value={tag}
-        onChange={setTag}
-        codesOnly={{ count: index.codesOnly, on: codesOnly }}
-        onCodesOnly={setCodesOnly}
-      />
       <div className="svc-list__count" aria-live="polite">
         {query || tag || codesOnly
           ? `${results.length} of ${codesOnly ? index.codesOnly : listed}`

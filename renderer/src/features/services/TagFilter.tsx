@@ -1,7 +1,10 @@
+import { useRovingFocus } from '../../ui';
+
 /**
  * The tags of all services as toggle chips (one at a time narrows the list), and "Codes only".
- * The chips are out of the Tab order so the list is one Tab stop from the search; the keyboard
- * reaches the same filters by typing `#tag` or `is:codes` in the search (search.ts).
+ * The chips are one Tab stop (arrows move between them, Enter or Space toggles), placed before
+ * the search in the Tab order (ServiceList) so the list stays one Tab stop after the search. Typing
+ * `#tag` or `is:codes` in the search reaches the same filters (search.ts).
  */
 export function TagFilter({
   tags,
@@ -17,17 +20,18 @@ export function TagFilter({
   codesOnly: { count: number; on: boolean };
   onCodesOnly: (on: boolean) => void;
 }) {
+  const roving = useRovingFocus(tags.length + (codesOnly.count > 0 ? 1 : 0));
   if (tags.length === 0 && codesOnly.count === 0) return null;
   return (
-    <fieldset className="tag-filter">
+    <fieldset className="tag-filter" onKeyDown={roving.onKeyDown}>
       <legend className="visually-hidden">Filter by tag</legend>
-      {tags.map((t) => {
+      {tags.map((t, i) => {
         const on = value !== null && value.toLowerCase() === t.toLowerCase();
         return (
           <button
             key={t}
             type="button"
-            tabIndex={-1}
+            {...roving.item(i)}
             title={`Or type #${t} in the search`}
             className={`chip${on ? ' chip--on' : ''}`}
             aria-pressed={on}
@@ -40,7 +44,7 @@ export function TagFilter({
       {codesOnly.count > 0 ? (
         <button
           type="button"
-          tabIndex={-1}
+          {...roving.item(tags.length)}
           title="Services that hold only one-time codes (or type is:codes in the search)"
           className={`chip chip--codes${codesOnly.on ? ' chip--on' : ''}`}
           aria-pressed={codesOnly.on}

@@ -1,0 +1,32 @@
+import { type KeyboardEvent, useState } from 'react';
+
+/** The key that moves a roving cursor, and where to: an index into `count` items, or null for other keys. */
+export function rovingTarget(key: string, from: number, count: number): number | null {
+  if (count === 0) return null;
+  if (key === 'ArrowRight' || key === 'ArrowDown') return (from + 1) % count;
+  if (key === 'ArrowLeft' || key === 'ArrowUp') return (from - 1 + count) % count;
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  return null;
+}
+
+/**
+ * A group of controls that is one Tab stop (WAI-ARIA's roving tabindex): the last one focused
+ * keeps tabIndex 0, the others -1; the arrow keys, Home and End move focus inside the group.
+ * Spread `item(i)` on each control and put `onKeyDown` on the group.
+ */
+export function useRovingFocus(count: number) {
+  const [current, setCurrent] = useState(0);
+  const at = Math.max(0, Math.min(current, count - 1));
+  return {
+    item: (i: number) => ({ tabIndex: i === at ? 0 : -1, onFocus: () => setCurrent(i), 'data-roving': '' }),
+    onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
+      const items = [...e.currentTarget.querySelectorAll<HTMLElement>('[data-roving]')];
+      const from = items.indexOf(e.target as HTMLElement);
+      const to = from < 0 ? null : rovingTarget(e.key, from, items.length);
+      if (to === null) return;
+      e.preventDefault();
+      items[to]?.focus();
+    },
+  };
+}
