@@ -19,6 +19,8 @@ import { readXClipboard } from './x-clipboard';
 
 const KEY = 'sk_live_keyboard_4242';
 const THEMES = ['light', 'dark'] as const;
+/** Screens whose second tab is walked too. */
+const SECOND_TABS: Record<string, string> = { [ROUTE_NAMES.totp]: 'MFA lab', [ROUTE_NAMES.oauth]: 'JWT tools' };
 const hasX = Boolean(process.env.DISPLAY);
 
 async function seed(host: HostApp): Promise<void> {
@@ -84,6 +86,13 @@ test('keyboard: every screen and dialog walks by Tab with a visible ring, no tra
       if (label === ROUTE_NAMES.services) {
         const search = w.stops.findIndex((s) => s.includes('Search services'));
         expect(w.stops[search + 1], 'the list is one Tab stop after the search').toMatch(/\[listbox\] "Services"/);
+      }
+      // The second tab of a screen holds controls of its own.
+      const second = SECOND_TABS[label];
+      if (second) {
+        await app.getByRole('tab', { name: second }).click();
+        problems.push(...(await walk(app, `${label} / ${second} ${theme} 1280x800`)).problems);
+        await app.getByRole('tab').first().click();
       }
     }
   }
@@ -200,4 +209,9 @@ test('keyboard: every screen and dialog walks by Tab with a visible ring, no tra
   await app.keyboard.press('Escape');
   await expect(box).toHaveCount(0);
   await expect(search).toBeFocused();
+
+  // The lock screen.
+  await app.getByRole('button', { name: 'Lock now' }).click();
+  await expect(app.getByRole('heading', { name: 'Unlock Latch' })).toBeVisible();
+  expect((await walk(app, 'Unlock')).problems).toEqual([]);
 });

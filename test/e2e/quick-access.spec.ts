@@ -177,7 +177,8 @@ test('the locked palette unlocks right there: quick unlock where it is on, else 
     test.info().annotations.push({ type: 'note', description: 'no keychain: quick unlock not exercised' });
     await expect(app.getByRole('button', { name: 'Quick unlock' })).toHaveCount(0);
   }
-  const password = app.getByLabel('Master password');
+  // The app stays mounted, hidden, under the palette (its own unlock field with it): ask the palette.
+  const password = app.getByRole('dialog', { name: 'Quick access' }).getByLabel('Master password');
   await expect(password).toBeFocused();
   await password.fill('not the password');
   await password.press('Enter');
