@@ -75,10 +75,13 @@ test('keyboard: every screen and dialog walks by Tab with a visible ring, no tra
   // Every screen at 1280 × 800; Services with a service open, so its card's controls are walked too.
   await stripeRow.click();
   await expect(app.getByRole('heading', { level: 1, name: 'Stripe' })).toBeVisible();
-  // Both themes: the ring's contrast depends on the surface under it, not on the window size.
+  // Every screen in light; in dark the screens with the most kinds of surface under a ring (list
+  // selection, cards, chips, code rows): the ring's contrast depends on the surface, not the
+  // window size, and test/unit/renderer/token-contrast.test.ts checks --accent on every surface.
+  const everyScreen = [...Object.values(ROUTE_NAMES), 'Settings', 'About'];
   for (const theme of THEMES) {
     await app.emulateMedia({ colorScheme: theme });
-    for (const label of [...Object.values(ROUTE_NAMES), 'Settings', 'About']) {
+    for (const label of theme === 'light' ? everyScreen : [ROUTE_NAMES.services, ROUTE_NAMES.totp]) {
       await nav(label);
       await expect(app.locator('main h1, main [role="listbox"]').first()).toBeVisible();
       const w = await walk(app, `${label} ${theme} 1280x800`);
@@ -89,7 +92,7 @@ test('keyboard: every screen and dialog walks by Tab with a visible ring, no tra
       }
       // The second tab of a screen holds controls of its own.
       const second = SECOND_TABS[label];
-      if (second) {
+      if (second && theme === 'light') {
         await app.getByRole('tab', { name: second }).click();
         problems.push(...(await walk(app, `${label} / ${second} ${theme} 1280x800`)).problems);
         await app.getByRole('tab').first().click();
@@ -100,7 +103,7 @@ test('keyboard: every screen and dialog walks by Tab with a visible ring, no tra
 
   // The stacked (Services) and collapsed-sidebar layouts at 900 × 700.
   await app.setViewportSize({ width: 900, height: 700 });
-  for (const label of [ROUTE_NAMES.services, ROUTE_NAMES.totp, ROUTE_NAMES.requests]) {
+  for (const label of [ROUTE_NAMES.services, ROUTE_NAMES.requests]) {
     await nav(label);
     await expect(app.locator('main h1, main [role="listbox"]').first()).toBeVisible();
     problems.push(...(await walk(app, `${label} 900x700`)).problems);

@@ -14,4 +14,4 @@ export { SelectField } from './SelectField';
 export { Table } from './Table';
 export { TextField } from './TextField';
 export { ToastProvider, useToast } from './Toast';
-export { rovingTarget, useRovingFocus } from './use-roving-focus';
+export { useRovingFocus } from './use-roving-focus';

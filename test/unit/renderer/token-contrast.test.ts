@@ -45,3 +45,33 @@ describe('text colour contrast', () => {
     expect(contrast('#8a8e93', '#f7f7f5')).toBeLessThan(4.5);
   });
 });
+
+/*
+ * The focus ring (ui/focus.css) is a 2 px outline in --accent: WCAG 2.2 focus appearance asks
+ * 3:1 against what it is drawn on, which for an inset ring includes the tinted surfaces of
+ * selected rows, chips and banners. The e2e keyboard walk checks the same on screen; this
+ * catches a token change before any page is drawn.
+ */
+describe('focus ring contrast', () => {
+  const focusCss = readFileSync(join(import.meta.dirname, '../../../renderer/src/ui/focus.css'), 'utf8');
+
+  it('is one 2 px solid --accent outline', () => {
+    expect(focusCss).toMatch(/:focus-visible \{\s*outline: 2px solid var\(--accent\);/);
+  });
+
+  const RING_SURFACES = [...SURFACES, '--accent-soft', '--ok-soft', '--warn-soft', '--danger-soft', '--info-soft'];
+  for (const surface of RING_SURFACES) {
+    it(`--accent on ${surface} is at least 3:1 in light and dark`, () => {
+      const [ringLight, ringDark] = pair('--accent');
+      const [bgLight, bgDark] = pair(surface);
+      expect(contrast(ringLight, bgLight)).toBeGreaterThanOrEqual(3);
+      expect(contrast(ringDark, bgDark)).toBeGreaterThanOrEqual(3);
+    });
+  }
+
+  it('measures the old ring colour (--accent-soft on --bg-raised) as failing', () => {
+    const [soft] = pair('--accent-soft');
+    const [raised] = pair('--bg-raised');
+    expect(contrast(soft, raised)).toBeLessThan(3);
+  });
+});
