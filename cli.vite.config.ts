@@ -7,30 +7,37 @@ import { defineConfig } from 'vite';
  * help, the command catalogue) and `latch get`'s fast path through the agent (agent-get.ts), with everything
  * they import statically. Left to automatic splitting these are a dozen files of a few hundred bytes, and
  * Node's module loader costs about half a millisecond per file: most of `latch --help`'s time beyond Node's own.
+ * `latch exec`'s fast path through the agent (agent-exec.ts: the child process, masking, the env file) is
+ * grouped the same way into `exec-start-*.js`, which only exec loads, and which imports from `start` only.
  * Commands and the libraries they need (zod, jose, otplib, SigV4...) stay in chunks of their own, loaded on use;
- * test/integration/cli/start-up.test.ts checks that none of them is reachable from this chunk.
+ * test/integration/cli/start-up.test.ts checks that none of them is reachable from these chunks.
  */
-const START_ROOTS = ['main/cli/run.ts', 'main/cli/agent-get.ts', 'main/cli/helper-commands.ts'].map((p) =>
-  resolve(import.meta.dirname, p),
-);
+const GROUPS = [
+  { name: 'start', roots: ['main/cli/run.ts', 'main/cli/agent-get.ts', 'main/cli/helper-commands.ts'] },
+  { name: 'exec-start', roots: ['main/cli/agent-exec.ts'] },
+].map((g) => ({ name: g.name, roots: g.roots.map((p) => resolve(import.meta.dirname, p)) }));
 
 type ModuleInfoOf = (id: string) => { importedIds: readonly string[]; isExternal?: boolean } | null;
-let startModules: Set<string> | undefined;
+let groupOf: Map<string, string> | undefined;
 
+/** Each group's modules: what its roots import statically (from the project), less an earlier group's. */
 function startChunk(id: string, getModuleInfo: ModuleInfoOf): string | null {
-  if (!startModules) {
-    startModules = new Set();
-    const stack = [...START_ROOTS];
-    while (stack.length > 0) {
-      const next = stack.pop()!;
-      if (startModules.has(next) || next.includes('/node_modules/')) continue;
-      const info = getModuleInfo(next);
-      if (!info || info.isExternal) continue;
-      startModules.add(next);
-      stack.push(...info.importedIds);
+  if (!groupOf) {
+    const modules = new Map<string, string>();
+    for (const group of GROUPS) {
+      const stack = [...group.roots];
+      while (stack.length > 0) {
+        const next = stack.pop()!;
+        if (modules.has(next) || next.includes('/node_modules/')) continue;
+        const info = getModuleInfo(next);
+        if (!info || info.isExternal) continue;
+        modules.set(next, group.name);
+        stack.push(...info.importedIds);
+      }
     }
+    groupOf = modules;
   }
-  return startModules.has(id) ? 'start' : null;
+  return groupOf.get(id) ?? null;
 }
 
 // The `latch` command line as ES modules for Node 20: out/cli/latch.mjs (bin/latch.mjs imports it).
@@ -49,7 +56,11 @@ export default defineConfig({
         format: 'es',
         entryFileNames: 'latch.mjs',
         codeSplitting: {
-          groups: [{ debugName: 'start', name: (id, ctx) => startChunk(id, (m) => ctx.getModuleInfo(m)) }],
+          // Earlier groups first: a later group's chunk imports from theirs, never the other way round.
+          groups: GROUPS.map((g, i) => ({
+            priority: GROUPS.length - i,
+            name: (id, ctx) => (startChunk(id, (m) => ctx.getModuleInfo(m)) === g.name ? g.name : null),
+          })),
         },
       },
     },

@@ -11,13 +11,10 @@
  * reading the field (no such credential, a sign-in needed) is printed with the message and exit code the
  * ordinary path gives, computed by the same code in the agent (main/cli/failure.ts).
  */
-import { resolve } from 'node:path';
 import { askAgentGet } from '../core/agent/agent-client';
-import { isErrorCode } from '../core/model/errors';
-import { defaultVaultPath } from '../core/vault/default-path';
-import { peekVaultId } from '../core/vault/vault-id';
-import { isBackupPath } from './backup-path';
-import { EXIT, exitCodeForCode } from './exit-codes';
+import { agentFailure } from './agent-failure';
+import { agentVault } from './agent-vault';
+import { EXIT } from './exit-codes';
 import { fieldOutput } from './got-field';
 import type { CliIo } from './io';
 
@@ -53,20 +50,13 @@ export function plainGet(argv: readonly string[]): PlainGet | null {
 export async function getThroughAgent(argv: readonly string[], io: CliIo): Promise<number | undefined> {
   const args = plainGet(argv);
   if (args === null) return undefined;
-  const path = resolve(
-    args.vault || io.env.LATCH_VAULT || defaultVaultPath({ platform: io.platform, env: io.env, homedir: io.homedir }),
+  const vault = agentVault(args.vault, io);
+  if (vault === null) return undefined;
+  const reply = await askAgentGet(io.env, vault.vaultId, { reference: args.reference, vault: vault.path }).catch(
+    () => null,
   );
-  // A backup opens read-only, with a note: the ordinary path says so.
-  if (isBackupPath(path)) return undefined;
-  const vaultId = peekVaultId(path);
-  if (vaultId === null) return undefined;
-  const reply = await askAgentGet(io.env, vaultId, { reference: args.reference, vault: path }).catch(() => null);
   if (reply === null) return undefined;
-  if (reply.ok) {
-    io.stdout.write(fieldOutput(reply.got, args.json));
-    return EXIT.OK;
-  }
-  if (reply.error !== 'failed') return undefined;
-  io.stderr.write(`latch: ${reply.message}\n`);
-  return isErrorCode(reply.code) ? exitCodeForCode(reply.code) : EXIT.FAILURE;
+  if (!reply.ok) return agentFailure(reply, io);
+  io.stdout.write(fieldOutput(reply.got, args.json));
+  return EXIT.OK;
 }

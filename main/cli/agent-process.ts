@@ -21,6 +21,7 @@ export async function runAgentProcess(io: CliIo): Promise<number> {
   };
   const agent = await startAgent(start, paths, {
     lookup: async (key, vaultId, request) => (await loadLookup()).lookUpField(key, vaultId, request),
+    resolve: async (key, vaultId, request) => (await loadLookup()).lookUpReferences(key, vaultId, request),
   });
   for (const signal of ['SIGHUP', 'SIGINT', 'SIGTERM'] as const) process.on(signal, () => agent.end(signal));
   io.stdout.write('ready\n');

@@ -39,7 +39,10 @@ if (process.argv[2] === CLEAR_CLIPBOARD_COMMAND) {
   process.exit(await runCompletion(process.argv.slice(3), io));
 } else {
   const argv = process.argv.slice(2);
-  // `latch get` through the unlock agent: straight to it, without the command framework (agent-get.ts).
-  const fast = argv.includes('get') ? await getThroughAgent(argv, io) : undefined;
+  // `latch get` and `latch exec` through the unlock agent: straight to it, without the command framework
+  // (agent-get.ts, agent-exec.ts, which is loaded only for exec: it holds the child process and masking code).
+  const fast =
+    (argv.includes('get') ? await getThroughAgent(argv, io) : undefined) ??
+    (argv.includes('exec') ? await (await import('./agent-exec')).execThroughAgent(argv, io) : undefined);
   process.exitCode = fast ?? (await runCli(argv, io));
 }

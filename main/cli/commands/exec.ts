@@ -1,27 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import { isSecretField } from '../../core/credentials/primary-secret';
 import { type EnvAssignment, parseEnvAssignment } from '../../core/exec/env-assignment';
 import { resolveExecEnv } from '../../core/exec/resolve-env';
 import { runCommand } from '../../core/exec/run-command';
-import { parseDotenv } from '../../core/io/dotenv-parse';
-import { LatchError } from '../../core/model/errors';
+import { envFileAssignments } from '../env-file';
 import { usageError } from '../parse-args';
 import type { CliCommand } from '../registry';
 import { withSession } from '../with-store';
-
-async function envFileAssignments(path: string): Promise<EnvAssignment[]> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new LatchError(
-      'ERR_NOT_FOUND',
-      `Cannot read the env file ${path} (${(e as { code?: string }).code ?? 'read error'}).`,
-    );
-  }
-  return parseDotenv(text).map((e) => ({ name: e.name, value: e.value }));
-}
 
 export const execCommand: CliCommand = {
   name: 'exec',

@@ -1,7 +1,15 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { LatchError } from '../model/errors';
-import { type AgentReply, type AgentRequest, type GetReply, parseGetReply } from './protocol';
+import {
+  type AgentReply,
+  type AgentRequest,
+  type GetReply,
+  MAX_REQUEST_BYTES,
+  parseGetReply,
+  parseResolveReply,
+  type ResolveReply,
+} from './protocol';
 import { agentPaths } from './runtime-dir';
 
 const CONNECT_TIMEOUT_MS = 2000;
@@ -10,8 +18,8 @@ const GET_TIMEOUT_MS = 90_000;
 /** The key, a status or a lock answer is a few dozen bytes. */
 const MAX_SHORT_REPLY = 1024;
 /**
- * A field's value (a PEM key, a certificate chain) with its names. A longer answer is dropped and the
- * client reads the field the ordinary way: nothing is lost but the fast path.
+ * A field's value (a PEM key, a certificate chain) with its names, or an env file's values. A longer answer
+ * is dropped and the client reads them the ordinary way: nothing is lost but the fast path.
  */
 const MAX_GET_REPLY = 1024 * 1024;
 
@@ -48,6 +56,9 @@ async function exchange(
   }
   const token = readToken(paths.token);
   if (token === null) return null;
+  const line = `${JSON.stringify({ ...request, token })}\n`;
+  // The agent would hang up on it: the caller goes the ordinary way instead.
+  if (Buffer.byteLength(line) > MAX_REQUEST_BYTES) return null;
   return new Promise((resolve, reject) => {
     const socket = connect(paths.socket);
     let reply = '';
@@ -59,7 +70,7 @@ async function exchange(
     });
     socket.on('connect', () => {
       socket.setTimeout(limits.timeoutMs);
-      socket.write(`${JSON.stringify({ ...request, token })}\n`);
+      socket.write(line);
     });
     socket.on('data', (d: string) => {
       reply += d;
@@ -105,4 +116,22 @@ export async function askAgentGet(
     { maxReply: MAX_GET_REPLY, timeoutMs: GET_TIMEOUT_MS },
   );
   return reply === null ? null : parseGetReply(reply);
+}
+
+/**
+ * Asks the agent for the values of `references` (in order) in the vault file at `vault` (absolute), for
+ * `latch exec`; null as for exchange, or a reply that is not a resolve's of that many values.
+ */
+export async function askAgentResolve(
+  env: Readonly<Record<string, string | undefined>>,
+  vaultId: string,
+  request: { references: string[]; vault: string },
+): Promise<ResolveReply | null> {
+  const reply = await exchange(
+    env,
+    vaultId,
+    { op: 'resolve', ...request },
+    { maxReply: MAX_GET_REPLY, timeoutMs: GET_TIMEOUT_MS },
+  );
+  return reply === null ? null : parseResolveReply(reply, request.references.length);
 }

@@ -25,6 +25,8 @@ import {
   type GetRequest,
   MAX_REQUEST_BYTES,
   parseRequest,
+  type ResolveReply,
+  type ResolveRequest,
 } from './protocol';
 import type { AgentPaths } from './runtime-dir';
 import { sessionLeaderAlive } from './session-leader';
@@ -52,6 +54,8 @@ function removeStaleSocket(path: string): void {
  * owns the vault and credential code; core only carries the request to it.
  */
 export type AgentLookup = (key: Uint8Array, vaultId: string, request: GetRequest) => Promise<GetReply>;
+/** Answers `latch exec`'s resolve the same way (a copy of the key, which it may wipe). */
+export type AgentResolve = (key: Uint8Array, vaultId: string, request: ResolveRequest) => Promise<ResolveReply>;
 
 export interface RunningAgent {
   server: Server;
@@ -61,7 +65,8 @@ export interface RunningAgent {
 }
 
 /**
- * Listens on paths.socket and serves the key (and, with `lookup`, single fields) until one of the ends above.
+ * Listens on paths.socket and serves the key (and, with `lookup`, single fields; with `resolve`, exec's
+ * references) until one of the ends above.
  * The caller has set umask 177.
  */
 export async function startAgent(
@@ -69,6 +74,7 @@ export async function startAgent(
   paths: AgentPaths,
   options: {
     lookup?: AgentLookup;
+    resolve?: AgentResolve;
     /** How long a connection may sit before its request line arrives (default 2 s; tests shorten it). */
     requestTimeoutMs?: number;
   } = {},
@@ -100,14 +106,14 @@ export async function startAgent(
     server.close(() => finish(reason));
   }
 
-  function answer(socket: Socket, reply: AgentReply | GetReply): void {
+  function answer(socket: Socket, reply: AgentReply | GetReply | ResolveReply): void {
     socket.end(`${JSON.stringify(reply)}\n`);
   }
 
-  function lookUp(socket: Socket, request: GetRequest, lookup: AgentLookup): void {
+  function lookUp(socket: Socket, look: (key: Uint8Array, vaultId: string) => Promise<GetReply | ResolveReply>): void {
     // Reading the vault (and perhaps refreshing a token) takes longer than a request may sit idle.
     socket.setTimeout(0);
-    lookup(Uint8Array.from(key), start.vaultId, request).then(
+    look(Uint8Array.from(key), start.vaultId).then(
       (reply) => answer(socket, reply),
       () => answer(socket, { ok: false, error: 'unavailable' }),
     );
@@ -132,9 +138,14 @@ export async function startAgent(
         return answer(socket, { ok: false, error: 'forbidden' });
       if (request.op === 'key')
         return answer(socket, { ok: true, key: key.toString('base64'), expiresAt: start.expiresAt });
+      const { lookup, resolve } = options;
       if (request.op === 'get')
-        return options.lookup
-          ? lookUp(socket, request, options.lookup)
+        return lookup
+          ? lookUp(socket, (k, id) => lookup(k, id, request))
+          : answer(socket, { ok: false, error: 'bad-request' });
+      if (request.op === 'resolve')
+        return resolve
+          ? lookUp(socket, (k, id) => resolve(k, id, request))
           : answer(socket, { ok: false, error: 'bad-request' });
       answer(socket, { ok: true, expiresAt: start.expiresAt });
       if (request.op === 'lock') end('locked');

@@ -10,7 +10,8 @@ export type AgentRequest =
   | { op: 'key'; token: string }
   | { op: 'status'; token: string }
   | { op: 'lock'; token: string }
-  | GetRequest;
+  | GetRequest
+  | ResolveRequest;
 
 /**
  * `latch get REF` answered by the agent itself: it opens the vault file at `vault` (an absolute path) with
@@ -46,8 +47,38 @@ export type GetReply =
   | { ok: false; error: 'failed'; code: string; message: string }
   | { ok: false; error: 'unavailable' | 'forbidden' | 'bad-request' };
 
-/** A request is a few hundred bytes (a token, a reference, a path); anything longer is not a client of ours. */
-export const MAX_REQUEST_BYTES = 16 * 1024;
+/**
+ * `latch exec`'s references (from --env and --env-file, in that order, repeats kept) resolved by the agent in
+ * one request, with the vault opened once: the client (main/cli/agent-exec.ts) then starts the command
+ * without loading any vault code. Answered in order; the first failure, or the first OAuth credential (whose
+ * token may need a refresh the client does itself), ends the answer.
+ */
+export interface ResolveRequest {
+  op: 'resolve';
+  token: string;
+  references: string[];
+  vault: string;
+}
+
+/** A resolved reference: its value, and whether it is a secret field (masked in the command's output). */
+export interface ResolvedValue {
+  value: string;
+  secret: boolean;
+}
+
+/** As GetReply, with one value per reference asked, in the same order. */
+export type ResolveReply =
+  | { ok: true; values: ResolvedValue[] }
+  | { ok: false; error: 'failed'; code: string; message: string }
+  | { ok: false; error: 'unavailable' | 'forbidden' | 'bad-request' };
+
+/**
+ * A request is a few hundred bytes (a token, a reference, a path), or a few hundred references for an env
+ * file; anything longer is not a client of ours (the client takes the ordinary way before sending more).
+ */
+export const MAX_REQUEST_BYTES = 64 * 1024;
+/** Most references one resolve may ask for (an env file of more takes the ordinary way). */
+export const MAX_REFERENCES = 1000;
 /** Longest reference and vault path a get may name (PATH_MAX is 4096 on Linux). */
 const MAX_REFERENCE = 4096;
 const MAX_PATH = 4096;
@@ -86,11 +117,26 @@ export function parseRequest(line: string): AgentRequest | null {
   const { op, token } = raw;
   if (typeof token !== 'string') return null;
   if (op === 'key' || op === 'status' || op === 'lock') return { op, token };
-  if (op !== 'get') return null;
-  const { reference, vault } = raw;
+  const { reference, references, vault } = raw;
   // The vault path is opened by the agent, whose working folder is not the client's: only an absolute one.
-  if (!isText(reference, MAX_REFERENCE) || !isText(vault, MAX_PATH) || !vault.startsWith('/')) return null;
-  return { op, token, reference, vault };
+  if (!isText(vault, MAX_PATH) || !vault.startsWith('/')) return null;
+  if (op === 'get') return isText(reference, MAX_REFERENCE) ? { op, token, reference, vault } : null;
+  if (op !== 'resolve' || !Array.isArray(references)) return null;
+  if (references.length === 0 || references.length > MAX_REFERENCES) return null;
+  if (!references.every((r) => isText(r, MAX_REFERENCE))) return null;
+  return { op, token, references: references as string[], vault };
+}
+
+/** The failures both lookups answer with, or null when `raw` is none of them. */
+function parseFailure(raw: Record<string, unknown>): Extract<GetReply, { ok: false }> | null {
+  if (raw.ok !== false) return null;
+  if (raw.error === 'failed')
+    return typeof raw.code === 'string' && typeof raw.message === 'string'
+      ? { ok: false, error: 'failed', code: raw.code, message: raw.message }
+      : null;
+  if (raw.error === 'unavailable' || raw.error === 'forbidden' || raw.error === 'bad-request')
+    return { ok: false, error: raw.error };
+  return null;
 }
 
 /** The agent's answer to a get, or null when it is not one (an older agent, a stranger on the socket). */
@@ -104,12 +150,21 @@ export function parseGetReply(line: string): GetReply | null {
     if (![service, credential, kind, field, value].every((s) => typeof s === 'string')) return null;
     return { ok: true, got: { service, credential, kind, field, value } as GotField };
   }
-  if (raw.ok !== false) return null;
-  if (raw.error === 'failed')
-    return typeof raw.code === 'string' && typeof raw.message === 'string'
-      ? { ok: false, error: 'failed', code: raw.code, message: raw.message }
-      : null;
-  if (raw.error === 'unavailable' || raw.error === 'forbidden' || raw.error === 'bad-request')
-    return { ok: false, error: raw.error };
-  return null;
+  return parseFailure(raw);
+}
+
+/** The agent's answer to a resolve of `count` references, or null when it is not one (or has another count). */
+export function parseResolveReply(line: string, count: number): ResolveReply | null {
+  const raw = parseObject(line);
+  if (raw === null) return null;
+  if (raw.ok !== true) return parseFailure(raw);
+  const { values } = raw;
+  if (!Array.isArray(values) || values.length !== count) return null;
+  const out: ResolvedValue[] = [];
+  for (const v of values as unknown[]) {
+    const { value, secret } = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
+    if (typeof value !== 'string' || typeof secret !== 'boolean') return null;
+    out.push({ value, secret });
+  }
+  return { ok: true, values: out };
 }

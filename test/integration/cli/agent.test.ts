@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   chmodSync,
   copyFileSync,
@@ -23,6 +24,7 @@ const PW = 'agent master password';
 const SECRET = `planted-agent-secret-${process.pid}`;
 const env = { LATCH_NO_KEYCHAIN: '1', LATCH_VAULT: join(dir, 'v.latch'), XDG_RUNTIME_DIR: runtime };
 const agentDir = join(runtime, 'latch');
+const ROOT = join(import.meta.dirname, '../../..');
 
 const sockets = () => (existsSync(agentDir) ? readdirSync(agentDir).filter((f) => f.endsWith('.sock')) : []);
 
@@ -139,6 +141,78 @@ describe('latch unlock --for (the unlock agent)', () => {
     expect(fast.code).toBe(1);
     expect(fast.stderr).toMatch(/damaged.*looks intact/);
     expect(fast).toEqual(ordinary);
+  });
+
+  it('latch exec through the agent runs without the password: env only, masked, exit code, a signal ended or forwarded', async () => {
+    // The child reports whether the value reached its environment and not its argv; then exits 7.
+    const script =
+      "const v = process.env.K || ''; console.log(JSON.stringify({ ok: v.length > 0 && require('node:crypto').createHash('sha256').update(v).digest('hex'), argv: require('node:fs').readFileSync('/proc/' + process.ppid + '/cmdline', 'utf8').includes(v) })); console.log('leak ' + v); process.exit(7);";
+    const ran = await latch(['exec', '--env', 'K=latch://Git/main', '--', process.execPath, '-e', script], { env });
+    expect(ran.stderr).toBe('');
+    expect(ran.code).toBe(7);
+    const [report, leak] = ran.stdout.trim().split('\n');
+    expect(JSON.parse(report!)).toEqual({ ok: createHash('sha256').update(SECRET).digest('hex'), argv: false });
+    expect(leak).toBe('leak ***');
+
+    const killed = await latch(['exec', '--env', 'K=latch://Git/main', '--', 'sh', '-c', 'kill -TERM $$'], { env });
+    expect(killed.code).toBe(143);
+
+    // A signal to latch reaches the child, which answers it with its own exit code. (The child says it is
+    // ready in a file: its output passes the masker, which holds back a short line's tail.)
+    const ready = join(dir, 'exec-ready');
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'bin/latch.mjs'),
+        'exec',
+        '--env',
+        'K=latch://Git/main',
+        '--',
+        process.execPath,
+        '-e',
+        "process.on('SIGTERM', () => process.exit(42)); require('node:fs').writeFileSync(process.env.READY, String(process.env.K.length)); setInterval(() => {}, 1000);",
+      ],
+      { env: { ...process.env, ...env, READY: ready }, stdio: 'ignore' },
+    );
+    const exited = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+    await until(() => existsSync(ready) && readFileSync(ready, 'utf8') !== '', 'the child to start');
+    expect(readFileSync(ready, 'utf8')).toBe(String(SECRET.length));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(42);
+  });
+
+  it('latch exec through the agent does what the ordinary exec does: values, env file, every error and exit code', async () => {
+    const envFile = join(dir, 'exec.env');
+    writeFileSync(envFile, 'A=latch://Git/main\nexport B="plain value"\nH=latch://Git/main/header\n');
+    const badFile = join(dir, 'bad.env');
+    writeFileSync(badFile, 'A=latch://Git/main\nnot an assignment\n');
+    const show = ['--', 'sh', '-c', 'printf "[%s][%s][%s][%s] " "$A" "$B" "$H" "$K"; printf "%s" "$A" >&2; exit 3'];
+    const cases = [
+      ['--env-file', envFile, '--env', 'A=latch://Git/main/header', ...show],
+      ['--env', 'K=plain', ...show],
+      ['--env', 'K=latch://Git/main', '--env', 'L=latch://Git/none', ...show], // the agent's failure
+      ['--env', 'K=latch://Nope/main', ...show],
+      ['--env', 'K=latch://Auth/cc', ...show], // OAuth: left to the ordinary path, which cannot reach the endpoint
+      ['--env', '1K=latch://Git/main', ...show], // the client's own checks, left to the ordinary path
+      ['--env-file', badFile, ...show],
+      ['--env', 'K=latch://Git/main', '--', 'no-such-command-latch'],
+    ];
+    // Each pair at once: the two paths share nothing but the vault file, which neither writes here.
+    const runs = await Promise.all(
+      cases.map((args) =>
+        Promise.all([
+          latch(['exec', ...args], { env }),
+          latch(['exec', '--password-stdin', ...args], { stdin: `${PW}\n`, env }),
+        ]),
+      ),
+    );
+    for (const [i, [fast, ordinary]] of runs.entries()) expect(fast, cases[i]!.join(' ')).toEqual(ordinary);
+    expect(runs[0]![0]).toEqual({
+      code: 3,
+      stdout: '[Authorization][plain value][Authorization][] ',
+      stderr: 'Authorization',
+    });
+    expect(runs[2]![0].code).toBe(1);
   });
 
   it('another uid (setpriv 65534) can neither connect to the socket nor read its token', async () => {

@@ -23,14 +23,15 @@ function packagesLoaded(args: string[], name: string, env: Record<string, string
   return [...new Set(names)].filter((n) => n !== 'tsx' && n !== 'get-tsconfig' && n !== 'resolve-pkg-maps');
 }
 
-/** The built files a file imports statically (what loading it loads), itself included. */
+/** The built files a file imports (or re-exports) statically (what loading it loads), itself included. */
 function staticClosure(file: string): string[] {
   const seen = new Set<string>();
   const walk = (path: string) => {
     if (seen.has(path)) return;
     seen.add(path);
     const text = readFileSync(path, 'utf8');
-    for (const m of text.matchAll(/^import (?:[^'"]* from )?"(\.\.?\/[^"]+)";$/gm)) walk(join(path, '..', m[1]!));
+    for (const m of text.matchAll(/^(?:import|export) (?:[^'"]* from )?"(\.\.?\/[^"]+)";$/gm))
+      walk(join(path, '..', m[1]!));
   };
   walk(file);
   return [...seen];
@@ -46,6 +47,38 @@ async function apiKeyThroughAgent(name: string, value: string): Promise<ToolEnv>
   expect(add.code, add.stderr).toBe(0);
   await t.unlock();
   return t;
+}
+
+/** The vault of the built fast-path tests, made (and unlocked through the agent) once for both. */
+let built: Promise<ToolEnv> | undefined;
+const builtThroughAgent = () => {
+  built ??= apiKeyThroughAgent('fastpath', 'sk_fast');
+  return built;
+};
+afterAll(async () => (await built)?.close());
+
+/** zod's own class, the credential model, the keychain addon, a command's module, the vault decoder. */
+function expectLight(text: string): void {
+  for (const marker of [
+    'ZodError',
+    'CredentialFieldsByKind',
+    'from "@napi-rs/keyring"',
+    'var getCommand',
+    'function decryptIndex',
+  ])
+    expect(text, marker).not.toContain(marker);
+}
+
+/** A run of the built latch, and the latch files it loaded (sorted): the built bundle's own splitting. */
+function recordBuiltLoads(args: string[], name: string, env: Record<string, string>) {
+  const out = join(dir, name);
+  const r = spawnSync(
+    process.execPath,
+    ['--import', './test/support/record-loads.mjs', join(root, 'bin/latch.mjs'), ...args],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, ...env, LATCH_RECORD_LOADS: out } },
+  );
+  const urls = [...new Set(readFileSync(out, 'utf8').split('\n'))].filter((u) => u.startsWith('file:'));
+  return { ...r, loaded: urls.map((u) => new URL(u).pathname).sort() };
 }
 
 const HEAVY = ['zod', 'jose', 'otplib', '@smithy/signature-v4', '@napi-rs/keyring', 'oauth4webapi'];
@@ -80,35 +113,40 @@ describe('start-up loads only what the command needs', () => {
   });
 
   it('the built latch get through the agent loads only the start chunk: no zod, model, vault code, keychain addon or command', async () => {
-    const t = await apiKeyThroughAgent('fastget', 'sk_fast');
-    try {
-      // What the entry loads before any dynamic import: the chunk cli.vite.config.ts groups the start-up into.
-      const closure = staticClosure(join(root, 'out/cli/latch.mjs'));
-      const text = closure.map((f) => readFileSync(f, 'utf8')).join('\n');
-      expect(text).toContain('function getThroughAgent(');
-      // zod's own class, the credential model, the keychain addon, a command's module, the vault decoder.
-      for (const marker of [
-        'ZodError',
-        'CredentialFieldsByKind',
-        'from "@napi-rs/keyring"',
-        'var getCommand',
-        'function decryptIndex',
-      ])
-        expect(text, marker).not.toContain(marker);
+    const t = await builtThroughAgent();
+    // What the entry loads before any dynamic import: the chunk cli.vite.config.ts groups the start-up into.
+    const closure = staticClosure(join(root, 'out/cli/latch.mjs'));
+    const text = closure.map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(text).toContain('function getThroughAgent(');
+    expectLight(text);
 
-      const out = join(dir, 'fastget');
-      const r = spawnSync(
-        process.execPath,
-        ['--import', './test/support/record-loads.mjs', join(root, 'bin/latch.mjs'), 'get', 'Stripe/live'],
-        { cwd: root, encoding: 'utf8', env: { ...process.env, ...t.env, LATCH_RECORD_LOADS: out } },
-      );
-      expect(r.status, r.stderr).toBe(0);
-      expect(r.stdout).toBe('sk_fast\n');
-      const loaded = [...new Set(readFileSync(out, 'utf8').split('\n'))].filter((u) => u.startsWith('file:'));
-      // The agent answered: the ordinary get would have loaded its command, the session and the vault chunks.
-      expect(loaded.map((u) => new URL(u).pathname).sort()).toEqual([join(root, 'bin/latch.mjs'), ...closure].sort());
-    } finally {
-      await t.close();
-    }
+    const r = recordBuiltLoads(['get', 'Stripe/live'], 'fastget', t.env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('sk_fast\n');
+    // The agent answered: the ordinary get would have loaded its command, the session and the vault chunks.
+    expect(r.loaded).toEqual([join(root, 'bin/latch.mjs'), ...closure].sort());
+  });
+
+  it('the built latch exec through the agent loads only the start and exec-start chunks: no zod, model, vault code, keychain addon or command', async () => {
+    const t = await builtThroughAgent();
+    // The one dynamic import exec's fast path adds (index.ts), and what it loads statically.
+    const entry = join(root, 'out/cli/latch.mjs');
+    const facade = /import\("(\.\/assets\/agent-exec-[^"]+)"\)/.exec(readFileSync(entry, 'utf8'))?.[1];
+    expect(facade).toBeDefined();
+    const closure = [...new Set([...staticClosure(entry), ...staticClosure(join(entry, '..', facade!))])];
+    const text = closure.map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(text).toContain('function execThroughAgent(');
+    expectLight(text);
+    expect(text, 'the ordinary exec command').not.toContain('var execCommand');
+
+    const child = "process.stdout.write(process.env.K === 'sk_fast' ? 'in env' : 'missing'); process.exit(5)";
+    const r = recordBuiltLoads(
+      ['exec', '--env', 'K=latch://Stripe/live', '--', process.execPath, '-e', child],
+      'fastexec',
+      t.env,
+    );
+    expect(r.stderr).toBe('');
+    expect({ status: r.status, stdout: r.stdout }).toEqual({ status: 5, stdout: 'in env' });
+    expect(r.loaded).toEqual([join(root, 'bin/latch.mjs'), ...closure].sort());
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGetReply, parseRequest } from '../../../main/core/agent/protocol';
+import { parseGetReply, parseRequest, parseResolveReply } from '../../../main/core/agent/protocol';
 
 const line = (o: unknown) => JSON.stringify(o);
 
@@ -51,5 +51,47 @@ describe('the agent protocol, checked by hand on both sides', () => {
       line([{ ok: true, got }]),
     ])
       expect(parseGetReply(bad), bad).toBeNull();
+  });
+
+  it("reads exec's resolve: a list of references, and answers of exactly that many values", () => {
+    const resolve = { op: 'resolve', token: 't', references: ['latch://S/c', 'S/c/header'], vault: '/v.latch' };
+    expect(parseRequest(line(resolve))).toEqual(resolve);
+    for (const bad of [
+      { ...resolve, references: [] },
+      { ...resolve, references: 'S/c' },
+      { ...resolve, references: ['S/c', ''] },
+      { ...resolve, references: ['S/c', 7] },
+      { ...resolve, references: ['x'.repeat(4097)] },
+      { ...resolve, references: Array.from({ length: 1001 }, () => 'S/c') },
+      { ...resolve, vault: 'v.latch' },
+      { ...resolve, op: 'get' }, // a get names one reference
+    ])
+      expect(parseRequest(line(bad))).toBeNull();
+    const values = [
+      { value: 'v', secret: true },
+      { value: '', secret: false },
+    ];
+    expect(parseResolveReply(line({ ok: true, values }), 2)).toEqual({ ok: true, values });
+    const failed = { ok: false, error: 'failed', code: 'ERR_NOT_FOUND', message: 'No service.' };
+    expect(parseResolveReply(line(failed), 2)).toEqual(failed);
+    expect(parseResolveReply(line({ ok: false, error: 'unavailable' }), 2)).toEqual({
+      ok: false,
+      error: 'unavailable',
+    });
+    for (const bad of [
+      line({ ok: true, values }), // with count 3 below
+      line({ ok: true, values: [{ value: 'v' }, { value: 'w', secret: false }] }),
+      line({
+        ok: true,
+        values: [
+          { value: 1, secret: true },
+          { value: 'w', secret: false },
+        ],
+      }),
+      line({ ok: true, values: [null, { value: 'w', secret: false }] }),
+      line({ ok: true, got: { value: 'v' } }),
+      'not json',
+    ])
+      expect(parseResolveReply(bad, bad === line({ ok: true, values }) ? 3 : 2), bad).toBeNull();
   });
 });

@@ -1,0 +1,141 @@
+/**
+ * `latch exec [--env NAME=REF ...] [--env-file FILE] [--vault FILE] -- COMMAND [ARGS...]` through the unlock
+ * agent, without the command framework. exec wraps a tool's every start (a test run, a deploy script, a dev
+ * server restarted on each save), so what it adds to the child's own start matters (issue 18: under 100 ms).
+ * With an agent holding the key, the agent resolves every reference in one request (main/cli/agent-lookup.ts)
+ * and this starts the command with them: no zod, credential model, vault code, keychain addon or command
+ * registry is loaded here.
+ *
+ * It changes speed, never behaviour. The command runs exactly as the ordinary exec runs it (core/exec's
+ * runCommand: the values only in its environment, never argv; stdin, stdout and stderr passed through, secret
+ * fields masked in its output; its exit code, or 128 + a signal, returned; SIGINT, SIGTERM and SIGHUP
+ * forwarded). Whatever this does not handle plainly returns undefined before anything has run, and the
+ * ordinary `latch exec` runs and explains itself as it always has: any other option or argument shape, a bad
+ * --env pair or env file, no agent, a vault the agent cannot open, an OAuth credential (its token may need a
+ * refresh, which the ordinary path does in this process). A failure the agent read (no such credential) is
+ * printed as the ordinary exec prints it, and the command does not run.
+ */
+import { askAgentResolve } from '../core/agent/agent-client';
+import { isSecretReference } from '../core/credentials/secret-reference';
+import { type EnvAssignment, parseEnvAssignment } from '../core/exec/env-assignment';
+import { type ResolvedEnv, resolveExecEnv } from '../core/exec/resolve-env';
+import { runCommand } from '../core/exec/run-command';
+import { agentFailure } from './agent-failure';
+import { agentVault } from './agent-vault';
+import { envFileAssignments } from './env-file';
+import { exitCodeForCode } from './exit-codes';
+import { cliFailure } from './failure';
+import type { CliIo } from './io';
+
+interface PlainExec {
+  /** --env pairs, in order. */
+  env: string[];
+  envFile: string | undefined;
+  vault: string | undefined;
+  /** The command and its arguments. */
+  command: string[];
+}
+
+/** The value of `--name V` or `--name=V` at argv[i], and how many words it took; null when argv[i] is not it. */
+function optionValue(argv: readonly string[], i: number, name: string): { value: string; words: number } | null {
+  const a = argv[i]!;
+  if (a.startsWith(`--${name}=`)) return { value: a.slice(name.length + 3), words: 1 };
+  if (a !== `--${name}`) return null;
+  const next = argv[i + 1];
+  // No value, or an option-like one: the ordinary parser's rules and messages.
+  return next === undefined || next.startsWith('-') ? { value: '', words: 0 } : { value: next, words: 2 };
+}
+
+/**
+ * `exec` with --env (repeated), at most one --env-file and one --vault, before a `--` that at least one word
+ * follows (the words between `exec` and `--` are the command's, as the ordinary parser takes them); null for
+ * anything else, including --password-stdin (which skips the agent), --help, --json and a value that is empty
+ * or looks like an option.
+ */
+export function plainExec(argv: readonly string[]): PlainExec | null {
+  const env: string[] = [];
+  let envFile: string | undefined;
+  let vault: string | undefined;
+  const words: string[] = [];
+  let i = 0;
+  for (; i < argv.length && argv[i] !== '--'; ) {
+    const a = argv[i]!;
+    const pair = optionValue(argv, i, 'env');
+    const file = optionValue(argv, i, 'env-file');
+    const path = optionValue(argv, i, 'vault');
+    const given = pair ?? file ?? path;
+    if (given !== null) {
+      // Before the command name, the ordinary parser knows only the global options (--vault): it would take
+      // an --env's value for the command's name.
+      if (path === null && words.length === 0) return null;
+      if (given.words === 0 || given.value === '' || given.value.startsWith('-')) return null;
+      if (pair) env.push(pair.value);
+      else if (file && envFile === undefined) envFile = file.value;
+      else if (path && vault === undefined) vault = path.value;
+      else return null;
+      i += given.words;
+    } else if (a.startsWith('-')) return null;
+    else {
+      words.push(a);
+      i++;
+    }
+  }
+  if (words[0] !== 'exec' || i >= argv.length) return null;
+  const command = [...words.slice(1), ...argv.slice(i + 1)];
+  if (command.length === 0 || (env.length === 0 && envFile === undefined)) return null;
+  return { env, envFile, vault, command };
+}
+
+/** The environment the command gets, resolved by the agent; a number is the exit code of a failure it read. */
+async function resolveThroughAgent(
+  assignments: EnvAssignment[],
+  vaultOption: string | undefined,
+  io: CliIo,
+): Promise<ResolvedEnv | number | undefined> {
+  const references = assignments.map((a) => a.value).filter(isSecretReference);
+  // Nothing to look up: the ordinary exec does not open the vault either.
+  if (references.length === 0) return resolveExecEnv(assignments, async () => ({ value: '', secret: false }));
+  const vault = agentVault(vaultOption, io);
+  if (vault === null) return undefined;
+  const reply = await askAgentResolve(io.env, vault.vaultId, { references, vault: vault.path }).catch(() => null);
+  if (reply === null) return undefined;
+  if (!reply.ok) return agentFailure(reply, io);
+  // resolveExecEnv asks for the references in the order they were sent, one at a time.
+  const values = reply.values.values();
+  return resolveExecEnv(assignments, async () => values.next().value!);
+}
+
+/** The command's exit code when it ran through the agent; undefined when the ordinary `latch exec` should run. */
+export async function execThroughAgent(argv: readonly string[], io: CliIo): Promise<number | undefined> {
+  const args = plainExec(argv);
+  if (args === null) return undefined;
+  let resolved: ResolvedEnv | number | undefined;
+  try {
+    // The env file's first (as the ordinary exec reads them; the command line wins), read once for both paths.
+    const assignments = args.envFile === undefined ? [] : [...(await envFileAssignments(args.envFile))];
+    for (const pair of args.env) assignments.push(parseEnvAssignment(pair));
+    if (assignments.length === 0) return undefined; // an empty env file and no --env: the ordinary usage error
+    resolved = await resolveThroughAgent(assignments, args.vault, io);
+  } catch {
+    return undefined; // a bad pair or env file: the ordinary exec says what is wrong with it
+  }
+  if (typeof resolved !== 'object') return resolved;
+  const [command, ...commandArgs] = args.command as [string, ...string[]];
+  try {
+    return await runCommand({
+      command,
+      args: commandArgs,
+      env: resolved.env,
+      secrets: resolved.secrets,
+      baseEnv: io.env as NodeJS.ProcessEnv,
+      stdin: 'inherit',
+      stdout: io.stdout,
+      stderr: io.stderr,
+    });
+  } catch (e) {
+    // It could not be started for a reason other than not found or not allowed: as the ordinary exec says it.
+    const { code, message } = cliFailure(e);
+    io.stderr.write(`latch: ${message}\n`);
+    return exitCodeForCode(code);
+  }
+}
