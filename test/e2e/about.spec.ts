@@ -8,7 +8,7 @@ const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.jso
 test('the app loads and the About panel shows what main reports', async ({ app, dataDir }) => {
   await createVaultThroughUi(app);
   await app.getByRole('button', { name: 'About' }).click();
-  await expect(app.getByRole('heading', { name: 'About Latch' })).toBeVisible();
+  await expect(app.getByRole('heading', { level: 1, name: 'About', exact: true })).toBeVisible();
   await expect(app.getByTestId('about-version')).toHaveText(pkg.version);
   await expect(app.getByTestId('about-vault-path')).toHaveText(join(dataDir, 'vault.latch'));
   await expect(app.getByTestId('about-platform')).toContainText(process.platform);

@@ -14,7 +14,7 @@ test('a server clock far from ours puts a warning on the Codes screen', async ({
   try {
     await createVaultThroughUi(app);
     await app.getByRole('button', { name: 'Codes' }).click();
-    await expect(app.getByRole('heading', { name: 'One-time codes', exact: true })).toBeVisible();
+    await expect(app.getByRole('heading', { level: 1, name: 'Codes', exact: true })).toBeVisible();
     await expect(app.getByTestId('clock-warning')).toHaveCount(0);
 
     const sent = await host.composed.dispatch(

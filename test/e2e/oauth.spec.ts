@@ -304,7 +304,7 @@ test.describe('OAuth & JWT', () => {
     await expect(dialog.getByLabel('Scopes')).toHaveValue('openid read_user');
     await dialog.getByLabel('GitLab URL').fill('http://gitlab.example.com');
     await dialog.getByLabel('Client ID').fill('gl-client-id');
-    await dialog.getByLabel('Client secret').fill('gl-secret');
+    await dialog.getByLabel('Client secret', { exact: true }).fill('gl-secret');
     await dialog.getByLabel('Client authentication').selectOption('client_secret_basic');
     await dialog.getByRole('button', { name: 'Add client' }).click();
     // The preset refuses a non-https base URL, and says so.
@@ -387,10 +387,10 @@ test.describe('OAuth & JWT', () => {
 
     await page.getByRole('tab', { name: 'Verify' }).click();
     await page.getByLabel('Token to verify').fill(token);
-    await page.getByLabel('Secret').fill(Buffer.from(secret).toString('base64'));
+    await page.getByLabel('Secret', { exact: true }).fill(Buffer.from(secret).toString('base64'));
     await page.getByRole('button', { name: 'Verify' }).click();
     await expect(page.getByTestId('jwt-verify-result')).toContainText('Invalid: bad-signature');
-    await page.getByLabel('Secret').fill(secret);
+    await page.getByLabel('Secret', { exact: true }).fill(secret);
     await page.getByRole('button', { name: 'Verify' }).click();
     await expect(page.getByTestId('jwt-verify-result')).toContainText('Valid');
   });

@@ -8,13 +8,13 @@
  * (the OS colour scheme, which the app follows by default) and the viewport change under it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Locator } from '@playwright/test';
 import type { HostApp } from '../host/host-app';
 import { reply, type ScriptedServer, startScriptedServer } from '../peers/scripted-server';
 import { serviceAccountFile } from '../support/gcp-service-account';
 import { expect, screenshot, test } from './fixtures';
-import { axeProblems, overflows, SIZES } from './screen-checks';
+import { axeProblems, overflows, SIZES, unrevealable } from './screen-checks';
 import { call, MASTER } from './vault-helpers';
 
 const THEMES = ['light', 'dark'] as const;
@@ -23,10 +23,25 @@ const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 const SERVICE = 'Acme Payments Production Gateway';
 const BASE_URL = 'https://payments-gateway.eu-west-1.production.acme-internal.example.com/v2';
 
+const USER_CODE = 'WDJB-MJHT';
 let server: ScriptedServer;
 test.beforeAll(async () => {
   server = await startScriptedServer();
-  server.fallback = reply(200, { 'content-type': 'application/json' }, '{"ok":true,"items":[1,2,3]}');
+  const json = (status: number, body: unknown) =>
+    reply(status, { 'content-type': 'application/json' }, JSON.stringify(body));
+  const ok = json(200, { ok: true, items: [1, 2, 3] });
+  // An RFC 8628 device authorization server that never sees the approval: the panel stays up
+  // and the request log fills with polls (1 s apart) answered authorization_pending.
+  const device = json(200, {
+    device_code: 'device-code-matrix',
+    user_code: USER_CODE,
+    verification_uri: 'https://login.acme-internal.example.com/device',
+    expires_in: 600,
+    interval: 1,
+  });
+  const pending = json(400, { error: 'authorization_pending', error_description: 'The user has not approved yet.' });
+  server.fallback = (req, res, body) =>
+    (req.url === '/oauth/device' ? device : req.url === '/oauth/token' ? pending : ok)(req, res, body);
 });
 test.afterAll(async () => {
   await server?.close();
@@ -58,6 +73,14 @@ async function seed(host: HostApp): Promise<void> {
     scopes: 'openid profile email offline_access',
   });
   await add('totp', 'Acme 2FA', { secret: 'JBSWY3DPEHPK3PXP', account: 'dev@acme.example' });
+  await add('oauth2', 'Device login', {
+    provider: 'custom',
+    clientId: 'payments-cli',
+    grant: 'device_code',
+    deviceAuthorizationEndpoint: `${server.url}/oauth/device`,
+    tokenEndpoint: `${server.url}/oauth/token`,
+    scopes: 'openid offline_access',
+  });
 }
 
 test('every screen and dialog, light and dark, at every size: nothing cut off, axe clean', async ({ app, host }) => {
@@ -73,6 +96,11 @@ test('every screen and dialog, light and dark, at every size: nothing cut off, a
   const closeDialog = async () => {
     await app.keyboard.press('Escape');
     await expect(app.locator('dialog[open]')).toHaveCount(0);
+  };
+  /** A sidebar route; its page title is its sidebar label (route-names.ts), on every page that has one. */
+  const visit = async (label: string) => {
+    await nav(label);
+    if (label !== 'Services') await expect(app.locator('main h1.page__title')).toHaveText(label);
   };
 
   /** The checks on the screen as it is now, in both themes and at every size. */
@@ -90,6 +118,8 @@ test('every screen and dialog, light and dark, at every size: nothing cut off, a
         await app.mouse.move(size.width - 2, size.height - 2);
         const at = `${size.width}x${size.height}`;
         for (const p of await overflows(app)) problems.push(`${name} ${theme} ${at}: ${p}`);
+        if (theme === 'light' && size === SIZES[0])
+          for (const p of await unrevealable(app)) problems.push(`${name}: ${p}`);
         await screenshot(app, `screen-${name}-${theme}-${at}`);
       }
     }
@@ -116,7 +146,7 @@ test('every screen and dialog, light and dark, at every size: nothing cut off, a
   await seed(host);
 
   // Services and their dialogs.
-  await nav('Services');
+  await visit('Services');
   await app.getByRole('option', { name: new RegExp(SERVICE) }).click();
   await expect(app.getByRole('heading', { level: 1, name: SERVICE })).toBeVisible();
   await check('services');
@@ -136,11 +166,26 @@ test('every screen and dialog, light and dark, at every size: nothing cut off, a
   await openDialog(main.getByRole('button', { name: 'Delete', exact: true }).first());
   await check('dialog-delete-service');
   await closeDialog();
+  const keyCard = main.getByTestId('credential-card').filter({ hasText: 'Main key' });
+  await openDialog(keyCard.getByRole('button', { name: 'Edit', exact: true }));
+  await check('dialog-edit-credential');
+  await closeDialog();
+  await openDialog(keyCard.getByRole('button', { name: 'Delete Main key' }));
+  await check('dialog-delete-credential');
+  await closeDialog();
 
   // Codes, the MFA lab and their dialogs.
-  await nav('Codes');
+  await visit('Codes');
   await expect(app.getByRole('list', { name: 'One-time codes' })).toBeVisible();
   await check('codes');
+  await app
+    .getByRole('button', { name: /^More for / })
+    .first()
+    .click();
+  await openDialog(app.getByRole('menuitem', { name: 'Delete…' }));
+  await expect(app.getByRole('dialog', { name: 'Delete this code?' })).toBeVisible();
+  await check('dialog-delete-code');
+  await closeDialog();
   await openDialog(app.getByRole('button', { name: 'Add code' }));
   await check('dialog-add-code');
   await closeDialog();
@@ -157,20 +202,35 @@ test('every screen and dialog, light and dark, at every size: nothing cut off, a
   await check('mfa-lab');
 
   // OAuth & JWT.
-  await nav('OAuth & JWT');
+  await visit('OAuth & JWT');
   await expect(app.getByTestId('oauth-row').first()).toBeVisible();
   await check('oauth');
   await openDialog(app.getByRole('button', { name: 'New OAuth client' }));
   await check('dialog-new-oauth-client');
   await closeDialog();
-  await openDialog(app.getByTestId('oauth-row').first().getByRole('button', { name: 'Request log' }));
+  const ssoRow = app.getByTestId('oauth-row').filter({ hasText: 'Acme single sign-on' });
+  await openDialog(ssoRow.getByRole('button', { name: 'Request log' }));
   await check('dialog-flow-log');
+  await closeDialog();
+  // A device sign-in waiting for the user: the code panel, then its request log with polls in it.
+  const deviceRow = app.getByTestId('oauth-row').filter({ hasText: 'Device login' });
+  await deviceRow.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(app.getByTestId('device-user-code')).toHaveText(USER_CODE);
+  await expect.poll(() => server.seen.filter((r) => r.url === '/oauth/token').length).toBeGreaterThan(0);
+  await check('oauth-device');
+  await app.getByRole('region', { name: 'Device sign-in' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(app.getByTestId('device-user-code')).toHaveCount(0);
+  await openDialog(deviceRow.getByRole('button', { name: 'Request log' }));
+  await expect(app.getByTestId('oauth-log-entry').nth(1)).toBeVisible();
+  await app.getByTestId('oauth-log-entry').nth(1).getByRole('button').click();
+  await expect(app.getByTestId('oauth-log-response')).toContainText('authorization_pending');
+  await check('dialog-flow-log-filled');
   await closeDialog();
   await app.getByRole('tab', { name: 'JWT tools' }).click();
   await check('jwt-tools');
 
   // The request tester with a response on screen.
-  await nav('Requests');
+  await visit('Requests');
   await check('requests');
   await app.getByLabel('Service').selectOption({ label: SERVICE });
   // The service's answer resets the URL to its base when it arrives; fill only after it.
@@ -195,7 +255,7 @@ test('every screen and dialog, light and dark, at every size: nothing cut off, a
     ['Health', 'health'],
     ['Import & export', 'transfer'],
   ] as const) {
-    await nav(label);
+    await visit(label);
     await check(name);
   }
   // The import preview of a realistic .env: secrets, configuration, an AWS key pair.
@@ -216,9 +276,18 @@ test('every screen and dialog, light and dark, at every size: nothing cut off, a
   await openDialog(app.getByRole('button', { name: 'Export as plain text…' }));
   await check('dialog-export-plaintext');
   await closeDialog();
-  await nav('Settings');
+  await visit('Settings');
   await check('settings');
-  await nav('About');
+  // Change password with the meter and the re-key choice open.
+  await app.getByLabel('Current password').fill(MASTER);
+  await app.getByLabel('New password', { exact: true }).fill('password1');
+  await app.getByLabel('Also replace the vault key').check();
+  await expect(app.getByRole('radiogroup', { name: 'Backups under the old key' })).toBeVisible();
+  await check('settings-change-password');
+  await app.getByLabel('Current password').fill('');
+  await app.getByLabel('New password', { exact: true }).fill('');
+  await app.getByLabel('Also replace the vault key').uncheck();
+  await visit('About');
   await check('about');
 
   // The quick-access palette over the app.
@@ -231,6 +300,20 @@ test('every screen and dialog, light and dark, at every size: nothing cut off, a
   await app.getByRole('button', { name: 'Lock now' }).click();
   await expect(app.getByRole('heading', { name: 'Unlock Latch' })).toBeVisible();
   await check('unlock');
+  // The palette while locked: its own unlock field.
+  await app.evaluate("window.location.hash = '#/quick-access'");
+  await expect(app.getByText('Latch is locked. Unlock it to copy from here.')).toBeVisible();
+  await check('quick-access-locked');
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('heading', { name: 'Unlock Latch' })).toBeVisible();
+  // Open another vault file, at a path that holds none.
+  await app.getByText('Open another vault file').click();
+  await app.getByLabel('Vault file path').fill(join(dirname(host.composed.services.vault.path), 'typo', 'wrok.latch'));
+  await app.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(app.getByTestId('no-vault')).toContainText('No vault at this path');
+  await check('unlock-no-vault');
+  await app.getByTestId('no-vault').getByRole('button', { name: 'Back' }).click();
+  await expect(app.getByTestId('no-vault')).toHaveCount(0);
   await app.getByLabel('Master password').fill('not the password');
   await app.getByRole('button', { name: 'Unlock' }).click();
   await expect(app.getByRole('alert')).toHaveText('Wrong password.');

@@ -20,7 +20,7 @@ async function createVault(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Create vault' }).click();
   await expect(page.getByRole('button', { name: 'Lock now' })).toBeVisible({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Codes' }).click();
-  await expect(page.getByRole('heading', { name: 'One-time codes', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Codes', exact: true })).toBeVisible();
 }
 
 async function openAdd(page: Page, tab: string) {

@@ -10,6 +10,7 @@ import { SaveFailedBanner } from '../features/vault/SaveFailedBanner';
 import { VaultGate } from '../features/vault/VaultGate';
 import { useLatch } from '../latch-context';
 import { Icon, ToastProvider } from '../ui';
+import { ROUTE_NAMES } from './route-names';
 import { MAIN_ROUTES } from './routes';
 import { type NavEntry, NavLabel, Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
@@ -17,8 +18,8 @@ import { useSettings, useThemeAttribute } from './use-settings';
 import { useActivityPing, useVaultStatus } from './use-vault-status';
 
 const FOOTER: NavEntry[] = [
-  { route: 'settings', label: 'Settings', icon: 'settings' },
-  { route: 'about', label: 'About', icon: 'about' },
+  { route: 'settings', label: ROUTE_NAMES.settings, icon: 'settings' },
+  { route: 'about', label: ROUTE_NAMES.about, icon: 'about' },
 ];
 
 export function App() {

@@ -1,6 +1,7 @@
 /**
  * The one spelling of each screen's name: the sidebar, the page title, tooltips and the docs
- * use these ("Import & export", never "Import and export").
+ * use these ("Import & export", never "Import and export"). The screen matrix
+ * (test/e2e/screens.spec.ts) checks that every page's title is its sidebar label.
  */
 export const ROUTE_NAMES = {
   services: 'Services',
@@ -10,4 +11,6 @@ export const ROUTE_NAMES = {
   audit: 'Audit',
   health: 'Health',
   transfer: 'Import & export',
+  settings: 'Settings',
+  about: 'About',
 } as const;

@@ -50,10 +50,17 @@ export function ListRow({
     >
       {leading}
       <div className="row__main">
-        <span className="row__title">{title}</span>
+        {/* A name or URL too long for the row is cut (two lines, an ellipsis); the pointer reads the whole of it. */}
+        <span className="row__title" title={typeof title === 'string' ? title : undefined}>
+          {title}
+        </span>
         {subtitle || badges ? (
           <span className="row__meta">
-            {subtitle ? <span className="row__subtitle">{subtitle}</span> : null}
+            {subtitle ? (
+              <span className="row__subtitle" title={typeof subtitle === 'string' ? subtitle : undefined}>
+                {subtitle}
+              </span>
+            ) : null}
             {badges ? <span className="row__badges">{badges}</span> : null}
           </span>
         ) : null}

@@ -2,11 +2,20 @@ import { type KeyboardEvent, useId, useState } from 'react';
 import { Button } from './Button';
 import { TextField, type TextFieldProps } from './TextField';
 
+export interface PasswordFieldProps extends Omit<TextFieldProps, 'type' | 'trailing'> {
+  /**
+   * What Show/Hide names ("Show password" when absent). A secret that is not a password names
+   * itself ("Show Client secret"), so two reveal buttons in one form are told apart.
+   */
+  revealLabel?: string;
+}
+
 /**
- * Every password input in the app: masked, with Show/Hide, and a warning while Caps Lock is
- * on (read from the key events, the only place a browser tells it).
+ * Every password or secret input in the app: masked, with Show/Hide, and a warning while Caps
+ * Lock is on (read from the key events, the only place a browser tells it). No other component
+ * renders an input of type password (test/unit/renderer/password-fields.test.ts).
  */
-export function PasswordField({ hint, onKeyDown, onKeyUp, id, ...rest }: Omit<TextFieldProps, 'type' | 'trailing'>) {
+export function PasswordField({ hint, onKeyDown, onKeyUp, id, revealLabel = 'password', ...rest }: PasswordFieldProps) {
   const autoId = useId();
   const inputId = id ?? autoId;
   const [shown, setShown] = useState(false);
@@ -36,7 +45,7 @@ export function PasswordField({ hint, onKeyDown, onKeyUp, id, ...rest }: Omit<Te
           className="field__reveal"
           aria-pressed={shown}
           // Not the field's label: "Show master password" would also answer to "Master password".
-          aria-label={shown ? 'Hide password' : 'Show password'}
+          aria-label={`${shown ? 'Hide' : 'Show'} ${revealLabel}`}
           aria-controls={inputId}
           onClick={() => setShown((s) => !s)}
         >

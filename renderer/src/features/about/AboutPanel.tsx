@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AboutInfo } from '../../../../preload/contract';
+import { ROUTE_NAMES } from '../../app/route-names';
 import { useLatch } from '../../latch-context';
 import { Badge } from '../../ui';
 
@@ -16,7 +17,7 @@ export function AboutPanel() {
     <section className="page" aria-labelledby="about-title">
       <header className="page__header">
         <h1 className="page__title" id="about-title">
-          About Latch
+          {ROUTE_NAMES.about}
         </h1>
       </header>
       <p className="page__lede">

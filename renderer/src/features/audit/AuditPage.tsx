@@ -6,6 +6,7 @@ import { errorOf } from '../services/bridge-error';
 import { ReportView } from './ReportView';
 import { SavedReports } from './SavedReports';
 import './audit.css';
+import { ROUTE_NAMES } from '../../app/route-names';
 
 /** Point Latch at an API and a credential; the audit runs in main and the report is kept with the service. */
 export function AuditPage() {
@@ -69,7 +70,7 @@ export function AuditPage() {
     <section className="page" aria-labelledby="audit-title">
       <header className="page__header">
         <h1 className="page__title" id="audit-title">
-          Audit
+          {ROUTE_NAMES.audit}
         </h1>
       </header>
       <form

@@ -5,6 +5,7 @@ import { EmptyState } from '../../ui';
 import { requestOpenService } from '../services/open-service';
 import { HealthGroup } from './HealthGroup';
 import './health.css';
+import { ROUTE_NAMES } from '../../app/route-names';
 
 type IssueKind = HealthIssue['kind'];
 
@@ -46,7 +47,7 @@ export function HealthPage({ nav }: { nav: (route: AppRoute) => void }) {
     <section className="page" aria-labelledby="health-title">
       <header className="page__header">
         <h1 className="page__title" id="health-title">
-          Health
+          {ROUTE_NAMES.health}
         </h1>
       </header>
       {issues === null ? null : issues.length === 0 ? (

@@ -2,7 +2,8 @@ import { useEffect, useId, useState } from 'react';
 import type { DecodedJwtView, JwtKeyKind, JwtVerifyResult } from '../../../../preload/contract';
 import { JWT_ALGORITHMS } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Badge, Button, SelectField, TextField, useToast } from '../../ui';
+import { Badge, Button, PasswordField, SelectField, TextField, useToast } from '../../ui';
+import { SecretInput } from '../services/SecretInput';
 import { countdown, errorText, localTime } from './format';
 import { useNow } from './use-oauth';
 
@@ -195,9 +196,9 @@ function VerifyPanel() {
           onChange={(e) => setKey(e.currentTarget.value)}
         />
       ) : kind === 'secret' ? (
-        <TextField
+        <PasswordField
           label="Secret"
-          type="password"
+          revealLabel="Secret"
           mono
           value={key}
           onChange={(e) => setKey(e.currentTarget.value)}
@@ -352,16 +353,23 @@ function SignPanel() {
             onChange={setAlgorithm}
           />
           {isHmac ? (
-            <TextField
+            <PasswordField
               label="Secret"
-              type="password"
+              revealLabel="Secret"
               mono
               value={key}
               onChange={(e) => setKey(e.currentTarget.value)}
               hint="Used byte for byte as text, never base64-decoded."
             />
           ) : (
-            <TextArea label="Private key (PEM or JWK)" value={key} onChange={setKey} rows={5} />
+            <SecretInput
+              label="Private key (PEM or JWK)"
+              multiline
+              value={key}
+              error={null}
+              onChange={setKey}
+              rows={5}
+            />
           )}
           <div className="jwt-columns">
             <TextField label="Issuer (iss)" mono value={issuer} onChange={(e) => setIssuer(e.currentTarget.value)} />

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { OAuthPresetInfo, OAuthRedirectInfo } from '../../../../preload/contract';
 import { OAUTH_GRANTS } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Button, Dialog, SelectField, TextField, useToast } from '../../ui';
+import { Button, Dialog, PasswordField, SelectField, TextField, useToast } from '../../ui';
 import { errorText, GRANT_LABEL } from './format';
 import { RedirectToRegister } from './RedirectToRegister';
 
@@ -185,9 +185,9 @@ export function NewClientDialog({ open, onClose }: { open: boolean; onClose: () 
           />
         ))}
         <TextField label="Client ID" mono value={clientId} onChange={(e) => setClientId(e.currentTarget.value)} />
-        <TextField
+        <PasswordField
           label="Client secret"
-          type="password"
+          revealLabel="Client secret"
           mono
           value={clientSecret}
           onChange={(e) => setClientSecret(e.currentTarget.value)}

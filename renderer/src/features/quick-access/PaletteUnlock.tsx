@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
 import type { VaultStatus } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Button, Icon } from '../../ui';
+import { Button, Icon, PasswordField } from '../../ui';
 
 /**
  * The palette while the vault is locked: unlock right here (the master password, or quick
@@ -53,20 +53,16 @@ export function PaletteUnlock({
       >
         <Icon name="lock" size={20} />
         <p>Latch is locked. Unlock it to copy from here.</p>
-        <div className="field__control qa__password">
-          <input
-            type="password"
-            aria-label="Master password"
-            placeholder="Master password"
-            // biome-ignore lint/a11y/noAutofocus: the locked palette exists to be typed into
-            autoFocus
-            autoComplete="current-password"
-            value={password}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'qa-unlock-error' : undefined}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-          />
-        </div>
+        <PasswordField
+          label="Master password"
+          className="qa__password"
+          // The locked palette exists to be typed into.
+          autoFocus
+          autoComplete="current-password"
+          value={password}
+          error={error}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+        />
         <Button variant="primary" type="submit" disabled={busy || password === ''}>
           Unlock
         </Button>
@@ -74,11 +70,6 @@ export function PaletteUnlock({
           <Button type="button" disabled={busy} onClick={() => void unlock({ useQuickUnlock: true })}>
             Quick unlock
           </Button>
-        ) : null}
-        {error ? (
-          <p className="qa__status qa__status--error" id="qa-unlock-error" role="alert">
-            {error}
-          </p>
         ) : null}
         <Button variant="ghost" type="button" onClick={onOpenApp}>
           Open Latch

@@ -43,7 +43,12 @@ export function HistorySidebar({
       <ul className="plain-list req-side__list">
         {saved.map((s) => (
           <li key={s.id} className="req-side__item">
-            <button type="button" className="req-side__load" onClick={() => onLoad(s)} title={s.request.url}>
+            <button
+              type="button"
+              className="req-side__load"
+              onClick={() => onLoad(s)}
+              title={`${s.name} · ${s.request.url}`}
+            >
               <span className="req-side__method">{s.request.method}</span>
               <span className="req-side__name">{s.name}</span>
             </button>

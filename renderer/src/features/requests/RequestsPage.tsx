@@ -10,6 +10,7 @@ import { HostPrompt, type HostQuestion } from './HostPrompt';
 import { type Outcome, ResponsePanel } from './ResponsePanel';
 import { type Draft, emptyDraft, newRequestId, normalizeDraft, type Retry, toSend } from './request-model';
 import './requests.css';
+import { ROUTE_NAMES } from '../../app/route-names';
 
 const SIGNS = new Set(['api-key', 'basic', 'digest', 'bearer', 'oauth2', 'jwt-signer', 'hmac', 'aws-sigv4']);
 const idle: Outcome = { response: null, error: null, attempts: [], busy: false };
@@ -234,7 +235,7 @@ export function RequestsPage() {
     <section className="page requests" aria-labelledby="requests-title">
       <header className="page__header">
         <h1 className="page__title" id="requests-title">
-          Requests
+          {ROUTE_NAMES.requests}
         </h1>
         <p className="page__lede">
           Signed in main with the credential you pick; the secret never reaches this window. If the server echoes it

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { TextField } from '../../ui';
+import { PasswordField } from '../../ui';
 import { TextAreaField } from './TextAreaField';
 
 /**
  * A secret typed or pasted into a form (a key, a password, a PEM private key): masked until
  * the user asks to see it, so a shared screen or a screenshot never shows it by default.
  * Show lets the user check a paste before saving; the value stays in the form either way.
+ * One line is a PasswordField; several lines are a textarea drawn as dots with the same toggle.
  */
 export function SecretInput({
   label,
@@ -29,18 +30,21 @@ export function SecretInput({
   onChange: (value: string) => void;
 }) {
   const [shown, setShown] = useState(false);
-  const toggle = (
-    <button
-      type="button"
-      className="btn btn--ghost btn--small reveal-toggle"
-      aria-pressed={shown}
-      aria-label={`${shown ? 'Hide' : 'Show'} ${label}`}
-      onClick={() => setShown((s) => !s)}
-    >
-      {shown ? 'Hide' : 'Show'}
-    </button>
-  );
-  return multiline ? (
+  if (!multiline)
+    return (
+      <PasswordField
+        label={label}
+        revealLabel={label}
+        value={value}
+        error={error}
+        hint={hint}
+        mono
+        className={className}
+        placeholder={placeholder}
+        onChange={(e) => onChange(e.currentTarget.value)}
+      />
+    );
+  return (
     <TextAreaField
       label={label}
       value={value}
@@ -48,22 +52,19 @@ export function SecretInput({
       hint={hint}
       mono
       masked={!shown}
-      action={toggle}
+      action={
+        <button
+          type="button"
+          className="btn btn--ghost btn--small reveal-toggle"
+          aria-pressed={shown}
+          aria-label={`${shown ? 'Hide' : 'Show'} ${label}`}
+          onClick={() => setShown((s) => !s)}
+        >
+          {shown ? 'Hide' : 'Show'}
+        </button>
+      }
       placeholder={placeholder}
       rows={rows ?? 5}
-      onChange={(e) => onChange(e.currentTarget.value)}
-    />
-  ) : (
-    <TextField
-      label={label}
-      type={shown ? 'text' : 'password'}
-      value={value}
-      error={error}
-      hint={hint}
-      mono
-      className={className}
-      placeholder={placeholder}
-      trailing={toggle}
       onChange={(e) => onChange(e.currentTarget.value)}
     />
   );

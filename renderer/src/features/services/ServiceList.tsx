@@ -81,7 +81,8 @@ export function ServiceList({ services, openId, onOpen, onAdd, onToggleFavourite
             ref={searchRef}
             type="search"
             aria-label="Search services"
-            placeholder="Search name, #tag, URL, kind   ( / )"
+            // Short enough for the narrowest list (the screen matrix measures it); the "/" shortcut is the keycap after it.
+            placeholder="Search name, #tag, URL"
             value={query}
             spellCheck={false}
             autoComplete="off"
@@ -89,6 +90,11 @@ export function ServiceList({ services, openId, onOpen, onAdd, onToggleFavourite
             onChange={(e) => setQuery(e.currentTarget.value)}
             onKeyDown={onKeys}
           />
+          {query === '' ? (
+            <span className="svc-search__key" aria-hidden="true">
+              /
+            </span>
+          ) : null}
         </div>
       </div>
       <div className="svc-list__count" aria-live="polite">

@@ -62,7 +62,7 @@ export const KIND_FIELDS: Record<CredentialKind, FieldSpec[]> = {
       initial: 'Authorization',
       mono: true,
     },
-    { name: 'prefix', label: 'Prefix', type: 'text', placeholder: 'e.g. "Bearer " or "Token "', mono: true },
+    { name: 'prefix', label: 'Prefix', type: 'text', placeholder: 'e.g. "Bearer "', mono: true },
   ],
   basic: userPassword,
   digest: userPassword,

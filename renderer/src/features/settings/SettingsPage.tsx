@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
 import type { Settings, VaultStatus } from '../../../../preload/contract';
+import { ROUTE_NAMES } from '../../app/route-names';
 import { useLatch } from '../../latch-context';
 import { TextField, useToast } from '../../ui';
 import { DesktopSettings } from '../quick-access/DesktopSettings';
@@ -56,7 +57,7 @@ export function SettingsPage({ settings, vault }: { settings: Settings; vault: V
     <section className="page" aria-labelledby="settings-title">
       <header className="page__header">
         <h1 className="page__title" id="settings-title">
-          Settings
+          {ROUTE_NAMES.settings}
         </h1>
       </header>
       <div className="card stack">

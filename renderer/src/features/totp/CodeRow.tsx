@@ -76,10 +76,10 @@ export function CodeRow({ entry, live, now, onShowQr, onRecoveryCodes, onDelete 
     >
       <Monogram name={title} />
       <div className="totp-row__main">
-        <span className="totp-row__title" data-testid="totp-issuer">
+        <span className="totp-row__title" data-testid="totp-issuer" title={title}>
           {title}
         </span>
-        <span className="totp-row__subtitle" data-testid="totp-account">
+        <span className="totp-row__subtitle" data-testid="totp-account" title={subtitle}>
           {subtitle}
           {entry.type !== 'totp' ? (
             <>

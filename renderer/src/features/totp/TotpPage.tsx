@@ -11,6 +11,7 @@ import { QrDialog } from './QrDialog';
 import { RecoveryCodesDialog } from './RecoveryCodesDialog';
 import { useLiveCodes, useNow, useTotpEntries } from './use-live-codes';
 import './totp.css';
+import { ROUTE_NAMES } from '../../app/route-names';
 
 function matches(entry: TotpEntry, query: string): boolean {
   const q = query.trim().toLowerCase();
@@ -124,7 +125,7 @@ export function TotpPage() {
   return (
     <div className="page totp-page">
       <header className="page__header">
-        <h1 className="page__title">{tab === 'codes' ? 'One-time codes' : 'MFA lab'}</h1>
+        <h1 className="page__title">{ROUTE_NAMES.totp}</h1>
         <span className="spacer" />
         <div className="tabs" role="tablist" aria-label="Codes or lab">
           <button

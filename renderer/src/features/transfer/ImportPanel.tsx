@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
 import type { ImportPreview } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Badge, Button, TextField, useToast } from '../../ui';
+import { Badge, Button, PasswordField, TextField, useToast } from '../../ui';
 import { FileDrop } from './FileDrop';
 import { fileToBase64, importFileProblem } from './read-file';
 import './transfer.css';
@@ -149,9 +149,9 @@ export function ImportPanel({ onOpenService }: { onOpenService: (serviceId: stri
           </select>
         </div>
         {isBackup ? (
-          <TextField
+          <PasswordField
             label="Backup password"
-            type="password"
+            autoComplete="off"
             value={backupPassword}
             onChange={(e) => setBackupPassword(e.currentTarget.value)}
           />
