@@ -77,18 +77,23 @@ export async function overflows(page: Page): Promise<string[]> {
       );
     }
 
-    // Placeholders wider than their input.
-    const ruler = doc.createElement('canvas').getContext('2d');
+    // Placeholders wider than their input, measured in a span set in the input's own font.
+    const ruler = doc.createElement('span');
+    ruler.style.cssText = 'position:fixed;left:0;top:0;visibility:hidden;white-space:pre;';
+    body.append(ruler);
     for (const el of body.querySelectorAll('input[placeholder]')) {
       const input = el as El & { value: string; placeholder: string };
-      if (!shown(input) || input.value !== '' || !ruler) continue;
+      if (!shown(input) || input.value !== '') continue;
       const cs = style(input);
-      ruler.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      ruler.style.font = cs.font;
+      ruler.style.letterSpacing = cs.letterSpacing;
+      ruler.textContent = input.placeholder;
       const room = input.clientWidth - Number.parseFloat(cs.paddingLeft) - Number.parseFloat(cs.paddingRight);
-      const need = ruler.measureText(input.placeholder).width;
+      const need = ruler.getBoundingClientRect().width;
       if (need > room + 1)
         out.push(`placeholder "${input.placeholder}" is cut (${Math.ceil(need)} > ${Math.floor(room)})`);
     }
+    ruler.remove();
 
     // Controls cut by an ancestor, or by the viewport with nothing to scroll them into view.
     for (const el of body.querySelectorAll('button, input, select, textarea, a[href], [role="tab"]')) {

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
-import { createVaultThroughUi } from './vault-helpers';
+import { overflows } from './screen-checks';
+import { call, createVaultThroughUi } from './vault-helpers';
 
 async function newService(page: Page, name: string, baseUrl: string): Promise<void> {
   await page.getByRole('button', { name: 'Services', exact: true }).click();
@@ -63,4 +64,63 @@ test('the recipe editor previews the string to sign live, and never shows the se
   await d.getByRole('button', { name: 'Add credential' }).click();
   await expect(page.locator('dialog[open]')).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 3, name: 'signed', exact: true })).toBeVisible();
+});
+
+test('the request tester previews what the chosen recipe signs for the request being composed, secret masked', async ({
+  app,
+  host,
+}) => {
+  await app.setViewportSize({ width: 1280, height: 800 });
+  await createVaultThroughUi(app);
+  const svc = await call<{ id: string }>(host, 'services.create', {
+    service: { name: 'Tiny API', baseUrl: 'https://api.tiny.test' },
+  });
+  const add = (kind: string, name: string, fields: Record<string, unknown>) =>
+    call(host, 'credentials.add', { serviceId: svc.id, kind, name, fields });
+  await add('hmac', 'signed', {
+    keyId: 'pub-key',
+    secret: 'very-secret-value',
+    preset: 'custom',
+    recipe: 'digest=hmac-sha256\nsign=method "\\n" path-query "\\n" body\nsignature=header:X-Sig',
+  });
+  await add('hmac', 'hashed', { keyId: 'pub-key', secret: 'very-secret-value', preset: 'plain-hash' });
+  await add('api-key', 'plain key', { value: 'key-not-a-recipe', header: 'X-Api-Key' });
+
+  await app.getByRole('button', { name: 'Requests', exact: true }).click();
+  await app.getByLabel('Service').selectOption({ label: 'Tiny API' });
+  // The service's answer resets the URL to its base when it arrives; type only after it.
+  const url = app.getByLabel('URL');
+  await expect(url).toHaveValue('https://api.tiny.test/');
+  const preview = app.getByRole('region', { name: 'Preview of the string to sign' });
+  const sts = preview.getByTestId('string-to-sign');
+  await app.getByLabel('Credential').selectOption({ label: 'signed · hmac' });
+  await expect(sts).toHaveText('GET↵\n/↵\n');
+  await expect(preview.getByText('X-Sig', { exact: true })).toBeVisible();
+
+  // The URL, a param row, the method and the body: each change is in the preview.
+  await url.fill('https://api.tiny.test/v1/orders?symbol=LTCBTC');
+  await expect(sts).toHaveText('GET↵\n/v1/orders?symbol=LTCBTC↵\n');
+  await app.getByRole('tab', { name: /^Params/ }).click();
+  await app.getByLabel('Query parameters value 1').fill('ETHBTC');
+  await expect(sts).toHaveText('GET↵\n/v1/orders?symbol=ETHBTC↵\n');
+  await app.getByLabel('Method').selectOption('POST');
+  await app.getByRole('tab', { name: /^Body/ }).click();
+  await app.getByRole('group', { name: 'Body type' }).getByRole('button', { name: 'JSON', exact: true }).click();
+  await app.getByLabel('JSON body').fill('{"qty":1}');
+  await expect(sts).toHaveText('POST↵\n/v1/orders?symbol=ETHBTC↵\n{"qty":1}');
+  await screenshot(app, 'requests-recipe-preview-1280');
+  expect(await overflows(app)).toEqual([]);
+  await app.setViewportSize({ width: 900, height: 700 });
+  await sts.scrollIntoViewIfNeeded();
+  await screenshot(app, 'requests-recipe-preview-900');
+  expect(await overflows(app)).toEqual([]);
+
+  // A plain-hash recipe signs the secret itself: the preview says {secret}, never the value.
+  await app.getByLabel('Credential').selectOption({ label: 'hashed · hmac' });
+  await expect(sts).toHaveText(/^POST\/v1\/orders\d{10}\{secret\}$/);
+  await expect(app.locator('body')).not.toContainText('very-secret-value');
+
+  // A credential that signs no recipe has no preview.
+  await app.getByLabel('Credential').selectOption({ label: 'plain key · api-key' });
+  await expect(preview).toHaveCount(0);
 });

@@ -1,14 +1,17 @@
 import { useState } from 'react';
 import {
   type CredentialView,
+  effectiveRecipeText,
+  HMAC_PRESETS,
   type ServiceSummary,
   type StoredDefaultHeader,
   serviceHeaderRows,
 } from '../../../../preload/contract';
 import { Button } from '../../ui';
+import { RecipePreview } from '../services/RecipePreview';
 import { BodyEditor } from './BodyEditor';
 import { KeyValueTable } from './KeyValueTable';
-import { type Draft, jsonProblem, METHODS, type Retry, withRows, withUrl } from './request-model';
+import { type Draft, jsonProblem, METHODS, type Retry, toSend, withRows, withUrl } from './request-model';
 import { ServiceHeaderTable } from './ServiceHeaderTable';
 
 type Tab = 'params' | 'headers' | 'body' | 'options';
@@ -35,6 +38,18 @@ export interface ComposeProps {
 
 const SIGNS = new Set(['api-key', 'basic', 'digest', 'bearer', 'oauth2', 'jwt-signer', 'hmac', 'aws-sigv4']);
 
+/** The recipe an HMAC or hash credential signs with, from its non-secret fields (the secret never comes here). */
+function recipeOf(c: CredentialView | undefined): { preset: string; recipe: string; keyId: string } | null {
+  if (c?.kind !== 'hmac') return null;
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const preset = HMAC_PRESETS.find((x) => x === c.fields.preset);
+  return {
+    preset: preset ?? 'custom',
+    recipe: effectiveRecipeText({ preset, recipe: text(c.fields.recipe) }),
+    keyId: text(c.fields.keyId),
+  };
+}
+
 export function ComposePanel(p: ComposeProps) {
   const [tab, setTab] = useState<Tab>('params');
   const [includeSecrets, setIncludeSecrets] = useState(false);
@@ -42,6 +57,7 @@ export function ComposePanel(p: ComposeProps) {
   const d = p.draft;
   const set = (patch: Partial<Draft>) => p.onDraft({ ...d, ...patch });
   const jsonBad = d.body.kind === 'json' && jsonProblem(d.body.text) !== null;
+  const recipe = recipeOf(p.credentials.find((c) => c.id === p.credentialId));
   const count = (rows: Draft['query']) => rows.filter((r) => r.enabled && r.name !== '').length;
   const headerCount =
     count(d.headers) +
@@ -228,6 +244,10 @@ export function ComposePanel(p: ComposeProps) {
           </div>
         ) : null}
       </div>
+
+      {recipe !== null && p.serviceId !== '' ? (
+        <RecipePreview serviceId={p.serviceId} {...recipe} request={toSend(d)} />
+      ) : null}
 
       <div className="card-footer compose__footer">
         <Button size="small" onClick={() => p.onCopy('curl', includeSecrets)}>

@@ -82,7 +82,7 @@ export function ServiceList({ services, openId, onOpen, onAdd, onToggleFavourite
             type="search"
             aria-label="Search services"
             // Short enough for the narrowest list (the screen matrix measures it); the "/" shortcut is the keycap after it.
-            placeholder="Search name, #tag, URL"
+            placeholder="Name, #tag or URL"
             value={query}
             spellCheck={false}
             autoComplete="off"
