@@ -44,7 +44,9 @@ export function ServiceHeaderTable({
             aria-label={`Send default header ${r.name}`}
             onChange={(e) => turn(r.name, e.currentTarget.checked)}
           />
-          <span className="kvt__fixed mono">{r.name}</span>
+          <span className="kvt__fixed mono" title={r.name}>
+            {r.name}
+          </span>
           <span className="kvt__fixed mono" title={r.value}>
             {r.value === '' ? '(empty)' : r.value}
           </span>
