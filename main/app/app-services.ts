@@ -18,6 +18,7 @@ import { QuickAccess } from './quick/quick-access';
 import { ClockSkew } from './requests/clock-skew';
 import { RequestsService } from './requests/requests-service';
 import { AccessTokens } from './secrets/access-tokens';
+import { PROMPT_CONSENT } from './secrets/host-decision';
 import { SecretAccess } from './secrets/secret-access';
 import { SecretCopy } from './secrets/secret-copy';
 import { TotpService } from './totp/totp-service';
@@ -124,7 +125,7 @@ export function createAppServices(input: AppServicesInput): AppServices {
       clock,
     }),
     limits,
-    audit: new AuditService({ clock, session: { vault, credentials, accessTokens } }),
+    audit: new AuditService({ clock, session: { vault, credentials, accessTokens }, hostConsent: PROMPT_CONSENT }),
     transfer: new TransferService({
       vault,
       session: vault.session,

@@ -5,11 +5,16 @@
 import type { Clock } from '../core/platform';
 import { AuditService } from './audit/audit-service';
 import type { CliSession } from './cli-session';
+import { flagConsent } from './secrets/host-decision';
 
-/** The audit on a command's session (the token comes fresh through its AccessTokens), or without a vault. */
-export function cliAudit(session: CliSession | null, clock: Clock): AuditService {
+/**
+ * The audit on a command's session (the token comes fresh through its AccessTokens), or without a
+ * vault; the credential goes beyond its hosts only to those named with --allow-host.
+ */
+export function cliAudit(session: CliSession | null, clock: Clock, allowHosts: readonly string[]): AuditService {
   return new AuditService({
     clock,
+    hostConsent: flagConsent(allowHosts),
     session: session
       ? { vault: session.access, credentials: session.credentials, accessTokens: session.accessTokens }
       : null,

@@ -7,7 +7,10 @@ const Id = z.string().min(1).max(64);
 export const auditChannels = {
   /**
    * Runs the audit in main (never in the page) and keeps the report with the service when one is
-   * given. The credential is named by id; its secret never crosses the bridge.
+   * given. The credential is named by id; its secret never crosses the bridge. It sends the
+   * credential, so it is a gesture channel (a script alone cannot start it), and main takes the
+   * request tester's host decision: to a host the credential is not bound to it answers
+   * ERR_HOST_NOT_ALLOWED until the user says yes in the host prompt (`requests.approveHost`).
    */
   'audit.run': channel({
     input: z
@@ -20,6 +23,7 @@ export const auditChannels = {
       })
       .strict(),
     output: z.object({ report: AuditReport, savedId: z.string().nullable() }),
+    gesture: true,
   }),
   'audit.reports': channel({
     input: z.object({ serviceId: Id }).strict(),

@@ -56,7 +56,10 @@ async function addService(host: Host) {
 const nav = (app: Page, name: string) =>
   app.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name }).click();
 
-test('the Audit screen runs the checks in main, keeps the report and exports it', async ({ app, host }) => {
+test('the Audit screen runs the checks in main, keeps the report, exports it, and asks before another host', async ({
+  app,
+  host,
+}) => {
   await createVaultThroughUi(app);
   await addService(host);
   await nav(app, 'Audit');
@@ -85,10 +88,35 @@ test('the Audit screen runs the checks in main, keeps the report and exports it'
   expect(report.checks.find((c) => c.id === 'cookies.secure')?.status).toBe('fail');
   expect(readFileSync(file, 'utf8')).not.toContain('k-e2e-5678');
 
-  // The service page lists it too.
+  // Host binding, as in the request tester: another host (another port here) asks first, and nothing
+  // goes out before the yes. The prompt is the request tester's, and so is the remembered yes.
+  const stranger = await startScriptedServer();
+  try {
+    const strangerHost = `127.0.0.1:${stranger.port}`;
+    await app.getByLabel('URL').fill(`${stranger.url}/collect`);
+    await app.getByRole('button', { name: 'Run audit' }).click();
+    const prompt = app.getByRole('dialog', { name: `Send Key to ${strangerHost}?` });
+    await expect(prompt).toBeVisible();
+    await expect(prompt.getByTestId('host-prompt-text')).toContainText(`http://${strangerHost}`);
+    await screenshot(app, 'audit-host-prompt');
+    await prompt.getByRole('button', { name: "Don't send" }).click();
+    await expect(prompt).toBeHidden();
+    await expect(app.getByTestId('toast').filter({ hasText: `Nothing was sent` })).toBeVisible();
+    expect(stranger.seen).toHaveLength(0);
+
+    await app.getByRole('button', { name: 'Run audit' }).click();
+    await prompt.getByRole('button', { name: 'Send to this host' }).click();
+    await expect(app.getByRole('list', { name: 'Saved audit reports' }).getByRole('listitem')).toHaveCount(2);
+    await expect.poll(() => stranger.seen.some((r) => r.headers['x-api-key'] === 'k-e2e-5678')).toBe(true);
+    await expect(prompt).toBeHidden();
+  } finally {
+    await stranger.close();
+  }
+
+  // The service page lists both.
   await nav(app, 'Services');
   await app.getByTestId('service-row').first().click();
-  await expect(app.getByRole('list', { name: 'Saved audit reports' }).getByRole('listitem')).toHaveCount(1);
+  await expect(app.getByRole('list', { name: 'Saved audit reports' }).getByRole('listitem')).toHaveCount(2);
 });
 
 test('a rate limit set on the service page holds the tester back, and a 429 shows "rate limited until"', async ({

@@ -1,6 +1,7 @@
 /**
  * The API audit, for the app and `latch audit` alike: runs the checks against a URL (signed with a
- * stored credential when one is chosen, its OAuth token through AccessTokens), keeps the reports
+ * stored credential when one is chosen, its OAuth token through AccessTokens, only to a host the
+ * credential may go to), keeps the reports
  * per service in the vault, and renders one for export. Without a vault (an anonymous
  * `latch audit URL`) it still runs; only a credential or a saved report needs one.
  */
@@ -12,6 +13,7 @@ import type { Clock } from '../../core/platform';
 import { LATCH_VERSION } from '../../core/version';
 import type { Credentials } from '../credentials/credentials';
 import type { AccessTokens } from '../secrets/access-tokens';
+import { decideHost, type HostConsent } from '../secrets/host-decision';
 import { savingRecords, type VaultAccess } from '../vault/vault-access';
 
 const MIME: Record<ReportFormat, string> = {
@@ -41,7 +43,11 @@ export class AuditService {
   /** Saved reports are read-modify-write of one record per service: one at a time. */
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly deps: { clock: Clock; session: AuditVault | null }) {}
+  /**
+   * `hostConsent`: who may send the credential beyond its hosts (the app's prompt, or the command
+   * line's --allow-host for this run). Never part of a run's input, so the page cannot widen it.
+   */
+  constructor(private readonly deps: { clock: Clock; session: AuditVault | null; hostConsent: HostConsent }) {}
 
   #session(): AuditVault {
     const { session } = this.deps;
@@ -80,7 +86,17 @@ export class AuditService {
           rateProbe,
           ...(rateProbeTimeLimitMs !== undefined ? { rateProbeTimeLimitMs } : {}),
         },
-        { engine, clock, sleep: abortableSleep, probeTls, version: LATCH_VERSION },
+        {
+          engine,
+          clock,
+          sleep: abortableSleep,
+          probeTls,
+          version: LATCH_VERSION,
+          // The request tester's host decision: a credential goes nowhere the user did not bind or approve.
+          mayGo: (target) => {
+            if (located) decideHost(located, target.href, this.deps.hostConsent);
+          },
+        },
       );
     } finally {
       engine.close();

@@ -26,11 +26,11 @@ import {
   resolveRequestUrl,
   toResponseView,
 } from '../../core/requests';
-import { assertMayGo } from '../../core/security/host-binding';
 import type { JsonValue } from '../../core/vault/types';
 import type { Credentials } from '../credentials/credentials';
 import type { AppEvents } from '../events';
 import type { AccessTokens } from '../secrets/access-tokens';
+import { decideHost, PROMPT_CONSENT } from '../secrets/host-decision';
 import type { SecretCopy } from '../secrets/secret-copy';
 import { savingRecords, type VaultAccess } from '../vault/vault-access';
 import type { ClockSkew } from './clock-skew';
@@ -149,18 +149,12 @@ export class RequestsService {
   }
 
   /**
-   * Host binding, decided here in main: the renderer cannot skip it. A credential goes to its
-   * service's hosts over HTTPS (or to loopback); anywhere else waits for the user's yes.
+   * Host binding, decided here in main (the same decision as the audit's): the renderer cannot
+   * skip it. A credential goes to its service's hosts over HTTPS (or to loopback); anywhere else
+   * waits for the user's yes.
    */
   #mayGo(located: Located | null, url: string): void {
-    if (located === null) return;
-    assertMayGo(
-      url,
-      located.credential,
-      located.service.baseUrl,
-      () =>
-        'Choose "Send to this host" when asked (remembered for this credential), or add the host to the credential.',
-    );
+    if (located !== null) decideHost(located, url, PROMPT_CONSENT);
   }
 
   /** The user's yes to sending one credential to one origin (the prompt's button; a gesture channel). */

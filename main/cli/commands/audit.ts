@@ -4,6 +4,7 @@ import { openCliSession } from '../../app/cli-session';
 import { DEFAULT_MAX_REQUESTS, renderReport } from '../../core/audit';
 import { REPORT_FORMATS, type ReportFormat } from '../../core/model/audit-report';
 import { systemClock } from '../../core/platform';
+import { allowedHosts, allowHostOption } from '../allow-host';
 import { EXIT } from '../exit-codes';
 import { usageError } from '../parse-args';
 import type { CliCommand } from '../registry';
@@ -28,13 +29,14 @@ function wholeNumber(raw: unknown, name: string, min: number, max: number, fallb
 export const auditCommand: CliCommand = {
   name: 'audit',
   usage:
-    'latch audit URL [--credential REF] [--report FILE.{md,html,json}]... [--max-requests N] [--rate-probe] [--json]',
+    'latch audit URL [--credential REF] [--allow-host HOST]... [--report FILE.{md,html,json}]... [--max-requests N] [--rate-probe] [--json]',
   positionals: { min: 1, max: 1 },
   options: {
     credential: {
       type: 'string',
       help: 'the credential to audit with (latch://SERVICE/CREDENTIAL); the report is kept with the service',
     },
+    'allow-host': allowHostOption,
     report: {
       type: 'string',
       multiple: true,
@@ -53,12 +55,13 @@ export const auditCommand: CliCommand = {
     const maxRequests = wholeNumber(ctx.values['max-requests'], '--max-requests', 1, 1000, DEFAULT_MAX_REQUESTS);
     const probeSeconds = wholeNumber(ctx.values['rate-probe-seconds'], '--rate-probe-seconds', 1, 600, 30);
     const reference = typeof ctx.values.credential === 'string' ? ctx.values.credential : null;
+    const allowHosts = allowedHosts(ctx.values['allow-host']);
 
     const vault = reference ? await unlockVault(ctx) : null;
     try {
       // The app's audit on this command's session: the token comes fresh through AccessTokens.
       const session = vault ? openCliSession(vault, systemClock) : null;
-      const audit = cliAudit(session, systemClock);
+      const audit = cliAudit(session, systemClock, allowHosts);
       const located = session && reference ? await session.credentials.resolve(reference) : null;
       const target = located ? { serviceId: located.serviceId, credentialId: located.credential.id } : {};
       const report = await audit.check({

@@ -1,3 +1,4 @@
+import { decideHost, flagConsent } from '../../app/secrets/host-decision';
 import {
   createHttpEngine,
   createMasker,
@@ -9,10 +10,9 @@ import {
 import { readBoundedFile } from '../../core/io/read-bounded';
 import { createPoliteGate, LimitRecords, politeSend } from '../../core/limits';
 import { withServiceHeaders } from '../../core/model/default-headers';
-import { normalizeHost } from '../../core/model/host-binding';
 import { systemClock } from '../../core/platform';
 import { curlBody, MAX_UPLOAD_BYTES, resolveRequestUrl } from '../../core/requests';
-import { assertMayGo } from '../../core/security/host-binding';
+import { allowedHosts, allowHostOption } from '../allow-host';
 import { EXIT } from '../exit-codes';
 import { parseHeaderArgs } from '../header-args';
 import { usageError } from '../parse-args';
@@ -56,14 +56,6 @@ function printResponse(ctx: CliContext, response: HttpResponse): void {
   if (m.count > 0) ctx.note(`The server echoed a secret that was sent: ${m.count} place(s) masked as [redacted].`);
 }
 
-function allowedHosts(allow: unknown): string[] {
-  const hosts = Array.isArray(allow) ? (allow as string[]) : [];
-  for (const h of hosts)
-    if (normalizeHost(h) === null)
-      throw usageError(`--allow-host takes a host such as api.example.com or host:8443 (got "${h.slice(0, 60)}").`);
-  return hosts;
-}
-
 export const requestCommand: CliCommand = {
   name: 'request',
   usage:
@@ -92,11 +84,7 @@ export const requestCommand: CliCommand = {
     verbose: { type: 'boolean', short: 'v', help: 'say when the request waits for a rate limit or a Retry-After' },
     timeout: { type: 'string', help: 'seconds for the whole attempt (default 30)' },
     insecure: { type: 'boolean', short: 'k', help: 'do not verify the TLS certificate' },
-    'allow-host': {
-      type: 'string',
-      multiple: true,
-      help: "send the credential to HOST although it is not one of its service's hosts, or over plain HTTP (repeatable)",
-    },
+    'allow-host': allowHostOption,
   },
   async run(ctx) {
     const [reference, method, url] = ctx.positionals as [string, string, string];
@@ -133,14 +121,8 @@ export const requestCommand: CliCommand = {
       // Shared through the vault: a loop of `latch request` processes keeps to the limit as one client would.
       const gate = createPoliteGate({ records: () => new LimitRecords(vault), clock: systemClock, shareSends: true });
       const absolute = resolveRequestUrl(url, located.service.baseUrl);
-      // Host binding (main/core/security/host-binding.ts): nothing goes to a host the credential is not bound to.
-      assertMayGo(
-        absolute,
-        located.credential,
-        located.service.baseUrl,
-        (host) => `If you mean it, run again with --allow-host ${host}.`,
-        allowHosts,
-      );
+      // Host binding, the app's one decision: nothing goes to a host the credential is not bound to.
+      decideHost(located, absolute, flagConsent(allowHosts));
       try {
         const response = await politeSend(
           engine,

@@ -39,6 +39,12 @@ export interface AuditDeps {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   probeTls: TlsProbe;
   version: string;
+  /**
+   * The host decision (the app's, shared with the request tester): throws when the credential may
+   * not go to this URL. Taken once, before the credential first leaves; every request that carries
+   * any of it (the wrong-by-one-byte and query-string variants included) goes to this same URL.
+   */
+  mayGo: (target: URL) => void;
 }
 
 function parseTarget(raw: string): URL {
@@ -94,6 +100,7 @@ export async function runAudit(o: AuditOptions, deps: AuditDeps): Promise<AuditR
   // The credential goes only where nobody in between can read it or impersonate the server.
   const credentialSafe = https ? tls?.trusted === true : isLoopback(url);
   const auth = credentialSafe ? o.auth : null;
+  if (auth !== null) deps.mayGo(url);
 
   let sent = 0;
   const send = async (target: URL, with_: RequestAuth | null): Promise<ProbeOutcome | null> => {

@@ -9,6 +9,7 @@ import { ServiceStore } from '../../../main/core/credentials/service-store';
 import type { AuditReport } from '../../../main/core/model/audit-report';
 import { systemClock } from '../../../main/core/platform';
 import { openVault } from '../../../main/core/vault/open';
+import { startScriptedServer } from '../../peers/scripted-server';
 import { latch } from '../cli/run-latch';
 import { launchBrowser } from '../oauth/browser';
 import { type ApiPeer, goodApi, startApi, TOKEN } from './api-peer';
@@ -17,6 +18,7 @@ import { makeCertificates, type TestCertificates } from './certificates';
 const dir = mkdtempSync(join(tmpdir(), 'latch-audit-cli-'));
 const vault = join(dir, 'audit.latch');
 const PASSWORD = 'audit test password';
+const EX_TOKEN = 'ex-token-bound-to-api-example-com-31';
 let certs: TestCertificates;
 let env: Record<string, string>;
 const peers: ApiPeer[] = [];
@@ -33,15 +35,19 @@ beforeAll(async () => {
   expect(
     (await latch(['init', '--password-stdin', '--iterations', '100000'], { stdin: `${PASSWORD}\n`, env })).code,
   ).toBe(0);
-  const v = await openVault({ path: vault, password: PASSWORD });
-  const store = new ServiceStore(v, systemClock);
-  const id = await store.createService({ name: 'api' });
-  await store.addCredential(id, { kind: 'bearer', name: 'token', fields: { token: TOKEN } });
-  v.lock();
   good = await startApi(goodApi, certs.good);
   selfSigned = await startApi(goodApi, certs.selfSigned);
   expired = await startApi(goodApi, certs.expired);
   peers.push(good, selfSigned, expired);
+  const v = await openVault({ path: vault, password: PASSWORD });
+  const store = new ServiceStore(v, systemClock);
+  const id = await store.createService({ name: 'api' });
+  // Bound to the good peer only: the audit sends it there without asking (host binding).
+  const hosts = [new URL(good.url).host];
+  await store.addCredential(id, { kind: 'bearer', name: 'token', fields: { token: TOKEN }, hosts });
+  const ex = await store.createService({ name: 'Ex', baseUrl: 'https://api.example.com' });
+  await store.addCredential(ex, { kind: 'bearer', name: 't', fields: { token: EX_TOKEN } });
+  v.lock();
 }, 60_000);
 
 afterAll(async () => {
@@ -160,5 +166,32 @@ describe('latch audit', () => {
     expect(readFileSync(victim, 'utf8')).toBe('keep me');
     expect(lstatSync(link).isSymbolicLink()).toBe(false);
     expect(readFileSync(link, 'utf8')).toMatch(/^# Latch API audit/);
+  });
+
+  it('sends a credential to a host it is not bound to only with --allow-host: refused (exit 2, nothing sent), then sent', async () => {
+    const capture = await startScriptedServer();
+    try {
+      const host = `127.0.0.1:${capture.port}`;
+      const run = (extra: string[]) =>
+        latch(['audit', '--password-stdin', `${capture.url}/x`, '--credential', 'latch://Ex/t', ...extra], {
+          stdin: `${PASSWORD}\n`,
+          env,
+        });
+      const refused = await run([]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(host);
+      expect(refused.stderr).toContain(`--allow-host ${host}`);
+      expect(refused.stderr + refused.stdout).not.toContain(EX_TOKEN);
+      expect((await run(['--allow-host', 'https://x.test/path'])).stderr).toContain('--allow-host');
+      expect(capture.seen).toEqual([]);
+
+      const allowed = await run(['--allow-host', host, '--json']);
+      expect(allowed.stderr).toBe('');
+      expect(JSON.parse(allowed.stdout)).toMatchObject({ credential: { reference: 'latch://Ex/t' } });
+      expect(capture.seen.map((s) => s.headers.authorization)).toContain(`Bearer ${EX_TOKEN}`);
+      expect(allowed.stdout).not.toContain(EX_TOKEN);
+    } finally {
+      await capture.close();
+    }
   });
 });

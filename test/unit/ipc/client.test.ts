@@ -33,6 +33,7 @@ describe('the typed client built from the contract', () => {
         .sort();
       expect(gated).toEqual([
         'app.openLink',
+        'audit.run',
         'credentials.copy',
         'credentials.forgetHost',
         'credentials.reveal',

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AuditReport, ServiceSummary } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { Button, SelectField, TextField, useToast } from '../../ui';
+import { useHostPrompt } from '../requests/useHostPrompt';
 import { errorOf } from '../services/bridge-error';
 import { ReportView } from './ReportView';
 import { SavedReports } from './SavedReports';
@@ -39,6 +40,11 @@ export function AuditPage() {
   const budgetError =
     Number.isInteger(budget) && budget >= 1 && budget <= 1000 ? null : 'a whole number from 1 to 1000';
 
+  const hostPrompt = useHostPrompt({
+    retry: () => run(),
+    declined: (refusal) => toast.show(refusal.message, 'error'),
+  });
+
   const run = async () => {
     if (budgetError) return;
     setBusy(true);
@@ -53,7 +59,11 @@ export function AuditPage() {
       setReport(r.report);
       setSaved((n) => n + 1);
     } catch (e) {
-      toast.show(errorOf(e).message, 'error');
+      // Main held the credential back from a host it is not bound to: the same prompt as the request tester's.
+      const credentialName = service?.credentials.find((c) => c.id === credentialId)?.name ?? 'this credential';
+      const asking =
+        serviceId !== '' && credentialId !== '' && hostPrompt.ask(e, { serviceId, credentialId, credentialName });
+      if (!asking) toast.show(errorOf(e).message, 'error');
     } finally {
       setBusy(false);
     }
@@ -138,6 +148,7 @@ export function AuditPage() {
           <SavedReports serviceId={serviceId} onOpen={(id) => void open(id)} refresh={saved} />
         </section>
       ) : null}
+      {hostPrompt.prompt}
     </section>
   );
 }

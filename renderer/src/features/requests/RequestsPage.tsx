@@ -6,9 +6,9 @@ import { useLatch } from '../../latch-context';
 import { useToast } from '../../ui';
 import { ComposePanel } from './ComposePanel';
 import { HistorySidebar } from './HistorySidebar';
-import { HostPrompt, type HostQuestion } from './HostPrompt';
 import { type Outcome, ResponsePanel } from './ResponsePanel';
 import { type Draft, emptyDraft, newRequestId, normalizeDraft, type Retry, toSend } from './request-model';
+import { useHostPrompt } from './useHostPrompt';
 import './requests.css';
 import { ROUTE_NAMES } from '../../app/route-names';
 
@@ -19,14 +19,6 @@ function errorOf(e: unknown): { code: string; message: string } {
   return e instanceof BridgeError
     ? { code: e.code, message: e.message }
     : { code: 'ERR_INTERNAL', message: 'The request failed.' };
-}
-
-function hostQuestion(e: unknown, credentialName: string): HostQuestion | null {
-  if (!(e instanceof BridgeError) || e.code !== 'ERR_HOST_NOT_ALLOWED') return null;
-  const { host, origin, reason, bound } = e.detail ?? {};
-  if (typeof host !== 'string' || typeof origin !== 'string') return null;
-  const why = reason === 'plain-http' ? 'plain-http' : 'unbound-host';
-  return { host, origin, reason: why, credentialName, bound: typeof bound === 'string' ? bound : '' };
 }
 
 /** Compose a request, sign it with a stored credential in main, and read what came back. */
@@ -45,10 +37,6 @@ export function RequestsPage() {
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [saved, setSaved] = useState<SavedRequest[]>([]);
   const current = useRef<string | null>(null);
-  const [question, setQuestion] = useState<HostQuestion | null>(null);
-  const [approving, setApproving] = useState(false);
-  /** Main's refusal behind an open host prompt: shown only once the user declines. */
-  const refusal = useRef<{ code: string; message: string } | null>(null);
   // The first service is picked for the user once; after that the choice is theirs (even "none").
   const picked = useRef(false);
   const choice = useRef(0);
@@ -142,6 +130,12 @@ export function RequestsPage() {
     if (!picked.current && first !== undefined) void chooseService(first);
   }, [first]);
 
+  const credentialName = (id: string) => credentials.find((c) => c.id === id)?.name ?? 'this credential';
+  const hostPrompt = useHostPrompt({
+    retry: () => send(),
+    declined: (error) => setOutcome((o) => (o.busy ? o : { ...o, error })),
+  });
+
   const send = async () => {
     const requestId = newRequestId();
     current.current = requestId;
@@ -161,34 +155,11 @@ export function RequestsPage() {
     } catch (e) {
       setWaiting(null);
       if (current.current !== requestId) return;
-      const q = hostQuestion(e, credentials.find((c) => c.id === credentialId)?.name ?? 'this credential');
+      const held = { serviceId, credentialId, credentialName: credentialName(credentialId) };
       // Held back in main before anything left: while the prompt asks, it is the only thing said.
       // The refusal shows only if the user says "Don't send".
-      refusal.current = q === null ? null : errorOf(e);
-      if (q !== null) setQuestion(q);
-      setOutcome((o) => ({ ...o, response: null, error: q === null ? errorOf(e) : null, busy: false }));
-    }
-  };
-
-  const dontSend = () => {
-    setQuestion(null);
-    const error = refusal.current;
-    refusal.current = null;
-    if (error !== null) setOutcome((o) => (o.busy ? o : { ...o, error }));
-  };
-
-  const allowHost = async () => {
-    if (question === null || serviceId === '' || credentialId === '') return;
-    setApproving(true);
-    try {
-      await latch.requests.approveHost({ serviceId, credentialId, origin: question.origin });
-      refusal.current = null;
-      setQuestion(null);
-      await send();
-    } catch (e) {
-      toast.show(errorOf(e).message, 'error');
-    } finally {
-      setApproving(false);
+      const asking = serviceId !== '' && credentialId !== '' && hostPrompt.ask(e, held);
+      setOutcome((o) => ({ ...o, response: null, error: asking ? null : errorOf(e), busy: false }));
     }
   };
 
@@ -282,7 +253,7 @@ export function RequestsPage() {
           <ResponsePanel outcome={outcome} />
         </div>
       </div>
-      <HostPrompt question={question} busy={approving} onAllow={() => void allowHost()} onClose={dontSend} />
+      {hostPrompt.prompt}
     </section>
   );
 }
