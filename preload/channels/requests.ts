@@ -227,6 +227,8 @@ const Target = {
 };
 
 export const CopyAsFormat = z.enum(['curl', 'fetch']);
+const CopyAsInput = z.object({ ...Target, request: ComposedRequest, format: CopyAsFormat }).strict();
+const CopiedAs = z.object({ clearsInSeconds: z.number(), label: z.string() });
 
 export const requestsChannels = {
   'requests.send': channel({
@@ -283,12 +285,22 @@ export const requestsChannels = {
     input: z.object({ requestId: Id }).strict(),
     output: z.object({ cancelled: z.boolean() }),
   }),
-  /** Copies through the clipboard guard in main; nothing secret comes back. */
+  /**
+   * Copies through the clipboard guard in main, the credential's values redacted; nothing secret
+   * comes back. No gesture: what it copies holds no secret.
+   */
   'requests.copyAs': channel({
-    input: z
-      .object({ ...Target, request: ComposedRequest, format: CopyAsFormat, includeSecrets: z.boolean().default(false) })
-      .strict(),
-    output: z.object({ clearsInSeconds: z.number(), label: z.string() }),
+    input: CopyAsInput,
+    output: CopiedAs,
+  }),
+  /**
+   * The same copy with the credential's real values in it: a secret on the clipboard, so a gesture
+   * channel like `credentials.copy` (a script alone cannot put a key where it may paste it out).
+   */
+  'requests.copyAsWithSecrets': channel({
+    input: CopyAsInput,
+    output: CopiedAs,
+    gesture: true,
   }),
   'requests.history': channel({
     input: z.object({ serviceId: Id.optional() }).strict(),

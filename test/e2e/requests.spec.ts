@@ -210,6 +210,12 @@ async function staleParamsAndHostPrompt(app: Page, host: Host, stranger: Scripte
   await app.getByRole('button', { name: 'Copy as cURL' }).click();
   await expect.poll(readClipboard).toContain(`${httpbin.url}/get?q=a%20b`);
   expect(readClipboard()).not.toMatch(/stale|fresh/);
+  expect(readClipboard()).toContain('[redacted]');
+  // With "Include secrets" the copy goes through the gesture channel: the click is the gesture.
+  await app.getByLabel('Include secrets').check();
+  await app.getByRole('button', { name: 'Copy as cURL' }).click();
+  await expect.poll(readClipboard).toContain('X-Api-Key: stale-e2e-key');
+  await app.getByLabel('Include secrets').uncheck();
 
   // Another service starts at its own base URL with no params.
   await app.getByLabel('Service').selectOption({ label: 'other' });

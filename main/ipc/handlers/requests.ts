@@ -20,7 +20,8 @@ export function requestsHandlers({ requests }: HandlerServices): TableOf<'reques
     'requests.cancel': ({ requestId }) => requests.cancel(requestId),
     'requests.previewSigning': ({ serviceId, preset, recipe, keyId, request }) =>
       requests.previewSigning(serviceId, { preset, recipe, keyId }, request),
-    'requests.copyAs': (input) => requests.copyAs(input),
+    'requests.copyAs': (input) => requests.copyAs({ ...input, includeSecrets: false }),
+    'requests.copyAsWithSecrets': (input) => requests.copyAs({ ...input, includeSecrets: true }),
     'requests.history': ({ serviceId }) => requests.history(serviceId ?? null).then(readable(HistoryEntry)),
     'requests.clearHistory': ({ serviceId }) => okAfter(requests.clearHistory(serviceId)),
     'requests.save': (input) => requests.save(input),

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
+import { SystemClipboard } from '../../../main/core/clipboard/system-clipboard';
 import { ERROR_CODES } from '../../../main/core/model/errors';
 import { BridgeError, createClient, type Envelope } from '../../../preload/api';
 import { CHANNEL_NAMES, channels } from '../../../preload/contract';
@@ -432,6 +433,47 @@ describe('file-changing channels without the user', () => {
     expect(existsSync(planted)).toBe(false);
     b.close();
     await expectAlive();
+  });
+});
+
+describe('copy as cURL with secrets without the user', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('a script gets the redacted copy only: the copy with secrets needs a click, and the old flag is refused in main', async () => {
+    const b = await connect();
+    await value(b, 'vault.unlock', { password: MASTER });
+    const view = await value<{ credentials: { id: string }[] }>(b, 'services.get', { id: serviceId });
+    const credentialId = view.credentials[0]?.id ?? '';
+    const input = { serviceId, credentialId, request: { method: 'GET', url: '/v1/charges' }, format: 'curl' };
+    // Past the client, straight at main: the secret-free channel does not take the old includeSecrets.
+    expect(await b.call('requests.copyAs', { ...input, includeSecrets: true })).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_BAD_INPUT' },
+    });
+    const sent: string[] = [];
+    const latch = createClient({
+      invoke: (channel, i) => {
+        sent.push(channel);
+        return b.call(channel, i);
+      },
+      subscribe: () => () => undefined,
+    });
+    vi.stubGlobal('navigator', { userActivation: { isActive: false } });
+    const refused = await latch.requests.copyAsWithSecrets(input as never).catch((e: unknown) => e);
+    expect((refused as BridgeError).code).toBe('ERR_FORBIDDEN_SENDER');
+    expect(sent).toEqual([]);
+    // The redacted copy still works without a click (where there is a clipboard to copy to).
+    const copied = await latch.requests.copyAs(input as never).then(
+      () => true,
+      (e: BridgeError) => e.code,
+    );
+    expect(sent).toEqual(['requests.copyAs']);
+    if (copied === true) {
+      const text = await new SystemClipboard().readText();
+      expect(text).toContain('[redacted]');
+      expect(text).not.toContain(SECRET);
+    } else expect(copied).toBe('ERR_CLIPBOARD');
+    b.close();
   });
 });
 

@@ -43,6 +43,7 @@ describe('the typed client built from the contract', () => {
         'jwt.sign',
         'oauth.signIn',
         'requests.approveHost',
+        'requests.copyAsWithSecrets',
         'requests.send',
         'services.update',
         'totp.nextHotp',

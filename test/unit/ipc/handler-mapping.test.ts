@@ -141,7 +141,12 @@ const rows: Record<ChannelName, Row> = {
   'requests.copyAs': {
     input: { request, format: 'curl' },
     call: 'requests.copyAs',
-    args: [{ request, format: 'curl' }],
+    args: [{ request, format: 'curl', includeSecrets: false }],
+  },
+  'requests.copyAsWithSecrets': {
+    input: { ...S, request, format: 'fetch' },
+    call: 'requests.copyAs',
+    args: [{ ...S, request, format: 'fetch', includeSecrets: true }],
   },
   'requests.history': { input: {}, call: 'requests.history', args: [null] },
   'requests.clearHistory': { input: { serviceId: 's1' }, call: 'requests.clearHistory', args: ['s1'] },

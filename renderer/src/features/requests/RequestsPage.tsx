@@ -169,13 +169,9 @@ export function RequestsPage() {
 
   const copy = async (format: 'curl' | 'fetch', includeSecrets: boolean) => {
     try {
-      const r = await latch.requests.copyAs({
-        ...target,
-        ...(credentialId !== '' ? { credentialId } : {}),
-        request: toSend(draft),
-        format,
-        includeSecrets,
-      });
+      const input = { ...target, ...(credentialId !== '' ? { credentialId } : {}), request: toSend(draft), format };
+      // With the secrets in it, the copy is a gesture channel (as credentials.copy): this click is that gesture.
+      const r = await (includeSecrets ? latch.requests.copyAsWithSecrets(input) : latch.requests.copyAs(input));
       toast.show(`Copied the ${r.label}; the clipboard clears in ${r.clearsInSeconds} s.`, 'success');
     } catch (e) {
       toast.show(errorOf(e).message, 'error');
