@@ -21,12 +21,17 @@ test('a save that fails after another program wrote the vault shows the banner; 
   await new ServiceStore(other, systemClock).createService({ name: 'Added by the CLI' });
   other.lock();
 
-  const failed = await host.composed.dispatch(
-    'services.create',
-    { service: { name: 'Added in the app' } },
-    { transport: 'browser-host' },
-  );
-  expect(failed.ok ? null : failed.error.code).toBe('ERR_VAULT_CHANGED_ON_DISK');
+  // The app's add fails to save; main holds the service for the banner's choices. The dialog must
+  // not offer "Add service" again: a second click added a second copy.
+  await app.getByRole('button', { name: 'Add service' }).first().click();
+  const dialog = app.getByRole('dialog');
+  await dialog.getByLabel('Service name').fill('Added in the app');
+  await dialog.getByRole('button', { name: 'Add service' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Your change is kept in this window but not saved');
+  await expect(dialog.getByRole('button', { name: 'Add service' })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(app.locator('.svc-list').getByText('Added in the app', { exact: true })).toHaveCount(1);
 
   const banner = app.getByTestId('save-failed-banner');
   await expect(banner).toBeVisible();
@@ -37,6 +42,8 @@ test('a save that fails after another program wrote the vault shows the banner; 
   await expect(banner).toBeHidden();
   const names = host.composed.services.credentials.summaries().map((s) => s.name);
   expect(names).toEqual(expect.arrayContaining(['Added by the CLI', 'Added in the app']));
+  expect(names.filter((n) => n === 'Added in the app')).toHaveLength(1);
+  await expect(app.locator('.svc-list').getByText('Added in the app', { exact: true })).toHaveCount(1);
 
   // The lock that used to be refused for good now works.
   await app.getByRole('button', { name: 'Lock now' }).click();
@@ -63,6 +70,7 @@ test('an automatic lock that cannot save, with the failed dialog still open, nam
   // The dialog stays open and says why, so nothing typed is thrown away; the banner behind it offers the ways out.
   await expect(dialog.getByRole('alert')).toContainText('The vault file was changed since it was opened');
   await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Add service' })).toHaveCount(0);
   await screenshot(app, 'save-failed-dialog');
 
   // The user walks away: the idle lock still comes with the dialog open. It saves first, cannot, and

@@ -36,6 +36,7 @@ import type { OldBackups } from '../../core/vault/rekey';
 import { type RestoreResult, restoreBackup } from '../../core/vault/restore-backup';
 import { VaultSession } from '../../core/vault/session';
 import type { AppEvents } from '../events';
+import { changeKept } from './change-kept';
 import { keepMine } from './keep-mine';
 import { describeLost } from './lost-changes';
 import type { VaultAccess } from './vault-access';
@@ -182,6 +183,7 @@ export class VaultService implements VaultAccess {
       if (v.isDirty && this.session.current === v) {
         this.#saveError = isLatchError(e) ? e.code : 'ERR_SAVE_FAILED';
         this.#announce('save-failed');
+        throw changeKept(e);
       }
       throw e;
     }

@@ -27,7 +27,8 @@ export function ActionDialog({
   open: boolean;
   title: string;
   onClose: () => void;
-  action: DialogAction;
+  /** null: nothing left to do but close (the footer is one Close button). */
+  action: DialogAction | null;
   children: ReactNode;
 }) {
   return (
@@ -36,18 +37,24 @@ export function ActionDialog({
       title={title}
       onClose={onClose}
       footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button
-            variant={action.variant}
-            type={action.form === undefined ? 'button' : 'submit'}
-            form={action.form}
-            disabled={action.disabled}
-            onClick={action.onClick}
-          >
-            {action.label}
+        action === null ? (
+          <Button variant="primary" onClick={onClose}>
+            Close
           </Button>
-        </>
+        ) : (
+          <>
+            <Button onClick={onClose}>Cancel</Button>
+            <Button
+              variant={action.variant}
+              type={action.form === undefined ? 'button' : 'submit'}
+              form={action.form}
+              disabled={action.disabled}
+              onClick={action.onClick}
+            >
+              {action.label}
+            </Button>
+          </>
+        )
       }
     >
       {children}

@@ -9,6 +9,12 @@ export interface FormDialogProps {
   submitLabel: string;
   busy: boolean;
   onSubmit: () => void;
+  /**
+   * The message of a failed save whose change main holds (errorOf's `kept`). The form gives way
+   * to it and the submit goes: the change is already applied, and a second submit would apply it
+   * again (a second copy of a new service). The save-failed banner offers the ways out.
+   */
+  kept?: string | null;
   className?: string;
   children: ReactNode;
 }
@@ -25,10 +31,23 @@ export function FormDialog({
   submitLabel,
   busy,
   onSubmit,
+  kept = null,
   className,
   children,
 }: FormDialogProps) {
   const formId = useId();
+  if (kept !== null)
+    return (
+      <ActionDialog open={open} title={title} onClose={onClose} action={null}>
+        <div className="stack" role="alert">
+          <p>{kept}</p>
+          <p>
+            Your change is kept in this window but not saved. Choose Reload and re-apply, Keep mine or Discard in the
+            banner; do not make it again.
+          </p>
+        </div>
+      </ActionDialog>
+    );
   return (
     <ActionDialog
       open={open}

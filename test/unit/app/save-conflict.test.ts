@@ -80,6 +80,20 @@ describe('a save that fails because another program wrote the file', () => {
     expect(vaultEvents.filter((e) => e.reason === 'save-failed').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('marks the error as kept: the change is held for the banner, so it must not be submitted again', async () => {
+    await cliAddsService('From the CLI');
+    const failed = await app.dispatch(
+      'services.create',
+      { service: { name: 'Mine after' } },
+      { transport: 'browser-host' },
+    );
+    expect(failed).toMatchObject({ ok: false, error: { code: 'ERR_VAULT_CHANGED_ON_DISK', detail: { kept: true } } });
+    expect(app.services.credentials.summaries().filter((s) => s.name === 'Mine after')).toHaveLength(1);
+    // A failure that holds nothing (a bad input, refused before any change) is not marked.
+    const bad = await app.dispatch('services.create', { service: { name: '' } }, { transport: 'browser-host' });
+    expect(bad.ok ? null : bad.error.detail?.kept).toBeUndefined();
+  });
+
   it('reload and re-apply: both changes are in the file, and a lock works again', async () => {
     await conflict();
     const status = await app.dispatch('vault.resolveSaveFailure', { choice: 'reapply' }, { transport: 'browser-host' });

@@ -46,6 +46,7 @@ export function CredentialFormDialog({
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [kept, setKept] = useState<string | null>(null);
 
   useEffect(() => {
     if (!open) return;
@@ -58,6 +59,7 @@ export function CredentialFormDialog({
     setHosts(credential?.hosts.join(', ') ?? '');
     setErrors({});
     setFormError(null);
+    setKept(null);
   }, [open, credential]);
 
   const changeKind = (k: CredentialKind) => {
@@ -98,8 +100,9 @@ export function CredentialFormDialog({
       else await latch.credentials.add({ serviceId, kind, ...common });
       onClose();
     } catch (e) {
-      const { field, message } = errorOf(e);
-      if (field === null) setFormError(message);
+      const { field, message, kept } = errorOf(e);
+      if (kept) setKept(message);
+      else if (field === null) setFormError(message);
       else {
         // "name" is both the credential's name and the secret kind's variable name.
         const credentialName = field === 'name' && (kind !== 'secret' || /credential/.test(message));
@@ -126,6 +129,7 @@ export function CredentialFormDialog({
       submitLabel={editing ? 'Save' : 'Add credential'}
       busy={busy}
       onSubmit={() => void submit()}
+      kept={kept}
       className="cred-form"
     >
       <div className="form-grid">

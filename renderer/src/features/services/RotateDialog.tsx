@@ -24,11 +24,13 @@ export function RotateDialog({
   const [grace, setGrace] = useState('7');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [kept, setKept] = useState<string | null>(null);
 
   useEffect(() => {
     setValues({});
     setGrace('7');
     setErrors({});
+    setKept(null);
   }, [credential]);
 
   if (!credential)
@@ -54,8 +56,9 @@ export function RotateDialog({
       toast.show(`Rotated. Previous value kept until ${formatDate(Date.now() + days * 86_400_000)}`, 'success');
       onClose();
     } catch (e) {
-      const { field, message } = errorOf(e);
-      setErrors({ [field ?? fields[0] ?? 'value']: field ? messageWithoutField(message, field) : message });
+      const { field, message, kept } = errorOf(e);
+      if (kept) setKept(message);
+      else setErrors({ [field ?? fields[0] ?? 'value']: field ? messageWithoutField(message, field) : message });
     } finally {
       setBusy(false);
     }
@@ -69,6 +72,7 @@ export function RotateDialog({
       submitLabel="Rotate"
       busy={busy}
       onSubmit={() => void submit()}
+      kept={kept}
     >
       <p className="dialog__text">
         Paste the new value{fields.length > 1 ? 's (blank keeps a value)' : ''}. The current one stays readable as the

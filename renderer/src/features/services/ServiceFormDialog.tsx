@@ -33,6 +33,7 @@ export function ServiceFormDialog({
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [keptMessage, setKeptMessage] = useState<string | null>(null);
 
   useEffect(() => {
     if (!open) return;
@@ -45,6 +46,7 @@ export function ServiceFormDialog({
     setHeaderError(null);
     setErrors({});
     setFormError(null);
+    setKeptMessage(null);
   }, [open, view]);
 
   const submit = async () => {
@@ -79,9 +81,10 @@ export function ServiceFormDialog({
         onSaved(id);
       }
     } catch (e) {
-      const { field, message } = errorOf(e);
+      const { field, message, kept: held } = errorOf(e);
       const [key, index] = field?.split('.') ?? [];
-      if (key === 'headers')
+      if (held) setKeptMessage(message);
+      else if (key === 'headers')
         setHeaderError({
           index: index === undefined ? -1 : Number(index),
           message: messageWithoutField(message, field ?? ''),
@@ -102,6 +105,7 @@ export function ServiceFormDialog({
       submitLabel={view ? 'Save' : 'Add service'}
       busy={busy}
       onSubmit={() => void submit()}
+      kept={keptMessage}
     >
       <TextField
         label="Service name"
