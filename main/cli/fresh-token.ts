@@ -8,7 +8,11 @@ import { oauth2Of } from './oauth-credential';
  * programs run (git, kubectl, inject): the app's AccessTokens over the command's store, so the
  * refresh rule and the save-before-use are the ones the app and `latch token` follow.
  */
-export function freshTokens(store: ServiceStore, located: Located): Promise<FreshToken> {
+export function freshTokens(
+  store: ServiceStore,
+  located: Located,
+  options: { force?: boolean } = {},
+): Promise<FreshToken> {
   const c = oauth2Of(located);
-  return new AccessTokens({ credentials: store, clock: systemClock }).fresh(located.serviceId, c.id);
+  return new AccessTokens({ credentials: store, clock: systemClock }).fresh(located.serviceId, c.id, options);
 }

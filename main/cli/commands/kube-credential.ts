@@ -1,4 +1,9 @@
+import type { Located, ServiceStore } from '../../core/credentials/service-store';
+import { decodeJwt } from '../../core/jwt';
+import type { TokenSet } from '../../core/model/credential';
 import { LatchError } from '../../core/model/errors';
+import { needsRefresh } from '../../core/oauth/refresh-rule';
+import { systemClock } from '../../core/platform';
 import { freshTokens } from '../fresh-token';
 import type { CliCommand } from '../registry';
 import { withToolStore } from '../with-store';
@@ -28,6 +33,64 @@ function apiVersion(option: unknown, execInfo: string | undefined): (typeof API_
   return v;
 }
 
+/** RFC 3339 in whole seconds, as Kubernetes writes its timestamps. */
+const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * The ID token's own lifetime, from its iat and exp claims. Read without checking the signature, and used for
+ * nothing but timing: the token was verified (signature, issuer, audience, nonce) when the sign-in obtained it,
+ * and the API server verifies it again on every call. The access token's expiry is the wrong clock for it: a
+ * provider sets the two lifetimes apart (an hour's ID token with a day's access token is common), and kubectl
+ * trusts the expirationTimestamp it is given, so it would keep sending an expired ID token.
+ */
+function idTokenTimes(idToken: string): Pick<TokenSet, 'expiresAt' | 'obtainedAt'> {
+  let claims: { expiresAt: number | null; issuedAt: number | null };
+  try {
+    claims = decodeJwt(idToken);
+  } catch {
+    throw new LatchError(
+      'ERR_OAUTH',
+      'The ID token this credential holds is not a JWT. Sign in again with "latch oauth login".',
+    );
+  }
+  if (claims.expiresAt === null) return { obtainedAt: claims.issuedAt ?? 0 };
+  return { expiresAt: claims.expiresAt, obtainedAt: claims.issuedAt ?? claims.expiresAt };
+}
+
+/**
+ * The ID token and its expiry. An ID token due by the refresh rule (the one the access token follows) is renewed
+ * with the refresh token, which an OpenID provider answers with a new ID token; one that is still due afterwards
+ * (the provider sent none, or no refresh token is kept) is refused rather than handed to kubectl expired.
+ */
+async function idTokenCredential(
+  store: ServiceStore,
+  located: Located,
+): Promise<{ token: string; expiresAt?: number }> {
+  const noIdToken = (why: string) =>
+    new LatchError(
+      'ERR_OAUTH_LOGIN_REQUIRED',
+      `"${located.credential.name}" ${why}: sign in with "latch oauth login".`,
+    );
+  let { tokens } = await freshTokens(store, located);
+  if (!tokens.idToken) throw noIdToken('holds no ID token');
+  if (needsRefresh(idTokenTimes(tokens.idToken), systemClock.now()) && tokens.refreshToken !== undefined)
+    ({ tokens } = await freshTokens(store, located, { force: true }));
+  const token = tokens.idToken;
+  if (!token) throw noIdToken('holds no ID token');
+  const times = idTokenTimes(token);
+  if (times.expiresAt !== undefined && times.expiresAt <= systemClock.now())
+    throw noIdToken('holds an expired ID token that could not be renewed');
+  return { token, ...(times.expiresAt === undefined ? {} : { expiresAt: times.expiresAt }) };
+}
+
+async function accessTokenCredential(
+  store: ServiceStore,
+  located: Located,
+): Promise<{ token: string; expiresAt?: number }> {
+  const { tokens } = await freshTokens(store, located);
+  return { token: tokens.accessToken, ...(tokens.expiresAt === undefined ? {} : { expiresAt: tokens.expiresAt }) };
+}
+
 /** kubectl's exec credential plugin (client-go "client-go credential plugins"): an ExecCredential on stdout. */
 export const kubeCredentialCommand: CliCommand = {
   name: 'kube-credential',
@@ -45,19 +108,10 @@ export const kubeCredentialCommand: CliCommand = {
       if (c.kind === 'bearer') return { token: c.fields.token };
       if (c.kind !== 'oauth2')
         throw new LatchError('ERR_BAD_INPUT', `"${c.name}" is a ${c.kind} credential; kubectl needs oauth2 or bearer.`);
-      const { tokens } = await freshTokens(store, located);
-      const token = ctx.values['id-token'] ? tokens.idToken : tokens.accessToken;
-      if (!token)
-        throw new LatchError(
-          'ERR_OAUTH_LOGIN_REQUIRED',
-          `"${c.name}" holds no ID token: sign in with "latch oauth login".`,
-        );
-      return {
-        token,
-        ...(tokens.expiresAt === undefined
-          ? {}
-          : { expirationTimestamp: new Date(tokens.expiresAt).toISOString().replace(/\.\d{3}Z$/, 'Z') }),
-      };
+      const { token, expiresAt } = ctx.values['id-token']
+        ? await idTokenCredential(store, located)
+        : await accessTokenCredential(store, located);
+      return { token, ...(expiresAt === undefined ? {} : { expirationTimestamp: rfc3339(expiresAt) }) };
     });
     ctx.io.stdout.write(`${JSON.stringify({ apiVersion: version, kind: 'ExecCredential', status })}\n`);
     return 0;

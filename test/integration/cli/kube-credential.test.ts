@@ -1,16 +1,52 @@
+/**
+ * kubectl's exec credential plugin against oidc-provider (a real OpenID provider: the sign-in gives an access
+ * token, an ID token and a refresh token, each with its own lifetime) and an API-server stand-in that checks the
+ * bearer token, with Debian's kubectl.
+ */
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reply, type ScriptedServer, startScriptedServer } from '../../peers/scripted-server';
+import { ServiceStore } from '../../../main/core/credentials/service-store';
+import { decodeJwt } from '../../../main/core/jwt';
+import { OAuth2Fields, type TokenSet } from '../../../main/core/model/credential';
+import { authorize } from '../../../main/core/oauth';
+import { systemClock } from '../../../main/core/platform';
+import { openVault } from '../../../main/core/vault/open';
+import {
+  completeDevInteractions,
+  nativeClient,
+  type OidcProviderPeer,
+  startOidcProvider,
+} from '../../peers/oidc-provider';
+import { type ScriptedServer, startScriptedServer } from '../../peers/scripted-server';
 import { type ToolEnv, toolEnv } from './tool-env';
 
-const TOKEN = `kube-${randomUUID()}`;
+const REF = 'latch://Cluster/oidc';
+/**
+ * kubectl's -v=6 log of the call. kubectl 1.28 logs nothing of a plugin that succeeded (not even at -v=10), so
+ * what shows the plugin ran is its request answered 200 by a stand-in that answers 401 to any token the provider
+ * did not issue; the failing plugin below shows kubectl's own line for a plugin run.
+ */
+const EXEC_PLUGIN_LOG = /round_trippers\.go:\d+\] GET https:\/\/127\.0\.0\.1:\d+\/version 200 OK/;
+/** Lifetimes set apart, so an expiry taken from the wrong token shows. */
+const ACCESS_TTL = 3600;
+const ID_TTL = 900;
 let t: ToolEnv;
-let idp: ScriptedServer;
+let idp: OidcProviderPeer;
 let api: ScriptedServer;
 let kubeconfig: string;
+let signedIn: TokenSet;
+/** The bearer tokens the stand-in accepts: the ones the provider issued for this sign-in. */
+const issued = new Set<string>();
+const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+interface ExecCredential {
+  apiVersion: string;
+  kind: string;
+  status: { token: string; expirationTimestamp?: string };
+}
 
 function kubectl(args: string[]) {
   return t.program(['/usr/bin/kubectl', '--kubeconfig', kubeconfig, ...args], { env: { HOME: t.dir } });
@@ -18,12 +54,10 @@ function kubectl(args: string[]) {
 
 beforeAll(async () => {
   t = await toolEnv('kube');
-  idp = await startScriptedServer();
-  idp.fallback = reply(
-    200,
-    { 'content-type': 'application/json', 'cache-control': 'no-store' },
-    JSON.stringify({ access_token: TOKEN, token_type: 'Bearer', expires_in: 600 }),
-  );
+  idp = await startOidcProvider({
+    clients: [nativeClient('kubectl')],
+    ttl: { AccessToken: ACCESS_TTL, IdToken: ID_TTL },
+  });
   // An API-server stand-in: /version for the right bearer token, 401 otherwise.
   // TLS, as kubectl only runs exec plugins for a TLS connection; a throwaway self-signed certificate.
   const keyFile = join(t.dir, 'api.key');
@@ -54,7 +88,8 @@ beforeAll(async () => {
   api = await startScriptedServer({ key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8') });
   const ca = readFileSync(certFile).toString('base64');
   api.fallback = (req, res) => {
-    if (req.headers.authorization !== `Bearer ${TOKEN}`) {
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (bearer === undefined || !issued.has(bearer)) {
       res.writeHead(401, { 'content-type': 'application/json' });
       res.end('{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Unauthorized","code":401}');
       return;
@@ -62,26 +97,65 @@ beforeAll(async () => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end('{"major":"1","minor":"28","gitVersion":"v1.28.0-latch-standin"}');
   };
-  await t.addOAuthClient(
-    { service: 'Cluster', name: 'oidc', tokenEndpoint: `${idp.url}/token`, clientId: 'kubectl' },
-    'kube-client-secret',
-  );
+  // A real sign-in (authorization code with PKCE, the dev login walked over HTTP), saved into the vault as
+  // `latch oauth login` saves it.
+  const config = OAuth2Fields.parse({ issuer: idp.issuer, clientId: 'kubectl', scopes: 'openid offline_access' });
+  signedIn = await authorize(config, {
+    opener: {
+      open: async (url) => {
+        void completeDevInteractions(url).then((cb) => fetch(cb));
+      },
+    },
+  });
+  for (const token of [signedIn.accessToken, signedIn.idToken ?? '']) issued.add(token);
+  const vault = await openVault({ path: t.vault, password: t.password });
+  const store = new ServiceStore(vault, systemClock);
+  const serviceId = await store.createService({ name: 'Cluster' });
+  const credentialId = await store.addCredential(serviceId, { kind: 'oauth2', name: 'oidc', fields: config });
+  await store.setTokens(serviceId, credentialId, signedIn);
+  vault.lock();
   await t.unlock();
   kubeconfig = join(t.dir, 'kubeconfig');
-  const user = (apiVersion: string) =>
-    `  user:\n    exec:\n      apiVersion: ${apiVersion}\n      command: latch\n      args: [kube-credential, "latch://Cluster/oidc"]\n      interactiveMode: Never\n`;
+  const user = (apiVersion: string, idToken = false) =>
+    `  user:\n    exec:\n      apiVersion: ${apiVersion}\n      command: latch\n      args: [kube-credential, "${REF}"${idToken ? ', --id-token' : ''}]\n      interactiveMode: Never\n`;
   writeFileSync(
     kubeconfig,
     `apiVersion: v1\nkind: Config\nclusters:\n- name: standin\n  cluster:\n    server: ${api.url}\n    certificate-authority-data: ${ca}\n` +
       `contexts:\n- name: v1\n  context: {cluster: standin, user: v1}\n- name: v1beta1\n  context: {cluster: standin, user: v1beta1}\n` +
-      `current-context: v1\nusers:\n- name: v1\n${user('client.authentication.k8s.io/v1')}- name: v1beta1\n${user('client.authentication.k8s.io/v1beta1')}`,
+      `- name: oidc\n  context: {cluster: standin, user: oidc}\n- name: broken\n  context: {cluster: standin, user: broken}\n` +
+      `current-context: v1\nusers:\n- name: v1\n${user('client.authentication.k8s.io/v1')}- name: v1beta1\n${user('client.authentication.k8s.io/v1beta1')}` +
+      `- name: oidc\n${user('client.authentication.k8s.io/v1', true)}` +
+      `- name: broken\n${user('client.authentication.k8s.io/v1').replace(REF, 'latch://Cluster/no-such-credential')}`,
   );
 });
 
 afterAll(async () => {
   await api?.close();
-  await idp?.close();
+  await idp?.stop();
   await t?.close();
+});
+
+async function credential(args: string[]): Promise<ExecCredential> {
+  const r = await t.latch(['kube-credential', REF, ...args]);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as ExecCredential;
+}
+
+describe('latch kube-credential: the token and its own expiry', () => {
+  it('access-token mode: the access token, expiring when the provider said (expires_in)', async () => {
+    const c = await credential([]);
+    expect(c.status.token).toBe(signedIn.accessToken);
+    expect(c.status.expirationTimestamp).toBe(rfc3339(signedIn.expiresAt!));
+  });
+
+  it("--id-token: the ID token, expiring at its own exp claim, not at the access token's expiry", async () => {
+    const c = await credential(['--id-token']);
+    expect(c.status.token).toBe(signedIn.idToken);
+    const exp = decodeJwt(signedIn.idToken!).expiresAt!;
+    expect(c.status.expirationTimestamp).toBe(rfc3339(exp));
+    // The two lifetimes differ by 45 minutes: the assertion above could not pass with the access token's expiry.
+    expect(Math.abs(signedIn.expiresAt! - exp)).toBeGreaterThan((ACCESS_TTL - ID_TTL - 60) * 1000);
+  });
 });
 
 describe('latch kube-credential with kubectl against an API-server stand-in checking the bearer token', () => {
@@ -90,8 +164,55 @@ describe('latch kube-credential with kubectl against an API-server stand-in chec
       const r = await kubectl(['--context', context, 'get', '--raw', '/version', '-v=6']);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain('v1.28.0-latch-standin');
-      expect(api.seen.some((s) => s.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
-      expect(t.filesHolding(TOKEN)).toEqual([]);
+      expect(api.seen.at(-1)?.headers.authorization).toBe(`Bearer ${signedIn.accessToken}`);
+      // kubectl's own log: it ran the plugin (its exec authenticator) and sent what the plugin gave.
+      expect(r.stderr).toMatch(EXEC_PLUGIN_LOG);
+      expect(t.filesHolding(signedIn.accessToken)).toEqual([]);
     });
   }
+
+  it('--id-token in the kubeconfig: kubectl sends the ID token, and its log shows the plugin ran', async () => {
+    const r = await kubectl(['--context', 'oidc', 'get', '--raw', '/version', '-v=6']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('v1.28.0-latch-standin');
+    expect(api.seen.at(-1)?.headers.authorization).toBe(`Bearer ${signedIn.idToken}`);
+    expect(r.stderr).toMatch(EXEC_PLUGIN_LOG);
+    expect(t.filesHolding(signedIn.idToken!)).toEqual([]);
+  });
+
+  it("a plugin run that fails shows in kubectl's -v=6 log, and no request goes out without its token", async () => {
+    const before = api.seen.length;
+    const r = await kubectl(['--context', 'broken', 'get', '--raw', '/version', '-v=6']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/getting credentials: exec: executable latch failed with exit code 1/);
+    expect(api.seen).toHaveLength(before);
+  });
+});
+
+describe('latch kube-credential --id-token with an ID token that is due', () => {
+  it('renews it with the refresh token before handing it out; the new one carries its own expiry', async () => {
+    // The vault's ID token replaced by one that expired a minute ago (unsigned by the provider: the command reads
+    // its exp only, never trusts it otherwise), the refresh token kept: the command must renew, not hand it out.
+    const now = Math.floor(Date.now() / 1000);
+    const stale = await new SignJWT({ sub: 'alice' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuedAt(now - ID_TTL - 60)
+      .setExpirationTime(now - 60)
+      .sign(new TextEncoder().encode('not the provider key, at least 32 bytes long'));
+    await t.latch(['lock']);
+    const vault = await openVault({ path: t.vault, password: t.password });
+    const store = new ServiceStore(vault, systemClock);
+    const located = await store.resolve(REF);
+    await store.setTokens(located.serviceId, located.credential.id, { ...signedIn, idToken: stale });
+    vault.lock();
+    await t.unlock();
+
+    const c = await credential(['--id-token']);
+    expect(c.status.token).not.toBe(stale);
+    expect(c.status.token).not.toBe(signedIn.idToken);
+    const fresh = decodeJwt(c.status.token);
+    expect(fresh.claims.iss).toBe(idp.issuer);
+    expect(fresh.expiresAt! - Date.now()).toBeGreaterThan((ID_TTL - 60) * 1000);
+    expect(c.status.expirationTimestamp).toBe(rfc3339(fresh.expiresAt!));
+  });
 });
