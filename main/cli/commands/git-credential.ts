@@ -33,13 +33,23 @@ async function locate(store: ServiceStore, req: GitCredentialRequest, ref: strin
   return credential ? { service: body, serviceId: service.id, credential, field: '' } : undefined;
 }
 
+const unixSeconds = (ms: number) => String(Math.floor(ms / 1000));
+
 async function answerGet(ctx: CliContext, store: ServiceStore, req: GitCredentialRequest): Promise<string> {
   const ref = typeof ctx.values.ref === 'string' ? ctx.values.ref : undefined;
   const located = await locate(store, req, ref);
   // Nothing to say is an empty answer: git then asks the next helper, or the user.
   if (!located) return '';
   const c = located.credential;
-  if (c.kind === 'basic') return formatGitCredential({ username: c.fields.username, password: c.fields.password });
+  // password_expiry_utc and oauth_refresh_token go back as they were stored (git-credential(1): a storage helper
+  // returns what it kept); git ignores a password past its expiry.
+  if (c.kind === 'basic')
+    return formatGitCredential({
+      username: c.fields.username,
+      password: c.fields.password,
+      password_expiry_utc: c.expiresAt ? unixSeconds(c.expiresAt) : undefined,
+      oauth_refresh_token: c.fields.oauthRefreshToken,
+    });
   if (c.kind === 'bearer')
     return formatGitCredential({ username: req.username ?? 'x-access-token', password: c.fields.token });
   if (c.kind === 'oauth2') {
@@ -47,15 +57,20 @@ async function answerGet(ctx: CliContext, store: ServiceStore, req: GitCredentia
     return formatGitCredential({
       username: req.username ?? 'oauth2',
       password: tokens.accessToken,
-      password_expiry_utc: tokens.expiresAt === undefined ? undefined : String(Math.floor(tokens.expiresAt / 1000)),
+      password_expiry_utc: tokens.expiresAt === undefined ? undefined : unixSeconds(tokens.expiresAt),
+      oauth_refresh_token: tokens.refreshToken,
     });
   }
   throw new LatchError('ERR_BAD_INPUT', `"${c.name}" is a ${c.kind} credential; git needs basic, bearer or oauth2.`);
 }
 
-/** `store`: git got a working user name and password from someone else; keep them (only with --allow-store). */
+/**
+ * `store`: git got a working user name and password from someone else; keep them (only with --allow-store), with
+ * the password's expiry and the OAuth refresh token that came with it when git sends them.
+ */
 async function store(store: ServiceStore, req: GitCredentialRequest): Promise<void> {
   const { protocol, host, username, password } = req;
+  const oauthRefreshToken = req.oauth_refresh_token || undefined;
   if (!protocol || !host || !username || !password) return;
   const match = matchService(store.summaries(), { protocol, host, path: req.path });
   const serviceId =
@@ -64,11 +79,17 @@ async function store(store: ServiceStore, req: GitCredentialRequest): Promise<vo
   const body = await store.body(serviceId);
   const expiry = Number(req.password_expiry_utc);
   const expiresAt = Number.isFinite(expiry) && expiry > 0 ? expiry * 1000 : null;
+  const fields = { username, password, ...(oauthRefreshToken ? { oauthRefreshToken } : {}) };
   const existing = body.credentials.find((c) => c.kind === 'basic' && c.fields.username === username);
   if (!existing) {
-    await store.addCredential(serviceId, { kind: 'basic', name: username, fields: { username, password }, expiresAt });
-  } else if (existing.kind === 'basic' && existing.fields.password !== password) {
-    await store.updateCredential(serviceId, existing.id, { fields: { username, password }, expiresAt });
+    await store.addCredential(serviceId, { kind: 'basic', name: username, fields, expiresAt });
+  } else if (
+    existing.kind === 'basic' &&
+    (existing.fields.password !== password ||
+      existing.fields.oauthRefreshToken !== oauthRefreshToken ||
+      existing.expiresAt !== expiresAt)
+  ) {
+    await store.updateCredential(serviceId, existing.id, { fields, expiresAt });
   }
 }
 

@@ -67,6 +67,13 @@ export const UserPasswordFields = z.object({
   password: secretText('password'),
 });
 
+/**
+ * A Basic credential may carry the OAuth refresh token that came with a password which is an OAuth access token
+ * (git's `oauth_refresh_token`, kept by `latch git-credential store` and answered on `get`, as git-credential(1)
+ * asks of a storage helper). Latch does not refresh with it: it has no client to refresh for.
+ */
+export const BasicFields = UserPasswordFields.extend({ oauthRefreshToken: z.string().min(1).optional() });
+
 export const BearerFields = z.object({ token: secretText('token') });
 
 export const OAUTH_GRANTS = ['authorization_code', 'client_credentials', 'device_code', 'implicit'] as const;
@@ -233,7 +240,7 @@ export const SecretFields = z.object({ name: nonEmpty('name'), value: secretText
 
 export const CredentialFieldsByKind = {
   'api-key': ApiKeyFields,
-  basic: UserPasswordFields,
+  basic: BasicFields,
   digest: UserPasswordFields,
   bearer: BearerFields,
   oauth2: OAuth2Fields,
@@ -249,7 +256,7 @@ export type FieldsOf<K extends CredentialKind> = z.output<(typeof CredentialFiel
 /** Fields whose values are secrets: masked, never in the index, never in a log. */
 export const SECRET_FIELDS: { [K in CredentialKind]: readonly string[] } = {
   'api-key': ['value'],
-  basic: ['password'],
+  basic: ['password', 'oauthRefreshToken'],
   digest: ['password'],
   bearer: ['token'],
   oauth2: ['clientSecret', 'clientPrivateKey', 'tokens'],
@@ -297,7 +304,7 @@ const meta = {
 
 export const Credential = z.discriminatedUnion('kind', [
   z.object({ ...meta, kind: z.literal('api-key'), fields: ApiKeyFields }),
-  z.object({ ...meta, kind: z.literal('basic'), fields: UserPasswordFields }),
+  z.object({ ...meta, kind: z.literal('basic'), fields: BasicFields }),
   z.object({ ...meta, kind: z.literal('digest'), fields: UserPasswordFields }),
   z.object({ ...meta, kind: z.literal('bearer'), fields: BearerFields }),
   z.object({ ...meta, kind: z.literal('oauth2'), fields: OAuth2Fields }),

@@ -12,6 +12,18 @@ const PLANTED = `git-${randomUUID()}`;
 const TEAM_PLANTED = `team-${randomUUID()}`;
 const CAROL = `carol-${randomUUID()}`;
 const FRESH_TOKEN = `oauth-${randomUUID()}`;
+const FRESH_REFRESH = `refresh-${randomUUID()}`;
+const DAVE = `dave-${randomUUID()}`;
+const DAVE_REFRESH = `dave-refresh-${randomUUID()}`;
+
+/** A helper's answer (git-credential(1) key=value lines) as an object. */
+const attributes = (stdout: string) =>
+  Object.fromEntries(
+    stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split(/=(.*)/s).slice(0, 2)),
+  ) as Record<string, string>;
 let t: ToolEnv;
 let server: GitHttpServer;
 let gitHome: string;
@@ -115,6 +127,18 @@ describe('latch git-credential with real git against git http-backend demanding 
     expect(t.filesHolding(PLANTED)).toEqual([]);
   });
 
+  it("the literal form credential.helper 'latch git-credential' (git runs git-credential-latch git-credential get): a fresh clone succeeds", async () => {
+    const before = server.auths.length;
+    const clone = join(t.dir, 'clone-literal');
+    ok(await git(['clone', '-q', `${server.url}/repo.git`, clone], { helper: 'latch git-credential' }));
+    expect(server.auths.slice(before)).toContain(`Basic ${Buffer.from(`alice:${PLANTED}`).toString('base64')}`);
+    const fill = await git(['credential', 'fill'], {
+      input: `url=${server.url}/repo.git\n\n`,
+      helper: 'latch git-credential',
+    });
+    expect(fill.stdout).toContain(`username=alice\npassword=${PLANTED}\n`);
+  });
+
   it('matches by host, and by path with credential.useHttpPath', async () => {
     const fill = (url: string, extra: string[] = []) =>
       git([...extra, 'credential', 'fill'], { input: `url=${url}\n\n` });
@@ -143,13 +167,18 @@ describe('latch git-credential with real git against git http-backend demanding 
     expect(t.filesHolding(CAROL)).toEqual([]);
   });
 
-  it('an OAuth credential answers a fresh access token with password_expiry_utc', async () => {
+  it('an OAuth credential answers a fresh access token with password_expiry_utc and its oauth_refresh_token', async () => {
     const idp: ScriptedServer = await startScriptedServer();
     try {
       idp.fallback = reply(
         200,
         { 'content-type': 'application/json', 'cache-control': 'no-store' },
-        JSON.stringify({ access_token: FRESH_TOKEN, token_type: 'Bearer', expires_in: 3600 }),
+        JSON.stringify({
+          access_token: FRESH_TOKEN,
+          token_type: 'Bearer',
+          expires_in: 3600,
+          refresh_token: FRESH_REFRESH,
+        }),
       );
       await t.addOAuthClient(
         {
@@ -164,18 +193,47 @@ describe('latch git-credential with real git against git http-backend demanding 
       const before = Math.floor(Date.now() / 1000);
       const r = await t.latch(['git-credential', 'get'], 'protocol=https\nhost=oauth-git.example\n\n');
       expect(r.stderr).toBe('');
-      const attrs = Object.fromEntries(
-        r.stdout
-          .trim()
-          .split('\n')
-          .map((l) => l.split(/=(.*)/s).slice(0, 2)),
-      );
-      expect(attrs).toMatchObject({ username: 'oauth2', password: FRESH_TOKEN });
+      const attrs = attributes(r.stdout);
+      expect(attrs).toMatchObject({ username: 'oauth2', password: FRESH_TOKEN, oauth_refresh_token: FRESH_REFRESH });
       expect(Number(attrs.password_expiry_utc)).toBeGreaterThanOrEqual(before + 3500);
-      expect(t.filesHolding(FRESH_TOKEN)).toEqual([]);
+      expect(t.filesHolding([FRESH_TOKEN, FRESH_REFRESH])).toEqual([]);
     } finally {
       await idp.close();
     }
+  });
+
+  it('store --allow-store keeps the oauth_refresh_token and password_expiry_utc git sends, and get answers them', async () => {
+    // Debian's git (2.39) drops both attributes before a helper sees them (git 2.41 added them), so the exchange
+    // is the one a newer git makes, sent to the helper by name as git runs it ("credential.helper=latch --allow-store").
+    const expiry = Math.floor(Date.now() / 1000) + 3600;
+    const sent = `protocol=https\nhost=forge.example\nusername=dave\npassword=${DAVE}\npassword_expiry_utc=${expiry}\noauth_refresh_token=${DAVE_REFRESH}\n\n`;
+    ok(await t.program(['git-credential-latch', '--allow-store', 'store'], { stdin: sent }));
+    const got = await t.program(['git-credential-latch', 'get'], { stdin: 'protocol=https\nhost=forge.example\n\n' });
+    ok(got);
+    expect(attributes(got.stdout)).toEqual({
+      username: 'dave',
+      password: DAVE,
+      password_expiry_utc: String(expiry),
+      oauth_refresh_token: DAVE_REFRESH,
+    });
+    // A new refresh token replaces the old one; without --allow-store nothing is kept.
+    ok(await t.program(['git-credential-latch', 'store'], { stdin: sent.replace(DAVE_REFRESH, 'ignored-refresh') }));
+    const renewed = sent.replace(DAVE_REFRESH, `${DAVE_REFRESH}-2`);
+    ok(await t.program(['git-credential-latch', '--allow-store', 'store'], { stdin: renewed }));
+    const again = await t.latch(['git-credential', 'get'], 'protocol=https\nhost=forge.example\n\n');
+    expect(attributes(again.stdout).oauth_refresh_token).toBe(`${DAVE_REFRESH}-2`);
+    // Real git with the literal form: what git 2.39 passes (user name and password) is stored and filled.
+    const literal = 'latch git-credential --allow-store';
+    ok(
+      await git(['credential', 'approve'], {
+        input: 'protocol=https\nhost=literal.example\nusername=erin\npassword=erin-pw\n\n',
+        helper: literal,
+      }),
+    );
+    expect(
+      (await git(['credential', 'fill'], { input: 'url=https://literal.example/r\n\n', helper: literal })).stdout,
+    ).toContain('username=erin\npassword=erin-pw\n');
+    expect(t.filesHolding([DAVE, DAVE_REFRESH])).toEqual([]);
   });
 
   it("without the agent or quick unlock, get fails with a message saying how to unlock (no prompt on git's stdin)", async () => {

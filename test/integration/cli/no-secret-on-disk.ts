@@ -8,10 +8,13 @@ import { join } from 'node:path';
  */
 const STARTED = performance.timeOrigin - 2000;
 
-/** Files under the given folders whose bytes contain the planted value (symlinks and special files skipped). */
-export function grepTree(roots: string[], needle: string, since = STARTED): string[] {
+/**
+ * Files under the given folders whose bytes contain a planted value (symlinks and special files skipped). Several
+ * values are looked for in one walk: the walk of the shared temp folder is what costs.
+ */
+export function grepTree(roots: string[], needle: string | readonly string[], since = STARTED): string[] {
   const found: string[] = [];
-  const wanted = Buffer.from(needle);
+  const wanted = (typeof needle === 'string' ? [needle] : needle).map((n) => Buffer.from(n));
   const walk = (path: string) => {
     const st = lstatSync(path, { throwIfNoEntry: false });
     if (!st) return;
@@ -25,7 +28,8 @@ export function grepTree(roots: string[], needle: string, since = STARTED): stri
       for (const n of names) walk(join(path, n));
     } else if (st.isFile() && st.size < 64 * 1024 * 1024 && Math.max(st.mtimeMs, st.ctimeMs) >= since) {
       try {
-        if (readFileSync(path).includes(wanted)) found.push(path);
+        const bytes = readFileSync(path);
+        if (wanted.some((w) => bytes.includes(w))) found.push(path);
       } catch {
         // Unreadable: not ours.
       }

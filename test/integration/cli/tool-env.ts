@@ -34,8 +34,8 @@ export interface ToolEnv {
     secret: string,
   ): Promise<void>;
   unlock(): Promise<void>;
-  /** Files under HOME, the test folder and the temp folder that contain the value. */
-  filesHolding(value: string): string[];
+  /** Files under HOME, the test folder and the temp folder that contain the value (or any of the values). */
+  filesHolding(value: string | readonly string[]): string[];
   close(): Promise<void>;
 }
 
