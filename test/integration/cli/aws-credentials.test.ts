@@ -132,7 +132,7 @@ print(json.dumps({'a': c.access_key, 's': c.secret_key, 't': c.token}))`;
       body: 'Action=AssumeRole',
     });
     expect(forged.status).toBe(403);
-    for (const v of [LONG.secretAccessKey, ROLE_TEMP.secretAccessKey, ROLE_TEMP.sessionToken])
-      expect(t.filesHolding(v)).toEqual([]);
+    // One walk of the disk for the three values (each walk reads the whole shared temp folder).
+    expect(t.filesHolding([LONG.secretAccessKey, ROLE_TEMP.secretAccessKey, ROLE_TEMP.sessionToken])).toEqual([]);
   });
 });
