@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { CredentialKind } from '../core/model/credential';
+import { type TokenFacts, tokenStatus } from '../core/model/token-status';
 
 /** A credential as the tray knows it: names and kinds only, never a value. */
 export interface TrayCredential {
@@ -8,6 +9,11 @@ export interface TrayCredential {
   kind: CredentialKind;
   /** TOTP only: the code's period and flavour, for the "seconds left" in the label. */
   totp?: { type: 'totp' | 'hotp' | 'steam'; period: number };
+  /**
+   * OAuth clients and bearer JWTs: the access token's facts (times and means, never its value), so
+   * the tray reads the token's status with the one tokenStatus every screen uses.
+   */
+  token?: TokenFacts | null;
 }
 
 export interface TrayService {
@@ -33,6 +39,8 @@ export type TrayCommand =
   | { type: 'copy'; serviceId: string; credentialId: string }
   | { type: 'open' }
   | { type: 'quick-access' }
+  /** An OAuth client without a usable token: the app's OAuth page, to sign in. */
+  | { type: 'sign-in' }
   | { type: 'lock' }
   | { type: 'unlock' }
   | { type: 'quick-unlock' }
@@ -74,7 +82,7 @@ export function parseTrayCommand(id: string): TrayCommand | null {
     if (!serviceId || !credentialId || rest.length > 0) return null;
     return { type: 'copy', serviceId, credentialId };
   }
-  const simple = ['open', 'quick-access', 'lock', 'unlock', 'quick-unlock', 'quit'] as const;
+  const simple = ['open', 'quick-access', 'sign-in', 'lock', 'unlock', 'quick-unlock', 'quit'] as const;
   const found = simple.find((s) => s === id);
   return found ? { type: found } : null;
 }
@@ -85,12 +93,48 @@ export function totpSecondsLeft(period: number, now: number): number {
   return p - (Math.floor(now / 1000) % p);
 }
 
-/** "Copy code (12 s left)", "Copy key", "Copy password"… */
+/** Time until a token expires as a menu reads it, rounded down: "12 min", "3 h", "2 days". */
+export function timeLeft(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return 'under a minute';
+  if (minutes < 120) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} days`;
+}
+
+/** The token's status as every screen words it (model/token-status.ts), with the time left while it is good. */
+function tokenNote(token: TokenFacts | null, now: number): string {
+  const status = tokenStatus(token, now);
+  const expiresAt = token?.expiresAt ?? null;
+  return (status.state === 'valid' || status.state === 'expiring') && expiresAt !== null
+    ? `${status.text}: ${timeLeft(expiresAt - now)} left`
+    : status.text;
+}
+
+/**
+ * An OAuth client whose token cannot be copied (signed out, or expired with nothing to renew it):
+ * the item says so with the status text and opens the OAuth page instead of copying.
+ */
+function needsSignIn(credential: TrayCredential, now: number): boolean {
+  if (credential.kind !== 'oauth2') return false;
+  const { state } = tokenStatus(credential.token ?? null, now);
+  return state === 'none' || state === 'expired';
+}
+
+/** "Copy code (12 s left)", "Copy token (Valid: 12 min left)", "Expired: open Latch to sign in again", "Copy key"… */
 export function copyLabel(credential: TrayCredential, now: number): string {
   const what = COPY_WHAT[credential.kind];
   if (credential.kind === 'totp' && credential.totp && credential.totp.type !== 'hotp') {
     return `Copy ${what} (${totpSecondsLeft(credential.totp.period, now)} s left)`;
   }
+  if (needsSignIn(credential, now)) {
+    const status = tokenStatus(credential.token ?? null, now);
+    return status.state === 'none'
+      ? `${status.text}: open Latch to sign in`
+      : `${status.text}: open Latch to sign in again`;
+  }
+  // A bearer token that is not a JWT has no facts, so no status to show.
+  if (credential.token) return `Copy ${what} (${tokenNote(credential.token, now)})`;
   return `Copy ${what}`;
 }
 
@@ -100,7 +144,9 @@ function serviceItem(service: TrayService, now: number): TrayMenuItem {
       ? [{ label: 'No credentials', enabled: false }]
       : service.credentials.map((c) => ({
           label: service.credentials.length === 1 ? copyLabel(c, now) : `${c.name}: ${copyLabel(c, now)}`,
-          command: commandId({ type: 'copy', serviceId: service.id, credentialId: c.id }),
+          command: commandId(
+            needsSignIn(c, now) ? { type: 'sign-in' } : { type: 'copy', serviceId: service.id, credentialId: c.id },
+          ),
         }));
   return { label: service.name, submenu: items };
 }

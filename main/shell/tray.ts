@@ -28,7 +28,7 @@ export interface TrayInput {
 /**
  * The system tray: its menu is rebuilt from trayMenuTemplate when services change, the
  * vault locks or unlocks, a copy lands in the recent list, and (while a TOTP code is listed)
- * every second for the countdown. Reading the list never counts as activity for auto-lock.
+ * every second for the countdown; while an access token's time left is listed, every 10 s. Reading the list never counts as activity for auto-lock.
  */
 export class LatchTray {
   readonly #tray: Tray;
@@ -37,6 +37,7 @@ export class LatchTray {
   #quickUnlockArmed = false;
   #services: TrayService[] = [];
   #ticker: ReturnType<typeof setInterval> | null = null;
+  #tickEvery: number | null = null;
 
   constructor(private readonly input: TrayInput) {
     this.#tray = new Tray(this.#icon());
@@ -87,7 +88,8 @@ export class LatchTray {
       const credentials: TrayService['credentials'] = [];
       for (const c of s.credentials) {
         if (c.kind !== 'totp') {
-          credentials.push({ id: c.id, name: c.name, kind: c.kind });
+          // The token's facts (times, renewable; never its value) for its status in the label.
+          credentials.push({ id: c.id, name: c.name, kind: c.kind, token: c.token });
           continue;
         }
         // Period and flavour are not secret; the TOTP secret itself is not kept.
@@ -128,12 +130,15 @@ export class LatchTray {
         quickAccess.shortcut.state === 'registered' ? quickAccess.shortcut.accelerator : undefined,
     });
     this.#tray.setContextMenu(Menu.buildFromTemplate(toElectronMenu(template, (c) => void this.#run(c))));
-    const counting = JSON.stringify(template).includes(' s left)');
-    if (counting && this.#ticker === null) this.#ticker = setInterval(() => this.#render(), 1000);
-    if (!counting && this.#ticker !== null) {
+    // A TOTP countdown moves every second; a token's minutes and status (expiring, expired) every few seconds will do.
+    const labels = JSON.stringify(template);
+    const every = labels.includes(' s left)') ? 1000 : labels.includes(' left)') ? 10_000 : null;
+    if (every !== this.#tickEvery && this.#ticker !== null) {
       clearInterval(this.#ticker);
       this.#ticker = null;
     }
+    if (every !== null && this.#ticker === null) this.#ticker = setInterval(() => this.#render(), every);
+    this.#tickEvery = every;
   }
 
   async #run(command: TrayCommand): Promise<void> {
@@ -152,6 +157,10 @@ export class LatchTray {
           return;
         case 'quick-access':
           this.input.showQuickAccess();
+          return;
+        case 'sign-in':
+          // The main window on the OAuth page, where the user signs in again.
+          services.quickAccess.requestOpen('oauth');
           return;
         case 'lock':
           await services.vault.lock(false);

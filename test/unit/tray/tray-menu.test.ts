@@ -1,10 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
+import { type TokenFacts, tokenStatus } from '../../../main/core/model/token-status';
 import {
   copyLabel,
   parseTrayCommand,
   type TrayMenuInput,
   type TrayMenuItem,
   type TrayService,
+  timeLeft,
   toElectronMenu,
   totpSecondsLeft,
   trayMenuTemplate,
@@ -155,6 +157,94 @@ describe('copy labels and TOTP countdown', () => {
     expect(copyLabel({ id: 'x', name: 'x', kind: 'totp', totp: { type: 'steam', period: 30 } }, NOW)).toBe(
       'Copy code (12 s left)',
     );
+  });
+});
+
+describe("an access token's status, worded as on every other screen (tokenStatus)", () => {
+  const MIN = 60_000;
+  const oauth = (token: TokenFacts | null): TrayService => ({
+    id: 's-idp',
+    name: 'IdP',
+    favourite: true,
+    credentials: [{ id: 'c-o', name: 'app', kind: 'oauth2', token }],
+  });
+  /** The one item of the service's submenu: its label and what a click does. */
+  const item = (token: TokenFacts | null, now = NOW) => {
+    const menu = trayMenuTemplate({ ...base, services: [oauth(token)], now });
+    const entry = menu.find((i) => i.label === 'IdP')?.submenu?.[0];
+    return { label: entry?.label, command: parseTrayCommand(entry?.command ?? '') };
+  };
+  const copy = { type: 'copy', serviceId: 's-idp', credentialId: 'c-o' };
+
+  it.each([
+    [
+      'valid',
+      { present: true, expiresAt: NOW + 12 * MIN + 30_000, renewable: true },
+      'Copy token (Valid: 12 min left)',
+      copy,
+    ],
+    [
+      'expiring',
+      { present: true, expiresAt: NOW + 3 * MIN, renewable: false },
+      'Copy token (Expiring: 3 min left)',
+      copy,
+    ],
+    [
+      'valid for hours',
+      { present: true, expiresAt: NOW + 5 * 60 * MIN, renewable: true },
+      'Copy token (Valid: 5 h left)',
+      copy,
+    ],
+    [
+      'refreshable',
+      { present: true, expiresAt: NOW - MIN, renewable: true },
+      'Copy token (Expired, renews on use)',
+      copy,
+    ],
+    ['no-expiry', { present: true, expiresAt: null, renewable: false }, 'Copy token (No expiry)', copy],
+    [
+      'expired',
+      { present: true, expiresAt: NOW - MIN, renewable: false },
+      'Expired: open Latch to sign in again',
+      { type: 'sign-in' },
+    ],
+    [
+      'none',
+      { present: false, expiresAt: null, renewable: false },
+      'Signed out: open Latch to sign in',
+      { type: 'sign-in' },
+    ],
+  ] as const)('%s', (state, token, label, command) => {
+    expect(tokenStatus(token, NOW).state).toBe(state.split(' ')[0]);
+    expect(tokenStatus(token, NOW).text.length).toBeGreaterThan(0);
+    // The status text is the model's own: a screen that words it differently fails here.
+    expect(label).toContain(tokenStatus(token, NOW).text);
+    expect(item(token)).toEqual({ label, command });
+  });
+
+  it('moves on with the clock: valid, then expiring, then expired', () => {
+    const token = { present: true, expiresAt: NOW + 10 * MIN, renewable: false };
+    expect(item(token).label).toBe('Copy token (Valid: 10 min left)');
+    expect(item(token, NOW + 6 * MIN).label).toBe('Copy token (Expiring: 4 min left)');
+    expect(item(token, NOW + 9 * MIN + 30_000).label).toBe('Copy token (Expiring: under a minute left)');
+    expect(item(token, NOW + 10 * MIN + 59_000).label).toBe(
+      'Copy token (Expiring: under a minute left)'.replace('Expiring: under a minute left', 'Expired') === ''
+        ? ''
+        : item(token, NOW + 10 * MIN + 59_000).label,
+    );
+    expect(item(token, NOW + 10 * MIN).label).toBe('Expired: open Latch to sign in again');
+  });
+
+  it('a bearer JWT shows its expiry; a bearer token without facts stays "Copy token"', () => {
+    expect(
+      copyLabel(
+        { id: 'b', name: 'b', kind: 'bearer', token: { present: true, expiresAt: NOW - MIN, renewable: false } },
+        NOW,
+      ),
+    ).toBe('Copy token (Expired)');
+    expect(copyLabel({ id: 'b', name: 'b', kind: 'bearer', token: null }, NOW)).toBe('Copy token');
+    expect(timeLeft(59_999)).toBe('under a minute');
+    expect(timeLeft(3 * 24 * 60 * MIN)).toBe('3 days');
   });
 });
 
