@@ -1,4 +1,4 @@
-/** `--allow-host HOST`, shared by the commands that send a stored credential (`latch request`, `latch audit`). */
+/** `--allow-host HOST`, shared by the commands that send a stored credential (`latch request`, `latch audit`, `latch git-credential --ref`). */
 import { normalizeHost } from '../core/model/host-binding';
 import { usageError } from './parse-args';
 

@@ -1,3 +1,4 @@
+import { decideHost, flagConsent } from '../../app/secrets/host-decision';
 import type { ServiceStore } from '../../core/credentials/service-store';
 import {
   formatGitCredential,
@@ -8,6 +9,7 @@ import {
 import { matchService } from '../../core/integrations/service-match';
 import type { Credential } from '../../core/model/credential';
 import { LatchError } from '../../core/model/errors';
+import { allowedHosts, allowHostOption } from '../allow-host';
 import { freshTokens } from '../fresh-token';
 import { usageError } from '../parse-args';
 import { readAllStdin } from '../read-stdin';
@@ -40,6 +42,13 @@ async function answerGet(ctx: CliContext, store: ServiceStore, req: GitCredentia
   const located = await locate(store, req, ref);
   // Nothing to say is an empty answer: git then asks the next helper, or the user.
   if (!located) return '';
+  // --ref names the credential outright, so no host match chose it: git asks for whatever URL it is
+  // fetching (a submodule, a redirect, a remote a hostile repository names), and the credential must
+  // not go to a host it is not bound to. The same decision as `latch request`, with its --allow-host.
+  if (ref && req.host) {
+    const url = `${req.protocol ?? 'https'}://${req.host}/${req.path ?? ''}`;
+    decideHost(located, url, flagConsent(allowedHosts(ctx.values['allow-host'])));
+  }
   const c = located.credential;
   // password_expiry_utc and oauth_refresh_token go back as they were stored (git-credential(1): a storage helper
   // returns what it kept); git ignores a password past its expiry.
@@ -110,12 +119,13 @@ async function erase(store: ServiceStore, req: GitCredentialRequest): Promise<vo
 
 export const gitCredentialCommand: CliCommand = {
   name: 'git-credential',
-  usage: 'latch git-credential [--ref REF] [--allow-store] get|store|erase',
+  usage: 'latch git-credential [--ref REF [--allow-host HOST]...] [--allow-store] get|store|erase',
   options: {
     ref: {
       type: 'string',
       help: 'answer with this credential (latch://SERVICE/CREDENTIAL) instead of matching the host',
     },
+    'allow-host': allowHostOption,
     'allow-store': {
       type: 'boolean',
       help: 'let "store" save what git got from you (and "erase" delete it); off: both do nothing',

@@ -187,6 +187,22 @@ describe('latch git-credential with real git against git http-backend demanding 
     ok(await t.program(['git-credential-latch', '--allow-store', 'store'], { stdin: renewed }));
     const again = await t.latch(['git-credential', 'get'], 'protocol=https\nhost=forge.example\n\n');
     expect(attributes(again.stdout).oauth_refresh_token).toBe(`${DAVE_REFRESH}-2`);
+    // --ref names the credential outright, so git's host is checked against the credential's own: a hostile
+    // submodule or redirect host gets nothing (and a message naming --allow-host), the service's host gets it.
+    const ref = ['git-credential-latch', '--ref', 'latch://forge.example/dave'];
+    const elsewhere = await t.program([...ref, 'get'], { stdin: 'protocol=https\nhost=evil.example\npath=x.git\n\n' });
+    expect(elsewhere.code).not.toBe(0);
+    expect(elsewhere.stdout).not.toContain(DAVE);
+    expect(elsewhere.stderr).toContain('--allow-host evil.example');
+    expect(elsewhere.stderr).not.toContain(DAVE);
+    const plain = await t.program([...ref, 'get'], { stdin: 'protocol=http\nhost=forge.example\n\n' });
+    expect(plain.stdout).not.toContain(DAVE);
+    ok(await t.program([...ref, 'get'], { stdin: 'protocol=https\nhost=forge.example\n\n' }));
+    const allowed = await t.program([...ref, '--allow-host', 'evil.example', 'get'], {
+      stdin: 'protocol=https\nhost=evil.example\n\n',
+    });
+    ok(allowed);
+    expect(attributes(allowed.stdout).password).toBe(DAVE);
     // Real git with the literal form: what git 2.39 passes (user name and password) is stored and filled.
     const literal = 'latch git-credential --allow-store';
     ok(
