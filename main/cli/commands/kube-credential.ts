@@ -1,36 +1,30 @@
+import { decideHost, flagConsent } from '../../app/secrets/host-decision';
 import type { Located, ServiceStore } from '../../core/credentials/service-store';
+import {
+  isKubeApiVersion,
+  type KubeApiVersion,
+  type KubeExecInfo,
+  parseKubeExecInfo,
+  unsupportedApiVersion,
+} from '../../core/integrations/kube-exec-info';
 import { decodeJwt } from '../../core/jwt';
 import type { TokenSet } from '../../core/model/credential';
 import { LatchError } from '../../core/model/errors';
 import { needsRefresh } from '../../core/oauth/refresh-rule';
 import { systemClock } from '../../core/platform';
+import { allowedHosts, allowHostOption } from '../allow-host';
 import { freshTokens } from '../fresh-token';
 import type { CliCommand } from '../registry';
 import { withToolStore } from '../with-store';
 
-const API_VERSIONS = ['client.authentication.k8s.io/v1', 'client.authentication.k8s.io/v1beta1'] as const;
-
 /**
- * The apiVersion kubectl asked for: KUBERNETES_EXEC_INFO holds an ExecCredential naming it (both
- * v1 and v1beta1 send it); --api-version wins; v1beta1 when neither says.
+ * The apiVersion to answer in: --api-version wins, then what kubectl asked for in KUBERNETES_EXEC_INFO (both v1
+ * and v1beta1 send it); v1beta1 when neither says.
  */
-function apiVersion(option: unknown, execInfo: string | undefined): (typeof API_VERSIONS)[number] {
-  let wanted: unknown = option;
-  if (wanted === undefined && execInfo) {
-    try {
-      wanted = (JSON.parse(execInfo) as { apiVersion?: unknown }).apiVersion;
-    } catch {
-      wanted = undefined;
-    }
-  }
-  if (wanted === undefined) return 'client.authentication.k8s.io/v1beta1';
-  const v = API_VERSIONS.find((a) => a === wanted);
-  if (!v)
-    throw new LatchError(
-      'ERR_BAD_INPUT',
-      `kubectl asked for ${String(wanted)}; latch speaks ${API_VERSIONS.join(' and ')}.`,
-    );
-  return v;
+function apiVersion(option: unknown, info: KubeExecInfo | null): KubeApiVersion {
+  if (option === undefined) return info?.apiVersion ?? 'client.authentication.k8s.io/v1beta1';
+  if (!isKubeApiVersion(option)) throw unsupportedApiVersion(option);
+  return option;
 }
 
 /** RFC 3339 in whole seconds, as Kubernetes writes its timestamps. */
@@ -91,19 +85,32 @@ async function accessTokenCredential(
   return { token: tokens.accessToken, ...(tokens.expiresAt === undefined ? {} : { expiresAt: tokens.expiresAt }) };
 }
 
+/** Where --allow-host goes when kubectl runs the command: the user's args in the kubeconfig, or the credential. */
+const kubeRemedy = (ref: string) => (host: string) =>
+  `If this cluster is yours, add "--allow-host", "${host}" to this user's exec args in the kubeconfig, or bind the host to the credential: latch hosts ${ref} --add ${host}`;
+
 /** kubectl's exec credential plugin (client-go "client-go credential plugins"): an ExecCredential on stdout. */
 export const kubeCredentialCommand: CliCommand = {
   name: 'kube-credential',
-  usage: 'latch kube-credential REF [--id-token] [--api-version client.authentication.k8s.io/v1|v1beta1]',
+  usage:
+    'latch kube-credential REF [--id-token] [--allow-host HOST]... [--api-version client.authentication.k8s.io/v1|v1beta1]',
   options: {
+    'allow-host': allowHostOption,
     'id-token': { type: 'boolean', help: 'OIDC: hand kubectl the ID token instead of the access token' },
     'api-version': { type: 'string', help: 'ExecCredential apiVersion (default: what kubectl asks for)' },
   },
   positionals: { min: 1, max: 1 },
   async run(ctx) {
-    const version = apiVersion(ctx.values['api-version'], ctx.io.env.KUBERNETES_EXEC_INFO);
+    const info = parseKubeExecInfo(ctx.io.env.KUBERNETES_EXEC_INFO);
+    const version = apiVersion(ctx.values['api-version'], info);
+    const allow = allowedHosts(ctx.values['allow-host']);
+    const ref = ctx.positionals[0]!;
     const status = await withToolStore(ctx, async (store) => {
-      const located = await store.resolve(ctx.positionals[0]!);
+      const located = await store.resolve(ref);
+      // kubectl names the cluster only when the kubeconfig user has provideClusterInfo: true. Then the token
+      // goes only to one of the credential's hosts (the decision `latch request` takes): a kubeconfig someone
+      // handed over, pointing this user at their own server, does not get it. Checked before any refresh.
+      if (info?.server) decideHost(located, info.server.href, flagConsent(allow, kubeRemedy(ref)));
       const c = located.credential;
       if (c.kind === 'bearer') return { token: c.fields.token };
       if (c.kind !== 'oauth2')

@@ -38,6 +38,8 @@ let idp: OidcProviderPeer;
 let api: ScriptedServer;
 let kubeconfig: string;
 let signedIn: TokenSet;
+/** The stand-in under another name (localhost:PORT): a cluster server the credential is not bound to. */
+let elsewhere: string;
 /** The bearer tokens the stand-in accepts: the ones the provider issued for this sign-in. */
 const issued = new Set<string>();
 const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -81,7 +83,8 @@ beforeAll(async () => {
       '-subj',
       '/CN=127.0.0.1',
       '-addext',
-      'subjectAltName=IP:127.0.0.1',
+      // localhost too: the same stand-in under a host the credential is not bound to (the cluster check below).
+      'subjectAltName=IP:127.0.0.1,DNS:localhost',
     ],
     { stdio: 'ignore' },
   );
@@ -110,22 +113,35 @@ beforeAll(async () => {
   for (const token of [signedIn.accessToken, signedIn.idToken ?? '']) issued.add(token);
   const vault = await openVault({ path: t.vault, password: t.password });
   const store = new ServiceStore(vault, systemClock);
-  const serviceId = await store.createService({ name: 'Cluster' });
+  // The service's base URL is the API server's: the credential's host for the cluster check.
+  const serviceId = await store.createService({ name: 'Cluster', baseUrl: api.url });
   const credentialId = await store.addCredential(serviceId, { kind: 'oauth2', name: 'oidc', fields: config });
   await store.setTokens(serviceId, credentialId, signedIn);
   vault.lock();
   await t.unlock();
   kubeconfig = join(t.dir, 'kubeconfig');
-  const user = (apiVersion: string, idToken = false) =>
-    `  user:\n    exec:\n      apiVersion: ${apiVersion}\n      command: latch\n      args: [kube-credential, "${REF}"${idToken ? ', --id-token' : ''}]\n      interactiveMode: Never\n`;
+  elsewhere = `localhost:${api.port}`;
+  const user = (apiVersion: string, o: { idToken?: boolean; clusterInfo?: boolean; allow?: string } = {}) =>
+    `  user:\n    exec:\n      apiVersion: ${apiVersion}\n      command: latch\n` +
+    `      args: [kube-credential, "${REF}"${o.idToken ? ', --id-token' : ''}${o.allow ? `, --allow-host, "${o.allow}"` : ''}]\n` +
+    `      interactiveMode: Never\n${o.clusterInfo ? '      provideClusterInfo: true\n' : ''}`;
+  const cluster = (name: string, server: string) =>
+    `- name: ${name}\n  cluster:\n    server: ${server}\n    certificate-authority-data: ${ca}\n`;
+  const context = (name: string, clusterName: string, userName = name) =>
+    `- name: ${name}\n  context: {cluster: ${clusterName}, user: ${userName}}\n`;
+  const V1 = 'client.authentication.k8s.io/v1';
   writeFileSync(
     kubeconfig,
-    `apiVersion: v1\nkind: Config\nclusters:\n- name: standin\n  cluster:\n    server: ${api.url}\n    certificate-authority-data: ${ca}\n` +
-      `contexts:\n- name: v1\n  context: {cluster: standin, user: v1}\n- name: v1beta1\n  context: {cluster: standin, user: v1beta1}\n` +
-      `- name: oidc\n  context: {cluster: standin, user: oidc}\n- name: broken\n  context: {cluster: standin, user: broken}\n` +
-      `current-context: v1\nusers:\n- name: v1\n${user('client.authentication.k8s.io/v1')}- name: v1beta1\n${user('client.authentication.k8s.io/v1beta1')}` +
-      `- name: oidc\n${user('client.authentication.k8s.io/v1', true)}` +
-      `- name: broken\n${user('client.authentication.k8s.io/v1').replace(REF, 'latch://Cluster/no-such-credential')}`,
+    `apiVersion: v1\nkind: Config\nclusters:\n${cluster('standin', api.url)}${cluster('elsewhere', `https://${elsewhere}`)}` +
+      `contexts:\n${context('v1', 'standin')}${context('v1beta1', 'standin')}${context('oidc', 'standin')}${context('broken', 'standin')}` +
+      `${context('checked', 'standin')}${context('checked-elsewhere', 'elsewhere', 'checked')}` +
+      `${context('v1beta1-elsewhere', 'elsewhere', 'checked-v1beta1')}${context('allowed-elsewhere', 'elsewhere', 'allowed')}` +
+      `current-context: v1\nusers:\n- name: v1\n${user(V1)}- name: v1beta1\n${user('client.authentication.k8s.io/v1beta1')}` +
+      `- name: oidc\n${user(V1, { idToken: true })}` +
+      `- name: broken\n${user(V1).replace(REF, 'latch://Cluster/no-such-credential')}` +
+      `- name: checked\n${user(V1, { clusterInfo: true })}` +
+      `- name: checked-v1beta1\n${user('client.authentication.k8s.io/v1beta1', { clusterInfo: true })}` +
+      `- name: allowed\n${user(V1, { clusterInfo: true, allow: elsewhere })}`,
   );
 });
 
@@ -184,6 +200,61 @@ describe('latch kube-credential with kubectl against an API-server stand-in chec
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/getting credentials: exec: executable latch failed with exit code 1/);
     expect(api.seen).toHaveLength(before);
+  });
+});
+
+describe("provideClusterInfo: the cluster's server must be one of the credential's hosts", () => {
+  const get = (context: string) => kubectl(['--context', context, 'get', '--raw', '/version']);
+
+  it('a kubeconfig cluster at the service base URL host gets the token', async () => {
+    const r = await get('checked');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('v1.28.0-latch-standin');
+    expect(api.seen.at(-1)?.headers.authorization).toBe(`Bearer ${signedIn.accessToken}`);
+  });
+
+  for (const context of ['checked-elsewhere', 'v1beta1-elsewhere'])
+    it(`${context}: a cluster at another host is refused, naming the host and --allow-host; the server never sees a request`, async () => {
+      const before = api.seen.length;
+      const r = await get(context);
+      expect(r.code).not.toBe(0);
+      // kubectl passes the plugin's stderr on: the refusal names the host and the two ways to allow it.
+      expect(r.stderr).toContain(`Nothing was sent: this would send "oidc" to https://${elsewhere}`);
+      expect(r.stderr).toContain(`"--allow-host", "${elsewhere}"`);
+      expect(r.stderr).toContain(`latch hosts ${REF} --add ${elsewhere}`);
+      expect(api.seen).toHaveLength(before);
+      for (const token of [signedIn.accessToken, signedIn.idToken!]) expect(r.stdout + r.stderr).not.toContain(token);
+    });
+
+  it('the plugin itself prints no token for that cluster (exit 2), and does with --allow-host', async () => {
+    const execInfo = JSON.stringify({
+      apiVersion: 'client.authentication.k8s.io/v1',
+      kind: 'ExecCredential',
+      spec: { cluster: { server: `https://${elsewhere}` }, interactive: false },
+    });
+    const refused = await t.program(['latch', 'kube-credential', REF], { env: { KUBERNETES_EXEC_INFO: execInfo } });
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    const allowed = await t.program(['latch', 'kube-credential', REF, '--allow-host', elsewhere], {
+      env: { KUBERNETES_EXEC_INFO: execInfo },
+    });
+    expect(allowed.code, allowed.stderr).toBe(0);
+    expect((JSON.parse(allowed.stdout) as ExecCredential).status.token).toBe(signedIn.accessToken);
+  });
+
+  it('--allow-host HOST in the exec args lets kubectl send it there', async () => {
+    const r = await get('allowed-elsewhere');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('v1.28.0-latch-standin');
+    expect(api.seen.at(-1)?.headers.authorization).toBe(`Bearer ${signedIn.accessToken}`);
+    expect(api.seen.at(-1)?.headers.host).toBe(elsewhere);
+  });
+
+  it('a garbled KUBERNETES_EXEC_INFO does not switch the check off: refused, no token printed', async () => {
+    const r = await t.program(['latch', 'kube-credential', REF], { env: { KUBERNETES_EXEC_INFO: '{"apiVersion":' } });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/KUBERNETES_EXEC_INFO is not JSON/);
   });
 });
 

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_EXEC_INFO, parseKubeExecInfo } from '../../../main/core/integrations/kube-exec-info';
+import { LatchError } from '../../../main/core/model/errors';
+
+const V1 = 'client.authentication.k8s.io/v1';
+const info = (spec: unknown, apiVersion = V1) => JSON.stringify({ apiVersion, kind: 'ExecCredential', spec });
+
+const hasControl = (text: string) => [...text].some((ch) => ch.charCodeAt(0) < 0x20);
+
+function refusal(text: string): LatchError {
+  try {
+    parseKubeExecInfo(text);
+  } catch (e) {
+    expect(e).toBeInstanceOf(LatchError);
+    return e as LatchError;
+  }
+  throw new Error('parseKubeExecInfo accepted it');
+}
+
+describe('KUBERNETES_EXEC_INFO as kubectl sends it', () => {
+  it('no variable (run by hand): nothing known, nothing refused', () => {
+    expect(parseKubeExecInfo(undefined)).toBeNull();
+    expect(parseKubeExecInfo('')).toBeNull();
+  });
+
+  it('without provideClusterInfo: the apiVersion, and no server', () => {
+    expect(parseKubeExecInfo(info({ interactive: false }))).toEqual({ apiVersion: V1, server: null });
+    expect(parseKubeExecInfo(info({ interactive: false }, 'client.authentication.k8s.io/v1beta1'))).toEqual({
+      apiVersion: 'client.authentication.k8s.io/v1beta1',
+      server: null,
+    });
+  });
+
+  it("with provideClusterInfo: the cluster's server, the fields beside it ignored", () => {
+    const parsed = parseKubeExecInfo(
+      info({
+        cluster: {
+          server: 'https://k8s.example.com:6443/prefix',
+          'tls-server-name': 'other.example.com',
+          'certificate-authority-data': 'LS0tLS1CRUdJTi',
+          config: { audience: 'x' },
+        },
+        interactive: false,
+      }),
+    );
+    expect(parsed?.server?.host).toBe('k8s.example.com:6443');
+  });
+});
+
+describe('a hostile KUBERNETES_EXEC_INFO is refused, never read as "no cluster named"', () => {
+  it('not JSON', () => {
+    const e = refusal('{"apiVersion": "client.authentication.k8s.io/v1", spec: ');
+    expect(e.code).toBe('ERR_BAD_INPUT');
+    expect(e.message).toMatch(/KUBERNETES_EXEC_INFO is not JSON/);
+  });
+
+  it('huge: refused by its length before it is parsed', () => {
+    const huge = info({ cluster: { server: 'https://k8s.example.com' }, pad: 'x'.repeat(MAX_EXEC_INFO) });
+    const e = refusal(huge);
+    expect(e.code).toBe('ERR_BAD_INPUT');
+    expect(e.message).toMatch(/characters long/);
+    // Deeply nested JSON: parsed within the length cap, refused by shape, no stack overflow.
+    expect(refusal(`${'['.repeat(60_000)}${']'.repeat(60_000)}`).message).toMatch(/not an ExecCredential/);
+  });
+
+  it('a wrong apiVersion or kind, or a spec of the wrong shape', () => {
+    expect(refusal(info({}, 'client.authentication.k8s.io/v1alpha1')).message).toMatch(
+      /asked for "client\.authentication\.k8s\.io\/v1alpha1"; latch speaks/,
+    );
+    expect(refusal(JSON.stringify({ apiVersion: V1, kind: 'Pod', spec: {} })).message).toMatch(/kind/);
+    expect(refusal(info({ cluster: { server: 42 } })).message).toMatch(/spec\.cluster\.server/);
+    expect(refusal(info({ cluster: {} })).message).toMatch(/spec\.cluster\.server/);
+    expect(refusal('null').message).toMatch(/not an ExecCredential/);
+  });
+
+  it('a server that is not an http(s) URL; control characters in it are escaped, not written to the terminal', () => {
+    expect(refusal(info({ cluster: { server: 'not a url' } })).message).toMatch(/not a URL/);
+    const e = refusal(info({ cluster: { server: 'file:///etc/\u001b]0;owned\u0007' } }));
+    expect(e.message).toMatch(/not http\(s\)/);
+    expect(hasControl(e.message)).toBe(false);
+    expect(hasControl(refusal(info({}, '\u001b[2Jv9')).message)).toBe(false);
+  });
+});
