@@ -2,24 +2,42 @@
  * The command line writes the vault while the app has it open: the app's next save fails,
  * the banner says so, and "Reload and re-apply" keeps both changes.
  */
+
+import type { Page } from '@playwright/test';
 import { ServiceStore } from '../../main/core/credentials/service-store';
 import { systemClock } from '../../main/core/platform';
 import { openVault } from '../../main/core/vault/open';
+import type { HostApp } from '../host/host-app';
 import { expect, screenshot, test } from './fixtures';
+import { SIZES } from './screen-checks';
 import { createVaultThroughUi, MASTER } from './vault-helpers';
 
 const OTHER_PASSWORD = 'set in another terminal';
+
+/** A fresh vault in the app, then what `latch add` does from another process: the app's next save conflicts. */
+async function vaultWrittenByTheCli(app: Page, host: HostApp): Promise<string> {
+  await createVaultThroughUi(app);
+  const path = host.composed.services.vault.path;
+  const other = await openVault({ path, password: MASTER });
+  await new ServiceStore(other, systemClock).createService({ name: 'Added by the CLI' });
+  other.lock();
+  return path;
+}
+
+/** The screen as it is now at the two sizes the kept message is looked at. */
+async function screenshotSizes(app: Page, name: string): Promise<void> {
+  for (const size of SIZES.slice(0, 2)) {
+    await app.setViewportSize(size);
+    await screenshot(app, `${name}-${size.width}x${size.height}`);
+  }
+  await app.setViewportSize(SIZES[0]);
+}
 
 test('a save that fails after another program wrote the vault shows the banner; reload and re-apply keeps both', async ({
   app,
   host,
 }) => {
-  await createVaultThroughUi(app);
-  const path = host.composed.services.vault.path;
-  // What `latch add` does from another process.
-  const other = await openVault({ path, password: MASTER });
-  await new ServiceStore(other, systemClock).createService({ name: 'Added by the CLI' });
-  other.lock();
+  await vaultWrittenByTheCli(app, host);
 
   // The app's add fails to save; main holds the service for the banner's choices. The dialog must
   // not offer "Add service" again: a second click added a second copy.
@@ -48,6 +66,70 @@ test('a save that fails after another program wrote the vault shows the banner; 
   // The lock that used to be refused for good now works.
   await app.getByRole('button', { name: 'Lock now' }).click();
   await expect(app.getByRole('button', { name: 'Unlock' })).toBeVisible();
+});
+
+test('the code, OAuth client and import screens give way to the kept message too; re-apply saves one copy of each', async ({
+  app,
+  host,
+}) => {
+  const path = await vaultWrittenByTheCli(app, host);
+  const nav = (label: string) =>
+    app.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: label, exact: true }).click();
+  const dialog = app.getByRole('dialog');
+  /** The save failed and main holds the change: the message, and no way to submit it a second time. */
+  const givesWay = async (where: typeof dialog, submit: string | RegExp) => {
+    await expect(where.getByTestId('change-kept')).toContainText('Your change is kept in this window but not saved');
+    await expect(where.getByTestId('change-kept')).toContainText('The vault file was changed since it was opened');
+    await expect(where.getByRole('button', { name: submit })).toHaveCount(0);
+  };
+  const closeKept = async () => {
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toBeHidden();
+  };
+
+  await nav('Codes');
+  await app.getByRole('button', { name: 'Add code' }).click();
+  await dialog.getByLabel('Secret key').fill('JBSWY3DPEHPK3PXP');
+  await dialog.getByLabel('Service').fill('Kept code service');
+  await dialog.getByRole('button', { name: 'Add code' }).click();
+  await givesWay(dialog, 'Add code');
+  await screenshotSizes(app, 'change-kept-dialog');
+  await closeKept();
+
+  await nav('OAuth & JWT');
+  await app.getByRole('button', { name: 'New OAuth client' }).click();
+  await dialog.getByLabel('Service name').fill('Kept OAuth client');
+  await dialog.getByLabel('Issuer').fill('https://login.example.com');
+  await dialog.getByLabel('Client ID').fill('kept-client');
+  await dialog.getByRole('button', { name: 'Add client' }).click();
+  await givesWay(dialog, 'Add client');
+  await closeKept();
+
+  await nav('Import & export');
+  await app.locator('#import-file').setInputFiles({
+    name: 'kept.env',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('KEPT_API_KEY=sk_live_kept_in_memory\n'),
+  });
+  await app.getByRole('button', { name: 'Preview' }).click();
+  await app.getByRole('button', { name: 'Import 1 selected' }).click();
+  const main = app.locator('main');
+  await givesWay(main, /^Import \d+ selected$/);
+  await expect(app.getByTestId('import-preview')).toHaveCount(0);
+  await screenshotSizes(app, 'change-kept-import');
+
+  const banner = app.getByTestId('save-failed-banner');
+  await banner.getByRole('button', { name: 'Reload and re-apply' }).click();
+  await expect(banner).toBeHidden();
+  // One copy of each, in the file as the next unlock reads it.
+  const saved = await openVault({ path, password: MASTER });
+  const services = new ServiceStore(saved, systemClock).summaries();
+  saved.lock();
+  const kinds = (name: string) => services.filter((s) => s.name === name).map((s) => s.credentials.map((c) => c.kind));
+  expect(kinds('Added by the CLI')).toEqual([[]]);
+  expect(kinds('Kept code service')).toEqual([['totp']]);
+  expect(kinds('Kept OAuth client')).toEqual([['oauth2']]);
+  expect(kinds('kept')).toEqual([['api-key']]);
 });
 
 test('an automatic lock that cannot save, with the failed dialog still open, names the lost change on the unlock screen', async ({

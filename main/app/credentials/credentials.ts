@@ -110,9 +110,14 @@ export class Credentials {
   ): Promise<void> {
     return this.#write((s) => s.setTokens(serviceId, credentialId, tokens), options);
   }
-  /** Several writes as one change (a TOTP import, a file import), announced once. */
+  /**
+   * Several writes as one change (a TOTP import, a new OAuth client, a file import), announced once
+   * and saved once. A save per write failed at the first (a new service) when another program had
+   * written the file, so the held change, and what "Reload and re-apply" saved, was a service
+   * without the code or client it was made for.
+   */
   batch<T>(change: (store: ServiceStore, vault: OpenVault) => Promise<T>): Promise<T> {
-    return this.#write(change);
+    return this.#write((store, vault) => store.inOneSave(() => change(store, vault)));
   }
 
   /** Credentials that left the vault (a deleted service or credential); returns the unsubscribe function. */

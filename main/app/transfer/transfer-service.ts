@@ -13,6 +13,7 @@ import { LatchError } from '../../core/model/errors';
 import type { Clock, SaveDialog } from '../../core/platform';
 import type { VaultSession } from '../../core/vault/session';
 import type { Credentials } from '../credentials/credentials';
+import { isChangeKept } from '../vault/change-kept';
 import type { VaultAccess } from '../vault/vault-access';
 
 /** A scratch folder (0700) for a file the renderer handed over, removed as soon as it is read. */
@@ -57,9 +58,14 @@ export class TransferService {
   async applyImport(importId: string, selected: Parameters<typeof applyImportPlan>[3]) {
     const plan = this.#plans.get(importId);
     if (!plan) throw new LatchError('ERR_NOT_FOUND', 'That import preview has expired; choose the file again.');
-    const result = await this.deps.credentials.batch((_store, vault) =>
-      applyImportPlan(vault, this.deps.clock, plan, selected),
-    );
+    const result = await this.deps.credentials
+      .batch((_store, vault) => applyImportPlan(vault, this.deps.clock, plan, selected))
+      .catch((e: unknown) => {
+        // Applied but not saved (held for the save-failed banner): the plan is spent, so applying
+        // the same preview again cannot add every credential twice, whatever the page sends.
+        if (isChangeKept(e)) this.#plans.delete(importId);
+        throw e;
+      });
     this.#plans.delete(importId);
     return { services: result.serviceIds.length, credentials: result.credentials, serviceIds: result.serviceIds };
   }

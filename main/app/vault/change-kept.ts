@@ -18,3 +18,8 @@ export function changeKept(e: unknown): unknown {
   if (isLatchError(e)) return new LatchError(e.code, e.message, { cause: e, detail: { ...e.detail, kept: true } });
   return new LatchError('ERR_SAVE_FAILED', 'The change could not be saved.', { cause: e, detail: { kept: true } });
 }
+
+/** Whether the change behind this error is applied and held (changeKept's mark). */
+export function isChangeKept(e: unknown): boolean {
+  return isLatchError(e) && e.detail?.kept === true;
+}

@@ -22,24 +22,14 @@ function checkReadable(body: ServiceBody): void {
 }
 
 /**
- * Writes every service body (each checked to read back first) and saves once. If the save fails, the records are put back as
- * they were (new ones deleted), so the open vault matches the file again: all or nothing.
+ * Writes every service body (each checked to read back first) and saves once: all or nothing in
+ * the file. A save that fails leaves the whole import in the open vault, as any other failed
+ * write does, for the holder to settle: the app's save-failed banner re-applies it onto the file
+ * (once) or discards it, and the command line's process ends with the error. Putting the records
+ * back instead dropped an import the app had said was kept: "Reload and re-apply" lost it.
  */
 export async function commitServices(vault: RecordVault, bodies: ReadonlyMap<string, ServiceBody>): Promise<void> {
   for (const body of bodies.values()) checkReadable(body);
-  const before = new Map<string, { entry: JsonValue; body: JsonValue } | null>();
-  for (const id of bodies.keys()) {
-    const entry = vault.entries().get(id);
-    before.set(id, entry === undefined ? null : { entry, body: await vault.readRecord(id) });
-  }
-  try {
-    for (const [id, body] of bodies) vault.putRecord(id, entryFor(body) as unknown as JsonValue, body as never);
-    await vault.save();
-  } catch (e) {
-    for (const [id, old] of before) {
-      if (old === null) vault.deleteRecord(id);
-      else vault.putRecord(id, old.entry, old.body);
-    }
-    throw e;
-  }
+  for (const [id, body] of bodies) vault.putRecord(id, entryFor(body) as unknown as JsonValue, body as never);
+  await vault.save();
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button } from './Button';
-import { Dialog } from './Dialog';
+import { WriteDialog } from './WriteDialog';
 
 export interface DialogAction {
   /** The button's words ("Add service", "Delete"). */
@@ -22,42 +22,39 @@ export function ActionDialog({
   title,
   onClose,
   action,
+  kept,
   children,
 }: {
   open: boolean;
   title: string;
   onClose: () => void;
-  /** null: nothing left to do but close (the footer is one Close button). */
-  action: DialogAction | null;
+  action: DialogAction;
+  /** A failed save's message whose change main holds: the dialog gives way to it (WriteDialog). */
+  kept?: string | null | undefined;
   children: ReactNode;
 }) {
   return (
-    <Dialog
+    <WriteDialog
       open={open}
       title={title}
       onClose={onClose}
+      kept={kept ?? null}
       footer={
-        action === null ? (
-          <Button variant="primary" onClick={onClose}>
-            Close
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button
+            variant={action.variant}
+            type={action.form === undefined ? 'button' : 'submit'}
+            form={action.form}
+            disabled={action.disabled}
+            onClick={action.onClick}
+          >
+            {action.label}
           </Button>
-        ) : (
-          <>
-            <Button onClick={onClose}>Cancel</Button>
-            <Button
-              variant={action.variant}
-              type={action.form === undefined ? 'button' : 'submit'}
-              form={action.form}
-              disabled={action.disabled}
-              onClick={action.onClick}
-            >
-              {action.label}
-            </Button>
-          </>
-        )
+        </>
       }
     >
       {children}
-    </Dialog>
+    </WriteDialog>
   );
 }

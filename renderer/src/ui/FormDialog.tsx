@@ -36,24 +36,13 @@ export function FormDialog({
   children,
 }: FormDialogProps) {
   const formId = useId();
-  if (kept !== null)
-    return (
-      <ActionDialog open={open} title={title} onClose={onClose} action={null}>
-        <div className="stack" role="alert">
-          <p>{kept}</p>
-          <p>
-            Your change is kept in this window but not saved. Choose Reload and re-apply, Keep mine or Discard in the
-            banner; do not make it again.
-          </p>
-        </div>
-      </ActionDialog>
-    );
   return (
     <ActionDialog
       open={open}
       title={title}
       onClose={onClose}
       action={{ label: submitLabel, variant: 'primary', disabled: busy, form: formId }}
+      kept={kept}
     >
       <form
         id={formId}

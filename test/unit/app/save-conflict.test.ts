@@ -94,6 +94,74 @@ describe('a save that fails because another program wrote the file', () => {
     expect(bad.ok ? null : bad.error.detail?.kept).toBeUndefined();
   });
 
+  it('a new code and a new OAuth client whose save fails are held whole: re-apply saves each service with its credential', async () => {
+    await cliAddsService('From the CLI');
+    const code = await app.dispatch(
+      'totp.add',
+      {
+        items: [
+          {
+            serviceName: 'Code service',
+            name: '2FA',
+            source: {
+              kind: 'fields',
+              fields: { secret: 'JBSWY3DPEHPK3PXP', type: 'totp', algorithm: 'SHA1', digits: 6, period: 30 },
+            },
+          },
+        ],
+      },
+      { transport: 'browser-host' },
+    );
+    expect(code).toMatchObject({ ok: false, error: { detail: { kept: true } } });
+    const client = await app.dispatch(
+      'oauth.createClient',
+      {
+        serviceName: 'Client service',
+        credentialName: 'OAuth client',
+        preset: 'custom',
+        clientId: 'client-1',
+        issuer: 'https://login.example.com',
+        params: {},
+      },
+      { transport: 'browser-host' },
+    );
+    expect(client).toMatchObject({ ok: false, error: { detail: { kept: true } } });
+
+    await app.services.vault.resolveSaveFailure('reapply');
+    const v = await openVault({ path: app.services.vault.path, password: PASSWORD });
+    const onDisk = new ServiceStore(v, systemClock).summaries().map((s) => [s.name, s.credentials.map((c) => c.kind)]);
+    v.lock();
+    expect(onDisk).toEqual(
+      expect.arrayContaining([
+        ['Code service', ['totp']],
+        ['Client service', ['oauth2']],
+      ]),
+    );
+  });
+
+  it('an import whose save fails spends its preview: applying it again cannot add every credential twice', async () => {
+    const preview = await app.dispatch(
+      'io.previewImport',
+      { fileName: 'billing.env', contentBase64: Buffer.from('BILLING_API_KEY=sk_live_kept\n').toString('base64') },
+      { transport: 'browser-host' },
+    );
+    if (!preview.ok) throw new Error(preview.error.message);
+    const { importId } = preview.value as { importId: string };
+    await cliAddsService('From the CLI');
+    const apply = () =>
+      app.dispatch('io.applyImport', { importId, selected: ['BILLING_API_KEY'] }, { transport: 'browser-host' });
+    expect(await apply()).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_VAULT_CHANGED_ON_DISK', detail: { kept: true } },
+    });
+    expect(await apply()).toMatchObject({ ok: false, error: { code: 'ERR_NOT_FOUND' } });
+
+    await app.services.vault.resolveSaveFailure('reapply');
+    expect(await namesOnDisk()).toEqual(['From the CLI', 'Mine before', 'billing']);
+    const billing = app.services.credentials.summaries().find((s) => s.name === 'billing');
+    expect(billing?.credentials.map((c) => c.name)).toEqual(['BILLING_API_KEY']);
+  });
+
   it('reload and re-apply: both changes are in the file, and a lock works again', async () => {
     await conflict();
     const status = await app.dispatch('vault.resolveSaveFailure', { choice: 'reapply' }, { transport: 'browser-host' });

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { OAuthPresetInfo, OAuthRedirectInfo } from '../../../../preload/contract';
 import { OAUTH_GRANTS } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Button, Dialog, PasswordField, SelectField, TextField, useToast } from '../../ui';
+import { Button, PasswordField, SelectField, TextField, useToast, WriteDialog } from '../../ui';
+import { errorOf } from '../services/bridge-error';
 import { errorText, GRANT_LABEL } from './format';
 import { RedirectToRegister } from './RedirectToRegister';
 
@@ -37,6 +38,8 @@ export function NewClientDialog({ open, onClose }: { open: boolean; onClose: () 
   const [params, setParams] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** A failed save whose client main holds (errorOf's kept): adding it again would make a second service. */
+  const [kept, setKept] = useState<string | null>(null);
 
   useEffect(() => {
     if (!open) return;
@@ -89,6 +92,7 @@ export function NewClientDialog({ open, onClose }: { open: boolean; onClose: () 
     setRedirectUri('');
     setParams({});
     setError(null);
+    setKept(null);
   };
 
   const close = () => {
@@ -117,17 +121,20 @@ export function NewClientDialog({ open, onClose }: { open: boolean; onClose: () 
       toast.show('OAuth client added', 'success');
       close();
     } catch (e) {
-      setError(errorText(e));
+      const { message, kept: held } = errorOf(e);
+      if (held) setKept(message);
+      else setError(message);
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <Dialog
+    <WriteDialog
       open={open}
       title="New OAuth client"
       onClose={close}
+      kept={kept}
       footer={
         <>
           <Button variant="ghost" onClick={close}>
@@ -245,6 +252,6 @@ export function NewClientDialog({ open, onClose }: { open: boolean; onClose: () 
           </p>
         ) : null}
       </div>
-    </Dialog>
+    </WriteDialog>
   );
 }

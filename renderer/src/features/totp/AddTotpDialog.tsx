@@ -2,7 +2,8 @@ import { type ClipboardEvent, type DragEvent, useEffect, useId, useState } from 
 import { BridgeError } from '../../../../preload/api';
 import type { MigrationPreviewAccount, TotpAddItem, TotpPreview } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Badge, Button, Dialog, TextField, useToast } from '../../ui';
+import { Badge, Button, TextField, useToast, WriteDialog } from '../../ui';
+import { errorOf } from '../services/bridge-error';
 import { problemBlocksSave, secretProblem, secretProblemText } from './format';
 import { imagePixels } from './image-pixels';
 import { type OtpAlgorithm, OtpParamsFields } from './OtpParamsFields';
@@ -71,6 +72,8 @@ export function AddTotpDialog({ open, onClose, serviceNames }: AddTotpDialogProp
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** A failed save whose codes main holds (errorOf's kept): adding them again would make copies. */
+  const [kept, setKept] = useState<string | null>(null);
   // Secret tab
   const [secret, setSecret] = useState('');
   const [secretTouched, setSecretTouched] = useState(false);
@@ -98,6 +101,7 @@ export function AddTotpDialog({ open, onClose, serviceNames }: AddTotpDialogProp
     setServiceName('');
     setName('');
     setError(null);
+    setKept(null);
     setSecret('');
     setSecretTouched(false);
     setIssuer('');
@@ -260,7 +264,9 @@ export function AddTotpDialog({ open, onClose, serviceNames }: AddTotpDialogProp
       toast.show(r.added.length === 1 ? 'Code added' : `${r.added.length} codes added`, 'success');
       onClose();
     } catch (e) {
-      setError(errorText(e));
+      const { message, kept: held } = errorOf(e);
+      if (held) setKept(message);
+      else setError(message);
     } finally {
       setBusy(false);
     }
@@ -294,10 +300,11 @@ export function AddTotpDialog({ open, onClose, serviceNames }: AddTotpDialogProp
   const okCount = accounts?.filter((a) => a.ok && chosen.has(a.index)).length ?? 0;
 
   return (
-    <Dialog
+    <WriteDialog
       open={open}
       title="Add a one-time code"
       onClose={onClose}
+      kept={kept}
       footer={
         <>
           {error ? (
@@ -481,6 +488,6 @@ export function AddTotpDialog({ open, onClose, serviceNames }: AddTotpDialogProp
           </div>
         ) : null}
       </div>
-    </Dialog>
+    </WriteDialog>
   );
 }

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
 import type { ImportPreview } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Badge, Button, PasswordField, TextField, useToast } from '../../ui';
+import { Badge, Button, KeptNotice, PasswordField, TextField, useToast } from '../../ui';
+import { errorOf } from '../services/bridge-error';
 import { FileDrop } from './FileDrop';
 import { fileToBase64, importFileProblem } from './read-file';
 import './transfer.css';
@@ -39,10 +40,16 @@ export function ImportPanel({ onOpenService }: { onOpenService: (serviceId: stri
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Done | null>(null);
+  /**
+   * A failed save whose import main holds (errorOf's kept). The preview goes with its Import
+   * button: importing it again would add every credential twice. Choosing another file starts over.
+   */
+  const [kept, setKept] = useState<string | null>(null);
 
   const choose = (picked: File | null) => {
     setPreview(null);
     setDone(null);
+    setKept(null);
     const problem = picked ? importFileProblem(picked) : null;
     setError(problem);
     setFile(problem ? null : picked);
@@ -50,6 +57,7 @@ export function ImportPanel({ onOpenService }: { onOpenService: (serviceId: stri
   const refuse = (problem: string) => {
     setPreview(null);
     setDone(null);
+    setKept(null);
     setFile(null);
     setError(problem);
   };
@@ -108,7 +116,13 @@ export function ImportPanel({ onOpenService }: { onOpenService: (serviceId: stri
       setPreview(null);
       setFile(null);
     } catch (e) {
-      setError(e instanceof BridgeError ? e.message : 'The import failed; nothing was written.');
+      const { message, kept: held } = errorOf(e);
+      if (!held) setError(e instanceof BridgeError ? message : 'The import failed; nothing was written.');
+      else {
+        setKept(message);
+        setPreview(null);
+        setFile(null);
+      }
     } finally {
       setBusy(false);
     }
@@ -169,6 +183,7 @@ export function ImportPanel({ onOpenService }: { onOpenService: (serviceId: stri
           {error}
         </p>
       ) : null}
+      {kept !== null ? <KeptNotice message={kept} /> : null}
       {done ? (
         <p className="import-done" role="status">
           {done.message}{' '}

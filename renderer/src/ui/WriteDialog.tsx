@@ -1,0 +1,51 @@
+import { Button } from './Button';
+import { Dialog, type DialogProps } from './Dialog';
+
+export interface WriteDialogProps extends DialogProps {
+  /**
+   * The message of a failed save whose change main holds (errorOf's `kept`: the change was
+   * applied, then the save failed). The body gives way to it and the footer to one Close button:
+   * a second submit would apply the change again (a second copy of a new service, code, client).
+   */
+  kept?: string | null;
+}
+
+/**
+ * A Dialog whose action writes the vault. Every create and edit dialog is one, so a failed save
+ * stops offering the same submit in one place. One element either way: the open <dialog> stays
+ * and gives focus back to what opened it when closed.
+ */
+export function WriteDialog({ kept = null, footer, children, ...dialog }: WriteDialogProps) {
+  return (
+    <Dialog
+      {...dialog}
+      footer={
+        kept === null ? (
+          footer
+        ) : (
+          <Button variant="primary" onClick={dialog.onClose}>
+            Close
+          </Button>
+        )
+      }
+    >
+      {kept === null ? children : <KeptNotice message={kept} />}
+    </Dialog>
+  );
+}
+
+/**
+ * What a screen shows instead of its submit once main holds its change unsaved: the save's own
+ * message, and the way on (the save-failed banner's choices), not another try.
+ */
+export function KeptNotice({ message }: { message: string }) {
+  return (
+    <div className="stack warning-note kept-notice" role="alert" data-testid="change-kept">
+      <p>{message}</p>
+      <p>
+        Your change is kept in this window but not saved. Choose Reload and re-apply, Keep mine or Discard in the
+        banner; do not make it again.
+      </p>
+    </div>
+  );
+}
