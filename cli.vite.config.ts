@@ -9,12 +9,32 @@ import { defineConfig } from 'vite';
  * Node's module loader costs about half a millisecond per file: most of `latch --help`'s time beyond Node's own.
  * `latch exec`'s fast path through the agent (agent-exec.ts: the child process, masking, the env file) is
  * grouped the same way into `exec-start-*.js`, which only exec loads, and which imports from `start` only.
+ * `latch totp` (the command, its codes, and otplib, bundled below) is one chunk too, `totp-*.js`: `totp --uri`
+ * loads it, a facade of a line, and the start chunk, instead of 16 files of latch and otplib.
  * Commands and the libraries they need (zod, jose, otplib, SigV4...) stay in chunks of their own, loaded on use;
- * test/integration/cli/start-up.test.ts checks that none of them is reachable from these chunks.
+ * test/integration/cli/start-up.test.ts checks that none of them is reachable from the start chunks, and which
+ * files `get`, `exec` and `totp --uri` load.
  */
 const GROUPS = [
-  { name: 'start', roots: ['main/cli/run.ts', 'main/cli/agent-get.ts', 'main/cli/helper-commands.ts'] },
+  {
+    name: 'start',
+    roots: [
+      'main/cli/run.ts',
+      'main/cli/agent-get.ts',
+      'main/cli/helper-commands.ts',
+      // Small helpers many commands share (latch:// references, stdin, the clock, a TOTP secret's Base32): a file
+      // each costs more to load than its code does to parse; left to the exec or totp chunk, they would make
+      // totp load exec's code, and every vault command totp's (and otplib).
+      'main/core/credentials/secret-reference.ts',
+      'main/cli/secret-source.ts',
+      'main/cli/read-stdin.ts',
+      'main/core/platform.ts',
+      'main/core/totp/base32.ts',
+      'main/core/totp/secret-warning.ts',
+    ],
+  },
   { name: 'exec-start', roots: ['main/cli/agent-exec.ts'] },
+  { name: 'totp', roots: ['main/cli/commands/totp.ts'] },
 ].map((g) => ({ name: g.name, roots: g.roots.map((p) => resolve(import.meta.dirname, p)) }));
 
 type ModuleInfoOf = (id: string) => { importedIds: readonly string[]; isExternal?: boolean } | null;
@@ -65,6 +85,7 @@ export default defineConfig({
       },
     },
   },
-  // zod is bundled so its 64 locale modules, which latch never uses, are tree-shaken away instead of loaded at start.
-  ssr: { target: 'node', noExternal: ['zod'] },
+  // zod is bundled so its 64 locale modules, which latch never uses, are tree-shaken away instead of loaded at start;
+  // otplib's packages so `totp --uri` reads one file where it resolved and read five from node_modules.
+  ssr: { target: 'node', noExternal: ['zod', /^@otplib\//] },
 });

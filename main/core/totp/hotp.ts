@@ -1,4 +1,4 @@
-import { generateSync } from 'otplib';
+import { generateSync } from '@otplib/hotp';
 import { LatchError } from '../model/errors';
 import { parseBase32Secret } from './base32';
 import { otpCrypto, otpGuardrails, toOtplibAlgorithm } from './otplib-context';
@@ -17,7 +17,6 @@ export function hotpCode(options: HotpOptions, counter: number): string {
   const { bytes } = parseBase32Secret(options.secret);
   checkCounter(counter);
   return generateSync({
-    strategy: 'hotp',
     secret: bytes,
     algorithm: toOtplibAlgorithm(options.algorithm ?? 'SHA1'),
     digits: checkDigits(options.digits ?? 6),

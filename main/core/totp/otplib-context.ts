@@ -1,7 +1,15 @@
-import { createGuardrails, NobleCryptoPlugin } from 'otplib';
+import { createGuardrails } from '@otplib/core';
+import { NodeCryptoPlugin } from '@otplib/plugin-crypto-node';
 
-/** One shared crypto plugin: noble is synchronous, which lets the ticker compute a batch without awaiting. */
-export const otpCrypto = new NobleCryptoPlugin();
+/**
+ * One shared crypto plugin: node:crypto's HMAC (OpenSSL), synchronous, which lets the ticker compute a
+ * batch without awaiting. Every caller of this folder runs on Node (main, the command line, the browser
+ * host; the renderer never computes a code), so the pure-JavaScript noble hashes otplib's facade package
+ * bundles would only cost start-up time: `latch totp --uri` loaded and compiled them on every run.
+ * Latch therefore uses otplib's own packages (@otplib/totp, @otplib/hotp, @otplib/core) without the
+ * `otplib` facade, whose entry imports the noble and Base32 plugins whether they are used or not.
+ */
+export const otpCrypto = new NodeCryptoPlugin();
 
 /**
  * otplib's default floor is 16 bytes; real services issue 10-byte keys and shorter, and Latch

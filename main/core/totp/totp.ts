@@ -1,4 +1,4 @@
-import { generateSync } from 'otplib';
+import { generateSync } from '@otplib/totp';
 import { LatchError } from '../model/errors';
 import { parseBase32Secret } from './base32';
 import { otpCrypto, otpGuardrails, toOtplibAlgorithm } from './otplib-context';
@@ -19,7 +19,6 @@ export function totpCode(options: TotpOptions, nowMs: number): string {
   const digits = checkDigits(options.digits ?? 6);
   const period = checkPeriod(options.period ?? 30);
   return generateSync({
-    strategy: 'totp',
     secret: bytes,
     algorithm: toOtplibAlgorithm(options.algorithm ?? 'SHA1'),
     digits,

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import { verifySync } from 'otplib';
+import { verifySync as verifyHotp } from '@otplib/hotp';
+import { verifySync as verifyTotp } from '@otplib/totp';
 import { LatchError } from '../model/errors';
 import { parseBase32Secret } from './base32';
 import { checkCounter } from './hotp';
@@ -58,10 +59,9 @@ export function verifyCode(spec: OtpSpec, code: string, options: VerifyOptions):
   const result =
     spec.type === 'hotp'
       ? // Servers only look ahead for HOTP: a counter in the past is a replayed code.
-        verifySync({ ...common, strategy: 'hotp', counter: checkCounter(spec.counter), counterTolerance: [0, window] })
-      : verifySync({
+        verifyHotp({ ...common, counter: checkCounter(spec.counter), counterTolerance: [0, window] })
+      : verifyTotp({
           ...common,
-          strategy: 'totp',
           period: checkPeriod(spec.period),
           epoch: Math.floor(options.nowMs / 1000),
           // otplib's tolerance is in seconds; window × period covers exactly ±window steps.
