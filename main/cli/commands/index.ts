@@ -52,6 +52,13 @@ const entries = [
     load: async () => (await import('./get')).getCommand,
   },
   {
+    name: 'edit',
+    summary:
+      "Change a service's name, base URL, tags, notes or default headers, or rename a credential (SERVICE/CREDENTIAL); never a secret.",
+    completes: { services: true, references: true },
+    load: async () => (await import('./edit')).editCommand,
+  },
+  {
     name: 'rotate',
     summary:
       'Replace a secret with a new one (from stdin, a reference or generated); the old one is still served as …/previous.FIELD for a grace period.',

@@ -50,6 +50,7 @@ describe('latch completion bash (real bash)', () => {
     expect(bashOffers('latch ro')).toEqual(['rotate']);
     expect(bashOffers('latch docker')).toEqual(['docker-credential']);
     expect(bashOffers('latch rotate --g')).toEqual(['--generate', '--grace']);
+    expect(bashOffers('latch edit Stripe --dr')).toEqual(['--drop-header']);
     expect(bashOffers('latch --js')).toEqual(['--json']);
     expect(bashOffers('latch jwt ')).toEqual(['decode', 'verify', 'sign']);
     expect(bashOffers('latch completion ')).toEqual(['bash', 'zsh', 'fish']);
@@ -64,6 +65,8 @@ describe('latch completion bash (real bash)', () => {
     expect(bashOffers('latch copy Str')).toEqual(['Stripe/live', 'Stripe/test']);
     expect(bashOffers('latch totp verify latch://Stripe/l')).toEqual(['//Stripe/live']);
     expect(bashOffers('latch list ')).toEqual(['Billing%20EU', 'Stripe']);
+    // latch edit takes a service or one of its credentials.
+    expect(bashOffers('latch edit Bi')).toEqual(['Billing%20EU', 'Billing%20EU/webhook']);
     const all = bashOffers('latch get ');
     expect(all).toHaveLength(3);
     expect(all.join('\n')).not.toContain(SECRET);

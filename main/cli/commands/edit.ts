@@ -1,0 +1,250 @@
+import type { Credentials } from '../../app/credentials/credentials';
+import { formatSecretReference, parseSecretReference } from '../../core/credentials/secret-reference';
+import type { ServiceBody } from '../../core/credentials/service-records';
+import { LatchError } from '../../core/model/errors';
+import { boundHosts } from '../../core/security/host-binding';
+import { editDefaultHeaders } from '../header-args';
+import { usageError } from '../parse-args';
+import type { CliCommand, CliContext } from '../registry';
+import { withSession } from '../with-store';
+
+/** What the command changes: a service by name, or one credential of it (`SERVICE/CREDENTIAL`, `latch://…`). */
+type Target = { service: string; credential: null } | { service: string; credential: string };
+
+const SCHEME = 'latch://';
+
+/**
+ * `Stripe` or `latch://Stripe` is the service; `Stripe/live` or `latch://Stripe/live` one of its credentials
+ * (names percent-encoded as in references: a service named "a/b" is `latch://a%2Fb`).
+ */
+function targetOf(arg: string): Target {
+  const body = arg.startsWith(SCHEME) ? arg.slice(SCHEME.length) : arg;
+  if (!body.includes('/')) {
+    const service = arg.startsWith(SCHEME) ? parseSecretReference(`${body}/x`).service : arg;
+    if (service.trim() === '') throw usageError('Name the service to edit: latch edit SERVICE [options].');
+    return { service, credential: null };
+  }
+  const ref = parseSecretReference(arg);
+  if (ref.field !== null)
+    throw usageError('latch edit takes SERVICE or SERVICE/CREDENTIAL, not a field (secrets change with latch rotate).');
+  return { service: ref.service, credential: ref.credential };
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : []);
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** The options that change a service, as given. */
+interface ServiceEdits {
+  name: string | undefined;
+  url: string | undefined;
+  tags: string[];
+  untags: string[];
+  notes: string | undefined;
+  headers: string[];
+  dropHeaders: string[];
+}
+
+function serviceEdits(ctx: CliContext): ServiceEdits {
+  return {
+    name: text(ctx.values.name),
+    url: text(ctx.values.url),
+    tags: strings(ctx.values.tag),
+    untags: strings(ctx.values.untag),
+    notes: text(ctx.values.notes),
+    headers: strings(ctx.values.header),
+    dropHeaders: strings(ctx.values['drop-header']),
+  };
+}
+
+const SERVICE_ONLY = ['url', 'tag', 'untag', 'notes', 'header', 'drop-header'] as const;
+
+/**
+ * The service patch these edits make, as the app's service form sends it (the whole tag and header lists):
+ * the store checks the result with the rules every writer meets (ServiceInput: name, http(s) base URL, tags;
+ * model/default-headers.ts and the service's own credential headers for default headers). Removing what is
+ * not there is refused, so a typo does not pass for a change.
+ */
+function servicePatch(current: ServiceBody, e: ServiceEdits): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  if (e.name !== undefined) patch.name = e.name;
+  if (e.url !== undefined) patch.baseUrl = e.url;
+  if (e.notes !== undefined) patch.notes = e.notes;
+  if (e.tags.length > 0 || e.untags.length > 0) {
+    for (const t of e.untags)
+      if (!current.tags.includes(t.trim()))
+        throw new LatchError(
+          'ERR_NOT_FOUND',
+          `Service "${current.name}" has no tag "${t}" (its tags: ${current.tags.join(', ') || 'none'}).`,
+        );
+    const dropped = new Set(e.untags.map((t) => t.trim()));
+    patch.tags = [...current.tags.filter((t) => !dropped.has(t)), ...e.tags];
+  }
+  if (e.headers.length > 0 || e.dropHeaders.length > 0) {
+    const present = (current.headers ?? []).map((h) => h.name.toLowerCase());
+    for (const name of e.dropHeaders)
+      if (!present.includes(name.trim().toLowerCase()))
+        throw new LatchError(
+          'ERR_NOT_FOUND',
+          `Service "${current.name}" has no default header "${name}" (its headers: ${(current.headers ?? []).map((h) => h.name).join(', ') || 'none'}).`,
+        );
+    // "Name:" is editDefaultHeaders' removal (as `latch add --header` takes it); drops go first, sets after.
+    patch.headers = editDefaultHeaders(current.headers ?? [], [
+      ...e.dropHeaders.map((n) => `${n.trim()}:`),
+      ...e.headers,
+    ]);
+  }
+  return patch;
+}
+
+/**
+ * The service by its name as typed, else as shell completion offers it (percent-encoded like a reference, so
+ * "Billing EU" is the one word Billing%20EU).
+ */
+function findService(credentials: Credentials, name: string): string {
+  const store = credentials.store();
+  try {
+    return store.findServiceId(name);
+  } catch (e) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(name);
+    } catch {
+      throw e;
+    }
+    if (decoded === name || !(e instanceof LatchError && e.code === 'ERR_NOT_FOUND')) throw e;
+    return store.findServiceId(decoded);
+  }
+}
+
+/** `latch://NAME/`, the name encoded as references write it. */
+const servicePrefix = (service: string) =>
+  formatSecretReference({ service, credential: 'x', field: null }).slice(0, -1);
+
+/** A new name must not make `latch://NAME/…` name two services (findServiceId refuses an ambiguous name). */
+function checkNameFree(credentials: Credentials, serviceId: string, name: string): void {
+  const wanted = name.trim().toLowerCase();
+  const other = credentials.summaries().find((s) => s.id !== serviceId && s.name.toLowerCase() === wanted);
+  if (other)
+    throw new LatchError(
+      'ERR_CONFLICT',
+      `Another service is already named "${other.name}"; choose another name (references name services by name).`,
+    );
+}
+
+async function editService(ctx: CliContext, credentials: Credentials, name: string, e: ServiceEdits) {
+  const serviceId = findService(credentials, name);
+  const before = await credentials.body(serviceId);
+  const patch = servicePatch(before, e);
+  if (e.name !== undefined) checkNameFree(credentials, serviceId, e.name);
+  // One write, one save: the app's own update (Credentials.updateService), validated as the desktop's form is.
+  await credentials.updateService(serviceId, patch);
+  const after = await credentials.body(serviceId);
+
+  if (after.name !== before.name && after.credentials.length > 0)
+    ctx.note(
+      `References follow the name: ${servicePrefix(before.name)}… is now ${servicePrefix(after.name)}… (update the files and configs that name it).`,
+    );
+  const hostsBefore = boundHosts({ baseUrl: before.baseUrl, hosts: [] });
+  const hostsAfter = boundHosts({ baseUrl: after.baseUrl, hosts: [] });
+  if (after.credentials.length > 0 && hostsBefore.join() !== hostsAfter.join())
+    ctx.note(
+      `Its credentials now go without asking to ${hostsAfter[0] ?? 'no base URL host'}${hostsBefore[0] ? ` (no longer to ${hostsBefore[0]})` : ''}, beside the hosts added to each (latch hosts).`,
+    );
+  const data = {
+    serviceId,
+    service: after.name,
+    baseUrl: after.baseUrl,
+    tags: after.tags,
+    notes: after.notes,
+    headers: (after.headers ?? []).map(({ name: n, value, enabled }) => ({
+      name: n,
+      value,
+      enabled: enabled !== false,
+    })),
+  };
+  const lines = [
+    `Updated service ${after.name}.`,
+    `  Base URL: ${after.baseUrl || '(none)'}`,
+    `  Tags: ${after.tags.join(', ') || '(none)'}`,
+    `  Default headers: ${data.headers.map((h) => `${h.name}${h.enabled ? '' : ' (off)'}`).join(', ') || '(none)'}`,
+  ];
+  ctx.output(data, lines.join('\n'));
+}
+
+async function editCredential(ctx: CliContext, credentials: Credentials, service: string, credential: string) {
+  const name = text(ctx.values.name);
+  if (name === undefined)
+    throw usageError(
+      'Say what to change: --name NAME (a secret changes with latch rotate, its hosts with latch hosts).',
+    );
+  const located = await credentials.resolve(formatSecretReference({ service, credential, field: null }));
+  await credentials.updateCredential(located.serviceId, located.credential.id, { name });
+  const after = await credentials.credential(located.serviceId, located.credential.id);
+  const reference = formatSecretReference({
+    service: after.service.name,
+    credential: after.credential.name,
+    field: null,
+  });
+  const old = formatSecretReference({ service: after.service.name, credential: located.credential.name, field: null });
+  if (old !== reference) ctx.note(`References follow the name: ${old} is now ${reference}.`);
+  ctx.output(
+    {
+      serviceId: located.serviceId,
+      service: after.service.name,
+      credentialId: after.credential.id,
+      credential: after.credential.name,
+      reference,
+    },
+    `Renamed ${old} to ${reference}.`,
+  );
+}
+
+/**
+ * `latch edit`: what the app's service and credential forms change, from the command line, through the same
+ * app service (Credentials) and the same checks. No secret is taken here: secret fields change with
+ * `latch rotate`, a new credential with `latch add`.
+ */
+export const editCommand: CliCommand = {
+  name: 'edit',
+  usage:
+    "latch edit SERVICE [--name NAME] [--url URL] [--tag TAG]... [--untag TAG]... [--notes TEXT] [--header 'Name: value']... [--drop-header NAME]...  |  latch edit SERVICE/CREDENTIAL --name NAME",
+  positionals: { min: 1, max: 1 },
+  options: {
+    name: { type: 'string', help: 'the new name of the service (or of the credential, for SERVICE/CREDENTIAL)' },
+    url: {
+      type: 'string',
+      help: "the service's base URL (https://api.example.com; '' for none); its credentials then go to that host",
+    },
+    tag: { type: 'string', multiple: true, help: 'add a tag to the service (repeatable)' },
+    untag: { type: 'string', multiple: true, help: 'remove a tag from the service (repeatable)' },
+    notes: { type: 'string', help: "the service's notes, replacing them ('' for none; not for secrets)" },
+    header: {
+      type: 'string',
+      multiple: true,
+      help: "set a default header of the service, sent with every request to it: 'Name: value' (repeatable; not for secrets: kept in clear)",
+    },
+    'drop-header': { type: 'string', multiple: true, help: 'remove the default header NAME (repeatable)' },
+  },
+  async run(ctx) {
+    const target = targetOf(ctx.positionals[0]!);
+    const e = serviceEdits(ctx);
+    if (target.credential !== null) {
+      const given = SERVICE_ONLY.filter((k) => ctx.values[k] !== undefined);
+      if (given.length > 0)
+        throw usageError(`--${given[0]} changes the service, not one credential: latch edit SERVICE --${given[0]} …`);
+    } else if (
+      e.name === undefined &&
+      e.url === undefined &&
+      e.notes === undefined &&
+      [e.tags, e.untags, e.headers, e.dropHeaders].every((l) => l.length === 0)
+    )
+      throw usageError('Say what to change: --name, --url, --tag, --untag, --notes, --header or --drop-header.');
+    // Malformed --header arguments stop the command before the vault is opened.
+    editDefaultHeaders([], e.headers);
+    return withSession(ctx, async ({ credentials }) => {
+      if (target.credential === null) await editService(ctx, credentials, target.service, e);
+      else await editCredential(ctx, credentials, target.service, target.credential);
+      return 0;
+    });
+  },
+};
