@@ -1,34 +1,71 @@
-import type { ServiceStore } from '../../core/credentials/service-store';
-import { matchService } from '../../core/integrations/service-match';
+import {
+  eraseDockerLogin,
+  findDockerLogin,
+  listDockerLogins,
+  saveDockerLogin,
+} from '../../core/integrations/docker-logins';
+import { parseDockerRegistry } from '../../core/integrations/docker-registry';
 import { LatchError } from '../../core/model/errors';
-import { usageError } from '../parse-args';
+import { cliFailure } from '../failure';
 import { readAllStdin } from '../read-stdin';
-import type { CliCommand } from '../registry';
+import type { CliCommand, CliContext } from '../registry';
 import { withToolStore } from '../with-store';
 
 /** The helpers' own "not found" text: Docker matches on it (docker-credential-helpers, credentials.NewErrCredentialsNotFound). */
 const NOT_FOUND = 'credentials not found in native keychain';
 const MAX_INPUT = 64 * 1024;
 
-/** A registry as Docker names it: "https://index.docker.io/v1/", "registry.example.com:5000". */
-function registryUrl(serverUrl: string): URL {
-  const text = serverUrl.trim();
+const badRequest = (message: string) => new LatchError('ERR_BAD_INPUT', message);
+
+/** store's request, checked as credentials.Store checks it (Docker recognises these two messages). */
+function parseStore(input: string): { serverUrl: string; username: string; secret: string } {
+  let req: { ServerURL?: unknown; Username?: unknown; Secret?: unknown };
   try {
-    return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+    req = JSON.parse(input);
   } catch {
-    throw new LatchError('ERR_BAD_INPUT', 'The registry address is not a host or URL.');
+    throw badRequest('store expects {"ServerURL","Username","Secret"} as JSON on stdin.');
   }
+  if (typeof req !== 'object' || req === null) throw badRequest('store expects a JSON object on stdin.');
+  const { ServerURL, Username, Secret } = req;
+  if (typeof ServerURL !== 'string' || ServerURL === '') throw badRequest('no credentials server URL');
+  if (typeof Username !== 'string' || Username === '') throw badRequest('no credentials username');
+  if (typeof Secret !== 'string') throw badRequest('store expects "Secret" as a string.');
+  return { serverUrl: ServerURL, username: Username, secret: Secret };
 }
 
-function find(store: ServiceStore, serverUrl: string) {
-  const url = registryUrl(serverUrl);
-  return matchService(store.summaries(), { protocol: url.protocol.replace(/:$/, ''), host: url.host });
-}
-
-async function basicOf(store: ServiceStore, serviceId: string) {
-  const body = await store.body(serviceId);
-  const c = body.credentials.find((x) => x.kind === 'basic');
-  return c?.kind === 'basic' ? { body, credential: c } : undefined;
+async function serve(ctx: CliContext, action: string): Promise<number> {
+  if (action === 'list')
+    return withToolStore(ctx, async (store) => {
+      ctx.io.stdout.write(`${JSON.stringify(await listDockerLogins(store))}\n`);
+      return 0;
+    });
+  if (action !== 'get' && action !== 'store' && action !== 'erase')
+    throw badRequest('Usage: docker-credential-latch <store|get|erase|list>');
+  const input = await readAllStdin(ctx.io);
+  if (input.length > MAX_INPUT) throw badRequest('The request is too long.');
+  // The request is checked before the vault is opened: a malformed one fails the same, locked or not.
+  if (action === 'store') {
+    const request = parseStore(input);
+    return withToolStore(ctx, async (store) => {
+      await saveDockerLogin(store, request);
+      return 0;
+    });
+  }
+  const registry = parseDockerRegistry(input);
+  return withToolStore(ctx, async (store) => {
+    if (action === 'erase') {
+      await eraseDockerLogin(store, registry);
+      return 0;
+    }
+    const found = await findDockerLogin(store, registry);
+    if (!found) {
+      ctx.io.stdout.write(`${NOT_FOUND}\n`);
+      return 1;
+    }
+    const c = found.credential.fields;
+    ctx.io.stdout.write(`${JSON.stringify({ ServerURL: input.trim(), Username: c.username, Secret: c.password })}\n`);
+    return 0;
+  });
 }
 
 export const dockerCredentialCommand: CliCommand = {
@@ -36,53 +73,13 @@ export const dockerCredentialCommand: CliCommand = {
   usage: 'docker-credential-latch get|store|erase|list (the docker-credential-helpers protocol on stdin/stdout)',
   positionals: { min: 1, max: 1 },
   async run(ctx) {
-    const action = ctx.positionals[0];
-    if (!['get', 'store', 'erase', 'list'].includes(action ?? ''))
-      throw usageError('Docker calls docker-credential-latch get, store, erase or list.');
-    const input = action === 'list' ? '' : await readAllStdin(ctx.io);
-    if (input.length > MAX_INPUT) throw usageError('The request is too long.');
-    return withToolStore(ctx, async (store) => {
-      if (action === 'list') {
-        const out: Record<string, string> = {};
-        for (const s of store.summaries()) {
-          const found = await basicOf(store, s.id);
-          if (found) out[s.baseUrl] = found.credential.fields.username;
-        }
-        ctx.io.stdout.write(`${JSON.stringify(out)}\n`);
-        return 0;
-      }
-      if (action === 'store') {
-        let req: { ServerURL?: unknown; Username?: unknown; Secret?: unknown };
-        try {
-          req = JSON.parse(input);
-        } catch {
-          throw usageError('store expects {"ServerURL","Username","Secret"} as JSON on stdin.');
-        }
-        const { ServerURL, Username, Secret } = req;
-        if (typeof ServerURL !== 'string' || typeof Username !== 'string' || typeof Secret !== 'string')
-          throw usageError('store expects {"ServerURL","Username","Secret"} as JSON on stdin.');
-        const url = registryUrl(ServerURL);
-        const serviceId =
-          find(store, ServerURL)?.id ?? (await store.createService({ name: url.host, baseUrl: ServerURL.trim() }));
-        const found = await basicOf(store, serviceId);
-        const fields = { username: Username, password: Secret };
-        if (found) await store.updateCredential(serviceId, found.credential.id, { fields });
-        else await store.addCredential(serviceId, { kind: 'basic', name: 'docker', fields });
-        return 0;
-      }
-      const service = find(store, input);
-      const found = service ? await basicOf(store, service.id) : undefined;
-      if (action === 'erase') {
-        if (service && found) await store.deleteCredential(service.id, found.credential.id);
-        return 0;
-      }
-      if (!found) {
-        ctx.io.stdout.write(`${NOT_FOUND}\n`);
-        return 1;
-      }
-      const c = found.credential.fields;
-      ctx.io.stdout.write(`${JSON.stringify({ ServerURL: input.trim(), Username: c.username, Secret: c.password })}\n`);
-      return 0;
-    });
+    try {
+      return await serve(ctx, ctx.positionals[0] ?? '');
+    } catch (e) {
+      // Docker shows the helper's stdout, not its stderr, when it exits 1 (credentials.Serve writes the
+      // error there), so "run latch unlock …" has to be on stdout to reach the user. No message holds a secret.
+      ctx.io.stdout.write(`${cliFailure(e).message}\n`);
+      return 1;
+    }
   },
 };

@@ -1,4 +1,5 @@
 import { decideHost, flagConsent } from '../../app/secrets/host-decision';
+import { freeCredentialName } from '../../core/credentials/free-credential-name';
 import type { ServiceStore } from '../../core/credentials/service-store';
 import {
   formatGitCredential,
@@ -7,7 +8,7 @@ import {
   parseGitCredential,
 } from '../../core/integrations/git-credential-protocol';
 import { matchService } from '../../core/integrations/service-match';
-import type { Credential } from '../../core/model/credential';
+import type { Credential, CredentialOf } from '../../core/model/credential';
 import { LatchError } from '../../core/model/errors';
 import { allowedHosts, allowHostOption } from '../allow-host';
 import { freshTokens } from '../fresh-token';
@@ -50,70 +51,83 @@ async function answerGet(ctx: CliContext, store: ServiceStore, req: GitCredentia
     decideHost(located, url, flagConsent(allowedHosts(ctx.values['allow-host'])));
   }
   const c = located.credential;
-  // password_expiry_utc and oauth_refresh_token go back as they were stored (git-credential(1): a storage helper
-  // returns what it kept); git ignores a password past its expiry.
+  // password_expiry_utc and oauth_refresh_token go back as git stored them (git-credential(1): a storage helper
+  // returns what it kept); git ignores a password past its expiry. A refresh token goes back only to git's own
+  // store: git hands it on to every other helper it stores with, plain-text `store` included.
   if (c.kind === 'basic')
     return formatGitCredential({
       username: c.fields.username,
       password: c.fields.password,
       password_expiry_utc: c.expiresAt ? unixSeconds(c.expiresAt) : undefined,
-      oauth_refresh_token: c.fields.oauthRefreshToken,
+      oauth_refresh_token: c.savedBy?.tool === 'git' ? c.fields.oauthRefreshToken : undefined,
     });
   if (c.kind === 'bearer')
     return formatGitCredential({ username: req.username ?? 'x-access-token', password: c.fields.token });
   if (c.kind === 'oauth2') {
+    // Latch renews this client's tokens itself: git gets the access token only, never the refresh token it
+    // would pass on to its other helpers (a long-lived secret in plain text, for an access token Latch renews).
     const { tokens } = await freshTokens(store, located);
     return formatGitCredential({
       username: req.username ?? 'oauth2',
       password: tokens.accessToken,
       password_expiry_utc: tokens.expiresAt === undefined ? undefined : unixSeconds(tokens.expiresAt),
-      oauth_refresh_token: tokens.refreshToken,
     });
   }
   throw new LatchError('ERR_BAD_INPUT', `"${c.name}" is a ${c.kind} credential; git needs basic, bearer or oauth2.`);
 }
 
+const savedByGit = (c: Credential): c is CredentialOf<'basic'> => c.kind === 'basic' && c.savedBy?.tool === 'git';
+
 /**
  * `store`: git got a working user name and password from someone else; keep them (only with --allow-store), with
- * the password's expiry and the OAuth refresh token that came with it when git sends them.
+ * the password's expiry and the OAuth refresh token that came with it when git sends them. Only a credential git
+ * stored is changed: one the user made for that user name is theirs (they change it with `latch rotate`, which
+ * keeps the old value through its grace period), and a second copy beside it would only hide it.
  */
 async function store(store: ServiceStore, req: GitCredentialRequest): Promise<void> {
   const { protocol, host, username, password } = req;
   const oauthRefreshToken = req.oauth_refresh_token || undefined;
   if (!protocol || !host || !username || !password) return;
-  const match = matchService(store.summaries(), { protocol, host, path: req.path });
-  const serviceId =
-    match?.id ??
-    (await store.createService({ name: host, baseUrl: `${protocol}://${host}${req.path ? `/${req.path}` : ''}` }));
-  const body = await store.body(serviceId);
   const expiry = Number(req.password_expiry_utc);
   const expiresAt = Number.isFinite(expiry) && expiry > 0 ? expiry * 1000 : null;
   const fields = { username, password, ...(oauthRefreshToken ? { oauthRefreshToken } : {}) };
-  const existing = body.credentials.find((c) => c.kind === 'basic' && c.fields.username === username);
-  if (!existing) {
-    await store.addCredential(serviceId, { kind: 'basic', name: username, fields, expiresAt });
-  } else if (
-    existing.kind === 'basic' &&
-    (existing.fields.password !== password ||
+  await store.inOneSave(async () => {
+    const match = matchService(store.summaries(), { protocol, host, path: req.path });
+    const serviceId =
+      match?.id ??
+      (await store.createService({ name: host, baseUrl: `${protocol}://${host}${req.path ? `/${req.path}` : ''}` }));
+    const body = await store.body(serviceId);
+    const same = body.credentials.filter((c) => c.kind === 'basic' && c.fields.username === username);
+    const existing = same.find(savedByGit);
+    if (!existing) {
+      if (same.length > 0) return;
+      const name = freeCredentialName(body.credentials, username);
+      await store.addCredential(serviceId, { kind: 'basic', name, fields, expiresAt, savedBy: { tool: 'git' } });
+    } else if (
+      existing.fields.password !== password ||
       existing.fields.oauthRefreshToken !== oauthRefreshToken ||
-      existing.expiresAt !== expiresAt)
-  ) {
-    await store.updateCredential(serviceId, existing.id, { fields, expiresAt });
-  }
+      existing.expiresAt !== expiresAt
+    ) {
+      await store.updateCredential(serviceId, existing.id, { fields, expiresAt });
+    }
+  });
 }
 
-/** `erase`: git was refused with these; forget them, but only the stored pair git names exactly. */
+/**
+ * `erase`: git was refused with these; forget them, but only a pair git stored, with exactly that user name (and
+ * password, when git sends it). git erases after any 401, a passing one or a server not yet rotated during a
+ * grace period included: a credential the user made is never erased for it.
+ */
 async function erase(store: ServiceStore, req: GitCredentialRequest): Promise<void> {
   if (!req.host || !req.username) return;
   const match = matchService(store.summaries(), { protocol: req.protocol, host: req.host, path: req.path });
   if (!match) return;
   const body = await store.body(match.id);
-  const c = body.credentials.find(
-    (x) =>
-      x.kind === 'basic' &&
-      x.fields.username === req.username &&
-      (req.password === undefined || x.fields.password === req.password),
-  );
+  const c = body.credentials
+    .filter(savedByGit)
+    .find(
+      (x) => x.fields.username === req.username && (req.password === undefined || x.fields.password === req.password),
+    );
   if (c) await store.deleteCredential(match.id, c.id);
 }
 

@@ -8,6 +8,7 @@ import { type Credential, type CredentialKind, PRIMARY_FIELD, SECRET_FIELDS, typ
 import { credentialHeaderMessage, type DefaultHeader } from '../model/default-headers';
 import { LatchError } from '../model/errors';
 import { ApprovedOrigin, HostBindingFields, normalizeHost } from '../model/host-binding';
+import type { SavedBy } from '../model/saved-by';
 import { type HealthIssue, ServiceInput, type ServiceSummary, type ServiceView } from '../model/service';
 import { tokenStatus } from '../model/token-status';
 import type { Clock } from '../platform';
@@ -37,6 +38,8 @@ export interface NewCredential {
   rotateEveryDays?: number | null;
   /** Hosts beside the service's base URL host the credential may go to without asking. */
   hosts?: string[];
+  /** The tool helper creating it (docker, git); never changed afterwards. */
+  savedBy?: SavedBy;
 }
 
 export interface CredentialPatch {
@@ -339,6 +342,7 @@ export class ServiceStore {
       rotation: input.rotateEveryDays ? { everyDays: input.rotateEveryDays, lastRotatedAt: now } : {},
       hosts: parseHosts(input.hosts ?? []),
       approvedOrigins: [],
+      ...(input.savedBy ? { savedBy: input.savedBy } : {}),
     } as Credential;
     await this.write(serviceId, { ...service, updatedAt: now, credentials: [...service.credentials, credential] });
     return credential.id;

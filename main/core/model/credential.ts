@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HostBindingFields } from './host-binding';
+import { SavedBy } from './saved-by';
 import {
   effectiveRecipeText,
   HMAC_PRESETS,
@@ -300,6 +301,8 @@ const meta = {
   rotation: Rotation.default({}),
   /** Where the credential may go without asking (docs/requests.md, "Host binding"). */
   ...HostBindingFields,
+  /** Absent: the user made it. Set once, by the tool helper that created it (saved-by.ts). */
+  savedBy: SavedBy.optional(),
 };
 
 export const Credential = z.discriminatedUnion('kind', [

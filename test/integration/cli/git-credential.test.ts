@@ -15,6 +15,8 @@ const FRESH_TOKEN = `oauth-${randomUUID()}`;
 const FRESH_REFRESH = `refresh-${randomUUID()}`;
 const DAVE = `dave-${randomUUID()}`;
 const DAVE_REFRESH = `dave-refresh-${randomUUID()}`;
+const GINA = `gina-${randomUUID()}`;
+const GINA_REFRESH = `gina-refresh-${randomUUID()}`;
 
 /** A helper's answer (git-credential(1) key=value lines) as an object. */
 const attributes = (stdout: string) =>
@@ -217,7 +219,62 @@ describe('latch git-credential with real git against git http-backend demanding 
     // No walk of the disk here: the next test's one walk looks for these values too.
   });
 
-  it('an OAuth credential answers a fresh access token with password_expiry_utc and its oauth_refresh_token', async () => {
+  it('--allow-store erase and store change only what git stored: a credential the user made survives a refusal', async () => {
+    const allow = '!latch git-credential --allow-store';
+    const host = new URL(server.url).host;
+    // git erases after any 401 (a passing one, a server not yet rotated during a grace period): the hand-made
+    // alice is the user's, kept with its rotation history.
+    ok(
+      await git(['credential', 'reject'], {
+        input: `protocol=http\nhost=${host}\nusername=alice\npassword=${PLANTED}\n\n`,
+        helper: allow,
+      }),
+    );
+    ok(
+      await git(['credential', 'approve'], {
+        input: `protocol=http\nhost=${host}\nusername=alice\npassword=typed\n\n`,
+        helper: allow,
+      }),
+    );
+    expect((await t.latch(['get', 'latch://Git server/alice'])).stdout.trim()).toBe(PLANTED);
+    expect((await git(['credential', 'fill'], { input: `url=${server.url}/repo.git\n\n` })).stdout).toContain(
+      `username=alice\npassword=${PLANTED}\n`,
+    );
+    // A hand-made credential holding a refresh token: not erased, and its refresh token is not handed to git.
+    const add = await t.withPassword(
+      ['add', 'Hand forge', '--kind', 'basic', '--name', 'gina', '--url', 'https://hand.example'].concat([
+        '--field',
+        'username=gina',
+        '--field',
+        `oauthRefreshToken=${GINA_REFRESH}`,
+        '--insecure-argv',
+        '--field',
+        'password=-',
+      ]),
+      `${GINA}\n`,
+    );
+    expect(add.code, add.stderr).toBe(0);
+    const gina = await t.latch(['git-credential', 'get'], 'protocol=https\nhost=hand.example\n\n');
+    expect(attributes(gina.stdout)).toEqual({ username: 'gina', password: GINA });
+    ok(
+      await git(['credential', 'reject'], {
+        input: 'protocol=https\nhost=hand.example\nusername=gina\n\n',
+        helper: allow,
+      }),
+    );
+    expect((await t.latch(['get', 'latch://Hand forge/gina'])).stdout.trim()).toBe(GINA);
+    // What git stored on the same host is git's, and goes.
+    const frank = `protocol=https\nhost=hand.example\nusername=frank\npassword=frank-pw\n\n`;
+    ok(await git(['credential', 'approve'], { input: frank, helper: allow }));
+    expect((await git(['credential', 'fill'], { input: 'url=https://frank@hand.example/r\n\n' })).stdout).toContain(
+      'password=frank-pw',
+    );
+    ok(await git(['credential', 'reject'], { input: frank, helper: allow }));
+    expect((await git(['credential', 'fill'], { input: 'url=https://frank@hand.example/r\n\n' })).code).not.toBe(0);
+    expect((await t.latch(['get', 'latch://Hand forge/gina'])).stdout.trim()).toBe(GINA);
+  });
+
+  it('an OAuth credential Latch manages answers a fresh access token with password_expiry_utc, never its refresh token', async () => {
     const idp: ScriptedServer = await startScriptedServer();
     try {
       idp.fallback = reply(
@@ -244,10 +301,13 @@ describe('latch git-credential with real git against git http-backend demanding 
       const r = await t.latch(['git-credential', 'get'], 'protocol=https\nhost=oauth-git.example\n\n');
       expect(r.stderr).toBe('');
       const attrs = attributes(r.stdout);
-      expect(attrs).toMatchObject({ username: 'oauth2', password: FRESH_TOKEN, oauth_refresh_token: FRESH_REFRESH });
+      // Latch renews with the refresh token itself; git would hand it on to every other helper it stores with.
+      expect(attrs).toMatchObject({ username: 'oauth2', password: FRESH_TOKEN });
+      expect(attrs.oauth_refresh_token).toBeUndefined();
+      expect(r.stdout).not.toContain(FRESH_REFRESH);
       expect(Number(attrs.password_expiry_utc)).toBeGreaterThanOrEqual(before + 3500);
       // One walk for this test's values and the previous test's (the walk of the temp folder is what costs).
-      expect(t.filesHolding([FRESH_TOKEN, FRESH_REFRESH, DAVE, DAVE_REFRESH])).toEqual([]);
+      expect(t.filesHolding([FRESH_TOKEN, FRESH_REFRESH, DAVE, DAVE_REFRESH, GINA, GINA_REFRESH])).toEqual([]);
     } finally {
       await idp.close();
     }

@@ -213,3 +213,26 @@ describe('ServiceStore.inOneSave', () => {
     expect(vault.saves).toBe(1);
   });
 });
+
+describe('savedBy: which tool helper made a credential', () => {
+  it('is set only on creation and kept through edits, rotation and a reload', async () => {
+    const { store, vault, clock } = setup();
+    const id = await store.createService({ name: 'Registry', baseUrl: 'https://ghcr.io' });
+    const cred = await store.addCredential(id, {
+      kind: 'basic',
+      name: 'docker',
+      fields: { username: 'me', password: 'one' },
+      savedBy: { tool: 'docker', serverUrl: 'ghcr.io' },
+    });
+    const hand = await store.addCredential(id, {
+      kind: 'basic',
+      name: 'mine',
+      fields: { username: 'u', password: 'p' },
+    });
+    await store.updateCredential(id, cred, { name: 'docker login', fields: { password: 'two' } });
+    await store.rotate(id, cred, { password: 'three' }, 1);
+    const body = await new ServiceStore(vault, clock).body(id);
+    expect(body.credentials.find((c) => c.id === cred)?.savedBy).toEqual({ tool: 'docker', serverUrl: 'ghcr.io' });
+    expect(body.credentials.find((c) => c.id === hand)).not.toHaveProperty('savedBy');
+  });
+});
