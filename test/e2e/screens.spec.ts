@@ -7,7 +7,7 @@
  * Budget: one page and one vault for the whole matrix. Each screen is opened once; the theme
  * (the OS colour scheme, which the app follows by default) and the viewport change under it.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Locator } from '@playwright/test';
 import type { HostApp } from '../host/host-app';
@@ -273,6 +273,25 @@ test('every screen and dialog, light and dark, at every size: nothing cut off, a
   await app.getByRole('button', { name: 'Preview' }).click();
   await expect(app.getByTestId('import-row')).toHaveCount(1);
   await check('import-preview-service-account');
+  // A save that fails (the vault file moved away meanwhile): main holds the import, the banner
+  // offers the ways out, and the panel gives way to the kept message instead of its Import button.
+  const vaultFile = host.composed.services.vault.path;
+  renameSync(vaultFile, `${vaultFile}.away`);
+  await app.getByRole('button', { name: 'Import 1 selected' }).click();
+  await expect(app.getByTestId('change-kept')).toBeVisible();
+  await check('import-change-kept');
+  // The same in a dialog: every create and edit dialog is a WriteDialog.
+  await visit('Services');
+  await openDialog(app.getByRole('button', { name: 'Add service' }).first());
+  await app.getByRole('dialog').getByLabel('Service name').fill('Kept while the file was away');
+  await app.getByRole('dialog').getByRole('button', { name: 'Add service' }).click();
+  await expect(app.getByTestId('change-kept')).toBeVisible();
+  await check('dialog-change-kept');
+  await closeDialog();
+  renameSync(`${vaultFile}.away`, vaultFile);
+  await app.getByTestId('save-failed-banner').getByRole('button', { name: 'Reload and re-apply' }).click();
+  await expect(app.getByTestId('save-failed-banner')).toHaveCount(0);
+  await visit('Import & export');
   await openDialog(app.getByRole('button', { name: 'Export as plain text…' }));
   await check('dialog-export-plaintext');
   await closeDialog();
