@@ -14,6 +14,7 @@ import { LATCH_VERSION } from '../../core/version';
 import type { Credentials } from '../credentials/credentials';
 import type { AccessTokens } from '../secrets/access-tokens';
 import { decideHost, type HostConsent } from '../secrets/host-decision';
+import { isChangeKept } from '../vault/change-kept';
 import { savingRecords, type VaultAccess } from '../vault/vault-access';
 
 const MIME: Record<ReportFormat, string> = {
@@ -109,9 +110,19 @@ export class AuditService {
   }
 
   /** Runs the audit and keeps the report with the service when one is named. */
+  /**
+   * Runs the audit and keeps its report with the service. A report whose save failed but which main
+   * holds (detail.kept, the save-failed banner up) is still the answer, with no saved id: thrown, it
+   * was lost to the page, whose user ran the audit again (its requests again) for a second copy.
+   */
   async run(input: AuditRun) {
     const report = await this.check(input);
-    const savedId = input.serviceId ? await this.keep(input.serviceId, report) : null;
+    const savedId = input.serviceId
+      ? await this.keep(input.serviceId, report).catch((e: unknown) => {
+          if (isChangeKept(e)) return null;
+          throw e;
+        })
+      : null;
     return { report, savedId };
   }
 

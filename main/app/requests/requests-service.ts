@@ -32,6 +32,7 @@ import type { AppEvents } from '../events';
 import type { AccessTokens } from '../secrets/access-tokens';
 import { decideHost, PROMPT_CONSENT } from '../secrets/host-decision';
 import type { SecretCopy } from '../secrets/secret-copy';
+import { isChangeKept } from '../vault/change-kept';
 import { savingRecords, type VaultAccess } from '../vault/vault-access';
 import type { ClockSkew } from './clock-skew';
 
@@ -133,6 +134,22 @@ export class RequestsService {
     this.deps.events.emit('requests.changed', { serviceId: serviceId ?? null });
   }
 
+  /**
+   * One change to the saved requests or history, in turn. The lists hear of it when it is saved and
+   * when its save failed but main holds it (detail.kept): a held saved request missing from the list
+   * was saved again by the user, and re-applying then kept two.
+   */
+  async #write<T>(serviceId: string | undefined, change: (records: RequestRecords) => Promise<T>): Promise<T> {
+    try {
+      const result = await this.#serial(() => change(this.#records()));
+      this.#changed(serviceId);
+      return result;
+    } catch (e) {
+      if (isChangeKept(e)) this.#changed(serviceId);
+      throw e;
+    }
+  }
+
   async #target({ serviceId, credentialId }: RequestTarget) {
     let located: Located | null = null;
     let service: ServiceSide = { baseUrl: undefined, headers: [] };
@@ -175,17 +192,16 @@ export class RequestsService {
     this.#inflight.set(requestId, controller);
     const kept = forHistory(request);
     const remember = (outcome: Record<string, JsonValue>) =>
-      this.#serial(async () => {
-        await this.#records().addHistory(serviceId ?? null, {
+      this.#write(serviceId, (records) =>
+        records.addHistory(serviceId ?? null, {
           id: newRequestItemId('h_'),
           at: clock.now(),
           credentialId: credentialId ?? null,
           request: kept.request as unknown as JsonValue,
           bodyCut: kept.cut,
           outcome,
-        });
-        this.#changed(serviceId);
-      }).catch(() => undefined); // history is a convenience: a locked vault must not fail the send
+        }),
+      ).catch(() => undefined); // history is a convenience: a locked vault must not fail the send
     try {
       const response = await politeSend(
         this.#http(),
@@ -272,15 +288,14 @@ export class RequestsService {
   }
 
   async clearHistory(serviceId: string | undefined): Promise<void> {
-    await this.#serial(() => this.#records().clearHistory(serviceId ?? null));
-    this.#changed(serviceId);
+    await this.#write(serviceId, (records) => records.clearHistory(serviceId ?? null));
   }
 
   async save(input: RequestTarget & { name: string; request: ComposedInput }): Promise<{ id: string }> {
     const id = newRequestItemId('s_');
     const kept = forHistory(input.request);
-    await this.#serial(() =>
-      this.#records().save(input.serviceId ?? null, {
+    await this.#write(input.serviceId, (records) =>
+      records.save(input.serviceId ?? null, {
         id,
         name: input.name,
         savedAt: this.deps.clock.now(),
@@ -288,7 +303,6 @@ export class RequestsService {
         request: kept.request as unknown as JsonValue,
       }),
     );
-    this.#changed(input.serviceId);
     return { id };
   }
 
@@ -297,7 +311,6 @@ export class RequestsService {
   }
 
   async deleteSaved(serviceId: string | undefined, id: string): Promise<void> {
-    await this.#serial(() => this.#records().deleteSaved(serviceId ?? null, id));
-    this.#changed(serviceId);
+    await this.#write(serviceId, (records) => records.deleteSaved(serviceId ?? null, id));
   }
 }

@@ -1,6 +1,10 @@
 import { Button } from './Button';
 import { Dialog, type DialogProps } from './Dialog';
 
+/** The way on from a held change; a toast, with no room for KeptNotice, says it after the save's message. */
+export const KEPT_ADVICE =
+  'Your change is kept in this window but not saved. Choose Reload and re-apply, Keep mine or Discard in the banner; do not make it again.';
+
 export interface WriteDialogProps extends DialogProps {
   /**
    * The message of a failed save whose change main holds (errorOf's `kept`: the change was
@@ -42,10 +46,7 @@ export function KeptNotice({ message }: { message: string }) {
   return (
     <div className="stack warning-note kept-notice" role="alert" data-testid="change-kept">
       <p>{message}</p>
-      <p>
-        Your change is kept in this window but not saved. Choose Reload and re-apply, Keep mine or Discard in the
-        banner; do not make it again.
-      </p>
+      <p>{KEPT_ADVICE}</p>
     </div>
   );
 }

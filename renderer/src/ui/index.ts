@@ -15,4 +15,4 @@ export { Table } from './Table';
 export { TextField } from './TextField';
 export { ToastProvider, useToast } from './Toast';
 export { useRovingFocus } from './use-roving-focus';
-export { KeptNotice, WriteDialog } from './WriteDialog';
+export { KEPT_ADVICE, KeptNotice, WriteDialog } from './WriteDialog';

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppServices } from '../../../main/app/app-services';
 import type { DomainEvents } from '../../../main/app/events';
 import { check, summarise } from '../../../main/core/audit';
@@ -79,4 +79,29 @@ describe('a failed save of records other than credentials', () => {
       expect(app.credentials.summaries().map((s) => s.name)).toContain('From the CLI');
     },
   );
+});
+
+describe('a held change the page must see, so that it is not made twice', () => {
+  it('a saved request whose save failed is in the list at once, and re-apply keeps one', async () => {
+    const told: (string | null)[] = [];
+    app.events.on('requests.changed', (e) => told.push(e.serviceId));
+    const failed = await app.requests
+      .save({ serviceId, name: 'List', request: { method: 'GET', url: '/' } })
+      .catch((e: unknown) => e);
+    expect(failed).toMatchObject({ code: 'ERR_VAULT_CHANGED_ON_DISK', detail: { kept: true } });
+    expect(told).toEqual([serviceId]);
+    const names = async () => ((await app.requests.saved(serviceId)) as { name: string }[]).map((r) => r.name);
+    expect(await names()).toEqual(expect.arrayContaining(['List']));
+    await app.vault.resolveSaveFailure('reapply');
+    expect((await names()).filter((n) => n === 'List')).toHaveLength(1);
+  });
+
+  it('an audit run whose report cannot be saved answers with the report, held for the banner', async () => {
+    vi.spyOn(app.audit, 'check').mockResolvedValue(report());
+    const run = await app.audit.run({ url: 'https://api.example.com/', serviceId, maxRequests: 1, rateProbe: false });
+    expect(run).toMatchObject({ report: { target: 'https://api.example.com/' }, savedId: null });
+    expect(vaultEvents.filter((e) => e.reason === 'save-failed')).toHaveLength(1);
+    await app.vault.resolveSaveFailure('reapply');
+    expect(await app.audit.list(serviceId)).toHaveLength(1);
+  });
 });

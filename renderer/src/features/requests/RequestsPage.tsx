@@ -3,7 +3,8 @@ import { BridgeError } from '../../../../preload/api';
 import type { HistoryEntry, SavedRequest } from '../../../../preload/channels/requests';
 import type { CredentialView, ServiceSummary, StoredDefaultHeader } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { useToast } from '../../ui';
+import { KEPT_ADVICE, useToast } from '../../ui';
+import { errorOf as writeErrorOf } from '../services/bridge-error';
 import { ComposePanel } from './ComposePanel';
 import { HistorySidebar } from './HistorySidebar';
 import { type Outcome, ResponsePanel } from './ResponsePanel';
@@ -188,7 +189,9 @@ export function RequestsPage() {
       });
       toast.show(`Saved "${name}".`, 'success');
     } catch (e) {
-      toast.show(errorOf(e).message, 'error');
+      // Held by main (the save-failed banner is up) and already in the saved list: saving it again made a second.
+      const { message, kept } = writeErrorOf(e);
+      toast.show(kept ? `${message} ${KEPT_ADVICE}` : message, 'error');
     }
   };
 
