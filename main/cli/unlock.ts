@@ -16,6 +16,8 @@ export interface UnlockOptions {
   password?: string;
   /** Never prompt: fail with ERR_VAULT_LOCKED when neither the agent nor quick unlock opens it (completion). */
   noPrompt?: boolean;
+  /** Called once the key derivation has started (openVault's whileDeriving): load what runs after the unlock. */
+  whileDeriving?: () => void;
 }
 
 async function fromAgent(
@@ -23,12 +25,13 @@ async function fromAgent(
   source: VaultSource,
   vaultId: string,
   readOnly: boolean,
+  whileDeriving: (() => void) | undefined,
 ): Promise<OpenVault | null> {
   const reply = await askAgent(ctx.io.env, vaultId, 'key').catch(() => null);
   if (!reply?.ok || reply.key === undefined) return null;
   const vaultKey = await importVaultKey(new Uint8Array(Buffer.from(reply.key, 'base64')));
   try {
-    return await openVault({ path: ctx.vaultPath, source, vaultKey, readOnly });
+    return await openVault({ path: ctx.vaultPath, source, vaultKey, readOnly, whileDeriving });
   } catch (e) {
     if (e instanceof LatchError && e.code === 'ERR_VAULT_LOCKED') return null;
     throw e;
@@ -79,13 +82,20 @@ async function unlockFile(ctx: CliContext, options: UnlockOptions, readOnly: boo
   const { header } = decodeVaultFile(source.bytes);
   const quick = options.allowQuickUnlock !== false && options.password === undefined && !ctx.values['password-stdin'];
   if (quick && options.allowAgent !== false) {
-    const vault = await fromAgent(ctx, source, header.vaultId, readOnly);
+    const vault = await fromAgent(ctx, source, header.vaultId, readOnly, options.whileDeriving);
     if (vault) return vault;
   }
   const keychain = header.slots.device !== undefined || header.mode === 'hardened' ? await ctx.keychain() : undefined;
   if (quick && header.slots.device !== undefined && keychain) {
     try {
-      return await openVault({ path: ctx.vaultPath, source, useQuickUnlock: true, keychain, readOnly });
+      return await openVault({
+        path: ctx.vaultPath,
+        source,
+        useQuickUnlock: true,
+        keychain,
+        readOnly,
+        whileDeriving: options.whileDeriving,
+      });
     } catch (e) {
       if (!(e instanceof LatchError && (e.code === 'ERR_QUICK_UNLOCK_OFF' || e.code === 'ERR_KEYCHAIN_UNAVAILABLE')))
         throw e;
@@ -102,6 +112,7 @@ async function unlockFile(ctx: CliContext, options: UnlockOptions, readOnly: boo
     source,
     password,
     readOnly,
+    whileDeriving: options.whileDeriving,
     ...(keychain ? { keychain } : {}),
     ...(ctx.recoveryKit !== undefined ? { recoveryKit: ctx.recoveryKit } : {}),
   });

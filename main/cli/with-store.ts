@@ -1,14 +1,31 @@
-import { type CliSession, openCliSession } from '../app/cli-session';
-import { mergingRecordVault } from '../app/vault/merging-records';
-import { ServiceStore } from '../core/credentials/service-store';
-import { systemClock } from '../core/platform';
+import type { CliSession } from '../app/cli-session';
+import type { ServiceStore } from '../core/credentials/service-store';
 import type { OpenVault } from '../core/vault/open-vault';
 import type { CliContext } from './registry';
 import { type UnlockOptions, unlockVault } from './unlock';
 
-/** A service store over the unlocked vault whose saves merge (app/vault/merging-records.ts). */
-export function cliServiceStore(vault: OpenVault): ServiceStore {
-  return new ServiceStore(mergingRecordVault(vault), systemClock);
+type SessionServices = typeof import('./session-services');
+
+/**
+ * Unlocks the vault and, while its key derivation runs on the thread pool, loads the app's services
+ * (session-services.ts): this thread would otherwise sit idle through the KDF, then load them after it.
+ */
+async function unlockWithServices(
+  ctx: CliContext,
+  options: UnlockOptions,
+): Promise<{ vault: OpenVault; services: SessionServices }> {
+  let loading: Promise<SessionServices> | undefined;
+  const load = () => {
+    loading ??= import('./session-services');
+    return loading;
+  };
+  const vault = await unlockVault(ctx, { ...options, whileDeriving: () => void load().catch(() => undefined) });
+  try {
+    return { vault, services: await load() };
+  } catch (e) {
+    vault.lock();
+    throw e;
+  }
 }
 
 /**
@@ -21,9 +38,9 @@ export async function withSession<T>(
   fn: (session: CliSession) => Promise<T>,
   options: UnlockOptions = {},
 ): Promise<T> {
-  const vault = await unlockVault(ctx, options);
+  const { vault, services } = await unlockWithServices(ctx, options);
   try {
-    return await fn(openCliSession(vault, systemClock));
+    return await fn(services.cliSession(vault));
   } finally {
     vault.lock();
   }
@@ -35,9 +52,9 @@ export async function withServiceStore<T>(
   fn: (store: ServiceStore, vault: OpenVault) => Promise<T>,
   options: UnlockOptions = {},
 ): Promise<T> {
-  const vault = await unlockVault(ctx, options);
+  const { vault, services } = await unlockWithServices(ctx, options);
   try {
-    return await fn(cliServiceStore(vault), vault);
+    return await fn(services.cliServiceStore(vault), vault);
   } finally {
     vault.lock();
   }

@@ -2,6 +2,7 @@ import { SignJWT } from 'jose/jwt/sign';
 import type { FieldsOf } from '../model/credential';
 import { LatchError } from '../model/errors';
 import { type Clock, systemClock } from '../platform';
+import { parseExtraClaims } from './extra-claims';
 import { type JwtAlgorithm, signingKeyFrom } from './keys';
 
 export interface SignJwtOptions {
@@ -58,30 +59,6 @@ export async function signJwt(options: SignJwtOptions): Promise<SignedJwt> {
       detail: { field: 'key' },
     });
   }
-}
-
-/** The "claims" field of a JWT signer: a JSON object as text, or empty. */
-export function parseExtraClaims(text: string | undefined): Record<string, unknown> {
-  if (text === undefined || text.trim() === '') return {};
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch (e) {
-    const where = e instanceof SyntaxError ? ` (${e.message})` : '';
-    throw new LatchError(
-      'ERR_BAD_INPUT',
-      `The extra claims are not valid JSON${where}. Write a JSON object such as {"scope":"read"}.`,
-      {
-        detail: { field: 'claims' },
-      },
-    );
-  }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    throw new LatchError('ERR_BAD_INPUT', 'The extra claims must be a JSON object such as {"scope":"read"}.', {
-      detail: { field: 'claims' },
-    });
-  }
-  return v as Record<string, unknown>;
 }
 
 /** Mints a token from a JWT signer credential's fields. */

@@ -1,7 +1,7 @@
 import type { FieldsOf } from '../model/credential';
 import { isLatchError } from '../model/errors';
+import { parseExtraClaims } from './extra-claims';
 import { describeKey, signingKeyFrom } from './keys';
-import { parseExtraClaims } from './sign';
 
 export type JwtSignerKeyCheck =
   | { ok: true; keyDescription: string; warnings: string[] }

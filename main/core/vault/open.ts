@@ -37,6 +37,12 @@ export interface OpenVaultOptions {
   vaultKey?: CryptoKey;
   /** The file as the caller already read it (readVaultSource), so it is read and checked once. */
   source?: VaultSource;
+  /**
+   * Called once the unlock's slow step has started off this thread (the key derivation on the thread pool, or
+   * the index's decryption with a given key): what the caller needs after the unlock (a command's modules) can
+   * load meanwhile instead of after. Not called when the unlock fails before that step.
+   */
+  whileDeriving?: () => void;
   keychain?: Keychain;
   fs?: VaultFileSystem;
   lock?: LockOptions;
@@ -186,8 +192,9 @@ async function openFrom(o: OpenVaultOptions, fs: VaultFileSystem): Promise<OpenV
   }
   kekPromise.catch(() => undefined);
 
-  // While PBKDF2 runs on the thread pool, check the file's integrity on this thread.
+  // While PBKDF2 runs on the thread pool, check the file's integrity on this thread (then the caller's work).
   await nextTick();
+  o.whileDeriving?.();
   let recordsSha256: string;
   try {
     verifyChecksum(bytes);
@@ -267,6 +274,7 @@ async function openWithKey(
   file: ReturnType<typeof decodeVaultFile>,
   vaultKey: CryptoKey,
 ): Promise<OpenVault> {
+  o.whileDeriving?.();
   verifyChecksum(bytes);
   const { header, container } = file;
   let rows: Awaited<ReturnType<typeof decryptIndex>>['rows'];

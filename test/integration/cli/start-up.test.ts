@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ToolEnv, toolEnv } from './tool-env';
+import { buildCli, type ToolEnv, toolEnv } from './tool-env';
 
 const root = join(import.meta.dirname, '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'latch-startup-'));
@@ -157,6 +157,35 @@ describe('start-up loads only what the command needs', () => {
     expect(r.stdout).toBe('sk_fast\n');
     // The agent answered: the ordinary get would have loaded its command, the session and the vault chunks.
     expect(r.loaded).toEqual([join(root, 'bin/latch.mjs'), ...closure].sort());
+  });
+
+  it('the built latch get reaches the key derivation without zod or the app layer, which load while the KDF runs', () => {
+    buildCli();
+    // The get command's chunk (loaded by the catalogue's dynamic import) and everything it loads statically: what
+    // runs before the KDF starts. The app's services (and zod, the credential model) come by the dynamic import
+    // with-store.ts starts once the KDF is running (open.ts's whileDeriving), so they evaluate under it.
+    const start = staticClosure(join(root, 'out/cli/latch.mjs'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    const get = /import\("(\.\/get-[^"]+)"\)/.exec(start)?.[1];
+    expect(get).toBeDefined();
+    const closure = staticClosure(join(root, 'out/cli/assets', get!));
+    const text = closure.map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(text).toContain('var getCommand');
+    expect(text).toContain('async function unlockVault(');
+    expect(text).toContain('async function passwordKek(');
+    expect(text).toMatch(/import\("\.\/session-services-[^"]+"\)/);
+    for (const marker of ['ZodError', 'CredentialFieldsByKind', 'function openCliSession(', 'var ServiceStore = class'])
+      expect(text, marker).not.toContain(marker);
+    // The markers are real: the dynamically loaded services hold them.
+    const services = /import\("\.\/(session-services-[^"]+)"\)/.exec(text)![1]!;
+    const later = staticClosure(join(root, 'out/cli/assets', services))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    for (const marker of ['ZodError', 'function openCliSession(', 'var ServiceStore = class'])
+      expect(later, marker).toContain(marker);
+    // jose's signer loads only when something signs (jwt/sign.ts, apart from the claims check validation uses).
+    expect(later).not.toContain('from "jose/jwt/sign"');
   });
 
   it('the built latch exec through the agent loads only the start and exec-start chunks: no zod, model, vault code, keychain addon or command', async () => {

@@ -69,6 +69,17 @@ describe('ServiceStore', () => {
     expect(await code(store.resolve('latch://only-one-part'))).toBe('ERR_BAD_INPUT');
   });
 
+  it('finds a service by name among other records, case-insensitively, and refuses a name two services share', async () => {
+    const { store, vault } = setup();
+    vault.putRecord('req_1', { type: 'request', v: 1, name: 'Twin' }, {});
+    const one = await store.createService({ name: 'Twin' });
+    await store.createService({ name: 'Other' });
+    expect(store.findServiceId('  twin ')).toBe(one);
+    expect(await code(Promise.resolve().then(() => store.findServiceId('Nobody')))).toBe('ERR_NOT_FOUND');
+    await store.createService({ name: 'TWIN' });
+    expect(await code(Promise.resolve().then(() => store.findServiceId('twin')))).toBe('ERR_CONFLICT');
+  });
+
   it('keeps a secret field the edit form left blank', async () => {
     const { store } = setup();
     const id = await store.createService({ name: 'DB' });
