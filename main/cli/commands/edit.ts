@@ -1,4 +1,4 @@
-import type { Credentials } from '../../app/credentials/credentials';
+import type { CredentialPatch, Credentials } from '../../app/credentials/credentials';
 import { formatSecretReference, parseSecretReference } from '../../core/credentials/secret-reference';
 import type { ServiceBody } from '../../core/credentials/service-records';
 import { LatchError } from '../../core/model/errors';
@@ -57,6 +57,7 @@ function serviceEdits(ctx: CliContext): ServiceEdits {
 }
 
 const SERVICE_ONLY = ['url', 'tag', 'untag', 'notes', 'header', 'drop-header'] as const;
+const CREDENTIAL_ONLY = ['expires', 'rotate-every'] as const;
 
 /**
  * The service patch these edits make, as the app's service form sends it (the whole tag and header lists):
@@ -171,31 +172,76 @@ async function editService(ctx: CliContext, credentials: Credentials, name: stri
   ctx.output(data, lines.join('\n'));
 }
 
-async function editCredential(ctx: CliContext, credentials: Credentials, service: string, credential: string) {
+/**
+ * `--expires`: a day (YYYY-MM-DD), meaning the end of that local day as the app's date field does, so "expires
+ * on" includes the day itself; or `never`.
+ */
+function expiresOption(v: string): number | null {
+  if (v === 'never') return null;
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  const [y, m, d] = day ? [Number(day[1]), Number(day[2]) - 1, Number(day[3])] : [0, 0, 0];
+  // Built from its parts and read back: Date rolls a day that does not exist (2027-02-30) into the next month.
+  const at = new Date(y, m, d, 23, 59, 59);
+  if (!day || at.getFullYear() !== y || at.getMonth() !== m || at.getDate() !== d)
+    throw usageError('--expires takes a day as YYYY-MM-DD, or never.');
+  return at.getTime();
+}
+
+/** `--rotate-every`: whole days (the store checks 1 to 3650, as for the app's form), or `never`. */
+function rotateOption(v: string): number | null {
+  if (v === 'never') return null;
+  if (!/^\d+$/.test(v)) throw usageError('--rotate-every takes whole days from 1 to 3650, or never.');
+  return Number(v);
+}
+
+/** The credential patch: its name, expiry and rotation reminder (what the app's credential form holds beside secrets). */
+function credentialPatch(ctx: CliContext): CredentialPatch {
   const name = text(ctx.values.name);
-  if (name === undefined)
+  const expires = text(ctx.values.expires);
+  const rotate = text(ctx.values['rotate-every']);
+  if (name === undefined && expires === undefined && rotate === undefined)
     throw usageError(
-      'Say what to change: --name NAME (a secret changes with latch rotate, its hosts with latch hosts).',
+      'Say what to change: --name, --expires or --rotate-every (a secret changes with latch rotate, its hosts with latch hosts).',
     );
+  return {
+    ...(name === undefined ? {} : { name }),
+    ...(expires === undefined ? {} : { expiresAt: expiresOption(expires) }),
+    ...(rotate === undefined ? {} : { rotateEveryDays: rotateOption(rotate) }),
+  };
+}
+
+async function editCredential(
+  ctx: CliContext,
+  credentials: Credentials,
+  service: string,
+  credential: string,
+  patch: CredentialPatch,
+) {
   const located = await credentials.resolve(formatSecretReference({ service, credential, field: null }));
-  await credentials.updateCredential(located.serviceId, located.credential.id, { name });
-  const after = await credentials.credential(located.serviceId, located.credential.id);
-  const reference = formatSecretReference({
-    service: after.service.name,
-    credential: after.credential.name,
-    field: null,
-  });
-  const old = formatSecretReference({ service: after.service.name, credential: located.credential.name, field: null });
+  // The app's own update (Credentials.updateCredential): the same name, expiry and rotation checks.
+  await credentials.updateCredential(located.serviceId, located.credential.id, patch);
+  const after = (await credentials.credential(located.serviceId, located.credential.id)).credential;
+  const names = { service: located.service.name, credential: after.name, field: null };
+  const reference = formatSecretReference(names);
+  const old = formatSecretReference({ ...names, credential: located.credential.name });
   if (old !== reference) ctx.note(`References follow the name: ${old} is now ${reference}.`);
+  const expiresAt = after.expiresAt === null ? null : new Date(after.expiresAt).toISOString();
+  const rotateEveryDays = after.rotation.everyDays ?? null;
   ctx.output(
     {
       serviceId: located.serviceId,
-      service: after.service.name,
-      credentialId: after.credential.id,
-      credential: after.credential.name,
+      service: names.service,
+      credentialId: after.id,
+      credential: after.name,
       reference,
+      expiresAt,
+      rotateEveryDays,
     },
-    `Renamed ${old} to ${reference}.`,
+    [
+      `Updated ${reference}.`,
+      `  Expires: ${expiresAt ?? 'never'}`,
+      `  Rotation reminder: ${rotateEveryDays === null ? 'none' : `every ${rotateEveryDays} day(s)`}`,
+    ].join('\n'),
   );
 }
 
@@ -207,7 +253,7 @@ async function editCredential(ctx: CliContext, credentials: Credentials, service
 export const editCommand: CliCommand = {
   name: 'edit',
   usage:
-    "latch edit SERVICE [--name NAME] [--url URL] [--tag TAG]... [--untag TAG]... [--notes TEXT] [--header 'Name: value']... [--drop-header NAME]...  |  latch edit SERVICE/CREDENTIAL --name NAME",
+    "latch edit SERVICE [--name NAME] [--url URL] [--tag TAG]... [--untag TAG]... [--notes TEXT] [--header 'Name: value']... [--drop-header NAME]...  |  latch edit SERVICE/CREDENTIAL [--name NAME] [--expires YYYY-MM-DD|never] [--rotate-every DAYS|never]",
   positionals: { min: 1, max: 1 },
   options: {
     name: { type: 'string', help: 'the new name of the service (or of the credential, for SERVICE/CREDENTIAL)' },
@@ -224,26 +270,43 @@ export const editCommand: CliCommand = {
       help: "set a default header of the service, sent with every request to it: 'Name: value' (repeatable; not for secrets: kept in clear)",
     },
     'drop-header': { type: 'string', multiple: true, help: 'remove the default header NAME (repeatable)' },
+    expires: {
+      type: 'string',
+      help: 'SERVICE/CREDENTIAL: the day it expires (YYYY-MM-DD, the end of that day), or never',
+    },
+    'rotate-every': {
+      type: 'string',
+      help: 'SERVICE/CREDENTIAL: remind to rotate it every DAYS days (1 to 3650), or never',
+    },
   },
   async run(ctx) {
     const target = targetOf(ctx.positionals[0]!);
-    const e = serviceEdits(ctx);
     if (target.credential !== null) {
-      const given = SERVICE_ONLY.filter((k) => ctx.values[k] !== undefined);
-      if (given.length > 0)
-        throw usageError(`--${given[0]} changes the service, not one credential: latch edit SERVICE --${given[0]} …`);
-    } else if (
-      e.name === undefined &&
-      e.url === undefined &&
-      e.notes === undefined &&
-      [e.tags, e.untags, e.headers, e.dropHeaders].every((l) => l.length === 0)
-    )
+      const serviceOption = SERVICE_ONLY.find((k) => ctx.values[k] !== undefined);
+      if (serviceOption !== undefined)
+        throw usageError(
+          `--${serviceOption} changes the service, not one credential: latch edit SERVICE --${serviceOption} …`,
+        );
+      const patch = credentialPatch(ctx);
+      const { service, credential } = target;
+      return withSession(ctx, async ({ credentials }) => {
+        await editCredential(ctx, credentials, service, credential, patch);
+        return 0;
+      });
+    }
+    const credentialOption = CREDENTIAL_ONLY.find((k) => ctx.values[k] !== undefined);
+    if (credentialOption !== undefined)
+      throw usageError(
+        `--${credentialOption} changes one credential: latch edit SERVICE/CREDENTIAL --${credentialOption} …`,
+      );
+    const e = serviceEdits(ctx);
+    const lists = [e.tags, e.untags, e.headers, e.dropHeaders];
+    if (e.name === undefined && e.url === undefined && e.notes === undefined && lists.every((l) => l.length === 0))
       throw usageError('Say what to change: --name, --url, --tag, --untag, --notes, --header or --drop-header.');
     // Malformed --header arguments stop the command before the vault is opened.
     editDefaultHeaders([], e.headers);
     return withSession(ctx, async ({ credentials }) => {
-      if (target.credential === null) await editService(ctx, credentials, target.service, e);
-      else await editCredential(ctx, credentials, target.service, target.credential);
+      await editService(ctx, credentials, target.service, e);
       return 0;
     });
   },

@@ -54,7 +54,7 @@ const entries = [
   {
     name: 'edit',
     summary:
-      "Change a service's name, base URL, tags, notes or default headers, or rename a credential (SERVICE/CREDENTIAL); never a secret.",
+      "Change a service's name, base URL, tags, notes or default headers, or a credential's name, expiry or rotation reminder (SERVICE/CREDENTIAL); never a secret.",
     completes: { services: true, references: true },
     load: async () => (await import('./edit')).editCommand,
   },

@@ -63,6 +63,17 @@ function badInput(field: string, message: string): LatchError {
   return new LatchError('ERR_BAD_INPUT', `${field}: ${message}.`, { detail: { field } });
 }
 
+/** The rotation reminder the credential form allows (whole days, 1 to 3650), checked here for every writer. */
+function checkRotateEveryDays(days: number | null | undefined): void {
+  if (days === null || days === undefined) return;
+  if (!Number.isInteger(days) || days < 1 || days > 3650)
+    throw badInput('rotateEveryDays', 'give whole days from 1 to 3650, or none');
+}
+
+function checkExpiresAt(at: number | null | undefined): void {
+  if (at !== null && at !== undefined && !Number.isFinite(at)) throw badInput('expiresAt', 'not a date');
+}
+
 function parseHosts(hosts: unknown): string[] {
   const parsed = HostBindingFields.hosts.safeParse(hosts);
   if (!parsed.success) throw badInput('hosts', parsed.error.issues[0]?.message ?? 'not a list of hosts');
@@ -334,6 +345,8 @@ export class ServiceStore {
       throw badInput('name', `this service already has a credential named "${name}"`);
     }
     const fields = validateCredentialFields(input.kind, input.fields);
+    checkRotateEveryDays(input.rotateEveryDays);
+    checkExpiresAt(input.expiresAt);
     const now = this.clock.now();
     const credential = {
       id: newId('cred_'),
@@ -378,6 +391,8 @@ export class ServiceStore {
         next.fields = guardOAuthDestination(credential.fields, next.fields, retyped);
       }
     }
+    checkRotateEveryDays(patch.rotateEveryDays);
+    checkExpiresAt(patch.expiresAt);
     if (patch.expiresAt !== undefined) next.expiresAt = patch.expiresAt;
     if (patch.hosts !== undefined) next.hosts = parseHosts(patch.hosts);
     if (patch.rotateEveryDays !== undefined) {

@@ -176,7 +176,10 @@ describe('latch edit SERVICE', () => {
 describe('latch edit SERVICE/CREDENTIAL --name', () => {
   it('renames the credential; the new reference reads the same secret, the old one is gone', async () => {
     const r = await ok(['edit', 'latch://Stripe%20EU/live', '--name', 'live-eu']);
-    expect(r.stdout).toContain('Renamed latch://Stripe%20EU/live to latch://Stripe%20EU/live-eu.');
+    expect(r.stdout).toContain('Updated latch://Stripe%20EU/live-eu.');
+    expect(r.stderr).toContain(
+      'References follow the name: latch://Stripe%20EU/live is now latch://Stripe%20EU/live-eu.',
+    );
     expect((await ok(['get', 'Stripe EU/live-eu'])).stdout.trim()).toBe(SECRET);
     expect((await run(['get', 'Stripe EU/live'])).code).not.toBe(0);
     expect((await readBack('Stripe EU')).credentials.map((c) => c.name)).toEqual(['live-eu']);
@@ -205,6 +208,40 @@ describe('latch edit SERVICE/CREDENTIAL --name', () => {
     expect(serviceOption.code).toBe(2);
     expect(serviceOption.stderr).toMatch(/--url changes the service/);
     expect((await readBack('Stripe EU')).credentials.map((c) => c.name)).toEqual(['live-eu', 'test']);
+  });
+});
+
+describe('latch edit SERVICE/CREDENTIAL --expires / --rotate-every', () => {
+  it("sets the expiry (the end of that local day, as the app's date field) and the rotation reminder; never clears them", async () => {
+    const r = await ok(['edit', 'Stripe EU/test', '--expires', '2027-03-31', '--rotate-every', '90', '--json']);
+    const endOfDay = new Date('2027-03-31T23:59:59').getTime();
+    expect(JSON.parse(r.stdout)).toMatchObject({ expiresAt: new Date(endOfDay).toISOString(), rotateEveryDays: 90 });
+    const test = (await readBack('Stripe EU')).credentials.find((c) => c.name === 'test');
+    expect(test).toMatchObject({ expiresAt: endOfDay, rotation: { everyDays: 90 } });
+    await ok(['edit', 'Stripe EU/test', '--expires', 'never', '--rotate-every', 'never']);
+    const cleared = (await readBack('Stripe EU')).credentials.find((c) => c.name === 'test');
+    expect(cleared?.expiresAt).toBeNull();
+    expect(cleared?.rotation.everyDays).toBeUndefined();
+  });
+
+  it('refuses a day that is not one, days outside 1 to 3650, and either option on a service', async () => {
+    const before = readFileSync(env.LATCH_VAULT);
+    const cases: [string[], RegExp][] = [
+      [['Stripe EU/test', '--expires', '2027-02-30'], /--expires takes a day as YYYY-MM-DD, or never/],
+      [['Stripe EU/test', '--expires', 'tomorrow'], /--expires takes a day/],
+      [['Stripe EU/test', '--rotate-every', '1.5'], /--rotate-every takes whole days/],
+      // The store's own check, the one the app's form meets too.
+      [['Stripe EU/test', '--rotate-every', '3651'], /rotateEveryDays: give whole days from 1 to 3650/],
+      [['Stripe EU/test', '--rotate-every', '0'], /rotateEveryDays: give whole days from 1 to 3650/],
+      [['Stripe EU', '--expires', '2027-01-01'], /--expires changes one credential/],
+      [['Stripe EU/test'], /Say what to change: --name, --expires or --rotate-every/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await run(['edit', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+    expect(readFileSync(env.LATCH_VAULT).equals(before)).toBe(true);
   });
 });
 

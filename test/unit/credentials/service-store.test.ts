@@ -56,6 +56,21 @@ describe('ServiceStore', () => {
     );
   });
 
+  it('refuses a rotation reminder outside 1 to 3650 whole days and an expiry that is not a time, for every writer', async () => {
+    const { store } = setup();
+    const id = await store.createService({ name: 'Twilio' });
+    const add = (rotateEveryDays: number | null, expiresAt: number | null = null) =>
+      store.addCredential(id, { kind: 'api-key', name: 'k', fields: GOOD['api-key'], rotateEveryDays, expiresAt });
+    for (const days of [0, -1, 1.5, 3651, Number.NaN]) expect(await code(add(days))).toBe('ERR_BAD_INPUT');
+    expect(await code(add(null, Number.POSITIVE_INFINITY))).toBe('ERR_BAD_INPUT');
+    const cid = await add(3650);
+    for (const days of [0, 3651, 2.5])
+      expect(await code(store.updateCredential(id, cid, { rotateEveryDays: days }))).toBe('ERR_BAD_INPUT');
+    expect(await code(store.updateCredential(id, cid, { expiresAt: Number.NaN }))).toBe('ERR_BAD_INPUT');
+    await store.updateCredential(id, cid, { rotateEveryDays: 1, expiresAt: 0 });
+    expect((await store.credential(id, cid)).credential).toMatchObject({ expiresAt: 0, rotation: { everyDays: 1 } });
+  });
+
   it('resolves secret references to the field or the primary field', async () => {
     const { store } = setup();
     const id = await store.createService({ name: 'My API' });
