@@ -19,10 +19,15 @@ export const ShortcutStatus = z.object({
 export type ShortcutStatus = z.infer<typeof ShortcutStatus>;
 
 export const quickChannels = {
-  /** Copies in main; the palette never sees the value. */
+  /**
+   * Copies in main; the palette never sees the value. A gesture channel like `credentials.copy`
+   * (the palette's Enter or click): a script alone cannot put a secret on the clipboard. The tray's
+   * copy is main's own and does not come through here.
+   */
   'quick.copy': channel({
     input: z.object({ serviceId: Id, credentialId: Id, as: QuickCopyAs.default('primary') }).strict(),
     output: z.object({ clearsInSeconds: z.number(), label: z.string() }),
+    gesture: true,
   }),
   /** Escape: the shell hides the palette window (the browser host has none to hide). */
   'quick.close': channel({ input: Empty, output: Ok }),

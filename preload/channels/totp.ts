@@ -119,10 +119,14 @@ export const totpChannels = {
     output: z.object({ code: z.string(), counter: z.number() }),
     gesture: true,
   }),
-  /** Copies the current code in main (HOTP: the last one handed out); the code does not cross. */
+  /**
+   * Copies the current code in main (HOTP: the last one handed out); the code does not cross. A
+   * gesture channel like `credentials.copy`: a script alone cannot put a live code where it may be pasted.
+   */
   'totp.copy': channel({
     input: Located,
     output: z.object({ clearsInSeconds: z.number() }),
+    gesture: true,
   }),
   'totp.parseUri': channel({
     input: z.object({ uri: Uri }).strict(),
@@ -177,10 +181,14 @@ export const totpChannels = {
     input: z.object({ serviceId: Id, text: z.string().max(20_000) }).strict(),
     output: z.object({ total: z.number() }),
   }),
-  /** Copies one unused recovery code in main and marks it used. */
+  /**
+   * Copies one unused recovery code in main and marks it used. A gesture channel: a script alone
+   * could otherwise copy every code in turn and use them all up.
+   */
   'totp.useBackupCode': channel({
     input: z.object({ serviceId: Id, index: z.number().int().min(0).max(1000) }).strict(),
     output: z.object({ left: z.number(), clearsInSeconds: z.number() }),
+    gesture: true,
   }),
   /** The last server clock the request tester saw, against this computer's (null: none seen yet). */
   'totp.clockOffset': channel({

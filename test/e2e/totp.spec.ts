@@ -6,6 +6,7 @@ import QRCode from 'qrcode';
 import { hotpCode, totpCode } from '../../main/core/totp';
 import { migrationUri } from '../unit/totp/helpers/migration-encoder';
 import { expect, screenshot, test } from './fixtures';
+import { expectCopied } from './x-clipboard';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/ACME:dev%40acme.test?secret=${SECRET}&issuer=ACME&period=30`;
@@ -74,7 +75,10 @@ async function steadyCode(page: Page, name: string) {
   }
 }
 
-test('add by link: the live code is the core’s code, counts down, shows the next one and copies', async ({ app }) => {
+test('add by link: the live code is the core’s code, counts down, shows the next one and copies', async ({
+  app,
+  host,
+}) => {
   test.setTimeout(120_000);
   await createVault(app);
   await expect(app.getByText('No one-time codes yet')).toBeVisible();
@@ -119,8 +123,10 @@ test('add by link: the live code is the core’s code, counts down, shows the ne
     .toBe(expectedNext);
   await expect(next).toBeHidden();
 
+  // A click copies (totp.copy is a gesture channel: the click is the gesture); the new window has 25 s to go.
   await row.getByTestId('totp-code').click();
   await expect(app.getByTestId('toast').filter({ hasText: 'Code copied' })).toBeVisible();
+  await expectCopied(host, expectedNext);
 
   // The QR and link can be shown again, on purpose.
   await row.getByRole('button', { name: /Show QR/ }).click();
@@ -182,7 +188,10 @@ test('add by QR image; a bad secret or link is pointed at once, a short key is a
   await expectCoreCode(app, 'qr-user', (at) => totpCode({ secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' }, at));
 });
 
-test('HOTP from a typed secret: next code moves the counter; recovery codes are crossed off', async ({ app }) => {
+test('HOTP from a typed secret: next code moves the counter and copies; recovery codes are copied and crossed off', async ({
+  app,
+  host,
+}) => {
   await createVault(app);
   const dialog = await openAdd(app, 'Secret key');
   await dialog.getByLabel('Secret key').fill('gezd gnbv gy3t qojq gezd gnbv gy3t qojq');
@@ -197,10 +206,14 @@ test('HOTP from a typed secret: next code moves the counter; recovery codes are 
   const secret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
   await row.getByRole('button', { name: 'Next code' }).click();
   await expect(row.getByTestId('totp-code')).toHaveText(hotpCode({ secret }, 0).replace(/^(\d{3})/, '$1 '));
+  // From the keyboard: Enter on the code copies it (the key press is the gesture totp.copy needs).
+  await row.getByTestId('totp-code').press('Enter');
+  await expectCopied(host, hotpCode({ secret }, 0));
   await row.getByRole('button', { name: 'Next code' }).click();
   await expect(row.getByTestId('totp-code')).toHaveText(hotpCode({ secret }, 1).replace(/^(\d{3})/, '$1 '));
   await row.getByTestId('totp-code').click();
-  await expect(app.getByTestId('toast').filter({ hasText: 'Code copied' })).toBeVisible();
+  await expect(app.getByTestId('toast').filter({ hasText: 'Code copied' }).first()).toBeVisible();
+  await expectCopied(host, hotpCode({ secret }, 1));
 
   await row.getByRole('button', { name: 'Recovery codes for Counter Co' }).click();
   const recovery = app.getByRole('dialog', { name: /Recovery codes/ });
@@ -210,6 +223,7 @@ test('HOTP from a typed secret: next code moves the counter; recovery codes are 
   await expect(recovery.getByTestId('backup-codes')).not.toContainText('1111');
   await recovery.getByRole('button', { name: 'Copy and mark used' }).first().click();
   await expect(recovery.getByText('2 of 3 left')).toBeVisible();
+  await expectCopied(host, 'aaaa-bbbb-1111');
   await expect(recovery.getByText('Used', { exact: true })).toHaveCount(1);
 });
 

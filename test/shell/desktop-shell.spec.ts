@@ -205,7 +205,7 @@ test.describe('the bridge', () => {
     expect(refused).toBe('ERR_FORBIDDEN_SENDER');
   });
 
-  test('a script without a click cannot create a vault: the real preload refuses vault.create, nothing is written', async ({
+  test('a script without a click can neither create a vault nor copy a secret: the real preload refuses them, nothing is written or copied', async ({
     boot,
   }) => {
     const { standIn, mainPage, dataDir } = await boot();
@@ -228,6 +228,38 @@ test.describe('the bridge', () => {
     expect(await state(page)).toBe('absent');
     // The same call with a gesture behind it goes through.
     await createByApi(page);
+
+    // Every channel that puts a secret on the clipboard is refused the same way, before main.
+    await seed(page, true);
+    const ids = await page.evaluate(async () => {
+      const { latch } = globalThis as unknown as Win;
+      const [service] = await latch.services.list({});
+      const { credentials } = await latch.services.get({ id: service!.id });
+      await latch.totp.setBackupCodes({ serviceId: service!.id, text: 'aaaa-bbbb-1111' });
+      const of = (kind: string) => credentials.find((c) => c.kind === kind)!.id;
+      return { serviceId: service!.id, key: of('api-key'), code: of('totp') };
+    });
+    await standIn.clipboard.writeText('what the user copied');
+    // Playwright's evaluates above were gestures, whose activation lasts a few seconds: a reload
+    // starts a new window with none (no waiting), and the vault stays unlocked in main.
+    await page.reload();
+    await expect.poll(() => script("document.readyState === 'complete' && typeof latch === 'object'")).toBe(true);
+    expect(await script('navigator.userActivation.isActive')).toBe(false);
+    const located = (credentialId: string) => JSON.stringify({ serviceId: ids.serviceId, credentialId });
+    const copies = {
+      'credentials.copy': `latch.credentials.copy(${located(ids.key)})`,
+      'quick.copy': `latch.quick.copy(${located(ids.key)})`,
+      'totp.copy': `latch.totp.copy(${located(ids.code)})`,
+      'totp.useBackupCode': `latch.totp.useBackupCode(${JSON.stringify({ serviceId: ids.serviceId, index: 0 })})`,
+    };
+    for (const [channel, call] of Object.entries(copies)) {
+      expect(await script(`${call}.then(() => 'copied', (e) => e.code)`), channel).toBe('ERR_FORBIDDEN_SENDER');
+      expect(standIn.ipcCalls.some((c) => (c.message as { channel?: string }).channel === channel)).toBe(false);
+    }
+    expect(await standIn.clipboard.readText()).toBe('what the user copied');
+    // With a click behind it (Playwright's evaluate), the palette's copy goes through.
+    await page.evaluate(copies['quick.copy']);
+    await expect.poll(() => standIn.clipboard.readText()).toBe(SECRET);
   });
 
   test('navigation away and new windows are denied; the documentation link goes to the OS browser', async ({

@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import WebSocket from 'ws';
 import { SystemClipboard } from '../../../main/core/clipboard/system-clipboard';
 import { ERROR_CODES } from '../../../main/core/model/errors';
-import { BridgeError, createClient, type Envelope } from '../../../preload/api';
+import { BridgeError, createClient, type Envelope, type LatchApi } from '../../../preload/api';
 import { CHANNEL_NAMES, channels } from '../../../preload/contract';
 import { createHostApp, type HostApp } from '../../host/host-app';
 import { MAX_FRAME_BYTES } from '../../host/server';
@@ -107,6 +107,22 @@ async function value<T>(b: Bridge, channel: string, input: unknown): Promise<T> 
   const envelope = await b.call(channel, input);
   if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.code} ${envelope.error.message}`);
   return envelope.value as T;
+}
+
+/**
+ * The client the page holds (in Electron it runs in the preload's isolated world) over this
+ * connection, with the channels it let through to main.
+ */
+function pageClient(b: Bridge): { latch: LatchApi; sent: string[] } {
+  const sent: string[] = [];
+  const latch = createClient({
+    invoke: (channel, input) => {
+      sent.push(channel);
+      return b.call(channel, input);
+    },
+    subscribe: () => () => undefined,
+  });
+  return { latch, sent };
 }
 
 beforeAll(async () => {
@@ -399,15 +415,7 @@ describe('file-changing channels without the user', () => {
 
   it("the page's client refuses vault.create at a path without a click: nothing reaches main, no file, no folder", async () => {
     const b = await connect();
-    const sent: string[] = [];
-    // The client the page holds (in Electron it runs in the preload's isolated world), over this connection.
-    const latch = createClient({
-      invoke: (channel, input) => {
-        sent.push(channel);
-        return b.call(channel, input);
-      },
-      subscribe: () => () => undefined,
-    });
+    const { latch, sent } = pageClient(b);
     vi.stubGlobal('navigator', { userActivation: { isActive: false } });
     const planted = join(dir, 'planted');
     const refused = await latch.vault
@@ -436,6 +444,77 @@ describe('file-changing channels without the user', () => {
   });
 });
 
+describe('secrets to the clipboard without the user', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('every copy of a secret (credentials, quick access, a live code, a recovery code) needs a click: nothing reaches main, the clipboard keeps what the user had, no code is used up', async () => {
+    const b = await connect();
+    await value(b, 'vault.unlock', { password: MASTER });
+    // A service of its own, so the other tests' services keep their credentials as they were.
+    const { id: otpServiceId } = await value<{ id: string }>(b, 'services.create', { service: { name: 'GitHub' } });
+    const { id: keyId } = await value<{ id: string }>(b, 'credentials.add', {
+      serviceId: otpServiceId,
+      kind: 'api-key',
+      name: 'pat',
+      fields: { value: SECRET, header: 'Authorization' },
+    });
+    const { id: codeId } = await value<{ id: string }>(b, 'credentials.add', {
+      serviceId: otpServiceId,
+      kind: 'totp',
+      name: '2FA',
+      fields: { secret: 'JBSWY3DPEHPK3PXP' },
+    });
+    await value(b, 'totp.setBackupCodes', { serviceId: otpServiceId, text: 'aaaa-bbbb-1111\naaaa-bbbb-2222' });
+    const left = async () => (await value<{ left: number }>(b, 'totp.backupCodes', { serviceId: otpServiceId })).left;
+
+    // What the user copied last, on the X clipboard another program reads (none without a display).
+    const clipboard = new SystemClipboard();
+    const USERS = 'what the user copied';
+    const hasClipboard = await clipboard.writeText(USERS).then(
+      () => true,
+      () => false,
+    );
+
+    const { latch, sent } = pageClient(b);
+    const activation = { isActive: false };
+    vi.stubGlobal('navigator', { userActivation: activation });
+    const copies = {
+      'credentials.copy': () => latch.credentials.copy({ serviceId: otpServiceId, credentialId: keyId }),
+      'quick.copy': () => latch.quick.copy({ serviceId: otpServiceId, credentialId: keyId }),
+      'totp.copy': () => latch.totp.copy({ serviceId: otpServiceId, credentialId: codeId }),
+      'totp.useBackupCode': () => latch.totp.useBackupCode({ serviceId: otpServiceId, index: 0 }),
+    };
+    for (const [name, copy] of Object.entries(copies)) {
+      const refused = await copy().catch((e: unknown) => e);
+      expect(refused, name).toBeInstanceOf(BridgeError);
+      expect((refused as BridgeError).code, name).toBe('ERR_FORBIDDEN_SENDER');
+      expect((refused as BridgeError).message, name).toBe(
+        'This needs a click or key press: try again from the button.',
+      );
+    }
+    expect(sent).toEqual([]);
+    if (hasClipboard) expect(await clipboard.readText()).toBe(USERS);
+    expect(await left()).toBe(2);
+
+    // The same calls with a click behind them reach main and copy (or, with no display, say why).
+    activation.isActive = true;
+    const copied = async (run: () => Promise<unknown>) =>
+      run().then(
+        async () => (hasClipboard ? clipboard.readText() : 'copied'),
+        (e: BridgeError) => e.code,
+      );
+    const noDisplay = hasClipboard ? undefined : 'ERR_CLIPBOARD';
+    expect(await copied(copies['quick.copy'])).toBe(noDisplay ?? SECRET);
+    expect(await copied(copies['totp.copy'])).toMatch(noDisplay ?? /^\d{6}$/);
+    expect(await copied(copies['totp.useBackupCode'])).toBe(noDisplay ?? 'aaaa-bbbb-1111');
+    expect(sent).toEqual(['quick.copy', 'totp.copy', 'totp.useBackupCode']);
+    expect(await left()).toBe(hasClipboard ? 1 : 2);
+    // Locking clears what Latch put there.
+    await value(b, 'vault.lock', { forget: false });
+    b.close();
+  });
+});
+
 describe('copy as cURL with secrets without the user', () => {
   afterEach(() => vi.unstubAllGlobals());
 
@@ -450,14 +529,7 @@ describe('copy as cURL with secrets without the user', () => {
       ok: false,
       error: { code: 'ERR_BAD_INPUT' },
     });
-    const sent: string[] = [];
-    const latch = createClient({
-      invoke: (channel, i) => {
-        sent.push(channel);
-        return b.call(channel, i);
-      },
-      subscribe: () => () => undefined,
-    });
+    const { latch, sent } = pageClient(b);
     vi.stubGlobal('navigator', { userActivation: { isActive: false } });
     const refused = await latch.requests.copyAsWithSecrets(input as never).catch((e: unknown) => e);
     expect((refused as BridgeError).code).toBe('ERR_FORBIDDEN_SENDER');
