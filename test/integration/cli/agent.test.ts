@@ -15,13 +15,13 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { grepTree } from './no-secret-on-disk';
+import { grepTree, plant, planted } from './no-secret-on-disk';
 import { latch } from './run-latch';
 
 const dir = mkdtempSync(join(tmpdir(), 'latch-agent-'));
 const runtime = join(dir, 'runtime');
-const PW = 'agent master password';
-const SECRET = `planted-agent-secret-${process.pid}`;
+const PW = plant('agent master password');
+const SECRET = plant('planted-agent-secret');
 const env = { LATCH_NO_KEYCHAIN: '1', LATCH_VAULT: join(dir, 'v.latch'), XDG_RUNTIME_DIR: runtime };
 const agentDir = join(runtime, 'latch');
 const ROOT = join(import.meta.dirname, '../../..');
@@ -74,7 +74,7 @@ beforeAll(async () => {
       ),
       '--password-stdin',
     ],
-    { stdin: `${PW}\nclient-secret\n`, env },
+    { stdin: `${PW}\n${plant('client-secret')}\n`, env },
   );
   expect(oauth.code, oauth.stderr).toBe(0);
 });
@@ -96,7 +96,7 @@ describe('latch unlock --for (the unlock agent)', () => {
     const [sock] = sockets();
     expect(statSync(join(agentDir, sock!)).mode & 0o777).toBe(0o600);
     expect(statSync(join(agentDir, sock!.replace(/\.sock$/, '.token'))).mode & 0o777).toBe(0o600);
-    expect(grepTree([dir, process.env.HOME ?? dir], SECRET)).toEqual([]);
+    expect(grepTree([dir, process.env.HOME ?? dir], planted())).toEqual([]);
   });
 
   it('latch get through the agent prints what the ordinary get prints: values, --json, fields, every error and exit code', async () => {
@@ -276,4 +276,8 @@ describe('latch unlock --for (the unlock agent)', () => {
       chmodSync(agentDir, 0o700);
     }
   });
+});
+
+it('leaves no planted value (master password, secrets) in HOME, its folder or the temp folder, in any encoding', () => {
+  expect(grepTree([dir, process.env.HOME ?? dir, tmpdir()], planted())).toEqual([]);
 });

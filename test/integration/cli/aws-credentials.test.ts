@@ -3,14 +3,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StsLikeServer, startStsLike } from '../../peers/sts-like';
+import { plantValue } from './no-secret-on-disk';
 import { type ToolEnv, toolEnv } from './tool-env';
 
 const rand = (n: number) => randomBytes(n).toString('hex').toUpperCase();
-const LONG = { accessKeyId: `AKIA${rand(8)}`, secretAccessKey: `secret/${rand(16)}` };
+const LONG = { accessKeyId: `AKIA${rand(8)}`, secretAccessKey: plantValue(`secret/${rand(16)}`) };
 const ROLE_TEMP = {
   accessKeyId: `ASIA${rand(8)}`,
-  secretAccessKey: `temp/${rand(16)}`,
-  sessionToken: `token-${rand(24)}`,
+  secretAccessKey: plantValue(`temp/${rand(16)}`),
+  sessionToken: plantValue(`token-${rand(24)}`),
   expiration: new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
 };
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/deploy';
@@ -135,4 +136,8 @@ print(json.dumps({'a': c.access_key, 's': c.secret_key, 't': c.token}))`;
     // One walk of the disk for the three values (each walk reads the whole shared temp folder).
     expect(t.filesHolding([LONG.secretAccessKey, ROLE_TEMP.secretAccessKey, ROLE_TEMP.sessionToken])).toEqual([]);
   });
+});
+
+it('leaves no planted value (master password included) in HOME, the test folder or the temp folder, in any encoding', () => {
+  expect(t.plantedOnDisk()).toEqual([]);
 });

@@ -5,13 +5,15 @@ import { join } from 'node:path';
 import { jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceAccountFile } from '../../support/gcp-service-account';
+import { grepTree, plant, planted } from './no-secret-on-disk';
 import { latch } from './run-latch';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/import');
 const dir = mkdtempSync(join(tmpdir(), 'latch-cli-creds-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const PW = 'master password';
+const PW = plant('master password');
+const STRIPE_KEY = plant('sk_live');
 const vault = join(dir, 'main.latch');
 // Password-only vaults with the lowest cost allowed: no keychain, fast unlocks.
 const env = { LATCH_NO_KEYCHAIN: '1', LATCH_VAULT: vault };
@@ -48,7 +50,7 @@ describe('latch add / list / get', () => {
         'value=-',
         '--json',
       ],
-      'sk_live_from_stdin_123\n',
+      `${STRIPE_KEY}\n`,
     );
     expect(add.stderr).toBe('');
     expect(add.code).toBe(0);
@@ -97,14 +99,14 @@ describe('latch add / list / get', () => {
       ['live key', 'api-key'],
       ['2fa', 'totp'],
     ]);
-    expect(list.stdout).not.toContain('sk_live_from_stdin_123');
+    expect(list.stdout).not.toContain(STRIPE_KEY);
 
     const withScheme = await withPw(['get', 'latch://Stripe/live%20key']);
-    expect(withScheme).toMatchObject({ code: 0, stdout: 'sk_live_from_stdin_123\n', stderr: '' });
+    expect(withScheme).toMatchObject({ code: 0, stdout: `${STRIPE_KEY}\n`, stderr: '' });
     const bare = await withPw(['get', 'Stripe/live key/prefix']);
     expect(bare.stdout).toBe('Bearer \n');
     const json = await withPw(['get', 'stripe/LIVE KEY', '--json']);
-    expect(JSON.parse(json.stdout)).toMatchObject({ field: 'value', value: 'sk_live_from_stdin_123' });
+    expect(JSON.parse(json.stdout)).toMatchObject({ field: 'value', value: STRIPE_KEY });
     const missing = await withPw(['get', 'latch://Stripe/nope']);
     expect(missing.code).toBe(1);
     const noField = await withPw(['get', 'latch://Stripe/live key/password']);
@@ -131,14 +133,14 @@ describe('latch exec', () => {
     expect(r.code).toBe(7);
     const [first, second] = r.stdout.trim().split('\n');
     expect(JSON.parse(first!)).toEqual({
-      hash: sha256('sk_live_from_stdin_123'),
+      hash: sha256(STRIPE_KEY),
       plain: 'not a secret',
       inArgv: false,
       inParentArgv: false,
     });
     expect(second).toBe('leak: ***');
     expect(r.stderr).toBe('err: ***!\n');
-    expect(r.stdout + r.stderr).not.toContain('sk_live_from_stdin_123');
+    expect(r.stdout + r.stderr).not.toContain(STRIPE_KEY);
   });
 
   it('takes --env pairs (winning over the file) and passes a signal on as 128 + n', async () => {
@@ -153,6 +155,11 @@ describe('latch exec', () => {
     ]);
     expect(r.stdout).toBe('[Bearer ]'); // not a secret field: passed and shown as is
     expect(r.code).toBe(143);
+  });
+
+  it('leaves no planted value on disk (HOME, the test folder, the temp folder) in any encoding', () => {
+    // Before the export tests below, whose plain-text export is meant to hold the key.
+    expect(grepTree([dir, process.env.HOME ?? dir, tmpdir()], planted())).toEqual([]);
   });
 });
 
@@ -288,7 +295,7 @@ describe('latch export', () => {
     const exp = await withPw(['export', backup, '--json', ...ITER], 'backup password\n');
     expect(exp.code).toBe(0);
     expect(JSON.parse(exp.stdout)).toMatchObject({ format: 'latch', encrypted: true, services: 3 });
-    expect(readFileSync(backup).includes(Buffer.from('sk_live_from_stdin_123'))).toBe(false);
+    expect(readFileSync(backup).includes(Buffer.from(STRIPE_KEY))).toBe(false);
 
     const fresh = join(dir, 'fresh.latch');
     const init = await latch(['init', '--password-stdin', ...ITER], {
@@ -301,7 +308,7 @@ describe('latch export', () => {
     const imp = await withPw(['import', backup, '--yes', '--json'], 'backup password\n', fresh);
     expect(imp.code).toBe(0);
     expect(JSON.parse(imp.stdout).imported.serviceIds).toHaveLength(3);
-    expect((await withPw(['get', 'latch://Stripe/live key'], '', fresh)).stdout).toBe('sk_live_from_stdin_123\n');
+    expect((await withPw(['get', 'latch://Stripe/live key'], '', fresh)).stdout).toBe(`${STRIPE_KEY}\n`);
     expect((await withPw(['get', 'App/WEBHOOK_SECRET', '--json'], '', fresh)).stdout).toContain('line one\\nline two');
 
     // Again: the names are taken now, so the services come in renamed.
@@ -326,7 +333,7 @@ describe('latch export', () => {
     expect(ok.code).toBe(0);
     const json = JSON.parse(readFileSync(out, 'utf8'));
     expect(json.format).toBe('latch-plaintext');
-    expect(JSON.stringify(json)).toContain('sk_live_from_stdin_123');
+    expect(JSON.stringify(json)).toContain(STRIPE_KEY);
   });
 });
 
@@ -463,7 +470,7 @@ describe('secrets are never typed as arguments', () => {
       'value=latch://Stripe/live%20key',
     ]);
     expect(copied.code).toBe(0);
-    expect((await withPw(['get', 'latch://Copy/same%20key'])).stdout).toBe('sk_live_from_stdin_123\n');
+    expect((await withPw(['get', 'latch://Copy/same%20key'])).stdout).toBe(`${STRIPE_KEY}\n`);
   });
 });
 

@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plant } from './no-secret-on-disk';
 import { type ToolEnv, toolEnv } from './tool-env';
 
-const SECRET = `registry-${randomUUID()}`;
-const HAND_MADE = `hand-made-${randomUUID()}`;
-const ROBOT = `robot-${randomUUID()}`;
+const SECRET = plant('registry');
+const HAND_MADE = plant('hand-made');
+const ROBOT = plant('robot');
 const NOT_FOUND = 'credentials not found in native keychain';
 let t: ToolEnv;
 
@@ -93,9 +93,9 @@ describe('docker-credential-latch (docker-credential-helpers protocol)', () => {
 
   it('registries named as Docker names them (a bare host, host:port, a URL) store and get back', async () => {
     const logins = [
-      ['ghcr.io', `ghcr-${randomUUID()}`],
-      ['localhost:5000', `local-${randomUUID()}`],
-      ['https://index.docker.io/v1/', `hub-${randomUUID()}`],
+      ['ghcr.io', plant('ghcr')],
+      ['localhost:5000', plant('local')],
+      ['https://index.docker.io/v1/', plant('hub')],
     ] as const;
     for (const [ServerURL, Secret] of logins) {
       const r = await helper('store', JSON.stringify({ ServerURL, Username: 'me', Secret }));
@@ -104,7 +104,7 @@ describe('docker-credential-latch (docker-credential-helpers protocol)', () => {
     for (const [ServerURL, Secret] of logins)
       expect(JSON.parse((await helper('get', ServerURL)).stdout)).toEqual({ ServerURL, Username: 'me', Secret });
     // https://ghcr.io/ is the registry ghcr.io: the same login, replaced by a second docker login.
-    const renewed = `ghcr-${randomUUID()}`;
+    const renewed = plant('ghcr');
     expect(JSON.parse((await helper('get', 'https://ghcr.io/')).stdout).Secret).toBe(logins[0][1]);
     expect(
       (await helper('store', JSON.stringify({ ServerURL: 'https://ghcr.io/', Username: 'me', Secret: renewed }))).code,
@@ -143,4 +143,8 @@ describe('docker-credential-latch (docker-credential-helpers protocol)', () => {
     expect(r.stdout).toContain('no credentials server URL');
     expect(JSON.parse((await helper('list', '')).stdout)).toEqual({});
   });
+});
+
+it('leaves no planted value (master password included) in HOME, the test folder or the temp folder, in any encoding', () => {
+  expect(t.plantedOnDisk()).toEqual([]);
 });

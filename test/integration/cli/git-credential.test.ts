@@ -1,22 +1,22 @@
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GitHttpServer, startGitHttpServer } from '../../peers/git-http';
 import { reply, type ScriptedServer, startScriptedServer } from '../../peers/scripted-server';
+import { plant } from './no-secret-on-disk';
 import type { LatchRun } from './run-latch';
 import { type ToolEnv, toolEnv } from './tool-env';
 
 // Random, so the values appear nowhere else (not even in this file's compiled copy in a cache).
-const PLANTED = `git-${randomUUID()}`;
-const TEAM_PLANTED = `team-${randomUUID()}`;
-const CAROL = `carol-${randomUUID()}`;
-const FRESH_TOKEN = `oauth-${randomUUID()}`;
-const FRESH_REFRESH = `refresh-${randomUUID()}`;
-const DAVE = `dave-${randomUUID()}`;
-const DAVE_REFRESH = `dave-refresh-${randomUUID()}`;
-const GINA = `gina-${randomUUID()}`;
-const GINA_REFRESH = `gina-refresh-${randomUUID()}`;
+const PLANTED = plant('git');
+const TEAM_PLANTED = plant('team');
+const CAROL = plant('carol');
+const FRESH_TOKEN = plant('oauth');
+const FRESH_REFRESH = plant('refresh');
+const DAVE = plant('dave');
+const DAVE_REFRESH = plant('dave-refresh');
+const GINA = plant('gina');
+const GINA_REFRESH = plant('gina-refresh');
 
 /** A helper's answer (git-credential(1) key=value lines) as an object. */
 const attributes = (stdout: string) =>
@@ -346,4 +346,8 @@ describe('latch git-credential with real git against git http-backend demanding 
     expect(r.stdout).toBe('');
     expect(r.code).toBe(2);
   });
+});
+
+it('leaves no planted value (master password included) in HOME, the test folder or the temp folder, in any encoding', () => {
+  expect(t.plantedOnDisk()).toEqual([]);
 });

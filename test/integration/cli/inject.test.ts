@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plant, planted } from './no-secret-on-disk';
 import { latch } from './run-latch';
 import { type ToolEnv, toolEnv } from './tool-env';
 
-const DB_PASSWORD = `db-${randomUUID()}`;
-const API_KEY = `key-${randomUUID()}`;
+const DB_PASSWORD = plant('db');
+const API_KEY = plant('key');
 let t: ToolEnv;
 let tpl: string;
 
@@ -52,7 +52,8 @@ describe('latch inject', () => {
       `db:\n  user: app\n  password: ${DB_PASSWORD}\nstripe: "${API_KEY}"\nagain: ${API_KEY}\n`,
     );
     expect(statSync(out).mode & 0o777).toBe(0o600);
-    expect(t.filesHolding(DB_PASSWORD)).toEqual([out]);
+    // The output is what the user asked for: the one file allowed to hold the secrets.
+    expect(t.filesHolding(planted())).toEqual([out]);
   });
 
   it('refuses a mode others could read, and an existing output without --force; replaces a symlink instead of writing through it', async () => {
@@ -72,4 +73,9 @@ describe('latch inject', () => {
     expect(statSync(link).mode & 0o777).toBe(0o600);
     expect(statSync(link).isFile()).toBe(true);
   });
+});
+
+it('leaves no planted value on disk in any encoding but in the two outputs the user asked for', () => {
+  // config.yml and link.yml (the symlink replaced by a file) are inject's wanted output, and only they.
+  expect(t.plantedOnDisk([join(t.dir, 'config.yml'), join(t.dir, 'link.yml')])).toEqual([]);
 });

@@ -21,6 +21,7 @@ import {
   startOidcProvider,
 } from '../../peers/oidc-provider';
 import { type ScriptedServer, startScriptedServer } from '../../peers/scripted-server';
+import { plantValue } from './no-secret-on-disk';
 import { type ToolEnv, toolEnv } from './tool-env';
 
 const REF = 'latch://Cluster/oidc';
@@ -111,6 +112,7 @@ beforeAll(async () => {
     },
   });
   for (const token of [signedIn.accessToken, signedIn.idToken ?? '']) issued.add(token);
+  for (const secret of [signedIn.accessToken, signedIn.idToken, signedIn.refreshToken]) if (secret) plantValue(secret);
   const vault = await openVault({ path: t.vault, password: t.password });
   const store = new ServiceStore(vault, systemClock);
   // The service's base URL is the API server's: the credential's host for the cluster check.
@@ -283,11 +285,47 @@ describe('latch kube-credential --id-token with an ID token that is due', () => 
     expect(fresh.claims.iss).toBe(idp.issuer);
     expect(fresh.expiresAt! - Date.now()).toBeGreaterThan((ID_TTL - 60) * 1000);
     expect(c.status.expirationTimestamp).toBe(rfc3339(fresh.expiresAt!));
-    issued.add(c.status.token);
+    issued.add(plantValue(c.status.token));
   });
 
   it('no token of the run is on disk in plain text (one walk for all of them)', () => {
     const tokens = [signedIn.accessToken, signedIn.idToken!, signedIn.refreshToken!, ...issued];
     expect(t.filesHolding(tokens)).toEqual([]);
   });
+});
+
+/** The oauth2 tokens the vault holds for REF now (the agent locked for the read, then unlocked again). */
+async function storedTokens(change?: (tokens: TokenSet) => TokenSet): Promise<TokenSet> {
+  await t.latch(['lock']);
+  const vault = await openVault({ path: t.vault, password: t.password });
+  try {
+    const store = new ServiceStore(vault, systemClock);
+    const located = await store.resolve(REF);
+    if (located.credential.kind !== 'oauth2' || !located.credential.fields.tokens) throw new Error('no tokens stored');
+    const tokens = located.credential.fields.tokens;
+    if (change) await store.setTokens(located.serviceId, located.credential.id, change(tokens));
+    return tokens;
+  } finally {
+    vault.lock();
+    await t.unlock();
+  }
+}
+
+describe('latch kube-credential with an access token that expired', () => {
+  it('renews it with the refresh token: the ExecCredential carries the new token and expiry; the vault keeps both', async () => {
+    const before = await storedTokens((tokens) => ({ ...tokens, expiresAt: Date.now() - 60_000 }));
+    expect(before.refreshToken).toBeTruthy();
+
+    const c = await credential([]);
+    const renewed = await storedTokens();
+    for (const secret of [renewed.accessToken, renewed.idToken, renewed.refreshToken]) if (secret) plantValue(secret);
+    expect(c.status.token).not.toBe(before.accessToken);
+    expect(c.status.token).toBe(renewed.accessToken);
+    expect(renewed.expiresAt! - Date.now()).toBeGreaterThan((ACCESS_TTL - 60) * 1000);
+    expect(c.status.expirationTimestamp).toBe(rfc3339(renewed.expiresAt!));
+  });
+});
+
+it('leaves no planted value (master password included) in HOME, the test folder or the temp folder, in any encoding', () => {
+  expect(t.plantedOnDisk()).toEqual([]);
 });

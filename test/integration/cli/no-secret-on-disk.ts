@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -8,13 +9,71 @@ import { join } from 'node:path';
  */
 const STARTED = performance.timeOrigin - 2000;
 
+const plantedValues = new Set<string>();
+
 /**
- * Files under the given folders whose bytes contain a planted value (symlinks and special files skipped). Several
- * values are looked for in one walk: the walk of the shared temp folder is what costs.
+ * A random secret value for a test to store and later look for on disk. Every value planted in a test file is
+ * remembered, so the file's final check (`planted()`) cannot forget one.
+ */
+export function plant(label: string): string {
+  const value = `${label}-${randomUUID()}`;
+  plantedValues.add(value);
+  return value;
+}
+
+/** A secret value made elsewhere (an access key in the provider's format, a token a peer issued), remembered. */
+export function plantValue(value: string): string {
+  plantedValues.add(value);
+  return value;
+}
+
+/** Every value `plant` has drawn in this test file. */
+export function planted(): string[] {
+  return [...plantedValues];
+}
+
+/**
+ * The base64 text of `value` wherever it sits in a longer base64 text: for each of the three byte alignments,
+ * the characters that depend on the value's bytes alone (the first and last group mix in neighbouring bytes).
+ */
+function base64Cores(value: Buffer, alphabet: 'base64' | 'base64url'): string[] {
+  const cores: string[] = [];
+  for (let shift = 0; shift < 3; shift++) {
+    const text = Buffer.concat([Buffer.alloc(shift), value])
+      .toString(alphabet)
+      .replace(/=+$/, '');
+    const start = shift === 0 ? 0 : 4;
+    const end = (shift + value.length) % 3 === 0 ? text.length : text.length - ((shift + value.length) % 3) - 1;
+    if (end - start >= 8) cores.push(text.slice(start, end));
+  }
+  return cores;
+}
+
+/**
+ * The forms in which a secret could land in a file: as is, base64 (standard and URL alphabets, any alignment,
+ * as in an HTTP Basic header or a JSON Web Token), percent-encoded (as in a URL) and form-encoded.
+ */
+export function secretForms(value: string): string[] {
+  const bytes = Buffer.from(value);
+  return [
+    ...new Set([
+      value,
+      ...base64Cores(bytes, 'base64'),
+      ...base64Cores(bytes, 'base64url'),
+      encodeURIComponent(value),
+      new URLSearchParams({ v: value }).toString().slice(2),
+    ]),
+  ];
+}
+
+/**
+ * Files under the given folders whose bytes contain a planted value in any of its `secretForms` (symlinks and
+ * special files skipped). Several values are looked for in one walk: the walk of the shared temp folder is what
+ * costs.
  */
 export function grepTree(roots: string[], needle: string | readonly string[], since = STARTED): string[] {
   const found: string[] = [];
-  const wanted = (typeof needle === 'string' ? [needle] : needle).map((n) => Buffer.from(n));
+  const wanted = (typeof needle === 'string' ? [needle] : needle).flatMap(secretForms).map((n) => Buffer.from(n));
   const walk = (path: string) => {
     const st = lstatSync(path, { throwIfNoEntry: false });
     if (!st) return;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { buildCli } from './built-cli';
-import { grepTree } from './no-secret-on-disk';
+import { grepTree, plant, planted } from './no-secret-on-disk';
 import { type LatchRun, latch, runProgram } from './run-latch';
 
 export { buildCli } from './built-cli';
@@ -34,8 +34,16 @@ export interface ToolEnv {
     secret: string,
   ): Promise<void>;
   unlock(): Promise<void>;
-  /** Files under HOME, the test folder and the temp folder that contain the value (or any of the values). */
+  /**
+   * Files under HOME and the test folder that contain the value (or any of the values) in any encoding: the quick
+   * check a test makes on the spot; `plantedOnDisk` at the end of the file walks the shared temp folder too.
+   */
   filesHolding(value: string | readonly string[]): string[];
+  /**
+   * Files under HOME, the test folder and the temp folder holding any value planted in this test file (the
+   * master password included), in any of its encodings, less `wanted` (an output the user asked for).
+   */
+  plantedOnDisk(wanted?: readonly string[]): string[];
   close(): Promise<void>;
 }
 
@@ -53,7 +61,7 @@ export async function toolEnv(name: string): Promise<ToolEnv> {
     ['docker-credential-latch', 'docker-credential-latch.mjs'],
   ] as const)
     symlinkSync(join(ROOT, 'bin', target), join(bin, link));
-  const password = `${name} master password`;
+  const password = plant(`${name} master password`);
   const env = {
     LATCH_NO_KEYCHAIN: '1',
     LATCH_VAULT: join(dir, 'vault.latch'),
@@ -91,7 +99,9 @@ export async function toolEnv(name: string): Promise<ToolEnv> {
       const r = await withPassword(['unlock', '--for', '10m']);
       expect(r.code, r.stderr).toBe(0);
     },
-    filesHolding: (value) => grepTree([dir, process.env.HOME ?? dir, tmpdir()], value),
+    filesHolding: (value) => grepTree([dir, process.env.HOME ?? dir], value),
+    plantedOnDisk: (wanted = []) =>
+      grepTree([dir, process.env.HOME ?? dir, tmpdir()], planted()).filter((f) => !wanted.includes(f)),
     async close() {
       await latch(['lock'], { env });
       rmSync(dir, { recursive: true, force: true });
