@@ -21,6 +21,9 @@ export const MAX_GIT_INPUT = 64 * 1024;
 
 export function parseGitCredential(text: string): GitCredentialRequest {
   if (text.length > MAX_GIT_INPUT) throw new LatchError('ERR_BAD_INPUT', 'The credential request is too long.');
+  // git-credential(1): no key or value holds a NUL; a host with one could be read two ways, so none is guessed.
+  if (text.includes('\0'))
+    throw new LatchError('ERR_BAD_INPUT', 'The credential request holds a NUL byte, which git never sends.');
   const out: GitCredentialRequest = {};
   for (const line of text.split('\n')) {
     const l = line.replace(/\r$/, '');

@@ -12,10 +12,20 @@ export interface AwsSessionCredentials {
 }
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
+/** Letters, digits and dashes, as every AWS region name (us-gov-west-1, cn-north-1): one host name label. */
+const REGION = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** STS's own endpoint for the credential's region, or the one given (AWS_ENDPOINT_URL_STS); https, or http to this computer. */
 export function stsEndpoint(region: string, override: string | undefined): URL {
-  const url = new URL(override || `https://sts.${region}.amazonaws.com/`);
+  // The region becomes part of a host name: "evil.example/" or "x#" would send the signed request elsewhere.
+  if (!override && !REGION.test(region))
+    throw new LatchError('ERR_BAD_INPUT', "The credential's region is not an AWS region name (like eu-west-1).");
+  let url: URL;
+  try {
+    url = new URL(override || `https://sts.${region}.amazonaws.com/`);
+  } catch {
+    throw new LatchError('ERR_BAD_INPUT', 'The STS endpoint (AWS_ENDPOINT_URL_STS) is not a URL.');
+  }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.test(url.hostname)))
     throw new LatchError('ERR_BAD_INPUT', 'The STS endpoint must use https:// (plain http only to this computer).');
   return url;
