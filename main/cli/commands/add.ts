@@ -11,6 +11,7 @@ import { usageError } from '../parse-args';
 import type { CliCommand, CliContext } from '../registry';
 import { readReference, readStdinValue } from '../secret-option';
 import { secretSource } from '../secret-source';
+import { findNamedService } from '../service-name';
 import { withServiceStore } from '../with-store';
 
 /** Refuses bad fields before anything is written; a TOTP key shorter than normal is kept, with a warning. */
@@ -114,7 +115,7 @@ export const addCommand: CliCommand = {
           let isNew = false;
           let urlChanged = false;
           try {
-            id = store.findServiceId(serviceName);
+            id = findNamedService(store, serviceName);
             if (url !== undefined && (await store.body(id)).baseUrl !== url) {
               await store.updateService(id, { baseUrl: url });
               urlChanged = true;

@@ -6,6 +6,7 @@ import { boundHosts } from '../../core/security/host-binding';
 import { editDefaultHeaders } from '../header-args';
 import { usageError } from '../parse-args';
 import type { CliCommand, CliContext } from '../registry';
+import { findNamedService } from '../service-name';
 import { withSession } from '../with-store';
 
 /** What the command changes: a service by name, or one credential of it (`SERVICE/CREDENTIAL`, `latch://…`). */
@@ -97,26 +98,6 @@ function servicePatch(current: ServiceBody, e: ServiceEdits): Record<string, unk
   return patch;
 }
 
-/**
- * The service by its name as typed, else as shell completion offers it (percent-encoded like a reference, so
- * "Billing EU" is the one word Billing%20EU).
- */
-function findService(credentials: Credentials, name: string): string {
-  const store = credentials.store();
-  try {
-    return store.findServiceId(name);
-  } catch (e) {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(name);
-    } catch {
-      throw e;
-    }
-    if (decoded === name || !(e instanceof LatchError && e.code === 'ERR_NOT_FOUND')) throw e;
-    return store.findServiceId(decoded);
-  }
-}
-
 /** `latch://NAME/`, the name encoded as references write it. */
 const servicePrefix = (service: string) =>
   formatSecretReference({ service, credential: 'x', field: null }).slice(0, -1);
@@ -133,7 +114,7 @@ function checkNameFree(credentials: Credentials, serviceId: string, name: string
 }
 
 async function editService(ctx: CliContext, credentials: Credentials, name: string, e: ServiceEdits) {
-  const serviceId = findService(credentials, name);
+  const serviceId = findNamedService(credentials.store(), name);
   const before = await credentials.body(serviceId);
   const patch = servicePatch(before, e);
   if (e.name !== undefined) checkNameFree(credentials, serviceId, e.name);

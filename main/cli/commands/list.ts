@@ -1,4 +1,5 @@
 import type { CliCommand } from '../registry';
+import { serviceNameForms } from '../service-name';
 import { withServiceStore } from '../with-store';
 
 export const listCommand: CliCommand = {
@@ -6,9 +7,17 @@ export const listCommand: CliCommand = {
   usage: 'latch list [SERVICE] [--json]',
   positionals: { min: 0, max: 1 },
   async run(ctx) {
-    const only = ctx.positionals[0]?.toLowerCase();
+    const named = ctx.positionals[0];
     return withServiceStore(ctx, async (store) => {
-      const services = store.summaries().filter((s) => only === undefined || s.name.toLowerCase() === only);
+      const all = store.summaries();
+      const withName = (name: string) => all.filter((s) => s.name.toLowerCase() === name.toLowerCase());
+      // The name as typed, else as shell completion offers it (percent-encoded).
+      const services =
+        named === undefined
+          ? all
+          : (serviceNameForms(named)
+              .map(withName)
+              .find((m) => m.length > 0) ?? []);
       const lines: string[] = [];
       for (const s of services) {
         lines.push(`${s.name}${s.baseUrl ? `  ${s.baseUrl}` : ''}`);
@@ -20,9 +29,9 @@ export const listCommand: CliCommand = {
         if (s.credentials.length === 0) lines.push('  (no credentials)');
       }
       if (services.length === 0)
-        lines.push(only === undefined ? 'The vault holds no services yet.' : 'No such service.');
+        lines.push(named === undefined ? 'The vault holds no services yet.' : 'No such service.');
       ctx.output({ services }, lines.join('\n'));
-      return only !== undefined && services.length === 0 ? 1 : 0;
+      return named !== undefined && services.length === 0 ? 1 : 0;
     });
   },
 };

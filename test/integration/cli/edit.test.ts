@@ -245,6 +245,20 @@ describe('latch edit SERVICE/CREDENTIAL --expires / --rotate-every', () => {
   });
 });
 
+describe('a SERVICE argument in the one-word form shell completion offers (Stripe%20EU)', () => {
+  it('list and add take it as edit does, and add makes no second service named with the %20', async () => {
+    const listed = await ok(['list', 'Stripe%20EU']);
+    expect(listed.stdout).toMatch(/^Stripe EU/m);
+    await ok(['add', 'Stripe%20EU', '--kind', 'bearer', '--name', 'ci', '--field', 'token=-'], 'tok_ci_1\n');
+    expect((await readBack('Stripe EU')).credentials.map((c) => c.name)).toContain('ci');
+    const all = JSON.parse((await ok(['list', '--json'])).stdout) as { services: { name: string }[] };
+    expect(all.services.map((s) => s.name)).not.toContain('Stripe%20EU');
+    const missing = await run(['list', 'No%20Such']);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain('No such service.');
+  });
+});
+
 /**
  * `latch edit` at a terminal (script(1) gives it one), stopped at the master password prompt: by then it has read
  * the file, so whatever saves before the password is typed is a writer it raced.
