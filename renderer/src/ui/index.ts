@@ -14,5 +14,7 @@ export { SelectField } from './SelectField';
 export { Table } from './Table';
 export { TextField } from './TextField';
 export { ToastProvider, useToast } from './Toast';
+export { useListed } from './use-listed';
+export { useNow } from './use-now';
 export { useRovingFocus } from './use-roving-focus';
 export { KEPT_ADVICE, KeptNotice, WriteDialog } from './WriteDialog';

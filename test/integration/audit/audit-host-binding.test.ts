@@ -4,43 +4,34 @@
  * the credential), and on the command line only to a host named with --allow-host. A capture
  * server on loopback stands for the other host: it must see nothing until then.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../main/app/app-services';
 import { AuditService } from '../../../main/app/audit/audit-service';
 import { flagConsent } from '../../../main/app/secrets/host-decision';
 import { isLatchError } from '../../../main/core/model/errors';
 import { systemClock } from '../../../main/core/platform';
-import { type ScriptedServer, startScriptedServer } from '../../peers/scripted-server';
-import { appForTest, createTestVault } from '../../support/app-for-test';
+import type { ScriptedServer } from '../../peers/scripted-server';
+import { type BearerFixture, bearerFixture } from '../../support/bearer-fixture';
 
 const TOKEN = 'audit-bound-token-5c4b3a2918';
-let dir: string;
+let fixture: BearerFixture;
 let app: AppServices;
 let server: ScriptedServer;
 let serviceId: string;
 let credentialId: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'latch-audit-hosts-'));
-  server = await startScriptedServer();
-  app = appForTest(dir);
-  await createTestVault(app);
-  serviceId = await app.credentials.createService({ name: 'Ex', baseUrl: 'https://api.example.com' });
-  credentialId = await app.credentials.addCredential(serviceId, {
-    kind: 'bearer',
-    name: 't',
-    fields: { token: TOKEN },
+  fixture = await bearerFixture({
+    prefix: 'latch-audit-hosts-',
+    token: TOKEN,
+    service: 'Ex',
+    credential: 't',
+    baseUrl: 'https://api.example.com',
   });
+  ({ app, server, serviceId, credentialId } = fixture);
 }, 60_000);
 
-afterAll(async () => {
-  await app.vault.lock(false);
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fixture.close());
 
 beforeEach(() => {
   server.seen.length = 0;

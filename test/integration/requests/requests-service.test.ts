@@ -3,8 +3,7 @@
  * signing in main, live attempts, cancel, history, copy as cURL, saved requests. No transport:
  * that each requests.* channel maps onto these calls is test/unit/ipc/handler-mapping.test.ts.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../main/app/app-services';
@@ -12,14 +11,15 @@ import { MemoryClipboard } from '../../../main/core/clipboard/memory-clipboard';
 import type { AttemptRecord } from '../../../main/core/http';
 import { isLatchError } from '../../../main/core/model/errors';
 import { HISTORY_LIMIT } from '../../../main/core/requests';
-import { reply, type ScriptedServer, startScriptedServer } from '../../peers/scripted-server';
-import { appForTest, createTestVault } from '../../support/app-for-test';
+import { reply, type ScriptedServer } from '../../peers/scripted-server';
+import { type BearerFixture, bearerFixture } from '../../support/bearer-fixture';
 
 const SECRET = 'tok-integration-9f8e7d6c';
 const PATH_MARK = 'orders-path-marker';
+const clipboard = new MemoryClipboard();
+let fixture: BearerFixture;
 let dir: string;
 let app: AppServices;
-let clipboard: MemoryClipboard;
 let server: ScriptedServer;
 let serviceId: string;
 let credentialId: string;
@@ -33,26 +33,19 @@ interface Row {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'latch-requests-app-'));
-  server = await startScriptedServer();
-  server.fallback = reply(200, { 'content-type': 'application/json' }, '{"ok":true}');
-  clipboard = new MemoryClipboard();
-  app = appForTest(dir, { clipboard });
-  app.events.on('requests.attempt', (e) => attempts.push(e));
-  await createTestVault(app);
-  serviceId = await app.credentials.createService({ name: 'orders', baseUrl: server.url });
-  credentialId = await app.credentials.addCredential(serviceId, {
-    kind: 'bearer',
-    name: 'token',
-    fields: { token: SECRET },
+  fixture = await bearerFixture({
+    prefix: 'latch-requests-app-',
+    token: SECRET,
+    service: 'orders',
+    credential: 'token',
+    overrides: { clipboard },
   });
+  ({ dir, app, server, serviceId, credentialId } = fixture);
+  server.fallback = reply(200, { 'content-type': 'application/json' }, '{"ok":true}');
+  app.events.on('requests.attempt', (e) => attempts.push(e));
 }, 60_000);
 
-afterAll(async () => {
-  await app.vault.lock(false);
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fixture.close());
 
 const code = (p: Promise<unknown>) =>
   p.then(

@@ -2,10 +2,9 @@ import { useEffect, useId, useState } from 'react';
 import type { DecodedJwtView, JwtKeyKind, JwtVerifyResult } from '../../../../preload/contract';
 import { JWT_ALGORITHMS } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Badge, Button, PasswordField, SelectField, TextField, useToast } from '../../ui';
+import { Badge, Button, PasswordField, SelectField, TextField, useNow, useToast } from '../../ui';
 import { SecretInput } from '../services/SecretInput';
 import { countdown, errorText, localTime } from './format';
-import { useNow } from './use-oauth';
 
 function TextArea({
   label,

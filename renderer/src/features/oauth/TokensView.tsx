@@ -2,13 +2,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
 import type { OAuthTokenInfo } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Button, EmptyState, Icon, useToast } from '../../ui';
+import { Button, EmptyState, Icon, useNow, useToast } from '../../ui';
 import { DevicePanel } from './DevicePanel';
 import { FlowLogDialog } from './FlowLogDialog';
 import { errorText } from './format';
 import { NewClientDialog } from './NewClientDialog';
 import { TokenRow } from './TokenRow';
-import { useDeviceCodes, useNow, useOAuthTokens } from './use-oauth';
+import { useDeviceCodes, useOAuthTokens } from './use-oauth';
 
 export function TokensView() {
   const latch = useLatch();
@@ -94,7 +94,7 @@ export function TokensView() {
           provider) and sign in to keep its tokens here.
         </EmptyState>
       ) : (
-        <ul className="oauth-list" aria-label="OAuth credentials">
+        <ul className="boxed-list" aria-label="OAuth credentials">
           {tokens.map((t) => (
             <TokenRow
               key={t.credentialId}

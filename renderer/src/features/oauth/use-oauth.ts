@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DeviceCodeInfo, OAuthTokenInfo } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
+import { useListed } from '../../ui';
 
 /** Every oauth2 credential's token status, listed again on each `oauth.changed` / `services.changed`. */
 export function useOAuthTokens(): { tokens: OAuthTokenInfo[] | null; reload: () => void } {
   const latch = useLatch();
-  const [tokens, setTokens] = useState<OAuthTokenInfo[] | null>(null);
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   useEffect(() => {
@@ -16,16 +16,10 @@ export function useOAuthTokens(): { tokens: OAuthTokenInfo[] | null; reload: () 
       offB();
     };
   }, [latch, reload]);
-  useEffect(() => {
-    let live = true;
-    void latch.oauth.tokens({}).then(
-      (list) => live && setTokens(list),
-      () => live && setTokens([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [latch, version]);
+  const tokens = useListed(
+    useCallback(() => latch.oauth.tokens({}), [latch]),
+    version,
+  );
   return { tokens, reload };
 }
 
@@ -52,13 +46,4 @@ export function useDeviceCodes(): DeviceCodeInfo[] {
     };
   }, [latch]);
   return codes;
-}
-
-export function useNow(ms = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(t);
-  }, [ms]);
-  return now;
 }

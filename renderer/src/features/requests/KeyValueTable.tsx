@@ -18,7 +18,7 @@ export function KeyValueTable({
 }) {
   const set = (i: number, patch: Partial<Row>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
-    <fieldset className="kvt" aria-label={label}>
+    <fieldset className="field-rows kvt" aria-label={label}>
       {rows.length === 0 ? <p className="kvt__empty">{emptyText ?? `No ${label.toLowerCase()} yet.`}</p> : null}
       {rows.map((r, i) => (
         <div className="kvt__row" key={i}>

@@ -33,7 +33,7 @@ export function ServiceHeaderTable({
   const turn = (name: string, enabled: boolean) =>
     onSwitches([...switches.filter((s) => s.name.toLowerCase() !== name.toLowerCase()), { name, enabled }]);
   return (
-    <fieldset className="kvt kvt--service" aria-label="Default headers">
+    <fieldset className="field-rows kvt kvt--service" aria-label="Default headers">
       <legend className="kvt__legend">From the service</legend>
       {rows.map((r) => (
         <div className={`kvt__row kvt__row--${r.state}`} key={r.name} data-state={r.state}>

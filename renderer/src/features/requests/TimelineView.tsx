@@ -21,7 +21,7 @@ export function TimelineView({
           const ok = typeof a.outcome === 'number';
           return (
             <li className="timeline__item" key={a.attempt} data-testid="timeline-attempt">
-              <span className={`timeline__dot timeline__dot--${ok ? statusTone(a.outcome as number) : 'danger'}`} />
+              <span className={`dot timeline__dot dot--${ok ? statusTone(a.outcome as number) : 'danger'}`} />
               <div className="timeline__body">
                 <div className="hstack">
                   <strong>Attempt {a.attempt}</strong>
@@ -39,7 +39,7 @@ export function TimelineView({
         })}
         {live ? (
           <li className="timeline__item timeline__item--pending">
-            <span className="timeline__dot" />
+            <span className="dot timeline__dot" />
             <div className="timeline__body muted">In flight…</div>
           </li>
         ) : null}

@@ -1,3 +1,4 @@
+import type { InputHTMLAttributes } from 'react';
 import { MAX_DEFAULT_HEADERS, refusedHeaderName, type StoredDefaultHeader } from '../../../../preload/contract';
 import { Button, Icon } from '../../ui';
 
@@ -23,7 +24,7 @@ export function DefaultHeadersField({
   const set = (i: number, patch: Partial<StoredDefaultHeader>) =>
     onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
-    <fieldset className="default-headers" aria-describedby="default-headers-hint">
+    <fieldset className="field-rows default-headers" aria-describedby="default-headers-hint">
       <legend className="field__label">Default headers (optional)</legend>
       <p className="field__hint" id="default-headers-hint">
         Sent with every request to this service (an unticked one only when a request switches it on); a request can
@@ -43,30 +44,20 @@ export function DefaultHeadersField({
                 aria-label={`Send default header ${i + 1} by default`}
                 onChange={(e) => set(i, { enabled: e.currentTarget.checked })}
               />
-              <div className="field__control">
-                <input
-                  className="mono"
-                  value={r.name}
-                  placeholder="X-RapidAPI-Host"
-                  aria-label={`Default header name ${i + 1}`}
-                  aria-invalid={problem ? true : undefined}
-                  aria-describedby={problem ? errorId : undefined}
-                  spellCheck={false}
-                  autoComplete="off"
-                  onChange={(e) => set(i, { name: e.currentTarget.value })}
-                />
-              </div>
-              <div className="field__control">
-                <input
-                  className="mono"
-                  value={r.value}
-                  placeholder="Value"
-                  aria-label={`Default header value ${i + 1}`}
-                  spellCheck={false}
-                  autoComplete="off"
-                  onChange={(e) => set(i, { value: e.currentTarget.value })}
-                />
-              </div>
+              <HeaderInput
+                value={r.name}
+                placeholder="X-RapidAPI-Host"
+                aria-label={`Default header name ${i + 1}`}
+                aria-invalid={problem ? true : undefined}
+                aria-describedby={problem ? errorId : undefined}
+                onText={(name) => set(i, { name })}
+              />
+              <HeaderInput
+                value={r.value}
+                placeholder="Value"
+                aria-label={`Default header value ${i + 1}`}
+                onText={(value) => set(i, { value })}
+              />
               <Button
                 variant="ghost"
                 size="small"
@@ -99,5 +90,23 @@ export function DefaultHeadersField({
         </Button>
       </div>
     </fieldset>
+  );
+}
+
+/** A header's name or value: typed as it is sent, so no spelling fixes and no autofill. */
+function HeaderInput({
+  onText,
+  ...rest
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange'> & { onText: (text: string) => void }) {
+  return (
+    <div className="field__control">
+      <input
+        className="mono"
+        spellCheck={false}
+        autoComplete="off"
+        {...rest}
+        onChange={(e) => onText(e.currentTarget.value)}
+      />
+    </div>
   );
 }

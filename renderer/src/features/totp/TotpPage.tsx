@@ -2,14 +2,14 @@ import { useMemo, useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
 import type { TotpEntry } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Button, Dialog, EmptyState, Icon, TextField, useToast } from '../../ui';
+import { Button, Dialog, EmptyState, Icon, TextField, useNow, useToast } from '../../ui';
 import { AddTotpDialog } from './AddTotpDialog';
 import { ClockWarning } from './ClockWarning';
 import { CodeRow } from './CodeRow';
 import { MfaLab } from './MfaLab';
 import { QrDialog } from './QrDialog';
 import { RecoveryCodesDialog } from './RecoveryCodesDialog';
-import { useLiveCodes, useNow, useTotpEntries } from './use-live-codes';
+import { useLiveCodes, useTotpEntries } from './use-live-codes';
 import './totp.css';
 import { ROUTE_NAMES } from '../../app/route-names';
 
@@ -34,7 +34,7 @@ function CodesView() {
   // Only the codes on screen are computed and sent by main.
   const ids = useMemo(() => visible.map((e) => e.credentialId), [visible]);
   const codes = useLiveCodes(ids, version);
-  const now = useNow();
+  const now = useNow(250);
   const serviceNames = useMemo(() => [...new Set((entries ?? []).map((e) => e.serviceName))], [entries]);
 
   const remove = async () => {
@@ -78,7 +78,7 @@ function CodesView() {
       ) : visible.length === 0 ? (
         <p className="page__lede">No code matches “{query}”.</p>
       ) : (
-        <ul className="totp-list" aria-label="One-time codes">
+        <ul className="boxed-list" aria-label="One-time codes">
           {visible.map((entry) => (
             <CodeRow
               key={entry.credentialId}

@@ -1,23 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { TotpCodeItem, TotpEntry } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
+import { useListed } from '../../ui';
 
 /** Every TOTP credential in the vault, reloaded whenever services change. */
 export function useTotpEntries(): { entries: TotpEntry[] | null; version: number; reload: () => void } {
   const latch = useLatch();
-  const [entries, setEntries] = useState<TotpEntry[] | null>(null);
   const [version, setVersion] = useState(0);
   useEffect(() => latch.services.onChanged(() => setVersion((v) => v + 1)), [latch]);
-  useEffect(() => {
-    let live = true;
-    void latch.totp.list({}).then(
-      (list) => live && setEntries(list),
-      () => live && setEntries([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [latch, version]);
+  const entries = useListed(
+    useCallback(() => latch.totp.list({}), [latch]),
+    version,
+  );
   return { entries, version, reload: () => setVersion((v) => v + 1) };
 }
 
@@ -47,14 +41,4 @@ export function useLiveCodes(ids: readonly string[], version = 0): Map<string, T
     };
   }, [latch, key, generation]);
   return codes;
-}
-
-/** Re-renders every `ms` so countdowns move between main's batches. */
-export function useNow(ms = 250): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(t);
-  }, [ms]);
-  return now;
 }

@@ -64,7 +64,7 @@ export function CreateVault({
       </div>
       <NewPasswordFields label="Master password" {...newPassword.fields} autoFocus />
       <p className="warning-note">Latch cannot recover a forgotten master password. Write it down somewhere safe.</p>
-      <fieldset className="stack" style={{ border: 0, padding: 0, margin: 0 }}>
+      <fieldset className="stack plain-fieldset">
         <legend className="field__label">Unlocking</legend>
         <label className="choice">
           <input type="radio" name="mode" checked={mode === 'password'} onChange={() => setMode('password')} />

@@ -21,7 +21,7 @@ export function RekeyChoice({
   onBackups: (choice: RekeyBackups) => void;
 }) {
   return (
-    <fieldset className="stack" style={{ border: 0, padding: 0, margin: 0 }}>
+    <fieldset className="stack plain-fieldset">
       <label className="choice">
         <input type="checkbox" checked={rekey} onChange={(e) => onRekey(e.currentTarget.checked)} />
         <span>
