@@ -29,7 +29,7 @@ export type { ClientAuthMethod, FetchLike, OAuth2Config, OAuthEnv, OAuthGrant } 
 export type { Pkce } from './pkce';
 export { codeChallengeS256, createCodeVerifier, createPkce } from './pkce';
 export type { PresetInput, PresetParam, ProviderId, ProviderPreset } from './providers';
-export { ANY_PORT_NOTE, applyPreset, findPreset, PROVIDER_PRESETS } from './providers';
+export { ANY_PORT_NOTE, applyPreset, FIXED_LOOPBACK_PORT, findPreset, PROVIDER_PRESETS } from './providers';
 export type { RedirectRegistration } from './redirect-registration';
 export { redirectRegistration } from './redirect-registration';
 export type { RefreshRule } from './refresh-rule';

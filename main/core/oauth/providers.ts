@@ -34,9 +34,17 @@ export interface ProviderPreset {
   redirectNote: string;
 }
 
-/** For providers whose rule for loopback ports Latch does not know for sure. */
+/** For a hand-entered provider, whose rule for loopback ports Latch cannot know. */
 export const ANY_PORT_NOTE =
   'Latch picks a free port for each sign-in, so the provider must accept any port on a loopback redirect (RFC 8252 §7.3). If it asks for an exact match, register a fixed port such as http://127.0.0.1:8765/callback and give the credential that redirect URI.';
+
+/**
+ * The port a preset listens on when its provider is not known to follow RFC 8252 §7.3 (any port
+ * on a loopback redirect): one exact URI to register beats one that fails at the first sign-in.
+ */
+export const FIXED_LOOPBACK_PORT = 8765;
+const fixedPortNote = (where: string, why: string) =>
+  `Enter it under ${where}. ${why} Latch listens on port ${FIXED_LOOPBACK_PORT} for this sign-in: if another program holds that port, type another in Redirect URI and register that one instead.`;
 
 export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
   {
@@ -91,7 +99,8 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     clientAuth: 'none',
     consoleUrl: 'https://gitlab.com/-/user_settings/applications',
     notes: 'Untick "Confidential" for a desktop app (public client with PKCE). Self-managed: use your instance URL.',
-    redirectNote: ANY_PORT_NOTE,
+    redirectNote:
+      'Enter it as the application\'s "Redirect URI". GitLab\'s OAuth server (Doorkeeper, since 5.1) accepts any port on a loopback IP redirect (RFC 8252 §7.3), so the port Latch picks for each sign-in is accepted.',
   },
   {
     id: 'auth0',
@@ -108,7 +117,12 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     consoleUrl: 'https://manage.auth0.com/',
     notes:
       'Create a "Native" application for sign-in, or "Machine to Machine" for client credentials. The audience is your API\'s identifier (APIs in the Auth0 dashboard); it is sent with every authorization and token request.',
-    redirectNote: `Enter it under "Allowed Callback URLs". ${ANY_PORT_NOTE}`,
+    // Auth0 compares callback URLs exactly; its wildcards stand for subdomains, never a port.
+    redirectUri: `http://127.0.0.1:${FIXED_LOOPBACK_PORT}/callback`,
+    redirectNote: fixedPortNote(
+      '"Allowed Callback URLs"',
+      'Auth0 matches the callback URL exactly, port included (its wildcards stand for subdomains only).',
+    ),
   },
   {
     id: 'okta',
@@ -119,7 +133,12 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     clientAuth: 'none',
     consoleUrl: 'https://login.okta.com/',
     notes: 'Uses the "default" custom authorization server; for the org server set the issuer to https://{domain}.',
-    redirectNote: `Enter it under "Sign-in redirect URIs". ${ANY_PORT_NOTE}`,
+    // Not known to accept any port on a loopback redirect: an exact URI works whatever its rule.
+    redirectUri: `http://127.0.0.1:${FIXED_LOOPBACK_PORT}/callback`,
+    redirectNote: fixedPortNote(
+      '"Sign-in redirect URIs"',
+      'Latch does not count on Okta accepting any port on a loopback redirect, so it gives Okta one exact URI.',
+    ),
   },
   {
     id: 'keycloak',
@@ -133,7 +152,8 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     clientAuth: 'none',
     consoleUrl: '',
     notes: 'Older Keycloak versions (before 17) need /auth in the base URL.',
-    redirectNote: `Enter it under the client's "Valid redirect URIs". ${ANY_PORT_NOTE}`,
+    redirectNote:
+      'Enter it under the client\'s "Valid redirect URIs". Keycloak ignores the port of a redirect to http://127.0.0.1 or http://localhost (RFC 8252 §7.3), so the port Latch picks for each sign-in is accepted.',
   },
 ];
 

@@ -241,7 +241,13 @@ export function NewClientDialog({ open, onClose }: { open: boolean; onClose: () 
               value={redirectUri}
               onChange={(e) => setRedirectUri(e.currentTarget.value)}
               error={redirectError}
-              hint="Empty: the one below, on a free port for each sign-in. Set one only if the provider wants an exact match."
+              hint={
+                redirectUri.trim() !== ''
+                  ? 'The sign-in listens on exactly this one.'
+                  : redirect?.anyPort === false
+                    ? 'Empty: the one below, on its fixed port. Type another if that port is taken on this computer.'
+                    : 'Empty: the one below, on a free port for each sign-in. Set one only if the provider wants an exact match.'
+              }
             />
             {redirect ? <RedirectToRegister info={redirect} /> : null}
           </>

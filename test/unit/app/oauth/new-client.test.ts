@@ -9,7 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../../main/app/app-services';
-import { ANY_PORT_NOTE, findPreset } from '../../../../main/core/oauth';
+import {
+  ANY_PORT_NOTE,
+  applyPreset,
+  FIXED_LOOPBACK_PORT,
+  findPreset,
+  PROVIDER_PRESETS,
+} from '../../../../main/core/oauth';
 import { appForTest, createTestVault } from '../../../support/app-for-test';
 
 let dir: string;
@@ -91,6 +97,52 @@ describe('a new OAuth client', () => {
     expect(() => app.oauth.redirect('custom', 'http://192.168.1.5/callback')).toThrow(
       expect.objectContaining({ code: 'ERR_BAD_INPUT' }),
     );
+  });
+
+  it("shows per preset the exact URI its sign-in listens on, and that provider's rule for the port", () => {
+    const fixed = `http://127.0.0.1:${FIXED_LOOPBACK_PORT}/callback`;
+    const expected: Record<string, { uri: string; anyPort: boolean }> = {
+      // Documented or read in the server's code to accept any port on a loopback redirect.
+      github: { uri: 'http://127.0.0.1/callback', anyPort: true },
+      google: { uri: 'http://127.0.0.1/callback', anyPort: true },
+      gitlab: { uri: 'http://127.0.0.1/callback', anyPort: true },
+      keycloak: { uri: 'http://127.0.0.1/callback', anyPort: true },
+      microsoft: { uri: 'http://localhost/callback', anyPort: true },
+      // Not known to: one fixed port, so the URI registered is the URI sent.
+      auth0: { uri: fixed, anyPort: false },
+      okta: { uri: fixed, anyPort: false },
+    };
+    expect(PROVIDER_PRESETS.map((p) => p.id).sort()).toEqual(Object.keys(expected).sort());
+    for (const preset of PROVIDER_PRESETS) {
+      const shown = app.oauth.redirect(preset.id);
+      expect(shown, preset.id).toEqual({ ...expected[preset.id], note: preset.redirectNote });
+      // The note says why the port does not matter, or names the port to register and what to do if it is taken.
+      if (shown.anyPort) expect(shown.note, preset.id).toMatch(/any port|ignores the port/);
+      else expect(shown.note, preset.id).toMatch(new RegExp(`port ${FIXED_LOOPBACK_PORT}\\b.*type another`));
+      // The credential the preset creates listens on exactly that URI.
+      const params = Object.fromEntries(
+        preset.params.map((p) => [
+          p.name,
+          p.name === 'baseUrl'
+            ? 'https://sso.example.com'
+            : p.name === 'tenant'
+              ? 'contoso.example'
+              : p.name === 'audience'
+                ? ''
+                : 'acme.example.com',
+        ]),
+      );
+      const listensOn = applyPreset(preset.id, { clientId: 'c', params }).redirectUri;
+      expect(app.oauth.redirect('custom', listensOn || undefined).uri, preset.id).toBe(shown.uri);
+    }
+    // A typed URI: an any-port preset's rule still holds for a portless one; a fixed-port preset's does not.
+    expect(app.oauth.redirect('keycloak', 'http://127.0.0.1/kc').note).toBe(findPreset('keycloak')?.redirectNote);
+    expect(app.oauth.redirect('auth0', 'http://127.0.0.1/cb')).toMatchObject({ anyPort: true, note: ANY_PORT_NOTE });
+    expect(app.oauth.redirect('auth0', 'http://127.0.0.1:9000/cb')).toMatchObject({
+      uri: 'http://127.0.0.1:9000/cb',
+      anyPort: false,
+    });
+    expect(app.oauth.redirect('auth0', 'http://127.0.0.1:9000/cb').note).not.toBe(findPreset('auth0')?.redirectNote);
   });
 
   it('lists the redirect with each browser-grant credential, and none for a grant without a browser', async () => {
