@@ -4,7 +4,9 @@
  * one drawn, in view and ringed (focus-checks.ts says how), and comes back to the top (no
  * trap). The services list is one Tab stop after the search, moved with the arrow keys. The
  * main dialogs keep focus inside, close on Escape and give focus back to the control that
- * opened them; menus, the star, copy buttons and the tag chips work from the keyboard.
+ * opened them; menus, the star, copy buttons and the tag chips work from the keyboard. What a
+ * pointer reads on hover (the status bar's details) is a Tab stop whose bubble opens on focus,
+ * describes it, and closes on Escape; the OAuth redirect URI is shown whole.
  *
  * Budget: one page, one vault seeded through the contract, no sleeps.
  */
@@ -18,6 +20,8 @@ import { call, MASTER } from './vault-helpers';
 import { readXClipboard } from './x-clipboard';
 
 const KEY = 'sk_live_keyboard_4242';
+/** What the status bar shows of a failed automatic backup: "Backup failed", the reason in its detail. */
+const BACKUP_ERROR = 'The automatic backup was skipped: no space left on the disk. Older backups were kept.';
 const THEMES = ['light', 'dark'] as const;
 /** Screens whose second tab is walked too. */
 const SECOND_TABS: Record<string, string> = { [ROUTE_NAMES.totp]: 'MFA lab', [ROUTE_NAMES.oauth]: 'JWT tools' };
@@ -43,6 +47,22 @@ async function seed(host: HostApp): Promise<void> {
     name: '2FA',
     fields: { secret: 'JBSWY3DPEHPK3PXP', account: 'dev@example.com' },
   });
+  // A browser-grant client: its row shows the redirect URI to register, whole.
+  await call(host, 'credentials.add', {
+    serviceId: github.id,
+    kind: 'oauth2',
+    name: 'GitHub sign-in',
+    fields: {
+      provider: 'github',
+      clientId: 'kbd-client',
+      authorizationEndpoint: 'https://github.com/login/oauth/authorize',
+      tokenEndpoint: 'https://github.com/login/oauth/access_token',
+      scopes: 'read:user',
+      redirectUri: 'http://127.0.0.1:53682/oauth/callback/for-a-long-path',
+    },
+  });
+  // The status bar's backup item, as a failed automatic backup leaves it.
+  host.composed.services.vault.lastBackupError = BACKUP_ERROR;
 }
 
 test('keyboard: every screen and dialog walks by Tab with a visible ring, no trap; everything operable', async ({
@@ -86,6 +106,8 @@ test('keyboard: every screen and dialog walks by Tab with a visible ring, no tra
       await expect(app.locator('main h1, main [role="listbox"]').first()).toBeVisible();
       const w = await walk(app, `${label} ${theme} 1280x800`);
       problems.push(...w.problems);
+      // The status bar's details are Tab stops on every screen.
+      expect(w.stops.filter((n) => n.startsWith('button "Backup failed')).length, `${label}: backup detail`).toBe(1);
       if (label === ROUTE_NAMES.services) {
         const search = w.stops.findIndex((s) => s.includes('Search services'));
         expect(w.stops[search + 1], 'the list is one Tab stop after the search').toMatch(/\[listbox\] "Services"/);
@@ -212,6 +234,44 @@ test('keyboard: every screen and dialog walks by Tab with a visible ring, no tra
   await app.keyboard.press('Escape');
   await expect(box).toHaveCount(0);
   await expect(search).toBeFocused();
+
+  // What a pointer reads on hover, the keyboard reaches too: each status-bar detail is a Tab stop
+  // whose bubble opens on focus, is its description, and closes on Escape with focus kept.
+  const statusbar = app.locator('footer.statusbar');
+  for (const [key, text] of [
+    ['backup', BACKUP_ERROR],
+    ['vault', `Vault file: ${host.composed.services.vault.path}`],
+  ] as const) {
+    const tip = statusbar.getByTestId(`status-${key}-detail`);
+    // Arrived at by Tab (from the control before it), as a keyboard user gets there.
+    await tip.focus();
+    await app.keyboard.press('Shift+Tab');
+    await app.keyboard.press('Tab');
+    await expect(tip).toBeFocused();
+    await expect(tip).toHaveAccessibleDescription(text);
+    const bubble = app.getByRole('tooltip').filter({ hasText: text });
+    await expect(bubble).toBeVisible();
+    await expect(bubble).toBeInViewport({ ratio: 1 });
+    if (key === 'backup') await shoot('status-detail');
+    await app.keyboard.press('Escape');
+    await expect(bubble).toBeHidden();
+    await expect(tip).toBeFocused();
+  }
+  // A finger or a click opens it as well; a click elsewhere closes it.
+  const backupTip = statusbar.getByTestId('status-backup-detail');
+  await backupTip.click();
+  await expect(app.getByRole('tooltip').filter({ hasText: BACKUP_ERROR })).toBeVisible();
+  await app.locator('main').click({ position: { x: 4, y: 4 } });
+  await expect(app.getByRole('tooltip').filter({ hasText: BACKUP_ERROR })).toBeHidden();
+  // The OAuth row's redirect URI is shown whole (it wraps, never cut), with its Copy reached by Tab.
+  await nav(ROUTE_NAMES.oauth);
+  const redirect = app.getByTestId('oauth-row').getByTestId('oauth-redirect-uri');
+  await expect(redirect).toHaveText('http://127.0.0.1:53682/oauth/callback/for-a-long-path');
+  expect(await redirect.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+  await app
+    .getByRole('button', { name: 'Copy redirect URI http://127.0.0.1:53682/oauth/callback/for-a-long-path' })
+    .focus();
+  await expect(app.getByRole('button', { name: /^Copy redirect URI / })).toBeFocused();
 
   // The lock screen.
   await app.getByRole('button', { name: 'Lock now' }).click();

@@ -105,9 +105,9 @@ export function App() {
                         ? 'Unlocked · changes not saved'
                         : 'Unlocked',
                   },
-                  { key: 'vault', text: status.path, title: 'Vault file' },
+                  { key: 'vault', text: status.path, detail: `Vault file: ${status.path}` },
                   ...(status.backupError
-                    ? [{ key: 'backup', tone: 'warn' as const, text: 'Backup failed', title: status.backupError }]
+                    ? [{ key: 'backup', tone: 'warn' as const, text: 'Backup failed', detail: status.backupError }]
                     : []),
                   ...(about
                     ? [
@@ -115,7 +115,7 @@ export function App() {
                           key: 'keychain',
                           tone: about.keychain.reachable ? ('ok' as const) : ('warn' as const),
                           text: about.keychain.reachable ? 'Keychain reachable' : 'No keychain',
-                          title: about.keychain.detail,
+                          detail: about.keychain.detail,
                         },
                         { key: 'version', text: `Latch ${about.version}` },
                       ]

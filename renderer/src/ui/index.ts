@@ -2,6 +2,7 @@ export { Badge, type BadgeTone } from './Badge';
 export { Button, type ButtonProps } from './Button';
 export { ConfirmDialog } from './ConfirmDialog';
 export { CountdownRing } from './CountdownRing';
+export { DetailTip } from './DetailTip';
 export { Dialog } from './Dialog';
 export { EmptyState } from './EmptyState';
 export { FormDialog } from './FormDialog';

@@ -51,8 +51,10 @@ export function HealthGroup({
                 </span>
               </span>
               {i.at !== null ? (
-                <span className="health-row__when" title={`${formatDate(i.at)} (${relativeDays(i.at)})`}>
-                  {Math.abs(i.at - Date.now()) > 60 * 86_400_000 ? formatDate(i.at) : relativeDays(i.at)}
+                <span className="health-row__when">
+                  {Math.abs(i.at - Date.now()) > 60 * 86_400_000
+                    ? formatDate(i.at)
+                    : `${relativeDays(i.at)} (${formatDate(i.at)})`}
                 </span>
               ) : null}
             </button>

@@ -1,6 +1,6 @@
 /**
- * A logged URL that wraps only where a reader expects it: never inside scheme://host:port, and
- * otherwise after a path separator, `?` or `&`. The whole URL stays in the title and in a copy.
+ * A URL shown whole, wrapping only where a reader expects it: never inside scheme://host:port, and
+ * otherwise after a path separator, `?` or `&`. Nothing is cut, so no title has to carry the rest.
  */
 export function LogUrl({ url }: { url: string }) {
   let origin = '';
@@ -14,7 +14,7 @@ export function LogUrl({ url }: { url: string }) {
   }
   const parts = rest.split(/(?<=[/?&])/);
   return (
-    <span className="log-url mono" title={url}>
+    <span className="log-url mono">
       {origin ? <span className="log-url__origin">{origin}</span> : null}
       {parts.map((p, i) => (
         <span key={i}>

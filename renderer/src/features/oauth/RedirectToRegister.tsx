@@ -1,5 +1,6 @@
 import type { OAuthRedirectInfo } from '../../../../preload/contract';
 import { Button, useToast } from '../../ui';
+import { LogUrl } from './LogUrl';
 
 /** The redirect URI main will send, to register at the provider, with how and a Copy button. */
 export function RedirectToRegister({ info, compact = false }: { info: OAuthRedirectInfo; compact?: boolean }) {
@@ -15,8 +16,8 @@ export function RedirectToRegister({ info, compact = false }: { info: OAuthRedir
   return (
     <div className={`oauth-redirect${compact ? ' oauth-redirect--compact' : ''}`} data-testid="oauth-redirect">
       <span className="oauth-redirect__label">Redirect URI to register</span>
-      <code className="oauth-redirect__uri mono" data-testid="oauth-redirect-uri">
-        {info.uri}
+      <code className="oauth-redirect__uri" data-testid="oauth-redirect-uri">
+        <LogUrl url={info.uri} />
       </code>
       <Button size="small" onClick={() => void copy()} aria-label={`Copy redirect URI ${info.uri}`}>
         Copy

@@ -28,11 +28,7 @@ export function TokenRow({ token: t, now, ...a }: { token: OAuthTokenInfo; now: 
           <strong>{t.serviceName}</strong> <span className="oauth-row__sep">/</span>
           {`\u00a0${t.name} `}
           <span data-testid="oauth-status">
-            <TokenStatusBadge
-              token={t.token}
-              now={now}
-              title={t.expiresAt ? `Expires ${localTime(t.expiresAt)}` : undefined}
-            />
+            <TokenStatusBadge token={t.token} now={now} />
           </span>
           {t.busy ? (
             <>
@@ -54,9 +50,12 @@ export function TokenRow({ token: t, now, ...a }: { token: OAuthTokenInfo; now: 
                 {status === 'expired' || status === 'refreshable' ? (
                   localTime(t.expiresAt)
                 ) : (
-                  <span className="oauth-countdown mono" data-testid="oauth-countdown" aria-live="off">
-                    {countdown(t.expiresAt - now)}
-                  </span>
+                  <>
+                    <span className="oauth-countdown mono" data-testid="oauth-countdown" aria-live="off">
+                      {countdown(t.expiresAt - now)}
+                    </span>
+                    {`, at ${localTime(t.expiresAt)}`}
+                  </>
                 )}
               </span>
             ) : (

@@ -17,6 +17,8 @@ function when(ms: number | null): string {
 export function AuditView({ audit }: { audit: Audit }) {
   const c = audit.certificate;
   const rl = audit.rateLimit;
+  /** HSTS over plain HTTP: browsers ignore it there, so neither present nor missing means anything. */
+  const hstsMoot = (name: string) => name === 'Strict-Transport-Security' && !audit.https;
   const skew = audit.clockOffsetMs;
   return (
     <div className="audit stack">
@@ -80,7 +82,7 @@ export function AuditView({ audit }: { audit: Audit }) {
         <div className="audit__card">
           <h3 className="audit__title">Rate limit</h3>
           {rl ? (
-            <dl className="kv" title={`From ${rl.sources.join(', ')}`}>
+            <dl className="kv">
               <dt>Limit</dt>
               <dd>{rl.limit ?? '—'}</dd>
               <dt>Remaining</dt>
@@ -108,14 +110,22 @@ export function AuditView({ audit }: { audit: Audit }) {
             {audit.securityHeaders.map((h) => (
               <tr key={h.name}>
                 <td>
-                  {h.name === 'Strict-Transport-Security' && !audit.https ? (
-                    <Badge title="HSTS only counts over HTTPS">n/a</Badge>
+                  {hstsMoot(h.name) ? (
+                    <Badge>n/a</Badge>
                   ) : (
                     <Badge tone={h.present ? 'ok' : 'warn'}>{h.present ? 'present' : 'missing'}</Badge>
                   )}
                 </td>
                 <td className="mono nowrap">{h.name}</td>
-                <td>{h.present ? <span className="mono">{h.value}</span> : <span className="muted">{h.note}</span>}</td>
+                <td>
+                  {h.present ? (
+                    <span className="mono">{h.value}</span>
+                  ) : (
+                    <span className="muted">
+                      {hstsMoot(h.name) ? 'Only counts over HTTPS; this address is http.' : h.note}
+                    </span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AttemptView, ResponseView } from '../../../../preload/channels/requests';
-import { Badge } from '../../ui';
+import { Badge, DetailTip } from '../../ui';
 import { AuditView } from './AuditView';
 import { ResponseBody } from './ResponseBody';
 import { formatBytes, formatMs, statusTone } from './request-model';
@@ -80,26 +80,25 @@ export function ResponsePanel({ outcome }: { outcome: Outcome }) {
                 {r.status} {r.statusText}
               </Badge>
             </span>
-            <span className="response__metric" title="Total time">
+            <span className="response__metric">
               <strong>{formatMs(t?.totalMs ?? null)}</strong>
-              <span className="muted"> {phases(t)}</span>
+              <span className="muted"> total{t ? ` (${phases(t)})` : ''}</span>
             </span>
-            <span className="response__metric" title="Body size (as received on the wire)">
+            <span className="response__metric">
               <strong>{formatBytes(r.size.bodyBytes)}</strong>
+              <span className="muted"> body</span>
               {r.size.wireBodyBytes !== r.size.bodyBytes ? (
                 <span className="muted"> ({formatBytes(r.size.wireBodyBytes)} on the wire)</span>
               ) : null}
             </span>
             {r.redirects.length > 0 ? <Badge tone="info">{r.redirects.length} redirect(s)</Badge> : null}
             {r.masked > 0 ? (
-              <span data-testid="masked-note">
-                <Badge
-                  tone="warn"
-                  title="The server sent back a secret of this request; it is shown as [redacted] in the body, headers and timeline."
-                >
-                  Echoed secret masked ({r.masked})
-                </Badge>
-              </span>
+              <DetailTip
+                testId="masked-note"
+                detail="The server sent back a secret of this request; it is shown as [redacted] in the body, headers and timeline."
+              >
+                <Badge tone="warn">Echoed secret masked ({r.masked})</Badge>
+              </DetailTip>
             ) : null}
           </>
         ) : null}

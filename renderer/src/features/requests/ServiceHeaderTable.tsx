@@ -44,12 +44,8 @@ export function ServiceHeaderTable({
             aria-label={`Send default header ${r.name}`}
             onChange={(e) => turn(r.name, e.currentTarget.checked)}
           />
-          <span className="kvt__fixed mono" title={r.name}>
-            {r.name}
-          </span>
-          <span className="kvt__fixed mono" title={r.value}>
-            {r.value === '' ? '(empty)' : r.value}
-          </span>
+          <span className="kvt__fixed mono">{r.name}</span>
+          <span className="kvt__fixed mono">{r.value === '' ? '(empty)' : r.value}</span>
           <span className="kvt__tail">
             <Badge tone={r.state === 'sent' ? 'accent' : 'neutral'}>
               {r.state === 'off' && offByDefault(r.name, defaults, switches) ? 'off by default' : STATE_TEXT[r.state]}

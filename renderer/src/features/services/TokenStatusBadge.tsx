@@ -18,19 +18,17 @@ const TONE: Record<TokenState, BadgeTone> = {
 export function TokenStatusBadge({
   token,
   now,
-  title,
   problemsOnly = false,
 }: {
   token: TokenFacts | null;
   now: number;
-  title?: string | undefined;
   /** Lists show only what needs attention (expiring, expired, renews on use), not signed-out clients. */
   problemsOnly?: boolean;
 }) {
   const status = tokenStatus(token, now);
   if (problemsOnly && ['valid', 'no-expiry', 'none'].includes(status.state)) return null;
   return (
-    <Badge tone={TONE[status.state]} title={title}>
+    <Badge tone={TONE[status.state]}>
       <span data-testid="token-status" data-state={status.state}>
         {status.text}
       </span>

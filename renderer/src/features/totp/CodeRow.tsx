@@ -109,7 +109,7 @@ export function CodeRow({ entry, live, now, onShowQr, onRecoveryCodes, onDelete 
           </button>
         )}
         {showNext && next !== null ? (
-          <span className="totp-next" data-testid="totp-next" title="Next code">
+          <span className="totp-next" data-testid="totp-next">
             next <span className="totp-next__code">{groupCode(next)}</span>
           </span>
         ) : null}
