@@ -208,8 +208,9 @@ test('every screen and dialog, light and dark, at every size: nothing cut off, a
   await openDialog(app.getByRole('button', { name: 'New OAuth client' }));
   await check('dialog-new-oauth-client');
   // A preset that listens on a fixed port: the exact URI to register, its note and Copy.
-  await app.locator('dialog[open]').getByLabel('Provider').selectOption('auth0');
-  await expect(app.getByTestId('oauth-redirect-uri')).toHaveText('http://127.0.0.1:8765/callback');
+  const newClient = app.locator('dialog[open]');
+  await newClient.getByLabel('Provider').selectOption('auth0');
+  await expect(newClient.getByTestId('oauth-redirect-uri')).toHaveText('http://127.0.0.1:8765/callback');
   await check('dialog-new-oauth-client-auth0');
   await closeDialog();
   const ssoRow = app.getByTestId('oauth-row').filter({ hasText: 'Acme single sign-on' });
