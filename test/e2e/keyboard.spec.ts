@@ -69,7 +69,8 @@ test('keyboard: every screen and dialog walks by Tab with a visible ring, no tra
   app,
   host,
 }) => {
-  test.setTimeout(120_000);
+  // The limit only catches a hang: about 1.5 min alone, twice that when the two cores are shared.
+  test.setTimeout(240_000);
   await app.setViewportSize({ width: 1280, height: 800 });
   await seed(host);
   // Seeded through the contract while the page showed first run: the page learns of the new
