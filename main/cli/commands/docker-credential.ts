@@ -41,8 +41,7 @@ async function serve(ctx: CliContext, action: string): Promise<number> {
     });
   if (action !== 'get' && action !== 'store' && action !== 'erase')
     throw badRequest('Usage: docker-credential-latch <store|get|erase|list>');
-  const input = await readAllStdin(ctx.io);
-  if (input.length > MAX_INPUT) throw badRequest('The request is too long.');
+  const input = await readAllStdin(ctx.io, MAX_INPUT);
   // The request is checked before the vault is opened: a malformed one fails the same, locked or not.
   if (action === 'store') {
     const request = parseStore(input);

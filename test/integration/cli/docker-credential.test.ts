@@ -135,6 +135,12 @@ describe('docker-credential-latch (docker-credential-helpers protocol)', () => {
     expect([noUser.code, noUser.stdout.trim()]).toEqual([1, 'no credentials username']);
     expect((await helper('get', '')).stdout.trim()).toBe('no credentials server URL');
     expect((await helper('get', 'ftp://ghcr.io')).stdout.trim()).toBe('unsupported scheme: ftp');
+    // Longer than any request: refused as soon as it passes 64 KiB.
+    const long = await helper(
+      'store',
+      JSON.stringify({ ServerURL: 'ghcr.io', Username: 'me', Secret: 'x'.repeat(1 << 20) }),
+    );
+    expect([long.code, long.stdout]).toEqual([1, expect.stringMatching(/longer than 65536 bytes/)]);
   });
 
   it('a malformed store request is refused with nothing written', async () => {
