@@ -47,7 +47,13 @@ fi
 const FISH = `# latch completion for fish: latch completion fish > ~/.config/fish/completions/latch.fish
 function __latch_complete
     set -l words (commandline -opc) (commandline -ct)
-    command latch __complete -- $words[2..-1] 2>/dev/null
+    set -l found (command latch __complete -- $words[2..-1] 2>/dev/null)
+    # Nothing offered (after -i, --vault, --env-file...): file names, as bash's -o default and zsh's _files give.
+    if test (count $found) -gt 0
+        printf '%s\n' $found
+    else
+        __fish_complete_path (commandline -ct)
+    end
 end
 complete -c latch -f -a '(__latch_complete)'
 `;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, type ToolEnv, toolEnv } from './tool-env';
@@ -115,6 +115,14 @@ describe('latch completion zsh and fish', () => {
     };
     expect(offers('latch ro')).toEqual(['rotate']);
     expect(offers('latch get latch://Stripe/')).toEqual(['latch://Stripe/live', 'latch://Stripe/test']);
+    // File names where latch offers none: after -i, --vault and --env-file (docs/cli.md).
+    const files = join(t.dir, 'fish-files');
+    mkdirSync(files, { recursive: true });
+    writeFileSync(join(files, 'app.env'), '');
+    writeFileSync(join(files, 'app.tpl'), '');
+    expect(offers(`latch exec --env-file ${files}/app.`)).toEqual([`${files}/app.env`, `${files}/app.tpl`]);
+    expect(offers(`latch inject -i ${files}/app.t`)).toEqual([`${files}/app.tpl`]);
+    expect(offers(`latch get --vault ${files}/app.e`)).toEqual([`${files}/app.env`]);
   });
 
   it('an unknown shell is a usage error', () => {
