@@ -1,4 +1,5 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
+// `node --`: Node reads none of these arguments as its own (--env-file); see latch.mjs.
 // git's credential helper by name: `git config credential.helper latch` makes git run
 // `git-credential-latch get|store|erase [--allow-store]`; the same as `latch git-credential ...`.
 const args = process.argv.slice(2);

@@ -9,8 +9,11 @@ import { agentPaths } from '../core/agent/runtime-dir';
 import type { CliIo } from './io';
 import { readAllStdin } from './read-stdin';
 
+/** The start message is a key, a deadline and a vault id from our own parent: a few hundred bytes. */
+const MAX_AGENT_START_BYTES = 64 * 1024;
+
 export async function runAgentProcess(io: CliIo): Promise<number> {
-  const start = JSON.parse(await readAllStdin(io)) as AgentStart;
+  const start = JSON.parse(await readAllStdin(io, MAX_AGENT_START_BYTES)) as AgentStart;
   const paths = agentPaths(io.env, start.vaultId, { create: true });
   // Everything the agent creates in it (socket, token file) is this user's alone, from the first instant.
   process.umask(0o177);

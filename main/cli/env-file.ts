@@ -1,20 +1,24 @@
-import { readFile } from 'node:fs';
 import type { EnvAssignment } from '../core/exec/env-assignment';
 import { parseDotenv } from '../core/io/dotenv-parse';
-import { LatchError } from '../core/model/errors';
+import { readCappedFile } from '../core/io/read-capped';
+
+/**
+ * The most an env file can hold: what it sets goes into the child's environment, which Linux caps (with the
+ * arguments) at a quarter of the stack limit, usually 2 MiB; `--env-file /dev/zero` stops here.
+ */
+export const MAX_ENV_FILE_BYTES = 1024 * 1024;
 
 const read = new Map<string, Promise<EnvAssignment[]>>();
 
 async function readEnvFile(path: string): Promise<EnvAssignment[]> {
-  // node:fs's callback form: node:fs/promises is one more of Node's own modules to load at exec's start.
-  const text = await new Promise<string>((resolve, reject) =>
-    readFile(path, 'utf8', (e, read) =>
-      e
-        ? reject(new LatchError('ERR_NOT_FOUND', `Cannot read the env file ${path} (${e.code ?? 'read error'}).`))
-        : resolve(read),
-    ),
-  );
-  return parseDotenv(text).map((e) => ({ name: e.name, value: e.value }));
+  const bytes = await readCappedFile(path, MAX_ENV_FILE_BYTES, {
+    what: `the env file ${path}`,
+    advice: 'An environment that large cannot be passed to a program; is it the right file?',
+  });
+  return parseDotenv(bytes.toString('utf8'), { file: `the env file ${path}`, outcome: 'Nothing was run' }).map((e) => ({
+    name: e.name,
+    value: e.value,
+  }));
 }
 
 /**

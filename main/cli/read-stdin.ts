@@ -1,25 +1,17 @@
-import { LatchError } from '../core/model/errors';
+import { readCapped } from '../core/io/read-capped';
 import type { CliIo } from './io';
 
+/** A secret value piped in (`--field KEY=-`, `--value -`): a PEM key or a key file is a few KB. */
+export const MAX_STDIN_VALUE_BYTES = 1024 * 1024;
+/** With --password-stdin the password line (at most 1024 characters, 4 bytes each) comes first: 8 KiB for it. */
+export const MAX_PASSWORD_AND_VALUE_BYTES = MAX_STDIN_VALUE_BYTES + 8 * 1024;
+
 /**
- * All of stdin as text (for `--field KEY=-`, `--uri -`). With `maxBytes` (a protocol's request from another
- * program), reading stops and the input is refused as soon as it passes the limit: an endless or 50 MB
- * stream is never held in memory.
+ * All of stdin as text (for `--field KEY=-`, `--uri -`), up to `max` bytes: each caller names the most its
+ * input can be, and more is refused as soon as it arrives, before it fills the memory (`< /dev/zero`).
  */
-export async function readAllStdin(io: CliIo, maxBytes = Number.POSITIVE_INFINITY): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of io.stdin) {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    size += bytes.length;
-    if (size > maxBytes)
-      throw new LatchError(
-        'ERR_BAD_INPUT',
-        `The request on stdin is longer than ${maxBytes} bytes, more than any request it can hold; nothing was done.`,
-      );
-    chunks.push(bytes);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+export async function readAllStdin(io: CliIo, max: number, advice?: string): Promise<string> {
+  return (await readCapped(io.stdin, max, { what: 'the input on stdin', advice })).toString('utf8');
 }
 
 /** The value as piped in: one trailing newline (what `echo` adds) is not part of it. */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readCappedFile } from '../core/io/read-capped';
 import type { Keychain } from '../core/keychain/keychain';
 import { defaultVaultPath } from '../core/vault/default-path';
 import { EXIT, exitCodeForCode } from './exit-codes';
@@ -56,11 +56,12 @@ export async function runCli(argv: readonly string[], io: CliIo, options: RunOpt
       defaultVaultPath({ platform: io.platform, env: io.env, homedir: io.homedir });
     let recoveryKit: string | undefined;
     if (typeof v['recovery-kit'] === 'string') {
-      try {
-        recoveryKit = readFileSync(v['recovery-kit'], 'utf8');
-      } catch {
-        throw usageError(`Cannot read the recovery kit file ${v['recovery-kit']}.`);
-      }
+      // A recovery kit is a short text file (a few hundred bytes); a wrong path to /dev/zero stops at the limit.
+      const what = {
+        what: `the recovery kit file ${v['recovery-kit']}`,
+        advice: 'Give the recovery kit file Latch saved.',
+      };
+      recoveryKit = (await readCappedFile(v['recovery-kit'], 64 * 1024, what)).toString('utf8');
     }
     const json = v.json === true;
     secrets = new SecretInput(io, v['password-stdin'] === true);

@@ -1,7 +1,7 @@
-import { createInterface, type Interface } from 'node:readline';
 import { LatchError } from '../core/model/errors';
-import { checkNewMasterPassword } from '../core/model/master-password';
+import { checkNewMasterPassword, MAX_MASTER_PASSWORD_LENGTH } from '../core/model/master-password';
 import type { CliIo } from './io';
+import { StdinLines } from './stdin-lines';
 
 /**
  * Where passwords come from: lines of stdin with --password-stdin (one per question, in order),
@@ -9,10 +9,7 @@ import type { CliIo } from './io';
  * which other processes and shell history can read.
  */
 export class SecretInput {
-  private rl: Interface | null = null;
-  private readonly lines: string[] = [];
-  private readonly waiting: ((line: string | null) => void)[] = [];
-  private ended = false;
+  private reader: StdinLines | null = null;
 
   constructor(
     private readonly io: CliIo,
@@ -55,28 +52,17 @@ export class SecretInput {
   }
 
   private nextLine(): Promise<string | null> {
-    if (this.lines.length > 0) return Promise.resolve(this.lines.shift()!);
-    if (this.ended) return Promise.resolve(null);
-    if (this.rl === null) {
-      this.rl = createInterface({ input: this.io.stdin, terminal: false, crlfDelay: Number.POSITIVE_INFINITY });
-      this.rl.on('line', (line) => {
-        const w = this.waiting.shift();
-        if (w) w(line);
-        else this.lines.push(line);
-      });
-      this.rl.on('close', () => {
-        this.ended = true;
-        for (const w of this.waiting.splice(0)) w(null);
-      });
-    }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    this.reader ??= new StdinLines(this.io.stdin, MAX_STDIN_LINE_BYTES);
+    return this.reader.next();
   }
 
   close(): void {
-    this.rl?.close();
-    this.lines.length = 0;
+    this.reader?.close();
   }
 }
+
+/** A password is at most 1024 characters (4 bytes each in UTF-8): a longer line is refused as it arrives. */
+const MAX_STDIN_LINE_BYTES = 4 * MAX_MASTER_PASSWORD_LENGTH;
 
 /** Reads a line at the terminal with echo off (raw mode): backspace, Ctrl-U, Ctrl-C and Ctrl-D handled. */
 function promptHidden(io: CliIo, label: string): Promise<string> {

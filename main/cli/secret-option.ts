@@ -2,7 +2,13 @@ import { readSecretField } from '../core/credentials/primary-secret';
 import type { ServiceStore } from '../core/credentials/service-store';
 import { LatchError } from '../core/model/errors';
 import { systemClock } from '../core/platform';
-import { readAllStdin, splitPasswordAndValue, stripFinalNewline } from './read-stdin';
+import {
+  MAX_PASSWORD_AND_VALUE_BYTES,
+  MAX_STDIN_VALUE_BYTES,
+  readAllStdin,
+  splitPasswordAndValue,
+  stripFinalNewline,
+} from './read-stdin';
 import type { CliContext } from './registry';
 import { secretSource } from './secret-source';
 import { withServiceStore } from './with-store';
@@ -20,7 +26,7 @@ export async function readSecretOption(ctx: CliContext, option: string, value: s
   if (source.from === 'stdin') {
     return ctx.io.stdin.isTTY === true
       ? ctx.secrets.next(`${option}: `)
-      : stripFinalNewline(await readAllStdin(ctx.io));
+      : stripFinalNewline(await readAllStdin(ctx.io, MAX_STDIN_VALUE_BYTES));
   }
   return withServiceStore(ctx, (store) => readReference(store, source.reference));
 }
@@ -31,9 +37,10 @@ export async function readSecretOption(ctx: CliContext, option: string, value: s
  */
 export async function readStdinValue(ctx: CliContext, field: string): Promise<{ value: string; password?: string }> {
   let read: { value: string; password?: string };
-  if (ctx.values['password-stdin'] === true) read = splitPasswordAndValue(await readAllStdin(ctx.io));
+  if (ctx.values['password-stdin'] === true)
+    read = splitPasswordAndValue(await readAllStdin(ctx.io, MAX_PASSWORD_AND_VALUE_BYTES));
   else if (ctx.io.stdin.isTTY === true) read = { value: await ctx.secrets.next(`Value for ${field}: `) };
-  else read = { value: stripFinalNewline(await readAllStdin(ctx.io)) };
+  else read = { value: stripFinalNewline(await readAllStdin(ctx.io, MAX_STDIN_VALUE_BYTES)) };
   if (read.value === '')
     throw new LatchError('ERR_BAD_INPUT', `No value for ${field} on stdin.`, { detail: { field } });
   return read;

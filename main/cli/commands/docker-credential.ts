@@ -41,7 +41,7 @@ async function serve(ctx: CliContext, action: string): Promise<number> {
     });
   if (action !== 'get' && action !== 'store' && action !== 'erase')
     throw badRequest('Usage: docker-credential-latch <store|get|erase|list>');
-  const input = await readAllStdin(ctx.io, MAX_INPUT);
+  const input = await readAllStdin(ctx.io, MAX_INPUT, 'Docker sends a few hundred bytes.');
   // The request is checked before the vault is opened: a malformed one fails the same, locked or not.
   if (action === 'store') {
     const request = parseStore(input);

@@ -150,7 +150,7 @@ export const gitCredentialCommand: CliCommand = {
     const action = ctx.positionals[0];
     if (action !== 'get' && action !== 'store' && action !== 'erase')
       throw usageError('git calls "latch git-credential get", "store" or "erase".');
-    const input = await readAllStdin(ctx.io, MAX_GIT_INPUT);
+    const input = await readAllStdin(ctx.io, MAX_GIT_INPUT, 'git sends a few short lines.');
     const req = parseGitCredential(input);
     if (action !== 'get' && ctx.values['allow-store'] !== true) return 0;
     return withToolStore(ctx, async (s) => {

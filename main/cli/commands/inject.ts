@@ -1,8 +1,7 @@
-import { promises as fsp } from 'node:fs';
 import { readSecretField } from '../../core/credentials/primary-secret';
-import { writePrivateFile } from '../../core/integrations/private-file';
+import { checkPrivateMode, writePrivateFile } from '../../core/integrations/private-file';
 import { MAX_TEMPLATE_BYTES, renderTemplate, templateReferences } from '../../core/integrations/template';
-import { LatchError } from '../../core/model/errors';
+import { readCappedFile } from '../../core/io/read-capped';
 import { systemClock } from '../../core/platform';
 import { freshTokens } from '../fresh-token';
 import { usageError } from '../parse-args';
@@ -10,12 +9,12 @@ import { readAllStdin } from '../read-stdin';
 import type { CliCommand, CliContext } from '../registry';
 import { withServiceStore } from '../with-store';
 
+/** The template, from stdin or a file (a FIFO and `<(…)` too), refused as soon as it passes 10 MiB. */
 async function readTemplate(ctx: CliContext, path: string): Promise<string> {
-  if (path === '-') return readAllStdin(ctx.io);
-  const st = await fsp.stat(path).catch(() => null);
-  if (!st?.isFile()) throw usageError(`Cannot read the template ${path} (not a regular file).`);
-  if (st.size > MAX_TEMPLATE_BYTES) throw usageError('The template is larger than 10 MB; is it the right file?');
-  return fsp.readFile(path, 'utf8');
+  const advice = 'A template is a configuration file; is it the right file?';
+  if (path === '-') return readAllStdin(ctx.io, MAX_TEMPLATE_BYTES, advice);
+  const what = { what: `the template ${path}`, advice };
+  return (await readCappedFile(path, MAX_TEMPLATE_BYTES, what)).toString('utf8');
 }
 
 export const injectCommand: CliCommand = {
@@ -29,7 +28,7 @@ export const injectCommand: CliCommand = {
     },
     out: { type: 'string', short: 'o', help: 'file to write (mode 600; default: stdout)' },
     force: { type: 'boolean', help: 'replace OUTPUT when it exists' },
-    mode: { type: 'string', help: 'OUTPUT mode in octal (default 600; any bit for others is refused)' },
+    mode: { type: 'string', help: 'OUTPUT mode in octal: 600 (default) or 400; any other is refused' },
     'dry-run': { type: 'boolean', help: 'list the references and their lines; resolve nothing' },
   },
   async run(ctx) {
@@ -37,7 +36,9 @@ export const injectCommand: CliCommand = {
     if (typeof v.in !== 'string') throw usageError('Name the template: latch inject -i config.tpl -o config.yml');
     const mode = typeof v.mode === 'string' ? Number.parseInt(v.mode, 8) : 0o600;
     if (!/^[0-7]{3,4}$/.test(typeof v.mode === 'string' ? v.mode : '600'))
-      throw usageError('--mode takes octal, e.g. 600.');
+      throw usageError('--mode takes octal: 600, or 400 for read only.');
+    // Before the template is read and any secret resolved: a wrong mode is known from the arguments.
+    checkPrivateMode(mode);
     const template = await readTemplate(ctx, v.in);
     const refs = templateReferences(template);
     if (v['dry-run']) {
@@ -47,11 +48,6 @@ export const injectCommand: CliCommand = {
       );
       return 0;
     }
-    if (typeof v.out === 'string' && (mode & 0o007) !== 0)
-      throw new LatchError(
-        'ERR_BAD_INPUT',
-        `Refusing to write secrets readable by other users (mode ${v.mode}); use 600.`,
-      );
     const text = await withServiceStore(ctx, (store) =>
       renderTemplate(template, async (reference) => {
         const located = await store.resolve(reference);

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { jwtSignerFields } from '../../app/jwt/jwt-service';
 import { jwtVerdict } from '../../app/jwt/jwt-verdict';
+import { readCappedFile } from '../../core/io/read-capped';
 import {
   decodeJwt,
   type JwtAlgorithm,
@@ -12,7 +12,7 @@ import {
 import { JWT_ALGORITHMS } from '../../core/model/credential';
 import { systemClock } from '../../core/platform';
 import { usageError } from '../parse-args';
-import { readAllStdin } from '../read-stdin';
+import { MAX_STDIN_VALUE_BYTES, readAllStdin } from '../read-stdin';
 import type { CliCommand, CliContext } from '../registry';
 import { readSecretOption } from '../secret-option';
 import { withSession } from '../with-store';
@@ -27,15 +27,15 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 async function tokenArg(ctx: CliContext, value: string | undefined): Promise<string> {
   if (value === undefined) throw usageError('Give the token (or "-" to read it from stdin).');
-  return value === '-' ? (await readAllStdin(ctx.io)).trim() : value;
+  return value === '-' ? (await readAllStdin(ctx.io, MAX_STDIN_VALUE_BYTES)).trim() : value;
 }
 
-function readKeyFile(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    throw usageError(`Cannot read the key file ${path}.`);
-  }
+/** A PEM key, a certificate or a JWKS is a few KB; a JWKS of many keys stays far below this. */
+const MAX_KEY_FILE_BYTES = 1024 * 1024;
+
+async function readKeyFile(path: string): Promise<string> {
+  const what = { what: `the key file ${path}`, advice: 'Give a PEM key or certificate, or a JWK / JWKS JSON.' };
+  return (await readCappedFile(path, MAX_KEY_FILE_BYTES, what)).toString('utf8');
 }
 
 function str(ctx: CliContext, name: string): string | undefined {
@@ -99,7 +99,7 @@ async function verify(ctx: CliContext, token: string): Promise<number> {
     key = { kind: 'secret', secret }; // byte for byte, never base64-decoded
   else if (jwks !== undefined) key = { kind: 'jwks', url: jwks };
   else {
-    const text = readKeyFile(keyFile!);
+    const text = await readKeyFile(keyFile!);
     key = keyInputFromText(text);
     if (key.kind === 'secret' || key.kind === 'jwks')
       throw usageError('The --key file must hold a PEM key or certificate, or a JWK / JWKS JSON.');
@@ -155,7 +155,7 @@ async function sign(ctx: CliContext, reference: string | undefined): Promise<num
     const secret = secretArg === undefined ? undefined : await readSecretOption(ctx, '--secret', secretArg);
     signed = await signJwt({
       algorithm: alg as JwtAlgorithm,
-      key: secret ?? readKeyFile(keyFile!),
+      key: secret ?? (await readKeyFile(keyFile!)),
       ...(iss ? { issuer: iss } : {}),
       ...(sub ? { subject: sub } : {}),
       ...(aud ? { audience: aud } : {}),

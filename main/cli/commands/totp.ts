@@ -5,7 +5,7 @@ import { parseOtpAuthUri } from '../../core/totp/otpauth-uri-parse';
 import type { OtpSpec } from '../../core/totp/types';
 import { verifyCode } from '../../core/totp/verify';
 import { usageError } from '../parse-args';
-import { readAllStdin } from '../read-stdin';
+import { MAX_STDIN_VALUE_BYTES, readAllStdin } from '../read-stdin';
 import type { CliCommand, CliContext } from '../registry';
 import { secretSource } from '../secret-source';
 
@@ -22,7 +22,7 @@ async function withSpec<T>(ctx: CliContext, ref: string | undefined, fn: (spec: 
     if (ref !== undefined) throw usageError('Give a REF or --uri, not both.');
     const source = secretSource(ctx, '--uri', uri);
     if (source.from === 'reference') throw usageError('Give a latch:// reference as REF, not as --uri.');
-    const text = source.from === 'stdin' ? (await readAllStdin(ctx.io)).trim() : source.value;
+    const text = source.from === 'stdin' ? (await readAllStdin(ctx.io, MAX_STDIN_VALUE_BYTES)).trim() : source.value;
     const parsed = parseOtpAuthUri(text);
     if (parsed.secretWarning !== null) ctx.note(`latch: warning: ${parsed.secretWarning}`);
     return fn(parsed.fields);

@@ -52,6 +52,8 @@ async function exchange(
     paths = agentPaths(env, vaultId);
   } catch (e) {
     if (e instanceof LatchError && e.code === 'ERR_AGENT_UNSAFE' && /does not exist/.test(e.message)) return null;
+    // No agent can listen there (`latch unlock --for` says so); the caller goes the ordinary way.
+    if (e instanceof LatchError && e.detail?.reason === 'socket-path-too-long') return null;
     throw e;
   }
   const token = readToken(paths.token);

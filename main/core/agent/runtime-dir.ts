@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +56,37 @@ export function agentPaths(
     }
   }
   checkPrivateDir(dir, uid);
+  return { dir, ...agentFiles(dir, vaultId) };
+}
+
+/**
+ * The most bytes a socket's path may have: sun_path holds 104 bytes on macOS and the BSDs, 108 on Linux,
+ * the final NUL included. A longer path cannot be listened on at all.
+ */
+export function maxSocketPathBytes(platform: NodeJS.Platform): number {
+  return (platform === 'linux' ? 108 : 104) - 1;
+}
+
+/**
+ * The socket and token of one vault's agent in `dir`. Named by a short hash of the vault id, not the id itself:
+ * macOS has no XDG_RUNTIME_DIR, so the folder is under its TMPDIR (/var/folders/xx/<28 characters>/T/), and
+ * with a 36-character id the path passed macOS's 104 bytes. 72 bits of SHA-256: no vault file, however its id
+ * was chosen, can name another vault's agent.
+ */
+export function agentFiles(
+  dir: string,
+  vaultId: string,
+  platform: NodeJS.Platform = process.platform,
+): { socket: string; token: string } {
   if (!VAULT_ID.test(vaultId)) throw new LatchError('ERR_BAD_INPUT', 'Not a vault id.');
-  return { dir, socket: join(dir, `agent-${vaultId}.sock`), token: join(dir, `agent-${vaultId}.token`) };
+  const name = `a-${createHash('sha256').update(vaultId).digest('base64url').slice(0, 12)}`;
+  const socket = join(dir, `${name}.sock`);
+  const max = maxSocketPathBytes(platform);
+  if (Buffer.byteLength(socket) > max)
+    throw new LatchError(
+      'ERR_UNSUPPORTED',
+      `The agent's socket would be ${socket}, ${Buffer.byteLength(socket)} bytes: longer than the ${max} this system allows for a socket's path. Set XDG_RUNTIME_DIR (or TMPDIR) to a shorter private folder, such as /tmp, and unlock again.`,
+      { detail: { reason: 'socket-path-too-long', max } },
+    );
+  return { socket, token: join(dir, `${name}.token`) };
 }

@@ -4,7 +4,25 @@ import { basename, dirname, join } from 'node:path';
 import { LatchError } from '../model/errors';
 
 /**
- * Writes a file that holds secrets: created with `mode` (no bits for others, ever) under a temporary
+ * The modes a file of secrets may have: its owner reads it (600 also lets the owner rewrite it, 400 not).
+ * Refused: any bit for the group or others (another user could read the secrets), setuid, setgid and sticky
+ * (meaningless on data, and a setuid bit on a file of secrets is an accident waiting to be run), execute (700:
+ * the file is data, not a program), and a mode without the owner's read bit (000, 200: the program the file
+ * is written for, run as the same user, could not read it, and the secrets would stay on disk unused).
+ */
+export const PRIVATE_FILE_MODES: readonly number[] = [0o600, 0o400];
+
+export function checkPrivateMode(mode: number): void {
+  if (!PRIVATE_FILE_MODES.includes(mode))
+    throw new LatchError(
+      'ERR_BAD_INPUT',
+      `Refusing mode ${mode.toString(8).padStart(3, '0')} for a file of secrets: only its owner may read it. Use 600 (or 400 for read only).`,
+      { detail: { field: 'mode' } },
+    );
+}
+
+/**
+ * Writes a file that holds secrets: created with `mode` (600 or 400: checkPrivateMode) under a temporary
  * name in the target's folder, synced, then renamed over the target, so no reader sees it half-written
  * or with wider permissions, and a symlink at the target is replaced rather than followed.
  */
@@ -13,11 +31,7 @@ export async function writePrivateFile(
   text: string,
   o: { mode: number; overwrite: boolean },
 ): Promise<void> {
-  if ((o.mode & 0o007) !== 0)
-    throw new LatchError(
-      'ERR_BAD_INPUT',
-      `Refusing to write secrets readable by other users (mode ${o.mode.toString(8)}); use 600.`,
-    );
+  checkPrivateMode(o.mode);
   const existing = await fsp.lstat(path).catch(() => null);
   if (existing && !o.overwrite) throw new LatchError('ERR_CONFLICT', `${path} exists; add --force to replace it.`);
   if (existing && !existing.isFile() && !existing.isSymbolicLink())

@@ -1,6 +1,7 @@
 import { applyAwsSigV4 } from '../http/auth/aws-sigv4';
+import { formatLimit, readCapped } from '../io/read-capped';
 import type { FieldsOf } from '../model/credential';
-import { LatchError } from '../model/errors';
+import { isLatchError, LatchError } from '../model/errors';
 import type { Clock } from '../platform';
 
 export interface AwsSessionCredentials {
@@ -34,6 +35,22 @@ export function stsEndpoint(region: string, override: string | undefined): URL {
 /** One element's text from STS's XML answer. Its shape is fixed and flat, so a parser library would add nothing. */
 function element(xml: string, name: string): string | undefined {
   return new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1];
+}
+
+/** STS's answer is about 1.5 KB (an error a few hundred bytes): a larger one is not STS. */
+export const MAX_STS_ANSWER_BYTES = 64 * 1024;
+
+/** The answer's text, read no further than the limit: an endless body from a wrong endpoint stops there. */
+async function answerText(res: Response, url: URL): Promise<string> {
+  if (res.body === null) return '';
+  try {
+    return (await readCapped(res.body, MAX_STS_ANSWER_BYTES, { what: 'the answer' })).toString('utf8');
+  } catch (e) {
+    const message = isLatchError(e)
+      ? `${url.host} answered AssumeRole with more than ${formatLimit(MAX_STS_ANSWER_BYTES)}: it is not STS. Check AWS_ENDPOINT_URL_STS.`
+      : `STS's answer from ${url.host} broke off: ${(e as Error).message}.`;
+    throw new LatchError('ERR_HTTP', message, { detail: { status: res.status } });
+  }
 }
 
 /**
@@ -75,7 +92,7 @@ export async function assumeRole(
   } catch (e) {
     throw new LatchError('ERR_HTTP', `STS could not be reached at ${url.host}: ${(e as Error).message}.`);
   }
-  const xml = (await res.text()).slice(0, 64 * 1024);
+  const xml = await answerText(res, url);
   if (!res.ok) {
     const code = element(xml, 'Code') ?? `HTTP ${res.status}`;
     throw new LatchError('ERR_HTTP', `STS refused AssumeRole for ${f.roleArn}: ${code}.`, {

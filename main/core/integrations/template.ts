@@ -30,7 +30,7 @@ export function templateReferences(text: string): TemplateReference[] {
 /** Replaces every reference with its value; all are resolved before anything is returned. */
 export async function renderTemplate(text: string, resolve: (reference: string) => Promise<string>): Promise<string> {
   if (Buffer.byteLength(text) > MAX_TEMPLATE_BYTES)
-    throw new LatchError('ERR_BAD_INPUT', 'The template is larger than 10 MB; is it the right file?');
+    throw new LatchError('ERR_BAD_INPUT', 'The template is larger than 10 MiB; is it the right file?');
   const values = new Map<string, string>();
   for (const { reference } of templateReferences(text)) values.set(reference, await resolve(reference));
   return text.replace(REFERENCE, (_all, ref: string) => values.get(ref) ?? '');

@@ -9,10 +9,18 @@ export interface DotenvEntry {
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function parseError(line: number, what: string): LatchError {
+/** Who reads the file, for its errors: each caller says which file it is and what did not happen. */
+export interface DotenvSource {
+  /** "the .env file", "the env file app.env". */
+  file: string;
+  /** "Nothing was imported", "Nothing was run". */
+  outcome: string;
+}
+
+function parseError(source: DotenvSource, line: number, what: string): LatchError {
   return new LatchError(
     'ERR_IMPORT_PARSE',
-    `Line ${line} of the .env file: ${what}. Nothing was imported; fix the line and try again.`,
+    `Line ${line} of ${source.file}: ${what}. ${source.outcome}; fix the line and try again.`,
     { detail: { line } },
   );
 }
@@ -25,7 +33,7 @@ function parseError(line: number, what: string): LatchError {
  * naming the line and never the value. Duplicates are all returned, in order (last wins for
  * whoever builds a map). envLine (credentials/env-name.ts) writes what this reads back exactly.
  */
-export function parseDotenv(text: string): DotenvEntry[] {
+export function parseDotenv(text: string, source: DotenvSource): DotenvEntry[] {
   const lines = text.replace(/^\uFEFF/, '').split('\n');
   const out: DotenvEntry[] = [];
   let i = 0;
@@ -40,11 +48,12 @@ export function parseDotenv(text: string): DotenvEntry[] {
     const exported = /^export\s+/.exec(rest);
     if (exported) rest = rest.slice(exported[0].length);
     const eq = rest.indexOf('=');
-    if (eq === -1) throw parseError(lineNo, 'expected NAME=value (no "=" found)');
+    if (eq === -1) throw parseError(source, lineNo, 'expected NAME=value (no "=" found)');
     const name = rest.slice(0, eq).trim();
-    if (name === '') throw parseError(lineNo, 'the variable name before "=" is missing');
+    if (name === '') throw parseError(source, lineNo, 'the variable name before "=" is missing');
     if (!NAME.test(name)) {
       throw parseError(
+        source,
         lineNo,
         'the variable name must be letters, digits and "_", not starting with a digit (and no spaces)',
       );
@@ -61,10 +70,11 @@ export function parseDotenv(text: string): DotenvEntry[] {
         i++;
         close = findClose(body, quote);
       }
-      if (close === -1) throw parseError(lineNo, `the ${quote === "'" ? 'single' : 'double'} quote is never closed`);
+      if (close === -1)
+        throw parseError(source, lineNo, `the ${quote === "'" ? 'single' : 'double'} quote is never closed`);
       const after = body.slice(close + 1);
       if (after.trim() !== '' && !after.trimStart().startsWith('#')) {
-        throw parseError(lineNo, 'unexpected text after the closing quote (put a comment after " #")');
+        throw parseError(source, lineNo, 'unexpected text after the closing quote (put a comment after " #")');
       }
       const inner = body.slice(0, close);
       value = quote === "'" ? inner : unescapeDouble(inner);

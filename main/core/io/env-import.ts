@@ -9,7 +9,7 @@ export async function planEnvImport(
   text: string,
   serviceName: string,
 ): Promise<CredentialImportPlan> {
-  const entries = parseDotenv(text);
+  const entries = parseDotenv(text, { file: 'the .env file', outcome: 'Nothing was imported' });
   return planCredentialImport(
     vault,
     'env',

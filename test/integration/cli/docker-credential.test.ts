@@ -140,7 +140,7 @@ describe('docker-credential-latch (docker-credential-helpers protocol)', () => {
       'store',
       JSON.stringify({ ServerURL: 'ghcr.io', Username: 'me', Secret: 'x'.repeat(1 << 20) }),
     );
-    expect([long.code, long.stdout]).toEqual([1, expect.stringMatching(/longer than 65536 bytes/)]);
+    expect([long.code, long.stdout]).toEqual([1, expect.stringMatching(/larger than 64 KiB/)]);
   });
 
   it('a malformed store request is refused with nothing written', async () => {

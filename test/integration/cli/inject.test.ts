@@ -1,4 +1,5 @@
-import { readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plant, planted } from './no-secret-on-disk';
@@ -73,9 +74,42 @@ describe('latch inject', () => {
     expect(statSync(link).mode & 0o777).toBe(0o600);
     expect(statSync(link).isFile()).toBe(true);
   });
+
+  it('--mode: 600 and 400 only (group, setuid, execute and unreadable modes refused before any secret is read)', async () => {
+    const refused = await Promise.all(
+      ['640', '4600', '000', '700', '200'].map(async (mode) => {
+        const out = join(t.dir, `mode-${mode}.yml`);
+        const r = await t.withPassword(['inject', '-i', tpl, '-o', out, '--mode', mode]);
+        return { mode, code: r.code, written: existsSync(out), said: r.stderr.includes('Use 600 (or 400') };
+      }),
+    );
+    for (const r of refused) expect(r).toEqual({ mode: r.mode, code: 2, written: false, said: true });
+    const out = join(t.dir, 'read-only.yml');
+    const r = await t.withPassword(['inject', '-i', tpl, '-o', out, '--mode', '400']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(statSync(out).mode & 0o7777).toBe(0o400);
+  });
+
+  it('with --force: an existing 0644 output becomes 0600; a FIFO output is refused and left as it is', async () => {
+    const out = join(t.dir, 'was-open.yml');
+    writeFileSync(out, 'old\n', { mode: 0o644 });
+    const forced = await t.withPassword(['inject', '-i', tpl, '-o', out, '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(statSync(out).mode & 0o7777).toBe(0o600);
+    expect(readFileSync(out, 'utf8')).toContain(API_KEY);
+
+    const fifo = join(t.dir, 'out.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const r = await t.withPassword(['inject', '-i', tpl, '-o', fifo, '--force']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('not a regular file');
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
 });
 
-it('leaves no planted value on disk in any encoding but in the two outputs the user asked for', () => {
-  // config.yml and link.yml (the symlink replaced by a file) are inject's wanted output, and only they.
-  expect(t.plantedOnDisk([join(t.dir, 'config.yml'), join(t.dir, 'link.yml')])).toEqual([]);
+it('leaves no planted value on disk in any encoding but in the outputs the user asked for', () => {
+  // config.yml, link.yml (the symlink replaced by a file), read-only.yml (--mode 400) and was-open.yml (the 0644
+  // file replaced with --force) are inject's wanted output, and only they.
+  const wanted = ['config.yml', 'link.yml', 'read-only.yml', 'was-open.yml'].map((f) => join(t.dir, f));
+  expect(t.plantedOnDisk(wanted)).toEqual([]);
 });

@@ -28,7 +28,9 @@ export function latch(
   } = {},
 ): Promise<LatchRun> {
   if (!options.source) buildCli();
-  const entry = options.source ? ['--import', 'tsx', join(root, 'main/cli/index.ts')] : [join(root, 'bin/latch.mjs')];
+  const entry = options.source
+    ? ['--import', 'tsx', '--', join(root, 'main/cli/index.ts')]
+    : ['--', join(root, 'bin/latch.mjs')];
   // `wrap`: a command the run goes through (unshare for a private mount, setpriv for another uid).
   return runProgram([...(options.wrap ?? []), process.execPath, ...entry, ...args], {
     ...options,

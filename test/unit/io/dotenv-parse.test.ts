@@ -3,9 +3,11 @@ import { envLine } from '../../../main/core/credentials/env-name';
 import { parseDotenv } from '../../../main/core/io/dotenv-parse';
 import { LatchError } from '../../../main/core/model/errors';
 
-function errorOf(text: string): LatchError {
+const IMPORT = { file: 'the .env file', outcome: 'Nothing was imported' };
+
+function errorOf(text: string, source = IMPORT): LatchError {
   try {
-    parseDotenv(text);
+    parseDotenv(text, source);
   } catch (e) {
     if (e instanceof LatchError) return e;
   }
@@ -29,7 +31,7 @@ describe('parseDotenv', () => {
       'AFTER_QUOTE="v" # comment',
       'CRLF=yes\r',
     ].join('\n');
-    expect(Object.fromEntries(parseDotenv(text).map((e) => [e.name, e.value]))).toEqual({
+    expect(Object.fromEntries(parseDotenv(text, IMPORT).map((e) => [e.name, e.value]))).toEqual({
       PLAIN: 'value',
       EXPORTED: 'yes',
       SINGLE: 'lit $HOME \\n # not a comment',
@@ -45,7 +47,7 @@ describe('parseDotenv', () => {
   });
 
   it('reads quoted values spanning lines and reports where each starts', () => {
-    const entries = parseDotenv('A=1\nKEY="-----BEGIN-----\nabc\n-----END-----"\nB=2\n');
+    const entries = parseDotenv('A=1\nKEY="-----BEGIN-----\nabc\n-----END-----"\nB=2\n', IMPORT);
     expect(entries).toEqual([
       { name: 'A', value: '1', line: 1 },
       { name: 'KEY', value: '-----BEGIN-----\nabc\n-----END-----', line: 2 },
@@ -54,7 +56,7 @@ describe('parseDotenv', () => {
   });
 
   it('keeps duplicates in order', () => {
-    expect(parseDotenv('X=1\nX=2').map((e) => e.value)).toEqual(['1', '2']);
+    expect(parseDotenv('X=1\nX=2', IMPORT).map((e) => e.value)).toEqual(['1', '2']);
   });
 
   it.each([
@@ -69,6 +71,16 @@ describe('parseDotenv', () => {
     expect(e.code).toBe('ERR_IMPORT_PARSE');
     expect(e.detail).toEqual({ line });
     expect(e.message).toContain(`Line ${line}`);
+  });
+
+  it('says in its error which file it was and what its caller did not do (exec runs nothing; it imports nothing)', () => {
+    expect(errorOf('A=1\noops').message).toBe(
+      'Line 2 of the .env file: expected NAME=value (no "=" found). Nothing was imported; fix the line and try again.',
+    );
+    const exec = errorOf('A=1\noops', { file: 'the env file app.env', outcome: 'Nothing was run' });
+    expect(exec.message).toContain('Line 2 of the env file app.env');
+    expect(exec.message).toContain('Nothing was run;');
+    expect(exec.message).not.toContain('imported');
   });
 
   it('never puts a value in an error', () => {
@@ -112,7 +124,7 @@ describe('parseDotenv', () => {
       samples.push(s);
     }
     const text = samples.map((v, i) => envLine(`V${i}`, v)).join('\n');
-    const parsed = parseDotenv(text);
+    const parsed = parseDotenv(text, IMPORT);
     expect(parsed.map((e) => e.value)).toEqual(samples);
   });
 });

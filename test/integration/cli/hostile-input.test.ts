@@ -1,0 +1,181 @@
+/**
+ * The command line against hostile input (issue 18's audit): Node's own --env-file must not read latch's
+ * arguments, and no input (stdin, an env file, a template, an HTTP answer) is read past its limit.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assumeRole } from '../../../main/core/integrations/sts-assume-role';
+import { buildCli } from './built-cli';
+import { type LatchRun, runProgram } from './run-latch';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const BINS = ['latch', 'git-credential-latch', 'docker-credential-latch'] as const;
+const dir = mkdtempSync(join(tmpdir(), 'latch-hostile-'));
+/** No vault and no keychain: nothing here gets that far. */
+const env = { LATCH_VAULT: join(dir, 'none.latch'), LATCH_NO_KEYCHAIN: '1' };
+/** What `npm link` installs on a POSIX system: a symlink to bin/*.mjs, run through its shebang. */
+const linked = (bin: (typeof BINS)[number]) => join(dir, 'bin', bin);
+
+beforeAll(() => {
+  buildCli();
+  spawnSync('mkdir', [join(dir, 'bin')]);
+  for (const bin of BINS) symlinkSync(join(ROOT, 'bin', `${bin}.mjs`), linked(bin));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const run = (command: string[], stdin = '') => runProgram(command, { env, stdin, cwd: dir });
+
+/** Runs a command with stdin from a file (/dev/zero), and the child's peak memory (python's getrusage). */
+function withStdinFrom(path: string, command: string[]): Promise<LatchRun & { peakMiB: number }> {
+  const script = [
+    'import json, resource, subprocess, sys',
+    'p = subprocess.run(sys.argv[2:], stdin=open(sys.argv[1], "rb"), capture_output=True, timeout=50)',
+    'print(json.dumps({"code": p.returncode, "stderr": p.stderr.decode(), "kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))',
+  ].join('\n');
+  return new Promise((resolve, reject) => {
+    const child = spawn('python3', ['-c', script, path, ...command], { env: { ...process.env, ...env }, cwd: dir });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.on('error', reject);
+    child.on('close', () => {
+      const r = JSON.parse(out) as { code: number; stderr: string; kib: number };
+      resolve({ code: r.code, stdout: '', stderr: r.stderr, peakMiB: r.kib / 1024 });
+    });
+  });
+}
+
+describe("the installed entry points: Node's own options never come from latch's arguments", () => {
+  it('a missing --env-file is latch’s own error, from every bin (Node said "node: /missing: not found", exit 9)', async () => {
+    const missing = join(dir, 'missing.env');
+    const runs = await Promise.all([
+      run([linked('latch'), 'exec', '--env-file', missing, '--', 'true']),
+      run([join(ROOT, 'bin/latch.mjs'), 'exec', '--env-file', missing, '--', 'true']),
+      run([linked('git-credential-latch'), '--env-file', missing, 'get']),
+      run([linked('docker-credential-latch'), '--env-file', missing, 'get']),
+    ]);
+    for (const r of runs) {
+      expect(r.code, r.stderr).not.toBe(9);
+      expect(r.stderr).toMatch(/^latch: /);
+      expect(r.stderr).not.toContain('node:');
+    }
+    expect(runs[0]).toEqual({ code: 1, stdout: '', stderr: `latch: Cannot read the env file ${missing} (ENOENT).\n` });
+    expect(runs[2]!.code).toBe(2); // an option git-credential does not take
+    expect(runs[3]!.code).toBe(2);
+  });
+
+  it('an env file that is a FIFO (as `--env-file <(…)` is) is read by latch, not consumed by Node first', async () => {
+    const fifo = join(dir, 'env.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const writer = spawn('sh', ['-c', `printf 'A=from-the-fifo\\n' > "${fifo}"`]);
+    const written = new Promise((r) => writer.on('close', r));
+    const r = await run([linked('latch'), 'exec', '--env-file', fifo, '--', 'sh', '-c', 'printf %s "$A"']);
+    expect(r).toEqual({ code: 0, stdout: 'from-the-fifo', stderr: '' });
+    expect(await written).toBe(0);
+  });
+
+  it('a NODE_OPTIONS line in a project’s .env reaches the child only: latch (holding the secrets) loads nothing', async () => {
+    const marker = join(dir, 'evil-ran');
+    const evil = join(dir, 'evil.cjs');
+    writeFileSync(evil, `require('node:fs').writeFileSync(${JSON.stringify(marker)}, String(process.pid));\n`);
+    const dotenv = join(dir, 'project.env');
+    writeFileSync(dotenv, `NODE_OPTIONS=--require ${evil}\n`);
+    const r = await run([linked('latch'), 'exec', '--env-file', dotenv, '--', 'sh', '-c', 'printf %s "$NODE_OPTIONS"']);
+    expect(r).toEqual({ code: 0, stdout: `--require ${evil}`, stderr: '' });
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it("exec's error for a bad line says nothing was run (not imported)", async () => {
+    const bad = join(dir, 'bad.env');
+    writeFileSync(bad, 'A=1\nnot an assignment\n');
+    const r = await run([linked('latch'), 'exec', '--env-file', bad, '--', 'true']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`Line 2 of the env file ${bad}`);
+    expect(r.stderr).toContain('Nothing was run');
+    expect(r.stderr).not.toContain('imported');
+  });
+});
+
+describe('input limits: refused as soon as they are passed, with bounded memory', () => {
+  /** Each command, its limit, and the input it is given endlessly (/dev/zero on stdin, or named as the file). */
+  const endless = (command: string[], limit: string) => ({ command, limit });
+
+  it('stdin < /dev/zero: git-credential and docker-credential stop at 64 KiB, inject -i - at 10 MiB, totp --uri - at 1 MiB', async () => {
+    const cases = [
+      endless([linked('git-credential-latch'), 'get'], '64 KiB'),
+      endless([linked('docker-credential-latch'), 'get'], '64 KiB'),
+      endless([linked('latch'), 'inject', '-i', '-', '--dry-run'], '10 MiB'),
+      endless([linked('latch'), 'totp', '--uri', '-'], '1 MiB'),
+    ];
+    const runs = await Promise.all(cases.map((c) => withStdinFrom('/dev/zero', c.command)));
+    for (const [i, r] of runs.entries()) {
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(`The input on stdin is larger than ${cases[i]!.limit}`);
+      expect(r.peakMiB, cases[i]!.command.join(' ')).toBeLessThan(200); // git-credential: 3.2 GB after 6 s
+    }
+  });
+
+  it('a file that never ends (/dev/zero): env file 1 MiB, template 10 MiB, JWT key 1 MiB, recovery kit 64 KiB', async () => {
+    const cases = [
+      endless(['exec', '--env-file', '/dev/zero', '--', 'true'], '1 MiB'),
+      endless(['inject', '-i', '/dev/zero', '--dry-run'], '10 MiB'),
+      endless(['jwt', 'verify', 'x.y.z', '--key', '/dev/zero'], '1 MiB'),
+      endless(['list', '--recovery-kit', '/dev/zero'], '64 KiB'),
+    ];
+    const runs = await Promise.all(cases.map((c) => withStdinFrom('/dev/null', [linked('latch'), ...c.command])));
+    for (const [i, r] of runs.entries()) {
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(`/dev/zero is larger than ${cases[i]!.limit}`);
+      expect(r.peakMiB, cases[i]!.command.join(' ')).toBeLessThan(200);
+    }
+  });
+
+  it("git's request: 64 KiB is read, one byte more is refused", async () => {
+    const [atLimit, over] = await Promise.all([
+      run([linked('git-credential-latch'), 'get'], 'a'.repeat(64 * 1024)),
+      run([linked('git-credential-latch'), 'get'], 'a'.repeat(64 * 1024 + 1)),
+    ]);
+    expect(atLimit.stderr).not.toContain('larger than');
+    expect(over.code).toBe(2);
+    expect(over.stderr).toContain('larger than 64 KiB');
+  });
+
+  it("STS's answer is read no further than 64 KiB: an endless body is cut and refused", async () => {
+    let sent = 0;
+    let closed = false;
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/xml' });
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      const more = () => {
+        while (!closed && res.write(chunk)) sent += chunk.length;
+        if (!closed) res.once('drain', more);
+      };
+      res.on('close', () => {
+        closed = true;
+      });
+      more();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    try {
+      const keys = { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'example-secret', region: 'eu-west-1' };
+      await expect(
+        assumeRole(
+          { ...keys, service: 'sts', unsignedPayload: false, roleArn: 'arn:aws:iam::123456789012:role/r' },
+          { clock: { now: () => Date.now() }, endpoint: url },
+        ),
+      ).rejects.toMatchObject({ code: 'ERR_HTTP', message: expect.stringContaining('more than 64 KiB') });
+      await expect.poll(() => closed).toBe(true);
+      expect(sent).toBeLessThan(16 * 1024 * 1024); // socket buffers, not the endless body
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
+});

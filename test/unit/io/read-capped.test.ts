@@ -1,0 +1,94 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatLimit, readCapped, readCappedFile } from '../../../main/core/io/read-capped';
+import { LatchError } from '../../../main/core/model/errors';
+
+const dir = mkdtempSync(join(tmpdir(), 'latch-read-capped-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function failure(p: Promise<unknown>): Promise<LatchError> {
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
+  if (!(e instanceof LatchError)) throw new Error(`expected a LatchError, got ${String(e)}`);
+  return e;
+}
+
+/** An endless source of 64 KiB chunks that counts what it gave and whether it was stopped. */
+function endless() {
+  const seen = { bytes: 0, stopped: false };
+  async function* chunks() {
+    try {
+      for (;;) {
+        seen.bytes += 65_536;
+        yield Buffer.alloc(65_536);
+      }
+    } finally {
+      seen.stopped = true;
+    }
+  }
+  return { seen, source: chunks() };
+}
+
+describe('readCapped', () => {
+  it('reads exactly the limit, and refuses one byte more naming the limit', async () => {
+    const max = 1000;
+    expect((await readCapped(Readable.from([Buffer.alloc(600), Buffer.alloc(400)]), max, { what: 'x' })).length).toBe(
+      1000,
+    );
+    const e = await failure(readCapped(Readable.from([Buffer.alloc(600), Buffer.alloc(401)]), max, { what: 'x' }));
+    expect(e.code).toBe('ERR_BAD_INPUT');
+    expect(e.detail).toEqual({ max, reason: 'too-large' });
+    expect(e.message).toContain('1000 bytes');
+  });
+
+  it('stops an endless input at the limit: it reads no further and stops the source', async () => {
+    const { seen, source } = endless();
+    const e = await failure(readCapped(source, 1024 * 1024, { what: 'the input on stdin' }));
+    expect(e.message).toMatch(/^The input on stdin is larger than 1 MiB/);
+    expect(seen.bytes).toBeLessThanOrEqual(1024 * 1024 + 65_536);
+    expect(seen.stopped).toBe(true);
+  });
+
+  it('names limits as a person reads them', () => {
+    expect([formatLimit(64 * 1024), formatLimit(10 * 1024 * 1024), formatLimit(1000)]).toEqual([
+      '64 KiB',
+      '10 MiB',
+      '1000 bytes',
+    ]);
+  });
+});
+
+describe('readCappedFile', () => {
+  it('refuses /dev/zero at the limit, quickly', async () => {
+    const started = Date.now();
+    const e = await failure(readCappedFile('/dev/zero', 8 * 1024 * 1024, { what: 'the env file /dev/zero' }));
+    expect(e.detail).toMatchObject({ reason: 'too-large' });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('reads a FIFO (a process substitution is one), which no stat can size', async () => {
+    const fifo = join(dir, 'env.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const writer = spawn('sh', ['-c', `printf 'A=1\\nB=2\\n' > "${fifo}"`]);
+    const written = new Promise((r) => writer.on('close', r));
+    const text = (await readCappedFile(fifo, 1024, { what: 'the fifo' })).toString();
+    expect(text).toBe('A=1\nB=2\n');
+    expect(await written).toBe(0);
+  });
+
+  it('a file at the limit is read, one byte over is refused; a missing file is ERR_NOT_FOUND', async () => {
+    const file = join(dir, 'f');
+    writeFileSync(file, Buffer.alloc(70_000, 65));
+    expect((await readCappedFile(file, 70_000, { what: 'f' })).length).toBe(70_000);
+    expect((await failure(readCappedFile(file, 69_999, { what: 'f' }))).detail).toMatchObject({ reason: 'too-large' });
+    const missing = await failure(readCappedFile(join(dir, 'none'), 10, { what: 'the env file none' }));
+    expect(missing.code).toBe('ERR_NOT_FOUND');
+    expect(missing.message).toBe('Cannot read the env file none (ENOENT).');
+  });
+});
