@@ -48,6 +48,37 @@ describe.runIf(reachable)('latch with the OS keychain', () => {
       latch(['__complete', '--', '--vault', vault, 'get', 'latch://'], { stdin: 'password one\n' });
     expect((await complete()).stdout).toBe('latch://Stripe/live\n');
 
+    // The tools git and kubectl run read through quick unlock too: no agent runs here, and their stdin is not a
+    // person, so nothing is prompted for (issue 18, "Quick unlock for tools").
+    const addTo = (service: string, url: string, kind: string, fields: string[], value: string) =>
+      latch(
+        ['--vault', vault, '--password-stdin', 'add', service, '--url', url, '--kind', kind, '--name', 'ci', ...fields],
+        { stdin: `password one\n${value}\n` },
+      );
+    expect(
+      (
+        await addTo(
+          'Git',
+          'https://git.example.test',
+          'basic',
+          ['--field', 'username=alice', '--field', 'password=-'],
+          'pw_quick',
+        )
+      ).code,
+    ).toBe(0);
+    expect(
+      (await addTo('Cluster', 'https://kube.example.test', 'bearer', ['--field', 'token=-'], 'kube_quick')).code,
+    ).toBe(0);
+    const gitGet = () =>
+      latch(['--vault', vault, 'git-credential', 'get'], { stdin: 'protocol=https\nhost=git.example.test\n\n' });
+    const kube = () => latch(['--vault', vault, 'kube-credential', 'Cluster/ci']);
+    const got = await gitGet();
+    expect(got.code, got.stderr).toBe(0);
+    expect(got.stdout).toContain('username=alice\npassword=pw_quick\n');
+    const exec = await kube();
+    expect(exec.code, exec.stderr).toBe(0);
+    expect(JSON.parse(exec.stdout)).toMatchObject({ kind: 'ExecCredential', status: { token: 'kube_quick' } });
+
     const lock = await latch(['lock', '--json', '--vault', vault]);
     expect(lock.code).toBe(0);
     expect(JSON.parse(lock.stdout)).toMatchObject({ forgotten: true, reason: 'forgotten' });
@@ -55,6 +86,13 @@ describe.runIf(reachable)('latch with the OS keychain', () => {
     expect(s2).toMatchObject({ locked: true, quickUnlock: 'forgotten' });
     // Forgotten: no names, and the password on stdin is not read.
     expect(await complete()).toMatchObject({ code: 0, stdout: '', stderr: '' });
+
+    // Locked and forgotten, the tools refuse at once, print nothing secret and prompt for nothing.
+    for (const r of [await gitGet(), await kube()]) {
+      expect(r.code).not.toBe(0);
+      expect(r.stdout).not.toMatch(/pw_quick|kube_quick/);
+      expect(r.stderr).toMatch(/latch unlock/);
+    }
 
     const pw = await latch(['passwd', '--vault', vault, '--password-stdin'], { stdin: 'password one\npassword two\n' });
     expect(pw.code).toBe(0);
