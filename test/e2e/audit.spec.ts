@@ -147,6 +147,9 @@ test('a rate limit set on the service page holds the tester back, and a 429 show
   await nav(app, 'Services');
   await app.getByTestId('service-row').first().click();
   await app.getByLabel('Key: at most').selectOption({ label: 'No limit' });
+  // The select shows main's answer: wait for it, or the send below can reach main before the limit is lifted and
+  // wait out the 10 s window (a CI run under load did).
+  await expect(app.getByLabel('Key: at most')).toHaveValue('none');
   await nav(app, 'Requests');
   await app.getByLabel('URL').fill(`${api.url}/limited`);
   await app.getByRole('button', { name: 'Send' }).click();
