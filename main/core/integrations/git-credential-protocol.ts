@@ -1,4 +1,5 @@
 import { LatchError } from '../model/errors';
+import { decodeOnce } from './path-readings';
 
 /**
  * git's credential helper protocol (git-credential(1), "INPUT/OUTPUT FORMAT"): `key=value` lines,
@@ -42,7 +43,8 @@ export function parseGitCredential(text: string): GitCredentialRequest {
       const u = new URL(out.url);
       out.protocol = u.protocol.replace(/:$/, '');
       out.host = u.host;
-      if (u.pathname.length > 1) out.path = u.pathname.slice(1);
+      // As git would send it: decoded once (WHATWG has resolved the dot segments of the encoded form already).
+      if (u.pathname.length > 1) out.path = decodeOnce(u.pathname.slice(1));
     } catch {
       throw new LatchError('ERR_BAD_INPUT', 'The credential request has a url that is not a URL.');
     }

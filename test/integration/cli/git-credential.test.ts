@@ -147,6 +147,13 @@ describe('latch git-credential with real git against git http-backend demanding 
     expect((await fill(`${server.url}/repo.git`)).stdout).toContain(`username=alice\npassword=${PLANTED}\n`);
     const team = await fill(`${server.url}/team/repo.git`, ['-c', 'credential.useHttpPath=true']);
     expect(team.stdout).toContain(`username=bob\npassword=${TEAM_PLANTED}\n`);
+    // git hands the helper the path decoded and with its dots (team/../repo.git); curl asks for /repo.git, not
+    // under /team: the host's own credential answers, never the team's.
+    for (const away of ['team/../repo.git', 'team/%2e%2e/repo.git', 'team%2F..%2Frepo.git']) {
+      const r = await fill(`${server.url}/${away}`, ['-c', 'credential.useHttpPath=true']);
+      expect(r.stdout, away).toContain(`username=alice\npassword=${PLANTED}\n`);
+      expect(r.stdout, away).not.toContain(TEAM_PLANTED);
+    }
     // Another host: latch says nothing, and git (no terminal) gives up.
     expect((await fill('https://elsewhere.example/repo.git')).code).not.toBe(0);
   });

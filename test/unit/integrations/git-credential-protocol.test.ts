@@ -59,6 +59,12 @@ describe('parseGitCredential: what git sends, and what an attacker could send in
     expect(parseGitCredential('url=https://example.com/\n').path).toBeUndefined();
   });
 
+  it('url= gives the path as git itself would: dot segments resolved, decoded once', () => {
+    expect(parseGitCredential('url=https://h.example/team-a/%2e%2e/team-b/repo\n').path).toBe('team-b/repo');
+    expect(parseGitCredential('url=https://h.example/team-a/../team-b/repo\n').path).toBe('team-b/repo');
+    expect(parseGitCredential('url=https://h.example/my%20team/%252e%252e/x\n').path).toBe('my team/%2e%2e/x');
+  });
+
   it('an explicit host wins over url=; a url that is not a URL is refused', () => {
     expect(parseGitCredential('host=example.com\nurl=https://evil.example/\n').host).toBe('example.com');
     expect(codeOf(() => parseGitCredential('url=not a url\n'))).toBe('ERR_BAD_INPUT');

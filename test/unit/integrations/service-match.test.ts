@@ -62,4 +62,43 @@ describe('matchService: which service a tool URL belongs to', () => {
     expect(match([service('u', 'https://evil.example@git.example.com/')], { host: 'git.example.com' })).toBe('u');
     expect(match([service('u', 'https://git.example.com@evil.example/')], { host: 'git.example.com' })).toBeUndefined();
   });
+
+  describe('a path that leaves the base path on its way (.., encoded dots, backslashes)', () => {
+    const a = service('team-a', 'https://git.example.com/team-a/');
+    const b = service('team-b', 'https://git.example.com/team-b');
+    const want = (path: string) => ({ protocol: 'https', host: 'git.example.com', path });
+
+    // As git sends them (git-credential(1): decoded once; checked with git 2.39 in test/integration/cli/git-credential.test.ts).
+    it.each([
+      ['dot-dot', 'team-a/../team-b/repo.git'],
+      ['dot-dot with a leading slash', '/team-a/../team-b/repo.git'],
+      ['dot-dot past the root', 'team-a/../../../team-b/repo.git'],
+      ['dot-dot after a dot', 'team-a/./../team-b/repo.git'],
+      ['%2e%2e (git decoded %252e%252e; a server decoding twice reads ..)', 'team-a/%2e%2e/team-b/repo.git'],
+      ['mixed case .%2E', 'team-a/.%2E/team-b/repo.git'],
+      ['%2f as a slash after a second decoding', 'team-a%2f..%2fteam-b/repo.git'],
+      ['backslashes (IIS reads them as slashes)', 'team-a\\..\\team-b/repo.git'],
+      ['a query that hides the rest', 'team-a?/../../team-b/repo.git'],
+    ])('%s: not team-a', (_what, path) => {
+      expect(match([a], want(path))).toBeUndefined();
+      expect(match([a, host], want(path))).toBe('host');
+    });
+
+    it('a path some server reads as team-b, another as team-a, is neither', () => {
+      // Literally under team-b (a folder named %2e%2e); decoded twice, under team-a.
+      expect(match([a, b], want('team-b/%2e%2e/team-a/repo.git'))).toBeUndefined();
+      expect(match([a, b], want('team-b\\..\\team-a/repo.git'))).toBeUndefined();
+    });
+
+    it('dots that stay inside the base, and an encoded base path, still match', () => {
+      expect(match([a, b], want('team-b/../team-a/repo.git'))).toBe('team-a');
+      expect(match([a], want('team-a/x/../repo.git'))).toBe('team-a');
+      expect(match([a], want('./team-a/repo.git'))).toBe('team-a');
+      expect(match([a], want('team-a/..'))).toBeUndefined();
+      const spaced = service('spaced', 'https://git.example.com/my%20team');
+      expect(match([spaced], want('my team/repo.git'))).toBe('spaced');
+      // git decoded %2520 to %20: a folder literally named my%20team to a server that decodes once.
+      expect(match([spaced], want('my%20team/repo.git'))).toBeUndefined();
+    });
+  });
 });
