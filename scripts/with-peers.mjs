@@ -36,8 +36,9 @@ if (process.env.DBUS_SESSION_BUS_ADDRESS && process.env.LATCH_IN_PEERS === '1') 
 } else if (has('dbus-run-session') && has('dbus-send') && has('gnome-keyring-daemon')) {
   bus = mkdtempSync(join(tmpdir(), 'latch-bus-'));
   // Start the keyring through D-Bus activation, the same path that restarts it after a crash,
-  // and before the command: dbus-send waits up to 25 s, where a Secret Service client gives a
-  // starting daemon 2 s (too little for a busy CI machine).
+  // and before the command: dbus-send waits up to 25 s for it, where Latch's Secret Service
+  // client waits 2 s for any reply (a stopped daemon fails its call after 2.0 s), too little for
+  // a first start on a busy CI machine.
   const script = `dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus org.freedesktop.DBus.StartServiceByName string:org.freedesktop.secrets uint32:0 >/dev/null || echo 'with-peers: the test keyring did not start; keychain tests will find no keychain.' >&2; export LATCH_IN_PEERS=1; exec "$@"`;
   result = spawnSync(
     'dbus-run-session',
