@@ -6,7 +6,9 @@ import type { CliIo } from './io';
  * The lines of stdin, one per call to `next()` (null at its end), read as they are asked for. A line ends
  * at \n, \r\n or a lone \r, as node:readline splits them; by hand because readline has no limit on a line: it
  * keeps one without an end in memory however long it grows (`--password-stdin < /dev/zero`). Here a line
- * longer than `max` bytes stops the reading and fails every later `next()`.
+ * longer than `max` bytes stops the reading and fails every later `next()`. Nor does it read ahead: while
+ * lines nobody asked for are queued the stream is paused, so `yes | latch …` holds one chunk, not the pipe's
+ * whole output for as long as the command runs.
  */
 export class StdinLines {
   private readonly lines: string[] = [];
@@ -27,6 +29,7 @@ export class StdinLines {
     if (this.failure) return Promise.reject(this.failure);
     if (this.ended) return Promise.resolve(null);
     if (!this.started) this.start();
+    else this.stream.resume();
     return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
 
@@ -39,11 +42,17 @@ export class StdinLines {
   private readonly onData = (chunk: Buffer | string) => {
     const parts = (this.pending + chunk.toString()).split(/\r\n|\n|\r(?!$)/);
     this.pending = parts.pop() ?? '';
-    for (const line of parts) this.push(line);
-    if (Buffer.byteLength(this.pending) > this.max) {
-      this.failure = tooLarge(this.max, { what: 'a line on stdin', advice: 'A password line is one short line.' });
-      this.stop();
+    // A line that ended within this chunk is held to the limit as much as one still arriving; the lines before it stand.
+    const lines = [...parts, this.pending];
+    for (const [i, line] of lines.entries()) {
+      if (Buffer.byteLength(line) > this.max) {
+        this.failure = tooLarge(this.max, { what: 'a line on stdin', advice: 'A password line is one short line.' });
+        this.stop();
+        return;
+      }
+      if (i < parts.length) this.push(line);
     }
+    if (this.lines.length > 0) this.stream.pause();
   };
 
   private readonly onEnd = () => {

@@ -39,3 +39,31 @@ describe('StdinLines (--password-stdin)', () => {
     source.destroy();
   });
 });
+
+describe('StdinLines against a stream of many lines', () => {
+  it('reads no further ahead than the lines asked for (`yes | latch … --password-stdin` holds one chunk, not all of it)', async () => {
+    let given = 0;
+    // 4 MiB at most, so that without the pause this fails by count instead of filling the memory.
+    async function* lines() {
+      for (let i = 0; i < 1024; i++) {
+        given += 4096;
+        yield Buffer.from('y\n'.repeat(2048));
+      }
+    }
+    const source = Readable.from(lines(), { objectMode: false });
+    const reader = new StdinLines(source, 4096);
+    expect(await reader.next()).toBe('y');
+    for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
+    // Readable.from pulls a chunk or two ahead of a paused consumer (its buffer); without the pause it is every turn.
+    expect(given).toBeLessThan(8 * 4096);
+    expect(await reader.next()).toBe('y');
+    reader.close();
+    source.destroy();
+  });
+
+  it('refuses a line longer than the limit that ends inside one chunk', async () => {
+    const reader = new StdinLines(stream([`first\n${'x'.repeat(100)}\nshort\n`]), 64);
+    expect(await reader.next()).toBe('first');
+    await expect(reader.next()).rejects.toMatchObject({ code: 'ERR_BAD_INPUT', detail: { max: 64 } });
+  });
+});
