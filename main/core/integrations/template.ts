@@ -14,13 +14,16 @@ export interface TemplateReference {
 /** The references in order of appearance, each with the line it is first on. */
 export function templateReferences(text: string): TemplateReference[] {
   const seen = new Map<string, number>();
-  // Lines are counted on from the previous match, not from the start each time: a 10 MB template of
-  // references would otherwise take quadratic time.
+  // Lines are counted on from the previous match, not from the start each time, and the next line break is
+  // looked for once, not once per match: either way a 10 MiB template of references (on one line, for the
+  // second) would take quadratic time.
   let line = 1;
-  let counted = 0;
+  let nextBreak = text.indexOf('\n');
   for (const m of text.matchAll(REFERENCE)) {
-    for (let i = text.indexOf('\n', counted); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
-    counted = m.index;
+    while (nextBreak !== -1 && nextBreak < m.index) {
+      line++;
+      nextBreak = text.indexOf('\n', nextBreak + 1);
+    }
     const ref = m[1]!;
     if (!seen.has(ref)) seen.set(ref, line);
   }
