@@ -78,16 +78,29 @@ async function answerGet(ctx: CliContext, store: ServiceStore, req: GitCredentia
 
 const savedByGit = (c: Credential): c is CredentialOf<'basic'> => c.kind === 'basic' && c.savedBy?.tool === 'git';
 
+/** The password `get` answers git with from this credential, as it is in the vault now. */
+function answeredPassword(c: Credential): string | undefined {
+  if (c.kind === 'basic') return c.fields.password;
+  if (c.kind === 'bearer') return c.fields.token;
+  if (c.kind === 'oauth2') return c.fields.tokens?.accessToken;
+  return undefined;
+}
+
 /**
  * `store`: git got a working user name and password from someone else; keep them (only with --allow-store), with
  * the password's expiry and the OAuth refresh token that came with it when git sends them. Only a credential git
  * stored is changed: one the user made for that user name is theirs (they change it with `latch rotate`, which
  * keeps the old value through its grace period), and a second copy beside it would only hide it.
  */
-async function store(store: ServiceStore, req: GitCredentialRequest): Promise<void> {
+async function store(store: ServiceStore, req: GitCredentialRequest, ref: string | undefined): Promise<void> {
   const { protocol, host, username, password } = req;
   const oauthRefreshToken = req.oauth_refresh_token || undefined;
   if (!protocol || !host || !username || !password) return;
+  // git stores what worked with every helper, the one that answered included: a pair latch answered from a
+  // credential the user made (a token, an OAuth access token, --ref's credential) is already kept, and a copy
+  // of it saved as git's would outlive the next rotation or renewal and hide them behind its user name.
+  const answered = await locate(store, req, ref).catch(() => undefined);
+  if (answered && !savedByGit(answered.credential) && answeredPassword(answered.credential) === password) return;
   const expiry = Number(req.password_expiry_utc);
   const expiresAt = Number.isFinite(expiry) && expiry > 0 ? expiry * 1000 : null;
   const fields = { username, password, ...(oauthRefreshToken ? { oauthRefreshToken } : {}) };
@@ -155,7 +168,7 @@ export const gitCredentialCommand: CliCommand = {
     if (action !== 'get' && ctx.values['allow-store'] !== true) return 0;
     return withToolStore(ctx, async (s) => {
       if (action === 'get') ctx.io.stdout.write(await answerGet(ctx, s, req));
-      else if (action === 'store') await store(s, req);
+      else if (action === 'store') await store(s, req, typeof ctx.values.ref === 'string' ? ctx.values.ref : undefined);
       else await erase(s, req);
       return 0;
     });

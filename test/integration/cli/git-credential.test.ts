@@ -17,6 +17,7 @@ const DAVE = plant('dave');
 const DAVE_REFRESH = plant('dave-refresh');
 const GINA = plant('gina');
 const GINA_REFRESH = plant('gina-refresh');
+const TOKEN = plant('token');
 
 /** A helper's answer (git-credential(1) key=value lines) as an object. */
 const attributes = (stdout: string) =>
@@ -318,6 +319,40 @@ describe('latch git-credential with real git against git http-backend demanding 
     } finally {
       await idp.close();
     }
+  });
+
+  it('--allow-store keeps no copy of what latch itself answered (a token, a --ref credential): git stores with every helper', async () => {
+    const add = await t.withPassword(
+      ['add', 'Token forge', '--kind', 'bearer', '--name', 'ci', '--url', 'https://token-forge.example'].concat([
+        '--field',
+        'token=-',
+      ]),
+      `${TOKEN}\n`,
+    );
+    expect(add.code, add.stderr).toBe(0);
+    const allow = '!latch git-credential --allow-store';
+    // What git does after a fetch that worked: fill, then approve the same pair with every helper.
+    const filled = await git(['credential', 'fill'], {
+      input: 'url=https://token-forge.example/r.git\n\n',
+      helper: allow,
+    });
+    ok(filled);
+    expect(attributes(filled.stdout)).toMatchObject({ username: 'x-access-token', password: TOKEN });
+    ok(await git(['credential', 'approve'], { input: `${filled.stdout}\n`, helper: allow }));
+    // --ref answers for a host no service has: approving that pair must not make one holding a copy.
+    const byRef = "!latch git-credential --ref 'latch://Token forge/ci' --allow-host mirror.example --allow-store";
+    const mirrored = await git(['credential', 'fill'], {
+      input: 'url=https://mirror.example/r.git\n\n',
+      helper: byRef,
+    });
+    ok(mirrored);
+    ok(await git(['credential', 'approve'], { input: `${mirrored.stdout}\n`, helper: byRef }));
+    const services = JSON.parse((await t.latch(['list', '--json'])).stdout).services as {
+      name: string;
+      credentials: { name: string }[];
+    }[];
+    expect(services.find((s) => s.name === 'Token forge')?.credentials.map((c) => c.name)).toEqual(['ci']);
+    expect(services.map((s) => s.name)).not.toContain('mirror.example');
   });
 
   it("without the agent or quick unlock, get fails with a message saying how to unlock (no prompt on git's stdin)", async () => {
