@@ -4,7 +4,8 @@
  * which opened gcr-prompter and the test waited on it. Here, through Latch's own keychain port: a
  * killed daemon comes back unlocked with its stored items on the very next call, and a locked daemon
  * (the system's command line, started by hand) answers ERR_KEYCHAIN_UNAVAILABLE at once because no
- * prompter can be started. Runs only inside with-peers (it kills the daemon of the bus it is on).
+ * prompter can be started; a hung one fails the call after the client's 2 s reply timeout. So no
+ * keychain call in a test can wait forever, and none needs a timeout of its own. Runs only inside with-peers (it kills the daemon of the bus it is on).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -95,6 +96,20 @@ describe.runIf(reachable)('the test keyring after a crash', { timeout: 15_000 },
     await keychain.set('after-crash', 'round trip');
     expect(await keychain.get('after-crash')).toBe('round trip');
     expect(await keychain.delete('after-crash')).toBe(true);
+  });
+
+  it('a hung daemon fails the call in seconds, not never: the Secret Service client gives a reply 2 s', async () => {
+    await keychain.set(ITEM, VALUE);
+    const pid = secretServicePid()!;
+    process.kill(pid, 'SIGSTOP');
+    try {
+      const started = Date.now();
+      expect(await code(keychain.get(ITEM))).toBe('ERR_KEYCHAIN_UNAVAILABLE');
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    expect(await keychain.get(ITEM)).toBe(VALUE);
   });
 
   it('a locked daemon refuses at once (no prompter to wait on); the next one is unlocked again', async () => {
