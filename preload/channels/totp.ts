@@ -113,10 +113,13 @@ export const totpChannels = {
     output: z.object({ subscribed: z.number() }),
   }),
   'totp.unsubscribe': channel({ input: Empty, output: Ok }),
-  /** HOTP: the code for the stored counter; the counter moves on and is saved. */
+  /**
+   * HOTP: the code for the stored counter; the counter moves on and is saved. `saved: false`: the save failed and
+   * the moved counter is held for the save-failed banner; the code is the one the counter moved for, so it is shown.
+   */
   'totp.nextHotp': channel({
     input: Located,
-    output: z.object({ code: z.string(), counter: z.number() }),
+    output: z.object({ code: z.string(), counter: z.number(), saved: z.boolean() }),
     gesture: true,
   }),
   /**

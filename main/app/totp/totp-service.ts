@@ -5,7 +5,7 @@
  * (totp-reading.ts); the service offers them too, so a host maps every totp use case to it.
  */
 import type { Located } from '../../core/credentials/service-store';
-import type { FieldsOf } from '../../core/model/credential';
+import type { CredentialOf, FieldsOf } from '../../core/model/credential';
 import { LatchError } from '../../core/model/errors';
 import type { Clock } from '../../core/platform';
 import {
@@ -24,6 +24,7 @@ import {
 import type { Credentials } from '../credentials/credentials';
 import type { AppEvents } from '../events';
 import type { SecretCopy } from '../secrets/secret-copy';
+import { isChangeKept } from '../vault/change-kept';
 import { addTotpCredentials, type TotpAddItem } from './totp-add';
 import { loadSpecs, TotpLive } from './totp-live';
 import { previewMigration, previewOtpAuthUri, readQrPixels, readQrPng } from './totp-reading';
@@ -42,11 +43,13 @@ export interface TotpEntry {
   counter: number;
 }
 
-function totpOf(located: Located): FieldsOf<'totp'> {
+function totpCredentialOf(located: Located): CredentialOf<'totp'> {
   if (located.credential.kind !== 'totp')
     throw new LatchError('ERR_BAD_INPUT', 'That credential is not a one-time code.', { detail: { field: 'kind' } });
-  return located.credential.fields;
+  return located.credential;
 }
+
+const totpOf = (located: Located): FieldsOf<'totp'> => totpCredentialOf(located).fields;
 
 function isRecoveryCodes(c: Located['credential']): boolean {
   return c.kind === 'secret' && c.name.toLowerCase() === BACKUP_CODES_CREDENTIAL.toLowerCase();
@@ -97,23 +100,32 @@ export class TotpService {
     this.#live.stop();
   }
 
-  /** HOTP: the code for the stored counter, and the counter moves on (saved before the code is shown). */
-  async nextHotp(serviceId: string, credentialId: string): Promise<{ code: string; counter: number }> {
-    const located = await this.deps.credentials.credential(serviceId, credentialId);
-    const f = totpOf(located);
+  /**
+   * HOTP: the code for the stored counter, and the counter moves on. The code goes to the user whenever the counter
+   * has moved for it: after the save, or when the save failed but the move is held in memory for the save-failed
+   * banner (`saved: false`; reapplied or kept, it reaches the file). Withholding the code then would move the
+   * counter past a code nobody saw. A failure that holds nothing (the vault locked meanwhile) moved nothing.
+   */
+  async nextHotp(serviceId: string, credentialId: string): Promise<{ code: string; counter: number; saved: boolean }> {
+    const credential = totpCredentialOf(await this.deps.credentials.credential(serviceId, credentialId));
+    const f = credential.fields;
     if (f.type !== 'hotp')
       throw new LatchError('ERR_BAD_INPUT', 'Only counter-based (HOTP) codes have a "next code".', {
         detail: { field: 'type' },
       });
     const code = hotpCode(f, f.counter);
-    const credential = located.credential;
-    if (credential.kind === 'totp')
+    const counter = f.counter + 1;
+    try {
       await this.deps.credentials.replaceCredential(serviceId, {
         ...credential,
-        fields: { ...f, counter: f.counter + 1 },
+        fields: { ...f, counter },
         updatedAt: this.deps.clock.now(),
       });
-    return { code, counter: f.counter + 1 };
+    } catch (e) {
+      if (isChangeKept(e)) return { code, counter, saved: false };
+      throw e;
+    }
+    return { code, counter, saved: true };
   }
 
   async copy(serviceId: string, credentialId: string): Promise<{ clearsInSeconds: number }> {

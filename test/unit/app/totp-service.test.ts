@@ -5,9 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../main/app/app-services';
 import type { TotpCodeItem } from '../../../main/app/totp/totp-live';
 import { MemoryClipboard } from '../../../main/core/clipboard/memory-clipboard';
+import { ServiceStore } from '../../../main/core/credentials/service-store';
 import { isLatchError } from '../../../main/core/model/errors';
+import { systemClock } from '../../../main/core/platform';
 import { hotpCode, totpCode } from '../../../main/core/totp';
-import { appForTest, createTestVault } from '../../support/app-for-test';
+import { openVault } from '../../../main/core/vault/open';
+import { appForTest, createTestVault, TEST_PASSWORD } from '../../support/app-for-test';
 import { migrationUri } from '../totp/helpers/migration-encoder';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -159,7 +162,7 @@ describe('the totp service', () => {
     const work = { serviceId: hotp.serviceId, credentialId: hotp.credentialId };
     const secret = 'MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK'; // base32 of "abcdefghijabcdefghij"
     const next = await app.totp.nextHotp(work.serviceId, work.credentialId);
-    expect(next).toEqual({ code: hotpCode({ secret }, 3), counter: 4 });
+    expect(next).toEqual({ code: hotpCode({ secret }, 3), counter: 4, saved: true });
     await app.totp.copy(work.serviceId, work.credentialId);
     expect(clipboard.text).toBe(next.code);
     expect((await app.totp.list()).find((e) => e.type === 'hotp')?.counter).toBe(4);
@@ -182,5 +185,44 @@ describe('the totp service', () => {
   it('reads a QR image only when its pixels match its size (a short buffer is refused before decoding)', async () => {
     expect(await code(() => app.totp.decodeQrPixels(2048, 2048, Buffer.alloc(16)))).toBe('ERR_BAD_INPUT');
     expect(await code(() => app.totp.decodeQrPixels(1, 1, Buffer.alloc(5)))).toBe('ERR_BAD_INPUT');
+  });
+});
+
+describe('HOTP "next code" when its save fails', () => {
+  const HOTP = `otpauth://hotp/Bank:me?secret=${SECRET}&issuer=Bank&counter=3`;
+  const add = async () => {
+    const { added } = await app.totp.add([{ serviceName: 'Bank', name: 'me', source: { kind: 'uri', uri: HOTP } }]);
+    return added[0]!;
+  };
+  // Another program (the command line) writes the file: the app's next save fails, its change held in memory.
+  const anotherWriter = async () => {
+    const other = await openVault({ path: app.vault.path, password: TEST_PASSWORD });
+    await new ServiceStore(other, systemClock).createService({ name: 'From the CLI' });
+    other.lock();
+  };
+  const counterNow = async () => (await app.totp.list()).find((e) => e.type === 'hotp')?.counter;
+
+  it('the code the held counter moved for is handed out (not lost), and each counter value once after re-applying', async () => {
+    const { serviceId, credentialId } = await add();
+    await anotherWriter();
+    const first = await app.totp.nextHotp(serviceId, credentialId);
+    expect(first).toEqual({ code: hotpCode({ secret: SECRET }, 3), counter: 4, saved: false });
+    await app.totp.copy(serviceId, credentialId);
+    expect(clipboard.text).toBe(first.code);
+
+    await app.vault.resolveSaveFailure('reapply');
+    expect(await counterNow()).toBe(4);
+    const second = await app.totp.nextHotp(serviceId, credentialId);
+    expect(second).toEqual({ code: hotpCode({ secret: SECRET }, 4), counter: 5, saved: true });
+  });
+
+  it('discarded, the counter is back where the file has it, and the next code is the same one, not one further', async () => {
+    const { serviceId, credentialId } = await add();
+    await anotherWriter();
+    const shown = await app.totp.nextHotp(serviceId, credentialId);
+    await app.vault.resolveSaveFailure('discard');
+    await app.vault.unlock({ password: TEST_PASSWORD, useQuickUnlock: false, useBackup: false });
+    expect(await counterNow()).toBe(3);
+    expect((await app.totp.nextHotp(serviceId, credentialId)).code).toBe(shown.code);
   });
 });

@@ -62,6 +62,8 @@ export function CodeRow({ entry, live, now, onShowQr, onRecoveryCodes, onDelete 
     try {
       const r = await latch.totp.nextHotp({ serviceId: entry.serviceId, credentialId: entry.credentialId });
       setHotpCode(r.code);
+      if (!r.saved)
+        toast.show('Use this code: the counter moved for it but is not saved yet (see the banner).', 'error');
     } catch (e) {
       toast.show(errorText(e), 'error');
     }
