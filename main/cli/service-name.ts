@@ -2,8 +2,8 @@ import { LatchError } from '../core/model/errors';
 
 /**
  * The names a SERVICE argument may stand for: as typed, then as shell completion offers it. Completion writes
- * names percent-encoded like references (main/cli/completion/vault-names.ts), so "Billing EU" is the one shell
- * word Billing%20EU; a name that does not decode is only itself.
+ * names as inert shell words, percent-encoded (shellWord in main/cli/completion/vault-names.ts), so "Billing EU" is
+ * the one shell word Billing%20EU; a name that does not decode is only itself.
  */
 export function serviceNameForms(typed: string): string[] {
   try {

@@ -31,10 +31,12 @@ const ZSH = `#compdef latch
 # latch completion for zsh: source <(latch completion zsh) after compinit, or save it as _latch in your $fpath.
 _latch() {
   local -a found
-  found=("\${(@f)$(command latch __complete -- "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
+  # The words as the command will get them (Q: quotes and backslashes removed, so my\\ vault.latch is one path).
+  found=("\${(@f)$(command latch __complete -- "\${(@Q)words[2,CURRENT]}" 2>/dev/null)}")
   found=("\${(@)found:#}")
+  # Quoted as zsh needs (no -Q) and followed by a space (no -S ''), as bash and fish complete.
   if (( \${#found} )); then
-    compadd -Q -S '' -- "\${found[@]}"
+    compadd -- "\${found[@]}"
   else
     _files
   fi

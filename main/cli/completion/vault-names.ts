@@ -1,10 +1,23 @@
-import { formatSecretReference } from '../../core/credentials/secret-reference';
 import type { CliContext } from '../registry';
 
 export interface VaultNames {
+  /** Service names as shell words (shellWord), which `latch list`, `edit` and `copy` read back. */
   services: string[];
-  /** `latch://SERVICE/CREDENTIAL`, names percent-encoded (a space is %20), so each is one shell word. */
+  /** `latch://SERVICE/CREDENTIAL`, each name a shell word, which a reference reads back (parseSecretReference). */
   references: string[];
+}
+
+/**
+ * A vault name as one shell word that no shell reads anything into: percent-encoded (a space is %20) as a
+ * reference is, and also the characters encodeURIComponent leaves that a shell does not take literally (' ( ) *
+ * ! ~), and a leading "-" (an option). A vault's names are not the user's own typing (an imported or shared
+ * vault), and completion puts them on a command line the user then runs: a service named *(e'reboot') inserted
+ * as typed is a zsh glob qualifier that runs reboot, and O'Hare opens a quote.
+ */
+export function shellWord(name: string): string {
+  return encodeURIComponent(name)
+    .replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/^-/, '%2D');
 }
 
 /**
@@ -22,9 +35,9 @@ export async function vaultNames(ctx: CliContext): Promise<VaultNames> {
     for (const [id, raw] of vault.entries()) {
       const entry = id.startsWith(SERVICE_RECORD_PREFIX) ? readServiceEntry(raw) : null;
       if (!entry) continue;
-      services.push(encodeURIComponent(entry.name));
-      for (const c of entry.credentials)
-        references.push(formatSecretReference({ service: entry.name, credential: c.name, field: null }));
+      const service = shellWord(entry.name);
+      services.push(service);
+      for (const c of entry.credentials) references.push(`latch://${service}/${shellWord(c.name)}`);
     }
     return { services: services.sort(), references: references.sort() };
   } finally {
