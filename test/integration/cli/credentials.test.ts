@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceAccountFile } from '../../support/gcp-service-account';
-import { grepTree, plant, planted } from './no-secret-on-disk';
+import { ownTempEnv, plant, planted, plantedFiles } from './no-secret-on-disk';
 import { latch } from './run-latch';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/import');
@@ -16,7 +16,7 @@ const PW = plant('master password');
 const STRIPE_KEY = plant('sk_live');
 const vault = join(dir, 'main.latch');
 // Password-only vaults with the lowest cost allowed: no keychain, fast unlocks.
-const env = { LATCH_NO_KEYCHAIN: '1', LATCH_VAULT: vault };
+const env = { LATCH_NO_KEYCHAIN: '1', LATCH_VAULT: vault, ...ownTempEnv(dir) };
 const ITER = ['--iterations', '100000'];
 
 /** Runs latch with the master password as the first stdin line. */
@@ -159,7 +159,7 @@ describe('latch exec', () => {
 
   it('leaves no planted value on disk (HOME, the test folder, the temp folder) in any encoding', () => {
     // Before the export tests below, whose plain-text export is meant to hold the key.
-    expect(grepTree([dir, process.env.HOME ?? dir, tmpdir()], planted())).toEqual([]);
+    expect(plantedFiles([dir, process.env.HOME ?? dir], planted())).toEqual([]);
   });
 });
 

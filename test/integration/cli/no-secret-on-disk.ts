@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 
 /**
  * The planted values are drawn at random when a test file loads, so only a file written since this process
@@ -68,8 +69,7 @@ export function secretForms(value: string): string[] {
 
 /**
  * Files under the given folders whose bytes contain a planted value in any of its `secretForms` (symlinks and
- * special files skipped). Several values are looked for in one walk: the walk of the shared temp folder is what
- * costs.
+ * special files skipped; files not written since `since` not read). Several values are looked for in one walk.
  */
 export function grepTree(roots: string[], needle: string | readonly string[], since = STARTED): string[] {
   const found: string[] = [];
@@ -96,4 +96,59 @@ export function grepTree(roots: string[], needle: string | readonly string[], si
   };
   for (const r of roots) walk(r);
   return [...new Set(found)];
+}
+
+/**
+ * The shared temp folder: the one this process was given, and /tmp, where a child that ignores TMPDIR writes.
+ * The tests give every program they start a TMPDIR of their own (`ownTempEnv`), walked in full.
+ */
+const SHARED_TEMP = [...new Set([tmpdir(), '/tmp'])];
+
+/**
+ * The environment that gives the programs a test starts a temp folder inside the test's folder (made here), so
+ * what they write there is walked in full (the shared temp folder only in part: `plantedFiles`).
+ */
+export function ownTempEnv(testDir: string): { TMPDIR: string } {
+  const TMPDIR = join(testDir, 'tmp');
+  mkdirSync(TMPDIR, { recursive: true, mode: 0o700 });
+  return { TMPDIR };
+}
+
+const isWithin = (path: string, folder: string) => {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith('/'));
+};
+
+/**
+ * The entries at the top of the shared temp folder created or changed since `since`: a file or folder made
+ * there, a file written there, or a folder that got a new entry all have a newer time. Only these are walked:
+ * the shared folder holds other checkouts and runs (400,000 entries, a 10 s walk), none of them written by
+ * this test's programs. (A file rewritten in place two levels down in an older folder would be missed; no
+ * program the tests run does that.)
+ */
+export function freshTempEntries(since = STARTED, skip: readonly string[] = []): string[] {
+  return SHARED_TEMP.flatMap((root) => {
+    let names: string[] = [];
+    try {
+      names = readdirSync(root);
+    } catch {
+      return [];
+    }
+    return names
+      .map((n) => join(root, n))
+      .filter((path) => {
+        if (skip.some((folder) => isWithin(path, folder))) return false;
+        const st = lstatSync(path, { throwIfNoEntry: false });
+        return st !== undefined && Math.max(st.mtimeMs, st.ctimeMs) >= since;
+      });
+  });
+}
+
+/**
+ * The check at the end of a test file: files holding a planted value under `folders` (the test's own, with its
+ * TMPDIR, and HOME), and in what the shared temp folder gained since the test started (a program that ignored
+ * TMPDIR). A file's ctime cannot be set back, so none written since the start is passed over.
+ */
+export function plantedFiles(folders: readonly string[], needle: string | readonly string[]): string[] {
+  return grepTree([...folders, ...freshTempEntries(STARTED, folders)], needle);
 }

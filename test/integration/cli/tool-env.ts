@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { buildCli } from './built-cli';
-import { grepTree, plant, planted } from './no-secret-on-disk';
+import { grepTree, ownTempEnv, plant, planted, plantedFiles } from './no-secret-on-disk';
 import { type LatchRun, latch, runProgram } from './run-latch';
 
 export { buildCli } from './built-cli';
@@ -35,13 +35,14 @@ export interface ToolEnv {
   ): Promise<void>;
   unlock(): Promise<void>;
   /**
-   * Files under HOME and the test folder that contain the value (or any of the values) in any encoding: the quick
-   * check a test makes on the spot; `plantedOnDisk` at the end of the file walks the shared temp folder too.
+   * Files under HOME and the test folder (its TMPDIR included) that contain the value (or any of the values) in
+   * any encoding: the quick check a test makes on the spot; `plantedOnDisk` at the end of the file also reads
+   * what the shared temp folder gained since the test started.
    */
   filesHolding(value: string | readonly string[]): string[];
   /**
-   * Files under HOME, the test folder and the temp folder holding any value planted in this test file (the
-   * master password included), in any of its encodings, less `wanted` (an output the user asked for).
+   * Files under HOME, the test folder and what the shared temp folder gained holding any value planted in this
+   * test file (the master password included), in any of its encodings, less `wanted` (an output the user asked for).
    */
   plantedOnDisk(wanted?: readonly string[]): string[];
   close(): Promise<void>;
@@ -66,6 +67,7 @@ export async function toolEnv(name: string): Promise<ToolEnv> {
     LATCH_NO_KEYCHAIN: '1',
     LATCH_VAULT: join(dir, 'vault.latch'),
     XDG_RUNTIME_DIR: runtime,
+    ...ownTempEnv(dir),
     PATH: `${bin}:${process.env.PATH}`,
   };
   const withPassword = (args: string[], rest = '') =>
@@ -101,7 +103,7 @@ export async function toolEnv(name: string): Promise<ToolEnv> {
     },
     filesHolding: (value) => grepTree([dir, process.env.HOME ?? dir], value),
     plantedOnDisk: (wanted = []) =>
-      grepTree([dir, process.env.HOME ?? dir, tmpdir()], planted()).filter((f) => !wanted.includes(f)),
+      plantedFiles([dir, process.env.HOME ?? dir], planted()).filter((f) => !wanted.includes(f)),
     async close() {
       await latch(['lock'], { env });
       rmSync(dir, { recursive: true, force: true });

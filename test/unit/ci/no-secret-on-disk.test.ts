@@ -2,7 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { grepTree, plant, planted, secretForms } from '../../integration/cli/no-secret-on-disk';
+import {
+  freshTempEntries,
+  grepTree,
+  plant,
+  planted,
+  plantedFiles,
+  secretForms,
+} from '../../integration/cli/no-secret-on-disk';
 
 const dir = mkdtempSync(join(tmpdir(), 'latch-grep-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -51,6 +58,30 @@ describe('the no-secret-on-disk check the tool tests use', () => {
     writeFileSync(file, VALUE);
     expect(grepTree([dir], VALUE, Date.now() + 60_000)).toEqual([]);
     rmSync(file);
+  });
+
+  it('finds a value a program wrote to the shared temp folder, ignoring TMPDIR: a new file or a new folder at its top', () => {
+    const stray = mkdtempSync(join(tmpdir(), 'latch-grep-stray-'));
+    const strayFile = join(tmpdir(), `latch-grep-stray-${process.pid}`);
+    try {
+      writeFileSync(join(stray, 'cache'), `x ${Buffer.from(VALUE).toString('base64')}`);
+      writeFileSync(strayFile, VALUE);
+      expect(plantedFiles([dir], VALUE).sort()).toEqual([join(stray, 'cache'), strayFile].sort());
+    } finally {
+      rmSync(stray, { recursive: true });
+      rmSync(strayFile);
+    }
+  });
+
+  it("walks only the shared temp folder's entries made or changed since the start, never the test's own twice", () => {
+    const stray = mkdtempSync(join(tmpdir(), 'latch-grep-stray-'));
+    try {
+      expect(freshTempEntries()).toContain(stray);
+      expect(freshTempEntries(undefined, [dir])).not.toContain(dir);
+      expect(freshTempEntries(Date.now() + 60_000)).not.toContain(stray);
+    } finally {
+      rmSync(stray, { recursive: true });
+    }
   });
 
   it('remembers every planted value, and every form of it is distinct from noise', () => {
