@@ -12,6 +12,7 @@ import { saveMerging } from '../../core/vault/save-merging';
 export function mergingRecordVault(vault: OpenVault): RecordVault {
   return {
     entries: () => vault.entries(),
+    entriesMentioning: (needle) => vault.entriesMentioning(needle),
     readRecord: (id) => vault.readRecord(id),
     putRecord: (id, entry, body) => vault.putRecord(id, entry, body),
     deleteRecord: (id) => vault.deleteRecord(id),

@@ -6,6 +6,12 @@ import type { JsonValue } from '../vault/types';
  */
 export interface RecordVault {
   entries(): ReadonlyMap<string, JsonValue>;
+  /**
+   * The entries whose index text, lowercased, contains needle: all of them and maybe more (the caller checks
+   * each); null (or absent) when only a search of entries() can tell. OpenVault's line index answers it by
+   * reading a few rows instead of every one.
+   */
+  entriesMentioning?(needle: string): [string, JsonValue][] | null;
   readRecord(id: string): Promise<JsonValue>;
   putRecord(id: string, entry: JsonValue, body: JsonValue): void;
   deleteRecord(id: string): boolean;

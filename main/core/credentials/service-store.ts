@@ -118,6 +118,11 @@ function parseService(input: unknown): ParsedService {
   return { ...parsed.data, tags: [...new Set(parsed.data.tags)] };
 }
 
+/** The one rule a service name is matched by: a service record whose name, lowercased, is wanted. */
+function isServiceNamed(id: string, entry: unknown, wanted: string): boolean {
+  return id.startsWith(SERVICE_RECORD_PREFIX) && readServiceEntry(entry)?.name.toLowerCase() === wanted;
+}
+
 export class ServiceStore {
   /** Nesting depth of inOneSave: while above 0, writes stay in memory. */
   private deferring = 0;
@@ -259,12 +264,34 @@ export class ServiceStore {
   /** Finds a service by name (case-insensitive), as references and the command line name them. */
   findServiceId(name: string): string {
     const wanted = name.trim().toLowerCase();
-    // One pass over the index's own keys, no copy of its entries: a 10,000-record vault is searched on every `latch get`.
+    return this.findByIndexText(wanted) ?? this.findByEveryEntry(name, wanted);
+  }
+
+  /**
+   * The fast path: only the rows whose index text mentions the name, as the vault finds them by a text search
+   * (OpenVault.entriesMentioning), are parsed. A service entry holds its name as JSON.stringify writes it, and
+   * lowercasing commutes with that (no character lowercases to a quote, a backslash or a control character, and
+   * escapes are lowercase already), so every service this name matches is among the rows mentioning
+   * JSON.stringify(wanted). It decides only when exactly one matches; none or several go to the full search,
+   * which gives the answer and the error it always gave. A name with a sigma goes there too, as a precaution:
+   * sigma is the one letter toLowerCase maps by its neighbours (final ς or σ), and although a name's neighbours
+   * in the index are always quotes (which end the context as the string's ends do), nothing is lost by not
+   * relying on that.
+   */
+  private findByIndexText(wanted: string): string | undefined {
+    if (wanted === '' || /[\u03c2\u03c3]/.test(wanted)) return undefined;
+    const mentioned = this.vault.entriesMentioning?.(JSON.stringify(wanted));
+    if (!mentioned) return undefined;
+    const matching = mentioned.filter(([id, entry]) => isServiceNamed(id, entry, wanted));
+    return matching.length === 1 ? matching[0]![0] : undefined;
+  }
+
+  private findByEveryEntry(name: string, wanted: string): string {
+    // One pass over the index's own keys, no copy of its entries.
     const entries = this.vault.entries();
     let found: string | undefined;
     for (const id of entries.keys()) {
-      if (!id.startsWith(SERVICE_RECORD_PREFIX) || readServiceEntry(entries.get(id))?.name.toLowerCase() !== wanted)
-        continue;
+      if (!isServiceNamed(id, entries.get(id), wanted)) continue;
       if (found !== undefined)
         throw new LatchError('ERR_CONFLICT', `Several services are named "${name}"; rename one to tell them apart.`);
       found = id;

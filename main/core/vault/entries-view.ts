@@ -4,30 +4,39 @@ export interface RowLike {
   entry: JsonValue;
 }
 
-/** A read-only Map of id → index entry over the vault's rows, without copying them. */
+/** What the view reads: one row by id (parsed alone if need be), and all of them. */
+export interface RowSource {
+  get(id: string): RowLike | undefined;
+  readonly rows: ReadonlyMap<string, RowLike>;
+}
+
+/**
+ * A read-only Map of id → index entry over the vault's rows, without copying them. get and has read one row
+ * (the store may parse only that one); size and iteration read them all.
+ */
 export class EntriesView implements ReadonlyMap<string, JsonValue> {
-  constructor(private readonly rows: ReadonlyMap<string, RowLike>) {}
+  constructor(private readonly source: RowSource) {}
 
   get size(): number {
-    return this.rows.size;
+    return this.source.rows.size;
   }
   get(id: string): JsonValue | undefined {
-    return this.rows.get(id)?.entry;
+    return this.source.get(id)?.entry;
   }
   has(id: string): boolean {
-    return this.rows.has(id);
+    return this.source.get(id) !== undefined;
   }
   forEach(cb: (value: JsonValue, key: string, map: ReadonlyMap<string, JsonValue>) => void, thisArg?: unknown): void {
-    for (const [k, r] of this.rows) cb.call(thisArg, r.entry, k, this);
+    for (const [k, r] of this.source.rows) cb.call(thisArg, r.entry, k, this);
   }
   *entries(): MapIterator<[string, JsonValue]> {
-    for (const [k, r] of this.rows) yield [k, r.entry];
+    for (const [k, r] of this.source.rows) yield [k, r.entry];
   }
   keys(): MapIterator<string> {
-    return this.rows.keys();
+    return this.source.rows.keys();
   }
   *values(): MapIterator<JsonValue> {
-    for (const r of this.rows.values()) yield r.entry;
+    for (const r of this.source.rows.values()) yield r.entry;
   }
   [Symbol.iterator](): MapIterator<[string, JsonValue]> {
     return this.entries();

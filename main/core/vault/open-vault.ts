@@ -7,7 +7,7 @@ import { ChangeJournal, type ChangeKind } from './change-journal';
 import { trustedFingerprint, verifyChecksum } from './container';
 import { deviceKeyName, generateDeviceKey, storeDeviceKey } from './device-key';
 import type { LockOptions } from './file-lock';
-import { decryptIndex, decryptRecord } from './format/v1/read';
+import { allRows, decryptIndex, decryptRecord } from './format/v1/read';
 import { type EncodedFile, encodeFile, verifyWritten, type WritableRow } from './format/v1/write';
 import type { VaultFileSystem } from './fs-port';
 import type { VaultHeader } from './header';
@@ -22,7 +22,7 @@ import {
 } from './key-slots';
 import { type Conflict, mergeOnto } from './merge';
 import { decodeVaultFile } from './migrate';
-import { RecordStore, type Row } from './record-store';
+import { type LazyRows, RecordStore, type Row } from './record-store';
 import {
   finishBackups,
   type RekeyOptions,
@@ -69,7 +69,8 @@ export interface OpenVaultInit {
   vaultKey: CryptoKey;
   kek: { slot: 'password' | 'device'; key: CryptoKey } | null;
   deviceKey: Uint8Array | null;
-  rows: Map<string, Row>;
+  /** Every row, or an index that parses them on demand (format/v1/index-lines.ts). */
+  rows: Map<string, Row> | LazyRows;
   disk: DiskState | null;
   diskGood: boolean;
   openedFrom: 'main' | 'backup';
@@ -196,6 +197,22 @@ export class OpenVault {
   entries(): ReadonlyMap<string, JsonValue> {
     this.key();
     return this.store.entries;
+  }
+
+  /**
+   * The entries whose index text (the record's row, as the index holds it), lowercased, contains needle: every
+   * such entry and possibly others, so the caller checks each. Null when the vault cannot tell without reading
+   * every entry (its index is all parsed already, or is of the first layout): search entries() then. Lets a
+   * lookup by name (`latch get`) parse a few rows of 10,000 instead of all of them.
+   */
+  entriesMentioning(needle: string): [string, JsonValue][] | null {
+    this.key();
+    return this.store.rowsMentioning(needle)?.map(([id, row]) => [id, row.entry]) ?? null;
+  }
+
+  /** False while the index's rows are parsed on demand (nothing has needed them all yet). */
+  get indexFullyParsed(): boolean {
+    return this.store.fullyParsed;
   }
 
   /** The records changed since the last save, oldest first, with their index entries (null: deleted). */
@@ -336,7 +353,7 @@ export class OpenVault {
       );
     }
     const { rows, revision } = await decryptIndex(key, file.container, file.header);
-    const diskRows: Map<string, Row> = rows;
+    const diskRows: Map<string, Row> = allRows(rows);
     const { reapplied, conflicts } = mergeOnto(diskRows, this.store.rows, this.journal);
     this.header = file.header;
     this.store.replaceAll(diskRows);

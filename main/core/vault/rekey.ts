@@ -4,7 +4,7 @@ import type { Keychain } from '../keychain/keychain';
 import { LatchError } from '../model/errors';
 import { verifyChecksum } from './container';
 import { deviceKeyName, storeDeviceKey } from './device-key';
-import { decryptIndex, decryptRecordBytes } from './format/v1/read';
+import { allRows, type DecodedRow, decryptIndex, decryptRecordBytes } from './format/v1/read';
 import { encodeFile, verifyWritten, type WritableRow } from './format/v1/write';
 import type { VaultFileSystem } from './fs-port';
 import type { VaultHeader } from './header';
@@ -84,12 +84,12 @@ export async function stageBackup(
     throw e;
   }
   let file: ReturnType<typeof decodeVaultFile>;
-  let rows: Awaited<ReturnType<typeof decryptIndex>>['rows'];
+  let rows: Map<string, DecodedRow>;
   try {
     verifyChecksum(bytes);
     file = decodeVaultFile(bytes);
     if (file.header.vaultId !== newHeader.vaultId) return null;
-    ({ rows } = await decryptIndex(oldKey, file.container, file.header));
+    rows = allRows((await decryptIndex(oldKey, file.container, file.header)).rows);
   } catch (e) {
     if (e instanceof LatchError) return null;
     throw e;

@@ -42,13 +42,27 @@ describe('committed format fixtures open in this version', () => {
       f.mode === 'quick'
         ? await openVault({ path, useQuickUnlock: true, keychain })
         : await openVault({ path, password: f.password, keychain, ...(recoveryKit ? { recoveryKit } : {}) });
+    // Format 1 fixtures were written with the first index layout (one JSON document): parsed whole at unlock.
+    expect(vault.indexFullyParsed).toBe(true);
     expect(Object.fromEntries(vault.entries())).toEqual(f.entries);
     for (const [id, body] of Object.entries(f.bodies)) expect(await vault.readRecord(id)).toEqual(body);
 
-    // And it saves in the current format and reopens.
+    // And it saves in the current format (the line index) and reopens with the same content.
     vault.putRecord('added-by-test', null, { ok: true });
     await vault.save();
     const again = await openVault({ path, password: f.password, keychain, ...(recoveryKit ? { recoveryKit } : {}) });
-    expect(again.entries().size).toBe(Object.keys(f.entries).length + 1);
+    expect(again.indexFullyParsed).toBe(false); // rows read on demand: the line index
+    const [firstId, firstBody] = Object.entries(f.bodies)[0]!;
+    expect(await again.readRecord(firstId)).toEqual(firstBody);
+    expect(again.entries().get(firstId)).toEqual(f.entries[firstId]);
+    expect(again.indexFullyParsed).toBe(false);
+    expect(Object.fromEntries(again.entries())).toEqual({ ...f.entries, 'added-by-test': null });
+    expect(again.indexFullyParsed).toBe(true);
+    for (const [id, body] of Object.entries(f.bodies)) expect(await again.readRecord(id)).toEqual(body);
+    // A second save (from the line index) reopens too.
+    again.deleteRecord('added-by-test');
+    await again.save();
+    const third = await openVault({ path, password: f.password, keychain, ...(recoveryKit ? { recoveryKit } : {}) });
+    expect(Object.fromEntries(third.entries())).toEqual(f.entries);
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { LatchError } from '../../../main/core/model/errors';
 import { createVault, openVault } from '../../../main/core/vault';
 import { codeOf, PASSWORD, rebuild, reseal, sectionAt, sectionOf, TEST_ITERATIONS, tempVaultPath } from './helpers';
 
@@ -216,5 +217,75 @@ describe('damaged files are refused', () => {
       rebuild(bytes, { header: Buffer.from(JSON.stringify({ ...header, revision: header.revision + 5 })) }),
     );
     expect(await codeOf(openVault({ path, password: PASSWORD }))).toBe('ERR_VAULT_CORRUPT');
+  });
+
+  describe('the line index (index version 2): its lines cannot be moved, cut or taken from another vault', () => {
+    /** Where each line of sampleVault's index plaintext lies in its ciphertext (GCM keeps positions). */
+    function lineSpans(revision: number): { start: number; end: number }[] {
+      const bodies = [{ secret: 'first secret value' }, { secret: 'other secret value' }, { secret: 'third' }];
+      const ids = ['one', 'two', 'three'];
+      const lens = bodies.map((b) => 12 + JSON.stringify(b).length + 16);
+      const lines = [`{"v":2,"revision":${revision},"recordsSha256":"${'0'.repeat(64)}"}`];
+      let off = 0;
+      ids.forEach((id, i) => {
+        const name = id[0]!.toUpperCase() + id.slice(1);
+        lines.push(JSON.stringify([id, revision, off, lens[i], { name }]));
+        off += lens[i]!;
+      });
+      const spans: { start: number; end: number }[] = [];
+      let at = 12; // the nonce comes first
+      for (const l of lines) {
+        spans.push({ start: at, end: at + Buffer.byteLength(l) });
+        at += Buffer.byteLength(l) + 1;
+      }
+      return spans;
+    }
+
+    async function refusedIndex(path: string, bytes: Buffer, index: Buffer): Promise<void> {
+      writeFileSync(path, rebuild(bytes, { index }));
+      const e = await openVault({ path, password: PASSWORD }).then(
+        () => null,
+        (err: LatchError) => err,
+      );
+      expect(e?.code).toBe('ERR_VAULT_CORRUPT');
+      expect(e?.detail?.part).toBe('index');
+    }
+
+    it('two row lines swapped, a row line cut short, a row line from another vault: each refused at unlock', async () => {
+      const { path, bytes } = await sampleVault();
+      const opened = await openVault({ path, password: PASSWORD });
+      const spans = lineSpans(opened.revision);
+      opened.lock();
+      const index = sectionOf(bytes, 1);
+      expect(spans.at(-1)!.end + 16).toBe(index.length); // the spans are the plaintext's lines exactly
+
+      // The ciphertext of the lines of 'one' and 'two' swapped (the newline between them kept between them).
+      const [one, two, three] = [spans[1]!, spans[2]!, spans[3]!];
+      const swapped = Buffer.concat([
+        index.subarray(0, one.start),
+        index.subarray(two.start, two.end),
+        index.subarray(one.end, two.start),
+        index.subarray(one.start, one.end),
+        index.subarray(two.end),
+      ]);
+      expect(swapped.length).toBe(index.length);
+      await refusedIndex(path, bytes, swapped);
+
+      // The last row line loses its last 10 bytes (the section length and checksum fixed up).
+      await refusedIndex(path, bytes, Buffer.concat([index.subarray(0, three.end - 10), index.subarray(three.end)]));
+
+      // The line of 'two' from another vault with the same content, in place of this vault's.
+      const other = await sampleVault();
+      const otherIndex = sectionOf(other.bytes, 1);
+      const moved = Buffer.from(index);
+      otherIndex.copy(moved, two.start, two.start, two.end);
+      await refusedIndex(path, bytes, moved);
+
+      // The intact file still opens, lazily: nothing above was a false alarm of the test's own making.
+      writeFileSync(path, bytes);
+      const again = await openVault({ path, password: PASSWORD });
+      expect(again.indexFullyParsed).toBe(false);
+      expect(await again.readRecord('two')).toEqual({ secret: 'other secret value' });
+    });
   });
 });

@@ -5,70 +5,36 @@ import { open as aeadOpen } from '../../aead';
 import type { Container } from '../../container';
 import type { VaultHeader } from '../../header';
 import type { CryptoKey, JsonValue } from '../../types';
+import { decodeJsonIndex, isJsonIndex } from './index-json';
+import { isLineIndex, LineIndex } from './index-lines';
+import { corruptIndex, type DecodedRow } from './index-row';
 
 /**
- * The format 1 reader: the index (decrypted once at unlock, every entry in memory) and record
- * bodies (decrypted one at a time, on demand). Its writer is write.ts; the byte framing both
+ * The format 1 reader: the index (decrypted once at unlock; its rows parsed all at once in index version 1,
+ * one at a time as asked for in version 2) and record bodies (decrypted one at a time, on demand). Its writer is write.ts; the byte framing both
  * share (magic, format number, sections, checksum) is container.ts, the header header.ts.
  */
 
-/** A row as decoded: its ciphertext is a view of the records section (no copy). */
-export interface DecodedRow {
-  entry: JsonValue;
-  rev: number;
-  blob: Uint8Array;
-  body: null;
+export type { DecodedRow } from './index-row';
+
+/** An index as decoded: every row (index version 1), or the line index that reads them on demand (version 2). */
+export type IndexRows = Map<string, DecodedRow> | LineIndex;
+
+/** Every row of a decoded index (parsing them all, for a line index). */
+export function allRows(rows: IndexRows): Map<string, DecodedRow> {
+  return rows instanceof Map ? rows : rows.all();
 }
 
-export interface DecodedIndex {
-  revision: number;
-  recordsSha256: string;
-  rows: Map<string, DecodedRow>;
-}
-
-function corruptIndex(): LatchError {
-  return new LatchError('ERR_VAULT_CORRUPT', 'The vault index decrypted but is not valid; the file is damaged.', {
-    detail: { part: 'index' },
-  });
-}
-
-/** Parses the index plaintext, `{"v":1,"revision":…,"recordsSha256":…,"records":[[id,rev,off,len,entry],…]}`. */
-export function decodeIndex(plain: Uint8Array, records: Uint8Array): DecodedIndex {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength).toString('utf8'));
-  } catch {
-    throw corruptIndex();
-  }
-  if (typeof raw !== 'object' || raw === null) throw corruptIndex();
-  const o = raw as { v?: unknown; revision?: unknown; recordsSha256?: unknown; records?: unknown };
-  if (o.v !== 1 || typeof o.revision !== 'number' || typeof o.recordsSha256 !== 'string' || !Array.isArray(o.records)) {
-    throw corruptIndex();
-  }
-  const rows = new Map<string, DecodedRow>();
-  const list = o.records as unknown[];
-  for (let i = 0; i < list.length; i++) {
-    const t = list[i];
-    if (!Array.isArray(t)) throw corruptIndex();
-    const id: unknown = t[0];
-    const rev: unknown = t[1];
-    const off: unknown = t[2];
-    const len: unknown = t[3];
-    if (
-      typeof id !== 'string' ||
-      typeof rev !== 'number' ||
-      typeof off !== 'number' ||
-      typeof len !== 'number' ||
-      off < 0 ||
-      len < 0 ||
-      off + len > records.length ||
-      rows.has(id)
-    ) {
-      throw corruptIndex();
-    }
-    rows.set(id, { entry: (t[4] ?? null) as JsonValue, rev, blob: records.subarray(off, off + len), body: null });
-  }
-  return { revision: o.revision, recordsSha256: o.recordsSha256, rows };
+/** Decodes the index plaintext in either layout (index-json.ts, index-lines.ts). */
+export function decodeIndex(
+  plain: Uint8Array,
+  records: Uint8Array,
+): { revision: number; recordsSha256: string; rows: IndexRows } {
+  const text = Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength).toString('utf8');
+  if (isJsonIndex(text)) return decodeJsonIndex(text, records);
+  if (!isLineIndex(text)) throw corruptIndex();
+  const index = LineIndex.decode(text, records);
+  return { revision: index.revision, recordsSha256: index.recordsSha256, rows: index };
 }
 
 /** Decrypts the index with the vault key and checks it against the header and the records section. */
@@ -77,7 +43,7 @@ export async function decryptIndex(
   container: Pick<Container, 'headerBytes' | 'index' | 'records'>,
   header: VaultHeader,
   recordsSha256?: Promise<string> | string,
-): Promise<{ rows: Map<string, DecodedRow>; revision: number }> {
+): Promise<{ rows: IndexRows; revision: number }> {
   let plain: Uint8Array;
   try {
     plain = await aeadOpen(key, container.index, indexAad(container.headerBytes));
@@ -88,7 +54,7 @@ export async function decryptIndex(
       { detail: { part: 'index' } },
     );
   }
-  let decoded: DecodedIndex;
+  let decoded: ReturnType<typeof decodeIndex>;
   try {
     decoded = decodeIndex(plain, container.records);
   } finally {

@@ -5,6 +5,7 @@ import { NONCE_BYTES, TAG_BYTES } from '../../constants';
 import { allocContainer, decodeContainer, finishContainer } from '../../container';
 import { encodeHeader, type VaultHeader } from '../../header';
 import type { CryptoKey, JsonValue } from '../../types';
+import { encodeLineIndexHead } from './index-lines';
 
 /**
  * The format 1 writer: a whole file from the in-memory rows. Only rows with a pending body are
@@ -58,23 +59,23 @@ export function rowText(id: string, rev: number, len: number, entryJson: string)
 }
 
 /**
- * The index plaintext, `{"v":1,"revision":…,"recordsSha256":…,"records":[[id,rev,off,len,entry],…]}`
- * (rows are tuples, not objects: a quarter less to parse at unlock), from cached row texts. The records hash is left as 64
- * placeholder bytes at shaAt, to be written once the records section (laid out after this) is hashed.
+ * The index plaintext in the line layout (index-lines.ts): a first line with the version, revision and records
+ * hash, then one row per line, from cached row texts. The records hash is left as 64 placeholder bytes at
+ * shaAt, to be written once the records section (laid out after this) is hashed.
  */
 export function encodeIndexRows(
   revision: number,
   texts: readonly RowText[],
   offs: readonly number[],
 ): { plain: Buffer; shaAt: number } {
-  const fragments: string[] = new Array(texts.length);
+  const { head, shaAt } = encodeLineIndexHead(revision);
+  const lines: string[] = new Array(texts.length + 1);
+  lines[0] = head;
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i]!;
-    fragments[i] = t.head + offs[i]! + t.tail;
+    lines[i + 1] = t.head + offs[i]! + t.tail;
   }
-  const before = `{"v":1,"revision":${revision},"recordsSha256":"`;
-  const plain = Buffer.from(`${before}${'0'.repeat(64)}","records":[${fragments.join(',')}]}`, 'utf8');
-  return { plain, shaAt: before.length };
+  return { plain: Buffer.from(lines.join('\n'), 'utf8'), shaAt };
 }
 
 /**
