@@ -10,7 +10,8 @@
 // the same line runs. On Windows, npm's cmd-shim (lib/index.js, its shebangExpr) reads `#!/usr/bin/env -S node
 // --` as the program `node` with the arguments `--`, and its .cmd, .ps1 and sh shims run
 // `node -- "…\bin\latch.mjs" %*`: the same protection. The two helpers (git-, docker-credential-latch) have
-// the same line.
+// the same line. BusyBox's env (Alpine) has no -S and stops with "invalid option" before Node starts; no other first
+// line serves GNU env, BusyBox env and cmd-shim at once: docs/cli.md gives the BusyBox launchers and why.
 const entry = new URL('../out/cli/latch.mjs', import.meta.url);
 try {
   await import(entry.href);

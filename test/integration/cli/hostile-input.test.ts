@@ -3,11 +3,21 @@
  * arguments, and no input (stdin, an env file, a template, an HTTP answer) is read past its limit.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assumeRole } from '../../../main/core/integrations/sts-assume-role';
 import { buildCli } from './built-cli';
@@ -29,6 +39,25 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const run = (command: string[], stdin = '') => runProgram(command, { env, stdin, cwd: dir });
+
+const found = (program: string) => spawnSync('sh', ['-c', `command -v ${program}`], { encoding: 'utf8' }).stdout.trim();
+const BUSYBOX = found('busybox');
+if (!BUSYBOX)
+  console.warn('hostile-input: the BusyBox checks skipped: busybox is not installed (apt-get install busybox).');
+/** npm's own cmd-shim, the one that writes the Windows shims of an installed package's bins (next to npm-cli.js). */
+const NPM = found('npm');
+const CMD_SHIM = NPM ? join(dirname(realpathSync(NPM)), '../node_modules/cmd-shim') : '';
+if (!existsSync(CMD_SHIM)) console.warn("hostile-input: the Windows shim check skipped: npm's cmd-shim is not found.");
+
+/** A project's .env whose NODE_OPTIONS would make Node run a file (it writes a marker) inside the process it starts. */
+function evilDotenv(name: string): { dotenv: string; marker: string } {
+  const marker = join(dir, `${name}-ran`);
+  const evil = join(dir, `${name}.cjs`);
+  writeFileSync(evil, `require('node:fs').writeFileSync(${JSON.stringify(marker)}, String(process.pid));\n`);
+  const dotenv = join(dir, `${name}.env`);
+  writeFileSync(dotenv, `NODE_OPTIONS=--require ${evil}\n`);
+  return { dotenv, marker };
+}
 
 /** Runs a command with stdin from a file (/dev/zero), and the child's peak memory (python's getrusage). */
 function withStdinFrom(path: string, command: string[]): Promise<LatchRun & { peakMiB: number }> {
@@ -81,11 +110,8 @@ describe("the installed entry points: Node's own options never come from latch's
   });
 
   it('a NODE_OPTIONS line in a project’s .env reaches the child only: latch (holding the secrets) loads nothing', async () => {
-    const marker = join(dir, 'evil-ran');
-    const evil = join(dir, 'evil.cjs');
-    writeFileSync(evil, `require('node:fs').writeFileSync(${JSON.stringify(marker)}, String(process.pid));\n`);
-    const dotenv = join(dir, 'project.env');
-    writeFileSync(dotenv, `NODE_OPTIONS=--require ${evil}\n`);
+    const { dotenv, marker } = evilDotenv('project');
+    const evil = join(dir, 'project.cjs');
     const r = await run([linked('latch'), 'exec', '--env-file', dotenv, '--', 'sh', '-c', 'printf %s "$NODE_OPTIONS"']);
     expect(r).toEqual({ code: 0, stdout: `--require ${evil}`, stderr: '' });
     expect(existsSync(marker)).toBe(false);
@@ -100,6 +126,87 @@ describe("the installed entry points: Node's own options never come from latch's
     expect(r.stderr).toContain('Nothing was run');
     expect(r.stderr).not.toContain('imported');
   });
+});
+
+describe('the shebang under BusyBox env (Alpine) and npm’s Windows shims (docs/cli.md, "The installed entry points")', () => {
+  it.runIf(BUSYBOX)(
+    'through BusyBox’s env, as the kernel runs the first line, each bin stops before Node starts',
+    async () => {
+      for (const bin of BINS) {
+        // Linux gives the interpreter the rest of the line as one argument (binfmt_script): env gets "-S node --".
+        const [interpreter, ...rest] = readFileSync(join(ROOT, 'bin', `${bin}.mjs`), 'utf8')
+          .split('\n')[0]!
+          .slice(2)
+          .split(' ');
+        expect(interpreter).toBe('/usr/bin/env');
+        const { dotenv, marker } = evilDotenv(`busybox-${bin}`);
+        const r = await run([BUSYBOX, 'env', rest.join(' '), linked(bin), '--env-file', dotenv, 'exec', '--', 'true']);
+        expect(r.code, bin).toBe(1);
+        expect(r.stderr).toContain("env: invalid option -- 'S'");
+        expect(existsSync(marker), `${bin}: Node ran the .env's NODE_OPTIONS`).toBe(false);
+      }
+    },
+  );
+
+  it.runIf(BUSYBOX)(
+    'the launchers docs/cli.md gives, written and run by BusyBox’s sh, keep --env-file from Node',
+    async () => {
+      const docs = readFileSync(join(ROOT, 'docs/cli.md'), 'utf8');
+      const block = /```sh\npkg=[^\n]*\n(for name in [\s\S]*?\ndone)\n```/.exec(docs)?.[1];
+      expect(block, 'the launcher block in docs/cli.md').toBeDefined();
+      // npm's links, as npm install -g makes them; the block replaces them (never writing through them).
+      const npmBin = join(dir, 'npm-bin');
+      mkdirSync(npmBin);
+      for (const bin of BINS) symlinkSync(join(ROOT, 'bin', `${bin}.mjs`), join(npmBin, bin));
+      const made = spawnSync(BUSYBOX, ['sh', '-ec', `pkg="$1" bin="$2"\n${block}`, 'sh', ROOT, npmBin], {
+        encoding: 'utf8',
+      });
+      expect(made.status, made.stderr).toBe(0);
+      expect(readFileSync(join(ROOT, 'bin/latch.mjs'), 'utf8')).toMatch(/^#!\/usr\/bin\/env -S node --\n/);
+      const missing = join(dir, 'missing.env');
+      const { dotenv, marker } = evilDotenv('launcher');
+      const [absent, nodeOptions, helper] = await Promise.all([
+        run([BUSYBOX, 'sh', join(npmBin, 'latch'), 'exec', '--env-file', missing, '--', 'true']),
+        run([
+          BUSYBOX,
+          'sh',
+          join(npmBin, 'latch'),
+          'exec',
+          '--env-file',
+          dotenv,
+          '--',
+          'sh',
+          '-c',
+          'printf %s "$NODE_OPTIONS"',
+        ]),
+        run([BUSYBOX, 'sh', join(npmBin, 'git-credential-latch'), '--env-file', missing, 'get']),
+      ]);
+      expect(absent).toEqual({ code: 1, stdout: '', stderr: `latch: Cannot read the env file ${missing} (ENOENT).\n` });
+      expect(nodeOptions).toEqual({ code: 0, stdout: `--require ${join(dir, 'launcher.cjs')}`, stderr: '' });
+      expect(existsSync(marker)).toBe(false);
+      expect(helper.code).toBe(2); // latch's usage error (an option git-credential does not take), not Node's exit 9
+      expect(helper.stderr).toMatch(/^latch: /);
+    },
+  );
+
+  it.runIf(existsSync(CMD_SHIM))(
+    'npm’s cmd-shim reads the first line as node with --: the .cmd, .ps1 and sh shims run node --',
+    async () => {
+      const cmdShim = createRequire(import.meta.url)(CMD_SHIM) as (from: string, to: string) => Promise<void>;
+      for (const bin of BINS) {
+        const to = join(dir, 'win-shims', bin);
+        await cmdShim(join(ROOT, 'bin', `${bin}.mjs`), to);
+        expect(readFileSync(`${to}.cmd`, 'utf8')).toMatch(
+          new RegExp(`"%_prog%" -- "%dp0%\\\\[^"]*\\\\bin\\\\${bin}\\.mjs" %\\*`),
+        );
+        expect(readFileSync(`${to}.cmd`, 'utf8')).toContain('SET "_prog=node"');
+        expect(readFileSync(`${to}.ps1`, 'utf8')).toMatch(
+          new RegExp(`& "node\\$exe" -- "\\$basedir/[^"]*/bin/${bin}\\.mjs" \\$args`),
+        );
+        expect(readFileSync(to, 'utf8')).toMatch(new RegExp(`exec node -- "\\$basedir/[^"]*/bin/${bin}\\.mjs" "\\$@"`));
+      }
+    },
+  );
 });
 
 describe('input limits: refused as soon as they are passed, with bounded memory', () => {
