@@ -1,19 +1,20 @@
 /**
  * The unlock agent's side of the fast paths of `latch get` (main/cli/agent-get.ts) and `latch exec`
- * (main/cli/agent-exec.ts): opens the vault file the client names with the key the agent holds, reads the
- * fields through the same session and SecretAccess the ordinary commands use (so a TOTP code or a minted JWT
- * come out the same; an OAuth credential is left to the client, see below), and locks it again. Loaded by the
- * agent process, never by the client, so the client loads none of the vault, model or zod code.
+ * (main/cli/agent-exec.ts): opens the vault file the client names with the key the agent holds (or takes the one
+ * it holds open while that file is unchanged, agent-held-vault.ts), reads the fields through the same session
+ * and SecretAccess the ordinary commands use (so a TOTP code or a minted JWT come out the same; an OAuth
+ * credential is left to the client, see below). Loaded by the agent process, never by the client, so the client
+ * loads none of the vault, model or zod code.
  */
 import { type CliSession, openCliSession } from '../app/cli-session';
-import type { GetReply, GetRequest, ResolveReply, ResolveRequest } from '../core/agent/protocol';
+import type { AgentLookup, AgentResolve } from '../core/agent/agent-server';
 import { isSecretField } from '../core/credentials/primary-secret';
 import type { Located } from '../core/credentials/service-store';
 import { systemClock } from '../core/platform';
 import { importVaultKey } from '../core/vault/aead';
 import { decodeVaultFile } from '../core/vault/migrate';
-import { openVault, readVaultSource } from '../core/vault/open';
-import type { OpenVault } from '../core/vault/open-vault';
+import { openVault } from '../core/vault/open';
+import { HeldVault, type VaultLease } from './agent-held-vault';
 import { isBackupPath } from './backup-path';
 import { cliFailure } from './failure';
 import { gotField } from './got-field';
@@ -39,57 +40,71 @@ async function readReference(
 }
 
 /**
- * Opens `path` with the key and runs `read` on a session over it. `unavailable` whenever the file cannot be
- * opened with this key (another vault's file, a backup, a damaged or missing file, a key that no longer fits
- * after a re-key) or `read` leaves a reference to the client; a command's failure as the ordinary command
- * prints it. The key is wiped and the vault locked again whatever happens.
+ * Runs `read` on a session over the vault at `path`, opened with the key (or held open, unchanged since). `unavailable`
+ * whenever the file cannot be opened with this key (another vault's file, a backup, a damaged or missing file, a
+ * key that no longer fits after a re-key) or `read` leaves a reference to the client; a command's failure as the
+ * ordinary command prints it. The key copy is wiped whatever happens.
  */
 async function withVault<T>(
+  held: HeldVault,
   key: Uint8Array,
   vaultId: string,
   path: string,
   read: (session: CliSession) => Promise<T>,
 ): Promise<T | typeof UNAVAILABLE | { ok: false; error: 'failed'; code: string; message: string }> {
-  let vault: OpenVault;
+  let lease: VaultLease | null;
   try {
     if (isBackupPath(path)) return UNAVAILABLE;
-    const source = await readVaultSource(path);
-    if (decodeVaultFile(source.bytes).header.vaultId !== vaultId) return UNAVAILABLE;
-    vault = await openVault({ path, source, vaultKey: await importVaultKey(key) });
+    lease = await held.lease(path, async (source) =>
+      decodeVaultFile(source.bytes).header.vaultId === vaultId
+        ? openVault({ path, source, vaultKey: await importVaultKey(key) })
+        : null,
+    );
   } catch {
     return UNAVAILABLE;
   } finally {
     key.fill(0);
   }
+  if (lease === null) return UNAVAILABLE;
   try {
-    return await read(openCliSession(vault, systemClock));
+    return await read(openCliSession(lease.vault, systemClock));
   } catch (e) {
     if (e instanceof LeftToClient) return UNAVAILABLE;
     return { ok: false, error: 'failed', ...cliFailure(e) };
   } finally {
-    vault.lock();
+    lease.release();
   }
 }
 
-/** `latch get`: one field, with the names around it. */
-export function lookUpField(key: Uint8Array, vaultId: string, request: GetRequest): Promise<GetReply> {
-  return withVault(key, vaultId, request.vault, async (session) => {
-    const { located, value } = await readReference(session, request.reference);
-    return { ok: true, got: gotField(located, value) };
-  });
+export interface AgentLookups {
+  /** `latch get`: one field, with the names around it. */
+  field: AgentLookup;
+  /**
+   * `latch exec`: every reference in order, with the vault opened once, each value marked secret or not as the
+   * ordinary exec marks it for masking. The first failure ends it, as it ends the ordinary exec.
+   */
+  references: AgentResolve;
+  /** The agent forgot its key: lock the vault held open, and hold none from now on. */
+  forget(): void;
 }
 
-/**
- * `latch exec`: every reference in order, with the vault opened once, each value marked secret or not as
- * the ordinary exec marks it for masking. The first failure ends it, as it ends the ordinary exec.
- */
-export function lookUpReferences(key: Uint8Array, vaultId: string, request: ResolveRequest): Promise<ResolveReply> {
-  return withVault(key, vaultId, request.vault, async (session) => {
-    const values = [];
-    for (const reference of request.references) {
-      const { located, value } = await readReference(session, reference);
-      values.push({ value, secret: isSecretField(located.credential.kind, located.field) });
-    }
-    return { ok: true, values };
-  });
+/** The agent's lookups, over one HeldVault (a test passes its own, on a file system it watches). */
+export function agentLookups(held = new HeldVault()): AgentLookups {
+  return {
+    field: (key, vaultId, request) =>
+      withVault(held, key, vaultId, request.vault, async (session) => {
+        const { located, value } = await readReference(session, request.reference);
+        return { ok: true, got: gotField(located, value) };
+      }),
+    references: (key, vaultId, request) =>
+      withVault(held, key, vaultId, request.vault, async (session) => {
+        const values = [];
+        for (const reference of request.references) {
+          const { located, value } = await readReference(session, reference);
+          values.push({ value, secret: isSecretField(located.credential.kind, located.field) });
+        }
+        return { ok: true, values };
+      }),
+    forget: () => held.forget(),
+  };
 }

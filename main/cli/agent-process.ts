@@ -6,6 +6,7 @@
 import { startAgent } from '../core/agent/agent-server';
 import type { AgentStart } from '../core/agent/protocol';
 import { agentPaths } from '../core/agent/runtime-dir';
+import type { AgentLookups } from './agent-lookup';
 import type { CliIo } from './io';
 import { readAllStdin } from './read-stdin';
 
@@ -17,20 +18,27 @@ export async function runAgentProcess(io: CliIo): Promise<number> {
   const paths = agentPaths(io.env, start.vaultId, { create: true });
   // Everything the agent creates in it (socket, token file) is this user's alone, from the first instant.
   process.umask(0o177);
-  let lookup: Promise<typeof import('./agent-lookup')> | undefined;
-  const loadLookup = () => {
-    lookup ??= import('./agent-lookup');
-    return lookup;
+  let lookups: Promise<AgentLookups> | undefined;
+  const load = () => {
+    lookups ??= import('./agent-lookup').then((m) => m.agentLookups());
+    return lookups;
   };
   const agent = await startAgent(start, paths, {
-    lookup: async (key, vaultId, request) => (await loadLookup()).lookUpField(key, vaultId, request),
-    resolve: async (key, vaultId, request) => (await loadLookup()).lookUpReferences(key, vaultId, request),
+    lookup: async (key, vaultId, request) => (await load()).field(key, vaultId, request),
+    resolve: async (key, vaultId, request) => (await load()).references(key, vaultId, request),
+    // Nothing is held before the lookups exist, and a request still reading when the key goes locks its vault as it ends.
+    onEnd: () => {
+      lookups?.then(
+        (l) => l.forget(),
+        () => undefined,
+      );
+    },
   });
   for (const signal of ['SIGHUP', 'SIGINT', 'SIGTERM'] as const) process.on(signal, () => agent.end(signal));
   io.stdout.write('ready\n');
   // The lookup's code (vault, model, zod) loads once, after "ready" so `latch unlock` does not wait for it,
   // and before the first `latch get` asks, so that one does not either.
-  loadLookup().catch(() => undefined);
+  load().catch(() => undefined);
   await agent.ended;
   return 0;
 }

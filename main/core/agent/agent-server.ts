@@ -77,6 +77,8 @@ export async function startAgent(
     resolve?: AgentResolve;
     /** How long a connection may sit before its request line arrives (default 2 s; tests shorten it). */
     requestTimeoutMs?: number;
+    /** Called once when the agent forgets its key (whatever the reason): what the lookups hold dies with it. */
+    onEnd?: () => void;
   } = {},
 ): Promise<RunningAgent> {
   const key = Buffer.from(start.key, 'base64');
@@ -100,6 +102,7 @@ export async function startAgent(
     if (over) return;
     over = true;
     key.fill(0);
+    options.onEnd?.();
     for (const t of timers) clearTimeout(t);
     removeIfOurs(paths.socket, socketIno);
     removeIfOurs(paths.token, tokenIno);

@@ -215,6 +215,24 @@ describe('latch unlock --for (the unlock agent)', () => {
     expect(runs[2]![0].code).toBe(1);
   });
 
+  it('the agent answers from the vault as it is now: a change saved by another latch is seen by the next request', async () => {
+    expect((await getWithoutPassword()).stdout).toBe(`${SECRET}\n`); // the agent holds the vault now
+    const edit = (from: string, to: string) =>
+      latch(['edit', from, '--name', to, '--password-stdin'], { stdin: `${PW}\n`, env });
+    expect((await edit('Git/main', 'renamed')).code).toBe(0);
+    try {
+      const gone = await getWithoutPassword();
+      expect(gone.code).toBe(1);
+      expect(gone.stderr).toMatch(/main/);
+      expect(await latch(['get', 'Git/renamed'], { env })).toMatchObject({ code: 0, stdout: `${SECRET}\n` });
+      const ran = await latch(['exec', '--env', 'K=latch://Git/renamed', '--', 'sh', '-c', 'test -n "$K"'], { env });
+      expect(ran).toMatchObject({ code: 0, stderr: '' });
+    } finally {
+      expect((await edit('Git/renamed', 'main')).code).toBe(0);
+    }
+    expect((await getWithoutPassword()).stdout).toBe(`${SECRET}\n`);
+  });
+
   it('another uid (setpriv 65534) can neither connect to the socket nor read its token', async () => {
     const [sock] = sockets();
     const socketPath = join(agentDir, sock!);
