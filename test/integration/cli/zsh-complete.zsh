@@ -27,7 +27,7 @@ for line in "$@"; do
   local -i polls=0
   until [[ -s $out && $(tail -n 1 $out) == $'\x1e' ]]; do
     (( polls++ < 1000 )) || { print -u2 "zsh-complete: no completion for '$line' after 20 s"; exit 8 }
-    zpty -r -t z junk 2>/dev/null  # drain the terminal's output so zsh never blocks writing it
+    while zpty -r -t z junk 2>/dev/null; do :; done  # drain the terminal's output: zsh never blocks writing it
     zselect -t 2
   done
   grep -v $'^[\x1e\x1f]' $out | LC_ALL=C sort -u
