@@ -1,6 +1,7 @@
 import { detectExportFormat, EXPORT_FORMATS, type ExportFormat } from '../../core/io/detect-format';
 import { exportLatchBackup } from '../../core/io/latch-backup-export';
-import { assertPlaintextConfirmed, buildPlaintextExport, writePrivateFile } from '../../core/io/plaintext-export';
+import { assertPlaintextConfirmed, buildPlaintextExport } from '../../core/io/plaintext-export';
+import { writePrivateFile } from '../../core/io/private-file';
 import { serviceEntries } from '../../core/io/vault-services';
 import { systemClock } from '../../core/platform';
 import { usageError } from '../parse-args';
@@ -44,7 +45,7 @@ export const exportCommand: CliCommand = {
       assertPlaintextConfirmed({ confirmPlaintext });
       return withServiceStore(ctx, async (_store, vault) => {
         const text = await buildPlaintextExport(vault, systemClock, { confirmPlaintext });
-        await writePrivateFile(path, text);
+        await writePrivateFile(path, text, { overwrite: false });
         const services = serviceEntries(vault).size;
         ctx.output(
           { path, format, services, encrypted: false },

@@ -1,6 +1,6 @@
 import { readSecretField } from '../../core/credentials/primary-secret';
-import { checkPrivateMode, writePrivateFile } from '../../core/integrations/private-file';
 import { MAX_TEMPLATE_BYTES, renderTemplate, templateReferences } from '../../core/integrations/template';
+import { checkPrivateMode, writePrivateFile } from '../../core/io/private-file';
 import { readCappedFile } from '../../core/io/read-capped';
 import { systemClock } from '../../core/platform';
 import { freshTokens } from '../fresh-token';
@@ -61,7 +61,11 @@ export const injectCommand: CliCommand = {
       ctx.io.stdout.write(text);
       return 0;
     }
-    await writePrivateFile(v.out, text, { mode, overwrite: v.force === true });
+    await writePrivateFile(v.out, text, {
+      mode,
+      overwrite: v.force === true,
+      existsAdvice: 'Add --force to replace it.',
+    });
     ctx.note(`Wrote ${v.out} (mode ${mode.toString(8)}): ${refs.length} reference(s) resolved.`);
     return 0;
   },

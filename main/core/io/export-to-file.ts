@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import type { RecordVault } from '../credentials/record-vault';
-import { LatchError } from '../model/errors';
 import type { Clock, SaveDialog } from '../platform';
 import { exportLatchBackup } from './latch-backup-export';
-import { buildPlaintextExport, writePrivateFile } from './plaintext-export';
+import { buildPlaintextExport } from './plaintext-export';
+import { placePrivateFile, privateTempName, writeFailed, writePrivateFile } from './private-file';
 
 export type SecretExport = { format: 'plaintext' } | { format: 'latch-backup'; backupPassword: string };
 export type ExportOutcome = { saved: false } | { saved: true; path: string };
@@ -14,9 +12,9 @@ const stamp = (now: number) => new Date(now).toISOString().slice(0, 10);
 
 /**
  * Writes an export of every secret to a file the user picks in the save dialog: the content
- * goes from the vault to the disk in main and is never handed to the caller. The file is
- * written beside its destination under a private name and renamed over it, so a failure
- * leaves no half-written export and an existing file the user chose to replace is replaced whole.
+ * goes from the vault to the disk in main and is never handed to the caller. It is written as a
+ * private file (private-file.ts): a failure leaves no half-written export, an existing file the
+ * user chose to replace is replaced whole, and a link, pipe or device at the path is refused.
  */
 export async function exportToChosenFile(o: {
   vault: Pick<RecordVault, 'entries' | 'readRecord'>;
@@ -31,22 +29,20 @@ export async function exportToChosenFile(o: {
     extension: plaintext ? 'json' : 'latch',
   });
   if (path === null) return { saved: false };
-  const scratch = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`);
+  // The dialog asked before replacing a file, so one already there is replaced (whole, in one step).
+  const place = { overwrite: true };
+  if (o.request.format === 'plaintext') {
+    await writePrivateFile(path, await buildPlaintextExport(o.vault, o.clock, { confirmPlaintext: true }), place);
+    return { saved: true, path };
+  }
+  // A backup is a vault file, written by the vault's own atomic save under a private name, then put in place.
+  const scratch = privateTempName(path);
   try {
-    if (o.request.format === 'plaintext') {
-      await writePrivateFile(scratch, await buildPlaintextExport(o.vault, o.clock, { confirmPlaintext: true }));
-    } else {
-      await exportLatchBackup({ source: o.vault, path: scratch, password: o.request.backupPassword });
-    }
-    await rename(scratch, path);
+    await exportLatchBackup({ source: o.vault, path: scratch, password: o.request.backupPassword });
+    await placePrivateFile(scratch, path, place);
   } catch (e) {
     await rm(scratch, { force: true }).catch(() => undefined);
-    if (e instanceof LatchError) throw e;
-    throw new LatchError(
-      'ERR_SAVE_FAILED',
-      `The export could not be written to ${path} (${(e as { code?: string }).code ?? 'error'}). Choose another folder.`,
-      { cause: e },
-    );
+    throw writeFailed(path, e);
   }
   return { saved: true, path };
 }

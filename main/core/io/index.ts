@@ -36,8 +36,9 @@ export type {
 } from './import-types';
 export { exportLatchBackup, type LatchBackupExportOptions } from './latch-backup-export';
 export { applyLatchBackupImport, type BackupImportPlan, planLatchBackupImport } from './latch-backup-import';
-export { assertPlaintextConfirmed, buildPlaintextExport, PLAINTEXT_FORMAT, writePrivateFile } from './plaintext-export';
+export { assertPlaintextConfirmed, buildPlaintextExport, PLAINTEXT_FORMAT } from './plaintext-export';
 export { planPostmanImport } from './postman-import';
 export { type PostmanEnvironment, type PostmanVariable, parsePostmanEnvironment } from './postman-parse';
+export { checkPrivateMode, PRIVATE_FILE_MODES, writePrivateFile } from './private-file';
 export { serviceNameFromFile } from './service-name-from-file';
 export { classifyVariable, normaliseVariableName, type VariableClassification } from './variable-kind';

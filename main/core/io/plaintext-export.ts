@@ -1,4 +1,3 @@
-import { promises as fsp } from 'node:fs';
 import type { RecordVault } from '../credentials/record-vault';
 import { LatchError } from '../model/errors';
 import type { Clock } from '../platform';
@@ -34,19 +33,5 @@ export function assertPlaintextConfirmed(options: { confirmPlaintext?: boolean }
       'A plain-text export writes every secret unencrypted. Export an encrypted Latch backup instead, or confirm the plain-text export explicitly (latch export FILE --format json --plaintext --yes-i-understand).',
       { detail: { field: 'confirmPlaintext' } },
     );
-  }
-}
-
-/** Writes a new file readable by its owner only; an existing file is not replaced. */
-export async function writePrivateFile(path: string, text: string): Promise<void> {
-  try {
-    await fsp.writeFile(path, text, { mode: 0o600, flag: 'wx' });
-  } catch (e) {
-    if ((e as { code?: string }).code === 'EEXIST') {
-      throw new LatchError('ERR_CONFLICT', `${path} already exists; choose another file name or remove it first.`, {
-        detail: { path },
-      });
-    }
-    throw e;
   }
 }

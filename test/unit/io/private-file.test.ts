@@ -1,9 +1,25 @@
 import { spawnSync } from 'node:child_process';
-import { lstatSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkPrivateMode, writePrivateFile } from '../../../main/core/integrations/private-file';
+import { exportToChosenFile } from '../../../main/core/io/export-to-file';
+import {
+  checkPrivateMode,
+  nodePrivateFileSystem,
+  type PrivateFileSystem,
+  writePrivateFile,
+} from '../../../main/core/io/private-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'latch-private-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,13 +62,26 @@ describe('the mode of a file of secrets (latch inject --mode)', () => {
 });
 
 describe('writePrivateFile over what is already there', () => {
-  it('refuses a FIFO at the output, even with --force, and leaves it be', async () => {
+  it('refuses a FIFO at the output, even with --force, at once (nothing opens it), and leaves it be', async () => {
     const fifo = join(dir, 'out.fifo');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    await expect(writePrivateFile(fifo, 'secret', { mode: 0o600, overwrite: true })).rejects.toMatchObject({
-      code: 'ERR_BAD_INPUT',
-    });
+    for (const overwrite of [true, false])
+      await expect(writePrivateFile(fifo, 'secret', { mode: 0o600, overwrite })).rejects.toMatchObject({
+        code: 'ERR_BAD_INPUT',
+        detail: { reason: 'not-a-file' },
+      });
     expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('refuses a device and a folder, even with --force', async () => {
+    const folder = join(dir, 'a-folder');
+    mkdirSync(folder);
+    for (const target of ['/dev/null', folder])
+      await expect(writePrivateFile(target, 'secret', { overwrite: true })).rejects.toMatchObject({
+        code: 'ERR_BAD_INPUT',
+        detail: { reason: 'not-a-file' },
+      });
+    expect(readdirSync(folder)).toEqual([]);
   });
 
   it('replaces an existing 0644 file with --force: the new one is 0600', async () => {
@@ -66,14 +95,98 @@ describe('writePrivateFile over what is already there', () => {
     expect(statSync(out).mode & 0o7777).toBe(0o600);
   });
 
-  it('replaces a symlinked output rather than writing through it', async () => {
+  it('refuses a symlinked output, even with --force: nothing is written through it, and the link stays', async () => {
     const victim = join(dir, 'victim');
     writeFileSync(victim, 'keep me', { mode: 0o644 });
     const link = join(dir, 'link.yml');
     symlinkSync(victim, link);
-    await writePrivateFile(link, 'secret', { mode: 0o400, overwrite: true });
+    const dangling = join(dir, 'dangling.yml');
+    symlinkSync(join(dir, 'not-yet'), dangling);
+    for (const [target, overwrite] of [
+      [link, true],
+      [link, false],
+      [dangling, false],
+    ] as const)
+      await expect(writePrivateFile(target, 'secret', { mode: 0o400, overwrite })).rejects.toMatchObject({
+        code: 'ERR_BAD_INPUT',
+        detail: { reason: 'symlink' },
+      });
     expect(readFileSync(victim, 'utf8')).toBe('keep me');
-    expect(lstatSync(link).isSymbolicLink()).toBe(false);
-    expect(lstatSync(link).mode & 0o7777).toBe(0o400);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(() => lstatSync(join(dir, 'not-yet'))).toThrow();
+  });
+});
+
+/** The node file system with one operation failing as a full disk would (or stalling, for the race below). */
+function failing(at: keyof PrivateFileSystem | 'write' | 'sync' | 'close', code = 'ENOSPC'): PrivateFileSystem {
+  const fail = () => Promise.reject(Object.assign(new Error(`${code}: injected`), { code }));
+  const fs: PrivateFileSystem = { ...nodePrivateFileSystem };
+  if (at === 'write' || at === 'sync' || at === 'close')
+    fs.createPrivate = async (path, mode) => {
+      const fh = await nodePrivateFileSystem.createPrivate(path, mode);
+      return { ...fh, [at]: () => (at === 'close' ? fh.close().then(fail) : fail()) };
+    };
+  else fs[at] = fail as never;
+  return fs;
+}
+
+describe('a failed write changes nothing at the path and leaves no temporary', () => {
+  const old = 'the export from yesterday\n';
+  const steps = ['createPrivate', 'write', 'sync', 'close', 'rename', 'link'] as const;
+  it.each(steps)('the disk fills at %s: the old file is whole, nothing beside it, ERR_SAVE_FAILED', async (at) => {
+    const folder = mkdtempSync(join(dir, `full-${at}-`));
+    const out = join(folder, 'export.json');
+    // link is the step without --force (the name must still be free); the others are tried replacing a file.
+    const overwrite = at !== 'link';
+    if (overwrite) writeFileSync(out, old, { mode: 0o600 });
+    const e = await writePrivateFile(out, 'x'.repeat(100_000), { overwrite, fs: failing(at) }).catch((x) => x);
+    expect(e).toMatchObject({ code: 'ERR_SAVE_FAILED', detail: { errno: 'ENOSPC' } });
+    expect(String(e.message)).not.toContain('xxxx');
+    expect(readdirSync(folder)).toEqual(overwrite ? ['export.json'] : []);
+    if (overwrite) expect(readFileSync(out, 'utf8')).toBe(old);
+  });
+
+  it('a file that takes the name between the look and the write is not replaced without --force', async () => {
+    const folder = mkdtempSync(join(dir, 'race-'));
+    const out = join(folder, 'export.json');
+    const fs: PrivateFileSystem = {
+      ...nodePrivateFileSystem,
+      // What was there when looked at; another program then writes the file.
+      kind: async () => {
+        writeFileSync(out, 'theirs');
+        return null;
+      },
+    };
+    await expect(writePrivateFile(out, 'mine', { overwrite: false, fs })).rejects.toMatchObject({
+      code: 'ERR_CONFLICT',
+    });
+    expect(readFileSync(out, 'utf8')).toBe('theirs');
+    expect(readdirSync(folder)).toEqual(['export.json']);
+  });
+
+  it('on a file system without hard links, a new file is renamed into place', async () => {
+    const folder = mkdtempSync(join(dir, 'fat-'));
+    const out = join(folder, 'export.json');
+    await writePrivateFile(out, 'mine', { overwrite: false, fs: failing('link', 'EPERM') });
+    expect(readFileSync(out, 'utf8')).toBe('mine');
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(readdirSync(folder)).toEqual(['export.json']);
+  });
+
+  it("the app's export to a path the save dialog chose refuses a symlink there and writes nothing through it", async () => {
+    const folder = mkdtempSync(join(dir, 'dialog-'));
+    const victim = join(folder, 'victim');
+    writeFileSync(victim, 'keep me');
+    const chosen = join(folder, 'latch-export.json');
+    symlinkSync(victim, chosen);
+    const vault = { entries: () => new Map(), readRecord: async () => ({}) };
+    const e = await exportToChosenFile({
+      vault,
+      clock: { now: () => 0 },
+      dialog: { choose: async () => chosen },
+      request: { format: 'plaintext' },
+    }).catch((x) => x);
+    expect(e).toMatchObject({ code: 'ERR_BAD_INPUT', detail: { reason: 'symlink' } });
+    expect(readFileSync(victim, 'utf8')).toBe('keep me');
   });
 });
