@@ -57,7 +57,7 @@ describe('latch inject', () => {
     expect(t.filesHolding(planted())).toEqual([out]);
   });
 
-  it('refuses a mode others could read, and an existing output without --force; replaces a symlink instead of writing through it', async () => {
+  it('refuses a mode others could read, and a symlinked output even with --force: nothing is written through it', async () => {
     const out = join(t.dir, 'open.yml');
     const open = await t.withPassword(['inject', '-i', tpl, '-o', out, '--mode', '644']);
     expect(open.code).toBe(2);
@@ -67,12 +67,13 @@ describe('latch inject', () => {
     writeFileSync(victim, 'keep me\n');
     const link = join(t.dir, 'link.yml');
     symlinkSync(victim, link);
-    expect((await t.withPassword(['inject', '-i', tpl, '-o', link])).code).toBe(1);
-    const forced = await t.withPassword(['inject', '-i', tpl, '-o', link, '--force']);
-    expect(forced.code, forced.stderr).toBe(0);
+    for (const force of [[], ['--force']]) {
+      const r = await t.withPassword(['inject', '-i', tpl, '-o', link, ...force]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain('symbolic link');
+    }
     expect(readFileSync(victim, 'utf8')).toBe('keep me\n');
-    expect(statSync(link).mode & 0o777).toBe(0o600);
-    expect(statSync(link).isFile()).toBe(true);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
   });
 
   it('--mode: 600 and 400 only (group, setuid, execute and unreadable modes refused before any secret is read)', async () => {
@@ -108,8 +109,8 @@ describe('latch inject', () => {
 });
 
 it('leaves no planted value on disk in any encoding but in the outputs the user asked for', () => {
-  // config.yml, link.yml (the symlink replaced by a file), read-only.yml (--mode 400) and was-open.yml (the 0644
-  // file replaced with --force) are inject's wanted output, and only they.
-  const wanted = ['config.yml', 'link.yml', 'read-only.yml', 'was-open.yml'].map((f) => join(t.dir, f));
+  // config.yml, read-only.yml (--mode 400) and was-open.yml (the 0644 file replaced with --force) are inject's
+  // wanted output, and only they (link.yml, a symlink, was refused).
+  const wanted = ['config.yml', 'read-only.yml', 'was-open.yml'].map((f) => join(t.dir, f));
   expect(t.plantedOnDisk(wanted)).toEqual([]);
 });
