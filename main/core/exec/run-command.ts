@@ -60,7 +60,12 @@ export function runCommand(o: RunCommandOptions): Promise<number> {
         }
         from.on('data', (chunk: Buffer) => {
           const out = masker.push(chunk);
-          if (out.length > 0) to.write(out);
+          // A reader slower than the command (a pager, a slow pipe) holds the command back, as a plain pipe
+          // would: otherwise all it writes waits here, in memory, however much that is.
+          if (out.length > 0 && !to.write(out)) {
+            from.pause();
+            to.once('drain', () => from.resume());
+          }
         });
         from.on('end', () => {
           const rest = masker.flush();

@@ -109,6 +109,40 @@ describe('runCommand', () => {
     ).toBe(137);
   });
 
+  it('holds the command back while its reader is slow (a pager, a slow pipe) instead of holding its output in memory', async () => {
+    // A reader that takes nothing until released; 8 MB from the command, which without backpressure all waits here.
+    let release: (() => void) | undefined;
+    let received = 0;
+    const slow = new Writable({
+      highWaterMark: 64 * 1024,
+      write(chunk: Buffer, _enc, done) {
+        received += chunk.length;
+        if (release === undefined) release = done;
+        else done();
+      },
+    });
+    const total = 8 * 1024 * 1024;
+    const running = runCommand({
+      command: 'head',
+      args: ['-c', String(total), '/dev/zero'],
+      env: {},
+      secrets: [],
+      stdin: new PassThrough().end(),
+      stdout: slow,
+      stderr: sink(),
+    });
+    // Wait until what waits for the reader stops growing: at once with backpressure, at 8 MB without it.
+    let last = -1;
+    for (let still = 0; still < 20; await new Promise((r) => setTimeout(r, 10))) {
+      still = slow.writableLength === last ? still + 1 : 0;
+      last = slow.writableLength;
+    }
+    expect(slow.writableLength).toBeLessThan(1024 * 1024);
+    release?.();
+    expect(await running).toBe(0);
+    expect(received).toBe(total);
+  });
+
   it('answers 127 for a command that does not exist', async () => {
     const stderr = sink();
     expect(
