@@ -2,7 +2,7 @@ import { coerceFieldInput } from '../../core/credentials/field-input';
 import { formatSecretReference } from '../../core/credentials/secret-reference';
 import { validateCredentialFields } from '../../core/credentials/validate-credential';
 import { CREDENTIAL_KINDS, type CredentialKind, SECRET_FIELDS } from '../../core/model/credential';
-import { LatchError } from '../../core/model/errors';
+import { isLatchError, LatchError } from '../../core/model/errors';
 import { normalizeHost } from '../../core/model/host-binding';
 import { isCredentialKind } from '../../core/model/service';
 import { shortSecretWarning } from '../../core/totp/secret-warning';
@@ -16,7 +16,21 @@ import { withServiceStore } from '../with-store';
 
 /** Refuses bad fields before anything is written; a TOTP key shorter than normal is kept, with a warning. */
 function checkFields(ctx: CliContext, kind: CredentialKind, fields: Record<string, unknown>): void {
-  const checked = validateCredentialFields(kind, fields);
+  let checked: ReturnType<typeof validateCredentialFields>;
+  try {
+    checked = validateCredentialFields(kind, fields);
+  } catch (e) {
+    // The store's message for a field not given is the schema's ("expected string, received undefined"):
+    // here the remedy is an option, so name it.
+    const field = isLatchError(e) ? e.detail?.field : undefined;
+    if (typeof field === 'string' && !field.includes('.') && fields[field] === undefined)
+      throw usageError(
+        SECRET_FIELDS[kind].includes(field)
+          ? `A ${kind} credential needs --field ${field}=- (a secret: "-" reads it from stdin).`
+          : `A ${kind} credential needs --field ${field}=….`,
+      );
+    throw e;
+  }
   const warning = 'secret' in checked && kind === 'totp' ? shortSecretWarning(checked.secret) : null;
   if (warning !== null) ctx.note(`latch: warning: ${warning}`);
 }
