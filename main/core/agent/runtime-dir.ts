@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LatchError } from '../model/errors';
 import { VAULT_ID } from '../vault/constants';
+import { sha256 } from './sha256';
 
 /** Where one user's agent sockets live, and the names in it for one vault. */
 export interface AgentPaths {
@@ -79,7 +79,7 @@ export function agentFiles(
   platform: NodeJS.Platform = process.platform,
 ): { socket: string; token: string } {
   if (!VAULT_ID.test(vaultId)) throw new LatchError('ERR_BAD_INPUT', 'Not a vault id.');
-  const name = `a-${createHash('sha256').update(vaultId).digest('base64url').slice(0, 12)}`;
+  const name = `a-${Buffer.from(sha256(vaultId)).toString('base64url').slice(0, 12)}`;
   const socket = join(dir, `${name}.sock`);
   const max = maxSocketPathBytes(platform);
   if (Buffer.byteLength(socket) > max)
