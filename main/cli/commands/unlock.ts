@@ -22,13 +22,19 @@ export function parseDuration(text: string): number {
   return ms;
 }
 
-/** Starts the agent detached and hands it the key on its stdin; resolves once it listens. */
-function startAgentProcess(start: AgentStart): Promise<void> {
-  const args = latchSelfArgs(AGENT_COMMAND);
+/**
+ * Starts the agent detached and hands it the key on its stdin; resolves once it listens.
+ * `args` is the agent's command line after Node's path (a parameter for the test of an agent
+ * that dies before it is ready).
+ */
+export function startAgentProcess(start: AgentStart, args = latchSelfArgs(AGENT_COMMAND)): Promise<void> {
   if (!args) throw new LatchError('ERR_UNSUPPORTED', 'The unlock agent cannot be started from here.');
   const child = spawn(process.execPath, args, { detached: true, stdio: ['pipe', 'pipe', 'ignore'], windowsHide: true });
   return new Promise((resolve, reject) => {
     const fail = () => {
+      // An agent that died early must not leave its start timer holding this command open for
+      // the rest of the 10 s (and then kill a process that is already gone).
+      clearTimeout(timer);
       child.kill();
       reject(new LatchError('ERR_INTERNAL', 'The unlock agent did not start; the vault stays locked.'));
     };
