@@ -44,7 +44,13 @@ export class TransferService {
       saveDialog: SaveDialog;
       clock: Clock;
     },
-  ) {}
+  ) {
+    // A plan holds the file's secrets in the clear: it goes with the keys, and a preview made
+    // before a lock cannot be applied to whatever vault is unlocked next.
+    deps.session.on((e) => {
+      if (e.type === 'locked') this.#plans.clear();
+    });
+  }
 
   async previewImport(fileName: string, content: Buffer, options: PlanOptions) {
     const vault = this.deps.vault.vault();

@@ -99,3 +99,23 @@ it('previews, imports and signs as the service account; the key never crosses th
   // Google refuses an assertion that lives longer than an hour.
   expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(3600);
 });
+
+it('a lock drops the preview with the secrets it holds: applying it after the next unlock imports nothing', async () => {
+  const answer = await preview('billing.env', 'BILLING_API_KEY=sk_live_held_across_a_lock\n');
+  if (!answer.ok) throw new Error(answer.error.message);
+  const { importId } = answer.value as { importId: string };
+  await app.services.vault.lock(false);
+  await app.services.vault.unlock({
+    password: 'correct horse battery staple',
+    useQuickUnlock: false,
+    useBackup: false,
+  });
+  const before = app.services.credentials.summaries().length;
+  const applied = await app.dispatch(
+    'io.applyImport',
+    { importId, selected: ['BILLING_API_KEY'] },
+    { transport: 'browser-host' },
+  );
+  expect(applied).toMatchObject({ ok: false, error: { code: 'ERR_NOT_FOUND' } });
+  expect(app.services.credentials.summaries()).toHaveLength(before);
+});
