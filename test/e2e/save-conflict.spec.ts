@@ -47,6 +47,8 @@ test('a save that fails after another program wrote the vault shows the banner; 
   await dialog.getByRole('button', { name: 'Add service' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Your change is kept in this window but not saved');
   await expect(dialog.getByRole('button', { name: 'Add service' })).toHaveCount(0);
+  // The submit that had focus went with the form: focus is on the way on, not lost to the page.
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
   await expect(app.locator('.svc-list').getByText('Added in the app', { exact: true })).toHaveCount(1);
@@ -77,10 +79,12 @@ test('the code, OAuth client and import screens give way to the kept message too
     app.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: label, exact: true }).click();
   const dialog = app.getByRole('dialog');
   /** The save failed and main holds the change: the message, and no way to submit it a second time. */
-  const givesWay = async (where: typeof dialog, submit: string | RegExp) => {
+  const givesWay = async (where: typeof dialog, submit: string | RegExp, focused: typeof dialog) => {
     await expect(where.getByTestId('change-kept')).toContainText('Your change is kept in this window but not saved');
     await expect(where.getByTestId('change-kept')).toContainText('The vault file was changed since it was opened');
     await expect(where.getByRole('button', { name: submit })).toHaveCount(0);
+    // Focus moved to what is left (the dialog's Close, the page's notice), not lost with the submit.
+    await expect(focused).toBeFocused();
   };
   const closeKept = async () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -92,7 +96,8 @@ test('the code, OAuth client and import screens give way to the kept message too
   await dialog.getByLabel('Secret key').fill('JBSWY3DPEHPK3PXP');
   await dialog.getByLabel('Service').fill('Kept code service');
   await dialog.getByRole('button', { name: 'Add code' }).click();
-  await givesWay(dialog, 'Add code');
+  const close = dialog.getByRole('button', { name: 'Close' });
+  await givesWay(dialog, 'Add code', close);
   await screenshotSizes(app, 'change-kept-dialog');
   await closeKept();
 
@@ -102,7 +107,7 @@ test('the code, OAuth client and import screens give way to the kept message too
   await dialog.getByLabel('Issuer').fill('https://login.example.com');
   await dialog.getByLabel('Client ID').fill('kept-client');
   await dialog.getByRole('button', { name: 'Add client' }).click();
-  await givesWay(dialog, 'Add client');
+  await givesWay(dialog, 'Add client', close);
   await closeKept();
 
   await nav('Import & export');
@@ -114,7 +119,7 @@ test('the code, OAuth client and import screens give way to the kept message too
   await app.getByRole('button', { name: 'Preview' }).click();
   await app.getByRole('button', { name: 'Import 1 selected' }).click();
   const main = app.locator('main');
-  await givesWay(main, /^Import \d+ selected$/);
+  await givesWay(main, /^Import \d+ selected$/, main.getByTestId('change-kept'));
   await expect(app.getByTestId('import-preview')).toHaveCount(0);
   await screenshotSizes(app, 'change-kept-import');
 

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
 
 export type ButtonVariant = 'default' | 'primary' | 'danger' | 'ghost';
 
@@ -7,6 +7,8 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   size?: 'normal' | 'small';
   icon?: boolean;
   children: ReactNode;
+  /** React 19 hands a function component its ref as a prop; it reaches the <button>. */
+  ref?: Ref<HTMLButtonElement>;
 }
 
 export function Button({

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Button } from './Button';
 import { Dialog, type DialogProps } from './Dialog';
 
@@ -20,6 +21,13 @@ export interface WriteDialogProps extends DialogProps {
  * and gives focus back to what opened it when closed.
  */
 export function WriteDialog({ kept = null, footer, children, ...dialog }: WriteDialogProps) {
+  // The submit that had focus went with the form: focus the one way on, not the page behind. (An
+  // effect, not autoFocus: React reuses the footer's first button for Close, so nothing mounts.)
+  const close = useRef<HTMLButtonElement>(null);
+  const held = kept !== null;
+  useEffect(() => {
+    if (held) close.current?.focus();
+  }, [held]);
   return (
     <Dialog
       {...dialog}
@@ -27,7 +35,7 @@ export function WriteDialog({ kept = null, footer, children, ...dialog }: WriteD
         kept === null ? (
           footer
         ) : (
-          <Button variant="primary" onClick={dialog.onClose}>
+          <Button ref={close} variant="primary" onClick={dialog.onClose}>
             Close
           </Button>
         )
@@ -40,11 +48,23 @@ export function WriteDialog({ kept = null, footer, children, ...dialog }: WriteD
 
 /**
  * What a screen shows instead of its submit once main holds its change unsaved: the save's own
- * message, and the way on (the save-failed banner's choices), not another try.
+ * message, and the way on (the save-failed banner's choices), not another try. `takeFocus`: on a
+ * page, where the submit that had focus went with the form, focus comes here rather than fall to
+ * the top of the document.
  */
-export function KeptNotice({ message }: { message: string }) {
+export function KeptNotice({ message, takeFocus = false }: { message: string; takeFocus?: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (takeFocus) ref.current?.focus();
+  }, [takeFocus]);
   return (
-    <div className="stack warning-note kept-notice" role="alert" data-testid="change-kept">
+    <div
+      ref={ref}
+      tabIndex={takeFocus ? -1 : undefined}
+      className="stack warning-note kept-notice"
+      role="alert"
+      data-testid="change-kept"
+    >
       <p>{message}</p>
       <p>{KEPT_ADVICE}</p>
     </div>

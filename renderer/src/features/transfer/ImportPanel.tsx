@@ -183,7 +183,7 @@ export function ImportPanel({ onOpenService }: { onOpenService: (serviceId: stri
           {error}
         </p>
       ) : null}
-      {kept !== null ? <KeptNotice message={kept} /> : null}
+      {kept !== null ? <KeptNotice message={kept} takeFocus /> : null}
       {done ? (
         <p className="import-done" role="status">
           {done.message}{' '}
