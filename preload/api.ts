@@ -61,7 +61,40 @@ function userIsActive(): boolean {
   return nav?.userActivation === undefined ? true : nav.userActivation.isActive;
 }
 
+/** The input events that can start a user activation (and Chromium's click that follows them). */
+const USER_INPUT = ['keydown', 'keyup', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchend', 'click'];
+
+/**
+ * One call per gesture channel per user input. A frame's activation lasts seconds after a click
+ * (Chromium: 5 s) and a call does not use it up, so a script that waited for any click could
+ * call `totp.useBackupCode` for every index (every recovery code spent) or copy secret after
+ * secret. Each trusted input event (a script cannot make one: `isTrusted`) starts a new round, in
+ * which each gesture channel is served once. Listened for in the capture phase of the window, so
+ * before any listener of the page's. Outside a browser (unit tests) there is no input to count.
+ */
+function gestureRounds(): (channel: string) => boolean {
+  const target = globalThis as {
+    addEventListener?: (type: string, fn: (e: { isTrusted: boolean }) => void, capture: boolean) => void;
+  };
+  if (typeof target.addEventListener !== 'function') return () => true;
+  const used = new Set<string>();
+  for (const type of USER_INPUT)
+    target.addEventListener(
+      type,
+      (e) => {
+        if (e.isTrusted) used.clear();
+      },
+      true,
+    );
+  return (channel) => {
+    if (used.has(channel)) return false;
+    used.add(channel);
+    return true;
+  };
+}
+
 export function createClient(transport: Transport): LatchApi {
+  const firstInRound = gestureRounds();
   const api: Record<string, Record<string, unknown>> = {};
   const ns = (name: string) => {
     api[name] ??= {};
@@ -71,7 +104,7 @@ export function createClient(transport: Transport): LatchApi {
     const [space, method] = channel.split('.') as [string, string];
     const needsGesture = channels[channel].gesture;
     ns(space)[method] = async (input?: unknown) => {
-      if (needsGesture && !userIsActive()) {
+      if (needsGesture && (!userIsActive() || !firstInRound(channel))) {
         throw new BridgeError({
           code: 'ERR_FORBIDDEN_SENDER',
           message: 'This needs a click or key press: try again from the button.',

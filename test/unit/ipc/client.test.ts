@@ -81,5 +81,51 @@ describe('the typed client built from the contract', () => {
       await latch.app.openLink({ target: 'docs', page: 'readme' });
       expect(sent).toEqual(['app.ping', 'app.openLink']);
     });
+
+    it('are served once per click or key press: the seconds of activation after one click are not a loop', async () => {
+      // The window's input listeners, as the preload registers them; `fire` stands for the browser.
+      const inputs = new Map<string, ((e: { isTrusted: boolean }) => void)[]>();
+      vi.stubGlobal('addEventListener', (type: string, fn: (e: { isTrusted: boolean }) => void, capture: boolean) => {
+        expect(capture).toBe(true);
+        inputs.set(type, [...(inputs.get(type) ?? []), fn]);
+      });
+      const fire = (type: string, isTrusted: boolean) => {
+        for (const fn of inputs.get(type) ?? []) fn({ isTrusted });
+      };
+      vi.stubGlobal('navigator', { userActivation: { isActive: true } });
+      const sent: string[] = [];
+      const latch = createClient({
+        invoke: async (channel) => {
+          sent.push(channel);
+          return { ok: true, value: { left: 1, clearsInSeconds: 30 } };
+        },
+        subscribe: () => () => undefined,
+      });
+      const use = (index: number) =>
+        latch.totp.useBackupCode({ serviceId: 's', index }).then(
+          () => 'served',
+          (e: BridgeError) => e.code,
+        );
+      fire('pointerdown', true);
+      fire('click', true);
+      // One click: one recovery code, whatever a script does with the activation left after it.
+      expect(await use(0)).toBe('served');
+      expect(await use(1)).toBe('ERR_FORBIDDEN_SENDER');
+      expect(await use(2)).toBe('ERR_FORBIDDEN_SENDER');
+      // Another gesture channel in the same click is its own (the host prompt's approve, then the send).
+      expect(await latch.totp.copy({ serviceId: 's', credentialId: 'c' }).then(() => 'served')).toBe('served');
+      // A script's own events are not input.
+      fire('click', false);
+      fire('keydown', false);
+      expect(await use(1)).toBe('ERR_FORBIDDEN_SENDER');
+      // The next key press is.
+      fire('keydown', true);
+      expect(await use(1)).toBe('served');
+      expect(sent).toEqual(['totp.useBackupCode', 'totp.copy', 'totp.useBackupCode']);
+      // A channel that needs no gesture is never counted.
+      await latch.app.ping({ echo: 'a' });
+      await latch.app.ping({ echo: 'b' });
+      expect(sent.filter((c) => c === 'app.ping')).toHaveLength(2);
+    });
   });
 });
