@@ -77,6 +77,25 @@ describe('a new OAuth client', () => {
     expect(app.credentials.store().summaries()).toHaveLength(before);
   });
 
+  it('refuses a blank client name before the service is written: no service without its client, no save-failed banner', async () => {
+    const before = app.credentials.store().summaries().length;
+    const reasons: string[] = [];
+    const off = app.events.on('vault.changed', (e) => reasons.push(e.reason));
+    await expect(
+      app.oauth.createClient({
+        serviceName: 'Half',
+        credentialName: '   ',
+        preset: 'github',
+        clientId: 'c',
+        params: {},
+      }),
+    ).rejects.toMatchObject({ code: 'ERR_BAD_INPUT' });
+    off();
+    expect(app.credentials.store().summaries()).toHaveLength(before);
+    expect(app.vault.status()).toMatchObject({ unsaved: false });
+    expect(reasons).not.toContain('save-failed');
+  });
+
   it('tells what redirect URI to register for each preset and for a hand-entered one', () => {
     const github = app.oauth.redirect('github');
     expect(github).toEqual({
