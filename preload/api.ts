@@ -61,15 +61,19 @@ function userIsActive(): boolean {
   return nav?.userActivation === undefined ? true : nav.userActivation.isActive;
 }
 
-/** The input events that can start a user activation (and Chromium's click that follows them). */
-const USER_INPUT = ['keydown', 'keyup', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchend', 'click'];
+/**
+ * The event that starts each press of a key, a mouse button or a finger. Only the start: a click
+ * is pointerdown, mousedown, pointerup, mouseup and click, and a script listening between them
+ * would otherwise get a round from each.
+ */
+const USER_INPUT = ['pointerdown', 'keydown'];
 
 /**
  * One call per gesture channel per user input. A frame's activation lasts seconds after a click
  * (Chromium: 5 s) and a call does not use it up, so a script that waited for any click could
  * call `totp.useBackupCode` for every index (every recovery code spent) or copy secret after
- * secret. Each trusted input event (a script cannot make one: `isTrusted`) starts a new round, in
- * which each gesture channel is served once. Listened for in the capture phase of the window, so
+ * secret. Each press (its first trusted event: a script cannot make one, `isTrusted`) starts a new
+ * round, in which each gesture channel is served once. Listened for in the capture phase of the window, so
  * before any listener of the page's. Outside a browser (unit tests) there is no input to count.
  */
 function gestureRounds(): (channel: string) => boolean {
