@@ -478,12 +478,12 @@ describe('secrets to the clipboard without the user', () => {
     if (process.env.DISPLAY) expect(hasClipboard, 'a display without a working clipboard').toBe(true);
 
     // The window's input, as the browser delivers it to the client's listeners (a script's events are untrusted).
-    const clicks: ((e: { isTrusted: boolean }) => void)[] = [];
+    const presses: ((e: { isTrusted: boolean }) => void)[] = [];
     vi.stubGlobal('addEventListener', (type: string, fn: (e: { isTrusted: boolean }) => void) => {
-      if (type === 'click') clicks.push(fn);
+      if (type === 'pointerdown') presses.push(fn);
     });
     const click = () => {
-      for (const fn of clicks) fn({ isTrusted: true });
+      for (const fn of presses) fn({ isTrusted: true });
     };
     const { latch, sent } = pageClient(b);
     const activation = { isActive: false };
