@@ -56,7 +56,13 @@ export const appChannels = {
   'settings.update': channel({
     // The shortcut must be an accelerator Electron takes, with a modifier (the recorder makes
     // one; this is main's own check, whatever the page sends).
-    input: SettingsSchema.partial().extend({ quickAccessShortcut: QuickAccessShortcutInput.optional() }).strict(),
+    // Which vault file the next start opens and where the window sits are main's to record
+    // (vault.choose needs a click; a script that could set lastVaultPath would have the next
+    // start open, or create, a vault at a path of its choosing, e.g. a network share).
+    input: SettingsSchema.partial()
+      .omit({ lastVaultPath: true, windowBounds: true })
+      .extend({ quickAccessShortcut: QuickAccessShortcutInput.optional() })
+      .strict(),
     output: SettingsSchema,
   }),
 } as const;

@@ -444,6 +444,27 @@ describe('file-changing channels without the user', () => {
   });
 });
 
+describe('settings from a script', () => {
+  it('cannot choose the vault file the next start opens, nor move the window: main records those', async () => {
+    const b = await connect();
+    const before = await value<{ lastVaultPath: string }>(b, 'settings.get', {});
+    for (const patch of [
+      { lastVaultPath: join(dir, 'planted', 'vault.latch') },
+      { lastVaultPath: '\\\\attacker\\share\\vault.latch' },
+      { windowBounds: { x: -10_000, y: -10_000, width: 400, height: 300 } },
+      { theme: 'dark', lastVaultPath: join(dir, 'planted', 'vault.latch') },
+    ]) {
+      const reply = await b.call('settings.update', patch);
+      expect(reply, JSON.stringify(patch)).toMatchObject({ ok: false, error: { code: 'ERR_BAD_INPUT' } });
+    }
+    const after = await value<{ lastVaultPath: string; theme: string }>(b, 'settings.get', {});
+    expect(after.lastVaultPath).toBe(before.lastVaultPath);
+    expect(existsSync(join(dir, 'planted'))).toBe(false);
+    b.close();
+    await expectAlive();
+  });
+});
+
 describe('secrets to the clipboard without the user', () => {
   afterEach(() => vi.unstubAllGlobals());
 
