@@ -1,7 +1,7 @@
 import type { CredentialPatch, Credentials } from '../../app/credentials/credentials';
 import { formatSecretReference, parseSecretReference } from '../../core/credentials/secret-reference';
 import type { ServiceBody } from '../../core/credentials/service-records';
-import { LatchError } from '../../core/model/errors';
+import { isLatchError, LatchError } from '../../core/model/errors';
 import { boundHosts } from '../../core/security/host-binding';
 import { editDefaultHeaders } from '../header-args';
 import { usageError } from '../parse-args';
@@ -98,6 +98,29 @@ function servicePatch(current: ServiceBody, e: ServiceEdits): Record<string, unk
   return patch;
 }
 
+/**
+ * What follows a save (reading the result back, the notes, the output) must not end in cliFailure's "internal
+ * error … nothing was changed": the change is saved by then. A fault there says so instead.
+ */
+async function afterSave(what: string, show: () => Promise<void>): Promise<void> {
+  try {
+    await show();
+  } catch (e) {
+    if (isLatchError(e)) throw e;
+    throw new LatchError(
+      'ERR_INTERNAL',
+      `${what} was saved, but showing the result failed (a bug in Latch: please report it); latch list shows it as saved.`,
+    );
+  }
+}
+
+/** An expiry as ISO 8601; one no Date can hold (written before the store checked it) shown as it is stored. */
+function expiryText(ms: number | null): string | null {
+  if (ms === null) return null;
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? `${ms} (not a date: set it with --expires)` : d.toISOString();
+}
+
 /** `latch://NAME/`, the name encoded as references write it. */
 const servicePrefix = (service: string) =>
   formatSecretReference({ service, credential: 'x', field: null }).slice(0, -1);
@@ -120,6 +143,10 @@ async function editService(ctx: CliContext, credentials: Credentials, name: stri
   if (e.name !== undefined) checkNameFree(credentials, serviceId, e.name);
   // One write, one save: the app's own update (Credentials.updateService), validated as the desktop's form is.
   await credentials.updateService(serviceId, patch);
+  await afterSave(`Service "${before.name}"`, () => showService(ctx, credentials, serviceId, before));
+}
+
+async function showService(ctx: CliContext, credentials: Credentials, serviceId: string, before: ServiceBody) {
   const after = await credentials.body(serviceId);
 
   if (after.name !== before.name && after.credentials.length > 0)
@@ -201,12 +228,22 @@ async function editCredential(
   const located = await credentials.resolve(formatSecretReference({ service, credential, field: null }));
   // The app's own update (Credentials.updateCredential): the same name, expiry and rotation checks.
   await credentials.updateCredential(located.serviceId, located.credential.id, patch);
+  await afterSave(formatSecretReference({ service, credential, field: null }), () =>
+    showCredential(ctx, credentials, located),
+  );
+}
+
+async function showCredential(
+  ctx: CliContext,
+  credentials: Credentials,
+  located: Awaited<ReturnType<Credentials['resolve']>>,
+) {
   const after = (await credentials.credential(located.serviceId, located.credential.id)).credential;
   const names = { service: located.service.name, credential: after.name, field: null };
   const reference = formatSecretReference(names);
   const old = formatSecretReference({ ...names, credential: located.credential.name });
   if (old !== reference) ctx.note(`References follow the name: ${old} is now ${reference}.`);
-  const expiresAt = after.expiresAt === null ? null : new Date(after.expiresAt).toISOString();
+  const expiresAt = expiryText(after.expiresAt);
   const rotateEveryDays = after.rotation.everyDays ?? null;
   ctx.output(
     {

@@ -5,6 +5,7 @@ import {
   formatGitCredential,
   type GitCredentialRequest,
   MAX_GIT_INPUT,
+  parseExpiryUtc,
   parseGitCredential,
 } from '../../core/integrations/git-credential-protocol';
 import { matchService } from '../../core/integrations/service-match';
@@ -101,8 +102,7 @@ async function store(store: ServiceStore, req: GitCredentialRequest, ref: string
   // of it saved as git's would outlive the next rotation or renewal and hide them behind its user name.
   const answered = await locate(store, req, ref).catch(() => undefined);
   if (answered && !savedByGit(answered.credential) && answeredPassword(answered.credential) === password) return;
-  const expiry = Number(req.password_expiry_utc);
-  const expiresAt = Number.isFinite(expiry) && expiry > 0 ? expiry * 1000 : null;
+  const expiresAt = parseExpiryUtc(req.password_expiry_utc);
   const fields = { username, password, ...(oauthRefreshToken ? { oauthRefreshToken } : {}) };
   await store.inOneSave(async () => {
     const match = matchService(store.summaries(), { protocol, host, path: req.path });

@@ -70,8 +70,13 @@ function checkRotateEveryDays(days: number | null | undefined): void {
     throw badInput('rotateEveryDays', 'give whole days from 1 to 3650, or none');
 }
 
+/**
+ * A time a Date can hold (ECMAScript's range, 8.64e15 ms either side of 1970): anything beyond is no date, and
+ * every reader that shows it (toISOString) would throw after the save.
+ */
 function checkExpiresAt(at: number | null | undefined): void {
-  if (at !== null && at !== undefined && !Number.isFinite(at)) throw badInput('expiresAt', 'not a date');
+  if (at !== null && at !== undefined && Number.isNaN(new Date(at).getTime()))
+    throw badInput('expiresAt', 'not a date');
 }
 
 function parseHosts(hosts: unknown): string[] {

@@ -20,6 +20,26 @@ export interface GitCredentialRequest {
 /** git sends a few hundred bytes; more is not git. */
 export const MAX_GIT_INPUT = 64 * 1024;
 
+/**
+ * git sends `host` as the URL's host, with its port when it has one (an IPv6 address in brackets). Anything else
+ * is not git: a `user@` in it would make the service's base URL point at the host after the `@`
+ * (`a.example@evil.example` is evil.example), and a `/`, `?` or `#` would end the host early.
+ */
+function isHostAndPort(host: string): boolean {
+  const m = /^(\[[0-9A-Fa-f:.]+\]|[^\s/?#@[\]\\:%\p{Cc}]+)(?::(\d{1,5}))?$/u.exec(host);
+  return m !== null && (m[2] === undefined || Number(m[2]) <= 65535);
+}
+
+/**
+ * `password_expiry_utc`: the Unix time in whole seconds. One that is no date (beyond what a Date holds,
+ * 8.64e15 ms) or not a number is ignored, as git ignores it: the password is kept with no expiry.
+ */
+export function parseExpiryUtc(value: string | undefined): number | null {
+  if (value === undefined || !/^\d{1,15}$/.test(value)) return null;
+  const ms = Number(value) * 1000;
+  return ms > 0 && !Number.isNaN(new Date(ms).getTime()) ? ms : null;
+}
+
 export function parseGitCredential(text: string): GitCredentialRequest {
   if (text.length > MAX_GIT_INPUT) throw new LatchError('ERR_BAD_INPUT', 'The credential request is too long.');
   // git-credential(1): no key or value holds a NUL; a host with one could be read two ways, so none is guessed.
@@ -38,6 +58,13 @@ export function parseGitCredential(text: string): GitCredentialRequest {
       out[key] = Array.isArray(list) ? [...list, value] : [value];
     } else out[key] = value;
   }
+  if (out.protocol !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*$/.test(out.protocol))
+    throw new LatchError('ERR_BAD_INPUT', 'The credential request has a protocol that is not a URL scheme.');
+  if (out.host !== undefined && out.host !== '' && !isHostAndPort(out.host))
+    throw new LatchError(
+      'ERR_BAD_INPUT',
+      'The credential request has a host that is not a host name or host:port (git never sends a user name, path or space in it).',
+    );
   if (typeof out.url === 'string' && out.host === undefined) {
     try {
       const u = new URL(out.url);

@@ -18,6 +18,7 @@ const DAVE_REFRESH = plant('dave-refresh');
 const GINA = plant('gina');
 const GINA_REFRESH = plant('gina-refresh');
 const TOKEN = plant('token');
+const YVES = plant('yves');
 
 /** A helper's answer (git-credential(1) key=value lines) as an object. */
 const attributes = (stdout: string) =>
@@ -225,6 +226,30 @@ describe('latch git-credential with real git against git http-backend demanding 
       (await git(['credential', 'fill'], { input: 'url=https://literal.example/r\n\n', helper: literal })).stdout,
     ).toContain('username=erin\npassword=erin-pw\n');
     // No walk of the disk here: the next test's one walk looks for these values too.
+  });
+
+  it('store refuses a host that is not host[:port] (a user@ in it names another host) and ignores an expiry no date holds', async () => {
+    const store = (stdin: string) => t.program(['git-credential-latch', '--allow-store', 'store'], { stdin });
+    const get = (host: string) =>
+      t.program(['git-credential-latch', 'get'], { stdin: `protocol=https\nhost=${host}\n\n` });
+    // https://a.example@evil.example is evil.example: saved as a service, a later get for evil.example answered it.
+    const hostile = await store(`protocol=https\nhost=a.example@evil.example\nusername=u\npassword=${YVES}\n\n`);
+    expect(hostile.code).toBe(2);
+    expect(hostile.stderr).toMatch(/host that is not a host name or host:port/);
+    expect(hostile.stderr).not.toContain(YVES);
+    for (const host of ['evil.example', 'a.example']) expect((await get(host)).stdout, host).toBe('');
+    // An expiry past what a Date holds was saved as 1e+23 ms; `latch edit` then saved and reported "internal
+    // error … nothing was changed". It is ignored now, as git ignores it: the password is kept with no expiry.
+    ok(
+      await store(
+        `protocol=https\nhost=y.example:8443\nusername=u\npassword=${YVES}\npassword_expiry_utc=99999999999999999999\n\n`,
+      ),
+    );
+    expect(attributes((await get('y.example:8443')).stdout)).toEqual({ username: 'u', password: YVES });
+    const edit = await t.latch(['edit', 'y.example:8443/u', '--rotate-every', '30']);
+    ok(edit);
+    expect(edit.stdout).toContain('Expires: never');
+    expect(edit.stdout).toContain('every 30 day(s)');
   });
 
   it('--allow-store erase and store change only what git stored: a credential the user made survives a refusal', async () => {

@@ -63,10 +63,15 @@ describe('ServiceStore', () => {
       store.addCredential(id, { kind: 'api-key', name: 'k', fields: GOOD['api-key'], rotateEveryDays, expiresAt });
     for (const days of [0, -1, 1.5, 3651, Number.NaN]) expect(await code(add(days))).toBe('ERR_BAD_INPUT');
     expect(await code(add(null, Number.POSITIVE_INFINITY))).toBe('ERR_BAD_INPUT');
+    // Finite but beyond what a Date holds (8.64e15 ms): every reader's toISOString would throw after the save.
+    for (const at of [1e23, 8.64e15 + 1, -8.64e15 - 1])
+      expect(await code(add(null, at)), String(at)).toBe('ERR_BAD_INPUT');
     const cid = await add(3650);
     for (const days of [0, 3651, 2.5])
       expect(await code(store.updateCredential(id, cid, { rotateEveryDays: days }))).toBe('ERR_BAD_INPUT');
-    expect(await code(store.updateCredential(id, cid, { expiresAt: Number.NaN }))).toBe('ERR_BAD_INPUT');
+    for (const expiresAt of [Number.NaN, 1e23])
+      expect(await code(store.updateCredential(id, cid, { expiresAt }))).toBe('ERR_BAD_INPUT');
+    await store.updateCredential(id, cid, { expiresAt: 8.64e15 });
     await store.updateCredential(id, cid, { rotateEveryDays: 1, expiresAt: 0 });
     expect((await store.credential(id, cid)).credential).toMatchObject({ expiresAt: 0, rotation: { everyDays: 1 } });
   });

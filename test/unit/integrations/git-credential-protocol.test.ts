@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatGitCredential,
   MAX_GIT_INPUT,
+  parseExpiryUtc,
   parseGitCredential,
 } from '../../../main/core/integrations/git-credential-protocol';
 import { codeOf } from './error-code';
@@ -25,8 +26,49 @@ describe('parseGitCredential: what git sends, and what an attacker could send in
     expect(codeOf(() => parseGitCredential('host\n'))).toBe('ERR_BAD_INPUT');
   });
 
-  it('a CR inside a value stays in it (only the line ending is CRLF), so it can never match a host', () => {
-    expect(parseGitCredential('host=example.com\rhost=evil.example\n').host).toBe('example.com\rhost=evil.example');
+  it('a CR inside a value stays in it (only the line ending is CRLF); in a host it is refused', () => {
+    expect(parseGitCredential('password=a\rb\n').password).toBe('a\rb');
+    expect(codeOf(() => parseGitCredential('host=example.com\rhost=evil.example\n'))).toBe('ERR_BAD_INPUT');
+  });
+
+  it('host is a host name or host:port only: a user name, path, query, fragment or space in it is refused', () => {
+    for (const host of [
+      'git.example.com',
+      'git.example.com:8443',
+      '[::1]:8080',
+      '[2001:db8::1]',
+      '127.0.0.1',
+      'bücher.example',
+    ])
+      expect(parseGitCredential(`protocol=https\nhost=${host}\n`).host, host).toBe(host);
+    for (const host of [
+      'a.example@evil.example', // the service's base URL would be https://a.example@evil.example: evil.example
+      'evil.example/a.example',
+      'evil.example?a.example',
+      'evil.example#a.example',
+      'a.example evil.example',
+      'a.example\tx',
+      'evil.example\\a.example',
+      'a.example:99999',
+      'a.example:',
+      'a.example:80:80',
+      '::1',
+      '[::1',
+      'a%2eexample',
+    ])
+      expect(
+        codeOf(() => parseGitCredential(`protocol=https\nhost=${host}\n`)),
+        host,
+      ).toBe('ERR_BAD_INPUT');
+  });
+
+  it('protocol is a URL scheme: one that would end the base URL elsewhere is refused', () => {
+    expect(parseGitCredential('protocol=git+ssh\nhost=h.example\n').protocol).toBe('git+ssh');
+    for (const protocol of ['https://evil.example/?', 'ht tp', '1http', ''])
+      expect(
+        codeOf(() => parseGitCredential(`protocol=${protocol}\nhost=h.example\n`)),
+        protocol,
+      ).toBe('ERR_BAD_INPUT');
   });
 
   it('refuses a NUL anywhere: git never sends one (git-credential(1)), and a host with one could be read two ways', () => {
@@ -69,6 +111,15 @@ describe('parseGitCredential: what git sends, and what an attacker could send in
     expect(parseGitCredential('host=example.com\nurl=https://evil.example/\n').host).toBe('example.com');
     expect(codeOf(() => parseGitCredential('url=not a url\n'))).toBe('ERR_BAD_INPUT');
     expect(codeOf(() => parseGitCredential('url=https://[::1\n'))).toBe('ERR_BAD_INPUT');
+  });
+});
+
+describe("parseExpiryUtc: git's password_expiry_utc", () => {
+  it('Unix seconds to milliseconds; one that is no date (beyond 8.64e15 ms), not whole seconds, or none is ignored', () => {
+    expect(parseExpiryUtc('1700000000')).toBe(1_700_000_000_000);
+    expect(parseExpiryUtc('8640000000000')).toBe(8.64e15);
+    for (const v of ['8640000000001', '99999999999999999999', '1e10', '-5', '0', '1.5', '', 'soon', undefined])
+      expect(parseExpiryUtc(v), String(v)).toBeNull();
   });
 });
 
