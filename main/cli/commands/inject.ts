@@ -1,6 +1,6 @@
 import { readSecretField } from '../../core/credentials/primary-secret';
 import { MAX_TEMPLATE_BYTES, renderTemplate, templateReferences } from '../../core/integrations/template';
-import { checkPrivateMode, writePrivateFile } from '../../core/io/private-file';
+import { checkPrivateFileTarget, checkPrivateMode, writePrivateFile } from '../../core/io/private-file';
 import { readCappedFile } from '../../core/io/read-capped';
 import { systemClock } from '../../core/platform';
 import { freshTokens } from '../fresh-token';
@@ -41,6 +41,9 @@ export const injectCommand: CliCommand = {
     checkPrivateMode(mode);
     const template = await readTemplate(ctx, v.in);
     const refs = templateReferences(template);
+    const output = { mode, overwrite: v.force === true, existsAdvice: 'Add --force to replace it.' };
+    // Before the vault is opened (a password typed, every reference resolved) for an output that cannot be written.
+    if (!v['dry-run'] && typeof v.out === 'string') await checkPrivateFileTarget(v.out, output);
     if (v['dry-run']) {
       ctx.output(
         { references: refs },
@@ -61,11 +64,7 @@ export const injectCommand: CliCommand = {
       ctx.io.stdout.write(text);
       return 0;
     }
-    await writePrivateFile(v.out, text, {
-      mode,
-      overwrite: v.force === true,
-      existsAdvice: 'Add --force to replace it.',
-    });
+    await writePrivateFile(v.out, text, output);
     ctx.note(`Wrote ${v.out} (mode ${mode.toString(8)}): ${refs.length} reference(s) resolved.`);
     return 0;
   },

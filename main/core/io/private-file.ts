@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fsp } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { LatchError } from '../model/errors';
 import { nodeFileSystem, type VaultFileHandle, type VaultFileSystem } from '../vault/fs-port';
 
@@ -176,14 +176,26 @@ export async function writePrivateFile(path: string, text: string | Uint8Array, 
   }
 }
 
-/** A file-system error as a LatchError naming the file and the cause; a LatchError as it is. */
+/**
+ * What to do about each file-system error a write of a new file meets; the path is the user's, never a secret.
+ * (cliFailure shows a non-LatchError as "internal error … a bug in Latch", which a missing folder is not.)
+ */
+const ADVICE: Record<string, string> = {
+  ENOENT: 'Its folder does not exist or takes no new files (as /proc): create the folder first, or choose another.',
+  ENOTDIR: 'A part of its folder path is a file, not a folder: choose another folder.',
+  EACCES: 'You may not write in its folder: choose a folder of yours.',
+  EPERM: 'You may not write in its folder: choose a folder of yours.',
+  EROFS: 'Its folder is on a read-only file system: choose another folder.',
+  EISDIR: 'It is a folder: choose a file name.',
+  ENOSPC: 'The disk is full: free some space or choose another folder.',
+  EDQUOT: 'Your disk quota is used up: free some space or choose another folder.',
+};
+
+/** A file-system error as a LatchError naming the file, the cause and what to do; a LatchError as it is. */
 export function writeFailed(path: string, e: unknown): unknown {
   if (e instanceof LatchError) return e;
   const code = String(errno(e) ?? 'error');
-  const advice =
-    code === 'ENOSPC' || code === 'EDQUOT'
-      ? 'The disk is full: free some space or choose another folder.'
-      : 'Check the folder exists and you may write to it, or choose another.';
+  const advice = ADVICE[code] ?? 'Check the folder exists and you may write to it, or choose another.';
   return new LatchError(
     'ERR_SAVE_FAILED',
     `${path} could not be written (${code}); nothing was changed there. ${advice}`,
@@ -192,4 +204,23 @@ export function writeFailed(path: string, e: unknown): unknown {
       detail: { path, errno: code },
     },
   );
+}
+
+/**
+ * The refusals `writePrivateFile` would make that can be known before the text exists: what is at the path (a
+ * link, a pipe, a folder, a file that may not be replaced) and a folder that is missing, not a folder, not
+ * writable by this user or read-only. A command calls it before opening the vault, so the user does not type
+ * the master password (or wait for every reference to resolve) to learn it. The write checks again.
+ */
+export async function checkPrivateFileTarget(path: string, o: PrivateFileOptions): Promise<void> {
+  const fs = o.fs ?? nodePrivateFileSystem;
+  try {
+    refuseWhatIsThere(path, await fs.kind(path), o);
+    const folder = dirname(resolve(path));
+    if (!(await fsp.stat(folder)).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    // W_OK as the kernel answers it for this user: EACCES for a folder not theirs, EROFS on a read-only mount.
+    await fsp.access(folder, constants.W_OK);
+  } catch (e) {
+    throw writeFailed(path, e);
+  }
 }

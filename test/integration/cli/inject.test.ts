@@ -106,6 +106,41 @@ describe('latch inject', () => {
     expect(r.stderr).toContain('not a regular file');
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
+
+  it('an output that cannot be written is refused before the vault is opened: no password asked, nothing resolved', async () => {
+    const existing = join(t.dir, 'exists.yml');
+    writeFileSync(existing, 'kept\n');
+    const fifo = join(t.dir, 'early.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    // No agent and no password: had the vault been opened first, the answer would be how to unlock it.
+    const noAgent = { XDG_RUNTIME_DIR: join(t.dir, 'nowhere') };
+    for (const [out, force, code, says] of [
+      [existing, false, 1, `${existing} already exists; nothing was written. Add --force to replace it.`],
+      [join(t.dir, 'no-such-folder', 'x.yml'), true, 1, 'could not be written (ENOENT); nothing was changed there.'],
+      [join(t.dir, 'exists.yml', 'x.yml'), true, 1, 'could not be written (ENOTDIR)'],
+      [t.dir, true, 2, 'is not a regular file'],
+      [fifo, true, 2, 'is not a regular file'],
+    ] as const) {
+      const r = await t.program(['latch', 'inject', '-i', tpl, '-o', out, ...(force ? ['--force'] : [])], {
+        env: noAgent,
+      });
+      expect(r.code, out).toBe(code); // ERR_SAVE_FAILED or ERR_CONFLICT 1, ERR_BAD_INPUT 2
+      expect(r.stderr, out).toContain(says);
+      expect(r.stderr, out).not.toMatch(/unlock|password|internal error/i);
+    }
+    expect(readFileSync(existing, 'utf8')).toBe('kept\n');
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('a write the file system refuses is an error saying what to do, not "internal error"', async () => {
+    const before = readFileSync('/proc/version', 'utf8');
+    const r = await t.withPassword(['inject', '-i', tpl, '-o', '/proc/version', '--force']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/\/proc\/version could not be written \((ENOENT|EACCES)\); nothing was changed there\. /);
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.stdout + r.stderr).not.toContain(API_KEY);
+    expect(readFileSync('/proc/version', 'utf8')).toBe(before);
+  });
 });
 
 it('leaves no planted value on disk in any encoding but in the outputs the user asked for', () => {
