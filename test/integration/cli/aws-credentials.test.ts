@@ -102,15 +102,18 @@ describe('latch aws-credentials as credential_process', () => {
 
   it('python3-botocore session: the role profile gets temporary keys from STS AssumeRole signed with SigV4', async () => {
     const py = `
-import botocore.session, json
+import botocore, botocore.session, json
 c = botocore.session.Session(profile='role').get_credentials().get_frozen_credentials()
-print(json.dumps({'a': c.access_key, 's': c.secret_key, 't': c.token}))`;
-    const r = await run('python3', ['-c', py]);
+print(json.dumps({'a': c.access_key, 's': c.secret_key, 't': c.token, 'from': botocore.__file__}))`;
+    // Debian's python3 with its python3-botocore, what the issue names; a python3 earlier on PATH (pyenv, a
+    // virtualenv) would test a pip botocore instead.
+    const r = await run('/usr/bin/python3', ['-c', py]);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       a: ROLE_TEMP.accessKeyId,
       s: ROLE_TEMP.secretAccessKey,
       t: ROLE_TEMP.sessionToken,
+      from: expect.stringMatching(/^\/usr\/lib\/python3\/dist-packages\/botocore\//),
     });
     expect(sts.assumed).toContainEqual({ roleArn: ROLE_ARN, sessionName: 'latch' });
   });
