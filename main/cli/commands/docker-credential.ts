@@ -70,7 +70,8 @@ async function serve(ctx: CliContext, action: string): Promise<number> {
 export const dockerCredentialCommand: CliCommand = {
   name: 'docker-credential',
   usage: 'docker-credential-latch get|store|erase|list (the docker-credential-helpers protocol on stdin/stdout)',
-  positionals: { min: 1, max: 1 },
+  // No action is the helpers' usage on stdout with exit 1 (credentials.Serve), not the parser's "Missing argument.".
+  positionals: { min: 0, max: 1 },
   async run(ctx) {
     try {
       return await serve(ctx, ctx.positionals[0] ?? '');

@@ -13,7 +13,19 @@ const TEXT = {
     'Hardened vault: every command already asks for the master password. Its device key stays in the keychain (it is half of the key, not a session).',
 } as const;
 
-const AGENT_TEXT = 'The unlock agent forgot the key and stopped (latch unlock --for).';
+const AGENT_TEXT =
+  'Locked: the unlock agent (latch unlock --for) forgot the key and stopped; the next command asks for the master password.';
+
+/**
+ * One message for what lock did: the agent stopping is the lock whenever the keychain held nothing to remove
+ * (quick unlock off, no key stored, a hardened vault), so "Already locked" beside it would contradict it.
+ */
+function lockText(agentStopped: boolean, r: ForgetResult): string {
+  if (!agentStopped) return TEXT[r.reason];
+  if (r.reason === 'forgotten')
+    return 'Locked: the unlock agent forgot the key and stopped, and the quick-unlock key was removed from the keychain; the next command asks for the master password.';
+  return AGENT_TEXT;
+}
 
 export const lockCommand: CliCommand = {
   name: 'lock',
@@ -34,7 +46,7 @@ export const lockCommand: CliCommand = {
       );
     }
     const r: ForgetResult = await forgetQuickUnlock({ path: ctx.vaultPath, keychain });
-    ctx.output({ ...r, agentStopped }, agentStopped ? `${AGENT_TEXT}\n${TEXT[r.reason]}` : TEXT[r.reason]);
+    ctx.output({ ...r, agentStopped }, lockText(agentStopped, r));
     return 0;
   },
 };

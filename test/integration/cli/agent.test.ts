@@ -271,6 +271,18 @@ describe('latch unlock --for (the unlock agent)', () => {
     expect((await getWithoutPassword()).code).toBe(2);
   });
 
+  it('latch lock with a keychain holding nothing for the vault (quick unlock off) says one thing: locked by the agent', async () => {
+    const unlock = await latch(['unlock', '--for', '60s', '--password-stdin'], { stdin: `${PW}\n`, env });
+    expect(unlock.code, unlock.stderr).toBe(0);
+    // The keychain asked for (the session's, or none reachable): it holds no key for a vault made without one.
+    const lock = await latch(['lock'], { env: { ...env, LATCH_NO_KEYCHAIN: '' } });
+    expect(lock.code, lock.stderr).toBe(0);
+    expect(lock.stdout.trim()).toBe(
+      'Locked: the unlock agent (latch unlock --for) forgot the key and stopped; the next command asks for the master password.',
+    );
+    await until(() => sockets().length === 0, 'the socket to go');
+  });
+
   it('the key is gone after the time given', async () => {
     const unlock = await latch(['unlock', '--for', '2s', '--password-stdin'], { stdin: `${PW}\n`, env });
     expect(unlock.code).toBe(0);

@@ -141,6 +141,15 @@ describe('docker-credential-latch (docker-credential-helpers protocol)', () => {
       JSON.stringify({ ServerURL: 'ghcr.io', Username: 'me', Secret: 'x'.repeat(1 << 20) }),
     );
     expect([long.code, long.stdout]).toEqual([1, expect.stringMatching(/larger than 64 KiB/)]);
+    // No action or an unknown one: usage on stdout with exit 1, as the helpers' credentials.Serve prints it.
+    for (const args of [[], ['fetch']]) {
+      const usage = await t.program(['docker-credential-latch', ...args]);
+      expect([usage.code, usage.stdout.trim(), usage.stderr], args.join(' ')).toEqual([
+        1,
+        'Usage: docker-credential-latch <store|get|erase|list>',
+        '',
+      ]);
+    }
   });
 
   it('a malformed store request is refused with nothing written', async () => {
