@@ -6,6 +6,8 @@
 import type { Keychain } from '../core/keychain/keychain';
 import type { RefreshRule } from '../core/oauth';
 import type { BrowserOpener, Clipboard, Clock, SaveDialog, SettingsStore } from '../core/platform';
+import { nodeFileSystem } from '../core/vault/fs-port';
+import { type RenewalLock, renewalLock } from '../core/vault/renewal-lock';
 import { AuditService } from './audit/audit-service';
 import { Credentials } from './credentials/credentials';
 import { type AppEvents, EventBus } from './events';
@@ -43,6 +45,8 @@ export interface AppServicesInput {
   refreshRule?: RefreshRule;
   /** How long a browser sign-in waits before the screen says what for and offers Cancel; default 2 minutes. */
   signInPatienceMs?: number;
+  /** One OAuth renewal per credential across processes; default the lock file beside the open vault. */
+  renewalLock?: RenewalLock;
 }
 
 export interface AppServices {
@@ -95,6 +99,11 @@ export function createAppServices(input: AppServicesInput): AppServices {
     ...(input.refreshRule ? { rule: input.refreshRule } : {}),
     // Through the OAuth service, so an on-demand refresh shows in its log and status.
     renew: (serviceId, credentialId) => oauth.refresh(serviceId, credentialId),
+    lock: input.renewalLock ?? ((id) => renewalLock(nodeFileSystem, vault.vault().path)(id)),
+    // The open vault itself, not VaultService.reload: this is no user's reload (no banner, no event).
+    reload: async () => {
+      await vault.current?.reload();
+    },
   });
   const secrets = new SecretAccess({ credentials, accessTokens, clock });
   const quickAccess = new QuickAccess(events);

@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../core/platform';
 import type { OpenVault } from '../core/vault/open-vault';
+import type { RenewalLock } from '../core/vault/renewal-lock';
 import { Credentials } from './credentials/credentials';
 import { type AppEvents, EventBus } from './events';
 import { AccessTokens } from './secrets/access-tokens';
@@ -20,10 +21,15 @@ export interface CliSession {
   secrets: SecretAccess;
 }
 
-export function openCliSession(vault: OpenVault, clock: Clock): CliSession {
+/** `lock`: the renewal lock shared with the app and other commands on this vault. */
+export function openCliSession(vault: OpenVault, clock: Clock, lock?: RenewalLock): CliSession {
   const events: AppEvents = new EventBus();
   const access = fixedVault(vault);
   const credentials = new Credentials({ vault: access, events, clock });
-  const accessTokens = new AccessTokens({ credentials, clock });
+  const accessTokens = new AccessTokens({
+    credentials,
+    clock,
+    ...(lock ? { lock, reload: () => vault.reload() } : {}),
+  });
   return { vault, access, credentials, accessTokens, secrets: new SecretAccess({ credentials, accessTokens, clock }) };
 }

@@ -5,7 +5,9 @@ import { type CliSession, openCliSession } from '../app/cli-session';
 import { mergingRecordVault } from '../app/vault/merging-records';
 import { ServiceStore } from '../core/credentials/service-store';
 import { systemClock } from '../core/platform';
+import { nodeFileSystem } from '../core/vault/fs-port';
 import type { OpenVault } from '../core/vault/open-vault';
+import { renewalLock } from '../core/vault/renewal-lock';
 
 /** A service store over the unlocked vault whose saves merge (app/vault/merging-records.ts). */
 export function cliServiceStore(vault: OpenVault): ServiceStore {
@@ -14,5 +16,5 @@ export function cliServiceStore(vault: OpenVault): ServiceStore {
 
 /** The app's Credentials, AccessTokens and SecretAccess over the unlocked vault. */
 export function cliSession(vault: OpenVault): CliSession {
-  return openCliSession(vault, systemClock);
+  return openCliSession(vault, systemClock, renewalLock(nodeFileSystem, vault.path));
 }

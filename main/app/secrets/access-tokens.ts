@@ -4,14 +4,17 @@
  * command line's `get`, `copy`, `exec`, `token` and `request`. The token is renewed when the
  * refresh rule (core/oauth/refresh-rule.ts) says it is due, or when a server refused it
  * (`force`, after a 401); the new set is saved before it is used, because a rotated refresh
- * token is dead once used. One renewal per credential runs at a time: two readers at once
- * share it rather than spending the refresh token twice.
+ * token is dead once used. One renewal per credential runs at a time: two readers in this
+ * process share it, and across processes (the app, parallel git or kubectl helpers) the renewal
+ * lock (core/vault/renewal-lock.ts) lets one renew while the others wait, re-read the vault and
+ * use what it saved, rather than spending the refresh token twice.
  */
 import type { AccessToken, GetAccessToken } from '../../core/http';
 import type { FieldsOf, TokenSet } from '../../core/model/credential';
 import { LatchError } from '../../core/model/errors';
 import { needsRefresh, REFRESH_RULE, type RefreshRule } from '../../core/oauth/refresh-rule';
 import type { Clock } from '../../core/platform';
+import type { RenewalLock } from '../../core/vault/renewal-lock';
 import type { Credentials } from '../credentials/credentials';
 
 /** Where tokens are read and saved: the app's Credentials, or a command's ServiceStore. */
@@ -27,6 +30,36 @@ export interface AccessTokensDeps {
    * here and the new set saved.
    */
   renew?: (serviceId: string, credentialId: string) => Promise<unknown>;
+  /**
+   * Shared with other processes on the same vault: taken before a renewal, then `reload` re-reads
+   * the file, since another process may have saved a renewed set while this one waited.
+   */
+  lock?: RenewalLock;
+  /** Re-reads the vault from disk, re-applying this session's unsaved changes. */
+  reload?: () => Promise<unknown>;
+}
+
+/** What to do with the tokens the vault holds now (after the renewal lock and a re-read). */
+export type TokenDecision = 'use' | 'renew' | 'login';
+
+/**
+ * `force` (the server refused `refused`, the access token held before): renew unless another
+ * process already replaced that token. Otherwise renew when the refresh rule says it is due.
+ */
+export function decide(
+  fields: FieldsOf<'oauth2'>,
+  now: number,
+  rule: RefreshRule,
+  force: { refused: string | undefined } | undefined,
+): TokenDecision {
+  const tokens = fields.tokens;
+  const replaced = force !== undefined && tokens !== undefined && tokens.accessToken !== force.refused;
+  if (tokens && (force === undefined || replaced) && !needsRefresh(tokens, now, rule)) return 'use';
+  const renewable = tokens?.refreshToken !== undefined || fields.grant === 'client_credentials';
+  if (renewable) return 'renew';
+  // Due but not renewable: still usable until it actually expires.
+  const valid = tokens !== undefined && (tokens.expiresAt === undefined || tokens.expiresAt > now);
+  return valid && force === undefined ? 'use' : 'login';
 }
 
 export interface FreshToken {
@@ -51,7 +84,7 @@ export const toEngineToken = (t: TokenSet): AccessToken => ({
 });
 
 export class AccessTokens {
-  readonly #renewing = new Map<string, Promise<TokenSet>>();
+  readonly #renewing = new Map<string, Promise<FreshToken>>();
   readonly #rule: RefreshRule;
 
   constructor(private readonly deps: AccessTokensDeps) {
@@ -60,22 +93,36 @@ export class AccessTokens {
 
   async fresh(serviceId: string, credentialId: string, options: { force?: boolean } = {}): Promise<FreshToken> {
     const fields = await this.#fields(serviceId, credentialId);
-    const tokens = fields.tokens;
-    const now = this.deps.clock.now();
-    if (tokens && !options.force && !needsRefresh(tokens, now, this.#rule)) return { tokens, refreshed: false };
-    const renewable = tokens?.refreshToken !== undefined || fields.grant === 'client_credentials';
-    if (!renewable) {
-      // Due but not renewable: still usable until it actually expires.
-      const valid = tokens !== undefined && (tokens.expiresAt === undefined || tokens.expiresAt > now);
-      if (valid && !options.force) return { tokens, refreshed: false };
-      throw loginRequired(tokens !== undefined);
-    }
+    const force = options.force ? { refused: fields.tokens?.accessToken } : undefined;
+    const first = decide(fields, this.deps.clock.now(), this.#rule, force);
+    if (first === 'use') return { tokens: fields.tokens!, refreshed: false };
+    if (first === 'login') throw loginRequired(fields.tokens !== undefined);
     let running = this.#renewing.get(credentialId);
     if (running === undefined) {
-      running = this.#renew(serviceId, credentialId, fields).finally(() => this.#renewing.delete(credentialId));
+      running = this.#renewLocked(serviceId, credentialId, force).finally(() => this.#renewing.delete(credentialId));
       this.#renewing.set(credentialId, running);
     }
-    return { tokens: await running, refreshed: true };
+    return running;
+  }
+
+  /** Under the renewal lock: re-read, and renew only if what is on disk now still needs it. */
+  async #renewLocked(
+    serviceId: string,
+    credentialId: string,
+    force: { refused: string | undefined } | undefined,
+  ): Promise<FreshToken> {
+    const release = this.deps.lock ? await this.deps.lock(credentialId) : undefined;
+    try {
+      if (this.deps.reload) await this.deps.reload();
+      const fields = await this.#fields(serviceId, credentialId);
+      const now = this.deps.clock.now();
+      const decision = decide(fields, now, this.#rule, force);
+      if (decision === 'use') return { tokens: fields.tokens!, refreshed: false };
+      if (decision === 'login') throw loginRequired(fields.tokens !== undefined);
+      return { tokens: await this.#renew(serviceId, credentialId, fields), refreshed: true };
+    } finally {
+      await release?.();
+    }
   }
 
   /** The HTTP engine's token provider; the engine names credentials by id alone. */
@@ -98,8 +145,23 @@ export class AccessTokens {
       fields.grant === 'client_credentials' && !fields.tokens?.refreshToken
         ? await (await import('../../core/oauth/client-credentials')).clientCredentials(fields, { clock })
         : await (await import('../../core/oauth/refresh-token')).refreshTokens(fields, { clock });
-    await this.deps.credentials.setTokens(serviceId, credentialId, next);
+    await this.#save(serviceId, credentialId, next);
     return next;
+  }
+
+  /**
+   * The old refresh token may be dead now, so a save that loses a race must not drop the new set:
+   * re-read (the vault keeps this session's change) and save once more.
+   */
+  async #save(serviceId: string, credentialId: string, next: TokenSet): Promise<void> {
+    try {
+      await this.deps.credentials.setTokens(serviceId, credentialId, next);
+    } catch (e) {
+      const raced = e instanceof LatchError && (e.code === 'ERR_CONFLICT' || e.code === 'ERR_VAULT_CHANGED_ON_DISK');
+      if (!raced || !this.deps.reload) throw e;
+      await this.deps.reload();
+      await this.deps.credentials.setTokens(serviceId, credentialId, next);
+    }
   }
 
   async #fields(serviceId: string, credentialId: string): Promise<FieldsOf<'oauth2'>> {

@@ -11,6 +11,7 @@ import {
 import { matchService } from '../../core/integrations/service-match';
 import type { Credential, CredentialOf } from '../../core/model/credential';
 import { LatchError } from '../../core/model/errors';
+import type { OpenVault } from '../../core/vault/open-vault';
 import { allowedHosts, allowHostOption } from '../allow-host';
 import { freshTokens } from '../fresh-token';
 import { usageError } from '../parse-args';
@@ -39,7 +40,12 @@ async function locate(store: ServiceStore, req: GitCredentialRequest, ref: strin
 
 const unixSeconds = (ms: number) => String(Math.floor(ms / 1000));
 
-async function answerGet(ctx: CliContext, store: ServiceStore, req: GitCredentialRequest): Promise<string> {
+async function answerGet(
+  ctx: CliContext,
+  store: ServiceStore,
+  vault: OpenVault,
+  req: GitCredentialRequest,
+): Promise<string> {
   const ref = typeof ctx.values.ref === 'string' ? ctx.values.ref : undefined;
   const located = await locate(store, req, ref);
   // Nothing to say is an empty answer: git then asks the next helper, or the user.
@@ -67,7 +73,7 @@ async function answerGet(ctx: CliContext, store: ServiceStore, req: GitCredentia
   if (c.kind === 'oauth2') {
     // Latch renews this client's tokens itself: git gets the access token only, never the refresh token it
     // would pass on to its other helpers (a long-lived secret in plain text, for an access token Latch renews).
-    const { tokens } = await freshTokens(store, located);
+    const { tokens } = await freshTokens(store, vault, located);
     return formatGitCredential({
       username: req.username ?? 'oauth2',
       password: tokens.accessToken,
@@ -166,8 +172,8 @@ export const gitCredentialCommand: CliCommand = {
     const input = await readAllStdin(ctx.io, MAX_GIT_INPUT, 'git sends a few short lines.');
     const req = parseGitCredential(input);
     if (action !== 'get' && ctx.values['allow-store'] !== true) return 0;
-    return withToolStore(ctx, async (s) => {
-      if (action === 'get') ctx.io.stdout.write(await answerGet(ctx, s, req));
+    return withToolStore(ctx, async (s, vault) => {
+      if (action === 'get') ctx.io.stdout.write(await answerGet(ctx, s, vault, req));
       else if (action === 'store') await store(s, req, typeof ctx.values.ref === 'string' ? ctx.values.ref : undefined);
       else await erase(s, req);
       return 0;

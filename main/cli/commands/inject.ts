@@ -51,12 +51,12 @@ export const injectCommand: CliCommand = {
       );
       return 0;
     }
-    const text = await withServiceStore(ctx, (store) =>
+    const text = await withServiceStore(ctx, (store, vault) =>
       renderTemplate(template, async (reference) => {
         const located = await store.resolve(reference);
         return readSecretField(located, located.field, {
           clock: systemClock,
-          getAccessToken: async (l) => (await freshTokens(store, l)).tokens.accessToken,
+          getAccessToken: async (l) => (await freshTokens(store, vault, l)).tokens.accessToken,
         });
       }),
     );

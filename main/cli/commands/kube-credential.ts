@@ -12,6 +12,7 @@ import type { TokenSet } from '../../core/model/credential';
 import { LatchError } from '../../core/model/errors';
 import { needsRefresh } from '../../core/oauth/refresh-rule';
 import { systemClock } from '../../core/platform';
+import type { OpenVault } from '../../core/vault/open-vault';
 import { allowedHosts, allowHostOption } from '../allow-host';
 import { freshTokens } from '../fresh-token';
 import type { CliCommand } from '../registry';
@@ -58,6 +59,7 @@ function idTokenTimes(idToken: string): Pick<TokenSet, 'expiresAt' | 'obtainedAt
  */
 async function idTokenCredential(
   store: ServiceStore,
+  vault: OpenVault,
   located: Located,
 ): Promise<{ token: string; expiresAt?: number }> {
   const noIdToken = (why: string) =>
@@ -65,10 +67,10 @@ async function idTokenCredential(
       'ERR_OAUTH_LOGIN_REQUIRED',
       `"${located.credential.name}" ${why}: sign in with "latch oauth login".`,
     );
-  let { tokens } = await freshTokens(store, located);
+  let { tokens } = await freshTokens(store, vault, located);
   if (!tokens.idToken) throw noIdToken('holds no ID token');
   if (needsRefresh(idTokenTimes(tokens.idToken), systemClock.now()) && tokens.refreshToken !== undefined)
-    ({ tokens } = await freshTokens(store, located, { force: true }));
+    ({ tokens } = await freshTokens(store, vault, located, { force: true }));
   const token = tokens.idToken;
   if (!token) throw noIdToken('holds no ID token');
   const times = idTokenTimes(token);
@@ -79,9 +81,10 @@ async function idTokenCredential(
 
 async function accessTokenCredential(
   store: ServiceStore,
+  vault: OpenVault,
   located: Located,
 ): Promise<{ token: string; expiresAt?: number }> {
-  const { tokens } = await freshTokens(store, located);
+  const { tokens } = await freshTokens(store, vault, located);
   return { token: tokens.accessToken, ...(tokens.expiresAt === undefined ? {} : { expiresAt: tokens.expiresAt }) };
 }
 
@@ -105,7 +108,7 @@ export const kubeCredentialCommand: CliCommand = {
     const version = apiVersion(ctx.values['api-version'], info);
     const allow = allowedHosts(ctx.values['allow-host']);
     const ref = ctx.positionals[0]!;
-    const status = await withToolStore(ctx, async (store) => {
+    const status = await withToolStore(ctx, async (store, vault) => {
       const located = await store.resolve(ref);
       // kubectl names the cluster only when the kubeconfig user has provideClusterInfo: true. Then the token
       // goes only to one of the credential's hosts (the decision `latch request` takes): a kubeconfig someone
@@ -116,8 +119,8 @@ export const kubeCredentialCommand: CliCommand = {
       if (c.kind !== 'oauth2')
         throw new LatchError('ERR_BAD_INPUT', `"${c.name}" is a ${c.kind} credential; kubectl needs oauth2 or bearer.`);
       const { token, expiresAt } = ctx.values['id-token']
-        ? await idTokenCredential(store, located)
-        : await accessTokenCredential(store, located);
+        ? await idTokenCredential(store, vault, located)
+        : await accessTokenCredential(store, vault, located);
       return { token, ...(expiresAt === undefined ? {} : { expirationTimestamp: rfc3339(expiresAt) }) };
     });
     ctx.io.stdout.write(`${JSON.stringify({ apiVersion: version, kind: 'ExecCredential', status })}\n`);

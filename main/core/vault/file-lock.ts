@@ -67,6 +67,29 @@ export async function acquireWriteLock(
   options: LockOptions = {},
 ): Promise<() => Promise<void>> {
   const lockPath = `${vaultPath}.lock`;
+  return acquireLockFile(
+    fs,
+    lockPath,
+    (holder) =>
+      new LatchError(
+        'ERR_VAULT_BUSY',
+        `Another Latch process${holder ? ` (pid ${holder.pid})` : ''} is saving this vault. Try again in a moment.`,
+        { detail: { lockPath } },
+      ),
+    options,
+  );
+}
+
+/**
+ * An exclusive lock file at lockPath with the rules above (the vault's save lock, and the
+ * per-credential renewal lock of renewal-lock.ts). `busy` is the error a waiter gets at waitMs.
+ */
+export async function acquireLockFile(
+  fs: VaultFileSystem,
+  lockPath: string,
+  busy: (holder: { pid: number } | null) => LatchError,
+  options: LockOptions = {},
+): Promise<() => Promise<void>> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
   const staleMs = options.staleMs ?? 30_000;
@@ -112,13 +135,7 @@ export async function acquireWriteLock(
       if (same) await fs.unlink(lockPath).catch(() => undefined);
       continue;
     }
-    if (now() >= deadline) {
-      throw new LatchError(
-        'ERR_VAULT_BUSY',
-        `Another Latch process${holder ? ` (pid ${holder.pid})` : ''} is saving this vault. Try again in a moment.`,
-        { detail: { lockPath } },
-      );
-    }
+    if (now() >= deadline) throw busy(holder);
     await sleep(50);
   }
 }

@@ -1,0 +1,149 @@
+// One renewal per credential across processes: two sessions on one vault file (as two Latch
+// processes would hold it), each with its own AccessTokens, share the file's renewal lock.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Credentials } from '../../../main/app/credentials/credentials';
+import { EventBus } from '../../../main/app/events';
+import { AccessTokens, decide } from '../../../main/app/secrets/access-tokens';
+import { fixedVault } from '../../../main/app/vault/vault-access';
+import type { FieldsOf } from '../../../main/core/model/credential';
+import { REFRESH_RULE } from '../../../main/core/oauth/refresh-rule';
+import { createVault } from '../../../main/core/vault/create-vault';
+import { nodeFileSystem } from '../../../main/core/vault/fs-port';
+import { openVault } from '../../../main/core/vault/open';
+import type { OpenVault } from '../../../main/core/vault/open-vault';
+import { renewalLock } from '../../../main/core/vault/renewal-lock';
+
+const T0 = 1_700_000_000_000;
+const MIN = 60_000;
+const PASSWORD = 'pw-pw-pw-pw';
+
+const fields = (tokens?: Partial<NonNullable<FieldsOf<'oauth2'>['tokens']>>): FieldsOf<'oauth2'> =>
+  ({
+    clientId: 'cid',
+    tokenEndpoint: 'https://auth.example.com/token',
+    ...(tokens ? { tokens: { accessToken: 'at-1', tokenType: 'Bearer', obtainedAt: T0, ...tokens } } : {}),
+  }) as FieldsOf<'oauth2'>;
+
+describe('decide: what the tokens on disk call for once the lock is held', () => {
+  const due = T0 + 59 * MIN;
+  it('a set another process renewed meanwhile is used, not renewed again', () => {
+    expect(decide(fields({ refreshToken: 'rt', expiresAt: T0 + 60 * MIN }), due, REFRESH_RULE, undefined)).toBe(
+      'renew',
+    );
+    expect(
+      decide(fields({ refreshToken: 'rt', obtainedAt: due, expiresAt: due + 60 * MIN }), due, REFRESH_RULE, undefined),
+    ).toBe('use');
+  });
+  it('after a 401 (force) the refused token is renewed; one another process already replaced is used', () => {
+    const f = fields({ refreshToken: 'rt', expiresAt: T0 + 60 * MIN });
+    expect(decide(f, T0 + MIN, REFRESH_RULE, { refused: 'at-1' })).toBe('renew');
+    expect(decide(f, T0 + MIN, REFRESH_RULE, { refused: 'at-0' })).toBe('use');
+  });
+  it('nothing to renew with: used while valid, else a sign-in', () => {
+    expect(decide(fields({ expiresAt: T0 + 60 * MIN }), due, REFRESH_RULE, undefined)).toBe('use');
+    expect(decide(fields({ expiresAt: T0 + 60 * MIN }), T0 + 61 * MIN, REFRESH_RULE, undefined)).toBe('login');
+    expect(decide(fields(), due, REFRESH_RULE, undefined)).toBe('login');
+  });
+});
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A second "process": its own OpenVault on the same file, its own services, the same lock file. */
+function processOn(vault: OpenVault, now: { t: number }, renewed: string[], lockWaitMs?: number) {
+  const clock = { now: () => now.t };
+  const credentials = new Credentials({ vault: fixedVault(vault), events: new EventBus(), clock });
+  const accessTokens = new AccessTokens({
+    credentials,
+    clock,
+    lock: renewalLock(nodeFileSystem, vault.path, lockWaitMs === undefined ? {} : { waitMs: lockWaitMs }),
+    reload: () => vault.reload(),
+    renew: async (sid, cid) => {
+      renewed.push(cid);
+      // The token endpoint's round trip: the other process must be waiting on the lock meanwhile.
+      await new Promise((r) => setTimeout(r, 30));
+      await credentials.setTokens(sid, cid, {
+        accessToken: `at-${renewed.length + 1}`,
+        tokenType: 'Bearer',
+        refreshToken: `rt-${renewed.length + 1}`,
+        obtainedAt: now.t,
+        expiresAt: now.t + 60 * MIN,
+      });
+    },
+  });
+  return { credentials, accessTokens };
+}
+
+async function twoProcesses() {
+  const dir = mkdtempSync(join(tmpdir(), 'latch-renew-'));
+  dirs.push(dir);
+  const path = join(dir, 'v.latch');
+  const { vault: a } = await createVault({ path, password: PASSWORD, iterations: 100_000 });
+  const now = { t: T0 };
+  const renewed: string[] = [];
+  const pa = processOn(a, now, renewed);
+  const serviceId = await pa.credentials.createService({ name: 'api' });
+  const credentialId = await pa.credentials.addCredential(serviceId, {
+    kind: 'oauth2',
+    name: 'client',
+    fields: fields({ refreshToken: 'rt-1', expiresAt: T0 + 60 * MIN }),
+  });
+  const b = await openVault({ path, password: PASSWORD });
+  return { path, a, b, now, renewed, pa, serviceId, credentialId };
+}
+
+describe('the renewal lock across processes', () => {
+  it('two processes with the same due token: one renews, the other re-reads and uses its set', async () => {
+    const s = await twoProcesses();
+    const pb = processOn(s.b, s.now, s.renewed);
+    s.now.t = T0 + 59 * MIN;
+    const [x, y] = await Promise.all([
+      s.pa.accessTokens.fresh(s.serviceId, s.credentialId),
+      pb.accessTokens.fresh(s.serviceId, s.credentialId),
+    ]);
+    expect(s.renewed).toHaveLength(1);
+    expect(x.tokens.accessToken).toBe('at-2');
+    expect(y.tokens.accessToken).toBe('at-2');
+    expect([x.refreshed, y.refreshed].sort()).toEqual([false, true]);
+    // The lock file is gone once released.
+    expect(await nodeFileSystem.readdir(join(s.path, '..'))).not.toContainEqual(expect.stringMatching(/\.lock$/));
+  });
+
+  it("a killed renewer's lock (its process is gone) does not block the next renewal", async () => {
+    const s = await twoProcesses();
+    const lockName = (await lockPathOf(s.path, s.credentialId)).name;
+    writeFileSync(
+      join(s.path, '..', lockName),
+      JSON.stringify({ pid: 2 ** 22 + 4242, host: hostname(), at: Date.now(), token: 'dead' }),
+    );
+    s.now.t = T0 + 59 * MIN;
+    const started = Date.now();
+    expect((await s.pa.accessTokens.fresh(s.serviceId, s.credentialId)).tokens.accessToken).toBe('at-2');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('a live holder that never lets go: the waiter gives up at its bound with a clear error', async () => {
+    const s = await twoProcesses();
+    const release = await renewalLock(nodeFileSystem, s.path)(s.credentialId);
+    const pb = processOn(s.b, s.now, s.renewed, 200);
+    s.now.t = T0 + 59 * MIN;
+    const err = await pb.accessTokens.fresh(s.serviceId, s.credentialId).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'ERR_TIMEOUT', message: expect.stringContaining('renewing this OAuth token') });
+    expect(s.renewed).toHaveLength(0);
+    await release();
+  });
+});
+
+/** The lock file renewalLock takes for a credential, found by taking it once. */
+async function lockPathOf(path: string, credentialId: string): Promise<{ name: string }> {
+  const before = new Set(await nodeFileSystem.readdir(join(path, '..')));
+  const release = await renewalLock(nodeFileSystem, path)(credentialId);
+  const name = (await nodeFileSystem.readdir(join(path, '..'))).find((n) => !before.has(n))!;
+  await release();
+  return { name };
+}
