@@ -83,6 +83,13 @@ export function createAppServices(input: AppServicesInput): AppServices {
     ...(input.agentEnv ? { agentEnv: input.agentEnv } : {}),
   });
   const credentials = new Credentials({ vault, events, clock });
+  // `current`, not vault(): a background refresh is no user activity (it must not hold off auto-lock).
+  const lock: RenewalLock =
+    input.renewalLock ?? ((id) => renewalLock(nodeFileSystem, (vault.current ?? vault.vault()).path)(id));
+  // The open vault itself, not VaultService.reload: this is no user's reload (no banner, no event).
+  const reload = async () => {
+    await vault.current?.reload();
+  };
   const oauth = new OAuthService({
     session: vault.session,
     credentials,
@@ -92,6 +99,8 @@ export function createAppServices(input: AppServicesInput): AppServices {
     notice: input.notice,
     ...(input.refreshRule ? { rule: input.refreshRule } : {}),
     ...(input.signInPatienceMs !== undefined ? { patienceMs: input.signInPatienceMs } : {}),
+    lock,
+    reload,
   });
   const accessTokens = new AccessTokens({
     credentials,
@@ -99,11 +108,8 @@ export function createAppServices(input: AppServicesInput): AppServices {
     ...(input.refreshRule ? { rule: input.refreshRule } : {}),
     // Through the OAuth service, so an on-demand refresh shows in its log and status.
     renew: (serviceId, credentialId) => oauth.refresh(serviceId, credentialId),
-    lock: input.renewalLock ?? ((id) => renewalLock(nodeFileSystem, vault.vault().path)(id)),
-    // The open vault itself, not VaultService.reload: this is no user's reload (no banner, no event).
-    reload: async () => {
-      await vault.current?.reload();
-    },
+    lock,
+    reload,
   });
   const secrets = new SecretAccess({ credentials, accessTokens, clock });
   const quickAccess = new QuickAccess(events);

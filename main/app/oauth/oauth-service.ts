@@ -16,7 +16,9 @@ import {
   clientCredentials,
   DiscoveryCache,
   type FlowRequestLog,
+  needsRefresh,
   type OAuth2Config,
+  REFRESH_RULE,
   type RefreshRule,
   type ResolveOptions,
   refreshTokens,
@@ -24,6 +26,7 @@ import {
   type Timers,
 } from '../../core/oauth';
 import type { BrowserOpener, Clock } from '../../core/platform';
+import type { RenewalLock } from '../../core/vault/renewal-lock';
 import type { VaultSession } from '../../core/vault/session';
 import type { Credentials } from '../credentials/credentials';
 import type { AppEvents } from '../events';
@@ -49,6 +52,12 @@ export interface OAuthServiceDeps {
   timers?: Timers;
   /** How long a browser sign-in waits before it says what it waits for; default SIGN_IN_PATIENCE_MS. */
   patienceMs?: number;
+  /**
+   * The renewal lock shared with other processes on the vault (core/vault/renewal-lock.ts), taken by the
+   * background refresh, and how to re-read the vault once it is held.
+   */
+  lock?: RenewalLock;
+  reload?: () => Promise<unknown>;
 }
 
 function asOAuth2(c: Credential): OAuth2Credential {
@@ -92,8 +101,8 @@ export class OAuthService {
       ...(deps.rule ? { rule: deps.rule } : {}),
       ...(deps.timers ? { timers: deps.timers } : {}),
       store: () => this.#store(),
-      refresh: (id, config) => this.#logs.run(id, 'refresh', (log) => this.#refreshOnce(config, log)),
-      save: (serviceId, id, tokens) => this.#save(serviceId, id, tokens),
+      refresh: (id, config) => this.#backgroundRefresh(id, config),
+      save: (serviceId, id, tokens) => this.#saveIfNew(serviceId, id, tokens),
       listener: {
         refreshed: (id) => {
           this.#lastError.delete(id);
@@ -256,6 +265,39 @@ export class OAuthService {
 
   #store(): ServiceStore {
     return this.#d.credentials.store({ background: true });
+  }
+
+  /**
+   * The scheduler's refresh, under the renewal lock other Latch processes take too: once it is held the
+   * vault is re-read, and a set another process saved meanwhile is used instead of spending the refresh
+   * token again (a rotating server would revoke the grant). The new set is saved before the lock goes.
+   */
+  async #backgroundRefresh(id: string, tracked: OAuth2Config): Promise<TokenSet> {
+    const serviceId = this.#tracker.serviceOf(id);
+    const once = (config: OAuth2Config) => this.#logs.run(id, 'refresh', (log) => this.#refreshOnce(config, log));
+    if (!this.#d.lock || serviceId === undefined) return once(tracked);
+    const release = await this.#d.lock(id);
+    try {
+      await this.#d.reload?.();
+      const { credential } = await this.#store().credential(serviceId, id);
+      const config = asOAuth2(credential).fields;
+      const stored = config.tokens;
+      const renewedElsewhere = stored !== undefined && stored.accessToken !== tracked.tokens?.accessToken;
+      if (renewedElsewhere && !needsRefresh(stored, this.#d.clock.now(), this.#d.rule ?? REFRESH_RULE)) return stored;
+      const tokens = await once(config);
+      await this.#save(serviceId, id, tokens);
+      return tokens;
+    } finally {
+      await release();
+    }
+  }
+
+  /** The scheduler saves what its refresh returned: already saved when that ran under the lock. */
+  async #saveIfNew(serviceId: string, credentialId: string, tokens: TokenSet): Promise<void> {
+    const { credential } = await this.#store().credential(serviceId, credentialId);
+    const stored = asOAuth2(credential).fields.tokens;
+    if (stored !== undefined && JSON.stringify(stored) === JSON.stringify(tokens)) return;
+    await this.#save(serviceId, credentialId, tokens);
   }
 
   #save(serviceId: string, credentialId: string, tokens: TokenSet): Promise<void> {
