@@ -106,8 +106,9 @@ export function createAppServices(input: AppServicesInput): AppServices {
     credentials,
     clock,
     ...(input.refreshRule ? { rule: input.refreshRule } : {}),
-    // Through the OAuth service, so an on-demand refresh shows in its log and status.
-    renew: (serviceId, credentialId) => oauth.refresh(serviceId, credentialId),
+    // Through the OAuth service, so an on-demand refresh shows in its log and status; AccessTokens
+    // holds the renewal lock around it already.
+    renew: (serviceId, credentialId) => oauth.refreshHeld(serviceId, credentialId),
     lock,
     reload,
   });

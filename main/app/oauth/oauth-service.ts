@@ -199,7 +199,28 @@ export class OAuthService {
     this.#flows.cancel(credentialId);
   }
 
+  /**
+   * The user's Refresh. It takes the renewal lock other Latch processes take (a tool renewing the
+   * same credential at that moment holds it) and re-reads the vault once it is held, so the refresh
+   * token it spends is the newest one, never one a tool has just spent (a rotating server would
+   * revoke the grant).
+   */
   async refresh(serviceId: string, credentialId: string): Promise<OAuthTokenInfo> {
+    if (!this.#d.lock) return this.refreshHeld(serviceId, credentialId);
+    const release = await this.#d.lock(credentialId);
+    try {
+      await this.#d.reload?.();
+      return await this.refreshHeld(serviceId, credentialId);
+    } finally {
+      await release();
+    }
+  }
+
+  /**
+   * A refresh for a caller that holds the renewal lock already (AccessTokens, which re-read the vault
+   * under it): taking the lock again here would wait on itself.
+   */
+  async refreshHeld(serviceId: string, credentialId: string): Promise<OAuthTokenInfo> {
     const config = await this.#config(serviceId, credentialId);
     try {
       await this.#logs.run(credentialId, 'refresh', async (log) => {

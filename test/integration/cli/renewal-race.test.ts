@@ -4,6 +4,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../main/app/app-services';
+import { nodeFileSystem } from '../../../main/core/vault/fs-port';
+import { renewalLock } from '../../../main/core/vault/renewal-lock';
 import { type ScriptedServer, startScriptedServer } from '../../peers/scripted-server';
 import { appForTest } from '../../support/app-for-test';
 import { type ToolEnv, toolEnv } from './tool-env';
@@ -121,5 +123,36 @@ describe('one renewal per credential across processes', () => {
     // The app's view, re-read from disk: the newest set, with the refresh token the endpoint holds valid.
     await app.vault.reload();
     expect(await stored()).toMatchObject({ accessToken: 'at-2', refreshToken: endpoint.current });
+  }, 120_000);
+
+  it("the user's Refresh in the app waits for a tool's renewal and spends the refresh token the tool got", async () => {
+    await expire();
+    // A tool in the middle of its renewal holds the lock.
+    const release = await renewalLock(nodeFileSystem, app.vault.vault().path)(credentialId);
+    let settled = false;
+    const clicked = app.oauth.refresh(serviceId, credentialId).finally(() => {
+      settled = true;
+    });
+    // Until the tool lets go, the Refresh sends nothing (before, it spent the refresh token at once).
+    await new Promise((r) => setTimeout(r, 400));
+    expect(endpoint.refreshes).toBe(0);
+    expect(settled).toBe(false);
+    await release();
+    await clicked;
+    expect(endpoint).toMatchObject({ refreshes: 1, revoked: false });
+
+    // And at the same time as running helpers: each refresh token is spent once, whoever goes first.
+    await expire();
+    const [, ...runs] = await Promise.all([
+      app.oauth.refresh(serviceId, credentialId),
+      ...Array.from({ length: 3 }, gitGet),
+    ]);
+    for (const r of runs) {
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(/password=at-\d+\n/);
+    }
+    expect(endpoint.revoked).toBe(false);
+    await app.vault.reload();
+    expect(await stored()).toMatchObject({ refreshToken: endpoint.current });
   }, 120_000);
 });
