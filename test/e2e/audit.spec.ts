@@ -56,6 +56,16 @@ async function addService(host: Host) {
 const nav = (app: Page, name: string) =>
   app.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name }).click();
 
+/**
+ * The Requests page picks the first service when it opens and then puts that service's base URL in the
+ * field: a URL typed before that answer lands is replaced (under load a send went to the base URL, 200
+ * instead of the 429 this test waits for). Wait for it.
+ */
+async function openRequests(app: Page) {
+  await nav(app, 'Requests');
+  await expect(app.getByLabel('URL')).toHaveValue(`${api.url}/`);
+}
+
 test('the Audit screen runs the checks in main, keeps the report, exports it, and asks before another host', async ({
   app,
   host,
@@ -130,7 +140,7 @@ test('a rate limit set on the service page holds the tester back, and a 429 show
   await app.getByLabel('Key: at most').selectOption({ label: 'Anonymous: 1 per 10 s' });
   await expect(app.getByLabel('Key: at most')).toHaveValue('anonymous');
 
-  await nav(app, 'Requests');
+  await openRequests(app);
   await app.getByLabel('Service').selectOption({ label: 'e2e api' });
   await app.getByLabel('URL').fill(`${api.url}/v1/me`);
   await app.getByRole('button', { name: 'Send' }).click();
@@ -150,7 +160,7 @@ test('a rate limit set on the service page holds the tester back, and a 429 show
   // The select shows main's answer: wait for it, or the send below can reach main before the limit is lifted and
   // wait out the 10 s window (a CI run under load did).
   await expect(app.getByLabel('Key: at most')).toHaveValue('none');
-  await nav(app, 'Requests');
+  await openRequests(app);
   await app.getByLabel('URL').fill(`${api.url}/limited`);
   await app.getByRole('button', { name: 'Send' }).click();
   await expect(app.getByTestId('response-status')).toHaveText(/^429/);
