@@ -10,6 +10,7 @@ import type { TokenSet } from '../../../../main/core/model/credential';
 import { LatchError } from '../../../../main/core/model/errors';
 import type { OAuth2Config, Timers } from '../../../../main/core/oauth';
 import { createVault } from '../../../../main/core/vault/create-vault';
+import { until } from '../../../support/until';
 
 const T0 = 1_700_000_000_000;
 const HOUR = 3_600_000;
@@ -82,11 +83,6 @@ async function setup(refresh: (id: string, config: OAuth2Config) => Promise<Toke
   return { tracker, credentials, serviceId, credentialId, now, t, heard, stored };
 }
 
-async function settle(check: () => boolean | Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 200 && !(await check()); i++) await new Promise((r) => setTimeout(r, 2));
-  expect(await check()).toBe(true);
-}
-
 describe('RefreshTracker', () => {
   it('on start it watches every credential with tokens, refreshes when due and saves the new set', async () => {
     const s = await setup(async () => tokens('AT-2', 'RT-2'));
@@ -95,7 +91,7 @@ describe('RefreshTracker', () => {
     expect(s.t.count()).toBe(1);
     s.now.t = T0 + HOUR - 5 * 60_000;
     s.t.fireAll();
-    await settle(() => s.heard.length === 1);
+    await until(() => s.heard.length === 1);
     expect(s.heard).toEqual([`refreshed ${s.credentialId}`]);
     expect((await s.stored())?.refreshToken).toBe('RT-2');
   });
@@ -108,7 +104,7 @@ describe('RefreshTracker', () => {
     });
     await s.tracker.start();
     s.t.fireAll();
-    await settle(() => s.heard.length === 1);
+    await until(() => s.heard.length === 1);
     expect(s.heard[0]).toBe(`login ${s.credentialId} ${s.serviceId}`);
     await s.credentials.updateService(s.serviceId, { name: 'api renamed' });
     await s.tracker.resync();
@@ -131,7 +127,7 @@ describe('RefreshTracker', () => {
     await s.credentials.setTokens(s.serviceId, s.credentialId, fresher, { background: true });
     s.now.t = T0 + HOUR - 60_000;
     s.t.fireAll();
-    await settle(() => s.heard.length === 1);
+    await until(() => s.heard.length === 1);
     expect(calls).toBe(0);
     expect((await s.stored())?.accessToken).toBe('AT-other');
   });
@@ -141,7 +137,7 @@ describe('RefreshTracker', () => {
     const s = await setup(() => new Promise<TokenSet>((r) => (answer = r)));
     await s.tracker.start();
     s.t.fireAll();
-    await settle(() => answer !== undefined);
+    await until(() => answer !== undefined);
     const stopped = s.tracker.stop();
     answer?.(tokens('AT-rotated', 'RT-rotated'));
     await stopped;

@@ -7,6 +7,7 @@ import { OAuth2Fields } from '../../../../main/core/model/credential';
 import type { RevocationResult } from '../../../../main/core/oauth';
 import { createVault } from '../../../../main/core/vault/create-vault';
 import type { OpenVault } from '../../../../main/core/vault/open-vault';
+import { until } from '../../../support/until';
 
 const dirs: string[] = [];
 const live: Revocations[] = [];
@@ -31,11 +32,6 @@ const signedIn = OAuth2Fields.parse({
   revocationEndpoint: 'https://as.example/revoke',
   tokens: { accessToken: 'AT-1', refreshToken: 'RT-1', tokenType: 'Bearer', obtainedAt: 0 },
 });
-
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
-  expect(check()).toBe(true);
-}
 
 describe('Revocations', () => {
   function setup(v: OpenVault | null, answers: RevocationResult[] = [], clock = { now: () => 0 }) {

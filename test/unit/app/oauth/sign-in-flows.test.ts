@@ -3,6 +3,7 @@ import { EventBus } from '../../../../main/app/events';
 import { SignInFlows } from '../../../../main/app/oauth/sign-in-flows';
 import { OAuth2Fields } from '../../../../main/core/model/credential';
 import type { FetchLike } from '../../../../main/core/oauth';
+import { until } from '../../../support/until';
 
 const device = OAuth2Fields.parse({
   clientId: 'tv',
@@ -41,11 +42,6 @@ function heldSleep() {
       signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
     });
   return { sleep, release: () => release(), waiting: () => waiting };
-}
-
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 2));
-  expect(check()).toBe(true);
 }
 
 describe('SignInFlows', () => {
