@@ -24,8 +24,8 @@ export interface NewOAuthClient {
 
 /** What would only fail at the first sign-in (a secret method without a secret, a redirect off this computer) is said now. */
 function checkBeforeSaving(input: NewOAuthClient): void {
-  // Here, not from addCredential: by then the service is written in memory, and batch() cannot take
-  // it back, so a refused name left a service without its client held behind the save-failed banner.
+  // Here, not only from addCredential: said before anything is written (batch() would roll the new
+  // service back, but the form's field is named here).
   if (input.credentialName.trim() === '')
     throw new LatchError('ERR_BAD_INPUT', 'Give the client a name.', { detail: { field: 'credentialName' } });
   if (input.redirectUri?.trim()) redirectRegistration(input.redirectUri);

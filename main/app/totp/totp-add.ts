@@ -1,8 +1,8 @@
 /**
  * Adds one or many TOTP credentials, all or nothing. Every item is checked first (its link or
  * export entry parsed, its fields validated, a code computed once, its service found and its name
- * free), so a refusal changes nothing; then the writes run, and if one fails the ones already made
- * are undone.
+ * free), so a refusal changes nothing; then the writes run, inside one batch (`Credentials.batch`),
+ * whose rollback takes back the ones already made if a later one fails.
  */
 import type { ServiceStore } from '../../core/credentials/service-store';
 import { validateCredentialFields } from '../../core/credentials/validate-credential';
@@ -138,25 +138,16 @@ export async function addTotpCredentials(
 
   const createdServices = new Map<string, string>();
   const added: { serviceId: string; credentialId: string }[] = [];
-  try {
-    for (const plan of plans) {
-      let serviceId: string;
-      if (plan.target.kind === 'existing') serviceId = plan.target.serviceId;
-      else {
-        const known = createdServices.get(plan.target.key);
-        serviceId = known ?? (await store.createService({ name: plan.target.name }));
-        createdServices.set(plan.target.key, serviceId);
-      }
-      const credentialId = await store.addCredential(serviceId, { kind: 'totp', name: plan.name, fields: plan.fields });
-      added.push({ serviceId, credentialId });
+  for (const plan of plans) {
+    let serviceId: string;
+    if (plan.target.kind === 'existing') serviceId = plan.target.serviceId;
+    else {
+      const known = createdServices.get(plan.target.key);
+      serviceId = known ?? (await store.createService({ name: plan.target.name }));
+      createdServices.set(plan.target.key, serviceId);
     }
-  } catch (e) {
-    const fresh = new Set(createdServices.values());
-    for (const a of added.reverse()) {
-      if (!fresh.has(a.serviceId)) await store.deleteCredential(a.serviceId, a.credentialId).catch(() => undefined);
-    }
-    for (const id of fresh) await store.deleteService(id).catch(() => undefined);
-    throw e;
+    const credentialId = await store.addCredential(serviceId, { kind: 'totp', name: plan.name, fields: plan.fields });
+    added.push({ serviceId, credentialId });
   }
   return added;
 }

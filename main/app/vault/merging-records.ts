@@ -16,6 +16,7 @@ export function mergingRecordVault(vault: OpenVault): RecordVault {
     readRecord: (id) => vault.readRecord(id),
     putRecord: (id, entry, body) => vault.putRecord(id, entry, body),
     deleteRecord: (id) => vault.deleteRecord(id),
+    checkpoint: () => vault.checkpoint(),
     save: () => saveMerging(vault, { describe: (id) => describeRecord(id, vault.entries().get(id)) }),
   };
 }

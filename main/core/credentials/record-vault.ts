@@ -1,3 +1,4 @@
+import type { Checkpoint } from '../vault/checkpoint';
 import type { JsonValue } from '../vault/types';
 
 /**
@@ -16,4 +17,6 @@ export interface RecordVault {
   putRecord(id: string, entry: JsonValue, body: JsonValue): void;
   deleteRecord(id: string): boolean;
   save(): Promise<unknown>;
+  /** A point the record changes that follow can be rolled back to (OpenVault.checkpoint); absent: none. */
+  checkpoint?(): Checkpoint;
 }

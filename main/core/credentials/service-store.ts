@@ -141,16 +141,26 @@ export class ServiceStore {
   /**
    * Runs fn with its writes kept in memory, then saves once: what is one change for the user (create a
    * service and add its first credential) is one save, so a kill between two writes cannot leave half of
-   * it on disk. When fn throws nothing is saved here; the caller discards the session (the command line
-   * locks the vault, dropping the unsaved writes).
+   * it on disk. When fn throws (an item refused, a limit reached after some writes) its writes are rolled
+   * back (the vault's checkpoint): a refused change leaves nothing applied, so no later, unrelated save
+   * writes half of it. Writes fn itself handed to a save stay (commitServices saves the import in one go;
+   * a failed save of it is held for the save-failed banner, not dropped).
    */
   async inOneSave<T>(fn: () => Promise<T>): Promise<T> {
+    const checkpoint = this.deferring === 0 ? this.vault.checkpoint?.() : undefined;
     this.deferring++;
     let result: T;
     try {
       result = await fn();
+    } catch (e) {
+      if (checkpoint) {
+        checkpoint.rollback();
+        this.unsaved = false;
+      }
+      throw e;
     } finally {
       this.deferring--;
+      checkpoint?.release();
     }
     if (this.deferring === 0 && this.unsaved) await this.flush();
     return result;

@@ -50,6 +50,16 @@ export class ChangeJournal {
     return [...this.changes].sort((a, b) => a[1].seq - b[1].seq);
   }
 
+  get(id: string): Change | undefined {
+    return this.changes.get(id);
+  }
+
+  /** A checkpoint's rollback: the record's unsaved change as it was then (undefined: none). */
+  restore(id: string, change: Change | undefined): void {
+    if (change) this.changes.set(id, change);
+    else this.changes.delete(id);
+  }
+
   forget(id: string): void {
     this.changes.delete(id);
   }

@@ -4,6 +4,7 @@ import { LatchError } from '../model/errors';
 import { exportRawKey } from './aead';
 import { type AtomicWriteResult, atomicWrite, type DiskState, type SaveStep } from './atomic-write';
 import { ChangeJournal, type ChangeKind } from './change-journal';
+import { type Checkpoint, UndoLog } from './checkpoint';
 import { trustedFingerprint, verifyChecksum } from './container';
 import { deviceKeyName, generateDeviceKey, storeDeviceKey } from './device-key';
 import type { LockOptions } from './file-lock';
@@ -122,6 +123,8 @@ export class OpenVault {
   private readonly lockOptions: LockOptions | undefined;
   private readonly onSaveStep: OpenVaultInit['onSaveStep'];
   private rekeying = false;
+  /** Open checkpoints (checkpoint()): each keeps the first state of every record changed since it was taken. */
+  private readonly undoLogs = new Set<UndoLog>();
   readonly readOnly: boolean;
 
   constructor(init: OpenVaultInit) {
@@ -233,6 +236,7 @@ export class OpenVault {
   putRecord(id: string, entry: JsonValue, body: JsonValue): void {
     this.writable();
     const before = this.store.get(id);
+    this.noteUndo(id, before);
     this.store.put(id, entry, body);
     this.noteAgainst(id, 'put', before);
   }
@@ -241,6 +245,7 @@ export class OpenVault {
   setEntry(id: string, entry: JsonValue): void {
     this.writable();
     const before = this.store.require(id);
+    this.noteUndo(id, before);
     this.store.setEntry(id, entry);
     this.noteAgainst(id, 'entry', before);
   }
@@ -248,6 +253,7 @@ export class OpenVault {
   deleteRecord(id: string): boolean {
     this.writable();
     const before = this.store.get(id);
+    if (before) this.noteUndo(id, before);
     if (!this.store.delete(id)) return false;
     this.noteAgainst(id, 'delete', before);
     return true;
@@ -258,8 +264,50 @@ export class OpenVault {
     this.journal.note(id, kind, before && before.blob !== null && before.rev > 0 ? before.rev : null);
   }
 
+  /**
+   * A point to take this session's record changes back to: a change made of several writes that is refused
+   * partway (one item invalid, a limit reached) rolls back, so nothing of it stays applied and the next,
+   * unrelated save does not write it. Changes handed to a save (or a reload, a lock) before the rollback are
+   * not taken back: the save settles them (on disk, or held for the save-failed banner).
+   */
+  checkpoint(): Checkpoint {
+    const log = new UndoLog();
+    this.undoLogs.add(log);
+    const end = () => {
+      this.undoLogs.delete(log);
+      log.wipe();
+    };
+    return {
+      rollback: () => {
+        if (!log.spent && !this.isLocked) {
+          for (const [id, before] of log.before) {
+            this.store.restore(id, before.row);
+            this.journal.restore(id, before.change);
+          }
+          // The restored rows own their bodies now: the log must not zero them.
+          log.before.clear();
+        }
+        end();
+      },
+      release: end,
+    };
+  }
+
+  private noteUndo(id: string, before: Row | undefined): void {
+    for (const log of this.undoLogs) log.note(id, before, this.journal.get(id));
+  }
+
+  /** A save, reload, re-key or lock takes the changes so far out of every open checkpoint's reach. */
+  private spendCheckpoints(): void {
+    for (const log of this.undoLogs) {
+      log.spent = true;
+      log.wipe();
+    }
+  }
+
   /** Writes the vault atomically (see atomic-write.ts). Re-encrypts only records changed since the last save. */
   save(): Promise<SaveResult> {
+    this.spendCheckpoints();
     const run = this.saving.then(
       () => this.doSave(),
       () => this.doSave(),
@@ -338,6 +386,7 @@ export class OpenVault {
    * (merge.ts). The vault key is unchanged by password changes elsewhere, so no password is needed.
    */
   async reload(): Promise<ReloadResult> {
+    this.spendCheckpoints();
     await this.saving;
     const key = this.key();
     const stat = await this.fs.stat(this.path);
@@ -400,6 +449,7 @@ export class OpenVault {
     this.key();
     this.refuseIfReadOnly();
     if (newPassword.length === 0) throw new LatchError('ERR_BAD_INPUT', 'The new password is empty.');
+    this.spendCheckpoints();
     const run = this.saving.then(() => this.rekey(oldPassword, newPassword, o));
     this.saving = run.catch(() => undefined);
     return run;
@@ -555,6 +605,7 @@ export class OpenVault {
 
   /** Drops the keys and every decrypted value. Unsaved changes are discarded: save first. */
   lock(): void {
+    this.spendCheckpoints();
     this.store.wipe();
     this.journal.clear();
     this.deviceKey?.fill(0);

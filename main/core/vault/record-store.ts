@@ -109,6 +109,15 @@ export class RecordStore {
     return true;
   }
 
+  /** A checkpoint's rollback: the row as it was (undefined: none); the row it replaces has its pending body zeroed. */
+  restore(id: string, row: Row | undefined): void {
+    const map = this.all();
+    const current = map.get(id);
+    if (current !== row) current?.body?.fill(0);
+    if (row) map.set(id, row);
+    else map.delete(id);
+  }
+
   /** After a save: the row saved replaces the one encoded, unless that one was replaced meanwhile. */
   settle(id: string, encoded: Row, saved: Row): void {
     const map = this.all();
