@@ -185,12 +185,13 @@ export const totpChannels = {
     output: z.object({ total: z.number() }),
   }),
   /**
-   * Copies one unused recovery code in main and marks it used. A gesture channel: a script alone
-   * could otherwise copy every code in turn and use them all up.
+   * Marks one unused recovery code used, then copies it in main. A gesture channel: a script alone
+   * could otherwise copy every code in turn and use them all up. `saved: false`: the save failed and the
+   * mark is held for the save-failed banner; the code was copied, since the vault counts it used.
    */
   'totp.useBackupCode': channel({
     input: z.object({ serviceId: Id, index: z.number().int().min(0).max(1000) }).strict(),
-    output: z.object({ left: z.number(), clearsInSeconds: z.number() }),
+    output: z.object({ left: z.number(), clearsInSeconds: z.number(), saved: z.boolean() }),
     gesture: true,
   }),
   /** The last server clock the request tester saw, against this computer's (null: none seen yet). */

@@ -213,8 +213,16 @@ export class TotpService {
     return { total: codes.length };
   }
 
-  /** Copies one recovery code and marks it used. */
-  async useBackupCode(serviceId: string, index: number): Promise<{ left: number; clearsInSeconds: number }> {
+  /**
+   * Marks one recovery code used, then copies it. As with HOTP's next code, the code goes out only once the
+   * vault says it is used: after the save, or when the save failed but the mark is held in memory for the
+   * save-failed banner (`saved: false`; reapplied or kept, it reaches the file). A failure that holds
+   * nothing copies nothing: a code handed out while the vault still lists it as unused would be offered again.
+   */
+  async useBackupCode(
+    serviceId: string,
+    index: number,
+  ): Promise<{ left: number; clearsInSeconds: number; saved: boolean }> {
     const { credential, codes } = await this.#recoveryCodes(serviceId);
     const chosen = codes[index];
     if (!credential || !chosen)
@@ -222,10 +230,16 @@ export class TotpService {
         detail: { field: 'index' },
       });
     const next = markBackupCodeUsed(codes, chosen.code);
+    let saved = true;
+    try {
+      await this.deps.credentials.updateCredential(serviceId, credential.id, {
+        fields: { value: formatStoredBackupCodes(next) },
+      });
+    } catch (e) {
+      if (!isChangeKept(e)) throw e;
+      saved = false;
+    }
     const seconds = await this.deps.copier.copyText(chosen.code);
-    await this.deps.credentials.updateCredential(serviceId, credential.id, {
-      fields: { value: formatStoredBackupCodes(next) },
-    });
-    return { left: backupCodesLeft(next), clearsInSeconds: seconds };
+    return { left: backupCodesLeft(next), clearsInSeconds: seconds, saved };
   }
 }

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppServices } from '../../../main/app/app-services';
 import type { TotpCodeItem } from '../../../main/app/totp/totp-live';
 import { MemoryClipboard } from '../../../main/core/clipboard/memory-clipboard';
 import { ServiceStore } from '../../../main/core/credentials/service-store';
-import { isLatchError } from '../../../main/core/model/errors';
+import { isLatchError, LatchError } from '../../../main/core/model/errors';
 import { systemClock } from '../../../main/core/platform';
 import { hotpCode, totpCode } from '../../../main/core/totp';
 import { openVault } from '../../../main/core/vault/open';
@@ -224,5 +224,46 @@ describe('HOTP "next code" when its save fails', () => {
     await app.vault.unlock({ password: TEST_PASSWORD, useQuickUnlock: false, useBackup: false });
     expect(await counterNow()).toBe(3);
     expect((await app.totp.nextHotp(serviceId, credentialId)).code).toBe(shown.code);
+  });
+});
+
+describe('a recovery code when its save fails', () => {
+  const setUp = async () => {
+    const id = await app.credentials.createService({ name: 'GitHub' });
+    await app.totp.setBackupCodes(id, 'abcd-efgh-1111\nabcd-efgh-2222\n');
+    return id;
+  };
+  const used = async (id: string) => (await app.totp.backupCodes(id)).codes.map((c) => c.used);
+
+  it('held for the save-failed banner: the code is copied (the vault counts it used), saved: false, and reaches the file on re-apply', async () => {
+    const id = await setUp();
+    // Another program (the command line) writes the file: the app's next save fails, its change held.
+    const other = await openVault({ path: app.vault.path, password: TEST_PASSWORD });
+    await new ServiceStore(other, systemClock).createService({ name: 'From the CLI' });
+    other.lock();
+
+    const r = await app.totp.useBackupCode(id, 0);
+    expect(r).toMatchObject({ left: 1, saved: false });
+    expect(clipboard.text).toBe('abcd-efgh-1111');
+    expect(await used(id)).toEqual([true, false]);
+    await app.vault.resolveSaveFailure('reapply');
+    await app.vault.lock(false);
+    await app.vault.unlock({ password: TEST_PASSWORD, useQuickUnlock: false, useBackup: false });
+    expect(await used(id)).toEqual([true, false]);
+    expect(await code(app.totp.useBackupCode(id, 0))).toBe('ERR_CONFLICT');
+  });
+
+  it('a failure that holds nothing copies nothing: the vault still lists the code as unused', async () => {
+    const id = await setUp();
+    const failing = vi
+      .spyOn(app.credentials, 'updateCredential')
+      .mockRejectedValueOnce(new LatchError('ERR_VAULT_LOCKED', 'The vault is locked; unlock it first.'));
+    expect(await code(app.totp.useBackupCode(id, 1))).toBe('ERR_VAULT_LOCKED');
+    failing.mockRestore();
+    expect(clipboard.text).toBe('');
+    expect(await used(id)).toEqual([false, false]);
+    // Saved normally, it is copied and says so.
+    expect(await app.totp.useBackupCode(id, 1)).toMatchObject({ left: 1, saved: true });
+    expect(clipboard.text).toBe('abcd-efgh-2222');
   });
 });

@@ -64,7 +64,8 @@ export function RecoveryCodesDialog({
     if (!service) return;
     try {
       const r = await latch.totp.useBackupCode({ serviceId: service.id, index });
-      toast.show(`Recovery code copied and marked used; ${r.left} left`, 'success');
+      if (r.saved) toast.show(`Recovery code copied and marked used; ${r.left} left`, 'success');
+      else toast.show('Recovery code copied and marked used, but not saved yet (see the banner).', 'error');
       await load();
     } catch (e) {
       toast.show(errorText(e), 'error');
