@@ -1,5 +1,6 @@
 import { decideHost, flagConsent } from '../../app/secrets/host-decision';
 import { freeCredentialName } from '../../core/credentials/free-credential-name';
+import { heldSecrets } from '../../core/credentials/held-secrets';
 import type { ServiceStore } from '../../core/credentials/service-store';
 import {
   formatGitCredential,
@@ -11,6 +12,7 @@ import {
 import { matchService } from '../../core/integrations/service-match';
 import type { Credential, CredentialOf } from '../../core/model/credential';
 import { LatchError } from '../../core/model/errors';
+import { sameSecret } from '../../core/security/same-secret';
 import type { OpenVault } from '../../core/vault/open-vault';
 import { allowedHosts, allowHostOption } from '../allow-host';
 import { freshTokens } from '../fresh-token';
@@ -85,12 +87,18 @@ async function answerGet(
 
 const savedByGit = (c: Credential): c is CredentialOf<'basic'> => c.kind === 'basic' && c.savedBy?.tool === 'git';
 
-/** The password `get` answers git with from this credential, as it is in the vault now. */
-function answeredPassword(c: Credential): string | undefined {
-  if (c.kind === 'basic') return c.fields.password;
-  if (c.kind === 'bearer') return c.fields.token;
-  if (c.kind === 'oauth2') return c.fields.tokens?.accessToken;
-  return undefined;
+/** The services git's request names: --ref's, and the one its host (and path) matches. */
+async function servicesFor(store: ServiceStore, req: GitCredentialRequest, ref: string | undefined) {
+  const ids = new Set<string>();
+  if (ref) {
+    const located = await store.resolve(ref).catch(() => undefined);
+    if (located) ids.add(located.serviceId);
+  }
+  const match = req.host
+    ? matchService(store.summaries(), { protocol: req.protocol, host: req.host, path: req.path })
+    : undefined;
+  if (match) ids.add(match.id);
+  return Promise.all([...ids].map((id) => store.body(id)));
 }
 
 /**
@@ -103,11 +111,16 @@ async function store(store: ServiceStore, req: GitCredentialRequest, ref: string
   const { protocol, host, username, password } = req;
   const oauthRefreshToken = req.oauth_refresh_token || undefined;
   if (!protocol || !host || !username || !password) return;
-  // git stores what worked with every helper, the one that answered included: a pair latch answered from a
-  // credential the user made (a token, an OAuth access token, --ref's credential) is already kept, and a copy
-  // of it saved as git's would outlive the next rotation or renewal and hide them behind its user name.
-  const answered = await locate(store, req, ref).catch(() => undefined);
-  if (answered && !savedByGit(answered.credential) && answeredPassword(answered.credential) === password) return;
+  // git stores what worked with every helper, the one that answered included, and a password another helper or
+  // the user gave may be one Latch keeps too: any secret the service holds already (a token, an OAuth access or
+  // refresh token, --ref's credential, another credential's value) is kept, and a copy of it saved as git's
+  // would outlive the next rotation or renewal and hide them behind its user name. git's own copy for this user
+  // name is the one store updates, below.
+  const gitsOwn = (c: Credential) => savedByGit(c) && c.fields.username === username;
+  const held = (await servicesFor(store, req, ref).catch(() => [])).some((service) =>
+    service.credentials.some((c) => !gitsOwn(c) && heldSecrets(c).some((secret) => sameSecret(secret, password))),
+  );
+  if (held) return;
   const expiresAt = parseExpiryUtc(req.password_expiry_utc);
   const fields = { username, password, ...(oauthRefreshToken ? { oauthRefreshToken } : {}) };
   await store.inOneSave(async () => {
@@ -123,8 +136,8 @@ async function store(store: ServiceStore, req: GitCredentialRequest, ref: string
       const name = freeCredentialName(body.credentials, username);
       await store.addCredential(serviceId, { kind: 'basic', name, fields, expiresAt, savedBy: { tool: 'git' } });
     } else if (
-      existing.fields.password !== password ||
-      existing.fields.oauthRefreshToken !== oauthRefreshToken ||
+      !sameSecret(existing.fields.password, password) ||
+      !sameSecret(existing.fields.oauthRefreshToken, oauthRefreshToken) ||
       existing.expiresAt !== expiresAt
     ) {
       await store.updateCredential(serviceId, existing.id, { fields, expiresAt });
@@ -145,7 +158,9 @@ async function erase(store: ServiceStore, req: GitCredentialRequest): Promise<vo
   const c = body.credentials
     .filter(savedByGit)
     .find(
-      (x) => x.fields.username === req.username && (req.password === undefined || x.fields.password === req.password),
+      (x) =>
+        x.fields.username === req.username &&
+        (req.password === undefined || sameSecret(x.fields.password, req.password)),
     );
   if (c) await store.deleteCredential(match.id, c.id);
 }

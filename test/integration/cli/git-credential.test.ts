@@ -19,6 +19,8 @@ const GINA = plant('gina');
 const GINA_REFRESH = plant('gina-refresh');
 const TOKEN = plant('token');
 const YVES = plant('yves');
+const DEPLOY_KEY = plant('deploy-key');
+const ZOE = plant('zoe');
 
 /** A helper's answer (git-credential(1) key=value lines) as an object. */
 const attributes = (stdout: string) =>
@@ -54,6 +56,13 @@ function git(args: string[], o: { cwd?: string; input?: string; helper?: string 
 }
 
 const ok = (r: LatchRun) => expect(r.code, r.stderr).toBe(0);
+
+/** The services and their credentials' names, as `latch list --json` gives them. */
+const listed = async () =>
+  JSON.parse((await t.latch(['list', '--json'])).stdout).services as {
+    name: string;
+    credentials: { name: string }[];
+  }[];
 
 beforeAll(async () => {
   t = await toolEnv('git');
@@ -372,12 +381,36 @@ describe('latch git-credential with real git against git http-backend demanding 
     });
     ok(mirrored);
     ok(await git(['credential', 'approve'], { input: `${mirrored.stdout}\n`, helper: byRef }));
-    const services = JSON.parse((await t.latch(['list', '--json'])).stdout).services as {
-      name: string;
-      credentials: { name: string }[];
-    }[];
+    const services = await listed();
     expect(services.find((s) => s.name === 'Token forge')?.credentials.map((c) => c.name)).toEqual(['ci']);
     expect(services.map((s) => s.name)).not.toContain('mirror.example');
+  });
+
+  it('--allow-store keeps no copy of any secret the service holds (a refresh token, another credential), whoever gave it to git', async () => {
+    // The previous test left "OAuth git" holding a token set (access and refresh token) and a client secret.
+    const add = await t.withPassword(
+      ['add', 'OAuth git', '--kind', 'api-key', '--name', 'deploy', '--field', 'header=X-Api-Key'].concat([
+        '--field',
+        'value=-',
+      ]),
+      `${DEPLOY_KEY}\n`,
+    );
+    expect(add.code, add.stderr).toBe(0);
+    const allow = '!latch git-credential --allow-store';
+    const approve = (username: string, password: string) =>
+      git(['credential', 'approve'], {
+        input: `url=https://oauth-git.example/r.git\nusername=${username}\npassword=${password}\n\n`,
+        helper: allow,
+      });
+    const names = async () => (await listed()).find((s) => s.name === 'OAuth git')?.credentials.map((c) => c.name);
+    // Pairs latch never answered (another helper's, or typed at git's prompt) holding secrets the service keeps.
+    ok(await approve('oauth2', FRESH_REFRESH));
+    ok(await approve('ci', DEPLOY_KEY));
+    ok(await approve('bot', 'bot-client-secret'));
+    expect(await names()).toEqual(['bot', 'deploy']);
+    // A password the service does not hold is git's to keep, as before.
+    ok(await approve('zoe', ZOE));
+    expect(await names()).toEqual(['bot', 'deploy', 'zoe']);
   });
 
   it("without the agent or quick unlock, get fails with a message saying how to unlock (no prompt on git's stdin)", async () => {
