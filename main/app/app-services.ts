@@ -21,6 +21,7 @@ import { ClockSkew } from './requests/clock-skew';
 import { RequestsService } from './requests/requests-service';
 import { AccessTokens } from './secrets/access-tokens';
 import { PROMPT_CONSENT } from './secrets/host-decision';
+import type { Reload } from './secrets/renewed-save';
 import { SecretAccess } from './secrets/secret-access';
 import { SecretCopy } from './secrets/secret-copy';
 import { TotpService } from './totp/totp-service';
@@ -87,8 +88,8 @@ export function createAppServices(input: AppServicesInput): AppServices {
   const lock: RenewalLock =
     input.renewalLock ?? ((id) => renewalLock(nodeFileSystem, (vault.current ?? vault.vault()).path)(id));
   // The open vault itself, not VaultService.reload: this is no user's reload (no banner, no event).
-  const reload = async () => {
-    await vault.current?.reload();
+  const reload: Reload = async (options) => {
+    await vault.current?.reload(options);
   };
   const oauth = new OAuthService({
     session: vault.session,

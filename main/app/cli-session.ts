@@ -29,7 +29,7 @@ export function openCliSession(vault: OpenVault, clock: Clock, lock?: RenewalLoc
   const accessTokens = new AccessTokens({
     credentials,
     clock,
-    ...(lock ? { lock, reload: () => vault.reload() } : {}),
+    ...(lock ? { lock, reload: (options?: { theirs?: readonly string[] }) => vault.reload(options) } : {}),
   });
   return { vault, access, credentials, accessTokens, secrets: new SecretAccess({ credentials, accessTokens, clock }) };
 }

@@ -20,9 +20,13 @@ export function freshTokens(
 ): Promise<FreshToken> {
   const c = oauth2Of(located);
   return new AccessTokens({
-    credentials: store,
+    credentials: {
+      credential: (serviceId, credentialId) => store.credential(serviceId, credentialId),
+      setTokens: (serviceId, credentialId, tokens) => store.setTokens(serviceId, credentialId, tokens),
+      holdsUnsaved: (serviceId) => vault.unsavedRecords().some((r) => r.id === serviceId),
+    },
     clock: systemClock,
     lock: renewalLock(nodeFileSystem, vault.path),
-    reload: () => vault.reload(),
+    reload: (o) => vault.reload(o),
   }).fresh(located.serviceId, c.id, options);
 }

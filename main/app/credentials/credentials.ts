@@ -120,6 +120,11 @@ export class Credentials {
     return this.#write((store, vault) => store.inOneSave(() => change(store, vault)));
   }
 
+  /** Whether the open vault holds a change to this service not yet saved (none while locked). */
+  holdsUnsaved(serviceId: string): boolean {
+    return this.deps.vault.current?.unsavedRecords().some((r) => r.id === serviceId) ?? false;
+  }
+
   /** Credentials that left the vault (a deleted service or credential); returns the unsubscribe function. */
   onDeleted(listener: (credentials: Credential[]) => void): () => void {
     this.#deleted.add(listener);

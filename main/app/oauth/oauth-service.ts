@@ -30,6 +30,7 @@ import type { RenewalLock } from '../../core/vault/renewal-lock';
 import type { VaultSession } from '../../core/vault/session';
 import type { Credentials } from '../credentials/credentials';
 import type { AppEvents } from '../events';
+import { type Reload, saveRenewed } from '../secrets/renewed-save';
 import { FlowLogs } from './flow-logs';
 import { createOAuthClient, type NewOAuthClient } from './new-client';
 import type { DeviceCodeInfo, FlowLog, OAuthNotice, OAuthRedirectInfo, OAuthTokenInfo } from './oauth-types';
@@ -57,7 +58,7 @@ export interface OAuthServiceDeps {
    * background refresh, and how to re-read the vault once it is held.
    */
   lock?: RenewalLock;
-  reload?: () => Promise<unknown>;
+  reload?: Reload;
 }
 
 function asOAuth2(c: Credential): OAuth2Credential {
@@ -321,8 +322,9 @@ export class OAuthService {
     await this.#save(serviceId, credentialId, tokens);
   }
 
+  /** A set from a sign-in or a refresh; a save that loses the race to another process is made again (renewed-save.ts). */
   #save(serviceId: string, credentialId: string, tokens: TokenSet): Promise<void> {
-    return this.#d.credentials.setTokens(serviceId, credentialId, tokens, { background: true });
+    return saveRenewed(this.#d.credentials, this.#d.reload, serviceId, credentialId, tokens, { background: true });
   }
 
   async #config(serviceId: string, credentialId: string): Promise<OAuth2Config> {

@@ -16,9 +16,10 @@ import { needsRefresh, REFRESH_RULE, type RefreshRule } from '../../core/oauth/r
 import type { Clock } from '../../core/platform';
 import type { RenewalLock } from '../../core/vault/renewal-lock';
 import type { Credentials } from '../credentials/credentials';
+import { type Reload, saveRenewed } from './renewed-save';
 
-/** Where tokens are read and saved: the app's Credentials, or a command's ServiceStore. */
-export type TokenStore = Pick<Credentials, 'credential' | 'setTokens'>;
+/** Where tokens are read and saved: the app's Credentials, or a command's. */
+export type TokenStore = Pick<Credentials, 'credential' | 'setTokens' | 'holdsUnsaved'>;
 
 export interface AccessTokensDeps {
   credentials: TokenStore;
@@ -35,8 +36,8 @@ export interface AccessTokensDeps {
    * the file, since another process may have saved a renewed set while this one waited.
    */
   lock?: RenewalLock;
-  /** Re-reads the vault from disk, re-applying this session's unsaved changes. */
-  reload?: () => Promise<unknown>;
+  /** Re-reads the vault from disk, re-applying this session's unsaved changes (but those to `theirs`). */
+  reload?: Reload;
 }
 
 /** What to do with the tokens the vault holds now (after the renewal lock and a re-read). */
@@ -149,19 +150,9 @@ export class AccessTokens {
     return next;
   }
 
-  /**
-   * The old refresh token may be dead now, so a save that loses a race must not drop the new set:
-   * re-read (the vault keeps this session's change) and save once more.
-   */
-  async #save(serviceId: string, credentialId: string, next: TokenSet): Promise<void> {
-    try {
-      await this.deps.credentials.setTokens(serviceId, credentialId, next);
-    } catch (e) {
-      const raced = e instanceof LatchError && (e.code === 'ERR_CONFLICT' || e.code === 'ERR_VAULT_CHANGED_ON_DISK');
-      if (!raced || !this.deps.reload) throw e;
-      await this.deps.reload();
-      await this.deps.credentials.setTokens(serviceId, credentialId, next);
-    }
+  /** The old refresh token may be dead now: a save that loses a race is made again (renewed-save.ts). */
+  #save(serviceId: string, credentialId: string, next: TokenSet): Promise<void> {
+    return saveRenewed(this.deps.credentials, this.deps.reload, serviceId, credentialId, next);
   }
 
   async #fields(serviceId: string, credentialId: string): Promise<FieldsOf<'oauth2'>> {

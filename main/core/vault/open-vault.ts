@@ -384,8 +384,10 @@ export class OpenVault {
   /**
    * Re-reads the file (after ERR_VAULT_CHANGED_ON_DISK) and re-applies this session's unsaved changes on top
    * (merge.ts). The vault key is unchanged by password changes elsewhere, so no password is needed.
+   * `theirs`: records whose unsaved change here is dropped and taken as the file has them, for a caller that
+   * re-applies its own change to the newer version itself (a renewed token set onto another writer's service).
    */
-  async reload(): Promise<ReloadResult> {
+  async reload(options: { theirs?: Iterable<string> } = {}): Promise<ReloadResult> {
     this.spendCheckpoints();
     await this.saving;
     const key = this.key();
@@ -403,6 +405,11 @@ export class OpenVault {
     }
     const { rows, revision } = await decryptIndex(key, file.container, file.header);
     const diskRows: Map<string, Row> = allRows(rows);
+    for (const id of options.theirs ?? []) {
+      if (!this.journal.get(id)) continue;
+      this.journal.forget(id);
+      this.store.get(id)?.body?.fill(0);
+    }
     const { reapplied, conflicts } = mergeOnto(diskRows, this.store.rows, this.journal);
     this.header = file.header;
     this.store.replaceAll(diskRows);

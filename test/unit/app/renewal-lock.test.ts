@@ -3,18 +3,22 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openCliSession } from '../../../main/app/cli-session';
 import { Credentials } from '../../../main/app/credentials/credentials';
 import { EventBus } from '../../../main/app/events';
 import { AccessTokens, decide } from '../../../main/app/secrets/access-tokens';
 import { fixedVault } from '../../../main/app/vault/vault-access';
+import { ServiceStore } from '../../../main/core/credentials/service-store';
 import type { FieldsOf } from '../../../main/core/model/credential';
 import { REFRESH_RULE } from '../../../main/core/oauth/refresh-rule';
+import { systemClock } from '../../../main/core/platform';
 import { createVault } from '../../../main/core/vault/create-vault';
 import { nodeFileSystem } from '../../../main/core/vault/fs-port';
 import { openVault } from '../../../main/core/vault/open';
 import type { OpenVault } from '../../../main/core/vault/open-vault';
 import { renewalLock } from '../../../main/core/vault/renewal-lock';
+import { appForTest, createTestVault, TEST_PASSWORD } from '../../support/app-for-test';
 
 const T0 = 1_700_000_000_000;
 const MIN = 60_000;
@@ -147,3 +151,108 @@ async function lockPathOf(path: string, credentialId: string): Promise<{ name: s
   await release();
   return { name };
 }
+
+describe('a renewed set whose save loses the race to another process', () => {
+  const set = (prefix: string, n: number, at: number) => ({
+    accessToken: `${prefix}-at-${n}`,
+    tokenType: 'Bearer',
+    refreshToken: `${prefix}-rt-${n}`,
+    obtainedAt: at,
+    expiresAt: at + 60 * MIN,
+  });
+
+  /**
+   * The token endpoint, on the wire while the other process (renewing the service's second client under its own
+   * lock) saves its new set to the same service record: the renewer's save then loses the race.
+   */
+  function endpointWhile(otherSaves: () => Promise<void>) {
+    const requests: string[] = [];
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      requests.push(new URLSearchParams(String(init.body)).get('refresh_token') ?? '');
+      await otherSaves();
+      return Response.json({
+        access_token: 'one-at-2',
+        token_type: 'Bearer',
+        expires_in: 3600,
+        refresh_token: 'one-rt-2',
+      });
+    });
+    return requests;
+  }
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  /** Both clients' token sets as the file holds them, read by a third process. */
+  async function onDisk(path: string, password: string, serviceId: string) {
+    const c = await openVault({ path, password });
+    try {
+      const body = await new ServiceStore(c, systemClock).body(serviceId);
+      return Object.fromEntries(
+        body.credentials.map((x) => [x.name, x.kind === 'oauth2' ? x.fields.tokens?.refreshToken : undefined]),
+      );
+    } finally {
+      c.lock();
+    }
+  }
+
+  it("a command line: its set is saved onto the other process's version of the service, whose new set stays", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'latch-renew-race-'));
+    dirs.push(dir);
+    const path = join(dir, 'v.latch');
+    const { vault: a } = await createVault({ path, password: PASSWORD, iterations: 100_000 });
+    const clock = { now: () => T0 + 59 * MIN };
+    const sa = openCliSession(a, clock, renewalLock(nodeFileSystem, path));
+    const serviceId = await sa.credentials.createService({ name: 'api' });
+    const one = await sa.credentials.addCredential(serviceId, {
+      kind: 'oauth2',
+      name: 'one',
+      fields: fields({ ...set('one', 1, T0), expiresAt: T0 + 60 * MIN }),
+    });
+    const two = await sa.credentials.addCredential(serviceId, {
+      kind: 'oauth2',
+      name: 'two',
+      fields: fields(set('two', 1, T0)),
+    });
+    const sb = openCliSession(await openVault({ path, password: PASSWORD }), clock);
+    const requests = endpointWhile(() => sb.credentials.setTokens(serviceId, two, set('two', 2, T0 + 59 * MIN)));
+
+    const got = await sa.accessTokens.fresh(serviceId, one);
+    expect(requests).toEqual(['one-rt-1']);
+    expect(got.tokens).toMatchObject({ accessToken: 'one-at-2', refreshToken: 'one-rt-2' });
+    // Before, the re-save wrote this process's whole service back: "two" lost the set its process had just
+    // renewed, and its next renewal would spend a refresh token already spent (a rotating server revokes the grant).
+    expect(await onDisk(path, PASSWORD, serviceId)).toEqual({ one: 'one-rt-2', two: 'two-rt-2' });
+  });
+
+  it("the app: its set is saved onto the other process's version, and no save-failed banner is left", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'latch-renew-race-app-'));
+    dirs.push(dir);
+    const app = appForTest(dir);
+    await createTestVault(app);
+    try {
+      const t = Date.now();
+      const serviceId = await app.credentials.createService({ name: 'api' });
+      const one = await app.credentials.addCredential(serviceId, {
+        kind: 'oauth2',
+        name: 'one',
+        fields: fields({ ...set('one', 1, t - 59 * MIN), expiresAt: t + MIN }),
+      });
+      const two = await app.credentials.addCredential(serviceId, {
+        kind: 'oauth2',
+        name: 'two',
+        fields: fields(set('two', 1, t)),
+      });
+      const other = openCliSession(await openVault({ path: app.vault.path, password: TEST_PASSWORD }), systemClock);
+      endpointWhile(() => other.credentials.setTokens(serviceId, two, set('two', 2, t)));
+
+      const got = await app.accessTokens.fresh(serviceId, one);
+      expect(got.tokens).toMatchObject({ accessToken: 'one-at-2', refreshToken: 'one-rt-2' });
+      expect(app.vault.status()).toMatchObject({ unsaved: false, saveError: null });
+      expect(await onDisk(app.vault.path, TEST_PASSWORD, serviceId)).toEqual({ one: 'one-rt-2', two: 'two-rt-2' });
+    } finally {
+      await app.vault.lock(false).catch(() => undefined);
+    }
+  });
+});

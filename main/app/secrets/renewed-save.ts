@@ -1,0 +1,50 @@
+/**
+ * Saving a renewed OAuth token set, for every renewer (AccessTokens on the command line, the app's OAuth
+ * service). The refresh token the set replaces may be dead already (a rotating server spends it on use), so a
+ * save that loses the race to another writer must not drop the set: the vault is re-read and the set saved again.
+ */
+import type { TokenSet } from '../../core/model/credential';
+import { LatchError } from '../../core/model/errors';
+import type { AccessOptions, Credentials } from '../credentials/credentials';
+
+/** Re-reads the vault; `theirs`: records whose unsaved change here gives way to the file's version (OpenVault.reload). */
+export type Reload = (options?: { theirs?: readonly string[] }) => Promise<unknown>;
+
+/** Where the set goes: the app's or a command's Credentials. */
+export type RenewedStore = Pick<Credentials, 'setTokens' | 'holdsUnsaved'>;
+
+/** Another writer saved first: what `write` throws then, as the app (a failed save) or a command (saveMerging) says it. */
+const lostRace = (e: unknown) =>
+  e instanceof LatchError &&
+  ((e.code === 'ERR_VAULT_CHANGED_ON_DISK' && e.detail?.reason !== 'different-vault') || e.code === 'ERR_CONFLICT');
+
+/** How often the set is put on a newer file before the error is let through (each time another writer won). */
+const ATTEMPTS = 4;
+
+/**
+ * Saves `tokens` on the credential. When another process saved the vault first, the file is re-read with that
+ * process's version of the service (its other credentials, their freshly renewed sets included, are its), the
+ * set put on it and saved again: the set wins for its credential only. Before, the re-save re-applied this
+ * process's whole service record, and a set the other process had just renewed for a second client of the same
+ * service went back to the spent one. A service with other changes of this session not yet saved (held behind
+ * the app's save-failed banner) keeps them: it is re-read as any reload does, those changes re-applied.
+ */
+export async function saveRenewed(
+  credentials: RenewedStore,
+  reload: Reload | undefined,
+  serviceId: string,
+  credentialId: string,
+  tokens: TokenSet,
+  options: AccessOptions = {},
+): Promise<void> {
+  const heldBefore = credentials.holdsUnsaved(serviceId);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await credentials.setTokens(serviceId, credentialId, tokens, options);
+      return;
+    } catch (e) {
+      if (!lostRace(e) || !reload || attempt >= ATTEMPTS) throw e;
+      await reload(heldBefore ? {} : { theirs: [serviceId] });
+    }
+  }
+}
