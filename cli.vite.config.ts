@@ -21,6 +21,7 @@ const GROUPS = [
     roots: [
       'main/cli/run.ts',
       'main/cli/agent-get.ts',
+      'main/cli/early-kdf.ts',
       'main/cli/helper-commands.ts',
       // Small helpers many commands share (latch:// references, stdin, the clock, a TOTP secret's Base32): a file
       // each costs more to load than its code does to parse; left to the exec or totp chunk, they would make

@@ -1,4 +1,5 @@
 import type { Keychain } from '../core/keychain/keychain';
+import type { StartedDerivation } from '../core/vault/kdf';
 import type { CliIo } from './io';
 import type { SecretInput } from './secret-input';
 
@@ -21,6 +22,8 @@ export interface CliContext {
   recoveryKit: string | undefined;
   io: CliIo;
   secrets: SecretInput;
+  /** The master password's key derivation, begun before the command loaded (main/cli/early-kdf.ts); the unlock takes it. */
+  startedKdf?: StartedDerivation | undefined;
   /**
    * The OS keychain (undefined when LATCH_NO_KEYCHAIN=1). Asked for, not handed over: its native addon
    * costs ~30 ms to load, which a command that never opens a vault should not pay.

@@ -1,6 +1,7 @@
 import { readCappedFile } from '../core/io/read-capped';
 import type { Keychain } from '../core/keychain/keychain';
 import { defaultVaultPath } from '../core/vault/default-path';
+import type { EarlyUnlock } from './early-kdf';
 import { EXIT, exitCodeForCode } from './exit-codes';
 import { cliFailure } from './failure';
 import { commandHelp, generalHelp } from './help';
@@ -14,6 +15,8 @@ import './commands';
 export interface RunOptions {
   /** Supplies the keychain; default: the OS keychain via @napi-rs/keyring (none when LATCH_NO_KEYCHAIN=1). */
   keychain?: () => Promise<Keychain | undefined>;
+  /** `latch get --password-stdin`'s key derivation, started before the command loaded (early-kdf.ts). */
+  early?: EarlyUnlock;
 }
 
 function once<T>(make: () => Promise<T>): () => Promise<T> {
@@ -26,7 +29,7 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 
 /** Runs one `latch` invocation; returns the exit code. Errors print as "latch: message", never with a stack. */
 export async function runCli(argv: readonly string[], io: CliIo, options: RunOptions = {}): Promise<number> {
-  let secrets: SecretInput | undefined;
+  let secrets: SecretInput | undefined = options.early?.secrets;
   try {
     const { name, rest } = findCommand(argv);
     const command = name === undefined || name === 'help' ? undefined : await loadCommand(name);
@@ -64,7 +67,7 @@ export async function runCli(argv: readonly string[], io: CliIo, options: RunOpt
       recoveryKit = (await readCappedFile(v['recovery-kit'], 64 * 1024, what)).toString('utf8');
     }
     const json = v.json === true;
-    secrets = new SecretInput(io, v['password-stdin'] === true);
+    secrets ??= new SecretInput(io, v['password-stdin'] === true);
     const ctx: CliContext = {
       values: v,
       positionals: parsed.positionals,
@@ -73,6 +76,7 @@ export async function runCli(argv: readonly string[], io: CliIo, options: RunOpt
       recoveryKit,
       io,
       secrets,
+      startedKdf: options.early?.started,
       keychain: once(() => (options.keychain ? options.keychain() : osKeychain(io))),
       output(data, text) {
         io.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : text.endsWith('\n') ? text : `${text}\n`);
@@ -88,5 +92,6 @@ export async function runCli(argv: readonly string[], io: CliIo, options: RunOpt
     return exitCodeForCode(code);
   } finally {
     secrets?.close();
+    options.early?.started?.forget();
   }
 }

@@ -10,6 +10,8 @@ import { StdinLines } from './stdin-lines';
  */
 export class SecretInput {
   private reader: StdinLines | null = null;
+  /** The first stdin line, read ahead by firstLine() and given by the first next(). */
+  private ahead: Promise<string | null> | null = null;
 
   constructor(
     private readonly io: CliIo,
@@ -23,7 +25,9 @@ export class SecretInput {
   /** The next secret: a stdin line, or what is typed at a hidden prompt. */
   async next(label: string): Promise<string> {
     if (this.fromStdin) {
-      const line = await this.nextLine();
+      const ahead = this.ahead;
+      this.ahead = null;
+      const line = await (ahead ?? this.nextLine());
       if (line === null) {
         throw new LatchError(
           'ERR_BAD_INPUT',
@@ -49,6 +53,19 @@ export class SecretInput {
       throw new LatchError('ERR_BAD_INPUT', 'The two passwords differ; nothing was changed.');
     }
     return first;
+  }
+
+  /**
+   * With --password-stdin: the first line, read now; the first next() still gives it (`latch get` starts the key
+   * derivation with it before the command's code loads: main/cli/early-kdf.ts). null when stdin has no line.
+   */
+  firstLine(): Promise<string | null> {
+    if (!this.fromStdin) return Promise.resolve(null);
+    if (this.ahead === null) {
+      this.ahead = this.nextLine();
+      this.ahead.catch(() => undefined); // next() meets the failure, as it would have
+    }
+    return this.ahead.catch(() => null);
   }
 
   private nextLine(): Promise<string | null> {

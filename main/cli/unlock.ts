@@ -113,6 +113,7 @@ async function unlockFile(ctx: CliContext, options: UnlockOptions, readOnly: boo
     password,
     readOnly,
     whileDeriving: options.whileDeriving,
+    startedKdf: ctx.startedKdf,
     ...(keychain ? { keychain } : {}),
     ...(ctx.recoveryKit !== undefined ? { recoveryKit: ctx.recoveryKit } : {}),
   });

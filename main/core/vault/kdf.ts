@@ -66,6 +66,53 @@ export async function derivePasswordBits(password: string, kdf: KdfParams): Prom
 }
 
 /**
+ * A key derivation begun before the vault file was read whole and its checksum verified: `latch get
+ * --password-stdin` starts it from the header's first bytes (peekKdf) as soon as it has the password, so that
+ * reading and checking the file and loading the command's code happen while it runs instead of before it.
+ * What it computes is used only for the password and the parameters that the verified header names (take);
+ * for anything else it is thrown away, so nothing read from an unverified file reaches the key.
+ */
+export class StartedDerivation {
+  private taken = false;
+
+  private constructor(
+    private readonly password: string,
+    private readonly kdf: KdfParams,
+    private readonly bits: Promise<Uint8Array>,
+  ) {}
+
+  static start(password: string, kdf: KdfParams): StartedDerivation {
+    const bits = derivePasswordBits(password, kdf);
+    bits.catch(() => undefined); // a failure is the caller's to meet when it takes the bits, or never
+    return new StartedDerivation(password, kdf, bits);
+  }
+
+  /** The derived bits, once, when they are for exactly this password and these parameters; else null (and forgotten). */
+  take(password: string, kdf: KdfParams): Promise<Uint8Array> | null {
+    const same =
+      password === this.password &&
+      kdf.name === this.kdf.name &&
+      kdf.iterations === this.kdf.iterations &&
+      kdf.salt === this.kdf.salt;
+    if (this.taken || !same) {
+      this.forget();
+      return null;
+    }
+    this.taken = true;
+    return this.bits;
+  }
+
+  /** Zeroes the bits once they are there (after a take too: the taker has imported them as a key by then). */
+  forget(): void {
+    this.taken = true;
+    this.bits.then(
+      (b) => b.fill(0),
+      () => undefined,
+    );
+  }
+}
+
+/**
  * Hardened mode: the key-encryption key needs both the password-derived bits and the device key.
  * HKDF-SHA256 over their concatenation; both inputs are zeroed here.
  */

@@ -2,7 +2,7 @@ import { LatchError } from '../model/errors';
 import { slotAad } from './aad';
 import { generateVaultKey, importKek, unwrapKey, wrapKey } from './aead';
 import type { VaultHeader } from './header';
-import { combineHardened, derivePasswordBits, newKdfParams } from './kdf';
+import { combineHardened, derivePasswordBits, newKdfParams, type StartedDerivation } from './kdf';
 import type { CryptoKey } from './types';
 
 /**
@@ -15,8 +15,14 @@ export function slotBinding(h: VaultHeader) {
   return { format: h.format, vaultId: h.vaultId, kdf: h.kdf, mode: h.mode };
 }
 
-export async function passwordKek(password: string, h: VaultHeader, deviceKey: Uint8Array | null): Promise<CryptoKey> {
-  const bits = await derivePasswordBits(password, h.kdf);
+/** `started`: a derivation begun before the header was verified; used only when it is for this password and h.kdf. */
+export async function passwordKek(
+  password: string,
+  h: VaultHeader,
+  deviceKey: Uint8Array | null,
+  started?: StartedDerivation,
+): Promise<CryptoKey> {
+  const bits = await (started?.take(password, h.kdf) ?? derivePasswordBits(password, h.kdf));
   if (h.mode === 'hardened') {
     if (deviceKey === null) throw new Error('hardened mode needs the device key');
     return importKek(await combineHardened(bits, deviceKey.slice(), h.kdf));

@@ -8,7 +8,7 @@ import { loadDeviceKey, storeDeviceKey } from './device-key';
 import type { LockOptions } from './file-lock';
 import { decryptIndex } from './format/v1/read';
 import { nodeFileSystem, type VaultFileStat, type VaultFileSystem } from './fs-port';
-import { checkIterations } from './kdf';
+import { checkIterations, type StartedDerivation } from './kdf';
 import { deviceKek, passwordKek, tryUnwrap, wrongPassword } from './key-slots';
 import { decodeVaultFile } from './migrate';
 import { OpenVault, type QuickUnlockState } from './open-vault';
@@ -43,6 +43,11 @@ export interface OpenVaultOptions {
    * load meanwhile instead of after. Not called when the unlock fails before that step.
    */
   whileDeriving?: () => void;
+  /**
+   * The password's key derivation, begun before the file was verified (the command line's `get --password-stdin`):
+   * taken only if it is for this password and the verified header's KDF parameters, else derived anew.
+   */
+  startedKdf?: StartedDerivation;
   keychain?: Keychain;
   fs?: VaultFileSystem;
   lock?: LockOptions;
@@ -188,7 +193,7 @@ async function openFrom(o: OpenVaultOptions, fs: VaultFileSystem): Promise<OpenV
         }
       }
     }
-    kekPromise = passwordKek(o.password, header, deviceKey);
+    kekPromise = passwordKek(o.password, header, deviceKey, o.startedKdf);
   }
   kekPromise.catch(() => undefined);
 

@@ -188,6 +188,59 @@ describe('start-up loads only what the command needs', () => {
     expect(later).not.toContain('from "jose/jwt/sign"');
   });
 
+  it('the built latch get --password-stdin starts PBKDF2 before it loads any file beyond the start chunk', async () => {
+    const t = await toolEnv('earlykdf');
+    try {
+      const add = await t.withPassword(
+        ['add', 'Stripe', '--kind', 'api-key', '--name', 'live', '--field', 'header=X-Key', '--field', 'value=-'],
+        'sk_early\n',
+      );
+      expect(add.code, add.stderr).toBe(0);
+      const out = join(dir, 'earlykdf');
+      const r = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          './test/support/record-loads.mjs',
+          '--import',
+          './test/support/record-kdf-start.mjs',
+          join(root, 'bin/latch.mjs'),
+          'get',
+          'Stripe/live',
+          '--password-stdin',
+        ],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          input: `${t.password}\n`,
+          env: { ...process.env, ...t.env, LATCH_RECORD_LOADS: out },
+        },
+      );
+      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({
+        status: 0,
+        stdout: 'sk_early\n',
+        stderr: '',
+      });
+      const lines = readFileSync(out, 'utf8').split('\n');
+      const kdf = lines.indexOf('PBKDF2');
+      expect(lines.lastIndexOf('PBKDF2'), 'one derivation').toBe(kdf);
+      const before = [
+        ...new Set(lines.slice(0, kdf).filter((u) => u.startsWith('file:') && !u.includes('/test/support/'))),
+      ].map((u) => new URL(u).pathname);
+      const after = lines
+        .slice(kdf)
+        .filter((u) => u.startsWith('file:'))
+        .map((u) => new URL(u).pathname);
+      // The get command, the vault code and the app's services all load while the KDF runs.
+      expect(before.sort()).toEqual(
+        [join(root, 'bin/latch.mjs'), ...staticClosure(join(root, 'out/cli/latch.mjs'))].sort(),
+      );
+      expect(after.some((f) => /\/get-[^/]+\.js$/.test(f))).toBe(true);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('the built latch exec through the agent loads only the start and exec-start chunks: no zod, model, vault code, keychain addon or command', async () => {
     const t = await builtThroughAgent();
     // The one dynamic import exec's fast path adds (index.ts), and what it loads statically.

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { LatchError } from '../../../main/core/model/errors';
+import { createVault } from '../../../main/core/vault';
 
 /** The floor: fast enough for tests, and a real (refusable) cost parameter. */
 export const TEST_ITERATIONS = 100_000;
@@ -70,4 +71,14 @@ export function rebuild(bytes: Buffer, parts: { header?: Buffer; index?: Buffer;
   }
   chunks.push(Buffer.alloc(32));
   return reseal(Buffer.concat(chunks));
+}
+
+/** A saved vault (TEST_ITERATIONS) holding one record, locked again: its path. */
+export async function vaultWithRecord(): Promise<string> {
+  const path = tempVaultPath();
+  const { vault } = await createVault({ path, password: PASSWORD, iterations: TEST_ITERATIONS });
+  vault.putRecord('a', { n: 'A' }, { s: 1 });
+  await vault.save();
+  vault.lock();
+  return path;
 }

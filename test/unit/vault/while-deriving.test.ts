@@ -1,18 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createVault, openVault } from '../../../main/core/vault';
+import { openVault } from '../../../main/core/vault';
 import { importVaultKey } from '../../../main/core/vault/aead';
-import { codeOf, PASSWORD, TEST_ITERATIONS, tempVaultPath } from './helpers';
+import { codeOf, PASSWORD, TEST_ITERATIONS, vaultWithRecord } from './helpers';
 
 afterEach(() => vi.restoreAllMocks());
-
-async function vaultWithRecord(): Promise<string> {
-  const path = tempVaultPath();
-  const { vault } = await createVault({ path, password: PASSWORD, iterations: TEST_ITERATIONS });
-  vault.putRecord('a', { n: 'A' }, { s: 1 });
-  await vault.save();
-  vault.lock();
-  return path;
-}
 
 /** openVault with a whileDeriving that notes when it ran: how many key derivations had started, and whether the unlock had resolved. */
 async function watched(open: (whileDeriving: () => void) => Promise<unknown>) {
