@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { KDF_NAME, MAGIC, VAULT_ID } from './constants';
+import { CURRENT_FORMAT_VERSION, KDF_NAME, MAGIC, VAULT_ID } from './constants';
 import { checkIterations, type KdfParams } from './kdf';
 
 /** A header is a few hundred bytes (the KDF parameters and two wrapped keys); more means this is not one. */
@@ -13,7 +13,7 @@ const PREAMBLE_BYTES = 14;
  * hang it (fstat then refuses anything but a regular file). Nothing here is verified: the checksum covers the
  * whole file, which the ordinary open reads and checks before it uses anything.
  */
-function peekHeader(path: string): Record<string, unknown> | null {
+function peekHeader(path: string): { format: number; json: Record<string, unknown> } | null {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -30,7 +30,8 @@ function peekHeader(path: string): Record<string, unknown> | null {
     const header = Buffer.alloc(length);
     if (readSync(fd, header, 0, length, PREAMBLE_BYTES) !== length) return null;
     const json: unknown = JSON.parse(header.toString('utf8'));
-    return typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : null;
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
+    return { format: preamble.readUInt16BE(8), json: json as Record<string, unknown> };
   } catch {
     return null;
   } finally {
@@ -43,18 +44,21 @@ function peekHeader(path: string): Record<string, unknown> | null {
  * and leaves every check of the file (checksum, format, key) to the agent, which reads it whole.
  */
 export function peekVaultId(path: string): string | null {
-  const id = peekHeader(path)?.vaultId;
+  const id = peekHeader(path)?.json.vaultId;
   return typeof id === 'string' && VAULT_ID.test(id) ? id : null;
 }
 
 /**
  * The KDF parameters in a vault file's header, unverified: `latch get --password-stdin` starts the key
  * derivation with them (StartedDerivation) while the file is read and checked, and the open uses the result
- * only if the verified header names the same. null unless they are ones this Latch would run: its KDF, an
+ * only if the verified header names the same. null unless they are ones this Latch would run: this format, its KDF, an
  * iteration count within the bounds an open accepts (a damaged one must not start minutes of work), a salt.
  */
 export function peekKdf(path: string): KdfParams | null {
-  const kdf = peekHeader(path)?.kdf as Partial<Record<keyof KdfParams, unknown>> | undefined;
+  const header = peekHeader(path);
+  // Another format's header may mean other things by the same fields (a newer Latch's file: the open says so).
+  if (header?.format !== CURRENT_FORMAT_VERSION) return null;
+  const kdf = header.json.kdf as Partial<Record<keyof KdfParams, unknown>> | undefined;
   if (typeof kdf !== 'object' || kdf === null) return null;
   const { name, iterations, salt } = kdf;
   if (name !== KDF_NAME || typeof salt !== 'string' || salt.length === 0) return null;

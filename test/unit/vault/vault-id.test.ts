@@ -7,11 +7,11 @@ import { peekKdf, peekVaultId } from '../../../main/core/vault/vault-id';
 import { PASSWORD, TEST_ITERATIONS, tempDir, tempVaultPath } from './helpers';
 
 /** The first bytes of a vault file: the preamble and a header of this JSON, nothing after it. */
-function headerOnly(json: string): Buffer {
+function headerOnly(json: string, format = 1): Buffer {
   const h = Buffer.from(json);
   const pre = Buffer.alloc(14);
   pre.write('LATCHVLT', 0, 'latin1');
-  pre.writeUInt16BE(1, 8);
+  pre.writeUInt16BE(format, 8);
   pre.writeUInt32BE(h.length, 10);
   return Buffer.concat([pre, h]);
 }
@@ -65,8 +65,8 @@ describe('peekKdf (latch get --password-stdin starts the key derivation with it)
     const bytes = readFileSync(path);
     const kdf = JSON.parse(bytes.subarray(14, 14 + bytes.readUInt32BE(10)).toString('utf8')).kdf;
     expect(peekKdf(path)).toEqual({ name: 'PBKDF2-HMAC-SHA256', iterations: TEST_ITERATIONS, salt: kdf.salt });
-    const withKdf = (name: string, k: unknown) => {
-      writeFileSync(join(dir, name), headerOnly(JSON.stringify({ format: 1, kdf: k })));
+    const withKdf = (name: string, k: unknown, format = 1) => {
+      writeFileSync(join(dir, name), headerOnly(JSON.stringify({ format, kdf: k }), format));
       return join(dir, name);
     };
     expect(peekKdf(withKdf('as-is', kdf))).toEqual(kdf);
@@ -78,6 +78,7 @@ describe('peekKdf (latch get --password-stdin starts the key derivation with it)
       withKdf('other-kdf', { ...kdf, name: 'argon2id' }),
       withKdf('no-salt', { name: kdf.name, iterations: kdf.iterations }),
       withKdf('no-kdf', null),
+      withKdf('newer-format', kdf, 2),
       join(dir, 'none'),
       dir,
     ])
