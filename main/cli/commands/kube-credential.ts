@@ -12,6 +12,7 @@ import type { TokenSet } from '../../core/model/credential';
 import { LatchError } from '../../core/model/errors';
 import { needsRefresh } from '../../core/oauth/refresh-rule';
 import { systemClock } from '../../core/platform';
+import { boundHosts } from '../../core/security/host-binding';
 import type { OpenVault } from '../../core/vault/open-vault';
 import { allowedHosts, allowHostOption } from '../allow-host';
 import { freshTokens } from '../fresh-token';
@@ -92,13 +93,50 @@ async function accessTokenCredential(
 const kubeRemedy = (ref: string) => (host: string) =>
   `If this cluster is yours, add "--allow-host", "${host}" to this user's exec args in the kubeconfig, or bind the host to the credential: latch hosts ${ref} --add ${host}`;
 
+/**
+ * No cluster named: kubectl sets KUBERNETES_EXEC_INFO on every run (1.20 and later, v1beta1 and v1), but names
+ * the server only for a kubeconfig user with provideClusterInfo: true. Without it the token would go to whatever
+ * server the context pairs this user with, so it is refused; --any-cluster is the user's plain word that it may.
+ */
+function noClusterNamed(located: Located, ref: string, info: KubeExecInfo | null): LatchError {
+  const name = located.credential.name;
+  const bound = boundHosts({ baseUrl: located.service.baseUrl, hosts: located.credential.hosts });
+  const why =
+    info === null
+      ? 'KUBERNETES_EXEC_INFO is not set (kubectl always sets it), so no cluster is named'
+      : 'kubectl did not say which cluster the token is for (this kubeconfig user has no "provideClusterInfo: true")';
+  const where = bound.length > 0 ? `it is bound to ${bound.join(', ')}` : 'its service has no base URL';
+  const bind = bound.length > 0 ? '' : ` and bind the cluster's host to it (latch hosts ${ref} --add HOST)`;
+  return new LatchError(
+    'ERR_HOST_NOT_ALLOWED',
+    `Nothing was printed: ${why}, and "${name}" may only go to its own hosts (${where}). Add "provideClusterInfo: true" to this user's exec entry in the kubeconfig${bind}, so latch can check the cluster; or, to hand the token to any cluster unchecked, add "--any-cluster" to its exec args.`,
+    { detail: { reason: 'no-cluster-info', bound: bound.join(', ') } },
+  );
+}
+
+/**
+ * kubectl names the cluster only when the kubeconfig user has provideClusterInfo: true. Then the token goes only
+ * to one of the credential's hosts (the decision `latch request` takes): a kubeconfig someone handed over,
+ * pointing this user at their own server, does not get it. Without a name nothing can be checked, so nothing is
+ * given, unless --any-cluster. Checked before any refresh.
+ */
+function checkCluster(located: Located, ref: string, info: KubeExecInfo | null, allow: string[], any: boolean): void {
+  if (any) return;
+  if (!info?.server) throw noClusterNamed(located, ref, info);
+  decideHost(located, info.server.href, flagConsent(allow, kubeRemedy(ref)));
+}
+
 /** kubectl's exec credential plugin (client-go "client-go credential plugins"): an ExecCredential on stdout. */
 export const kubeCredentialCommand: CliCommand = {
   name: 'kube-credential',
   usage:
-    'latch kube-credential REF [--id-token] [--allow-host HOST]... [--api-version client.authentication.k8s.io/v1|v1beta1]',
+    'latch kube-credential REF [--id-token] [--allow-host HOST]... [--any-cluster] [--api-version client.authentication.k8s.io/v1|v1beta1]',
   options: {
     'allow-host': allowHostOption,
+    'any-cluster': {
+      type: 'boolean',
+      help: 'give the token to whatever cluster kubectl talks to, unchecked (without provideClusterInfo: true it names none)',
+    },
     'id-token': { type: 'boolean', help: 'OIDC: hand kubectl the ID token instead of the access token' },
     'api-version': { type: 'string', help: 'ExecCredential apiVersion (default: what kubectl asks for)' },
   },
@@ -110,10 +148,7 @@ export const kubeCredentialCommand: CliCommand = {
     const ref = ctx.positionals[0]!;
     const status = await withToolStore(ctx, async (store, vault) => {
       const located = await store.resolve(ref);
-      // kubectl names the cluster only when the kubeconfig user has provideClusterInfo: true. Then the token
-      // goes only to one of the credential's hosts (the decision `latch request` takes): a kubeconfig someone
-      // handed over, pointing this user at their own server, does not get it. Checked before any refresh.
-      if (info?.server) decideHost(located, info.server.href, flagConsent(allow, kubeRemedy(ref)));
+      checkCluster(located, ref, info, allow, ctx.values['any-cluster'] === true);
       const c = located.credential;
       if (c.kind === 'bearer') return { token: c.fields.token };
       if (c.kind !== 'oauth2')

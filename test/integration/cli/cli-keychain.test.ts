@@ -71,7 +71,14 @@ describe.runIf(reachable)('latch with the OS keychain', () => {
     ).toBe(0);
     const gitGet = () =>
       latch(['--vault', vault, 'git-credential', 'get'], { stdin: 'protocol=https\nhost=git.example.test\n\n' });
-    const kube = () => latch(['--vault', vault, 'kube-credential', 'Cluster/ci']);
+    // kubectl names the cluster (provideClusterInfo: true): without it the plugin gives no token.
+    const clusterInfo = JSON.stringify({
+      apiVersion: 'client.authentication.k8s.io/v1beta1',
+      kind: 'ExecCredential',
+      spec: { cluster: { server: 'https://kube.example.test' } },
+    });
+    const kube = () =>
+      latch(['--vault', vault, 'kube-credential', 'Cluster/ci'], { env: { KUBERNETES_EXEC_INFO: clusterInfo } });
     const got = await gitGet();
     expect(got.code, got.stderr).toBe(0);
     expect(got.stdout).toContain('username=alice\npassword=pw_quick\n');

@@ -4,6 +4,12 @@
  * bearer token, with the kubectl on PATH: Debian's kubernetes-client (1.20, which knows only the v1beta1
  * exec API) or a newer one (v1 and v1beta1). The v1 cases run only with a kubectl that speaks it; every other
  * case uses v1beta1, so both builds test the cluster check, renewal, --id-token and --allow-host.
+ *
+ * What kubectl tells the plugin, seen with a plugin that prints its environment: 1.20 and 1.32 both set
+ * KUBERNETES_EXEC_INFO on every run, for v1beta1 too. A user without provideClusterInfo gets `"spec":{}` from
+ * 1.20 and `"spec":{"interactive":false}` from 1.32: no cluster either way. With it, both add
+ * `spec.cluster.server` (with insecure-skip-tls-verify and config: null beside it). kubectl passes the plugin's
+ * stderr on to its own, so a refusal reads the same through either.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -23,10 +29,13 @@ import {
   startOidcProvider,
 } from '../../peers/oidc-provider';
 import { type ScriptedServer, startScriptedServer } from '../../peers/scripted-server';
-import { plantValue } from './no-secret-on-disk';
+import { plant, plantValue } from './no-secret-on-disk';
 import { type ToolEnv, toolEnv } from './tool-env';
 
 const REF = 'latch://Cluster/oidc';
+/** A bearer token in a service with no base URL: a credential bound to no host. */
+const LOOSE_REF = 'latch://Loose/token';
+const LOOSE_TOKEN = plant('loose-bearer');
 /**
  * kubectl's -v=6 log of the call. kubectl logs nothing of a plugin that succeeded (1.28 not even at -v=10), so
  * what shows the plugin ran is its request answered 200 by a stand-in that answers 401 to any token the provider
@@ -134,14 +143,20 @@ beforeAll(async () => {
   const serviceId = await store.createService({ name: 'Cluster', baseUrl: api.url });
   const credentialId = await store.addCredential(serviceId, { kind: 'oauth2', name: 'oidc', fields: config });
   await store.setTokens(serviceId, credentialId, signedIn);
+  const loose = await store.createService({ name: 'Loose' });
+  await store.addCredential(loose, { kind: 'bearer', name: 'token', fields: { token: LOOSE_TOKEN } });
   vault.lock();
   await t.unlock();
   kubeconfig = join(t.dir, 'kubeconfig');
   elsewhere = `localhost:${api.port}`;
-  const user = (apiVersion: string, o: { idToken?: boolean; clusterInfo?: boolean; allow?: string } = {}) =>
+  // provideClusterInfo: true unless `clusterInfo: false`, as docs/cli.md says to write it.
+  const user = (
+    apiVersion: string,
+    o: { idToken?: boolean; clusterInfo?: boolean; allow?: string; anyCluster?: boolean } = {},
+  ) =>
     `  user:\n    exec:\n      apiVersion: ${apiVersion}\n      command: latch\n` +
-    `      args: [kube-credential, "${REF}"${o.idToken ? ', --id-token' : ''}${o.allow ? `, --allow-host, "${o.allow}"` : ''}]\n` +
-    `      interactiveMode: Never\n${o.clusterInfo ? '      provideClusterInfo: true\n' : ''}`;
+    `      args: [kube-credential, "${REF}"${o.idToken ? ', --id-token' : ''}${o.allow ? `, --allow-host, "${o.allow}"` : ''}${o.anyCluster ? ', --any-cluster' : ''}]\n` +
+    `      interactiveMode: Never\n${o.clusterInfo === false ? '' : '      provideClusterInfo: true\n'}`;
   const cluster = (name: string, server: string) =>
     `- name: ${name}\n  cluster:\n    server: ${server}\n    certificate-authority-data: ${ca}\n`;
   const context = (name: string, clusterName: string, userName = name) =>
@@ -154,12 +169,16 @@ beforeAll(async () => {
       `contexts:\n${context('v1', 'standin')}${context('v1beta1', 'standin')}${context('oidc', 'standin')}${context('broken', 'standin')}` +
       `${context('checked', 'standin')}${context('v1beta1-elsewhere', 'elsewhere', 'checked')}` +
       `${context('v1-elsewhere', 'elsewhere', 'checked-v1')}${context('allowed-elsewhere', 'elsewhere', 'allowed')}` +
+      `${context('unchecked', 'standin')}${context('unchecked-v1', 'standin')}${context('any-cluster', 'elsewhere')}` +
       `current-context: v1beta1\nusers:\n- name: v1\n${user(V1)}- name: v1beta1\n${user(V1BETA1)}` +
       `- name: oidc\n${user(V1BETA1, { idToken: true })}` +
       `- name: broken\n${user(V1BETA1).replace(REF, 'latch://Cluster/no-such-credential')}` +
       `- name: checked\n${user(V1BETA1, { clusterInfo: true })}` +
       `- name: checked-v1\n${user(V1, { clusterInfo: true })}` +
-      `- name: allowed\n${user(V1BETA1, { clusterInfo: true, allow: elsewhere })}`,
+      `- name: allowed\n${user(V1BETA1, { clusterInfo: true, allow: elsewhere })}` +
+      `- name: unchecked\n${user(V1BETA1, { clusterInfo: false })}` +
+      `- name: unchecked-v1\n${user(V1, { clusterInfo: false })}` +
+      `- name: any-cluster\n${user(V1BETA1, { clusterInfo: false, anyCluster: true })}`,
   );
 });
 
@@ -169,8 +188,21 @@ afterAll(async () => {
   await t?.close();
 });
 
+/** KUBERNETES_EXEC_INFO as kubectl sends it; naming `server` as it does with provideClusterInfo: true. */
+const execInfo = (server: string | null) =>
+  JSON.stringify({
+    apiVersion: 'client.authentication.k8s.io/v1',
+    kind: 'ExecCredential',
+    spec: { ...(server === null ? {} : { cluster: { server } }), interactive: false },
+  });
+
+/** The plugin run as kubectl runs it for the stand-in's cluster (provideClusterInfo: true); null: no cluster named. */
+function plugin(args: string[], server: string | null = api.url) {
+  return t.program(['latch', 'kube-credential', ...args], { env: { KUBERNETES_EXEC_INFO: execInfo(server) } });
+}
+
 async function credential(args: string[]): Promise<ExecCredential> {
-  const r = await t.latch(['kube-credential', REF, ...args]);
+  const r = await plugin([REF, ...args]);
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as ExecCredential;
 }
@@ -248,17 +280,10 @@ describe("provideClusterInfo: the cluster's server must be one of the credential
   }
 
   it('the plugin itself prints no token for that cluster (exit 2), and does with --allow-host', async () => {
-    const execInfo = JSON.stringify({
-      apiVersion: 'client.authentication.k8s.io/v1',
-      kind: 'ExecCredential',
-      spec: { cluster: { server: `https://${elsewhere}` }, interactive: false },
-    });
-    const refused = await t.program(['latch', 'kube-credential', REF], { env: { KUBERNETES_EXEC_INFO: execInfo } });
+    const refused = await plugin([REF], `https://${elsewhere}`);
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
-    const allowed = await t.program(['latch', 'kube-credential', REF, '--allow-host', elsewhere], {
-      env: { KUBERNETES_EXEC_INFO: execInfo },
-    });
+    const allowed = await plugin([REF, '--allow-host', elsewhere], `https://${elsewhere}`);
     expect(allowed.code, allowed.stderr).toBe(0);
     expect((JSON.parse(allowed.stdout) as ExecCredential).status.token).toBe(signedIn.accessToken);
   });
@@ -276,6 +301,53 @@ describe("provideClusterInfo: the cluster's server must be one of the credential
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/KUBERNETES_EXEC_INFO is not JSON/);
+  });
+});
+
+describe('no provideClusterInfo: kubectl names no cluster, so no token is given unless --any-cluster', () => {
+  for (const context of ['unchecked', 'unchecked-v1']) {
+    const title = `${context}: refused before any request, saying to add provideClusterInfo: true or --any-cluster`;
+    it.skipIf(context === 'unchecked-v1' && V1_SKIP)(context === 'unchecked-v1' ? v1Case(title) : title, async () => {
+      const before = api.seen.length;
+      // The stand-in is the credential's own host: it is the missing name that is refused, not the cluster.
+      const r = await kubectl(['--context', context, 'get', '--raw', '/version']);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toContain('kubectl did not say which cluster the token is for');
+      expect(r.stderr).toContain('"provideClusterInfo: true"');
+      expect(r.stderr).toContain('"--any-cluster"');
+      expect(api.seen).toHaveLength(before);
+      for (const token of [signedIn.accessToken, signedIn.idToken!]) expect(r.stdout + r.stderr).not.toContain(token);
+    });
+  }
+
+  it('--any-cluster in the exec args: kubectl gets through to a cluster the credential is not bound to', async () => {
+    const r = await kubectl(['--context', 'any-cluster', 'get', '--raw', '/version']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(api.seen.at(-1)?.headers.authorization).toBe(`Bearer ${signedIn.accessToken}`);
+    expect(api.seen.at(-1)?.headers.host).toBe(elsewhere);
+  });
+
+  it('the plugin: no cluster in KUBERNETES_EXEC_INFO, or no variable at all, is exit 2 with nothing printed', async () => {
+    for (const r of [await plugin([REF], null), await t.latch(['kube-credential', REF])]) {
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('"provideClusterInfo: true"');
+    }
+    const any = await t.latch(['kube-credential', REF, '--any-cluster']);
+    expect(any.code, any.stderr).toBe(0);
+    expect((JSON.parse(any.stdout) as ExecCredential).status.token).toBe(signedIn.accessToken);
+  });
+
+  it('a credential bound to no host is refused with no cluster named too, and told to bind one', async () => {
+    const r = await plugin([LOOSE_REF], null);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`latch hosts ${LOOSE_REF} --add HOST`);
+    // Named, the cluster is not one of its hosts (it has none): the check as for any other credential.
+    expect((await plugin([LOOSE_REF])).code).toBe(2);
+    const any = await plugin([LOOSE_REF, '--any-cluster'], null);
+    expect(any.code, any.stderr).toBe(0);
+    expect((JSON.parse(any.stdout) as ExecCredential).status.token).toBe(LOOSE_TOKEN);
   });
 });
 
