@@ -40,6 +40,15 @@ async function locate(store: ServiceStore, req: GitCredentialRequest, ref: strin
   return credential ? { service: body, serviceId: service.id, credential, field: '' } : undefined;
 }
 
+function noHostToCheck(name: string, req: GitCredentialRequest): LatchError {
+  const asked = req.protocol ? `protocol=${req.protocol} and no host` : 'no protocol';
+  return new LatchError(
+    'ERR_HOST_NOT_ALLOWED',
+    `Nothing was answered: git asked for a credential with ${asked} (a certificate's passphrase, a file:// URL), so there is no host to check against the hosts "${name}" may go to. --ref answers only requests for one of its hosts: name this helper for that remote only (git config credential.https://HOST.helper …).`,
+    { detail: { reason: 'no-host' } },
+  );
+}
+
 const unixSeconds = (ms: number) => String(Math.floor(ms / 1000));
 
 async function answerGet(
@@ -55,8 +64,11 @@ async function answerGet(
   // --ref names the credential outright, so no host match chose it: git asks for whatever URL it is
   // fetching (a submodule, a redirect, a remote a hostile repository names), and the credential must
   // not go to a host it is not bound to. The same decision as `latch request`, with its --allow-host.
-  if (ref && req.host) {
-    const url = `${req.protocol ?? 'https'}://${req.host}/${req.path ?? ''}`;
+  // A request that names no host (protocol=cert for a certificate's passphrase, a file:// URL) or no
+  // protocol cannot be checked, so it gets nothing, as it gets nothing without --ref.
+  if (ref) {
+    if (!req.host || !req.protocol) throw noHostToCheck(located.credential.name, req);
+    const url = `${req.protocol}://${req.host}/${req.path ?? ''}`;
     decideHost(located, url, flagConsent(allowedHosts(ctx.values['allow-host'])));
   }
   const c = located.credential;

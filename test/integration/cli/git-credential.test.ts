@@ -223,6 +223,19 @@ describe('latch git-credential with real git against git http-backend demanding 
     });
     ok(allowed);
     expect(attributes(allowed.stdout).password).toBe(DAVE);
+    // A request naming no host (a client certificate's passphrase, a file:// remote) or no protocol has nothing
+    // to check: refused (exit 2), as a match by host gives nothing either, whatever --allow-host says. Sent to
+    // the helper directly: git 2.39 itself refuses to fill one ("refusing to work with credential missing host
+    // field"), but an older git or another caller of git's helpers may not.
+    for (const stdin of [
+      'protocol=cert\npath=/home/dave/client.p12\n\n',
+      'url=file:///srv/repo.git\n\n',
+      'host=forge.example\n\n',
+    ]) {
+      const unnamed = await t.program([...ref, '--allow-host', 'evil.example', 'get'], { stdin });
+      expect(unnamed.code, stdin).toBe(2);
+      expect(unnamed.stdout + unnamed.stderr).not.toContain(DAVE);
+    }
     // Real git with the literal form: what git 2.39 passes (user name and password) is stored and filled.
     const literal = 'latch git-credential --allow-store';
     ok(
