@@ -39,10 +39,12 @@ export function parseCommandArgs(command: CliCommand | undefined, rest: string[]
     // parseArgs messages name the option, never a value.
     throw usageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, '.'));
   }
-  const { min, max } = command?.positionals ?? { min: 0, max: 0 };
+  const { min, max, missing } = command?.positionals ?? { min: 0, max: 0 };
   if (command && !parsed.values.help && (parsed.positionals.length < min || parsed.positionals.length > max)) {
     throw usageError(
-      parsed.positionals.length > max ? `Unexpected argument "${parsed.positionals[max]}".` : 'Missing argument.',
+      parsed.positionals.length > max
+        ? `Unexpected argument "${parsed.positionals[max]}".`
+        : (missing ?? `Missing argument: see latch ${command.name} --help.`),
     );
   }
   return parsed;

@@ -40,8 +40,11 @@ export interface CliCommand {
   /** e.g. "latch init [--hardened] [--quick-unlock] [--iterations N]". */
   usage: string;
   options?: Record<string, OptionSpec>;
-  /** Allowed count of positional arguments after the command name (default none). */
-  positionals?: { min: number; max: number };
+  /**
+   * Allowed count of positional arguments after the command name (default none); `missing`: what to say when
+   * fewer are given (default: a plain "Missing argument" pointing at --help).
+   */
+  positionals?: { min: number; max: number; missing?: string };
   /** Returns the exit code (default 0); throws LatchError for failures (mapped in exit-codes.ts). */
   run(ctx: CliContext): Promise<number | undefined>;
 }

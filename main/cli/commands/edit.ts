@@ -272,7 +272,13 @@ export const editCommand: CliCommand = {
   name: 'edit',
   usage:
     "latch edit SERVICE [--name NAME] [--url URL] [--tag TAG]... [--untag TAG]... [--notes TEXT] [--header 'Name: value']... [--drop-header NAME]...  |  latch edit SERVICE/CREDENTIAL [--name NAME] [--expires YYYY-MM-DD|never] [--rotate-every DAYS|never]",
-  positionals: { min: 1, max: 1 },
+  positionals: {
+    min: 1,
+    max: 1,
+    // `latch edit --url ''` reads as "remove the URL" but names nothing to remove it from.
+    missing:
+      "Name what to edit first: latch edit SERVICE --url URL (to remove a service's base URL: latch edit SERVICE --url ''), or latch edit SERVICE/CREDENTIAL --expires DAY.",
+  },
   options: {
     name: { type: 'string', help: 'the new name of the service (or of the credential, for SERVICE/CREDENTIAL)' },
     url: {

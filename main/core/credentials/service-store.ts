@@ -59,8 +59,18 @@ export interface Located {
 
 const newId = (prefix: string) => `${prefix}${randomBytes(9).toString('base64url')}`;
 
+/**
+ * The words the user knows a field by (the credential form's labels), where the record's key is not one: a
+ * message is read by people, in the app and on the command line; `detail.field` keeps the key for the form.
+ */
+const FIELD_WORDS: Record<string, string> = {
+  rotateEveryDays: 'Rotation period',
+  expiresAt: 'Expiry',
+  graceDays: 'Grace period',
+};
+
 function badInput(field: string, message: string): LatchError {
-  return new LatchError('ERR_BAD_INPUT', `${field}: ${message}.`, { detail: { field } });
+  return new LatchError('ERR_BAD_INPUT', `${FIELD_WORDS[field] ?? field}: ${message}.`, { detail: { field } });
 }
 
 /** The rotation reminder the credential form allows (whole days, 1 to 3650), checked here for every writer. */

@@ -164,6 +164,12 @@ describe('latch edit SERVICE', () => {
     expect(readFileSync(env.LATCH_VAULT).equals(before)).toBe(true);
   });
 
+  it("--url '' with no service: exit 2, saying to name the service and how a base URL is removed", async () => {
+    const r = await run(['edit', '--url', '']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("latch edit SERVICE --url ''");
+  });
+
   it('takes no secret: a field option is not one of its options, and a credential field is not a target', async () => {
     const field = await run(['edit', 'Stripe EU/live', '--field', 'value=sk_other']);
     expect(field.code).toBe(2);
@@ -231,8 +237,8 @@ describe('latch edit SERVICE/CREDENTIAL --expires / --rotate-every', () => {
       [['Stripe EU/test', '--expires', 'tomorrow'], /--expires takes a day/],
       [['Stripe EU/test', '--rotate-every', '1.5'], /--rotate-every takes whole days/],
       // The store's own check, the one the app's form meets too.
-      [['Stripe EU/test', '--rotate-every', '3651'], /rotateEveryDays: give whole days from 1 to 3650/],
-      [['Stripe EU/test', '--rotate-every', '0'], /rotateEveryDays: give whole days from 1 to 3650/],
+      [['Stripe EU/test', '--rotate-every', '3651'], /Rotation period: give whole days from 1 to 3650/],
+      [['Stripe EU/test', '--rotate-every', '0'], /Rotation period: give whole days from 1 to 3650/],
       [['Stripe EU', '--expires', '2027-01-01'], /--expires changes one credential/],
       [['Stripe EU/test'], /Say what to change: --name, --expires or --rotate-every/],
     ];
@@ -240,6 +246,8 @@ describe('latch edit SERVICE/CREDENTIAL --expires / --rotate-every', () => {
       const r = await run(['edit', ...args]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(message);
+      // The record's key is not a word the user knows (the form says "rotation period", the flag --rotate-every).
+      expect(r.stderr).not.toContain('rotateEveryDays');
     }
     expect(readFileSync(env.LATCH_VAULT).equals(before)).toBe(true);
   });
