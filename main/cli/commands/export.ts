@@ -1,7 +1,7 @@
 import { detectExportFormat, EXPORT_FORMATS, type ExportFormat } from '../../core/io/detect-format';
-import { exportLatchBackup } from '../../core/io/latch-backup-export';
+import { writeLatchBackupFile } from '../../core/io/latch-backup-export';
 import { assertPlaintextConfirmed, buildPlaintextExport } from '../../core/io/plaintext-export';
-import { writePrivateFile } from '../../core/io/private-file';
+import { checkPrivateFileTarget, writePrivateFile } from '../../core/io/private-file';
 import { serviceEntries } from '../../core/io/vault-services';
 import { systemClock } from '../../core/platform';
 import { usageError } from '../parse-args';
@@ -38,14 +38,18 @@ export const exportCommand: CliCommand = {
       if (!/^\d+$/.test(ctx.values.iterations)) throw usageError('--iterations takes a whole number.');
       iterations = Number(ctx.values.iterations);
     }
+    // Either format is a file of secrets: a link, a pipe, a folder or a file already there is refused before
+    // the vault is unlocked (and again at the write), never written through or replaced.
+    const place = { overwrite: false };
 
     if (format === 'json') {
       const confirmPlaintext = plaintext && ctx.values['yes-i-understand'] === true;
       // Refused before the vault is even unlocked.
       assertPlaintextConfirmed({ confirmPlaintext });
+      await checkPrivateFileTarget(path, place);
       return withServiceStore(ctx, async (_store, vault) => {
         const text = await buildPlaintextExport(vault, systemClock, { confirmPlaintext });
-        await writePrivateFile(path, text, { overwrite: false });
+        await writePrivateFile(path, text, place);
         const services = serviceEntries(vault).size;
         ctx.output(
           { path, format, services, encrypted: false },
@@ -55,6 +59,7 @@ export const exportCommand: CliCommand = {
       });
     }
 
+    await checkPrivateFileTarget(path, place);
     return withServiceStore(ctx, async (_store, vault) => {
       let password: string;
       if (ctx.values['backup-password-stdin'] === true && ctx.values['password-stdin'] !== true) {
@@ -67,12 +72,10 @@ export const exportCommand: CliCommand = {
       } else {
         password = await ctx.secrets.newPassword('Backup password: ');
       }
-      const { records } = await exportLatchBackup({
-        source: vault,
-        path,
-        password,
-        iterations: iterations ?? vault.iterations,
-      });
+      const { records } = await writeLatchBackupFile(
+        { source: vault, path, password, iterations: iterations ?? vault.iterations },
+        place,
+      );
       const services = serviceEntries(vault).size;
       ctx.output(
         { path, format, services, records, encrypted: true },

@@ -1,9 +1,8 @@
-import { rm } from 'node:fs/promises';
 import type { RecordVault } from '../credentials/record-vault';
 import type { Clock, SaveDialog } from '../platform';
-import { exportLatchBackup } from './latch-backup-export';
+import { writeLatchBackupFile } from './latch-backup-export';
 import { buildPlaintextExport } from './plaintext-export';
-import { placePrivateFile, privateTempName, writeFailed, writePrivateFile } from './private-file';
+import { writePrivateFile } from './private-file';
 
 export type SecretExport = { format: 'plaintext' } | { format: 'latch-backup'; backupPassword: string };
 export type ExportOutcome = { saved: false } | { saved: true; path: string };
@@ -35,14 +34,6 @@ export async function exportToChosenFile(o: {
     await writePrivateFile(path, await buildPlaintextExport(o.vault, o.clock, { confirmPlaintext: true }), place);
     return { saved: true, path };
   }
-  // A backup is a vault file, written by the vault's own atomic save under a private name, then put in place.
-  const scratch = privateTempName(path);
-  try {
-    await exportLatchBackup({ source: o.vault, path: scratch, password: o.request.backupPassword });
-    await placePrivateFile(scratch, path, place);
-  } catch (e) {
-    await rm(scratch, { force: true }).catch(() => undefined);
-    throw writeFailed(path, e);
-  }
+  await writeLatchBackupFile({ source: o.vault, path, password: o.request.backupPassword }, place);
   return { saved: true, path };
 }

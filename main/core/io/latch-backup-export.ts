@@ -1,6 +1,7 @@
 import { promises as fsp } from 'node:fs';
 import type { RecordVault } from '../credentials/record-vault';
 import { createVault } from '../vault/create-vault';
+import { type PrivateFileOptions, placePrivateFile, privateTempName, writeFailed } from './private-file';
 
 export interface LatchBackupExportOptions {
   /** The open vault to copy from. */
@@ -42,4 +43,24 @@ export async function exportLatchBackup(o: LatchBackupExportOptions): Promise<{ 
   // The first (empty) save left a .bak beside the backup; it holds nothing, so drop it.
   await fsp.rm(`${o.path}.bak`, { force: true }).catch(() => undefined);
   return { records };
+}
+
+/**
+ * A backup at a path the user named, written as every file of secrets is (private-file.ts): the vault's own
+ * atomic save under a private temporary name beside it, then put in place, so a link at the path is refused,
+ * never written through, a pipe or a device is refused, and a failure leaves nothing half-written there.
+ */
+export async function writeLatchBackupFile(
+  o: LatchBackupExportOptions,
+  place: PrivateFileOptions,
+): Promise<{ records: number }> {
+  const scratch = privateTempName(o.path);
+  try {
+    const written = await exportLatchBackup({ ...o, path: scratch });
+    await placePrivateFile(scratch, o.path, place);
+    return written;
+  } catch (e) {
+    await fsp.rm(scratch, { force: true }).catch(() => undefined);
+    throw writeFailed(o.path, e);
+  }
 }

@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { createHash, createPublicKey } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jwtVerify } from 'jose';
@@ -334,6 +335,32 @@ describe('latch export', () => {
     const json = JSON.parse(readFileSync(out, 'utf8'));
     expect(json.format).toBe('latch-plaintext');
     expect(JSON.stringify(json)).toContain(STRIPE_KEY);
+  });
+
+  it('refuses a symbolic link (dangling too) or a FIFO as the output, in either format, before the vault is unlocked', async () => {
+    const victim = join(dir, 'victim.latch');
+    writeFileSync(victim, 'keep me\n');
+    const link = join(dir, 'link.latch');
+    symlinkSync(victim, link);
+    const dangling = join(dir, 'dangling.latch');
+    const nowhere = join(dir, 'nowhere.latch');
+    symlinkSync(nowhere, dangling);
+    const fifo = join(dir, 'fifo.latch');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    for (const out of [link, dangling, fifo])
+      for (const format of [[], ['--plaintext', '--yes-i-understand']]) {
+        // No password on stdin: a command that opened the vault first would answer that it has none.
+        const r = await latch(['export', out, ...format, ...ITER], { env });
+        expect(r.code, `${out} ${format.join(' ')}: ${r.stderr}`).toBe(2);
+        expect(r.stderr).toMatch(out === fifo ? /not a regular file/ : /symbolic link/);
+      }
+    expect(readFileSync(victim, 'utf8')).toBe('keep me\n');
+    expect([lstatSync(link).isSymbolicLink(), lstatSync(dangling).isSymbolicLink(), existsSync(nowhere)]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 });
 
