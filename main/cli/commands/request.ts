@@ -7,7 +7,7 @@ import {
   maskHeaders,
   type RequestAuth,
 } from '../../core/http';
-import { readBoundedFile } from '../../core/io/read-bounded';
+import { readCappedFile } from '../../core/io/read-capped';
 import { createPoliteGate, LimitRecords, politeSend } from '../../core/limits';
 import { withServiceHeaders } from '../../core/model/default-headers';
 import { systemClock } from '../../core/platform';
@@ -108,7 +108,7 @@ export const requestCommand: CliCommand = {
       typeof ctx.values.data === 'string' ? ctx.values.data : undefined,
       forms,
       contentType,
-      (path) => readBoundedFile(path, MAX_UPLOAD_BYTES, { verb: 'uploads', what: 'the file to upload' }),
+      (path) => readCappedFile(path, MAX_UPLOAD_BYTES, { what: `the file to upload ${path}`, regularOnly: true }),
     );
 
     return withSession(ctx, async ({ vault, credentials, accessTokens }) => {

@@ -9,7 +9,7 @@ import { MAX_SERVICE_ACCOUNT_BYTES } from './gcp-service-account-parse';
 import type { CredentialImportFormat, CredentialImportPlan, ImportFormat, ImportResult } from './import-types';
 import { applyLatchBackupImport, type BackupImportPlan, planLatchBackupImport } from './latch-backup-import';
 import { planPostmanImport } from './postman-import';
-import { readBoundedFile } from './read-bounded';
+import { MAX_IMPORT_BYTES, readCappedFile } from './read-capped';
 import { serviceNameFromFile } from './service-name-from-file';
 
 export type ImportPlan =
@@ -32,14 +32,19 @@ export async function planImportFile(
   o: ImportFileOptions,
 ): Promise<ImportPlan> {
   // A key file named as such is refused by its size before a byte is read: it is about 2 KB.
+  // Only a regular file: the app's file dialog can pick a FIFO, and one with no writer would hold the import.
   const bytes: Uint8Array =
     o.format === 'gcp-service-account'
-      ? await readBoundedFile(o.path, MAX_SERVICE_ACCOUNT_BYTES, {
-          verb: 'imports service-account',
-          what: 'the key file',
+      ? await readCappedFile(o.path, MAX_SERVICE_ACCOUNT_BYTES, {
+          what: `the key file ${o.path}`,
           advice: 'A service-account key file is about 2 KB; choose the key file itself.',
+          regularOnly: true,
         })
-      : await readBoundedFile(o.path);
+      : await readCappedFile(o.path, MAX_IMPORT_BYTES, {
+          what: `the file ${o.path}`,
+          advice: 'Split it, or check it is the right file.',
+          regularOnly: true,
+        });
   const format = o.format ?? detectImportFormat(o.path, bytes);
   const service = o.service?.trim() ? o.service.trim() : undefined;
   switch (format) {

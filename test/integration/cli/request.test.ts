@@ -190,7 +190,7 @@ describe('latch request', () => {
     const cases: [string, RegExp][] = [
       [fifo, /not a regular file/],
       [dir, /not a regular file/],
-      [big, /16777217 bytes; Latch uploads files up to 16777216 bytes/],
+      [big, /16777217 bytes, more than 16 MiB/],
       [join(dir, 'missing.txt'), /Cannot read .*missing\.txt \(ENOENT\)/],
     ];
     for (const [path, why] of cases) {

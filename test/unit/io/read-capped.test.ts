@@ -1,10 +1,10 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatLimit, readCapped, readCappedFile } from '../../../main/core/io/read-capped';
+import { formatLimit, MAX_IMPORT_BYTES, readCapped, readCappedFile } from '../../../main/core/io/read-capped';
 import { LatchError } from '../../../main/core/model/errors';
 
 const dir = mkdtempSync(join(tmpdir(), 'latch-read-capped-'));
@@ -90,5 +90,34 @@ describe('readCappedFile', () => {
     const missing = await failure(readCappedFile(join(dir, 'none'), 10, { what: 'the env file none' }));
     expect(missing.code).toBe('ERR_NOT_FOUND');
     expect(missing.message).toBe('Cannot read the env file none (ENOENT).');
+  });
+});
+
+describe('readCappedFile with regularOnly (what an import or an upload reads)', () => {
+  const importing = (path: string, max = MAX_IMPORT_BYTES) =>
+    readCappedFile(path, max, { what: `the file ${path}`, regularOnly: true });
+
+  it('reads a regular file whole', async () => {
+    const path = join(dir, 'a.env');
+    writeFileSync(path, 'A=1\n');
+    expect((await importing(path)).toString()).toBe('A=1\n');
+  });
+
+  it('refuses a file over the limit before reading it', async () => {
+    const path = join(dir, 'big.json');
+    writeFileSync(path, Buffer.alloc(2048));
+    const e = await failure(importing(path, 1024));
+    expect(e).toMatchObject({ code: 'ERR_BAD_INPUT', detail: { size: 2048, max: 1024, reason: 'too-large' } });
+  });
+
+  it('refuses /dev/zero and a FIFO at once instead of reading forever or hanging', async () => {
+    expect(await failure(importing('/dev/zero'))).toMatchObject({ code: 'ERR_BAD_INPUT' });
+    const fifo = join(dir, 'import.fifo');
+    execFileSync('mkfifo', [fifo]);
+    expect(await failure(importing(fifo))).toMatchObject({ code: 'ERR_BAD_INPUT', detail: { reason: 'not-a-file' } });
+  });
+
+  it('says a missing file is missing', async () => {
+    expect(await failure(importing(join(dir, 'nope')))).toMatchObject({ code: 'ERR_NOT_FOUND' });
   });
 });
