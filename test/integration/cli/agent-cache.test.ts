@@ -5,20 +5,9 @@
  * agent's own lookups; the file system is the real one, watched for reads.
  */
 import { execFileSync } from 'node:child_process';
-import {
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openCliSession } from '../../../main/app/cli-session';
 import { HeldVault } from '../../../main/cli/agent-held-vault';
 import { agentLookups } from '../../../main/cli/agent-lookup';
@@ -27,10 +16,11 @@ import { type RunningAgent, startAgent } from '../../../main/core/agent/agent-se
 import { agentPaths } from '../../../main/core/agent/runtime-dir';
 import { systemClock } from '../../../main/core/platform';
 import { createVault, nodeFileSystem, type OpenVault, type VaultFileSystem } from '../../../main/core/vault';
+import { privateRuntime, tempDir } from '../../support/temp-dir';
 import { plant, planted, plantedFiles } from './no-secret-on-disk';
 
-const dir = mkdtempSync(join(tmpdir(), 'latch-agent-cache-'));
-const runtime = join(dir, 'runtime');
+const dir = tempDir('agent-cache');
+const runtime = privateRuntime(dir);
 const env = { XDG_RUNTIME_DIR: runtime };
 const path = join(dir, 'v.latch');
 // One value per revision of the file, all of one length: each revision's file is the same size.
@@ -52,7 +42,6 @@ const watched: VaultFileSystem = {
 };
 
 beforeAll(async () => {
-  mkdirSync(runtime, { mode: 0o700 });
   const { vault } = await createVault({ path, password: plant('cache master password'), iterations: 100_000 });
   const { credentials } = openCliSession(vault, systemClock);
   const serviceId = await credentials.createService({ name: 'Svc' });
@@ -74,8 +63,6 @@ beforeAll(async () => {
   expect(new Set(revisions.map((r) => r.length)).size).toBe(1);
   revisions = revisions.map((r) => Buffer.from(r));
 });
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Puts revision `i` at `target` by a rename (as a save or a sync tool does): a new inode. */
 function renameIn(i: number, target = path): void {

@@ -5,21 +5,19 @@ import {
   copyFileSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
-  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { privateRuntime, tempDir } from '../../support/temp-dir';
 import { grepTree, ownTempEnv, plant, planted, plantedFiles } from './no-secret-on-disk';
 import { latch } from './run-latch';
 
-const dir = mkdtempSync(join(tmpdir(), 'latch-agent-'));
-const runtime = join(dir, 'runtime');
+const dir = tempDir('agent');
+const runtime = privateRuntime(dir);
 const PW = plant('agent master password');
 const SECRET = plant('planted-agent-secret');
 const env = { LATCH_NO_KEYCHAIN: '1', LATCH_VAULT: join(dir, 'v.latch'), XDG_RUNTIME_DIR: runtime, ...ownTempEnv(dir) };
@@ -45,7 +43,6 @@ async function until(check: () => boolean, what: string, ms = 15_000): Promise<v
 const getWithoutPassword = () => latch(['get', 'Git/main'], { env });
 
 beforeAll(async () => {
-  mkdirSync(runtime, { mode: 0o700 });
   chmodSync(dir, 0o755);
   expect((await latch(['init', '--password-stdin', '--iterations', '100000'], { stdin: `${PW}\n`, env })).code).toBe(0);
   const add = await latch(
@@ -84,9 +81,9 @@ beforeAll(async () => {
   expect(oauth.code, oauth.stderr).toBe(0);
 });
 
+// Before tempDir's removal of the folder (after-hooks run last registered first): the agent's socket is in it.
 afterAll(async () => {
   await latch(['lock'], { env });
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('latch unlock --for (the unlock agent)', () => {

@@ -1,28 +1,16 @@
-// Real OS keychain: run under `node scripts/with-peers.mjs` (private D-Bus session, unlocked gnome-keyring).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NapiKeychain } from '../../../main/core/keychain/napi-keychain';
-import { LatchError } from '../../../main/core/model/errors';
 import { createVault, deviceKeyName, forgetQuickUnlock, openVault } from '../../../main/core/vault';
+import { rejectionCode } from '../../support/error-code';
+import { tempDir } from '../../support/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'latch-kc-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('kc');
 // A service name of its own, so a developer's real Latch entries are never touched.
 const keychain = new NapiKeychain({ service: `Latch-test-${process.pid}` });
 const reachable = await keychain.available();
 const ITER = 100_000;
 const PW = 'keychain test password';
-
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'resolved';
-  } catch (e) {
-    return e instanceof LatchError ? e.code : String(e);
-  }
-}
 
 describe.runIf(reachable)('OS keychain (Secret Service)', () => {
   it('stores, reads and deletes a named secret', async () => {
@@ -42,14 +30,14 @@ describe.runIf(reachable)('OS keychain (Secret Service)', () => {
     expect(await quick.readRecord('a')).toEqual({ s: 'quick' });
 
     expect(await forgetQuickUnlock({ path, keychain })).toMatchObject({ forgotten: true });
-    expect(await code(openVault({ path, useQuickUnlock: true, keychain }))).toBe('ERR_QUICK_UNLOCK_OFF');
+    expect(await rejectionCode(openVault({ path, useQuickUnlock: true, keychain }))).toBe('ERR_QUICK_UNLOCK_OFF');
     const again = await openVault({ path, password: PW, keychain });
     await again.enableQuickUnlock();
-    expect(await code(openVault({ path, useQuickUnlock: true, keychain }))).toBe('resolved');
+    expect(await rejectionCode(openVault({ path, useQuickUnlock: true, keychain }))).toBe('resolved');
 
     await again.disableQuickUnlock();
     expect(await keychain.get(deviceKeyName(vault.id))).toBeNull();
-    expect(await code(openVault({ path, useQuickUnlock: true, keychain }))).toBe('ERR_QUICK_UNLOCK_OFF');
+    expect(await rejectionCode(openVault({ path, useQuickUnlock: true, keychain }))).toBe('ERR_QUICK_UNLOCK_OFF');
   });
 
   it('hardened mode refuses without the device key (ERR_DEVICE_KEY_MISSING); the recovery kit opens it', async () => {
@@ -63,15 +51,15 @@ describe.runIf(reachable)('OS keychain (Secret Service)', () => {
     });
     vault.putRecord('h', null, { s: 'hardened' });
     await vault.save();
-    expect(await code(openVault({ path, password: PW, keychain }))).toBe('resolved');
+    expect(await rejectionCode(openVault({ path, password: PW, keychain }))).toBe('resolved');
 
     // Another machine: the key is not in its keychain.
     await keychain.delete(deviceKeyName(vault.id));
-    expect(await code(openVault({ path, password: PW, keychain }))).toBe('ERR_DEVICE_KEY_MISSING');
+    expect(await rejectionCode(openVault({ path, password: PW, keychain }))).toBe('ERR_DEVICE_KEY_MISSING');
     const restored = await openVault({ path, password: PW, keychain, recoveryKit: recoveryKit! });
     expect(await restored.readRecord('h')).toEqual({ s: 'hardened' });
     // The kit put the device key back.
-    expect(await code(openVault({ path, password: PW, keychain }))).toBe('resolved');
+    expect(await rejectionCode(openVault({ path, password: PW, keychain }))).toBe('resolved');
     await keychain.delete(deviceKeyName(vault.id));
   });
 });
@@ -79,10 +67,10 @@ describe.runIf(reachable)('OS keychain (Secret Service)', () => {
 describe.runIf(!reachable)('no OS keychain reachable', () => {
   it('reports ERR_KEYCHAIN_UNAVAILABLE and the password alone still works', async () => {
     const path = join(dir, 'nokc.latch');
-    expect(await code(createVault({ path, password: PW, iterations: ITER, quickUnlock: true, keychain }))).toBe(
-      'ERR_KEYCHAIN_UNAVAILABLE',
-    );
+    expect(
+      await rejectionCode(createVault({ path, password: PW, iterations: ITER, quickUnlock: true, keychain })),
+    ).toBe('ERR_KEYCHAIN_UNAVAILABLE');
     await createVault({ path, password: PW, iterations: ITER, keychain });
-    expect(await code(openVault({ path, password: PW, keychain }))).toBe('resolved');
+    expect(await rejectionCode(openVault({ path, password: PW, keychain }))).toBe('resolved');
   });
 });

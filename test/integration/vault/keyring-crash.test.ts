@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NapiKeychain } from '../../../main/core/keychain/napi-keychain';
-import { LatchError } from '../../../main/core/model/errors';
+import { rejectionCode } from '../../support/error-code';
 
 const inPeers = process.env.LATCH_IN_PEERS === '1' && process.env.DBUS_SESSION_BUS_ADDRESS !== undefined;
 const keychain = new NapiKeychain({ service: `Latch-test-crash-${process.pid}` });
@@ -70,15 +70,6 @@ async function crash(signal: NodeJS.Signals): Promise<number> {
   return pid!;
 }
 
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'resolved';
-  } catch (e) {
-    return e instanceof LatchError ? e.code : String(e);
-  }
-}
-
 // Each case takes well under a second; with the system's bus configuration back they would wait on a
 // prompt: fail in seconds, not after the 60 s default, three times over.
 describe.runIf(reachable)('the test keyring after a crash', { timeout: 15_000 }, () => {
@@ -104,7 +95,7 @@ describe.runIf(reachable)('the test keyring after a crash', { timeout: 15_000 },
     process.kill(pid, 'SIGSTOP');
     try {
       const started = Date.now();
-      expect(await code(keychain.get(ITEM))).toBe('ERR_KEYCHAIN_UNAVAILABLE');
+      expect(await rejectionCode(keychain.get(ITEM))).toBe('ERR_KEYCHAIN_UNAVAILABLE');
       expect(Date.now() - started).toBeLessThan(10_000);
     } finally {
       process.kill(pid, 'SIGCONT');
@@ -130,7 +121,7 @@ describe.runIf(reachable)('the test keyring after a crash', { timeout: 15_000 },
 
     // Reading an item needs the keyring unlocked, so the daemon asks for a prompt: refused at once.
     // (With a prompter this call waited until the CI timeout.)
-    expect(await code(keychain.get(ITEM))).toBe('ERR_KEYCHAIN_UNAVAILABLE');
+    expect(await rejectionCode(keychain.get(ITEM))).toBe('ERR_KEYCHAIN_UNAVAILABLE');
     expect(await keychain.available()).toBe(false);
     expect(stderr).toMatch(/couldn't create system prompt.*ServiceUnknown/);
 

@@ -4,7 +4,7 @@ import { parseEnvAssignment } from '../../../main/core/exec/env-assignment';
 import { exitCodeOf } from '../../../main/core/exec/exit-code';
 import { resolveExecEnv } from '../../../main/core/exec/resolve-env';
 import { runCommand } from '../../../main/core/exec/run-command';
-import { LatchError } from '../../../main/core/model/errors';
+import { codeOf } from '../../support/error-code';
 
 function sink(): Writable & { text: () => string } {
   const chunks: Buffer[] = [];
@@ -17,15 +17,6 @@ function sink(): Writable & { text: () => string } {
   w.text = () => Buffer.concat(chunks).toString('utf8');
   return w;
 }
-
-const codeOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof LatchError ? e.code : 'other';
-  }
-  return 'none';
-};
 
 describe('exec environment', () => {
   it('parses NAME=REF and refuses bad names without echoing the value', () => {

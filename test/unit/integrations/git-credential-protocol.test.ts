@@ -5,7 +5,7 @@ import {
   parseExpiryUtc,
   parseGitCredential,
 } from '../../../main/core/integrations/git-credential-protocol';
-import { codeOf } from './error-code';
+import { codeOf } from '../../support/error-code';
 
 describe('parseGitCredential: what git sends, and what an attacker could send instead', () => {
   it('reads key=value lines up to the blank line, CRLF endings included, array keys as lists', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stsEndpoint } from '../../../main/core/integrations/sts-assume-role';
-import { codeOf } from './error-code';
+import { codeOf } from '../../support/error-code';
 
 describe('stsEndpoint: where the signed AssumeRole request goes', () => {
   it("the region's own STS endpoint, or the override", () => {

@@ -1,12 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkPrivateFileTarget, writeFailed } from '../../../main/core/io/private-file';
 import { LatchError } from '../../../main/core/model/errors';
+import { tempDir } from '../../support/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'latch-private-errors-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('private-errors');
 
 const fsError = (code: string) => Object.assign(new Error(`${code}: secret-looking detail`), { code });
 

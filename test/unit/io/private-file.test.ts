@@ -5,14 +5,12 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
-  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportToChosenFile } from '../../../main/core/io/export-to-file';
 import {
   checkPrivateMode,
@@ -20,23 +18,15 @@ import {
   type PrivateFileSystem,
   writePrivateFile,
 } from '../../../main/core/io/private-file';
+import { codeOf } from '../../support/error-code';
+import { tempDir } from '../../support/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'latch-private-file-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const codeOf = (f: () => unknown): string | undefined => {
-  try {
-    f();
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-  return undefined;
-};
+const dir = tempDir('private-file');
 
 describe('the mode of a file of secrets (latch inject --mode)', () => {
   it('allows 600 and 400 only: owner read (and write)', () => {
-    expect(codeOf(() => checkPrivateMode(0o600))).toBeUndefined();
-    expect(codeOf(() => checkPrivateMode(0o400))).toBeUndefined();
+    expect(codeOf(() => checkPrivateMode(0o600))).toBe('no error');
+    expect(codeOf(() => checkPrivateMode(0o400))).toBe('no error');
   });
 
   it.each([

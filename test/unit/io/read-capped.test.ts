@@ -1,14 +1,13 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatLimit, MAX_IMPORT_BYTES, readCapped, readCappedFile } from '../../../main/core/io/read-capped';
 import { LatchError } from '../../../main/core/model/errors';
+import { tempDir } from '../../support/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'latch-read-capped-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('read-capped');
 
 async function failure(p: Promise<unknown>): Promise<LatchError> {
   const e = await p.then(
