@@ -152,6 +152,12 @@ describe('AAD binding of record ciphertexts', () => {
     const blob = await seal(key, body, recordAad('vault-a', 'r1', 3));
     expect(new TextDecoder().decode(await open(key, blob, recordAad('vault-a', 'r1', 3)))).toBe('{"secret":1}');
     await expect(open(key, blob, recordAad('vault-a', 'r2', 3))).rejects.toThrow();
+    // A plain Uint8Array, as WebCrypto's was: a Buffer's slice() would be a view, and a caller that copies with
+    // slice() and zeroes the original (rekey.ts's withBodies) would zero its copy.
+    const plain = await open(key, blob, recordAad('vault-a', 'r1', 3));
+    const copy = plain.slice();
+    plain.fill(0);
+    expect(new TextDecoder().decode(copy)).toBe('{"secret":1}');
     await expect(open(key, blob, recordAad('vault-b', 'r1', 3))).rejects.toThrow();
     await expect(open(key, blob, recordAad('vault-a', 'r1', 2))).rejects.toThrow();
   });
