@@ -260,7 +260,9 @@ export class ServiceStore {
     if (!serviceId.startsWith(SERVICE_RECORD_PREFIX) || !this.vault.entries().has(serviceId)) {
       throw new LatchError('ERR_NOT_FOUND', 'That service is not in the vault (it may have been deleted).');
     }
-    const parsed = ServiceBody.safeParse(await this.vault.readRecord(serviceId));
+    // jitless: zod would otherwise compile a parser for the schema (new Function) on its first parse, which
+    // costs a one-shot command more than the one parse it then speeds up; a record is parsed once per read.
+    const parsed = ServiceBody.safeParse(await this.vault.readRecord(serviceId), { jitless: true });
     if (!parsed.success)
       throw new LatchError('ERR_VAULT_CORRUPT', 'This service record could not be read; restore it from a backup.');
     return parsed.data;

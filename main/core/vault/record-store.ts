@@ -24,6 +24,8 @@ export interface LazyRows {
   row(id: string): Row | undefined;
   rowsMentioning(needle: string): [string, Row][] | null;
   all(): Map<string, Row>;
+  /** Zeroes the plaintext the rows are read from (it is let go: on lock, or once all() has parsed every row). */
+  wipe(): void;
 }
 
 /**
@@ -60,7 +62,7 @@ export class RecordStore {
   private all(): Map<string, Row> {
     if (this.map === null) {
       this.map = this.lazy!.all();
-      this.lazy = null;
+      this.dropLazy();
     }
     return this.map;
   }
@@ -129,6 +131,11 @@ export class RecordStore {
   /** Takes the rows of a reload or re-key as the new content (their bodies are owned from now on). */
   replaceAll(rows: Map<string, Row>): void {
     this.map = rows;
+    this.dropLazy();
+  }
+
+  private dropLazy(): void {
+    this.lazy?.wipe();
     this.lazy = null;
   }
 

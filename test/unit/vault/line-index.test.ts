@@ -19,6 +19,12 @@ function decode(text: string, records: Uint8Array) {
   return decodeIndex(Buffer.from(text, 'utf8'), records);
 }
 
+function decode2(plain: Buffer, records: Uint8Array) {
+  const rows = decodeIndex(plain, records).rows;
+  if (rows instanceof Map) throw new Error('expected a line index');
+  return rows;
+}
+
 function corrupt(fn: () => unknown): string | undefined {
   try {
     fn();
@@ -75,6 +81,19 @@ describe('the line index (index version 2)', () => {
     const wide = indexText([['x', { name: 'İstanbul' }]]);
     const rows = decode(wide.text, wide.records).rows;
     expect(rows instanceof Map ? 'map' : rows.rowsMentioning('"istanbul"')).toBeNull();
+  });
+
+  it('owns the plaintext it reads rows from: zeroed once every row is parsed (allRows), and by wipe', () => {
+    const { text, records } = indexText(ROWS);
+    const plain = Buffer.from(text, 'utf8');
+    const rows = decode2(plain, records);
+    expect(rows.row('one')?.entry).toEqual({ name: 'One' });
+    expect(plain.some((b) => b !== 0)).toBe(true); // read from, not copied: still there while rows are read alone
+    expect(allRows(rows).get('three')!.entry).toBeNull();
+    expect(plain.every((b) => b === 0)).toBe(true);
+    const other = Buffer.from(text, 'utf8');
+    decode2(other, records).wipe();
+    expect(other.every((b) => b === 0)).toBe(true);
   });
 
   it('still reads the index version 1 layout (one JSON document), all at once', () => {

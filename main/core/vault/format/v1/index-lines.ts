@@ -20,31 +20,48 @@ export function encodeLineIndexHead(revision: number): { head: string; shaAt: nu
   return { head: `${before}${'0'.repeat(64)}"}`, shaAt: before.length };
 }
 
+const LINE_INDEX_START = Buffer.from('{"v":2,', 'latin1');
+
 /** True when the index plaintext is this layout (its writer always begins it so). */
-export function isLineIndex(text: string): boolean {
-  return text.startsWith('{"v":2,');
+export function isLineIndex(plain: Uint8Array): boolean {
+  return Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength)
+    .subarray(0, LINE_INDEX_START.length)
+    .equals(LINE_INDEX_START);
 }
 
 const rowKey = (id: string) => `\n[${JSON.stringify(id)},`;
+const NEWLINE = 0x0a;
+/**
+ * About how many bytes of lines a search decodes and lowercases at once. A string this size lives in V8's
+ * young generation, whose memory is reused from one to the next; the whole 4 MB index (10,000 records) as
+ * one string, and its lowercase as another, were two fresh allocations that cost more than the search.
+ */
+const SEARCH_CHUNK = 32 * 1024;
 
 export class LineIndex {
   /** Rows read so far (null: looked for and absent), so a row is one object however often it is read. */
   private readonly seen = new Map<string, DecodedRow | null>();
-  private lower: string | undefined;
 
   private constructor(
     readonly revision: number,
     readonly recordsSha256: string,
-    private readonly text: string,
-    /** Where the first row line begins (text.length when there is none). */
+    /**
+     * The index plaintext, owned (zeroed by wipe): rows are read from its bytes as asked for, and no string of
+     * the whole index is made unless every row is needed (all()).
+     */
+    private readonly bytes: Buffer,
+    /** The byte where the first row line begins (bytes.length when there is none). */
     private readonly rowsAt: number,
     private readonly records: Uint8Array,
+    /** The first line's lowercase is as long as itself (see rowsMentioning). */
+    private readonly headLowersInPlace: boolean,
   ) {}
 
-  /** Reads the first line only; rows are parsed when asked for. */
-  static decode(text: string, records: Uint8Array): LineIndex {
-    const nl = text.indexOf('\n');
-    const first = nl < 0 ? text : text.slice(0, nl);
+  /** Reads the first line only; rows are parsed when asked for. Takes plain over: wipe() zeroes it. */
+  static decode(plain: Uint8Array, records: Uint8Array): LineIndex {
+    const bytes = Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength);
+    const nl = bytes.indexOf(NEWLINE);
+    const first = bytes.toString('utf8', 0, nl < 0 ? bytes.length : nl);
     let raw: unknown;
     try {
       raw = JSON.parse(first);
@@ -57,79 +74,99 @@ export class LineIndex {
       recordsSha256?: unknown;
     };
     if (o.v !== 2 || typeof o.revision !== 'number' || typeof o.recordsSha256 !== 'string') throw corruptIndex();
-    return new LineIndex(o.revision, o.recordsSha256, text, nl < 0 ? text.length : nl + 1, records);
+    const rowsAt = nl < 0 ? bytes.length : nl + 1;
+    return new LineIndex(
+      o.revision,
+      o.recordsSha256,
+      bytes,
+      rowsAt,
+      records,
+      first.toLowerCase().length === first.length,
+    );
   }
 
   /** The row of record id, parsed alone (undefined: no such record). */
   row(id: string): DecodedRow | undefined {
     const known = this.seen.get(id);
     if (known !== undefined) return known ?? undefined;
-    const at = this.text.indexOf(rowKey(id));
+    const at = this.bytes.indexOf(rowKey(id), this.rowsAt - 1, 'utf8');
     if (at < 0) {
       this.seen.set(id, null);
       return undefined;
     }
-    return this.rowAt(at + 1)[1];
+    const nl = this.bytes.indexOf(NEWLINE, at + 1);
+    return this.rowOfLine(this.bytes.toString('utf8', at + 1, nl < 0 ? this.bytes.length : nl))[1];
   }
 
   /**
    * The rows whose line, lowercased (String.prototype.toLowerCase), contains `needle`: every such row, and
    * possibly more (the caller checks each). Null when that cannot be told from the text: a needle with a
    * newline, or a text whose lowercase is longer than itself (a character such as U+0130 lowercases to two
-   * code units, so positions in the lowercase would not be positions in the text).
+   * code units; the answer stays the one the search over the whole text gave, which could not map positions).
+   *
+   * The lines are decoded and lowercased a chunk of whole lines at a time. That lowercases each character
+   * exactly as the whole text would: toLowerCase's one rule that looks at neighbours (a final sigma) never
+   * looks past a newline, which is neither a cased nor a case-ignorable character; and a needle without a
+   * newline cannot span two lines, so none spans two chunks.
    */
   rowsMentioning(needle: string): [string, DecodedRow][] | null {
-    if (needle.length === 0 || needle.includes('\n')) return null;
-    this.lower ??= this.text.toLowerCase();
-    const lower = this.lower;
-    if (lower.length !== this.text.length) return null;
+    if (needle.length === 0 || needle.includes('\n') || !this.headLowersInPlace) return null;
+    const bytes = this.bytes;
     const out: [string, DecodedRow][] = [];
-    let from = this.rowsAt;
-    for (;;) {
-      const hit = lower.indexOf(needle, from);
-      if (hit < 0) return out;
-      const start = lower.lastIndexOf('\n', hit) + 1;
-      const [id, row, end] = this.rowAt(start);
-      out.push([id, row]);
-      from = end + 1;
+    for (let a = this.rowsAt; a < bytes.length; ) {
+      let b = a + SEARCH_CHUNK >= bytes.length ? -1 : bytes.indexOf(NEWLINE, a + SEARCH_CHUNK);
+      if (b < 0) b = bytes.length;
+      const text = bytes.toString('utf8', a, b);
+      const lower = text.toLowerCase();
+      if (lower.length !== text.length) return null;
+      for (let hit = lower.indexOf(needle); hit >= 0; ) {
+        const start = text.lastIndexOf('\n', hit) + 1;
+        const nl = text.indexOf('\n', hit);
+        const end = nl < 0 ? text.length : nl;
+        out.push(this.rowOfLine(text.slice(start, end)));
+        hit = nl < 0 ? -1 : lower.indexOf(needle, end + 1);
+      }
+      a = b + 1;
     }
+    return out;
   }
 
   /**
-   * Parses the line beginning at start; returns its id, its row (the one already read, if it was) and where
-   * the line ends. The line must be the only one for its id, and begin with that id as JSON.stringify writes it.
+   * Parses one row line; returns its id and its row (the one already read, if it was). The line must begin
+   * with its id as JSON.stringify writes it and be the only line that does (a newline comes before every row
+   * line, so `\n["id",` occurs exactly once in the index).
    */
-  private rowAt(start: number): [string, DecodedRow, number] {
-    const nl = this.text.indexOf('\n', start);
-    const end = nl < 0 ? this.text.length : nl;
+  private rowOfLine(line: string): [string, DecodedRow] {
     let tuple: unknown;
     try {
-      tuple = JSON.parse(this.text.slice(start, end));
+      tuple = JSON.parse(line);
     } catch {
       throw corruptIndex();
     }
     const [id, row] = checkRow(tuple, this.records);
     const known = this.seen.get(id);
-    if (known) return [id, known, end];
+    if (known) return [id, known];
     const key = rowKey(id);
-    if (this.text.indexOf(key, this.rowsAt - 1) !== start - 1 || this.text.indexOf(key, end) >= 0) throw corruptIndex();
+    const first = this.bytes.indexOf(key, this.rowsAt - 1, 'utf8');
+    if (!line.startsWith(key.slice(1)) || first < 0 || this.bytes.indexOf(key, first + 1, 'utf8') >= 0)
+      throw corruptIndex();
     this.seen.set(id, row);
-    return [id, row, end];
+    return [id, row];
   }
 
   /** Every row, in file order, each checked (the rows already read are the same objects). */
   all(): Map<string, DecodedRow> {
-    const text = this.text;
     const rows = new Map<string, DecodedRow>();
-    if (this.rowsAt >= text.length) return rows;
+    if (this.rowsAt >= this.bytes.length) return rows;
+    const text = this.bytes.toString('utf8', this.rowsAt);
     let list: unknown[];
     try {
       // One parse of every line joined as an array: faster cold than 10,000 parses of a line each.
-      list = JSON.parse(`[${text.slice(this.rowsAt).replaceAll('\n', ',')}]`) as unknown[];
+      list = JSON.parse(`[${text.replaceAll('\n', ',')}]`) as unknown[];
     } catch {
       throw corruptIndex();
     }
-    let start = this.rowsAt;
+    let start = 0;
     for (const tuple of list) {
       if (start > text.length) throw corruptIndex(); // more rows than lines: two on one line
       const [id, fresh] = checkRow(tuple, this.records);
@@ -141,5 +178,10 @@ export class LineIndex {
     }
     if (start <= text.length) throw corruptIndex();
     return rows;
+  }
+
+  /** Zeroes the index plaintext (on lock, or once every row is parsed and this index is let go). */
+  wipe(): void {
+    this.bytes.fill(0);
   }
 }

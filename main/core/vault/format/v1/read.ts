@@ -20,21 +20,36 @@ export type { DecodedRow } from './index-row';
 /** An index as decoded: every row (index version 1), or the line index that reads them on demand (version 2). */
 export type IndexRows = Map<string, DecodedRow> | LineIndex;
 
-/** Every row of a decoded index (parsing them all, for a line index). */
+/** Every row of a decoded index (parsing them all, for a line index, which is then let go and zeroed). */
 export function allRows(rows: IndexRows): Map<string, DecodedRow> {
-  return rows instanceof Map ? rows : rows.all();
+  if (rows instanceof Map) return rows;
+  try {
+    return rows.all();
+  } finally {
+    rows.wipe();
+  }
 }
 
-/** Decodes the index plaintext in either layout (index-json.ts, index-lines.ts). */
+/**
+ * Decodes the index plaintext in either layout (index-json.ts, index-lines.ts). A line index takes plain over
+ * (dropIndex or its wipe zeroes it); otherwise the caller still owns it.
+ */
 export function decodeIndex(
   plain: Uint8Array,
   records: Uint8Array,
 ): { revision: number; recordsSha256: string; rows: IndexRows } {
+  if (isLineIndex(plain)) {
+    const index = LineIndex.decode(plain, records);
+    return { revision: index.revision, recordsSha256: index.recordsSha256, rows: index };
+  }
   const text = Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength).toString('utf8');
   if (isJsonIndex(text)) return decodeJsonIndex(text, records);
-  if (!isLineIndex(text)) throw corruptIndex();
-  const index = LineIndex.decode(text, records);
-  return { revision: index.revision, recordsSha256: index.recordsSha256, rows: index };
+  throw corruptIndex();
+}
+
+/** Zeroes what a decoded index still holds of its plaintext (a line index's bytes) when it is not kept. */
+export function dropIndex(rows: IndexRows): void {
+  if (rows instanceof LineIndex) rows.wipe();
 }
 
 /** Decrypts the index with the vault key and checks it against the header and the records section. */
@@ -57,19 +72,26 @@ export async function decryptIndex(
   let decoded: ReturnType<typeof decodeIndex>;
   try {
     decoded = decodeIndex(plain, container.records);
-  } finally {
+  } catch (e) {
     plain.fill(0);
+    throw e;
   }
-  if (decoded.revision !== header.revision) {
-    throw new LatchError('ERR_VAULT_CORRUPT', 'The vault index does not belong to this header revision.', {
-      detail: { part: 'index' },
-    });
-  }
-  const actual = await (recordsSha256 ?? createHash('sha256').update(container.records).digest('hex'));
-  if (actual !== decoded.recordsSha256) {
-    throw new LatchError('ERR_VAULT_CORRUPT', 'The records section of the vault is damaged or was tampered with.', {
-      detail: { part: 'records' },
-    });
+  if (!(decoded.rows instanceof LineIndex)) plain.fill(0);
+  try {
+    if (decoded.revision !== header.revision) {
+      throw new LatchError('ERR_VAULT_CORRUPT', 'The vault index does not belong to this header revision.', {
+        detail: { part: 'index' },
+      });
+    }
+    const actual = await (recordsSha256 ?? createHash('sha256').update(container.records).digest('hex'));
+    if (actual !== decoded.recordsSha256) {
+      throw new LatchError('ERR_VAULT_CORRUPT', 'The records section of the vault is damaged or was tampered with.', {
+        detail: { part: 'records' },
+      });
+    }
+  } catch (e) {
+    dropIndex(decoded.rows);
+    throw e;
   }
   return { rows: decoded.rows, revision: decoded.revision };
 }
