@@ -77,6 +77,10 @@ describe('the line index (index version 2)', () => {
     expect(lazy.rowsMentioning('"one"')!.map(([id]) => id)).toEqual(['one', 'two"quoted\\']);
     expect(lazy.rowsMentioning('"nowhere"')).toEqual([]);
     expect(lazy.rowsMentioning('a\nb')).toBeNull();
+    expect(lazy.rowsMentioning('"ONE"')).toEqual([]); // no lowercase holds a capital
+    const kelvin = indexText([['k', { name: '\u212aelvin' }]]);
+    const k = decode(kelvin.text, kelvin.records).rows;
+    expect(k instanceof Map ? 'map' : k.rowsMentioning('"kelvin"')!.map(([id]) => id)).toEqual(['k']);
     // A text whose lowercase is longer (U+0130 lowercases to two code units) cannot be searched by position.
     const wide = indexText([['x', { name: 'İstanbul' }]]);
     const rows = decode(wide.text, wide.records).rows;

@@ -38,6 +38,31 @@ const NEWLINE = 0x0a;
  */
 const SEARCH_CHUNK = 32 * 1024;
 
+/** The one character whose lowercase is longer than itself (U+0130 → i + U+0307). */
+const LONGER_LOWERCASE = '\u0130';
+
+/**
+ * For a needle of ASCII characters, a pattern that finds exactly where a text's lowercase holds it, without
+ * lowercasing the text (decoding and lowercasing 4 MB of index at 10,000 records, and in ICU's slow path for any
+ * chunk with a character beyond Latin-1, cost more than the rest of the search). A character lowercases to
+ * an ASCII one only when it is that character, its ASCII capital, or the Kelvin sign (U+212A → k); U+0130
+ * (→ i + U+0307) makes the caller answer null, as its lowercase is longer; every other character keeps its
+ * length. No character lowercases to an ASCII capital, so a needle with one is found nowhere.
+ * test/unit/vault/lowercase-table.test.ts checks these facts against every code point. Null: not ASCII.
+ */
+export function asciiNeedlePattern(needle: string): RegExp | null {
+  for (let i = 0; i < needle.length; i++) if (needle.charCodeAt(i) > 0x7f) return null;
+  if (/[A-Z]/.test(needle)) return /(?!)/g;
+  let source = '';
+  for (const c of needle) {
+    source +=
+      c >= 'a' && c <= 'z'
+        ? `[${c}${c.toUpperCase()}${c === 'k' ? '\\u212a' : ''}]`
+        : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  }
+  return new RegExp(source, 'g');
+}
+
 export class LineIndex {
   /** Rows read so far (null: looked for and absent), so a row is one object however often it is read. */
   private readonly seen = new Map<string, DecodedRow | null>();
@@ -101,30 +126,42 @@ export class LineIndex {
   /**
    * The rows whose line, lowercased (String.prototype.toLowerCase), contains `needle`: every such row, and
    * possibly more (the caller checks each). Null when that cannot be told from the text: a needle with a
-   * newline, or a text whose lowercase is longer than itself (a character such as U+0130 lowercases to two
-   * code units; the answer stays the one the search over the whole text gave, which could not map positions).
+   * newline, or a text whose lowercase is longer than itself (U+0130 lowercases to two code units; the answer
+   * stays the one the search over the whole text gave, which could not map positions).
    *
-   * The lines are decoded and lowercased a chunk of whole lines at a time. That lowercases each character
-   * exactly as the whole text would: toLowerCase's one rule that looks at neighbours (a final sigma) never
-   * looks past a newline, which is neither a cased nor a case-ignorable character; and a needle without a
-   * newline cannot span two lines, so none spans two chunks.
+   * The lines are decoded a chunk of whole lines at a time. A chunk's lowercase is the whole text's lowercase
+   * of those lines: toLowerCase's one rule that looks at neighbours (a final sigma) never looks past a newline,
+   * which is neither a cased nor a case-ignorable character; and a needle without a newline cannot span two
+   * lines, so none spans two chunks. A needle of ASCII characters (any name typed in ASCII) is found without
+   * lowercasing at all (asciiNeedlePattern); any other is looked for in the chunk's lowercase.
    */
   rowsMentioning(needle: string): [string, DecodedRow][] | null {
     if (needle.length === 0 || needle.includes('\n') || !this.headLowersInPlace) return null;
+    const pattern = asciiNeedlePattern(needle);
     const bytes = this.bytes;
     const out: [string, DecodedRow][] = [];
     for (let a = this.rowsAt; a < bytes.length; ) {
       let b = a + SEARCH_CHUNK >= bytes.length ? -1 : bytes.indexOf(NEWLINE, a + SEARCH_CHUNK);
       if (b < 0) b = bytes.length;
       const text = bytes.toString('utf8', a, b);
-      const lower = text.toLowerCase();
-      if (lower.length !== text.length) return null;
-      for (let hit = lower.indexOf(needle); hit >= 0; ) {
+      let find: (from: number) => number;
+      if (pattern !== null) {
+        if (text.includes(LONGER_LOWERCASE)) return null;
+        find = (from) => {
+          pattern.lastIndex = from;
+          return pattern.exec(text)?.index ?? -1;
+        };
+      } else {
+        const lower = text.toLowerCase();
+        if (lower.length !== text.length) return null;
+        find = (from) => lower.indexOf(needle, from);
+      }
+      for (let hit = find(0); hit >= 0; ) {
         const start = text.lastIndexOf('\n', hit) + 1;
         const nl = text.indexOf('\n', hit);
         const end = nl < 0 ? text.length : nl;
         out.push(this.rowOfLine(text.slice(start, end)));
-        hit = nl < 0 ? -1 : lower.indexOf(needle, end + 1);
+        hit = nl < 0 ? -1 : find(end + 1);
       }
       a = b + 1;
     }
