@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import { getThroughAgent } from './agent-get';
 import { endQuietlyWhenClosed } from './closed-output';
 import { startEarlyKdf } from './early-kdf';
+import { exitOnceWritten } from './exit-once-written';
 import { AGENT_COMMAND, CLEAR_CLIPBOARD_COMMAND, COMPLETE_COMMAND } from './helper-commands';
 import type { CliIo } from './io';
 import { runCli } from './run';
@@ -45,6 +46,8 @@ if (process.argv[2] === CLEAR_CLIPBOARD_COMMAND) {
   const fast =
     (argv.includes('get') ? await getThroughAgent(argv, io) : undefined) ??
     (argv.includes('exec') ? await (await import('./agent-exec')).execThroughAgent(argv, io) : undefined);
+  // A fast path has nothing left running once its output is out: it ends there, without Node's wind-down.
+  if (fast !== undefined) exitOnceWritten(fast, [io.stdout, io.stderr], (code) => process.exit(code));
   // `latch get --password-stdin`: the key derivation starts before the command's code loads (early-kdf.ts).
-  process.exitCode = fast ?? (await runCli(argv, io, { early: await startEarlyKdf(argv, io) }));
+  else process.exitCode = await runCli(argv, io, { early: await startEarlyKdf(argv, io) });
 }

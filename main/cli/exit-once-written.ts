@@ -1,0 +1,20 @@
+import type { Writable } from 'node:stream';
+
+/**
+ * Ends the process with `code` as soon as everything written to `streams` has been handed to the OS. `latch get`
+ * and `latch exec` through the unlock agent end this way (index.ts): once their answer is out (or the command's
+ * last output and exit code) nothing is left to run, and Node's own wind-down after the event loop empties (the
+ * environment's cleanup, the heap and the isolate freed) cost a few milliseconds of CPU more than process.exit
+ * before the process ends, on every call a tool makes. process.exit alone could cut off a write still queued
+ * (stdout on a pipe is asynchronous on macOS, or behind a slow reader anywhere), so each stream first gets an
+ * empty write, whose callback runs once every write before it has completed (or failed: a closed output is
+ * endQuietlyWhenClosed's, which ends the process itself).
+ */
+export function exitOnceWritten(code: number, streams: readonly Writable[], exit: (code: number) => void): void {
+  let waiting = streams.length;
+  if (waiting === 0) exit(code);
+  for (const stream of streams)
+    stream.write('', () => {
+      if (--waiting === 0) exit(code);
+    });
+}
