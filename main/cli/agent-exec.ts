@@ -3,8 +3,13 @@
  * agent, without the command framework. exec wraps a tool's every start (a test run, a deploy script, a dev
  * server restarted on each save), so what it adds to the child's own start matters (issue 18: under 100 ms).
  * With an agent holding the key, the agent resolves every reference in one request (main/cli/agent-lookup.ts)
- * and this starts the command with them: no zod, credential model, vault code, keychain addon or command
- * registry is loaded here.
+ * and agent-exec-run.ts starts the command with them: no zod, credential model, vault code, keychain addon or
+ * command registry is loaded here.
+ *
+ * This part (the arguments, the env file, the request) is in the start chunk, and the code that starts the
+ * command (node:child_process, masking: agent-exec-run.ts, the `exec-start` chunk) is imported only once the
+ * request is on its way: it loads while the agent reads the vault, on the other core, instead of before the
+ * request and then waiting for the answer (cli.vite.config.ts).
  *
  * It changes speed, never behaviour. The command runs exactly as the ordinary exec runs it (core/exec's
  * runCommand: the values only in its environment, never argv; stdin, stdout and stderr passed through, secret
@@ -16,15 +21,12 @@
  * printed as the ordinary exec prints it, and the command does not run.
  */
 import { askAgentResolve } from '../core/agent/agent-client';
+import type { ResolveReply } from '../core/agent/protocol';
 import { isSecretReference } from '../core/credentials/secret-reference';
 import { type EnvAssignment, parseEnvAssignment } from '../core/exec/env-assignment';
-import { type ResolvedEnv, resolveExecEnv } from '../core/exec/resolve-env';
-import { runCommand } from '../core/exec/run-command';
 import { agentFailure } from './agent-failure';
 import { agentVault } from './agent-vault';
 import { envFileAssignments } from './env-file';
-import { exitCodeForCode } from './exit-codes';
-import { cliFailure } from './failure';
 import type { CliIo } from './io';
 
 interface PlainExec {
@@ -86,56 +88,31 @@ export function plainExec(argv: readonly string[]): PlainExec | null {
   return { env, envFile, vault, command };
 }
 
-/** The environment the command gets, resolved by the agent; a number is the exit code of a failure it read. */
-async function resolveThroughAgent(
-  assignments: EnvAssignment[],
-  vaultOption: string | undefined,
-  io: CliIo,
-): Promise<ResolvedEnv | number | undefined> {
-  const references = assignments.map((a) => a.value).filter(isSecretReference);
-  // Nothing to look up: the ordinary exec does not open the vault either.
-  if (references.length === 0) return resolveExecEnv(assignments, async () => ({ value: '', secret: false }));
-  const vault = agentVault(vaultOption, io);
-  if (vault === null) return undefined;
-  const reply = await askAgentResolve(io.env, vault.vaultId, { references, vault: vault.path }).catch(() => null);
-  if (reply === null) return undefined;
-  if (!reply.ok) return agentFailure(reply, io);
-  // resolveExecEnv asks for the references in the order they were sent, one at a time.
-  const values = reply.values.values();
-  return resolveExecEnv(assignments, async () => values.next().value!);
-}
-
 /** The command's exit code when it ran through the agent; undefined when the ordinary `latch exec` should run. */
 export async function execThroughAgent(argv: readonly string[], io: CliIo): Promise<number | undefined> {
   const args = plainExec(argv);
   if (args === null) return undefined;
-  let resolved: ResolvedEnv | number | undefined;
+  let assignments: EnvAssignment[];
+  /** The agent's answer, once asked; none when nothing needs it (the ordinary exec does not open the vault either). */
+  let asked: Promise<ResolveReply | null> | undefined;
   try {
     // The env file's first (as the ordinary exec reads them; the command line wins), read once for both paths.
-    const assignments = args.envFile === undefined ? [] : [...(await envFileAssignments(args.envFile))];
+    assignments = args.envFile === undefined ? [] : [...(await envFileAssignments(args.envFile))];
     for (const pair of args.env) assignments.push(parseEnvAssignment(pair));
     if (assignments.length === 0) return undefined; // an empty env file and no --env: the ordinary usage error
-    resolved = await resolveThroughAgent(assignments, args.vault, io);
+    const references = assignments.map((a) => a.value).filter(isSecretReference);
+    if (references.length > 0) {
+      const vault = agentVault(args.vault, io);
+      if (vault === null) return undefined;
+      asked = askAgentResolve(io.env, vault.vaultId, { references, vault: vault.path }).catch(() => null);
+    }
   } catch {
     return undefined; // a bad pair or env file: the ordinary exec says what is wrong with it
   }
-  if (typeof resolved !== 'object') return resolved;
-  const [command, ...commandArgs] = args.command as [string, ...string[]];
-  try {
-    return await runCommand({
-      command,
-      args: commandArgs,
-      env: resolved.env,
-      secrets: resolved.secrets,
-      baseEnv: io.env as NodeJS.ProcessEnv,
-      stdin: 'inherit',
-      stdout: io.stdout,
-      stderr: io.stderr,
-    });
-  } catch (e) {
-    // It could not be started for a reason other than not found or not allowed: as the ordinary exec says it.
-    const { code, message } = cliFailure(e);
-    io.stderr.write(`latch: ${message}\n`);
-    return exitCodeForCode(code);
-  }
+  // Loaded while the agent answers (see above).
+  const { runThroughAgent } = await import('./agent-exec-run');
+  const reply = asked === undefined ? { ok: true as const, values: [] } : await asked;
+  if (reply === null) return undefined;
+  if (!reply.ok) return agentFailure(reply, io);
+  return runThroughAgent(args.command as [string, ...string[]], assignments, reply.values, io);
 }

@@ -1,0 +1,41 @@
+/**
+ * The second half of `latch exec` through the unlock agent (agent-exec.ts): starts the command with the values
+ * the agent answered. A chunk of its own (`exec-start`, cli.vite.config.ts) with node:child_process and the
+ * masking code, which agent-exec.ts imports once its request is on its way, so it loads while the agent reads.
+ */
+import type { ResolvedValue } from '../core/agent/protocol';
+import type { EnvAssignment } from '../core/exec/env-assignment';
+import { resolveExecEnv } from '../core/exec/resolve-env';
+import { runCommand } from '../core/exec/run-command';
+import { exitCodeForCode } from './exit-codes';
+import { cliFailure } from './failure';
+import type { CliIo } from './io';
+
+/** Runs `command` as the ordinary exec runs it, with `values` (one per reference, in order) for the references. */
+export async function runThroughAgent(
+  [command, ...args]: readonly [string, ...string[]],
+  assignments: readonly EnvAssignment[],
+  values: readonly ResolvedValue[],
+  io: CliIo,
+): Promise<number> {
+  // resolveExecEnv asks for the references in the order they were sent, one at a time.
+  const next = values.values();
+  const resolved = await resolveExecEnv(assignments, async () => next.next().value!);
+  try {
+    return await runCommand({
+      command,
+      args,
+      env: resolved.env,
+      secrets: resolved.secrets,
+      baseEnv: io.env as NodeJS.ProcessEnv,
+      stdin: 'inherit',
+      stdout: io.stdout,
+      stderr: io.stderr,
+    });
+  } catch (e) {
+    // It could not be started for a reason other than not found or not allowed: as the ordinary exec says it.
+    const { code, message } = cliFailure(e);
+    io.stderr.write(`latch: ${message}\n`);
+    return exitCodeForCode(code);
+  }
+}
