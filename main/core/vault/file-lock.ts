@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { LatchError } from '../model/errors';
-import type { VaultFileStat, VaultFileSystem } from './fs-port';
+import type { PathKind, VaultFileStat, VaultFileSystem } from './fs-port';
 
 /**
  * `<vault>.lock`, created exclusively for the few milliseconds a save takes, so two Latch
@@ -83,6 +83,12 @@ export async function acquireWriteLock(
 /**
  * An exclusive lock file at lockPath with the rules above (the vault's save lock, and the
  * per-credential renewal lock of renewal-lock.ts). `busy` is the error a waiter gets at waitMs.
+ *
+ * Nothing here ever unlinks the lock path itself: POSIX has no "delete if it is still this file",
+ * so both the release and the breaking of a stale lock first rename the lock aside to a name only
+ * this call uses, and then look at what they moved. Only the lock they meant is deleted; anything
+ * else (the lock changed hands in between) is linked back. The one window left is between that
+ * rename and the link back, microseconds, and only when a stale judgement raced a takeover.
  */
 export async function acquireLockFile(
   fs: VaultFileSystem,
@@ -105,37 +111,86 @@ export async function acquireLockFile(
           await fh.close();
         }
       } catch (e) {
+        // Nobody else can have it yet: nothing to compare, and nobody knows our token.
         await fs.unlink(lockPath).catch(() => undefined);
         throw e;
       }
       held.add(me.token);
       return async () => {
         held.delete(me.token);
-        // One retry: a lock file left behind makes the next save wait for the stale timeout.
-        await fs.unlink(lockPath).catch(() => fs.unlink(lockPath).catch(() => undefined));
+        const ours = (moved: string) => readLock(fs, moved).then((l) => l?.token === me.token);
+        // One retry (a failed read looks like someone else's lock): a lock file left behind makes the
+        // next save wait until it is judged stale.
+        for (let round = 0; round < 2; round++) if (await removeIfStill(fs, lockPath, ours).catch(() => false)) break;
       };
     } catch (e) {
       if ((e as { code?: string }).code !== 'EEXIST') throw e;
     }
-    const holder = await readLock(fs, lockPath);
-    const seen = await fs.stat(lockPath);
-    // Released between our create and this look: try again at once (breaking "it" would break the next owner's lock).
-    if (seen === null) continue;
+    // lstat: a symbolic link at the lock path is what is there, not what it points to.
+    const seen = await fs.lstat(lockPath);
+    if (seen !== null && seen.kind !== 'file') throw notALockFile(lockPath, seen.kind);
+    const holder = seen === null ? null : await readLock(fs, lockPath);
     const stale =
-      holder === null
+      seen !== null &&
+      (holder === null
         ? // No owner named (empty, or no pid): a writer killed between create and write, since a live
           // one writes its few bytes within milliseconds. Broken once past that short grace, not staleMs.
           seen.mtimeMs < now() - Math.min(staleMs, UNNAMED_GRACE_MS)
         : now() - holder.at > staleMs ||
-          (holder.host === me.host && (holder.pid === me.pid ? !held.has(holder.token) : processGone(holder.pid)));
-    if (stale) {
-      // Only the lock judged stale is removed: if it changed hands meanwhile, the new owner keeps it.
-      const still = await fs.stat(lockPath);
-      const same = holder === null ? sameFile(still, seen) : (await readLock(fs, lockPath))?.token === holder.token;
-      if (same) await fs.unlink(lockPath).catch(() => undefined);
+          (holder.host === me.host && (holder.pid === me.pid ? !held.has(holder.token) : processGone(holder.pid))));
+    // Broken (or gone meanwhile): create again at once. Only the lock judged stale is removed: if it
+    // changed hands meanwhile, the new owner keeps it.
+    if (
+      stale &&
+      (await removeIfStill(fs, lockPath, async (moved) =>
+        holder === null ? sameFile(await fs.lstat(moved), seen) : (await readLock(fs, moved))?.token === holder.token,
+      ))
+    ) {
       continue;
     }
     if (now() >= deadline) throw busy(holder);
-    await sleep(50);
+    // Released between our create and our look: try again at once, within the deadline.
+    if (seen !== null) await sleep(50);
   }
+}
+
+/**
+ * Moves the lock aside and deletes it when `isIt` says the moved file is the one meant; else puts
+ * it back. True when the lock path is free of that lock (removed, or already gone).
+ */
+async function removeIfStill(
+  fs: VaultFileSystem,
+  lockPath: string,
+  isIt: (moved: string) => Promise<boolean>,
+): Promise<boolean> {
+  const aside = `${lockPath}.${randomBytes(6).toString('hex')}.gone`;
+  try {
+    await fs.rename(lockPath, aside);
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ENOENT') return true;
+    throw e;
+  }
+  if (await isIt(aside).catch(() => false)) {
+    // One retry: a leftover aside file is only litter, but litter beside the vault.
+    await fs.unlink(aside).catch(() => fs.unlink(aside).catch(() => undefined));
+    return true;
+  }
+  // Someone else's lock: back under its name, never over a lock taken in the meantime (link fails then).
+  await fs
+    .link(aside, lockPath)
+    .catch(async (e: { code?: string }) => {
+      if (e.code !== 'EEXIST' && (await fs.lstat(lockPath)) === null) await fs.rename(aside, lockPath);
+    })
+    .catch(() => undefined);
+  await fs.unlink(aside).catch(() => undefined);
+  return false;
+}
+
+function notALockFile(lockPath: string, kind: PathKind): LatchError {
+  const what = kind === 'symlink' ? 'a symbolic link' : kind === 'folder' ? 'a folder' : 'not a regular file';
+  return new LatchError(
+    'ERR_BAD_INPUT',
+    `${lockPath} is ${what}, not a lock file Latch made, so no Latch process can take this lock and every save or token renewal of this vault would wait on it. Remove ${lockPath} (it holds nothing of the vault), then try again.`,
+    { detail: { path: lockPath, reason: 'lock-not-a-file' } },
+  );
 }

@@ -18,10 +18,14 @@ export interface VaultFileStat {
   ino: number;
 }
 
+export type PathKind = 'file' | 'symlink' | 'folder' | 'other';
+
 export interface VaultFileSystem {
   readFile(path: string): Promise<Uint8Array>;
   /** null when the path does not exist. */
   stat(path: string): Promise<VaultFileStat | null>;
+  /** stat of the path itself, a symbolic link not followed; `kind` says what is there. null when nothing is. */
+  lstat(path: string): Promise<(VaultFileStat & { kind: PathKind }) | null>;
   /** Creates a new file (fails if it exists) with the given permission bits. */
   createExclusive(path: string, mode: number): Promise<VaultFileHandle>;
   rename(from: string, to: string): Promise<void>;
@@ -87,6 +91,16 @@ export const nodeFileSystem: VaultFileSystem = {
     try {
       const s = await fsp.stat(path);
       return { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino };
+    } catch (e) {
+      if (errno(e) === 'ENOENT') return null;
+      throw e;
+    }
+  },
+  async lstat(path) {
+    try {
+      const s = await fsp.lstat(path);
+      const kind = s.isFile() ? 'file' : s.isSymbolicLink() ? 'symlink' : s.isDirectory() ? 'folder' : 'other';
+      return { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino, kind };
     } catch (e) {
       if (errno(e) === 'ENOENT') return null;
       throw e;

@@ -71,7 +71,9 @@ describe('atomic save', () => {
         fs.failAt = k;
         const code = await codeOf(v.save());
         fs.counting = false;
-        const leftovers = readdirSync(dir).filter((n) => n.endsWith('.tmp') || n.endsWith('.lock'));
+        const leftovers = readdirSync(dir).filter(
+          (n) => n.endsWith('.tmp') || n.endsWith('.lock') || n.endsWith('.gone'),
+        );
         const label = `${errno} at #${k} ${steps[k]}`;
         expect(leftovers, label).toEqual([]);
         // Best-effort steps: the cleanup of leftovers of an earlier killed save.

@@ -30,6 +30,10 @@ export class FailingFs implements VaultFileSystem {
     this.hit(`stat ${tail(path)}`);
     return nodeFileSystem.stat(path);
   }
+  async lstat(path: string) {
+    this.hit(`lstat ${tail(path)}`);
+    return nodeFileSystem.lstat(path);
+  }
   async createExclusive(path: string, mode: number): Promise<VaultFileHandle> {
     this.hit(`create ${tail(path)}`);
     const fh = await nodeFileSystem.createExclusive(path, mode);
@@ -76,5 +80,5 @@ export class FailingFs implements VaultFileSystem {
 
 function tail(p: string): string {
   const name = p.split('/').pop() ?? p;
-  return name.replace(/\.[0-9a-f]{12}\.tmp$/, '.<rand>.tmp');
+  return name.replace(/\.[0-9a-f]{12}\.(tmp|gone)$/, '.<rand>.$1');
 }

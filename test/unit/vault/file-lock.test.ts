@@ -1,12 +1,19 @@
-// The vault lock under contention: breaking a stale lock must never break the next owner's.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
+// The lock files (the vault's save lock, the OAuth renewal lock) under contention: breaking a stale
+// lock or releasing one must never remove the next owner's, and nothing at the lock path may make
+// a waiter spin.
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireWriteLock } from '../../../main/core/vault/file-lock';
+import { LatchError } from '../../../main/core/model/errors';
+import { acquireLockFile, acquireWriteLock } from '../../../main/core/vault/file-lock';
 import { nodeFileSystem, type VaultFileSystem } from '../../../main/core/vault/fs-port';
 import { codeOf, tempVaultPath } from './helpers';
 
-const lockOf = (pid: number, token: string, host = hostname()) => JSON.stringify({ pid, host, at: Date.now(), token });
+const lockOf = (pid: number, token: string, host = hostname(), at = Date.now()) =>
+  JSON.stringify({ pid, host, at, token });
+const ownerToken = (path: string) => (JSON.parse(readFileSync(path, 'utf8')) as { token: string }).token;
+const busy = () => new LatchError('ERR_TIMEOUT', 'busy');
 
 describe('acquireWriteLock', () => {
   it('a stale lock that changes hands while being judged is left to its new owner', async () => {
@@ -17,18 +24,18 @@ describe('acquireWriteLock', () => {
     let swapped = false;
     const fs: VaultFileSystem = {
       ...nodeFileSystem,
-      async stat(p) {
-        const s = await nodeFileSystem.stat(p);
-        // Right after the judgement's look, another writer breaks it and takes the lock itself.
-        if (p === lockPath && !swapped) {
+      async rename(from, to) {
+        // Between the judgement and the break, another writer breaks it and takes the lock itself.
+        if (from === lockPath && !swapped) {
           swapped = true;
           writeFileSync(lockPath, lockOf(process.ppid, 'live', 'another-host'));
         }
-        return s;
+        return nodeFileSystem.rename(from, to);
       },
     };
     expect(await codeOf(acquireWriteLock(fs, path, { waitMs: 100 }))).toBe('ERR_VAULT_BUSY');
-    expect(JSON.parse(readFileSync(lockPath, 'utf8')).token).toBe('live');
+    expect(ownerToken(lockPath)).toBe('live');
+    expect(readdirSync(dirname(path)).filter((n) => n.endsWith('.gone'))).toEqual([]);
   });
 
   it('a lock released while being looked at is not "broken" (the next owner keeps the one it took)', async () => {
@@ -39,17 +46,143 @@ describe('acquireWriteLock', () => {
     let looked = false;
     const fs: VaultFileSystem = {
       ...nodeFileSystem,
-      async stat(p) {
-        if (p !== lockPath || looked) return nodeFileSystem.stat(p);
+      async lstat(p) {
+        if (p !== lockPath || looked) return nodeFileSystem.lstat(p);
         looked = true;
-        // It saves and releases; the stat sees nothing; a third writer takes the lock right after.
+        // It saves and releases; the look sees nothing; a third writer takes the lock right after.
         rmSync(lockPath);
-        const s = await nodeFileSystem.stat(p);
+        const s = await nodeFileSystem.lstat(p);
         writeFileSync(lockPath, lockOf(process.ppid, 'third', 'another-host'));
         return s;
       },
     };
     expect(await codeOf(acquireWriteLock(fs, path, { waitMs: 100 }))).toBe('ERR_VAULT_BUSY');
-    expect(JSON.parse(readFileSync(lockPath, 'utf8')).token).toBe('third');
+    expect(ownerToken(lockPath)).toBe('third');
+  });
+});
+
+describe('acquireLockFile', () => {
+  const renewalLockPath = () => `${tempVaultPath()}.renew-0123456789abcdef.lock`;
+
+  it("a holder whose lock was broken as stale does not delete the next owner's lock when it releases", async () => {
+    const lockPath = renewalLockPath();
+    let t = 1_000_000;
+    const now = () => t;
+    const releaseA = await acquireLockFile(nodeFileSystem, lockPath, busy, { now, staleMs: 60_000 });
+    t += 61_000; // A is slow (a token endpoint that takes its time, a process stopped with Ctrl-Z)
+    const releaseB = await acquireLockFile(nodeFileSystem, lockPath, busy, { now, staleMs: 60_000, waitMs: 0 });
+    const bToken = ownerToken(lockPath);
+    await releaseA(); // A finishes and releases "its" lock
+    // B still holds the lock: a third renewer must wait, not renew beside B.
+    expect(await codeOf(acquireLockFile(nodeFileSystem, lockPath, busy, { now, staleMs: 60_000, waitMs: 0 }))).toBe(
+      'ERR_TIMEOUT',
+    );
+    expect(ownerToken(lockPath)).toBe(bToken);
+    await releaseB();
+    expect(readdirSync(dirname(lockPath))).toEqual([]);
+  });
+
+  it('two waiters breaking the same stale lock do not both get it', async () => {
+    const lockPath = renewalLockPath();
+    writeFileSync(lockPath, lockOf(1, 'dead-holder', 'other-host', 0), { mode: 0o600 });
+    // A judges the lock stale and is descheduled just before it removes it (its first rename or unlink).
+    let openGate!: () => void;
+    const gate = new Promise<void>((r) => {
+      openGate = r;
+    });
+    let aAtRemoval!: () => void;
+    const aReady = new Promise<void>((r) => {
+      aAtRemoval = r;
+    });
+    let first = true;
+    const pause = async () => {
+      if (!first) return;
+      first = false;
+      aAtRemoval();
+      await gate;
+    };
+    const fsA: VaultFileSystem = {
+      ...nodeFileSystem,
+      unlink: async (p) => {
+        await pause();
+        return nodeFileSystem.unlink(p);
+      },
+      rename: async (from, to) => {
+        await pause();
+        return nodeFileSystem.rename(from, to);
+      },
+    };
+    const opts = { staleMs: 60_000, waitMs: 300 };
+    const a = acquireLockFile(fsA, lockPath, busy, opts);
+    await aReady;
+    // Meanwhile B breaks the same stale lock and takes the lock.
+    const releaseB = await acquireLockFile(nodeFileSystem, lockPath, busy, opts);
+    const bToken = ownerToken(lockPath);
+    openGate();
+    const outcome = await a.then(
+      async (releaseA) => {
+        await releaseA();
+        return 'A acquired while B held the lock';
+      },
+      (e: { code?: string }) => e.code,
+    );
+    expect(outcome).toBe('ERR_TIMEOUT');
+    expect(ownerToken(lockPath)).toBe(bToken);
+    await releaseB();
+  });
+
+  /**
+   * What acquireLockFile ends in with a waitMs of 200 ms and sleeps that return at once; its create is stopped after
+   * 2,000 rounds (ELOOPED), which only a loop that neither sleeps nor checks its deadline reaches.
+   */
+  const outcomeAt = (lockPath: string) => {
+    let creates = 0;
+    const fs: VaultFileSystem = {
+      ...nodeFileSystem,
+      createExclusive: (p, m) => {
+        if (++creates > 2_000) throw Object.assign(new Error('looped 2,000 times without a wait'), { code: 'ELOOPED' });
+        return nodeFileSystem.createExclusive(p, m);
+      },
+    };
+    return codeOf(acquireLockFile(fs, lockPath, busy, { waitMs: 200, sleep: async () => undefined }));
+  };
+
+  it('a dangling symbolic link at the lock path is refused at once (remove it), not looped on', async () => {
+    const lockPath = renewalLockPath();
+    // O_EXCL refuses a dangling link (EEXIST) while stat, following it, says there is nothing.
+    symlinkSync(join(tmpdir(), 'latch-no-such-lock-target'), lockPath);
+    expect(await outcomeAt(lockPath)).toBe('ERR_BAD_INPUT');
+  });
+
+  it('a symbolic link to a lock file is refused too (its target is never taken for the lock)', async () => {
+    const lockPath = renewalLockPath();
+    const target = `${lockPath}-target`;
+    writeFileSync(target, lockOf(1, 'elsewhere', 'other-host', 0));
+    symlinkSync(target, lockPath);
+    expect(await outcomeAt(lockPath)).toBe('ERR_BAD_INPUT');
+    expect(ownerToken(target)).toBe('elsewhere');
+  });
+
+  it('a folder at the lock path is refused, and left as it is', async () => {
+    const lockPath = `${tempVaultPath()}.lock`;
+    mkdirSync(lockPath);
+    writeFileSync(join(lockPath, 'kept'), 'x');
+    utimesSync(lockPath, 1, 1); // names no owner and is older than the 1 s grace for a nameless lock
+    expect(await outcomeAt(lockPath)).toBe('ERR_BAD_INPUT');
+    expect(readdirSync(lockPath)).toEqual(['kept']);
+  });
+
+  it('a lock path that keeps vanishing between the create and the look still ends at the deadline', async () => {
+    const lockPath = renewalLockPath();
+    let t = 0;
+    const fs: VaultFileSystem = {
+      ...nodeFileSystem,
+      createExclusive: async () => {
+        t += 10;
+        throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+      },
+      lstat: async () => null,
+    };
+    expect(await codeOf(acquireLockFile(fs, lockPath, busy, { waitMs: 200, now: () => t }))).toBe('ERR_TIMEOUT');
   });
 });
