@@ -7,7 +7,7 @@ import { type ResolveOptions, requireEndpoint, resolveAuthorizationServer } from
 import { clientAuthentication, oauthClient } from './client-authentication';
 import { toLatchError } from './errors';
 import { extraRequestParams } from './extra-params';
-import { quirkOf, requestOptions } from './http-options';
+import { quirkOf, RENEWAL_TIMEOUT_MS, requestOptions, withinTime } from './http-options';
 import type { OAuth2Config } from './oauth-context';
 import { toTokenSet } from './token-set';
 
@@ -16,10 +16,11 @@ export interface ClientCredentialsOptions extends ResolveOptions {
   extraParams?: Record<string, string>;
 }
 
-export async function clientCredentials(
-  config: OAuth2Config,
-  options: ClientCredentialsOptions = {},
-): Promise<TokenSet> {
+export function clientCredentials(config: OAuth2Config, options: ClientCredentialsOptions = {}): Promise<TokenSet> {
+  return withinTime(options, RENEWAL_TIMEOUT_MS, (env) => request(config, env));
+}
+
+async function request(config: OAuth2Config, options: ClientCredentialsOptions): Promise<TokenSet> {
   if (config.clientAuth === 'none') {
     throw new LatchError(
       'ERR_BAD_INPUT',

@@ -90,3 +90,22 @@ export function requestOptions(env: OAuthEnv, quirk: OAuthProviderQuirk): Reques
   if (env.signal) options.signal = env.signal;
   return options;
 }
+
+/**
+ * How long one token renewal (discovery, token request, ID token keys) may take. It runs under the
+ * renewal lock (vault/renewal-lock.ts), which other processes break as stale after a minute, so it
+ * must be over well before that whatever the server does: undici alone waits 300 s for headers.
+ */
+export const RENEWAL_TIMEOUT_MS = 30_000;
+
+/** Runs `run` with env's signal also aborted (TimeoutError, so ERR_TIMEOUT) after ms. */
+export async function withinTime<E extends OAuthEnv, T>(env: E, ms: number, run: (env: E) => Promise<T>): Promise<T> {
+  const timer = new AbortController();
+  // A plain timer (not AbortSignal.timeout) so it is cleared at once when the renewal ends.
+  const t = setTimeout(() => timer.abort(new DOMException(`No answer within ${ms} ms.`, 'TimeoutError')), ms);
+  try {
+    return await run({ ...env, signal: env.signal ? AbortSignal.any([env.signal, timer.signal]) : timer.signal });
+  } finally {
+    clearTimeout(t);
+  }
+}

@@ -10,12 +10,16 @@ import { type ResolveOptions, requireEndpoint, resolveAuthorizationServer } from
 import { clientAuthentication, oauthClient } from './client-authentication';
 import { loginRequired, toLatchError } from './errors';
 import { extraRequestParams } from './extra-params';
-import { quirkOf, requestOptions } from './http-options';
+import { quirkOf, RENEWAL_TIMEOUT_MS, requestOptions, withinTime } from './http-options';
 import { verifyIdTokenSignature } from './id-token';
 import type { OAuth2Config } from './oauth-context';
 import { toTokenSet } from './token-set';
 
-export async function refreshTokens(config: OAuth2Config, options: ResolveOptions = {}): Promise<TokenSet> {
+export function refreshTokens(config: OAuth2Config, options: ResolveOptions = {}): Promise<TokenSet> {
+  return withinTime(options, RENEWAL_TIMEOUT_MS, (env) => refresh(config, env));
+}
+
+async function refresh(config: OAuth2Config, options: ResolveOptions): Promise<TokenSet> {
   const what = 'Refreshing the token';
   const current = config.tokens;
   if (!current?.refreshToken) throw loginRequired(what, 'no_refresh_token');

@@ -14,7 +14,7 @@ export type RenewalLock = (credentialId: string) => Promise<() => Promise<void>>
 
 /** Long enough for a slow token endpoint; a killed renewer's lock is broken sooner (its pid is gone). */
 export const RENEWAL_WAIT_MS = 45_000;
-const RENEWAL_STALE_MS = 60_000;
+export const RENEWAL_STALE_MS = 60_000;
 
 /**
  * `<vault>.renew-<hash of the credential id>.lock` beside the vault, with the save lock's rules
