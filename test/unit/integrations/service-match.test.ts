@@ -79,6 +79,14 @@ describe('matchService: which service a tool URL belongs to', () => {
       ['%2f as a slash after a second decoding', 'team-a%2f..%2fteam-b/repo.git'],
       ['backslashes (IIS reads them as slashes)', 'team-a\\..\\team-b/repo.git'],
       ['a query that hides the rest', 'team-a?/../../team-b/repo.git'],
+      // Tomcat (and Spring on it, e.g. Bitbucket Server) drops ;parameters before resolving dots; git and curl
+      // send "..;" as it is (no dot segment to them).
+      ['..; (a path parameter on a dot-dot segment, Tomcat)', 'team-a/..;/team-b/repo.git'],
+      ['..;x with a value', 'team-a/..;jsessionid=1/team-b/repo.git'],
+      ['..%3b (the ; a second decoding makes)', 'team-a/..%3b/team-b/repo.git'],
+      // Readings apply in any order: a second decoding then the backslash reading resolves this to /team-b/.
+      ['..%5c (a backslash made by the second decoding)', 'team-a/..%5cteam-b/repo.git'],
+      ['%255c nested deeper', 'team-a/..%255cteam-b/repo.git'],
     ])('%s: not team-a', (_what, path) => {
       expect(match([a], want(path))).toBeUndefined();
       expect(match([a, host], want(path))).toBe('host');
@@ -99,6 +107,13 @@ describe('matchService: which service a tool URL belongs to', () => {
       expect(match([spaced], want('my team/repo.git'))).toBe('spaced');
       // git decoded %2520 to %20: a folder literally named my%20team to a server that decodes once.
       expect(match([spaced], want('my%20team/repo.git'))).toBeUndefined();
+    });
+
+    it('a path encoded deeper than any server decodes counts as anywhere on the host, not under team-a', () => {
+      // %252525…2f: one more decoding per level, 300 levels; a slash only at the bottom.
+      const deep = `team-a/..%${'25'.repeat(300)}2fteam-b/repo.git`;
+      expect(match([a], want(deep))).toBeUndefined();
+      expect(match([a, host], want(deep))).toBe('host');
     });
   });
 });
