@@ -104,6 +104,9 @@ export async function acquireLockFile(
   for (;;) {
     try {
       const fh = await fs.createExclusive(lockPath, 0o600);
+      // Held from before the token is readable: another waiter in this process that reads it before
+      // our close returns must not take it for a lock this process left behind and break it.
+      held.add(me.token);
       try {
         try {
           await fh.write(new TextEncoder().encode(JSON.stringify(me)));
@@ -111,11 +114,11 @@ export async function acquireLockFile(
           await fh.close();
         }
       } catch (e) {
+        held.delete(me.token);
         // Nobody else can have it yet: nothing to compare, and nobody knows our token.
         await fs.unlink(lockPath).catch(() => undefined);
         throw e;
       }
-      held.add(me.token);
       return async () => {
         held.delete(me.token);
         const ours = (moved: string) => readLock(fs, moved).then((l) => l?.token === me.token);
