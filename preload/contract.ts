@@ -49,6 +49,7 @@ export type {
   ServiceView,
 } from '../main/core/model/service';
 export type { Settings } from '../main/core/model/settings';
+export { weakenedSettings } from '../main/core/model/settings-weakening';
 export {
   effectiveRecipeText,
   HMAC_PRESETS,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { acceleratorProblem } from '../../main/core/model/accelerator';
 import { AppRoute } from '../../main/core/model/app-route';
 import { DOC_PAGES } from '../../main/core/model/doc-links';
-import { SettingsSchema } from '../../main/core/model/settings';
+import { SettingsPatchSchema, SettingsSchema } from '../../main/core/model/settings';
 import { channel } from '../define';
 
 const QuickAccessShortcutInput = z
@@ -12,6 +12,17 @@ const QuickAccessShortcutInput = z
     const problem = acceleratorProblem(accelerator);
     if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
   });
+
+/**
+ * A change of settings from the page. The shortcut must be an accelerator Electron takes, with a
+ * modifier (the recorder makes one; this is main's own check, whatever the page sends). Which
+ * vault file the next start opens and where the window sits are main's to record (vault.choose
+ * needs a click; a script that could set lastVaultPath would have the next start open, or
+ * create, a vault at a path of its choosing, e.g. a network share).
+ */
+const SettingsPatchInput = SettingsPatchSchema.omit({ lastVaultPath: true, windowBounds: true })
+  .extend({ quickAccessShortcut: QuickAccessShortcutInput.optional() })
+  .strict();
 
 export const AboutInfo = z.object({
   name: z.string(),
@@ -53,18 +64,12 @@ export const appChannels = {
     gesture: true,
   }),
   'settings.get': channel({ input: Empty, output: SettingsSchema }),
-  'settings.update': channel({
-    // The shortcut must be an accelerator Electron takes, with a modifier (the recorder makes
-    // one; this is main's own check, whatever the page sends).
-    // Which vault file the next start opens and where the window sits are main's to record
-    // (vault.choose needs a click; a script that could set lastVaultPath would have the next
-    // start open, or create, a vault at a path of its choosing, e.g. a network share).
-    input: SettingsSchema.partial()
-      .omit({ lastVaultPath: true, windowBounds: true })
-      .extend({ quickAccessShortcut: QuickAccessShortcutInput.optional() })
-      .strict(),
-    output: SettingsSchema,
-  }),
+  // A change that keeps or raises protection; main refuses one that lowers it (weakenedSettings,
+  // main/core/model/settings-weakening.ts), which only settings.weaken may make.
+  'settings.update': channel({ input: SettingsPatchInput, output: SettingsSchema }),
+  // Any change, lowering protection included (auto-lock off or longer, the clipboard kept longer, ...):
+  // only the user's own click or key press may ask for that.
+  'settings.weaken': channel({ input: SettingsPatchInput, output: SettingsSchema, gesture: true }),
 } as const;
 
 export const appEvents = {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, screenshot, test } from './fixtures';
-import { createVaultThroughUi } from './vault-helpers';
+import { createVaultThroughUi, settingsOfNewVault } from './vault-helpers';
 
 const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
 
@@ -21,8 +21,7 @@ test('the app loads and the About panel shows what main reports', async ({ app, 
 });
 
 test('settings change the theme and survive a reload', async ({ app }) => {
-  await createVaultThroughUi(app);
-  await app.getByRole('button', { name: 'Settings' }).click();
+  await settingsOfNewVault(app);
   await app.getByLabel('Theme').selectOption('dark');
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
   await app.reload();

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { type TrayMenuItem, trayMenuTemplate } from '../../main/security/tray-menu';
 import type { HostApp } from '../host/host-app';
 import { expect, screenshot, test } from './fixtures';
-import { call, createVaultThroughUi, MASTER } from './vault-helpers';
+import { call, createVaultThroughUi, MASTER, settingsOfNewVault } from './vault-helpers';
 import { expectCopied } from './x-clipboard';
 
 const STRIPE_KEY = 'sk_live_palette_51Hx9';
@@ -267,8 +267,7 @@ test('Settings: tray toggles save; the shortcut is recorded from the keys; a ref
   app,
   host,
 }) => {
-  await createVaultThroughUi(app);
-  await app.getByRole('button', { name: 'Settings' }).click();
+  await settingsOfNewVault(app);
   const tray = app.getByLabel('Closing the window keeps Latch in the tray');
   // A controlled box: it shows the new state once main has saved it.
   await tray.click();

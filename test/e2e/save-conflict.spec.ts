@@ -170,7 +170,7 @@ test('an automatic lock that cannot save, with the failed dialog still open, nam
   await screenshot(app, 'unlock-lost-changes');
 
   // Unlocking opens the file as it is on disk: the other program's password, without the lost service.
-  vault.updateSettings({ autoLockMinutes: 10 });
+  vault.weakenSettings({ autoLockMinutes: 10 });
   await app.getByLabel('Master password').fill(OTHER_PASSWORD);
   await app.getByRole('button', { name: 'Unlock' }).click();
   await expect(app.getByRole('button', { name: 'Lock now' })).toBeVisible();

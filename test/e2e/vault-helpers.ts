@@ -13,6 +13,12 @@ export async function createVaultThroughUi(page: Page, password = MASTER): Promi
   await expect(page.getByRole('button', { name: 'Lock now' })).toBeVisible({ timeout: 20_000 });
 }
 
+/** A new vault, with the Settings screen open on it. */
+export async function settingsOfNewVault(page: Page): Promise<void> {
+  await createVaultThroughUi(page);
+  await page.getByRole('button', { name: 'Settings' }).click();
+}
+
 /** One contract call straight to the host's dispatcher, for seeding a test's data. */
 export async function call<T>(host: HostApp, channel: string, input: unknown): Promise<T> {
   const envelope = await host.composed.dispatch(channel, input, { transport: 'browser-host' });

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, screenshot, test } from './fixtures';
-import { call, createVaultThroughUi, MASTER } from './vault-helpers';
+import { call, createVaultThroughUi, MASTER, settingsOfNewVault } from './vault-helpers';
 import { readXClipboard } from './x-clipboard';
 
 test('create a vault, lock it, refuse a wrong password, unlock with the right one', async ({ app, dataDir }) => {
@@ -41,8 +41,7 @@ test('create a vault, lock it, refuse a wrong password, unlock with the right on
 });
 
 test('the vault locks itself after the idle time set in Settings', async ({ app }) => {
-  await createVaultThroughUi(app);
-  await app.getByRole('button', { name: 'Settings' }).click();
+  await settingsOfNewVault(app);
   const field = app.getByLabel('Auto-lock after (minutes)');
   await field.fill('0.05');
   await field.blur();
@@ -55,8 +54,7 @@ test('the vault locks itself after the idle time set in Settings', async ({ app 
 });
 
 test('Settings lists the automatic backup made at unlock, with its date', async ({ app }) => {
-  await createVaultThroughUi(app);
-  await app.getByRole('button', { name: 'Settings' }).click();
+  await settingsOfNewVault(app);
   const table = app.getByRole('table', { name: 'Automatic backups' });
   await expect(table.getByRole('row')).toHaveCount(2); // the header and today's backup
   const today = new Date().toISOString().slice(0, 10).replace(/-/g, '');
@@ -69,8 +67,7 @@ test('Settings lists the automatic backup made at unlock, with its date', async 
 });
 
 test('change the master password in Settings, then again with a re-key', async ({ app, dataDir }) => {
-  await createVaultThroughUi(app);
-  await app.getByRole('button', { name: 'Settings' }).click();
+  await settingsOfNewVault(app);
   await app.getByLabel('Current password').fill('wrong one');
   // A typo in the new password is caught by the second field, under it, and clears when fixed.
   await app.getByLabel('New password', { exact: true }).fill('a brand new password');

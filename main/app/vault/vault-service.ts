@@ -20,6 +20,7 @@ import {
 import type { Keychain } from '../../core/keychain/keychain';
 import { isLatchError, LatchError } from '../../core/model/errors';
 import type { Settings, SettingsPatch } from '../../core/model/settings';
+import { weakenedSettings } from '../../core/model/settings-weakening';
 import type { Clipboard, Clock, SettingsStore } from '../../core/platform';
 import { createVault } from '../../core/vault/create-vault';
 import {
@@ -429,8 +430,26 @@ export class VaultService implements VaultAccess {
     this.session.touch();
   }
 
-  /** Settings change (auto-lock takes the new delay at once) and every window hears of it. */
+  /**
+   * A settings change that keeps or raises protection (a script in the renderer may make it alone).
+   * One that lowers it is refused whole, nothing saved: it must come from the user, `weakenSettings`.
+   */
   updateSettings(patch: SettingsPatch): Settings {
+    const weaker = weakenedSettings(this.deps.settings.get(), patch);
+    if (weaker.length > 0)
+      throw new LatchError(
+        'ERR_FORBIDDEN_SENDER',
+        `This change lowers the vault's protection (${weaker.join(', ')}): make it in Settings with your own click or key press.`,
+        { detail: { field: weaker.join(',') } },
+      );
+    return this.weakenSettings(patch);
+  }
+
+  /**
+   * Any settings change, lowering protection included: the user's own (its channel needs a click or
+   * key press). Auto-lock takes the new delay at once, and every window hears of the change.
+   */
+  weakenSettings(patch: SettingsPatch): Settings {
     const next = this.deps.settings.update(patch);
     this.session.setAutoLockMs(next.autoLockMinutes * 60_000);
     this.deps.events.emit('settings.changed', next);

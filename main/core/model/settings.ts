@@ -39,4 +39,15 @@ export const SettingsSchema = z.object({
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsPatch = Partial<Settings>;
 
+type SettingsShape = typeof SettingsSchema.shape;
+/**
+ * A change of some settings, each field checked as the schema checks it. Not
+ * `SettingsSchema.partial()`: zod 4 applies a field's default even inside optional, so every
+ * change arrived with all the others at their defaults and put them back (a shorter clipboard
+ * time or auto-lock undone by the next toggle).
+ */
+export const SettingsPatchSchema = z.object(
+  Object.fromEntries(Object.entries(SettingsSchema.shape).map(([key, field]) => [key, field.unwrap().optional()])),
+) as unknown as z.ZodObject<{ [K in keyof SettingsShape]: z.ZodOptional<ReturnType<SettingsShape[K]['unwrap']>> }>;
+
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});

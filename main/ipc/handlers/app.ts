@@ -9,5 +9,6 @@ export function appHandlers(s: HandlerServices): TableOf<'app' | 'settings'> {
     'app.openLink': async (target) => okAfter(s.browser.open(await linkUrl(target, s.links))),
     'settings.get': () => s.settings.get(),
     'settings.update': (patch) => s.vault.updateSettings(patch),
+    'settings.weaken': (patch) => s.vault.weakenSettings(patch),
   };
 }

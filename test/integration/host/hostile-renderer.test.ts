@@ -463,6 +463,47 @@ describe('settings from a script', () => {
     b.close();
     await expectAlive();
   });
+
+  it('cannot lower the protection: main refuses every weaker value on settings.update; a stronger one goes through', async () => {
+    const b = await connect();
+    const before = await value<Record<string, unknown>>(b, 'settings.get', {});
+    for (const patch of [
+      { autoLockMinutes: 0 },
+      { autoLockMinutes: 1440 },
+      { clipboardClearSeconds: 3600 },
+      { closeToTray: true },
+      { automaticBackups: false },
+      { backupsToKeep: 1 },
+      { quickAccessShortcut: 'Control+Shift+V' },
+      { theme: 'dark', autoLockMinutes: 0 },
+    ]) {
+      const reply = await b.call('settings.update', patch);
+      expect(reply, JSON.stringify(patch)).toMatchObject({ ok: false, error: { code: 'ERR_FORBIDDEN_SENDER' } });
+    }
+    expect(await value(b, 'settings.get', {})).toEqual(before);
+    // Keeping or raising it needs nobody.
+    expect(await value(b, 'settings.update', { autoLockMinutes: 5, clipboardClearSeconds: 10 })).toMatchObject({
+      autoLockMinutes: 5,
+      clipboardClearSeconds: 10,
+    });
+    // The way to lower it is a gesture channel: the page's client sends it only after a click or key press.
+    const { latch, sent } = pageClient(b);
+    vi.stubGlobal('navigator', { userActivation: { isActive: false } });
+    const refused = await latch.settings.weaken({ autoLockMinutes: 0 }).then(
+      () => 'served',
+      (e: BridgeError) => e.code,
+    );
+    vi.unstubAllGlobals();
+    expect(refused).toBe('ERR_FORBIDDEN_SENDER');
+    expect(sent).toEqual([]);
+    expect(await value(b, 'settings.get', {})).toMatchObject({ autoLockMinutes: 5, clipboardClearSeconds: 10 });
+    await value(b, 'settings.weaken', {
+      autoLockMinutes: before.autoLockMinutes,
+      clipboardClearSeconds: before.clipboardClearSeconds,
+    });
+    b.close();
+    await expectAlive();
+  });
 });
 
 describe('secrets to the clipboard without the user', () => {

@@ -47,6 +47,7 @@ describe('the typed client built from the contract', () => {
         'requests.copyAsWithSecrets',
         'requests.send',
         'services.update',
+        'settings.weaken',
         'totp.copy',
         'totp.nextHotp',
         'totp.showQr',

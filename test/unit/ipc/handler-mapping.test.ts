@@ -52,6 +52,11 @@ const rows: Record<ChannelName, Row> = {
   'app.openLink': { input: { target: 'docs', page: 'cli' }, call: 'browser.open', args: [DOC_LINKS.cli] },
   'settings.get': { input: {}, call: 'settings.get', args: [] },
   'settings.update': { input: { theme: 'dark' }, call: 'vault.updateSettings', args: [{ theme: 'dark' }] },
+  'settings.weaken': {
+    input: { autoLockMinutes: 0 },
+    call: 'vault.weakenSettings',
+    args: [{ autoLockMinutes: 0 }],
+  },
   'vault.status': { input: {}, call: 'vault.statusNow', args: [] },
   'vault.create': { input: { password: 'p' }, call: 'vault.create', args: [{ password: 'p' }] },
   'vault.copyRecoveryKit': { input: {}, call: 'vault.copyRecoveryKit', args: [] },

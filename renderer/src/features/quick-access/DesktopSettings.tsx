@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { BridgeError } from '../../../../preload/api';
 import type { Settings, ShortcutStatus } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { Button, useToast } from '../../ui';
+import { notSavedMessage, saveSettings } from '../settings/save-settings';
 import { ShortcutRecorder } from './ShortcutRecorder';
 
 type Toggle = 'closeToTray' | 'startAtLogin' | 'startHidden' | 'notifyClipboardCleared';
@@ -28,10 +28,10 @@ export function DesktopSettings({ settings }: { settings: Settings }) {
 
   const save = async (patch: Partial<Settings>) => {
     try {
-      await latch.settings.update(patch);
+      await saveSettings(latch, settings, patch);
       setError(null);
     } catch (e) {
-      const text = e instanceof BridgeError ? e.message : 'That setting was not saved.';
+      const text = notSavedMessage(e, 'That setting was not saved.');
       if ('quickAccessShortcut' in patch) setError(text);
       toast.show(text, 'error');
     }

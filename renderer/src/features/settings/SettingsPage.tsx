@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { BridgeError } from '../../../../preload/api';
 import type { Settings, VaultStatus } from '../../../../preload/contract';
 import { ROUTE_NAMES } from '../../app/route-names';
 import { useLatch } from '../../latch-context';
@@ -7,6 +6,7 @@ import { TextField, useToast } from '../../ui';
 import { DesktopSettings } from '../quick-access/DesktopSettings';
 import { BackupsCard } from '../vault/BackupsCard';
 import { VaultSettings } from '../vault/VaultSettings';
+import { notSavedMessage, saveSettings } from './save-settings';
 
 /** Preferences that are not secret. Each change is saved in main as soon as it is valid. */
 export function SettingsPage({ settings, vault }: { settings: Settings; vault: VaultStatus }) {
@@ -16,13 +16,10 @@ export function SettingsPage({ settings, vault }: { settings: Settings; vault: V
 
   const save = async (patch: Partial<Settings>, field: string) => {
     try {
-      await latch.settings.update(patch);
+      await saveSettings(latch, settings, patch);
       setErrors((e) => ({ ...e, [field]: null }));
     } catch (e) {
-      setErrors((prev) => ({
-        ...prev,
-        [field]: e instanceof BridgeError ? e.message : 'Could not save this setting.',
-      }));
+      setErrors((prev) => ({ ...prev, [field]: notSavedMessage(e, 'Could not save this setting.') }));
       toast.show('That setting was not saved.', 'error');
     }
   };

@@ -1,0 +1,76 @@
+/**
+ * Settings that lower the vault's protection are the user's own: a script in the page, even one
+ * that makes the browser fire trusted change and input events (a checkbox's click(), execCommand),
+ * cannot save them; the user's own click or typing can. Settings that keep or raise protection
+ * save for anyone, as before.
+ */
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test } from './fixtures';
+import { settingsOfNewVault } from './vault-helpers';
+
+/**
+ * A script in the page with no click or key press behind it: CDP's evaluate without userGesture
+ * (Playwright's own evaluate is a gesture, and so is every locator action). It waits out the
+ * activation the test's last click left (Chromium: 5 s) first.
+ */
+async function pageScript(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  const run = async <T>(expression: string): Promise<T> =>
+    (await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, userGesture: false }))
+      .result.value as T;
+  await expect.poll(() => run<boolean>('navigator.userActivation.isActive'), { timeout: 10_000 }).toBe(false);
+  return run;
+}
+
+/** Types into a field as a script can, through the browser's own editing (trusted input events), then leaves it. */
+const typeInto = (label: string, text: string) => `(() => {
+  const field = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === ${JSON.stringify(label)}).control;
+  const trusted = [];
+  field.addEventListener('input', (e) => trusted.push(e.isTrusted));
+  field.focus();
+  field.select();
+  document.execCommand('insertText', false, ${JSON.stringify(text)});
+  field.blur();
+  return trusted;
+})()`;
+
+test('a script cannot lower the protection from the Settings screen; the user typing or clicking can', async ({
+  app,
+  host,
+}) => {
+  await settingsOfNewVault(app);
+  const tray = app.getByLabel('Closing the window keeps Latch in the tray');
+  const autoLock = app.getByLabel('Auto-lock after (minutes)');
+  await expect(tray).not.toBeChecked();
+  const saved = () => host.composed.services.settings.get();
+
+  const script = await pageScript(app);
+  // The checkbox's click() from a script: the browser fires a trusted change event for it.
+  const changeTrusted = await script<boolean>(`new Promise((resolve) => {
+    const box = [...document.querySelectorAll('label')].find((l) => l.textContent.includes('keeps Latch in the tray')).querySelector('input');
+    box.addEventListener('change', (e) => resolve(e.isTrusted), { once: true });
+    box.click();
+  })`);
+  expect(changeTrusted).toBe(true);
+  // Auto-lock off, typed by the browser's editing: trusted input events too.
+  expect(await script<boolean[]>(typeInto('Auto-lock after (minutes)', '0'))).toEqual([true]);
+  await expect(app.getByText('Not saved: lowering protection needs your own click or key press.')).toHaveCount(2);
+  await screenshot(app, 'settings-weaken-refused');
+  expect(saved()).toMatchObject({ closeToTray: false, autoLockMinutes: 10 });
+  await expect(tray).not.toBeChecked();
+  // Raising it needs nobody: a shorter clipboard time from the same script is saved.
+  await script(typeInto('Clear clipboard after (seconds)', '5'));
+  await expect.poll(() => saved().clipboardClearSeconds).toBe(5);
+  expect(saved()).toMatchObject({ closeToTray: false, autoLockMinutes: 10 });
+
+  // The user's own click and typing (trusted pointer and key presses) save the same changes.
+  await tray.click();
+  await expect(tray).toBeChecked();
+  await autoLock.click();
+  await app.keyboard.press('Control+A');
+  await app.keyboard.type('0');
+  await app.keyboard.press('Tab');
+  await expect.poll(() => saved()).toMatchObject({ closeToTray: true, autoLockMinutes: 0, clipboardClearSeconds: 5 });
+  await expect(app.getByText('Not saved: lowering protection needs your own click or key press.')).toHaveCount(0);
+  await screenshot(app, 'settings-weaken-by-user');
+});
