@@ -57,9 +57,10 @@ const nav = (app: Page, name: string) =>
   app.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name }).click();
 
 /**
- * The Requests page picks the first service when it opens and then puts that service's base URL in the
- * field: a URL typed before that answer lands is replaced (under load a send went to the base URL, 200
- * instead of the 429 this test waits for). Wait for it.
+ * The Requests page picks the first service when it opens and puts that service's base URL in the field.
+ * (It once did so when the service's details arrived and replaced a URL typed meanwhile: under load a send
+ * went to the base URL, 200 instead of the 429 this test waits for. The page now keeps a typed URL,
+ * requests.spec shows it; waiting here keeps this test about the rate limit.)
  */
 async function openRequests(app: Page) {
   await nav(app, 'Requests');

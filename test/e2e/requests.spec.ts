@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { type HttpbinPeer, startHttpbin } from '../peers/httpbin';
 import { reply, type ScriptedServer, startScriptedServer } from '../peers/scripted-server';
 import { expect, screenshot, test } from './fixtures';
+import { holdReplies } from './held-bridge';
 import { createVaultThroughUi } from './vault-helpers';
 
 let httpbin: HttpbinPeer;
@@ -32,8 +33,8 @@ async function openRequests(app: Page, service: string, baseUrl: string) {
   await app.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Requests' }).click();
   await expect(app.getByRole('heading', { name: 'Requests' })).toBeVisible();
   await app.getByLabel('Service').selectOption({ label: service });
-  // The service's answer resets the URL to its base when it arrives; a fill before then would have
-  // its text inserted after that reset (CI saw "BASE/http://…").
+  // Choosing a service resets the URL to its base at once (CI once saw "BASE/http://…" when the reset
+  // waited for the service's details and landed mid-fill).
   await expect(app.getByLabel('URL')).toHaveValue(`${baseUrl.replace(/\/+$/, '')}/`);
 }
 
@@ -410,4 +411,74 @@ test('HTTPS with a self-signed certificate: refused, then sent with verification
   } finally {
     await server.close();
   }
+});
+
+test("a URL typed before the page's own pick of the first service is kept, and the request goes there", async ({
+  app,
+  host,
+}) => {
+  await createVaultThroughUi(app);
+  await addService(host, 'httpbin', `${httpbin.url}/base`, {
+    kind: 'api-key',
+    name: 'Main key',
+    fields: { value: 'key-e2e-pick', header: 'X-Api-Key' },
+  });
+  // The service list is slow: the user types before the page can pick the first service.
+  const bridge = await holdReplies(app, ['services.list']);
+  await app.reload();
+  await app.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Requests' }).click();
+  const url = app.getByLabel('URL');
+  const typed = `${httpbin.url}/anything/typed`;
+  await url.fill(typed);
+  expect(bridge.heldCount('services.list')).toBeGreaterThan(0);
+  bridge.release('services.list');
+  const service = app.getByLabel('Service', { exact: true });
+  await expect(service.getByRole('option', { name: 'httpbin' })).toHaveCount(1);
+  await bridge.settled();
+  // The request stays as the user wrote it: their URL, and no service (nothing signs it).
+  await expect(url).toHaveValue(typed);
+  await expect(service).toHaveValue('');
+  await app.getByRole('button', { name: 'Send' }).click();
+  await expect(app.getByTestId('response-status')).toHaveText('200 OK');
+  await expect(app.getByTestId('response-body')).toContainText('/anything/typed');
+  await expect(app.getByTestId('response-body')).not.toContainText('X-Api-Key');
+});
+
+test('a URL typed while the chosen service is still loading is kept: the base URL is set when the service is chosen', async ({
+  app,
+  host,
+}) => {
+  await createVaultThroughUi(app);
+  await addService(host, 'first', `${httpbin.url}/first`, {
+    kind: 'api-key',
+    name: 'First key',
+    fields: { value: 'key-e2e-first', header: 'X-Api-Key' },
+  });
+  await addService(host, 'httpbin', httpbin.url, {
+    kind: 'api-key',
+    name: 'Main key',
+    fields: { value: 'key-e2e-chosen', header: 'X-Api-Key' },
+  });
+  await app.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Requests' }).click();
+  const url = app.getByLabel('URL');
+  await expect(url).toHaveValue(`${httpbin.url}/first/`);
+  // The chosen service's details are slow; its base URL is in the field at once all the same.
+  const bridge = await holdReplies(app, ['services.get']);
+  await app.reload();
+  await app.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Requests' }).click();
+  await expect(url).toHaveValue(`${httpbin.url}/first/`);
+  await app.getByLabel('Service', { exact: true }).selectOption({ label: 'httpbin' });
+  await expect(url).toHaveValue(`${httpbin.url}/`);
+  const typed = `${httpbin.url}/anything/chosen`;
+  await url.fill(typed);
+  expect(bridge.heldCount('services.get')).toBeGreaterThan(0);
+  bridge.release('services.get');
+  await expect(app.getByLabel('Credential')).toHaveValue(/.+/);
+  await bridge.settled();
+  await expect(url).toHaveValue(typed);
+  await app.getByRole('button', { name: 'Send' }).click();
+  await expect(app.getByTestId('response-status')).toHaveText('200 OK');
+  await expect(app.getByTestId('response-body')).toContainText('/anything/chosen');
+  // Signed with the chosen service's key (masked in the echo).
+  await expect(app.getByTestId('response-body')).toContainText('"X-Api-Key": "[redacted]"');
 });

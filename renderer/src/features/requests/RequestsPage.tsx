@@ -40,6 +40,9 @@ export function RequestsPage() {
   const current = useRef<string | null>(null);
   // The first service is picked for the user once; after that the choice is theirs (even "none").
   const picked = useRef(false);
+  // Whether the user has written the URL (or its Params, or loaded a request): the page's own pick of
+  // the first service, which lands whenever the service list does, must not replace it.
+  const edited = useRef(false);
   const choice = useRef(0);
 
   useEffect(() => {
@@ -83,16 +86,19 @@ export function RequestsPage() {
   const chooseService = async (id: string, keepCredential?: string | null) => {
     picked.current = true;
     // Only the latest choice may fill the form: a slower answer for an earlier one (the first
-    // service picked on load) must not bring back its URL and credential.
+    // service picked on load) must not bring back its credential.
     const mine = ++choice.current;
     setServiceId(id);
     // The last response was another service's.
     setOutcome((o) => (o.busy ? o : idle));
+    // Another service starts at its own base URL: a URL (and query) typed for the last one must not
+    // go out signed with this one's credential. Set now, from the list, not when the service's
+    // details arrive: what the user types after choosing is theirs.
+    setDraft((d) => withBaseUrl(d, services.find((x) => x.id === id)?.baseUrl ?? ''));
     if (id === '') {
       setCredentials([]);
       setCredentialId('');
       setDefaults([]);
-      setDraft((d) => withBaseUrl(d, ''));
       return;
     }
     try {
@@ -105,9 +111,6 @@ export function RequestsPage() {
           : (view.credentials.find((c) => SIGNS.has(c.kind))?.id ?? '');
       setCredentialId(pick);
       setDefaults(view.headers);
-      // Another service starts at its own base URL: a URL (and query) typed for the last one
-      // must not go out signed with this one's credential.
-      setDraft((d) => withBaseUrl(d, view.baseUrl));
     } catch (e) {
       toast.show(errorOf(e).message, 'error');
     }
@@ -128,8 +131,14 @@ export function RequestsPage() {
 
   const first = services[0]?.id;
   useEffect(() => {
-    if (!picked.current && first !== undefined) void chooseService(first);
+    // A request the user began before the list came is left as they wrote it, with no service.
+    if (!picked.current && !edited.current && first !== undefined) void chooseService(first);
   }, [first]);
+
+  const editDraft = (next: Draft) => {
+    if (next.url !== draft.url) edited.current = true;
+    setDraft(next);
+  };
 
   const credentialName = (id: string) => credentials.find((c) => c.id === id)?.name ?? 'this credential';
   const hostPrompt = useHostPrompt({
@@ -196,6 +205,7 @@ export function RequestsPage() {
   };
 
   const load = (item: SavedRequest | HistoryEntry) => {
+    edited.current = true;
     setDraft(normalizeDraft(item.request));
     if (item.credentialId !== null && credentials.some((c) => c.id === item.credentialId))
       setCredentialId(item.credentialId);
@@ -237,7 +247,7 @@ export function RequestsPage() {
               if (id !== serviceId) void chooseService(id);
             }}
             onCredential={setCredentialId}
-            onDraft={setDraft}
+            onDraft={editDraft}
             onRetry={setRetry}
             onSend={() => void send()}
             onCancel={cancel}
