@@ -262,6 +262,30 @@ test.describe('the bridge', () => {
     await expect.poll(() => standIn.clipboard.readText()).toBe(SECRET);
   });
 
+  test('a script without a click cannot lower the protection in settings: main refuses settings.update, the real preload settings.weaken', async ({
+    boot,
+  }) => {
+    const { standIn, mainPage } = await boot();
+    const page = await mainPage();
+    const cdp = await page.context().newCDPSession(page);
+    const script = async (expression: string) =>
+      (await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, userGesture: false }))
+        .result.value as unknown;
+    await expect.poll(() => script("document.readyState === 'complete' && typeof latch === 'object'")).toBe(true);
+    expect(await script('navigator.userActivation.isActive')).toBe(false);
+    const answer = (call: string) => script(`${call}.then((s) => s.autoLockMinutes, (e) => e.code)`);
+    expect(await answer('latch.settings.update({ autoLockMinutes: 0 })')).toBe('ERR_FORBIDDEN_SENDER');
+    expect(await answer('latch.settings.weaken({ autoLockMinutes: 0 })')).toBe('ERR_FORBIDDEN_SENDER');
+    expect(standIn.ipcCalls.some((c) => (c.message as { channel?: string }).channel === 'settings.weaken')).toBe(false);
+    // Stronger needs nobody; weaker with a gesture behind it (Playwright's evaluate) goes through.
+    expect(await answer('latch.settings.update({ autoLockMinutes: 5 })')).toBe(5);
+    expect(
+      await page.evaluate(() =>
+        (globalThis as unknown as Win).latch.settings.weaken({ autoLockMinutes: 0 }).then((s) => s.autoLockMinutes),
+      ),
+    ).toBe(0);
+  });
+
   test('navigation away and new windows are denied; the documentation link goes to the OS browser', async ({
     boot,
   }) => {
