@@ -67,6 +67,21 @@ async function seed(page: Page, withTotp = false): Promise<void> {
   );
 }
 
+/**
+ * A script in the page with no click or key press behind it: CDP's evaluate without userGesture
+ * (Playwright's own evaluate is a gesture, and so is every locator action). Waits for the preload's
+ * `latch` and checks the page has no activation.
+ */
+async function scriptWithoutClick(page: Page): Promise<(expression: string) => Promise<unknown>> {
+  const cdp = await page.context().newCDPSession(page);
+  const script = async (expression: string) =>
+    (await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, userGesture: false }))
+      .result.value as unknown;
+  await expect.poll(() => script("document.readyState === 'complete' && typeof latch === 'object'")).toBe(true);
+  expect(await script('navigator.userActivation.isActive')).toBe(false);
+  return script;
+}
+
 const lockNow = (s: ElectronStandIn) => s.applicationMenu?.find(['Vault', 'Lock Now']);
 
 test.describe('start-up', () => {
@@ -210,14 +225,7 @@ test.describe('the bridge', () => {
   }) => {
     const { standIn, mainPage, dataDir } = await boot();
     const page = await mainPage();
-    // CDP's evaluate without userGesture is a script in the page with no click or key press
-    // behind it (Playwright's own evaluate is a gesture, and so is every locator action).
-    const cdp = await page.context().newCDPSession(page);
-    const script = async (expression: string) =>
-      (await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, userGesture: false }))
-        .result.value as unknown;
-    await expect.poll(() => script("document.readyState === 'complete' && typeof latch === 'object'")).toBe(true);
-    expect(await script('navigator.userActivation.isActive')).toBe(false);
+    const script = await scriptWithoutClick(page);
     const elsewhere = join(dataDir, 'planted', 'vault.latch');
     const answer = await script(
       `latch.vault.create({ password: ${JSON.stringify(MASTER)}, path: ${JSON.stringify(elsewhere)} }).then(() => 'created', (e) => e.code)`,
@@ -267,12 +275,7 @@ test.describe('the bridge', () => {
   }) => {
     const { standIn, mainPage } = await boot();
     const page = await mainPage();
-    const cdp = await page.context().newCDPSession(page);
-    const script = async (expression: string) =>
-      (await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, userGesture: false }))
-        .result.value as unknown;
-    await expect.poll(() => script("document.readyState === 'complete' && typeof latch === 'object'")).toBe(true);
-    expect(await script('navigator.userActivation.isActive')).toBe(false);
+    const script = await scriptWithoutClick(page);
     const answer = (call: string) => script(`${call}.then((s) => s.autoLockMinutes, (e) => e.code)`);
     expect(await answer('latch.settings.update({ autoLockMinutes: 0 })')).toBe('ERR_FORBIDDEN_SENDER');
     expect(await answer('latch.settings.weaken({ autoLockMinutes: 0 })')).toBe('ERR_FORBIDDEN_SENDER');
