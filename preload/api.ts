@@ -73,12 +73,16 @@ const USER_INPUT = ['pointerdown', 'keydown'];
  * (Chromium: 5 s) and a call does not use it up, so a script that waited for any click could
  * call `totp.useBackupCode` for every index (every recovery code spent) or copy secret after
  * secret. Each press (its first trusted event: a script cannot make one, `isTrusted`) starts a new
- * round, in which each gesture channel is served once. Listened for in the capture phase of the window, so
+ * round, in which each gesture channel is served once; a held key's repeats are the same press. Listened for in the capture phase of the window, so
  * before any listener of the page's. Outside a browser (unit tests) there is no input to count.
  */
 function gestureRounds(): (channel: string) => boolean {
   const target = globalThis as {
-    addEventListener?: (type: string, fn: (e: { isTrusted: boolean }) => void, capture: boolean) => void;
+    addEventListener?: (
+      type: string,
+      fn: (e: { isTrusted: boolean; repeat?: boolean }) => void,
+      capture: boolean,
+    ) => void;
   };
   if (typeof target.addEventListener !== 'function') return () => true;
   const used = new Set<string>();
@@ -86,7 +90,8 @@ function gestureRounds(): (channel: string) => boolean {
     target.addEventListener(
       type,
       (e) => {
-        if (e.isTrusted) used.clear();
+        // A held key's auto-repeats (~30/s) are one press, not a round each.
+        if (e.isTrusted && e.repeat !== true) used.clear();
       },
       true,
     );

@@ -129,5 +129,35 @@ describe('the typed client built from the contract', () => {
       await latch.app.ping({ echo: 'b' });
       expect(sent.filter((c) => c === 'app.ping')).toHaveLength(2);
     });
+
+    it('a key held down is one press: its auto-repeats start no new round', async () => {
+      type Input = { isTrusted: boolean; repeat?: boolean };
+      const inputs = new Map<string, ((e: Input) => void)[]>();
+      vi.stubGlobal('addEventListener', (type: string, fn: (e: Input) => void) => {
+        inputs.set(type, [...(inputs.get(type) ?? []), fn]);
+      });
+      const fire = (type: string, e: Input) => {
+        for (const fn of inputs.get(type) ?? []) fn(e);
+      };
+      vi.stubGlobal('navigator', { userActivation: { isActive: true } });
+      const latch = createClient({
+        invoke: async () => ({ ok: true, value: { left: 1, clearsInSeconds: 30 } }),
+        subscribe: () => () => undefined,
+      });
+      const use = (index: number) =>
+        latch.totp.useBackupCode({ serviceId: 's', index }).then(
+          () => 'served',
+          (e: BridgeError) => e.code,
+        );
+      fire('keydown', { isTrusted: true, repeat: false });
+      expect(await use(0)).toBe('served');
+      // Holding the key: the browser's repeats are trusted, but the user pressed once.
+      for (let i = 0; i < 30; i++) fire('keydown', { isTrusted: true, repeat: true });
+      expect(await use(1)).toBe('ERR_FORBIDDEN_SENDER');
+      // Let go and press again: a new round.
+      fire('keyup', { isTrusted: true });
+      fire('keydown', { isTrusted: true, repeat: false });
+      expect(await use(1)).toBe('served');
+    });
   });
 });
