@@ -4,9 +4,12 @@
  * (issue 18: what exec adds to a command's start). Used by the agent's lookups (agent-lookup.ts) only.
  *
  * Unchanged is the save path's rule, reused (atomic-write.ts checkUnchanged): the same size, mtime, inode and
- * ctime as when it was read, or else the same content hash. So a file rewritten in place, replaced by a rename
- * (a save, a sync tool, a copy of another revision even of the same size and mtime), moved away, or a symlink
- * pointed elsewhere is read again; a file merely touched is hashed and kept.
+ * ctime as when it was read, or else the same content hash; and, since a stale answer here lasts as long as the
+ * agent, the same checksum trailer (the file's last 32 bytes, read on every lease) even when the stat is the
+ * same: a write in place within one timestamp tick, or on a mount with coarse or cached times, keeps the stat.
+ * So a file rewritten in place, replaced by a rename (a save, a sync tool, a copy of another revision even of
+ * the same size and mtime), moved away, or a symlink pointed elsewhere is read again; a file merely touched is
+ * hashed and kept.
  *
  * What is held is what the agent could open again at any moment with the key it already holds: the OpenVault,
  * i.e. that key (non-extractable) and the index (service and credential names, kinds, expiry dates). Record
@@ -88,7 +91,7 @@ export class HeldVault {
 
   async #unchanged(held: Held): Promise<boolean> {
     try {
-      const now = await checkUnchanged(this.fs, held.path, held.disk);
+      const now = await checkUnchanged(this.fs, held.path, held.disk, { trailer: true });
       // Same content under a new stat (touched, or copied over with the same bytes): compare the stat next time.
       if (now) held.disk = { ...held.disk, stat: now };
       return true;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { LatchError } from '../model/errors';
-import { fileFingerprint, trustedFingerprint } from './container';
+import { CHECKSUM_BYTES, fileFingerprint, trustedFingerprint } from './container';
 import { acquireWriteLock, type LockOptions } from './file-lock';
 import type { VaultFileStat, VaultFileSystem } from './fs-port';
 import { resolveLinks } from './resolve-links';
@@ -66,11 +66,32 @@ function changedOnDisk(what: string): LatchError {
   );
 }
 
-/** Compares the file on disk with what the writer believes is there: stat first, content hash when stat differs. */
+/** The hex of the file's checksum trailer (its last 32 bytes): fileFingerprint's second half. */
+async function trailerOnDisk(fs: VaultFileSystem, path: string): Promise<string> {
+  const tail = fs.readTail
+    ? await fs.readTail(path, CHECKSUM_BYTES)
+    : (await fs.readFile(path)).subarray(-CHECKSUM_BYTES);
+  return Buffer.from(tail).toString('hex');
+}
+
+export interface CheckOptions {
+  /**
+   * Also compare the checksum trailer when the stat is unchanged (one 32-byte read): a write in place within the
+   * same timestamp tick, or on a file system with coarse or cached times, keeps size, mtime and ctime, but any
+   * change of content changes the trailer.
+   */
+  trailer?: boolean;
+}
+
+/**
+ * Compares the file on disk with what the writer believes is there: stat first (and the trailer, if asked),
+ * content hash when the stat differs.
+ */
 export async function checkUnchanged(
   fs: VaultFileSystem,
   path: string,
   expected: DiskState | null,
+  options: CheckOptions = {},
 ): Promise<VaultFileStat | null> {
   const now = await fs.stat(path);
   if (expected === null) {
@@ -82,7 +103,12 @@ export async function checkUnchanged(
     return null;
   }
   if (now === null) throw changedOnDisk('was deleted or moved');
-  if (sameStat(now, expected.stat, true)) return now;
+  if (sameStat(now, expected.stat, true)) {
+    if (!options.trailer) return now;
+    // Any other trailer is other content (the fingerprint ends with it); the same one, with the same stat, is ours.
+    if ((await trailerOnDisk(fs, path)) === expected.fingerprint.slice(64)) return now;
+    throw changedOnDisk('was changed');
+  }
   if (fileFingerprint(await fs.readFile(path)) !== expected.fingerprint) throw changedOnDisk('was changed');
   return now;
 }

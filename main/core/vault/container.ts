@@ -16,7 +16,7 @@ export interface Container {
 }
 
 const MAGIC_BYTES = new TextEncoder().encode(MAGIC);
-const CHECKSUM_BYTES = 32;
+export const CHECKSUM_BYTES = 32;
 /** Largest section we accept; beyond it the length field itself is damaged. */
 const MAX_SECTION = 0x7fff_ffff;
 

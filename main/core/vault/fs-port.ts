@@ -38,6 +38,8 @@ export interface VaultFileSystem {
   syncDir(dir: string): Promise<void>;
   /** The path with every symbolic link resolved; ENOENT when it does not exist. Absent: links are not followed. */
   realpath?(path: string): Promise<string>;
+  /** The last `length` bytes of a regular file (all of it when shorter) in one positioned read. Absent: readFile. */
+  readTail?(path: string, length: number): Promise<Uint8Array>;
 }
 
 /**
@@ -87,6 +89,19 @@ export const nodeFileSystem: VaultFileSystem = {
     }
   },
   realpath: (path) => fsp.realpath(path),
+  async readTail(path, length) {
+    const fh = await fsp.open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const s = await fh.stat();
+      if (!s.isFile()) throw notARegularFile(path);
+      const n = Math.min(length, s.size);
+      const bytes = Buffer.alloc(n);
+      const { bytesRead } = await fh.read(bytes, 0, n, s.size - n);
+      return bytes.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+  },
   async stat(path) {
     try {
       const s = await fsp.stat(path);

@@ -84,8 +84,9 @@ function keepMtime(target: string, change: () => void): void {
 async function withAgent(
   fn: (ask: (vault?: string) => Promise<string | null>, held: HeldVault, agent: RunningAgent) => Promise<void>,
   expiresInMs = 60_000,
+  fs = watched,
 ): Promise<void> {
-  const held = new HeldVault(watched);
+  const held = new HeldVault(fs);
   const lookups = agentLookups(held);
   const agent = await startAgent(
     { vaultId, key, expiresAt: Date.now() + expiresInMs, session: null },
@@ -200,6 +201,37 @@ describe('the unlock agent holds the vault it opened while the file is unchanged
         link,
       );
     });
+  });
+
+  it('a write in place that keeps the whole stat is read again: its trailer differs', async () => {
+    renameIn(0);
+    // A mount that keeps no change time of its own (ctime = mtime, as some SMB and FUSE mounts report): with the
+    // mtime set back, a write in place leaves size, mtime, ctime and inode as they were, as a write within the
+    // same timestamp tick does on any file system.
+    const noCtime: VaultFileSystem = {
+      ...watched,
+      stat: async (p) => {
+        const s = await watched.stat(p);
+        return s && { ...s, ctimeMs: s.mtimeMs };
+      },
+    };
+    await withAgent(
+      async (ask, held) => {
+        expect(await ask()).toBe(V1);
+        const before = held.vault!;
+        const stat = await noCtime.stat(path);
+        keepMtime(path, () => writeFileSync(path, revisions[1]!));
+        expect(await noCtime.stat(path)).toEqual(stat);
+        const after = await step(held, async () => expect(await ask()).toBe(V2));
+        expect(after.reads).toBe(1);
+        expect(after.vault).not.toBe(before);
+        expect(before.isLocked).toBe(true);
+        // Unchanged since: a request reads the trailer (not counted: readTail), never the whole file.
+        expect(await step(held, async () => expect(await ask()).toBe(V2))).toEqual({ reads: 0, vault: after.vault });
+      },
+      60_000,
+      noCtime,
+    );
   });
 
   it('a file gone, or a FIFO or folder in its place: the request goes the ordinary way and the held vault is locked', async () => {
