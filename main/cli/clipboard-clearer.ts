@@ -6,10 +6,11 @@
  * same: something the user copied or selected since is left alone.
  */
 import { spawn } from 'node:child_process';
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { clearSelectionsHolding } from '../core/clipboard/clear-selections';
 import { SystemClipboard } from '../core/clipboard/system-clipboard';
 import type { Clipboard } from '../core/platform';
+import { sameSecret } from '../core/security/same-secret';
 import { CLEAR_CLIPBOARD_COMMAND } from './helper-commands';
 import { latchSelfArgs } from './self-command';
 
@@ -51,8 +52,6 @@ export async function runClipboardClearer(
   if (!/^[0-9a-f]{64}$/.test(expected) || !Number.isFinite(at)) return 2;
   await new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
   // The clipboard and the X11 primary selection, each on its own; no display any more means nothing left to clear.
-  await clearSelectionsHolding(clipboard, (current) =>
-    timingSafeEqual(Buffer.from(sha256Hex(current)), Buffer.from(expected)),
-  );
+  await clearSelectionsHolding(clipboard, (current) => sameSecret(sha256Hex(current), expected));
   return 0;
 }

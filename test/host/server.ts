@@ -6,11 +6,12 @@
  * A connection must present the per-run secret and come from the host's own Origin;
  * anything else is refused before the WebSocket opens.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import { sameSecret } from '../../main/core/security/same-secret';
 import type { Dispatch } from '../../main/ipc/dispatcher';
 import type { EventHub } from '../../main/ipc/event-hub';
 import { buildCsp } from '../../main/security/csp';
@@ -35,10 +36,7 @@ export interface RunningHost {
 }
 
 function secretMatches(expected: string, given: string | null): boolean {
-  if (given === null) return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return given !== null && sameSecret(expected, given);
 }
 
 function refuse(socket: Duplex, status: 401 | 403 | 404, reason: string): void {

@@ -14,12 +14,13 @@
  * - Pages are static, escaped text with a strict CSP and no referrer, so a hostile `error_description`
  *   cannot script the page and the code never leaks through a Referer header.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as oauth from 'oauth4webapi';
 import { LatchError } from '../model/errors';
+import { sameSecret } from '../security/same-secret';
 import { protocolError, toLatchError } from './errors';
 
 export interface LoopbackCallbackInfo {
@@ -137,12 +138,6 @@ function errorPage(error: string, description: string | undefined): string {
 }
 
 // --- listener --------------------------------------------------------------------------
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /** A single value per name, else undefined (duplicated parameters are refused: RFC 6749 §3.1). */
 function single(params: URLSearchParams, name: string): string | undefined {
