@@ -17,6 +17,7 @@ export function mergingRecordVault(vault: OpenVault): RecordVault {
     putRecord: (id, entry, body) => vault.putRecord(id, entry, body),
     deleteRecord: (id) => vault.deleteRecord(id),
     checkpoint: () => vault.checkpoint(),
+    writerTurn: (fn) => vault.writerTurn(fn),
     save: () => saveMerging(vault, { describe: (id) => describeRecord(id, vault.entries().get(id)) }),
   };
 }

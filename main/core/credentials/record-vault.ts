@@ -19,4 +19,6 @@ export interface RecordVault {
   save(): Promise<unknown>;
   /** A point the record changes that follow can be rolled back to (OpenVault.checkpoint); absent: none. */
   checkpoint?(): Checkpoint;
+  /** Runs fn as the vault's only writer in this process (OpenVault.writerTurn); absent: no other writer. */
+  writerTurn?<T>(fn: () => Promise<T>): Promise<T>;
 }

@@ -156,7 +156,19 @@ export class ServiceStore {
    * writes half of it. Writes fn itself handed to a save stay (commitServices saves the import in one go;
    * a failed save of it is held for the save-failed banner, not dropped).
    */
-  async inOneSave<T>(fn: () => Promise<T>): Promise<T> {
+  inOneSave<T>(fn: () => Promise<T>): Promise<T> {
+    return this.alone(() => this.batch(fn));
+  }
+
+  /**
+   * Runs fn as the vault's only writer in this process (RecordVault.writerTurn): another store's write or batch
+   * on the same open vault waits, so it neither saves half of a batch nor has its own writes rolled back by one.
+   */
+  private alone<T>(fn: () => Promise<T>): Promise<T> {
+    return this.vault.writerTurn ? this.vault.writerTurn(fn) : fn();
+  }
+
+  private async batch<T>(fn: () => Promise<T>): Promise<T> {
     const checkpoint = this.deferring === 0 ? this.vault.checkpoint?.() : undefined;
     this.deferring++;
     let result: T;
@@ -344,134 +356,146 @@ export class ServiceStore {
 
   // ---- writing ----
 
-  async createService(input: unknown): Promise<string> {
-    const s = parseService(input);
-    const now = this.clock.now();
-    const id = newId(SERVICE_RECORD_PREFIX);
-    const body: ServiceBody = {
-      v: 1,
-      name: s.name,
-      baseUrl: s.baseUrl,
-      ...(s.colour ? { colour: s.colour } : {}),
-      tags: s.tags,
-      notes: s.notes,
-      favourite: s.favourite,
-      ...storedHeaders(s.headers),
-      createdAt: now,
-      updatedAt: now,
-      credentials: [],
-    };
-    await this.write(id, body);
-    return id;
+  createService(input: unknown): Promise<string> {
+    return this.alone(async () => {
+      const s = parseService(input);
+      const now = this.clock.now();
+      const id = newId(SERVICE_RECORD_PREFIX);
+      const body: ServiceBody = {
+        v: 1,
+        name: s.name,
+        baseUrl: s.baseUrl,
+        ...(s.colour ? { colour: s.colour } : {}),
+        tags: s.tags,
+        notes: s.notes,
+        favourite: s.favourite,
+        ...storedHeaders(s.headers),
+        createdAt: now,
+        updatedAt: now,
+        credentials: [],
+      };
+      await this.write(id, body);
+      return id;
+    });
   }
 
-  async updateService(serviceId: string, input: unknown): Promise<void> {
-    const current = await this.body(serviceId);
-    const s = parseService({ ...current, ...(input as object) });
-    checkHeadersAgainst(s.headers, current.credentials);
-    const { colour: _old, headers: _oldHeaders, ...rest } = current;
-    await this.write(serviceId, {
-      ...rest,
-      name: s.name,
-      baseUrl: s.baseUrl,
-      ...(s.colour ? { colour: s.colour } : {}),
-      tags: s.tags,
-      notes: s.notes,
-      favourite: s.favourite,
-      ...storedHeaders(s.headers),
-      updatedAt: this.clock.now(),
+  updateService(serviceId: string, input: unknown): Promise<void> {
+    return this.alone(async () => {
+      const current = await this.body(serviceId);
+      const s = parseService({ ...current, ...(input as object) });
+      checkHeadersAgainst(s.headers, current.credentials);
+      const { colour: _old, headers: _oldHeaders, ...rest } = current;
+      await this.write(serviceId, {
+        ...rest,
+        name: s.name,
+        baseUrl: s.baseUrl,
+        ...(s.colour ? { colour: s.colour } : {}),
+        tags: s.tags,
+        notes: s.notes,
+        favourite: s.favourite,
+        ...storedHeaders(s.headers),
+        updatedAt: this.clock.now(),
+      });
     });
   }
 
   /** Deletes a service; returns its credentials so the caller can revoke tokens without waiting on the network. */
-  async deleteService(serviceId: string): Promise<Credential[]> {
-    const body = await this.body(serviceId);
-    this.vault.deleteRecord(serviceId);
-    await this.flush();
-    return body.credentials;
+  deleteService(serviceId: string): Promise<Credential[]> {
+    return this.alone(async () => {
+      const body = await this.body(serviceId);
+      this.vault.deleteRecord(serviceId);
+      await this.flush();
+      return body.credentials;
+    });
   }
 
-  async addCredential(serviceId: string, input: NewCredential): Promise<string> {
-    const service = await this.body(serviceId);
-    const name = input.name.trim();
-    if (name === '') throw badInput('name', 'a credential needs a name');
-    if (service.credentials.some((c) => c.name.toLowerCase() === name.toLowerCase())) {
-      throw badInput('name', `this service already has a credential named "${name}"`);
-    }
-    const fields = validateCredentialFields(input.kind, input.fields);
-    checkRotateEveryDays(input.rotateEveryDays);
-    checkExpiresAt(input.expiresAt);
-    const now = this.clock.now();
-    const credential = {
-      id: newId('cred_'),
-      name,
-      kind: input.kind,
-      fields,
-      createdAt: now,
-      updatedAt: now,
-      expiresAt: input.expiresAt ?? null,
-      rotation: input.rotateEveryDays ? { everyDays: input.rotateEveryDays, lastRotatedAt: now } : {},
-      hosts: parseHosts(input.hosts ?? []),
-      approvedOrigins: [],
-      ...(input.savedBy ? { savedBy: input.savedBy } : {}),
-    } as Credential;
-    await this.write(serviceId, { ...service, updatedAt: now, credentials: [...service.credentials, credential] });
-    return credential.id;
-  }
-
-  async updateCredential(serviceId: string, credentialId: string, patch: CredentialPatch): Promise<void> {
-    const { service, credential } = await this.credential(serviceId, credentialId);
-    const now = this.clock.now();
-    let next: Credential = { ...credential, updatedAt: now };
-    if (patch.name !== undefined) {
-      const name = patch.name.trim();
+  addCredential(serviceId: string, input: NewCredential): Promise<string> {
+    return this.alone(async () => {
+      const service = await this.body(serviceId);
+      const name = input.name.trim();
       if (name === '') throw badInput('name', 'a credential needs a name');
-      if (service.credentials.some((c) => c.id !== credentialId && c.name.toLowerCase() === name.toLowerCase())) {
+      if (service.credentials.some((c) => c.name.toLowerCase() === name.toLowerCase())) {
         throw badInput('name', `this service already has a credential named "${name}"`);
       }
-      next.name = name;
-    }
-    if (patch.fields !== undefined) {
-      const secret = new Set(SECRET_FIELDS[credential.kind]);
-      const merged: Record<string, unknown> = { ...(credential.fields as Record<string, unknown>) };
-      for (const [k, v] of Object.entries(patch.fields)) {
-        // A secret the form left blank keeps its value: the renderer never had it to send back.
-        if (secret.has(k) && (v === undefined || v === '')) continue;
-        merged[k] = v === '' ? undefined : v;
+      const fields = validateCredentialFields(input.kind, input.fields);
+      checkRotateEveryDays(input.rotateEveryDays);
+      checkExpiresAt(input.expiresAt);
+      const now = this.clock.now();
+      const credential = {
+        id: newId('cred_'),
+        name,
+        kind: input.kind,
+        fields,
+        createdAt: now,
+        updatedAt: now,
+        expiresAt: input.expiresAt ?? null,
+        rotation: input.rotateEveryDays ? { everyDays: input.rotateEveryDays, lastRotatedAt: now } : {},
+        hosts: parseHosts(input.hosts ?? []),
+        approvedOrigins: [],
+        ...(input.savedBy ? { savedBy: input.savedBy } : {}),
+      } as Credential;
+      await this.write(serviceId, { ...service, updatedAt: now, credentials: [...service.credentials, credential] });
+      return credential.id;
+    });
+  }
+
+  updateCredential(serviceId: string, credentialId: string, patch: CredentialPatch): Promise<void> {
+    return this.alone(async () => {
+      const { service, credential } = await this.credential(serviceId, credentialId);
+      const now = this.clock.now();
+      let next: Credential = { ...credential, updatedAt: now };
+      if (patch.name !== undefined) {
+        const name = patch.name.trim();
+        if (name === '') throw badInput('name', 'a credential needs a name');
+        if (service.credentials.some((c) => c.id !== credentialId && c.name.toLowerCase() === name.toLowerCase())) {
+          throw badInput('name', `this service already has a credential named "${name}"`);
+        }
+        next.name = name;
       }
-      next = { ...next, fields: validateCredentialFields(credential.kind, merged) } as Credential;
-      if (credential.kind === 'oauth2' && next.kind === 'oauth2') {
-        const retyped = typeof patch.fields.clientSecret === 'string' && patch.fields.clientSecret !== '';
-        next.fields = guardOAuthDestination(credential.fields, next.fields, retyped);
+      if (patch.fields !== undefined) {
+        const secret = new Set(SECRET_FIELDS[credential.kind]);
+        const merged: Record<string, unknown> = { ...(credential.fields as Record<string, unknown>) };
+        for (const [k, v] of Object.entries(patch.fields)) {
+          // A secret the form left blank keeps its value: the renderer never had it to send back.
+          if (secret.has(k) && (v === undefined || v === '')) continue;
+          merged[k] = v === '' ? undefined : v;
+        }
+        next = { ...next, fields: validateCredentialFields(credential.kind, merged) } as Credential;
+        if (credential.kind === 'oauth2' && next.kind === 'oauth2') {
+          const retyped = typeof patch.fields.clientSecret === 'string' && patch.fields.clientSecret !== '';
+          next.fields = guardOAuthDestination(credential.fields, next.fields, retyped);
+        }
       }
-    }
-    checkRotateEveryDays(patch.rotateEveryDays);
-    checkExpiresAt(patch.expiresAt);
-    if (patch.expiresAt !== undefined) next.expiresAt = patch.expiresAt;
-    if (patch.hosts !== undefined) next.hosts = parseHosts(patch.hosts);
-    if (patch.rotateEveryDays !== undefined) {
-      const { everyDays: _e, ...restRotation } = next.rotation;
-      next.rotation =
-        patch.rotateEveryDays === null
-          ? restRotation
-          : { ...restRotation, everyDays: patch.rotateEveryDays, lastRotatedAt: next.rotation.lastRotatedAt ?? now };
-    }
-    await this.replace(serviceId, service, next);
+      checkRotateEveryDays(patch.rotateEveryDays);
+      checkExpiresAt(patch.expiresAt);
+      if (patch.expiresAt !== undefined) next.expiresAt = patch.expiresAt;
+      if (patch.hosts !== undefined) next.hosts = parseHosts(patch.hosts);
+      if (patch.rotateEveryDays !== undefined) {
+        const { everyDays: _e, ...restRotation } = next.rotation;
+        next.rotation =
+          patch.rotateEveryDays === null
+            ? restRotation
+            : { ...restRotation, everyDays: patch.rotateEveryDays, lastRotatedAt: next.rotation.lastRotatedAt ?? now };
+      }
+      await this.replace(serviceId, service, next);
+    });
   }
 
   /** The user said yes to sending this credential to `origin`: remembered, so it is asked once. */
-  async approveOrigin(serviceId: string, credentialId: string, origin: string): Promise<void> {
-    const parsed = ApprovedOrigin.safeParse(origin);
-    if (!parsed.success) throw badInput('origin', 'give the origin as https://host[:port]');
-    const { service, credential } = await this.credential(serviceId, credentialId);
-    if (credential.approvedOrigins.includes(parsed.data)) return;
-    if (credential.approvedOrigins.length >= 200)
-      throw badInput(
-        'origin',
-        'this credential has 200 approved hosts already; add the host to the credential instead',
-      );
-    const next = { ...credential, approvedOrigins: [...credential.approvedOrigins, parsed.data] } as Credential;
-    await this.replace(serviceId, service, next);
+  approveOrigin(serviceId: string, credentialId: string, origin: string): Promise<void> {
+    return this.alone(async () => {
+      const parsed = ApprovedOrigin.safeParse(origin);
+      if (!parsed.success) throw badInput('origin', 'give the origin as https://host[:port]');
+      const { service, credential } = await this.credential(serviceId, credentialId);
+      if (credential.approvedOrigins.includes(parsed.data)) return;
+      if (credential.approvedOrigins.length >= 200)
+        throw badInput(
+          'origin',
+          'this credential has 200 approved hosts already; add the host to the credential instead',
+        );
+      const next = { ...credential, approvedOrigins: [...credential.approvedOrigins, parsed.data] } as Credential;
+      await this.replace(serviceId, service, next);
+    });
   }
 
   /**
@@ -480,89 +504,94 @@ export class ServiceStore {
    * every approved origin on that host, so nothing still lets it go there silently). The base URL's
    * host is the service's, not the credential's: it is changed with the base URL.
    */
-  async forgetHost(serviceId: string, credentialId: string, target: string): Promise<{ forgotten: number }> {
-    const { service, credential } = await this.credential(serviceId, credentialId);
-    const asOrigin = ApprovedOrigin.safeParse(target.trim().toLowerCase());
-    const host = asOrigin.success ? null : normalizeHost(target);
-    if (!asOrigin.success && host === null)
-      throw badInput('host', 'give a host (api.example.com, host:8443) or an approved origin (https://host)');
-    const keepOrigin = (o: string) => (asOrigin.success ? o !== asOrigin.data : new URL(o).host !== host);
-    const hosts = credential.hosts.filter((h) => h !== host);
-    const approvedOrigins = credential.approvedOrigins.filter(keepOrigin);
-    const forgotten =
-      credential.hosts.length - hosts.length + credential.approvedOrigins.length - approvedOrigins.length;
-    if (forgotten === 0)
-      throw new LatchError(
-        'ERR_NOT_FOUND',
-        `"${credential.name}" is not bound to ${target.slice(0, 80)} and has no approval for it; nothing to forget.`,
-      );
-    await this.replace(serviceId, service, { ...credential, hosts, approvedOrigins, updatedAt: this.clock.now() });
-    return { forgotten };
+  forgetHost(serviceId: string, credentialId: string, target: string): Promise<{ forgotten: number }> {
+    return this.alone(async () => {
+      const { service, credential } = await this.credential(serviceId, credentialId);
+      const asOrigin = ApprovedOrigin.safeParse(target.trim().toLowerCase());
+      const host = asOrigin.success ? null : normalizeHost(target);
+      if (!asOrigin.success && host === null)
+        throw badInput('host', 'give a host (api.example.com, host:8443) or an approved origin (https://host)');
+      const keepOrigin = (o: string) => (asOrigin.success ? o !== asOrigin.data : new URL(o).host !== host);
+      const hosts = credential.hosts.filter((h) => h !== host);
+      const approvedOrigins = credential.approvedOrigins.filter(keepOrigin);
+      const forgotten =
+        credential.hosts.length - hosts.length + credential.approvedOrigins.length - approvedOrigins.length;
+      if (forgotten === 0)
+        throw new LatchError(
+          'ERR_NOT_FOUND',
+          `"${credential.name}" is not bound to ${target.slice(0, 80)} and has no approval for it; nothing to forget.`,
+        );
+      await this.replace(serviceId, service, { ...credential, hosts, approvedOrigins, updatedAt: this.clock.now() });
+      return { forgotten };
+    });
   }
 
   /**
    * Rotation: the new secret values replace the old; the old stay readable as "previous"
    * until the grace period ends, so a deploy still using them keeps working meanwhile.
    */
-  async rotate(
-    serviceId: string,
-    credentialId: string,
-    values: Record<string, string>,
-    graceDays: number,
-  ): Promise<void> {
-    const { service, credential } = await this.credential(serviceId, credentialId);
-    const secret = SECRET_FIELDS[credential.kind].filter((f) => f !== 'tokens');
-    const changed = Object.keys(values).filter((k) => values[k] !== undefined && values[k] !== '');
-    if (changed.length === 0) throw badInput(secret[0] ?? 'value', 'paste the new value to rotate to');
-    const unknown = changed.find((k) => !secret.includes(k));
-    if (unknown) throw badInput(unknown, 'only secret fields are rotated');
-    if (!Number.isFinite(graceDays) || graceDays < 0 || graceDays > 365)
-      throw badInput('graceDays', 'give a grace period from 0 to 365 days');
-    const old = credential.fields as Record<string, unknown>;
-    const previous: Record<string, string> = {};
-    for (const k of changed) if (typeof old[k] === 'string') previous[k] = old[k] as string;
-    const fields = validateCredentialFields(credential.kind, {
-      ...old,
-      ...Object.fromEntries(changed.map((k) => [k, values[k]])),
+  rotate(serviceId: string, credentialId: string, values: Record<string, string>, graceDays: number): Promise<void> {
+    return this.alone(async () => {
+      const { service, credential } = await this.credential(serviceId, credentialId);
+      const secret = SECRET_FIELDS[credential.kind].filter((f) => f !== 'tokens');
+      const changed = Object.keys(values).filter((k) => values[k] !== undefined && values[k] !== '');
+      if (changed.length === 0) throw badInput(secret[0] ?? 'value', 'paste the new value to rotate to');
+      const unknown = changed.find((k) => !secret.includes(k));
+      if (unknown) throw badInput(unknown, 'only secret fields are rotated');
+      if (!Number.isFinite(graceDays) || graceDays < 0 || graceDays > 365)
+        throw badInput('graceDays', 'give a grace period from 0 to 365 days');
+      const old = credential.fields as Record<string, unknown>;
+      const previous: Record<string, string> = {};
+      for (const k of changed) if (typeof old[k] === 'string') previous[k] = old[k] as string;
+      const fields = validateCredentialFields(credential.kind, {
+        ...old,
+        ...Object.fromEntries(changed.map((k) => [k, values[k]])),
+      });
+      const now = this.clock.now();
+      const next = {
+        ...credential,
+        fields,
+        updatedAt: now,
+        rotation: { ...credential.rotation, lastRotatedAt: now, previous, previousUntil: now + graceDays * DAY },
+      } as Credential;
+      await this.replace(serviceId, service, next);
     });
-    const now = this.clock.now();
-    const next = {
-      ...credential,
-      fields,
-      updatedAt: now,
-      rotation: { ...credential.rotation, lastRotatedAt: now, previous, previousUntil: now + graceDays * DAY },
-    } as Credential;
-    await this.replace(serviceId, service, next);
   }
 
-  async deleteCredential(serviceId: string, credentialId: string): Promise<Credential> {
-    const { service, credential } = await this.credential(serviceId, credentialId);
-    await this.write(serviceId, {
-      ...service,
-      updatedAt: this.clock.now(),
-      credentials: service.credentials.filter((c) => c.id !== credentialId),
+  deleteCredential(serviceId: string, credentialId: string): Promise<Credential> {
+    return this.alone(async () => {
+      const { service, credential } = await this.credential(serviceId, credentialId);
+      await this.write(serviceId, {
+        ...service,
+        updatedAt: this.clock.now(),
+        credentials: service.credentials.filter((c) => c.id !== credentialId),
+      });
+      return credential;
     });
-    return credential;
   }
 
   /** Saves a fresh OAuth token set on its credential (from a sign-in or a refresh). */
-  async setTokens(serviceId: string, credentialId: string, tokens: TokenSet | undefined): Promise<void> {
-    const { service, credential } = await this.credential(serviceId, credentialId);
-    if (credential.kind !== 'oauth2')
-      throw new LatchError('ERR_BAD_INPUT', 'Only an OAuth 2.0 credential holds tokens.');
-    const { tokens: _old, ...rest } = credential.fields;
-    const next: Credential = {
-      ...credential,
-      fields: tokens ? { ...rest, tokens } : rest,
-      updatedAt: this.clock.now(),
-    };
-    await this.replace(serviceId, service, next);
+  setTokens(serviceId: string, credentialId: string, tokens: TokenSet | undefined): Promise<void> {
+    return this.alone(async () => {
+      const { service, credential } = await this.credential(serviceId, credentialId);
+      if (credential.kind !== 'oauth2')
+        throw new LatchError('ERR_BAD_INPUT', 'Only an OAuth 2.0 credential holds tokens.');
+      const { tokens: _old, ...rest } = credential.fields;
+      const next: Credential = {
+        ...credential,
+        fields: tokens ? { ...rest, tokens } : rest,
+        updatedAt: this.clock.now(),
+      };
+      await this.replace(serviceId, service, next);
+    });
   }
 
   /** Saves changed non-secret state of a credential (e.g. an HOTP counter). */
-  async replaceCredential(serviceId: string, next: Credential): Promise<void> {
-    const service = await this.body(serviceId);
-    await this.replace(serviceId, service, next);
+  replaceCredential(serviceId: string, next: Credential): Promise<void> {
+    return this.alone(async () => {
+      const service = await this.body(serviceId);
+      await this.replace(serviceId, service, next);
+    });
   }
 
   private async replace(serviceId: string, service: ServiceBody, next: Credential): Promise<void> {

@@ -34,6 +34,7 @@ import {
   withBodies,
 } from './rekey';
 import type { CryptoKey, JsonValue, VaultMode } from './types';
+import { WriterTurns } from './writer-turns';
 
 /** A change not yet on disk: the record's id and its index entry, so that it can be named (null: deleted). */
 export interface UnsavedRecord {
@@ -125,6 +126,7 @@ export class OpenVault {
   private rekeying = false;
   /** Open checkpoints (checkpoint()): each keeps the first state of every record changed since it was taken. */
   private readonly undoLogs = new Set<UndoLog>();
+  private readonly writers = new WriterTurns();
   readonly readOnly: boolean;
 
   constructor(init: OpenVaultInit) {
@@ -270,6 +272,11 @@ export class OpenVault {
    * unrelated save does not write it. Changes handed to a save (or a reload, a lock) before the rollback are
    * not taken back: the save settles them (on disk, or held for the save-failed banner).
    */
+  /** Runs fn as this vault's only writer in the process (writer-turns.ts): how ServiceStore writes and batches. */
+  writerTurn<T>(fn: () => Promise<T>): Promise<T> {
+    return this.writers.run(fn);
+  }
+
   checkpoint(): Checkpoint {
     const log = new UndoLog();
     this.undoLogs.add(log);

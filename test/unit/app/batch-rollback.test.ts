@@ -130,3 +130,55 @@ describe("a command line's batch refused partway", () => {
     expect(await onDisk()).toEqual({ names: ['Keep', 'Later'], notes: '' });
   });
 });
+
+describe('a batch and another writer on the same open vault', () => {
+  /** A promise the test settles, to hold a batch between two of its writes. */
+  const gate = () => {
+    let open!: () => void;
+    const opened = new Promise<void>((r) => {
+      open = r;
+    });
+    return { open, opened };
+  };
+
+  it('another write while a batch awaits waits for it: it saves none of the batch, which still rolls back', async () => {
+    const between = gate();
+    const started = gate();
+    const refused = app.credentials.batch(async (store) => {
+      await store.createService({ name: 'Half' });
+      started.open();
+      await between.opened;
+      await store.addCredential(keepId, { kind: 'bearer', name: 'token', fields: { token: 'y' } });
+    });
+    await started.opened;
+    // Another save of the app meanwhile (as its background OAuth renewal makes).
+    const other = app.credentials.updateService(keepId, { notes: 'saved alongside' });
+    between.open();
+    expect(await code(refused)).toBe('ERR_BAD_INPUT');
+    expect(await code(other)).toBe('resolved');
+    expect(names()).toEqual(['Keep']);
+    expect(app.vault.vault().isDirty).toBe(false);
+    expect(await onDisk()).toEqual({ names: ['Keep'], notes: 'saved alongside' });
+  });
+
+  it('two batches at once: one refused takes back only its own writes', async () => {
+    const between = gate();
+    const started = gate();
+    const refused = app.credentials.batch(async (store) => {
+      await store.createService({ name: 'Half' });
+      started.open();
+      await between.opened;
+      await store.addCredential(keepId, { kind: 'bearer', name: 'token', fields: { token: 'y' } });
+    });
+    await started.opened;
+    const done = app.credentials.batch(async (store) => {
+      const id = await store.createService({ name: 'Whole' });
+      await store.addCredential(id, { kind: 'bearer', name: 'token', fields: { token: 'z' } });
+    });
+    between.open();
+    expect(await code(refused)).toBe('ERR_BAD_INPUT');
+    expect(await code(done)).toBe('resolved');
+    expect(names()).toEqual(['Keep', 'Whole']);
+    expect(await onDisk()).toEqual({ names: ['Keep', 'Whole'], notes: '' });
+  });
+});
