@@ -208,13 +208,27 @@ export class OAuthService {
    */
   async refresh(serviceId: string, credentialId: string): Promise<OAuthTokenInfo> {
     if (!this.#d.lock) return this.refreshHeld(serviceId, credentialId);
+    const clicked = await this.#storedTokens(serviceId, credentialId);
     const release = await this.#d.lock(credentialId);
     try {
       await this.#d.reload?.();
+      // A set renewed while the click waited for the lock (a tool, or this app's own scheduler for a token that
+      // fell due) is what the click asked for: a second refresh at once would only spend another refresh token.
+      const now = await this.#storedTokens(serviceId, credentialId);
+      const renewedMeanwhile = now !== undefined && now.accessToken !== clicked?.accessToken;
+      if (renewedMeanwhile && !needsRefresh(now, this.#d.clock.now(), this.#d.rule ?? REFRESH_RULE)) {
+        this.#changed();
+        return this.#infoOf(serviceId, credentialId);
+      }
       return await this.refreshHeld(serviceId, credentialId);
     } finally {
       await release();
     }
+  }
+
+  async #storedTokens(serviceId: string, credentialId: string): Promise<TokenSet | undefined> {
+    const { credential } = await this.#store().credential(serviceId, credentialId);
+    return asOAuth2(credential).fields.tokens;
   }
 
   /**

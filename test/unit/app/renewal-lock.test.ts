@@ -256,3 +256,59 @@ describe('a renewed set whose save loses the race to another process', () => {
     }
   });
 });
+
+describe("the user's Refresh in the app, while a renewal holds the lock", () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('a set renewed while the click waited is the answer: no second refresh spends another refresh token', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'latch-refresh-click-'));
+    dirs.push(dir);
+    const app = appForTest(dir);
+    await createTestVault(app);
+    try {
+      const t = Date.now();
+      const token = (n: number) => ({
+        accessToken: `at-${n}`,
+        tokenType: 'Bearer',
+        refreshToken: `rt-${n}`,
+        obtainedAt: t,
+        expiresAt: t + 60 * MIN,
+      });
+      const serviceId = await app.credentials.createService({ name: 'api' });
+      const id = await app.credentials.addCredential(serviceId, {
+        kind: 'oauth2',
+        name: 'one',
+        fields: fields(token(1)),
+      });
+      const requests: string[] = [];
+      vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+        requests.push(new URLSearchParams(String(init.body)).get('refresh_token') ?? '');
+        return Response.json({ access_token: 'at-9', token_type: 'Bearer', expires_in: 3600, refresh_token: 'rt-9' });
+      });
+
+      // Another process renews under the lock while the click waits for it.
+      const release = await renewalLock(nodeFileSystem, app.vault.path)(id);
+      const clicked = app.oauth.refresh(serviceId, id);
+      await new Promise((r) => setTimeout(r, 150));
+      const other = openCliSession(await openVault({ path: app.vault.path, password: TEST_PASSWORD }), systemClock);
+      await other.credentials.setTokens(serviceId, id, token(2));
+      other.vault.lock();
+      await release();
+
+      await clicked;
+      expect(requests).toEqual([]);
+      const { credential } = await app.credentials.credential(serviceId, id);
+      expect(credential.kind === 'oauth2' && credential.fields.tokens?.refreshToken).toBe('rt-2');
+
+      // With nothing renewed meanwhile, the click refreshes as asked.
+      await app.oauth.refresh(serviceId, id);
+      expect(requests).toEqual(['rt-2']);
+    } finally {
+      await app.vault.lock(false).catch(() => undefined);
+    }
+  });
+});
