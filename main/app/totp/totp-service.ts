@@ -218,6 +218,7 @@ export class TotpService {
    * vault says it is used: after the save, or when the save failed but the mark is held in memory for the
    * save-failed banner (`saved: false`; reapplied or kept, it reaches the file). A failure that holds
    * nothing copies nothing: a code handed out while the vault still lists it as unused would be offered again.
+   * A copy that fails after the save (no clipboard) marks the code unused again: the user never got it.
    */
   async useBackupCode(
     serviceId: string,
@@ -239,7 +240,16 @@ export class TotpService {
       if (!isChangeKept(e)) throw e;
       saved = false;
     }
-    const seconds = await this.deps.copier.copyText(chosen.code);
+    let seconds: number;
+    try {
+      seconds = await this.deps.copier.copyText(chosen.code);
+    } catch (e) {
+      // The code never reached the user (no clipboard: no display, as over ssh or in CI): it is not used up.
+      await this.deps.credentials
+        .updateCredential(serviceId, credential.id, { fields: { value: formatStoredBackupCodes(codes) } })
+        .catch(() => undefined);
+      throw e;
+    }
     return { left: backupCodesLeft(next), clearsInSeconds: seconds, saved };
   }
 }

@@ -182,6 +182,16 @@ describe('the totp service', () => {
     expect(await code(app.totp.useBackupCode(id, 1))).toBe('ERR_CONFLICT');
   });
 
+  it('a recovery code the clipboard could not take (no display) is not used up', async () => {
+    const id = await app.credentials.createService({ name: 'GitLab' });
+    await app.totp.setBackupCodes(id, '1. abcd-efgh-1111\n2. abcd-efgh-2222\n');
+    const write = vi.spyOn(clipboard, 'writeText').mockRejectedValue(new LatchError('ERR_CLIPBOARD', 'no display'));
+    expect(await code(app.totp.useBackupCode(id, 0))).toBe('ERR_CLIPBOARD');
+    write.mockRestore();
+    expect(await app.totp.backupCodes(id)).toMatchObject({ left: 2 });
+    expect(await app.totp.useBackupCode(id, 0)).toMatchObject({ left: 1, saved: true });
+  });
+
   it('reads a QR image only when its pixels match its size (a short buffer is refused before decoding)', async () => {
     expect(await code(() => app.totp.decodeQrPixels(2048, 2048, Buffer.alloc(16)))).toBe('ERR_BAD_INPUT');
     expect(await code(() => app.totp.decodeQrPixels(1, 1, Buffer.alloc(5)))).toBe('ERR_BAD_INPUT');
