@@ -10,6 +10,7 @@ import { LatchError } from '../../core/model/errors';
 import type { Clock } from '../../core/platform';
 import {
   BACKUP_CODES_CREDENTIAL,
+  type BackupCode,
   backupCodesLeft,
   buildOtpAuthUri,
   formatStoredBackupCodes,
@@ -20,6 +21,7 @@ import {
   parseBackupCodes,
   parseStoredBackupCodes,
   qrSvg,
+  unmarkBackupCode,
 } from '../../core/totp';
 import type { Credentials } from '../credentials/credentials';
 import type { AppEvents } from '../events';
@@ -218,38 +220,58 @@ export class TotpService {
    * vault says it is used: after the save, or when the save failed but the mark is held in memory for the
    * save-failed banner (`saved: false`; reapplied or kept, it reaches the file). A failure that holds
    * nothing copies nothing: a code handed out while the vault still lists it as unused would be offered again.
-   * A copy that fails after the save (no clipboard) marks the code unused again: the user never got it.
+   * A copy that fails after the save (no clipboard) marks that one code unused again: the user never got it.
+   * Each change reads the list in the writer turn it saves in, so a change another writer made to the list
+   * in between (another code used) is kept, not overwritten by the list as it was read before.
    */
   async useBackupCode(
     serviceId: string,
     index: number,
   ): Promise<{ left: number; clearsInSeconds: number; saved: boolean }> {
-    const { credential, codes } = await this.#recoveryCodes(serviceId);
-    const chosen = codes[index];
-    if (!credential || !chosen)
-      throw new LatchError('ERR_NOT_FOUND', 'That recovery code is not in this service.', {
-        detail: { field: 'index' },
-      });
-    const next = markBackupCodeUsed(codes, chosen.code);
+    const picked: { code?: string; left: number } = { left: 0 };
     let saved = true;
     try {
-      await this.deps.credentials.updateCredential(serviceId, credential.id, {
-        fields: { value: formatStoredBackupCodes(next) },
+      await this.#changeBackupCodes(serviceId, (codes) => {
+        const chosen = codes[index];
+        if (!chosen)
+          throw new LatchError('ERR_NOT_FOUND', 'That recovery code is not in this service.', {
+            detail: { field: 'index' },
+          });
+        const next = markBackupCodeUsed(codes, chosen.code);
+        picked.code = chosen.code;
+        picked.left = backupCodesLeft(next);
+        return next;
       });
     } catch (e) {
       if (!isChangeKept(e)) throw e;
       saved = false;
     }
+    const code = picked.code as string;
     let seconds: number;
     try {
-      seconds = await this.deps.copier.copyText(chosen.code);
+      seconds = await this.deps.copier.copyText(code);
     } catch (e) {
       // The code never reached the user (no clipboard: no display, as over ssh or in CI): it is not used up.
-      await this.deps.credentials
-        .updateCredential(serviceId, credential.id, { fields: { value: formatStoredBackupCodes(codes) } })
-        .catch(() => undefined);
+      await this.#changeBackupCodes(serviceId, (codes) => unmarkBackupCode(codes, code)).catch(() => undefined);
       throw e;
     }
-    return { left: backupCodesLeft(next), clearsInSeconds: seconds, saved };
+    return { left: picked.left, clearsInSeconds: seconds, saved };
+  }
+
+  /**
+   * Reads the service's recovery codes and saves what `change` makes of them (null: nothing to save), as the
+   * vault's only writer (one batch): the list changed is the list on file, not one read before another writer.
+   */
+  #changeBackupCodes(serviceId: string, change: (codes: BackupCode[]) => BackupCode[] | null): Promise<void> {
+    return this.deps.credentials.batch(async (store) => {
+      const credential = (await store.body(serviceId)).credentials.find(isRecoveryCodes);
+      if (credential?.kind !== 'secret')
+        throw new LatchError('ERR_NOT_FOUND', 'That recovery code is not in this service.', {
+          detail: { field: 'index' },
+        });
+      const next = change(parseStoredBackupCodes(credential.fields.value));
+      if (next === null) return;
+      await store.updateCredential(serviceId, credential.id, { fields: { value: formatStoredBackupCodes(next) } });
+    });
   }
 }

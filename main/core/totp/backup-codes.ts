@@ -52,6 +52,17 @@ export function markBackupCodeUsed(codes: readonly BackupCode[], code: string): 
   return codes.map((c, i) => (i === index ? { ...c, used: true } : c));
 }
 
+/**
+ * A copy of `codes` with `code` marked unused again (a code marked used that never reached the user), or null
+ * when there is nothing to take back: the code is gone or unused already (another writer changed the list).
+ */
+export function unmarkBackupCode(codes: readonly BackupCode[], code: string): BackupCode[] | null {
+  const key = backupCodeKey(code);
+  const index = codes.findIndex((c) => c.used && backupCodeKey(c.code) === key);
+  if (index === -1) return null;
+  return codes.map((c, i) => (i === index ? { ...c, used: false } : c));
+}
+
 export function backupCodesLeft(codes: readonly BackupCode[]): number {
   return codes.reduce((n, c) => (c.used ? n : n + 1), 0);
 }

@@ -6,7 +6,14 @@ export {
   type GeneratedBackupCodes,
   generateBackupCodes,
 } from './backup-code-generate';
-export { type BackupCode, backupCodeKey, backupCodesLeft, markBackupCodeUsed, parseBackupCodes } from './backup-codes';
+export {
+  type BackupCode,
+  backupCodeKey,
+  backupCodesLeft,
+  markBackupCodeUsed,
+  parseBackupCodes,
+  unmarkBackupCode,
+} from './backup-codes';
 export {
   BACKUP_CODES_CREDENTIAL,
   formatStoredBackupCodes,

@@ -192,6 +192,20 @@ describe('the totp service', () => {
     expect(await app.totp.useBackupCode(id, 0)).toMatchObject({ left: 1, saved: true });
   });
 
+  it('the code taken back after a failed copy is only that one: a code another writer used meanwhile stays used', async () => {
+    const id = await app.credentials.createService({ name: 'Gitea' });
+    await app.totp.setBackupCodes(id, '1. abcd-efgh-1111\n2. abcd-efgh-2222\n3. abcd-efgh-3333\n');
+    const write = vi.spyOn(clipboard, 'writeText').mockImplementationOnce(async () => {
+      // Between the save and the copy's failure, another window uses the third code (its copy works).
+      write.mockRestore();
+      await app.totp.useBackupCode(id, 2);
+      throw new LatchError('ERR_CLIPBOARD', 'no display');
+    });
+    expect(await code(app.totp.useBackupCode(id, 0))).toBe('ERR_CLIPBOARD');
+    expect((await app.totp.backupCodes(id)).codes.map((c) => c.used)).toEqual([false, false, true]);
+    expect(app.vault.vault().isDirty).toBe(false);
+  });
+
   it('reads a QR image only when its pixels match its size (a short buffer is refused before decoding)', async () => {
     expect(await code(() => app.totp.decodeQrPixels(2048, 2048, Buffer.alloc(16)))).toBe('ERR_BAD_INPUT');
     expect(await code(() => app.totp.decodeQrPixels(1, 1, Buffer.alloc(5)))).toBe('ERR_BAD_INPUT');
@@ -266,7 +280,7 @@ describe('a recovery code when its save fails', () => {
   it('a failure that holds nothing copies nothing: the vault still lists the code as unused', async () => {
     const id = await setUp();
     const failing = vi
-      .spyOn(app.credentials, 'updateCredential')
+      .spyOn(app.credentials, 'batch')
       .mockRejectedValueOnce(new LatchError('ERR_VAULT_LOCKED', 'The vault is locked; unlock it first.'));
     expect(await code(app.totp.useBackupCode(id, 1))).toBe('ERR_VAULT_LOCKED');
     failing.mockRestore();
