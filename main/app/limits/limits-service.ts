@@ -48,8 +48,7 @@ export class LimitsService {
 
   async clearBlocks(serviceId: string): Promise<RateLimitState> {
     const r = this.#records();
-    r.clearBlocks(serviceId);
-    await r.commit();
+    await r.commit(() => r.clearBlocks(serviceId));
     this.#changed(serviceId);
     return this.gate.state(serviceId);
   }

@@ -116,15 +116,18 @@ export class Revocations {
     if (v === null) return;
     const body = JSON.parse(JSON.stringify({ v: 1, items })) as JsonValue;
     this.#persisting = this.#persisting
-      .then(async () => {
-        if (this.d.session.current !== v) return;
-        if (items.length === 0) {
-          if (v.deleteRecord(REVOCATIONS_RECORD)) await v.save();
-        } else {
-          v.putRecord(REVOCATIONS_RECORD, { pending: items.length }, body);
-          await v.save();
-        }
-      })
+      .then(() =>
+        // As the vault's only writer: a batch awaiting meanwhile must not roll this record back, nor be saved half-done.
+        v.writerTurn(async () => {
+          if (this.d.session.current !== v) return;
+          if (items.length === 0) {
+            if (v.deleteRecord(REVOCATIONS_RECORD)) await v.save();
+          } else {
+            v.putRecord(REVOCATIONS_RECORD, { pending: items.length }, body);
+            await v.save();
+          }
+        }),
+      )
       .catch(() => undefined);
   }
 }

@@ -2,6 +2,8 @@
  * Saving a renewed OAuth token set, for every renewer (AccessTokens on the command line, the app's OAuth
  * service). The refresh token the set replaces may be dead already (a rotating server spends it on use), so a
  * save that loses the race to another writer must not drop the set: the vault is re-read and the set saved again.
+ * It recovers from another *process* saving first; the writer turn (writer-turns.ts) orders the writers of this
+ * one, and the checkpoint takes back a refused batch: three guards, kept apart (docs/architecture.md says why).
  */
 import type { TokenSet } from '../../core/model/credential';
 import { LatchError } from '../../core/model/errors';

@@ -8,11 +8,14 @@
 import type { OpenVault } from '../../core/vault/open-vault';
 import type { JsonValue } from '../../core/vault/types';
 
-export async function keepMine(vault: OpenVault): Promise<void> {
-  const mine = new Map<string, { entry: JsonValue; body: JsonValue }>();
-  for (const [id, entry] of vault.entries()) mine.set(id, { entry, body: await vault.readRecord(id) });
-  await vault.reload();
-  for (const id of [...vault.entries().keys()]) if (!mine.has(id)) vault.deleteRecord(id);
-  for (const [id, record] of mine) vault.putRecord(id, record.entry, record.body);
-  await vault.save();
+export function keepMine(vault: OpenVault): Promise<void> {
+  // One turn from the first read to the save: another writer's change between them would be silently undone.
+  return vault.writerTurn(async () => {
+    const mine = new Map<string, { entry: JsonValue; body: JsonValue }>();
+    for (const [id, entry] of vault.entries()) mine.set(id, { entry, body: await vault.readRecord(id) });
+    await vault.reload();
+    for (const id of [...vault.entries().keys()]) if (!mine.has(id)) vault.deleteRecord(id);
+    for (const [id, record] of mine) vault.putRecord(id, record.entry, record.body);
+    await vault.save();
+  });
 }

@@ -53,6 +53,7 @@ export function savingRecords(access: VaultAccess, options: { background?: boole
     readRecord: (id) => records.readRecord(id),
     putRecord: (id, entry, body) => records.putRecord(id, entry, body),
     deleteRecord: (id) => records.deleteRecord(id),
+    writerTurn: (fn) => v.writerTurn(fn),
     save: () => access.write(() => records.save(), options),
     reload: () => v.reload(),
     get revision() {

@@ -9,6 +9,7 @@ import type { RecordVault } from '../credentials/record-vault';
 import { AuditReport, type SavedAuditSummary } from '../model/audit-report';
 import { LatchError } from '../model/errors';
 import type { JsonValue } from '../vault/types';
+import { asOnlyWriter } from '../vault/writer-turns';
 
 export const AUDIT_RECORD_PREFIX = 'audit_';
 export const AUDIT_REPORT_LIMIT = 20;
@@ -55,11 +56,20 @@ export class AuditReports {
         'ERR_BAD_INPUT',
         `The report is larger than ${AUDIT_REPORT_MAX_BYTES / 1024} KB and was not kept; export it to a file instead.`,
       );
-    const body = await this.read(serviceId);
     const id = `a_${randomBytes(9).toString('base64url')}`;
-    body.reports = [{ id, report: checked }, ...body.reports].slice(0, AUDIT_REPORT_LIMIT);
-    await this.write(body);
+    await this.change(serviceId, (body) => {
+      body.reports = [{ id, report: checked }, ...body.reports].slice(0, AUDIT_REPORT_LIMIT);
+    });
     return id;
+  }
+
+  /** Reads, changes and saves the service's record as the vault's only writer (no batch's save or rollback splits it). */
+  private change(serviceId: string, fn: (body: Body) => void): Promise<void> {
+    return asOnlyWriter(this.vault, async () => {
+      const body = await this.read(serviceId);
+      fn(body);
+      await this.write(body);
+    });
   }
 
   async list(serviceId: string): Promise<SavedAuditSummary[]> {
@@ -77,12 +87,12 @@ export class AuditReports {
     return found.report;
   }
 
-  async delete(serviceId: string, id: string): Promise<void> {
-    const body = await this.read(serviceId);
-    const next = body.reports.filter((r) => r.id !== id);
-    if (next.length === body.reports.length)
-      throw new LatchError('ERR_NOT_FOUND', 'That audit report is not there (it may have been deleted).');
-    body.reports = next;
-    await this.write(body);
+  delete(serviceId: string, id: string): Promise<void> {
+    return this.change(serviceId, (body) => {
+      const next = body.reports.filter((r) => r.id !== id);
+      if (next.length === body.reports.length)
+        throw new LatchError('ERR_NOT_FOUND', 'That audit report is not there (it may have been deleted).');
+      body.reports = next;
+    });
   }
 }

@@ -19,6 +19,9 @@ export interface RecordVault {
   save(): Promise<unknown>;
   /** A point the record changes that follow can be rolled back to (OpenVault.checkpoint); absent: none. */
   checkpoint?(): Checkpoint;
-  /** Runs fn as the vault's only writer in this process (OpenVault.writerTurn); absent: no other writer. */
+  /**
+   * Runs fn as the vault's only writer in this process (OpenVault.writerTurn); absent: no other writer. Every
+   * store runs its read, writes and save in it (asOnlyWriter), so no other writer's save or rollback splits them.
+   */
   writerTurn?<T>(fn: () => Promise<T>): Promise<T>;
 }

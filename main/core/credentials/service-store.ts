@@ -12,6 +12,7 @@ import type { SavedBy } from '../model/saved-by';
 import { type HealthIssue, ServiceInput, type ServiceSummary, type ServiceView } from '../model/service';
 import { tokenStatus } from '../model/token-status';
 import type { Clock } from '../platform';
+import { asOnlyWriter } from '../vault/writer-turns';
 import { credentialHeaderNames } from './credential-headers';
 import { credentialStatuses, rotationDueAt } from './credential-status';
 import { credentialView } from './credential-view';
@@ -165,7 +166,7 @@ export class ServiceStore {
    * on the same open vault waits, so it neither saves half of a batch nor has its own writes rolled back by one.
    */
   private alone<T>(fn: () => Promise<T>): Promise<T> {
-    return this.vault.writerTurn ? this.vault.writerTurn(fn) : fn();
+    return asOnlyWriter(this.vault, fn);
   }
 
   private async batch<T>(fn: () => Promise<T>): Promise<T> {

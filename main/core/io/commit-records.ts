@@ -2,6 +2,7 @@ import type { RecordVault } from '../credentials/record-vault';
 import { entryFor, ServiceBody } from '../credentials/service-records';
 import { LatchError } from '../model/errors';
 import type { JsonValue } from '../vault/types';
+import { asOnlyWriter } from '../vault/writer-turns';
 
 /**
  * A body the vault could not read back (a credential name over its 200 characters, from a
@@ -30,6 +31,8 @@ function checkReadable(body: ServiceBody): void {
  */
 export async function commitServices(vault: RecordVault, bodies: ReadonlyMap<string, ServiceBody>): Promise<void> {
   for (const body of bodies.values()) checkReadable(body);
-  for (const [id, body] of bodies) vault.putRecord(id, entryFor(body) as unknown as JsonValue, body as never);
-  await vault.save();
+  await asOnlyWriter(vault, async () => {
+    for (const [id, body] of bodies) vault.putRecord(id, entryFor(body) as unknown as JsonValue, body as never);
+    await vault.save();
+  });
 }

@@ -11,6 +11,7 @@ import type { RecordVault } from '../credentials/record-vault';
 import { isLatchError, LatchError } from '../model/errors';
 import { type RateBlock, RateLimit } from '../model/rate-limit';
 import type { JsonValue } from '../vault/types';
+import { asOnlyWriter } from '../vault/writer-turns';
 
 export const POLICY_PREFIX = 'rlp_';
 export const SEND_PREFIX = 'rls_';
@@ -99,15 +100,18 @@ export class LimitRecords {
     return { limits: await this.limits(serviceId), blocks, sends };
   }
 
-  async setLimit(serviceId: string, credentialId: string | null, limit: RateLimit | null): Promise<void> {
-    const limits = Object.fromEntries(await this.limits(serviceId));
-    const key = credentialId ?? SERVICE_KEY;
-    if (limit) limits[key] = RateLimit.parse(limit);
-    else delete limits[key];
-    const id = `${POLICY_PREFIX}${serviceId}`;
-    if (Object.keys(limits).length === 0) this.vault.deleteRecord(id);
-    else this.vault.putRecord(id, { type: 'rate-policy', serviceId }, { v: 1, limits } as unknown as JsonValue);
-    await this.commit();
+  setLimit(serviceId: string, credentialId: string | null, limit: RateLimit | null): Promise<void> {
+    return asOnlyWriter(this.vault, async () => {
+      const limits = Object.fromEntries(await this.limits(serviceId));
+      const key = credentialId ?? SERVICE_KEY;
+      if (limit) limits[key] = RateLimit.parse(limit);
+      else delete limits[key];
+      const id = `${POLICY_PREFIX}${serviceId}`;
+      await this.commit(() => {
+        if (Object.keys(limits).length === 0) this.vault.deleteRecord(id);
+        else this.vault.putRecord(id, { type: 'rate-policy', serviceId }, { v: 1, limits } as unknown as JsonValue);
+      });
+    });
   }
 
   addSend(serviceId: string, key: string, at: number): string {
@@ -155,10 +159,19 @@ export class LimitRecords {
   }
 
   /**
-   * Saves; when another process saved first, reloads (this process's new records are re-applied)
-   * and says so, so that the caller decides again with everyone's records in view.
+   * Applies `change` (addSend, addBlock, drop, prune, clearBlocks) and saves, as the vault's only writer in
+   * this process: a batch awaiting meanwhile neither has its half saved by this save nor takes these records
+   * back with its rollback. When another process saved first, reloads (this process's new records are
+   * re-applied) and says so, so that the caller decides again with everyone's records in view.
    */
-  async commit(): Promise<'saved' | 'reloaded'> {
+  commit(change: () => void = () => undefined): Promise<'saved' | 'reloaded'> {
+    return asOnlyWriter(this.vault, () => {
+      change();
+      return this.saveOrReload();
+    });
+  }
+
+  private async saveOrReload(): Promise<'saved' | 'reloaded'> {
     for (let busy = 0; ; busy++) {
       try {
         await this.vault.save();

@@ -110,10 +110,8 @@ export function createPoliteGate(o: GateOptions): PoliteGate {
         at = slot;
       }
       if (at - now > maxWaitMs) {
-        if (mine) {
-          records.drop(mine);
-          await records.commit();
-        }
+        const given = mine;
+        if (given) await records.commit(() => records.drop(given));
         throw rateLimited(
           at,
           block
@@ -122,18 +120,19 @@ export function createPoliteGate(o: GateOptions): PoliteGate {
         );
       }
       if (!limit) return { waitMs: at - now, reason };
-      if (mine) records.drop(mine);
-      records.prune(t.serviceId, now, limit.perSeconds * 1000 + 1000);
-      mine = records.addSend(t.serviceId, key, at);
-      if ((await records.commit()) !== 'saved') continue;
+      const before = mine;
+      const saved = await records.commit(() => {
+        if (before) records.drop(before);
+        records.prune(t.serviceId, now, limit.perSeconds * 1000 + 1000);
+        mine = records.addSend(t.serviceId, key, at);
+      });
+      if (saved !== 'saved') continue;
       const late = clock.now() - at;
       if (late <= 10) return { waitMs: Math.max(0, at - clock.now()), reason };
       lead *= 2;
     }
-    if (mine) {
-      records.drop(mine);
-      await records.commit().catch(() => undefined);
-    }
+    const given = mine;
+    if (given) await records.commit(() => records.drop(given)).catch(() => undefined);
     throw rateLimited(clock.now(), 'Too many Latch processes are sending at once');
   }
 
@@ -178,16 +177,18 @@ export function createPoliteGate(o: GateOptions): PoliteGate {
       const ms = parseRetryAfter(getHeader(headers, 'retry-after'), now);
       if (ms === null || ms <= 0) return;
       const records = o.records();
-      records.addBlock(t.serviceId, {
-        credentialId: t.credentialId,
-        endpoint: endpointOf(t.url),
-        until: now + Math.min(ms, MAX_BLOCK_MS),
+      const committed = records.commit(() => {
+        records.addBlock(t.serviceId, {
+          credentialId: t.credentialId,
+          endpoint: endpointOf(t.url),
+          until: now + Math.min(ms, MAX_BLOCK_MS),
+        });
+        // Expired blocks go; sends are kept as long as the longest window could need them.
+        records.prune(t.serviceId, now, 3_601_000);
       });
-      // Expired blocks go; sends are kept as long as the longest window could need them.
-      records.prune(t.serviceId, now, 3_601_000);
       blockCache.delete(t.serviceId);
       // A lost race only means a reload: the block is re-applied and saved on the second try.
-      if ((await records.commit()) === 'reloaded') await records.commit();
+      if ((await committed) === 'reloaded') await records.commit();
     },
     async state(serviceId) {
       const s = await o.records().read(serviceId);

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { RecordVault } from '../credentials/record-vault';
 import { LatchError } from '../model/errors';
 import type { JsonValue } from '../vault/types';
+import { asOnlyWriter } from '../vault/writer-turns';
 
 export const REQUEST_RECORD_PREFIX = 'req_';
 export const HISTORY_LIMIT = 50;
@@ -85,55 +86,71 @@ export class RequestRecords {
     return (await this.read(serviceId)).saved;
   }
 
-  async addHistory(serviceId: string | null, item: Item): Promise<void> {
-    const body = await this.read(serviceId);
-    body.history = [item, ...body.history].slice(0, HISTORY_LIMIT);
-    await this.write(body);
+  /**
+   * Reads a service's record, changes it and saves, as the vault's only writer: a batch awaiting meanwhile
+   * is neither saved half-done by this save nor rolls this change back with its own.
+   */
+  private change(serviceId: string | null, fn: (body: RequestsBody) => void): Promise<void> {
+    return asOnlyWriter(this.vault, async () => {
+      const body = await this.read(serviceId);
+      fn(body);
+      await this.write(body);
+    });
   }
 
-  async clearHistory(serviceId: string | null): Promise<void> {
-    const body = await this.read(serviceId);
-    body.history = [];
-    await this.write(body);
+  addHistory(serviceId: string | null, item: Item): Promise<void> {
+    return this.change(serviceId, (body) => {
+      body.history = [item, ...body.history].slice(0, HISTORY_LIMIT);
+    });
   }
 
-  async save(serviceId: string | null, item: Item): Promise<void> {
-    const body = await this.read(serviceId);
-    if (body.saved.length >= SAVED_LIMIT)
-      throw new LatchError(
-        'ERR_BAD_INPUT',
-        `A service keeps at most ${SAVED_LIMIT} saved requests; delete some first.`,
-        { detail: { field: 'name' } },
-      );
-    body.saved = [item, ...body.saved.filter((s) => s.id !== item.id)];
-    await this.write(body);
+  clearHistory(serviceId: string | null): Promise<void> {
+    return this.change(serviceId, (body) => {
+      body.history = [];
+    });
   }
 
-  async deleteSaved(serviceId: string | null, id: string): Promise<void> {
-    const body = await this.read(serviceId);
-    const next = body.saved.filter((s) => s.id !== id);
-    if (next.length === body.saved.length)
-      throw new LatchError('ERR_NOT_FOUND', 'That saved request is not there (it may have been deleted).');
-    body.saved = next;
-    await this.write(body);
+  save(serviceId: string | null, item: Item): Promise<void> {
+    return this.change(serviceId, (body) => {
+      if (body.saved.length >= SAVED_LIMIT)
+        throw new LatchError(
+          'ERR_BAD_INPUT',
+          `A service keeps at most ${SAVED_LIMIT} saved requests; delete some first.`,
+          { detail: { field: 'name' } },
+        );
+      body.saved = [item, ...body.saved.filter((s) => s.id !== item.id)];
+    });
+  }
+
+  deleteSaved(serviceId: string | null, id: string): Promise<void> {
+    return this.change(serviceId, (body) => {
+      const next = body.saved.filter((s) => s.id !== id);
+      if (next.length === body.saved.length)
+        throw new LatchError('ERR_NOT_FOUND', 'That saved request is not there (it may have been deleted).');
+      body.saved = next;
+    });
   }
 
   /** When a service is deleted its requests go with it. */
-  async forget(serviceId: string): Promise<void> {
-    if (this.vault.deleteRecord(requestRecordId(serviceId))) await this.vault.save();
+  forget(serviceId: string): Promise<void> {
+    return asOnlyWriter(this.vault, async () => {
+      if (this.vault.deleteRecord(requestRecordId(serviceId))) await this.vault.save();
+    });
   }
 
   /** Drops the requests of services that are gone (deleted here or by another process); returns how many. */
-  async pruneOrphans(serviceExists: (serviceId: string) => boolean): Promise<number> {
-    let dropped = 0;
-    for (const [id, raw] of [...this.vault.entries()]) {
-      if (!id.startsWith(REQUEST_RECORD_PREFIX)) continue;
-      const entry = RequestsEntry.safeParse(raw);
-      if (!entry.success || entry.data.serviceId === null || serviceExists(entry.data.serviceId)) continue;
-      this.vault.deleteRecord(id);
-      dropped++;
-    }
-    if (dropped > 0) await this.vault.save();
-    return dropped;
+  pruneOrphans(serviceExists: (serviceId: string) => boolean): Promise<number> {
+    return asOnlyWriter(this.vault, async () => {
+      let dropped = 0;
+      for (const [id, raw] of [...this.vault.entries()]) {
+        if (!id.startsWith(REQUEST_RECORD_PREFIX)) continue;
+        const entry = RequestsEntry.safeParse(raw);
+        if (!entry.success || entry.data.serviceId === null || serviceExists(entry.data.serviceId)) continue;
+        this.vault.deleteRecord(id);
+        dropped++;
+      }
+      if (dropped > 0) await this.vault.save();
+      return dropped;
+    });
   }
 }

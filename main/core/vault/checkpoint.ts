@@ -4,6 +4,8 @@ import type { Row } from './record-store';
 /**
  * A point an open vault's unsaved record changes can be taken back to: what is one change for the user
  * (a batch of writes) and is refused partway must leave nothing applied, in memory or in the next save.
+ * It undoes; it does not exclude: other writers of the process are kept out by the writer turn the batch
+ * holds (writer-turns.ts), and the two meet only in ServiceStore.inOneSave.
  */
 export interface Checkpoint {
   /** Puts every record changed since the checkpoint back as it was, with its unsaved-change mark. */

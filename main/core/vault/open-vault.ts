@@ -267,16 +267,20 @@ export class OpenVault {
   }
 
   /**
+   * Runs fn as this vault's only writer in the process (writer-turns.ts). Every store's read-change-save takes
+   * it (asOnlyWriter), and save, reload, re-key and header changes take it themselves, so a writer that forgot
+   * still cannot save (or reload away) half of another's batch: its save waits for the batch to end.
+   */
+  writerTurn<T>(fn: () => Promise<T>): Promise<T> {
+    return this.writers.run(fn);
+  }
+
+  /**
    * A point to take this session's record changes back to: a change made of several writes that is refused
    * partway (one item invalid, a limit reached) rolls back, so nothing of it stays applied and the next,
    * unrelated save does not write it. Changes handed to a save (or a reload, a lock) before the rollback are
    * not taken back: the save settles them (on disk, or held for the save-failed banner).
    */
-  /** Runs fn as this vault's only writer in the process (writer-turns.ts): how ServiceStore writes and batches. */
-  writerTurn<T>(fn: () => Promise<T>): Promise<T> {
-    return this.writers.run(fn);
-  }
-
   checkpoint(): Checkpoint {
     const log = new UndoLog();
     this.undoLogs.add(log);
@@ -314,13 +318,16 @@ export class OpenVault {
 
   /** Writes the vault atomically (see atomic-write.ts). Re-encrypts only records changed since the last save. */
   save(): Promise<SaveResult> {
-    this.spendCheckpoints();
-    const run = this.saving.then(
-      () => this.doSave(),
-      () => this.doSave(),
-    );
-    this.saving = run.catch(() => undefined);
-    return run;
+    // Checkpoints are spent in the turn: a save that waits for a batch must not disarm the batch's rollback.
+    return this.writers.run(() => {
+      this.spendCheckpoints();
+      const run = this.saving.then(
+        () => this.doSave(),
+        () => this.doSave(),
+      );
+      this.saving = run.catch(() => undefined);
+      return run;
+    });
   }
 
   private async doSave(): Promise<SaveResult> {
@@ -394,7 +401,11 @@ export class OpenVault {
    * `theirs`: records whose unsaved change here is dropped and taken as the file has them, for a caller that
    * re-applies its own change to the newer version itself (a renewed token set onto another writer's service).
    */
-  async reload(options: { theirs?: Iterable<string> } = {}): Promise<ReloadResult> {
+  reload(options: { theirs?: Iterable<string> } = {}): Promise<ReloadResult> {
+    return this.writers.run(() => this.reloadNow(options));
+  }
+
+  private async reloadNow(options: { theirs?: Iterable<string> }): Promise<ReloadResult> {
     this.spendCheckpoints();
     await this.saving;
     const key = this.key();
@@ -463,10 +474,12 @@ export class OpenVault {
     this.key();
     this.refuseIfReadOnly();
     if (newPassword.length === 0) throw new LatchError('ERR_BAD_INPUT', 'The new password is empty.');
-    this.spendCheckpoints();
-    const run = this.saving.then(() => this.rekey(oldPassword, newPassword, o));
-    this.saving = run.catch(() => undefined);
-    return run;
+    return this.writers.run(() => {
+      this.spendCheckpoints();
+      const run = this.saving.then(() => this.rekey(oldPassword, newPassword, o));
+      this.saving = run.catch(() => undefined);
+      return run;
+    });
   }
 
   private async rekey(oldPassword: string, newPassword: string, o: RekeyOptions): Promise<RekeyResult> {
@@ -599,8 +612,15 @@ export class OpenVault {
     return this.keychain;
   }
 
-  /** Applies a header change by saving; on failure the previous header is back in place. */
-  private async commitHeader(next: VaultHeader): Promise<void> {
+  /**
+   * Applies a header change by saving; on failure the previous header is back in place. In the writer turn:
+   * another writer's save meanwhile would write the new header before it is committed.
+   */
+  private commitHeader(next: VaultHeader): Promise<void> {
+    return this.writers.run(() => this.commitHeaderNow(next));
+  }
+
+  private async commitHeaderNow(next: VaultHeader): Promise<void> {
     await this.saving;
     const prev = this.header;
     const prevMark = this.journal.headerMark;

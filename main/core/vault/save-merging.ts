@@ -32,7 +32,12 @@ function conflictError(conflicts: Conflict[], describe: (id: string) => string):
  * process holds the lock (ERR_VAULT_BUSY) it waits its turn. Only a record both sides changed is
  * refused (ERR_CONFLICT, naming it), and then nothing is saved.
  */
-export async function saveMerging(vault: OpenVault, o: MergingSaveOptions = {}): Promise<SaveResult> {
+export function saveMerging(vault: OpenVault, o: MergingSaveOptions = {}): Promise<SaveResult> {
+  // One turn for the saves and reloads: no other writer of this process slips in between a lost race and its reload.
+  return vault.writerTurn(() => saveMergingNow(vault, o));
+}
+
+async function saveMergingNow(vault: OpenVault, o: MergingSaveOptions): Promise<SaveResult> {
   const now = o.now ?? Date.now;
   const sleep = o.sleep ?? defaultSleep;
   const describe = o.describe ?? ((id: string) => `Record "${id}"`);

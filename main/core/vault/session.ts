@@ -252,8 +252,10 @@ export class VaultSession {
       return isLatchError(first) ? first.code : 'ERR_SAVE_FAILED';
     }
     try {
-      await vault.reload();
-      await vault.save();
+      await vault.writerTurn(async () => {
+        await vault.reload();
+        await vault.save();
+      });
       return undefined;
     } catch (e) {
       return isLatchError(e) ? e.code : 'ERR_SAVE_FAILED';

@@ -9,10 +9,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../main/app/app-services';
 import { Credentials } from '../../../main/app/credentials/credentials';
 import { EventBus } from '../../../main/app/events';
-import { fixedVault } from '../../../main/app/vault/vault-access';
+import { fixedVault, savingRecords } from '../../../main/app/vault/vault-access';
 import { ServiceStore } from '../../../main/core/credentials/service-store';
+import { LimitRecords } from '../../../main/core/limits';
 import { systemClock } from '../../../main/core/platform';
+import { RequestRecords } from '../../../main/core/requests/request-records';
 import { openVault } from '../../../main/core/vault/open';
+import type { OpenVault } from '../../../main/core/vault/open-vault';
 import { appForTest, createTestVault, TEST_PASSWORD } from '../../support/app-for-test';
 
 let dir: string;
@@ -141,7 +144,8 @@ describe('a batch and another writer on the same open vault', () => {
     return { open, opened };
   };
 
-  it('another write while a batch awaits waits for it: it saves none of the batch, which still rolls back', async () => {
+  /** Starts a batch that makes a service, waits for the test, then is refused (Keep has a "token" already). */
+  const refusedBatch = () => {
     const between = gate();
     const started = gate();
     const refused = app.credentials.batch(async (store) => {
@@ -150,33 +154,79 @@ describe('a batch and another writer on the same open vault', () => {
       await between.opened;
       await store.addCredential(keepId, { kind: 'bearer', name: 'token', fields: { token: 'y' } });
     });
-    await started.opened;
+    return { refused, started: started.opened, finish: between.open };
+  };
+
+  it('another write while a batch awaits waits for it: it saves none of the batch, which still rolls back', async () => {
+    const batch = refusedBatch();
+    await batch.started;
     // Another save of the app meanwhile (as its background OAuth renewal makes).
     const other = app.credentials.updateService(keepId, { notes: 'saved alongside' });
-    between.open();
-    expect(await code(refused)).toBe('ERR_BAD_INPUT');
+    batch.finish();
+    expect(await code(batch.refused)).toBe('ERR_BAD_INPUT');
     expect(await code(other)).toBe('resolved');
     expect(names()).toEqual(['Keep']);
     expect(app.vault.vault().isDirty).toBe(false);
     expect(await onDisk()).toEqual({ names: ['Keep'], notes: 'saved alongside' });
   });
 
+  /** Writers of other records, each as the app runs it (the same store and write path), and how to read it back. */
+  const otherWriters = [
+    {
+      what: 'request history (saved as a send ends)',
+      write: () => new RequestRecords(savingRecords(app.vault)).addHistory(keepId, { id: 'h_1' }),
+      read: async (v: OpenVault) => new RequestRecords(v).history(keepId),
+      kept: [{ id: 'h_1' }],
+    },
+    {
+      what: 'a rate limit (the settings screen)',
+      write: () => new LimitRecords(savingRecords(app.vault)).setLimit(keepId, null, { requests: 1, perSeconds: 9 }),
+      read: async (v: OpenVault) => [...(await new LimitRecords(v).limits(keepId)).values()],
+      kept: [{ requests: 1, perSeconds: 9 }],
+    },
+  ];
+
+  it.each(otherWriters)(
+    '$what saved while a batch awaits waits for it: it saves none of the batch, and is kept itself',
+    async ({ write, read, kept }) => {
+      const batch = refusedBatch();
+      await batch.started;
+      const other = write();
+      batch.finish();
+      expect(await code(batch.refused)).toBe('ERR_BAD_INPUT');
+      expect(await code(other)).toBe('resolved');
+      expect(names()).toEqual(['Keep']);
+      expect(app.vault.vault().isDirty).toBe(false);
+      expect(await onDisk()).toEqual({ names: ['Keep'], notes: '' });
+      const reopened = await openVault({ path: app.vault.path, password: TEST_PASSWORD });
+      try {
+        expect(await read(reopened)).toEqual(kept);
+      } finally {
+        reopened.lock();
+      }
+    },
+  );
+
+  it("a bare save of the open vault (a writer that takes no turn of its own) waits for a batch's end", async () => {
+    const batch = refusedBatch();
+    await batch.started;
+    const saved = app.vault.vault().save();
+    batch.finish();
+    expect(await code(batch.refused)).toBe('ERR_BAD_INPUT');
+    expect(await code(saved)).toBe('resolved');
+    expect(names()).toEqual(['Keep']);
+    expect(await onDisk()).toEqual({ names: ['Keep'], notes: '' });
+  });
+
   it('two batches at once: one refused takes back only its own writes', async () => {
-    const between = gate();
-    const started = gate();
-    const refused = app.credentials.batch(async (store) => {
-      await store.createService({ name: 'Half' });
-      started.open();
-      await between.opened;
-      await store.addCredential(keepId, { kind: 'bearer', name: 'token', fields: { token: 'y' } });
-    });
-    await started.opened;
+    const batch = refusedBatch();
+    await batch.started;
     const done = app.credentials.batch(async (store) => {
       const id = await store.createService({ name: 'Whole' });
       await store.addCredential(id, { kind: 'bearer', name: 'token', fields: { token: 'z' } });
     });
-    between.open();
-    expect(await code(refused)).toBe('ERR_BAD_INPUT');
+    batch.finish();
+    expect(await code(batch.refused)).toBe('ERR_BAD_INPUT');
     expect(await code(done)).toBe('resolved');
     expect(names()).toEqual(['Keep', 'Whole']);
     expect(await onDisk()).toEqual({ names: ['Keep', 'Whole'], notes: '' });
