@@ -4,9 +4,8 @@
  * (issue 18: what exec adds to a command's start). Used by the agent's lookups (agent-lookup.ts) only.
  *
  * Unchanged is the save path's rule, reused (atomic-write.ts checkUnchanged): the same size, mtime, inode and
- * ctime as when it was read, or else the same content hash; and, since a stale answer here lasts as long as the
- * agent, the same checksum trailer (the file's last 32 bytes, read on every lease) even when the stat is the
- * same: a write in place within one timestamp tick, or on a mount with coarse or cached times, keeps the stat.
+ * ctime as when it was read, or else the same content hash; and, as the save path also asks, the same checksum
+ * trailer (the file's last 32 bytes, read on every lease) even when the stat is the same: a write in place within one timestamp tick, or on a mount with coarse or cached times, keeps the stat.
  * So a file rewritten in place, replaced by a rename (a save, a sync tool, a copy of another revision even of
  * the same size and mtime), moved away, or a symlink pointed elsewhere is read again; a file merely touched is
  * hashed and kept.

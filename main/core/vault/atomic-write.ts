@@ -78,9 +78,12 @@ export interface CheckOptions {
   /**
    * Also compare the checksum trailer when the stat is unchanged (one 32-byte read): a write in place within the
    * same timestamp tick, or on a file system with coarse or cached times, keeps size, mtime and ctime, but any
-   * change of content changes the trailer.
+   * change of content changes the trailer. The save path always asks (a missed change there is another
+   * writer's change overwritten); the agent's held vault too (a missed one there is a stale secret served).
    */
   trailer?: boolean;
+  /** Compare ctime too (default): false after the save's own backup link, which changes it. */
+  ctime?: boolean;
 }
 
 /**
@@ -103,7 +106,7 @@ export async function checkUnchanged(
     return null;
   }
   if (now === null) throw changedOnDisk('was deleted or moved');
-  if (sameStat(now, expected.stat, true)) {
+  if (sameStat(now, expected.stat, options.ctime !== false)) {
     if (!options.trailer) return now;
     // Any other trailer is other content (the fingerprint ends with it); the same one, with the same stat, is ours.
     if ((await trailerOnDisk(fs, path)) === expected.fingerprint.slice(64)) return now;
@@ -163,7 +166,7 @@ export async function atomicWrite(o: AtomicWriteOptions): Promise<AtomicWriteRes
     for (const n of leftovers) await fs.unlink(join(dir, n)).catch(() => undefined);
 
     await step('check');
-    await checkUnchanged(fs, path, o.expected);
+    await checkUnchanged(fs, path, o.expected, { trailer: true });
 
     bytes = await o.bytes;
     await step('temp-create');
@@ -196,15 +199,8 @@ export async function atomicWrite(o: AtomicWriteOptions): Promise<AtomicWriteRes
 
     await step('recheck');
     if (o.expected !== null) {
-      // The backup link changed the file's ctime; size, mtime and inode still tell a replacement apart.
-      const now = await fs.stat(path);
-      if (now === null) throw changedOnDisk('was deleted or moved');
-      if (
-        !sameStat(now, o.expected.stat, false) &&
-        fileFingerprint(await fs.readFile(path)) !== o.expected.fingerprint
-      ) {
-        throw changedOnDisk('was changed');
-      }
+      // The backup link changed the file's ctime; size, mtime, inode and the trailer still tell a change apart.
+      await checkUnchanged(fs, path, o.expected, { trailer: true, ctime: false });
     } else if ((await fs.stat(path)) !== null) {
       throw new LatchError('ERR_VAULT_EXISTS', 'A vault already exists at this path; open it or choose another path.');
     }

@@ -1,9 +1,17 @@
 import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createVault, openVault } from '../../../main/core/vault';
+import { createVault, nodeFileSystem, openVault, type VaultFileStat } from '../../../main/core/vault';
 import { FailingFs } from './failing-fs';
 import { codeOf, PASSWORD, TEST_ITERATIONS, tempDir, tempVaultPath } from './helpers';
+
+/** A mount that caches file attributes: while `frozen` is set, the vault file's stat is that one, whatever happened. */
+class CachedStatFs extends FailingFs {
+  frozen: VaultFileStat | null = null;
+  override async stat(path: string) {
+    return this.frozen && path.endsWith('vault.latch') ? this.frozen : super.stat(path);
+  }
+}
 
 async function vaultWith(path: string, n = 3) {
   const { vault } = await createVault({ path, password: PASSWORD, iterations: TEST_ITERATIONS });
@@ -119,6 +127,24 @@ describe('atomic save', () => {
     expect([...final.entries().keys()].sort()).toEqual(['from-app', 'from-cli', 'r0', 'r2']);
     expect(await final.readRecord('from-cli')).toEqual({ secret: 'c' });
     expect(await final.readRecord('from-app')).toEqual({ secret: 'a' });
+  });
+
+  it('a change the stat does not show (a mount with cached or coarse times) is caught by the checksum trailer', async () => {
+    const path = tempVaultPath();
+    await vaultWith(path);
+    const fs = new CachedStatFs();
+    const app = await openVault({ path, password: PASSWORD, fs });
+    fs.frozen = await nodeFileSystem.stat(path);
+    // Another writer saves; the app's mount keeps answering with the stat the app opened the file at.
+    const cli = await openVault({ path, password: PASSWORD });
+    cli.putRecord('from-cli', { name: 'CLI' }, { secret: 'c' });
+    await cli.save();
+    const onDisk = readFileSync(path);
+
+    app.putRecord('from-app', { name: 'App' }, { secret: 'a' });
+    expect(await codeOf(app.save())).toBe('ERR_VAULT_CHANGED_ON_DISK');
+    expect(readFileSync(path).equals(onDisk)).toBe(true);
+    expect(app.isDirty).toBe(true);
   });
 
   it('reports records changed on both sides as conflicts (local version kept)', async () => {

@@ -26,6 +26,10 @@ export class FailingFs implements VaultFileSystem {
     this.hit(`readFile ${tail(path)}`);
     return nodeFileSystem.readFile(path);
   }
+  async readTail(path: string, length: number) {
+    this.hit(`readTail ${tail(path)}`);
+    return nodeFileSystem.readTail!(path, length);
+  }
   async stat(path: string) {
     this.hit(`stat ${tail(path)}`);
     return nodeFileSystem.stat(path);
