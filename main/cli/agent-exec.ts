@@ -27,6 +27,7 @@ import { type EnvAssignment, parseEnvAssignment } from '../core/exec/env-assignm
 import { agentFailure } from './agent-failure';
 import { agentVault } from './agent-vault';
 import { envFileAssignments } from './env-file';
+import { fastArgs } from './fast-args';
 import type { CliIo } from './io';
 
 interface PlainExec {
@@ -38,54 +39,18 @@ interface PlainExec {
   command: string[];
 }
 
-/** The value of `--name V` or `--name=V` at argv[i], and how many words it took; null when argv[i] is not it. */
-function optionValue(argv: readonly string[], i: number, name: string): { value: string; words: number } | null {
-  const a = argv[i]!;
-  if (a.startsWith(`--${name}=`)) return { value: a.slice(name.length + 3), words: 1 };
-  if (a !== `--${name}`) return null;
-  const next = argv[i + 1];
-  // No value, or an option-like one: the ordinary parser's rules and messages.
-  return next === undefined || next.startsWith('-') ? { value: '', words: 0 } : { value: next, words: 2 };
-}
-
 /**
- * `exec` with --env (repeated), at most one --env-file and one --vault, before a `--` that at least one word
- * follows (the words between `exec` and `--` are the command's, as the ordinary parser takes them); null for
- * anything else, including --password-stdin (which skips the agent), --help, --json and a value that is empty
- * or looks like an option.
+ * `exec` with --env (repeated), at most one --env-file and one --vault, then `--` and at least one word (the
+ * words between `exec` and `--` are the command's too, as the ordinary parser takes them); else null.
  */
 export function plainExec(argv: readonly string[]): PlainExec | null {
-  const env: string[] = [];
-  let envFile: string | undefined;
-  let vault: string | undefined;
-  const words: string[] = [];
-  let i = 0;
-  for (; i < argv.length && argv[i] !== '--'; ) {
-    const a = argv[i]!;
-    const pair = optionValue(argv, i, 'env');
-    const file = optionValue(argv, i, 'env-file');
-    const path = optionValue(argv, i, 'vault');
-    const given = pair ?? file ?? path;
-    if (given !== null) {
-      // Before the command name, the ordinary parser knows only the global options (--vault): it would take
-      // an --env's value for the command's name.
-      if (path === null && words.length === 0) return null;
-      if (given.words === 0 || given.value === '' || given.value.startsWith('-')) return null;
-      if (pair) env.push(pair.value);
-      else if (file && envFile === undefined) envFile = file.value;
-      else if (path && vault === undefined) vault = path.value;
-      else return null;
-      i += given.words;
-    } else if (a.startsWith('-')) return null;
-    else {
-      words.push(a);
-      i++;
-    }
-  }
-  if (words[0] !== 'exec' || i >= argv.length) return null;
-  const command = [...words.slice(1), ...argv.slice(i + 1)];
+  const args = fastArgs(argv, { env: 'values', 'env-file': 'value', vault: 'value' });
+  if (args === null || args.words[0] !== 'exec' || args.afterDashes === undefined) return null;
+  const command = [...args.words.slice(1), ...args.afterDashes];
+  const env = args.given.get('env') ?? [];
+  const envFile = args.given.get('env-file')?.[0];
   if (command.length === 0 || (env.length === 0 && envFile === undefined)) return null;
-  return { env, envFile, vault, command };
+  return { env, envFile, vault: args.given.get('vault')?.[0], command };
 }
 
 /** The command's exit code when it ran through the agent; undefined when the ordinary `latch exec` should run. */

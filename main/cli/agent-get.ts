@@ -15,41 +15,15 @@ import { askAgentGet } from '../core/agent/agent-client';
 import { agentFailure } from './agent-failure';
 import { agentVault } from './agent-vault';
 import { EXIT } from './exit-codes';
+import { plainGet } from './get-args';
 import { fieldOutput } from './got-field';
 import type { CliIo } from './io';
-
-interface PlainGet {
-  reference: string;
-  vault: string | undefined;
-  json: boolean;
-}
-
-/**
- * `get REF` with at most --json and --vault FILE (anywhere, as the ordinary parser allows); null for
- * anything else, including a repeated option, `--`, --help or --password-stdin (which skips the agent).
- */
-export function plainGet(argv: readonly string[]): PlainGet | null {
-  let json = false;
-  let vault: string | undefined;
-  const words: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--json' && !json) json = true;
-    else if (a === '--vault' && vault === undefined && i + 1 < argv.length) vault = argv[++i];
-    else if (a.startsWith('--vault=') && vault === undefined) vault = a.slice('--vault='.length);
-    else if (a.startsWith('-')) return null;
-    else words.push(a);
-  }
-  if (words.length !== 2 || words[0] !== 'get') return null;
-  // An empty or option-like value: leave it to the ordinary parser's rules and messages.
-  if (vault !== undefined && (vault === '' || vault.startsWith('-'))) return null;
-  return { reference: words[1]!, vault, json };
-}
 
 /** The exit code when the agent answered; undefined when the ordinary `latch get` should run instead. */
 export async function getThroughAgent(argv: readonly string[], io: CliIo): Promise<number | undefined> {
   const args = plainGet(argv);
-  if (args === null) return undefined;
+  // --password-stdin: the ordinary path, which reads the password (and may start its KDF early, early-kdf.ts).
+  if (args === null || args.passwordStdin) return undefined;
   const vault = agentVault(args.vault, io);
   if (vault === null) return undefined;
   const reply = await askAgentGet(io.env, vault.vaultId, { reference: args.reference, vault: vault.path }).catch(

@@ -1,7 +1,7 @@
 import { defaultVaultPath } from '../core/vault/default-path';
 import { StartedDerivation } from '../core/vault/kdf';
 import { peekKdf } from '../core/vault/vault-id';
-import { plainGet } from './agent-get';
+import { plainGet } from './get-args';
 import type { CliIo } from './io';
 import { SecretInput } from './secret-input';
 
@@ -19,14 +19,12 @@ export interface EarlyUnlock {
  * runs on this thread while PBKDF2 runs on the thread pool, instead of before it. The open takes the result only
  * for the password and the parameters of the header it reads and verifies (StartedDerivation.take), and derives
  * anew for anything else; every check and every error of the ordinary path stays as it was.
- * undefined for any other shape of arguments (the same ones the agent's fast path takes, plus --password-stdin
- * once), or a file whose header does not plainly name a KDF this Latch runs: the ordinary path then says why.
+ * undefined for any other shape of arguments (get-args.ts: the ones the agent's fast path takes, with
+ * --password-stdin), or a file whose header does not plainly name a KDF this Latch runs: the ordinary path then says why.
  */
 export async function startEarlyKdf(argv: readonly string[], io: CliIo): Promise<EarlyUnlock | undefined> {
-  const at = argv.indexOf('--password-stdin');
-  if (at < 0 || argv.includes('--password-stdin', at + 1)) return undefined;
-  const args = plainGet([...argv.slice(0, at), ...argv.slice(at + 1)]);
-  if (args === null) return undefined;
+  const args = plainGet(argv);
+  if (args === null || !args.passwordStdin) return undefined;
   const kdf = peekKdf(
     args.vault || io.env.LATCH_VAULT || defaultVaultPath({ platform: io.platform, env: io.env, homedir: io.homedir }),
   );

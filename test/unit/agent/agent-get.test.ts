@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { plainGet } from '../../../main/cli/agent-get';
+import { plainGet } from '../../../main/cli/get-args';
 import { askAgent, askAgentGet } from '../../../main/core/agent/agent-client';
 import { type AgentLookup, startAgent } from '../../../main/core/agent/agent-server';
 import { agentPaths } from '../../../main/core/agent/runtime-dir';
@@ -104,21 +104,22 @@ describe('the agent answers a get through its lookup', () => {
 
 describe('plainGet: the only argument shapes the fast path takes (anything else runs the ordinary parser)', () => {
   it('get REF with --json and --vault FILE anywhere', () => {
-    expect(plainGet(['get', 'S/c'])).toEqual({ reference: 'S/c', vault: undefined, json: false });
-    expect(plainGet(['--json', 'get', 'latch://S/c/f'])).toEqual({
-      reference: 'latch://S/c/f',
-      vault: undefined,
-      json: true,
-    });
-    expect(plainGet(['get', 'S/c', '--vault', '/v'])).toEqual({ reference: 'S/c', vault: '/v', json: false });
+    const plain = { vault: undefined, json: false, passwordStdin: false };
+    expect(plainGet(['get', 'S/c'])).toEqual({ ...plain, reference: 'S/c' });
+    expect(plainGet(['--json', 'get', 'latch://S/c/f'])).toEqual({ ...plain, reference: 'latch://S/c/f', json: true });
+    expect(plainGet(['get', 'S/c', '--vault', '/v'])).toEqual({ ...plain, reference: 'S/c', vault: '/v' });
     expect(plainGet(['--vault=v.latch', 'get', 'S/c', '--json'])).toEqual({
+      ...plain,
       reference: 'S/c',
       vault: 'v.latch',
       json: true,
     });
+    // A reference that starts with `-`, after `--` as the ordinary parser takes it; --password-stdin for early-kdf.ts.
+    expect(plainGet(['get', '--', '-S/c'])).toEqual({ ...plain, reference: '-S/c' });
+    expect(plainGet(['get', 'S/c', '--password-stdin'])).toEqual({ ...plain, reference: 'S/c', passwordStdin: true });
   });
 
-  it('anything else: other commands, counts, options, repeats, --, empty or option-like values', () => {
+  it('anything else: other commands, counts (with --), options, repeats, empty or option-like values', () => {
     for (const argv of [
       [],
       ['get'],
@@ -126,7 +127,7 @@ describe('plainGet: the only argument shapes the fast path takes (anything else 
       ['list'],
       ['add', 'get'],
       ['rotate', 'get'],
-      ['get', 'a', '--password-stdin'],
+      ['get', 'a', '--password-stdin', '--password-stdin'],
       ['get', 'a', '--help'],
       ['get', 'a', '-h'],
       ['get', 'a', '--recovery-kit', 'k'],
@@ -135,7 +136,8 @@ describe('plainGet: the only argument shapes the fast path takes (anything else 
       ['get', 'a', '--vault'],
       ['get', 'a', '--vault', '--json'],
       ['get', 'a', '--vault='],
-      ['get', '--', 'a'],
+      ['get', 'a', '--', 'b'],
+      ['--', 'get', 'a'],
       ['get', '-'],
     ])
       expect(plainGet(argv), argv.join(' ')).toBeNull();
