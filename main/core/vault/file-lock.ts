@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { LatchError } from '../model/errors';
 import type { PathKind, VaultFileStat, VaultFileSystem } from './fs-port';
 
@@ -89,6 +90,8 @@ export async function acquireWriteLock(
  * this call uses, and then look at what they moved. Only the lock they meant is deleted; anything
  * else (the lock changed hands in between) is linked back. The one window left is between that
  * rename and the link back, microseconds, and only when a stale judgement raced a takeover.
+ * A process killed between the rename and the delete leaves the aside file behind: the next owner of
+ * the lock removes it once it is past staleMs (removeLeftovers).
  */
 export async function acquireLockFile(
   fs: VaultFileSystem,
@@ -119,6 +122,7 @@ export async function acquireLockFile(
         await fs.unlink(lockPath).catch(() => undefined);
         throw e;
       }
+      await removeLeftovers(fs, lockPath, now() - staleMs);
       return async () => {
         held.delete(me.token);
         const ours = (moved: string) => readLock(fs, moved).then((l) => l?.token === me.token);
@@ -187,6 +191,29 @@ async function removeIfStill(
     .catch(() => undefined);
   await fs.unlink(aside).catch(() => undefined);
   return false;
+}
+
+/** What removeIfStill adds to the lock path's name for its aside file. */
+const ASIDE = /^\.[0-9a-f]{12}\.gone$/;
+
+/**
+ * Deletes the aside files of this lock path (`<lock>.<12 hex>.gone`) that a process killed between
+ * removeIfStill's rename and its delete left, when both their mtime and ctime are before `before`.
+ * One in use is never that old: it is renamed aside (which sets its ctime on the file systems Latch
+ * runs on) microseconds before it is deleted or linked back, and, where a rename keeps the ctime,
+ * a lock whose last write is past staleMs is stale anyway, while the only one ever linked back was
+ * taken since the stale judgement. Best effort: litter beside the vault is no reason to fail a save.
+ */
+async function removeLeftovers(fs: VaultFileSystem, lockPath: string, before: number): Promise<void> {
+  const dir = dirname(lockPath);
+  const base = basename(lockPath);
+  for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+    if (!name.startsWith(base) || !ASIDE.test(name.slice(base.length))) continue;
+    const path = join(dir, name);
+    const seen = await fs.lstat(path).catch(() => null);
+    if (seen?.kind === 'file' && Math.max(seen.mtimeMs, seen.ctimeMs) < before)
+      await fs.unlink(path).catch(() => undefined);
+  }
 }
 
 function notALockFile(lockPath: string, kind: PathKind): LatchError {

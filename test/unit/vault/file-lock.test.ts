@@ -131,6 +131,65 @@ describe('acquireLockFile', () => {
     await releaseB();
   });
 
+  it('an aside file a release left (killed before its delete) is removed by a later owner once past the stale age', async () => {
+    const lockPath = renewalLockPath();
+    const gone = () => readdirSync(dirname(lockPath)).filter((n) => n.endsWith('.gone'));
+    // A release that renames its lock aside and is killed before the delete: the unlink never happens.
+    const killed: VaultFileSystem = {
+      ...nodeFileSystem,
+      unlink: async (p) => {
+        if (p.endsWith('.gone')) throw Object.assign(new Error('killed'), { code: 'EINTR' });
+        return nodeFileSystem.unlink(p);
+      },
+    };
+    await (await acquireLockFile(killed, lockPath, busy, { staleMs: 60_000 }))();
+    expect(gone()).toHaveLength(1);
+    // At once, it may be a live process's aside file (between its rename and its delete or link back): kept.
+    await (await acquireLockFile(nodeFileSystem, lockPath, busy, { staleMs: 60_000 }))();
+    expect(gone()).toHaveLength(1);
+    // Past the stale age, the next owner removes it.
+    const later = () => Date.now() + 61_000;
+    await (await acquireLockFile(nodeFileSystem, lockPath, busy, { staleMs: 60_000, now: later }))();
+    expect(gone()).toEqual([]);
+  });
+
+  it('the sweep leaves a lock moved aside just now (old mtime, fresh ctime), other names and other locks', async () => {
+    const lockPath = renewalLockPath();
+    const dir = dirname(lockPath);
+    const old = Date.now() / 1000 - 3_600;
+    // A lock held long, renamed aside a moment ago by its release: the rename set its ctime.
+    const movedNow = `${lockPath}.aaaaaaaaaaaa.gone`;
+    writeFileSync(movedNow, lockOf(process.pid, 'releasing'));
+    utimesSync(movedNow, old, old);
+    // A name Latch does not make, another lock's leftover, and a folder with an aside name.
+    const others = [
+      `${lockPath}.notes.gone`,
+      `${lockPath}.AAAAAAAAAAAA.gone`,
+      `${dir}/vault.latch.lock.0123456789ab.gone`,
+    ];
+    for (const p of others) {
+      writeFileSync(p, '');
+      utimesSync(p, old, old);
+    }
+    mkdirSync(`${lockPath}.bbbbbbbbbbbb.gone`);
+    const left = `${lockPath}.0123456789ab.gone`;
+    writeFileSync(left, lockOf(2 ** 22 + 12345, 'killed'));
+    // Its ctime as a killed process left it, an hour ago (ctime cannot be set from here).
+    const fs: VaultFileSystem = {
+      ...nodeFileSystem,
+      lstat: async (p) => {
+        const s = await nodeFileSystem.lstat(p);
+        return p === left && s ? { ...s, mtimeMs: old * 1000, ctimeMs: old * 1000 } : s;
+      },
+    };
+    await (await acquireLockFile(fs, lockPath, busy, { staleMs: 60_000 }))();
+    expect(
+      readdirSync(dir)
+        .filter((n) => n.endsWith('.gone'))
+        .sort(),
+    ).toEqual([movedNow, ...others, `${lockPath}.bbbbbbbbbbbb.gone`].map((p) => p.slice(dir.length + 1)).sort());
+  });
+
   /**
    * What acquireLockFile ends in with a waitMs of 200 ms and sleeps that return at once; its create is stopped after
    * 2,000 rounds (ELOOPED), which only a loop that neither sleeps nor checks its deadline reaches.
