@@ -239,8 +239,7 @@ export class OAuthService {
     const config = await this.#config(serviceId, credentialId);
     try {
       await this.#logs.run(credentialId, 'refresh', async (log) => {
-        const tokens = await this.#refreshOnce(config, log);
-        await this.#save(serviceId, credentialId, tokens);
+        const tokens = await this.#save(serviceId, credentialId, await this.#refreshOnce(config, log), config.tokens);
         this.#lastError.delete(credentialId);
         this.#tracker.track(serviceId, credentialId, { ...config, tokens });
       });
@@ -320,9 +319,7 @@ export class OAuthService {
       const stored = config.tokens;
       const renewedElsewhere = stored !== undefined && stored.accessToken !== tracked.tokens?.accessToken;
       if (renewedElsewhere && !needsRefresh(stored, this.#d.clock.now(), this.#d.rule ?? REFRESH_RULE)) return stored;
-      const tokens = await once(config);
-      await this.#save(serviceId, id, tokens);
-      return tokens;
+      return await this.#save(serviceId, id, await once(config), stored);
     } finally {
       await release();
     }
@@ -336,9 +333,15 @@ export class OAuthService {
     await this.#save(serviceId, credentialId, tokens);
   }
 
-  /** A set from a sign-in or a refresh; a save that loses the race to another process is made again (renewed-save.ts). */
-  #save(serviceId: string, credentialId: string, tokens: TokenSet): Promise<void> {
-    return saveRenewed(this.#d.credentials, this.#d.reload, serviceId, credentialId, tokens, { background: true });
+  /**
+   * A set from a sign-in or a refresh; a save that loses the race to another process is made again (renewed-save.ts),
+   * unless a refresh's `from` was replaced meanwhile (its lock broken as stale): resolves to the set in effect.
+   */
+  #save(serviceId: string, credentialId: string, tokens: TokenSet, from?: TokenSet): Promise<TokenSet> {
+    return saveRenewed(this.#d.credentials, this.#d.reload, serviceId, credentialId, tokens, {
+      background: true,
+      from,
+    });
   }
 
   async #config(serviceId: string, credentialId: string): Promise<OAuth2Config> {

@@ -146,13 +146,15 @@ export class AccessTokens {
       fields.grant === 'client_credentials' && !fields.tokens?.refreshToken
         ? await (await import('../../core/oauth/client-credentials')).clientCredentials(fields, { clock })
         : await (await import('../../core/oauth/refresh-token')).refreshTokens(fields, { clock });
-    await this.#save(serviceId, credentialId, next);
-    return next;
+    return this.#save(serviceId, credentialId, next, fields.tokens);
   }
 
-  /** The old refresh token may be dead now: a save that loses a race is made again (renewed-save.ts). */
-  #save(serviceId: string, credentialId: string, next: TokenSet): Promise<void> {
-    return saveRenewed(this.deps.credentials, this.deps.reload, serviceId, credentialId, next);
+  /**
+   * The old refresh token may be dead now: a save that loses a race is made again (renewed-save.ts), unless
+   * the set renewed from was replaced meanwhile (this renewal's lock was broken): the set in effect.
+   */
+  #save(serviceId: string, credentialId: string, next: TokenSet, from: TokenSet | undefined): Promise<TokenSet> {
+    return saveRenewed(this.deps.credentials, this.deps.reload, serviceId, credentialId, next, { from });
   }
 
   async #fields(serviceId: string, credentialId: string): Promise<FieldsOf<'oauth2'>> {

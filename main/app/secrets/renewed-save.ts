@@ -13,7 +13,7 @@ import type { AccessOptions, Credentials } from '../credentials/credentials';
 export type Reload = (options?: { theirs?: readonly string[] }) => Promise<unknown>;
 
 /** Where the set goes: the app's or a command's Credentials. */
-export type RenewedStore = Pick<Credentials, 'setTokens' | 'holdsUnsaved'>;
+export type RenewedStore = Pick<Credentials, 'credential' | 'setTokens' | 'holdsUnsaved'>;
 
 /** Another writer saved first: what `write` throws then, as the app (a failed save) or a command (saveMerging) says it. */
 const lostRace = (e: unknown) =>
@@ -30,6 +30,11 @@ const ATTEMPTS = 4;
  * process's whole service record, and a set the other process had just renewed for a second client of the same
  * service went back to the spent one. A service with other changes of this session not yet saved (held behind
  * the app's save-failed banner) keeps them: it is re-read as any reload does, those changes re-applied.
+ *
+ * `from`, for a renewal: the set it renewed. If the file holds another set for the credential by then, another
+ * process renewed it (or a sign-in replaced it) after this one's renewal lock was broken as stale (a renewer
+ * stopped with Ctrl-Z past the lock's 60 s): that set is newer than the one this renewal started from, so it
+ * stays, and is what this returns. Otherwise the set saved: `tokens`.
  */
 export async function saveRenewed(
   credentials: RenewedStore,
@@ -37,16 +42,32 @@ export async function saveRenewed(
   serviceId: string,
   credentialId: string,
   tokens: TokenSet,
-  options: AccessOptions = {},
-): Promise<void> {
+  options: AccessOptions & { from?: TokenSet | undefined } = {},
+): Promise<TokenSet> {
+  const { from, ...access } = options;
   const heldBefore = credentials.holdsUnsaved(serviceId);
   for (let attempt = 1; ; attempt++) {
     try {
-      await credentials.setTokens(serviceId, credentialId, tokens, options);
-      return;
+      await credentials.setTokens(serviceId, credentialId, tokens, access);
+      return tokens;
     } catch (e) {
       if (!lostRace(e) || !reload || attempt >= ATTEMPTS) throw e;
       await reload(heldBefore ? {} : { theirs: [serviceId] });
+      const stored = await storedTokens(credentials, serviceId, credentialId, access);
+      if (from && stored && !sameSet(stored, from)) return stored;
     }
   }
 }
+
+async function storedTokens(
+  credentials: RenewedStore,
+  serviceId: string,
+  credentialId: string,
+  access: AccessOptions,
+): Promise<TokenSet | undefined> {
+  const { credential } = await credentials.credential(serviceId, credentialId, access);
+  return credential.kind === 'oauth2' ? credential.fields.tokens : undefined;
+}
+
+/** The same issue: a server never hands out the same access token (or refresh token) twice. */
+const sameSet = (a: TokenSet, b: TokenSet) => a.accessToken === b.accessToken && a.refreshToken === b.refreshToken;

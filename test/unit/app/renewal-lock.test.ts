@@ -1,6 +1,6 @@
 // One renewal per credential across processes: two sessions on one vault file (as two Latch
 // processes would hold it), each with its own AccessTokens, share the file's renewal lock.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -197,8 +197,9 @@ describe('a renewed set whose save loses the race to another process', () => {
     }
   }
 
-  it("a command line: its set is saved onto the other process's version of the service, whose new set stays", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'latch-renew-race-'));
+  /** A command line's session (with the renewal lock) on a new vault whose service "api" has a client "one" due. */
+  async function commandLineWithDueClient(prefix: string) {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
     dirs.push(dir);
     const path = join(dir, 'v.latch');
     const { vault: a } = await createVault({ path, password: PASSWORD, iterations: 100_000 });
@@ -210,6 +211,11 @@ describe('a renewed set whose save loses the race to another process', () => {
       name: 'one',
       fields: fields({ ...set('one', 1, T0), expiresAt: T0 + 60 * MIN }),
     });
+    return { dir, path, clock, sa, serviceId, one };
+  }
+
+  it("a command line: its set is saved onto the other process's version of the service, whose new set stays", async () => {
+    const { path, clock, sa, serviceId, one } = await commandLineWithDueClient('latch-renew-race-');
     const two = await sa.credentials.addCredential(serviceId, {
       kind: 'oauth2',
       name: 'two',
@@ -224,6 +230,33 @@ describe('a renewed set whose save loses the race to another process', () => {
     // Before, the re-save wrote this process's whole service back: "two" lost the set its process had just
     // renewed, and its next renewal would spend a refresh token already spent (a rotating server revokes the grant).
     expect(await onDisk(path, PASSWORD, serviceId)).toEqual({ one: 'one-rt-2', two: 'two-rt-2' });
+  });
+
+  it("a renewer stopped past the lock's stale age (Ctrl-Z): on resume it neither overwrites the newer set nor releases the next lock", async () => {
+    const { dir, path, clock, sa, serviceId, one } = await commandLineWithDueClient('latch-renew-stopped-');
+    const lockName = (await lockPathOf(path, one)).name;
+    const lockToken = () => (JSON.parse(readFileSync(join(dir, lockName), 'utf8')) as { token: string }).token;
+    let releaseB: (() => Promise<void>) | undefined;
+    let bToken = '';
+    // The token endpoint answers A, and A is stopped before it saves. Over a minute later, by B's clock, B finds A's
+    // lock stale and breaks it, renews (a server that does not rotate, or lets a refresh token be used twice in a
+    // short window) and saves its set; it still holds its lock when A resumes.
+    endpointWhile(async () => {
+      releaseB = await renewalLock(nodeFileSystem, path, { now: () => Date.now() + 61_000 })(one);
+      bToken = lockToken();
+      const sb = openCliSession(await openVault({ path, password: PASSWORD }), clock);
+      await sb.credentials.setTokens(serviceId, one, set('one', 3, T0 + 60 * MIN));
+      sb.vault.lock();
+    });
+
+    const got = await sa.accessTokens.fresh(serviceId, one);
+    // B's set is newer than the one A renewed from: it stays, and is what A uses.
+    expect(await onDisk(path, PASSWORD, serviceId)).toEqual({ one: 'one-rt-3' });
+    expect(got.tokens).toMatchObject({ accessToken: 'one-at-3', refreshToken: 'one-rt-3' });
+    // A's release left B's lock alone (its token is not A's).
+    expect(lockToken()).toBe(bToken);
+    await releaseB!();
+    expect(readdirSync(dir).filter((n) => n.includes('.lock'))).toEqual([]);
   });
 
   it("the app: its set is saved onto the other process's version, and no save-failed banner is left", async () => {
