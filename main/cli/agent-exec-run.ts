@@ -1,7 +1,6 @@
 /**
  * The second half of `latch exec` through the unlock agent (agent-exec.ts): starts the command with the values
- * the agent answered. A chunk of its own (`exec-start`, cli.vite.config.ts) with node:child_process and the
- * masking code, which agent-exec.ts imports once its request is on its way, so it loads while the agent reads.
+ * the agent answered (node:child_process, the masking code). In the `exec-start` chunk with agent-exec.ts.
  */
 import type { ResolvedValue } from '../core/agent/protocol';
 import type { EnvAssignment } from '../core/exec/env-assignment';

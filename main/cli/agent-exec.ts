@@ -6,10 +6,9 @@
  * and agent-exec-run.ts starts the command with them: no zod, credential model, vault code, keychain addon or
  * command registry is loaded here.
  *
- * This part (the arguments, the env file, the request) is in the start chunk, and the code that starts the
- * command (node:child_process, masking: agent-exec-run.ts, the `exec-start` chunk) is imported only once the
- * request is on its way: it loads while the agent reads the vault, on the other core, instead of before the
- * request and then waiting for the answer (cli.vite.config.ts).
+ * With agent-exec-run.ts (node:child_process, masking) it is the `exec-start` chunk, which index.ts imports only
+ * for exec, so the start chunk every command loads stays without it (cli.vite.config.ts: loading it after the
+ * request was sent cost every other command its parse and saved exec no instructions; docs/cli.md).
  *
  * It changes speed, never behaviour. The command runs exactly as the ordinary exec runs it (core/exec's
  * runCommand: the values only in its environment, never argv; stdin, stdout and stderr passed through, secret
@@ -24,6 +23,7 @@ import { askAgentResolve } from '../core/agent/agent-client';
 import type { ResolveReply } from '../core/agent/protocol';
 import { isSecretReference } from '../core/credentials/secret-reference';
 import { type EnvAssignment, parseEnvAssignment } from '../core/exec/env-assignment';
+import { runThroughAgent } from './agent-exec-run';
 import { agentFailure } from './agent-failure';
 import { agentVault } from './agent-vault';
 import { envFileAssignments } from './env-file';
@@ -74,8 +74,6 @@ export async function execThroughAgent(argv: readonly string[], io: CliIo): Prom
   } catch {
     return undefined; // a bad pair or env file: the ordinary exec says what is wrong with it
   }
-  // Loaded while the agent answers (see above).
-  const { runThroughAgent } = await import('./agent-exec-run');
   const reply = asked === undefined ? { ok: true as const, values: [] } : await asked;
   if (reply === null) return undefined;
   if (!reply.ok) return agentFailure(reply, io);

@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 // Entry point of `latch` (npm run latch -- ARGS in a checkout; bin/latch.mjs → out/cli/latch.mjs when built).
 // Commands and helpers are imported when used, so a start-up loads only what its command needs. The command
-// framework (run.ts) and the fast paths of `latch get` and `latch exec` (agent-get.ts, agent-exec.ts) are imported
-// statically: every ordinary run needs one of them, and the build puts them in one chunk with this file's other
-// imports (cli.vite.config.ts), which a dynamic import would reach only through one more file.
+// framework (run.ts) and the fast path of `latch get` (agent-get.ts) are imported statically: every ordinary run
+// needs one of them, and the build puts them in one chunk with this file's other imports (cli.vite.config.ts),
+// which a dynamic import would reach only through one more file. exec's fast path has a chunk of its own.
 import { homedir } from 'node:os';
-import { execThroughAgent } from './agent-exec';
 import { getThroughAgent } from './agent-get';
 import { endQuietlyWhenClosed } from './closed-output';
 import { startEarlyKdf } from './early-kdf';
@@ -43,10 +42,10 @@ if (process.argv[2] === CLEAR_CLIPBOARD_COMMAND) {
 } else {
   const argv = process.argv.slice(2);
   // `latch get` and `latch exec` through the unlock agent: straight to it, without the command framework
-  // (agent-get.ts, agent-exec.ts; exec's child process and masking code load once its request is sent).
+  // (agent-get.ts; agent-exec.ts, loaded only for exec with its child process and masking code).
   const fast =
     (argv.includes('get') ? await getThroughAgent(argv, io) : undefined) ??
-    (argv.includes('exec') ? await execThroughAgent(argv, io) : undefined);
+    (argv.includes('exec') ? await (await import('./agent-exec')).execThroughAgent(argv, io) : undefined);
   // A fast path has nothing left running once its output is out: it ends there, without Node's wind-down.
   if (fast !== undefined) exitOnceWritten(fast, [io.stdout, io.stderr], (code) => process.exit(code));
   // `latch get --password-stdin`: the key derivation starts before the command's code loads (early-kdf.ts).
