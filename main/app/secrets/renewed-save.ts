@@ -34,7 +34,9 @@ const ATTEMPTS = 4;
  * `from`, for a renewal: the set it renewed. If the file holds another set for the credential by then, another
  * process renewed it (or a sign-in replaced it) after this one's renewal lock was broken as stale (a renewer
  * stopped with Ctrl-Z past the lock's 60 s): that set is newer than the one this renewal started from, so it
- * stays, and is what this returns. Otherwise the set saved: `tokens`.
+ * stays, and is what this returns. If the file holds no set at all, the credential was signed out meanwhile (its
+ * tokens revoked on purpose): the renewed set is not put back, and the renewal ends as a sign-in required.
+ * Otherwise the set saved: `tokens`.
  */
 export async function saveRenewed(
   credentials: RenewedStore,
@@ -54,7 +56,10 @@ export async function saveRenewed(
       if (!lostRace(e) || !reload || attempt >= ATTEMPTS) throw e;
       await reload(heldBefore ? {} : { theirs: [serviceId] });
       const stored = await storedTokens(credentials, serviceId, credentialId, access);
-      if (from && stored && !sameSet(stored, from)) return stored;
+      if (from) {
+        if (!stored) throw signedOutMeanwhile();
+        if (!sameSet(stored, from)) return stored;
+      }
     }
   }
 }
@@ -67,6 +72,13 @@ async function storedTokens(
 ): Promise<TokenSet | undefined> {
   const { credential } = await credentials.credential(serviceId, credentialId, access);
   return credential.kind === 'oauth2' ? credential.fields.tokens : undefined;
+}
+
+function signedOutMeanwhile(): LatchError {
+  return new LatchError(
+    'ERR_OAUTH_LOGIN_REQUIRED',
+    'This OAuth credential was signed out while its token was being renewed, so the new token was not kept. Sign in again: in Latch, or with "latch oauth login".',
+  );
 }
 
 /** The same issue: a server never hands out the same access token (or refresh token) twice. */

@@ -259,6 +259,25 @@ describe('a renewed set whose save loses the race to another process', () => {
     expect(readdirSync(dir).filter((n) => n.includes('.lock'))).toEqual([]);
   });
 
+  it("a renewer stopped past the lock's stale age does not bring back tokens signed out meanwhile", async () => {
+    const { path, clock, sa, serviceId, one } = await commandLineWithDueClient('latch-renew-signed-out-');
+    // While A is stopped after its token request, the user signs the credential out in another process (which
+    // breaks A's stale lock): the sign-out revoked the grant on purpose, and A's renewed set must not undo it.
+    endpointWhile(async () => {
+      const release = await renewalLock(nodeFileSystem, path, { now: () => Date.now() + 61_000 })(one);
+      const sb = openCliSession(await openVault({ path, password: PASSWORD }), clock);
+      await sb.credentials.setTokens(serviceId, one, undefined);
+      sb.vault.lock();
+      await release();
+    });
+
+    await expect(sa.accessTokens.fresh(serviceId, one)).rejects.toMatchObject({
+      code: 'ERR_OAUTH_LOGIN_REQUIRED',
+      message: expect.stringContaining('signed out while its token was being renewed'),
+    });
+    expect(await onDisk(path, PASSWORD, serviceId)).toEqual({ one: undefined });
+  });
+
   it("the app: its set is saved onto the other process's version, and no save-failed banner is left", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'latch-renew-race-app-'));
     dirs.push(dir);
