@@ -74,3 +74,36 @@ test('a script cannot lower the protection from the Settings screen; the user ty
   await expect(app.getByText('Not saved: lowering protection needs your own click or key press.')).toHaveCount(0);
   await screenshot(app, 'settings-weaken-by-user');
 });
+
+test('an emptied or half-typed number box is not saved as 0 (auto-lock off): the user is told what to enter', async ({
+  app,
+  host,
+}) => {
+  await settingsOfNewVault(app);
+  const autoLock = app.getByLabel('Auto-lock after (minutes)');
+  const saved = () => host.composed.services.settings.get();
+  const leaveWith = async (keys: string[]) => {
+    await autoLock.click();
+    await app.keyboard.press('Control+A');
+    for (const key of keys) await app.keyboard.press(key);
+    await app.keyboard.press('Tab');
+  };
+
+  // Cleared, to type another value later.
+  await leaveWith(['Backspace']);
+  await expect(app.getByText('Enter a number from 0 to 1440.')).toBeVisible();
+  // Half-typed: the browser reports "1e" as an empty box.
+  await leaveWith(['1', 'e']);
+  await expect(app.getByText('Enter a number from 0 to 1440.')).toBeVisible();
+  expect(saved().autoLockMinutes).toBe(10);
+
+  // Back to what is saved: nothing to save, and nothing wrong any more.
+  await leaveWith(['1', '0']);
+  await expect(app.getByText('Enter a number from 0 to 1440.')).toHaveCount(0);
+  // A whole number of seconds only, as main takes it: said here, not as main's schema error.
+  const clipboard = app.getByLabel('Clear clipboard after (seconds)');
+  await clipboard.fill('2.5');
+  await app.keyboard.press('Tab');
+  await expect(app.getByText('Enter a whole number from 1 to 3600.')).toBeVisible();
+  expect(saved()).toMatchObject({ autoLockMinutes: 10, clipboardClearSeconds: 30 });
+});

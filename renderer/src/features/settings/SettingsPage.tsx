@@ -7,6 +7,7 @@ import { DesktopSettings } from '../quick-access/DesktopSettings';
 import { BackupsCard } from '../vault/BackupsCard';
 import { VaultSettings } from '../vault/VaultSettings';
 import { notSavedMessage, saveSettings } from './save-settings';
+import { settingNumber } from './setting-number';
 
 /** Preferences that are not secret. Each change is saved in main as soon as it is valid. */
 export function SettingsPage({ settings, vault }: { settings: Settings; vault: VaultStatus }) {
@@ -28,24 +29,24 @@ export function SettingsPage({ settings, vault }: { settings: Settings; vault: V
     field: 'autoLockMinutes' | 'clipboardClearSeconds',
     label: string,
     hint: string,
-    min: number,
-    max: number,
+    range: { min: number; max: number; whole: boolean },
   ) => (
     <TextField
       label={label}
       type="number"
-      min={min}
-      max={max}
+      min={range.min}
+      max={range.max}
       defaultValue={settings[field]}
       hint={hint}
       error={errors[field] ?? null}
       onBlur={(e) => {
-        const value = Number(e.currentTarget.value);
-        if (!Number.isFinite(value) || value < min || value > max) {
-          setErrors((prev) => ({ ...prev, [field]: `Enter a number from ${min} to ${max}.` }));
+        const read = settingNumber(e.currentTarget.value, range);
+        if ('problem' in read) {
+          setErrors((prev) => ({ ...prev, [field]: read.problem }));
           return;
         }
-        if (value !== settings[field]) void save({ [field]: value }, field);
+        if (read.value !== settings[field]) void save({ [field]: read.value }, field);
+        else setErrors((prev) => ({ ...prev, [field]: null }));
       }}
     />
   );
@@ -82,15 +83,13 @@ export function SettingsPage({ settings, vault }: { settings: Settings; vault: V
             'autoLockMinutes',
             'Auto-lock after (minutes)',
             'Idle time before the vault locks; 0 turns it off.',
-            0,
-            1440,
+            { min: 0, max: 1440, whole: false },
           )}
           {numberField(
             'clipboardClearSeconds',
             'Clear clipboard after (seconds)',
             'Only if it still holds what Latch put there.',
-            1,
-            3600,
+            { min: 1, max: 3600, whole: true },
           )}
         </div>
       </div>
