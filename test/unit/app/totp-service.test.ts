@@ -206,6 +206,14 @@ describe('the totp service', () => {
     expect(app.vault.vault().isDirty).toBe(false);
   });
 
+  it('two recovery codes copied at once (two quick clicks) are both marked used: neither save undoes the other', async () => {
+    const id = await app.credentials.createService({ name: 'GitLab' });
+    await app.totp.setBackupCodes(id, '1. abcd-efgh-1111\n2. abcd-efgh-2222\n3. abcd-efgh-3333\n');
+    const both = await Promise.all([app.totp.useBackupCode(id, 0), app.totp.useBackupCode(id, 2)]);
+    expect(both.map((r) => r.left)).toEqual([2, 1]);
+    expect((await app.totp.backupCodes(id)).codes.map((c) => c.used)).toEqual([true, false, true]);
+  });
+
   it('reads a QR image only when its pixels match its size (a short buffer is refused before decoding)', async () => {
     expect(await code(() => app.totp.decodeQrPixels(2048, 2048, Buffer.alloc(16)))).toBe('ERR_BAD_INPUT');
     expect(await code(() => app.totp.decodeQrPixels(1, 1, Buffer.alloc(5)))).toBe('ERR_BAD_INPUT');
