@@ -14,6 +14,14 @@ const QuickAccessShortcutInput = z
   });
 
 /**
+ * Whole minutes from the page. The stored schema takes a fraction (a file written so keeps loading), but
+ * a shorter auto-lock counts as stronger, so settings.update takes it from a script alone: a few
+ * milliseconds would lock the vault at the first idle moment, every time, with the Settings screen
+ * behind the unlock and the value kept across restarts.
+ */
+const AutoLockMinutesInput = SettingsSchema.shape.autoLockMinutes.unwrap().int();
+
+/**
  * A change of settings from the page. The shortcut must be an accelerator Electron takes, with a
  * modifier (the recorder makes one; this is main's own check, whatever the page sends). Which
  * vault file the next start opens and where the window sits are main's to record (vault.choose
@@ -21,7 +29,10 @@ const QuickAccessShortcutInput = z
  * create, a vault at a path of its choosing, e.g. a network share).
  */
 const SettingsPatchInput = SettingsPatchSchema.omit({ lastVaultPath: true, windowBounds: true })
-  .extend({ quickAccessShortcut: QuickAccessShortcutInput.optional() })
+  .extend({
+    quickAccessShortcut: QuickAccessShortcutInput.optional(),
+    autoLockMinutes: AutoLockMinutesInput.optional(),
+  })
   .strict();
 
 export const AboutInfo = z.object({

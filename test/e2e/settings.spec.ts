@@ -91,15 +91,15 @@ test('an emptied or half-typed number box is not saved as 0 (auto-lock off): the
 
   // Cleared, to type another value later.
   await leaveWith(['Backspace']);
-  await expect(app.getByText('Enter a number from 0 to 1440.')).toBeVisible();
+  await expect(app.getByText('Enter a whole number from 0 to 1440.')).toBeVisible();
   // Half-typed: the browser reports "1e" as an empty box.
   await leaveWith(['1', 'e']);
-  await expect(app.getByText('Enter a number from 0 to 1440.')).toBeVisible();
+  await expect(app.getByText('Enter a whole number from 0 to 1440.')).toBeVisible();
   expect(saved().autoLockMinutes).toBe(10);
 
   // Back to what is saved: nothing to save, and nothing wrong any more.
   await leaveWith(['1', '0']);
-  await expect(app.getByText('Enter a number from 0 to 1440.')).toHaveCount(0);
+  await expect(app.getByText('Enter a whole number from 0 to 1440.')).toHaveCount(0);
   // A whole number of seconds only, as main takes it: said here, not as main's schema error.
   const clipboard = app.getByLabel('Clear clipboard after (seconds)');
   await clipboard.fill('2.5');

@@ -464,6 +464,18 @@ describe('settings from a script', () => {
     await expectAlive();
   });
 
+  it('cannot lock the user out with a sub-minute auto-lock: the vault would lock at the first idle moment, Settings out of reach', async () => {
+    const b = await connect();
+    const before = await value<Record<string, unknown>>(b, 'settings.get', {});
+    for (const autoLockMinutes of [0.0001, 0.5, 5e-324, 1.5]) {
+      const reply = await b.call('settings.update', { autoLockMinutes });
+      expect(reply, String(autoLockMinutes)).toMatchObject({ ok: false, error: { code: 'ERR_BAD_INPUT' } });
+    }
+    expect(await value(b, 'settings.get', {})).toEqual(before);
+    b.close();
+    await expectAlive();
+  });
+
   it('cannot lower the protection: main refuses every weaker value on settings.update; a stronger one goes through', async () => {
     const b = await connect();
     const before = await value<Record<string, unknown>>(b, 'settings.get', {});

@@ -29,7 +29,7 @@ export function SettingsPage({ settings, vault }: { settings: Settings; vault: V
     field: 'autoLockMinutes' | 'clipboardClearSeconds',
     label: string,
     hint: string,
-    range: { min: number; max: number; whole: boolean },
+    range: { min: number; max: number },
   ) => (
     <TextField
       label={label}
@@ -83,13 +83,13 @@ export function SettingsPage({ settings, vault }: { settings: Settings; vault: V
             'autoLockMinutes',
             'Auto-lock after (minutes)',
             'Idle time before the vault locks; 0 turns it off.',
-            { min: 0, max: 1440, whole: false },
+            { min: 0, max: 1440 },
           )}
           {numberField(
             'clipboardClearSeconds',
             'Clear clipboard after (seconds)',
             'Only if it still holds what Latch put there.',
-            { min: 1, max: 3600, whole: true },
+            { min: 1, max: 3600 },
           )}
         </div>
       </div>
