@@ -109,25 +109,32 @@ export class TotpService {
    * counter past a code nobody saw. A failure that holds nothing (the vault locked meanwhile) moved nothing.
    */
   async nextHotp(serviceId: string, credentialId: string): Promise<{ code: string; counter: number; saved: boolean }> {
-    const credential = totpCredentialOf(await this.deps.credentials.credential(serviceId, credentialId));
-    const f = credential.fields;
-    if (f.type !== 'hotp')
-      throw new LatchError('ERR_BAD_INPUT', 'Only counter-based (HOTP) codes have a "next code".', {
-        detail: { field: 'type' },
-      });
-    const code = hotpCode(f, f.counter);
-    const counter = f.counter + 1;
+    // Set once the counter has moved: a save that fails after it holds the move (isChangeKept).
+    let held: { code: string; counter: number } | undefined;
+    let moved: { code: string; counter: number };
     try {
-      await this.deps.credentials.replaceCredential(serviceId, {
-        ...credential,
-        fields: { ...f, counter },
-        updatedAt: this.deps.clock.now(),
+      // Read and move the counter in one writer's turn: two presses at once each read the same counter,
+      // handed out the same code twice and moved the counter once.
+      moved = await this.deps.credentials.batch(async (store) => {
+        const credential = totpCredentialOf(await store.credential(serviceId, credentialId));
+        const f = credential.fields;
+        if (f.type !== 'hotp')
+          throw new LatchError('ERR_BAD_INPUT', 'Only counter-based (HOTP) codes have a "next code".', {
+            detail: { field: 'type' },
+          });
+        held = { code: hotpCode(f, f.counter), counter: f.counter + 1 };
+        await store.replaceCredential(serviceId, {
+          ...credential,
+          fields: { ...f, counter: held.counter },
+          updatedAt: this.deps.clock.now(),
+        });
+        return held;
       });
     } catch (e) {
-      if (isChangeKept(e)) return { code, counter, saved: false };
+      if (held !== undefined && isChangeKept(e)) return { ...held, saved: false };
       throw e;
     }
-    return { code, counter, saved: true };
+    return { ...moved, saved: true };
   }
 
   async copy(serviceId: string, credentialId: string): Promise<{ clearsInSeconds: number }> {

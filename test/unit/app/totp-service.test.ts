@@ -248,6 +248,18 @@ describe('HOTP "next code" when its save fails', () => {
     expect(second).toEqual({ code: hotpCode({ secret: SECRET }, 4), counter: 5, saved: true });
   });
 
+  it('two "Next code" presses at once hand out two codes, each counter value once', async () => {
+    const { serviceId, credentialId } = await add();
+    const both = await Promise.all([
+      app.totp.nextHotp(serviceId, credentialId),
+      app.totp.nextHotp(serviceId, credentialId),
+    ]);
+    expect(both.map((r) => r.code).sort()).toEqual(
+      [hotpCode({ secret: SECRET }, 3), hotpCode({ secret: SECRET }, 4)].sort(),
+    );
+    expect(await counterNow()).toBe(5);
+  });
+
   it('discarded, the counter is back where the file has it, and the next code is the same one, not one further', async () => {
     const { serviceId, credentialId } = await add();
     await anotherWriter();
