@@ -1,5 +1,11 @@
 import Store from 'electron-store';
-import { DEFAULT_SETTINGS, type Settings, type SettingsPatch, SettingsSchema } from '../core/model/settings';
+import {
+  DEFAULT_SETTINGS,
+  patchedSettings,
+  type Settings,
+  type SettingsPatch,
+  SettingsSchema,
+} from '../core/model/settings';
 import type { SettingsStore } from '../core/platform';
 
 /**
@@ -15,7 +21,7 @@ export class ElectronSettings implements SettingsStore {
   }
 
   update(patch: SettingsPatch): Settings {
-    const next = SettingsSchema.parse({ ...this.get(), ...patch });
+    const next = patchedSettings(this.get(), patch);
     this.#store.set('settings', next);
     return next;
   }

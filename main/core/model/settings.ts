@@ -51,3 +51,13 @@ export const SettingsPatchSchema = z.object(
 ) as unknown as z.ZodObject<{ [K in keyof SettingsShape]: z.ZodOptional<ReturnType<SettingsShape[K]['unwrap']>> }>;
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+/**
+ * `current` changed by the fields `patch` gives, checked. A field given as undefined is no change:
+ * Electron's IPC keeps such a key, and spread in, the schema filled it with the field's default, so
+ * `{ backupsToKeep: undefined }` from a script with no click put 100 kept backups back to 5.
+ */
+export function patchedSettings(current: Settings, patch: SettingsPatch): Settings {
+  const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+  return SettingsSchema.parse({ ...current, ...given });
+}

@@ -1,6 +1,12 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DEFAULT_SETTINGS, type Settings, type SettingsPatch, SettingsSchema } from '../model/settings';
+import {
+  DEFAULT_SETTINGS,
+  patchedSettings,
+  type Settings,
+  type SettingsPatch,
+  SettingsSchema,
+} from '../model/settings';
 import type { SettingsStore } from '../platform';
 
 /**
@@ -28,7 +34,7 @@ export class JsonFileSettings implements SettingsStore {
   }
 
   update(patch: SettingsPatch): Settings {
-    const next = SettingsSchema.parse({ ...this.#current, ...patch });
+    const next = patchedSettings(this.#current, patch);
     mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
     const tmp = `${this.path}.${process.pid}.tmp`;
     writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
@@ -45,7 +51,7 @@ export class MemorySettings implements SettingsStore {
     return { ...this.#current };
   }
   update(patch: SettingsPatch): Settings {
-    this.#current = SettingsSchema.parse({ ...this.#current, ...patch });
+    this.#current = patchedSettings(this.#current, patch);
     return { ...this.#current };
   }
 }

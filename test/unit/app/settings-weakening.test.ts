@@ -122,4 +122,22 @@ describe('settings through the contract', () => {
       closeToTray: true,
     });
   });
+  // Electron's IPC (a structured clone) keeps a key whose value is undefined, and the settings were merged
+  // with a spread, so such a key put the field's default back: a script with no click reset a 1-minute
+  // auto-lock to 10, 100 backups kept to 5 (the next backup prunes the rest) and the shortcut.
+  it('a field sent as undefined is no change: it does not put the default back, on either channel', async () => {
+    const { dispatch, services } = composeForTest();
+    const call = (channel: 'settings.update' | 'settings.weaken', input: unknown) =>
+      dispatch(channel, input, { transport: 'electron-ipc' });
+    expect(
+      await call('settings.weaken', { autoLockMinutes: 1, backupsToKeep: 100, quickAccessShortcut: 'Alt+Shift+K' }),
+    ).toMatchObject({ ok: true });
+    const before = services.settings.get();
+    const unset = { autoLockMinutes: undefined, backupsToKeep: undefined, quickAccessShortcut: undefined };
+    for (const channel of ['settings.update', 'settings.weaken'] as const) {
+      await call(channel, unset);
+      expect(services.settings.get(), channel).toEqual(before);
+    }
+    expect(before).toMatchObject({ autoLockMinutes: 1, backupsToKeep: 100, quickAccessShortcut: 'Alt+Shift+K' });
+  });
 });
