@@ -92,8 +92,8 @@ test('an emptied or half-typed number box is not saved as 0 (auto-lock off): the
   // Cleared, to type another value later.
   await leaveWith(['Backspace']);
   await expect(app.getByText('Enter a whole number from 0 to 1440.')).toBeVisible();
-  // Half-typed: the browser reports "1e" as an empty box.
-  await leaveWith(['1', 'e']);
+  // Half-typed: the browser reports a lone "-" as an empty box.
+  await leaveWith(['-']);
   await expect(app.getByText('Enter a whole number from 0 to 1440.')).toBeVisible();
   expect(saved().autoLockMinutes).toBe(10);
 
@@ -106,4 +106,22 @@ test('an emptied or half-typed number box is not saved as 0 (auto-lock off): the
   await app.keyboard.press('Tab');
   await expect(app.getByText('Enter a whole number from 1 to 3600.')).toBeVisible();
   expect(saved()).toMatchObject({ autoLockMinutes: 10, clipboardClearSeconds: 30 });
+});
+
+test('leaving a number box by clicking a checkbox saves both: the click is not spent on the box', async ({
+  app,
+  host,
+}) => {
+  await settingsOfNewVault(app);
+  const saved = () => host.composed.services.settings.get();
+  const autoLock = app.getByLabel('Auto-lock after (minutes)');
+  const tray = app.getByLabel('Closing the window keeps Latch in the tray');
+  await autoLock.click();
+  await app.keyboard.press('Control+A');
+  await app.keyboard.type('0');
+  // The click on the checkbox is what leaves the box: one press, two changes that lower protection.
+  await tray.click();
+  await expect.poll(() => saved()).toMatchObject({ autoLockMinutes: 0, closeToTray: true });
+  await expect(tray).toBeChecked();
+  await expect(app.getByText('Not saved: lowering protection needs your own click or key press.')).toHaveCount(0);
 });

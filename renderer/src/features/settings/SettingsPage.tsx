@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Settings, VaultStatus } from '../../../../preload/contract';
 import { ROUTE_NAMES } from '../../app/route-names';
 import { useLatch } from '../../latch-context';
@@ -9,15 +9,17 @@ import { VaultSettings } from '../vault/VaultSettings';
 import { notSavedMessage, saveSettings } from './save-settings';
 import { settingNumber } from './setting-number';
 
+type NumberSetting = 'autoLockMinutes' | 'clipboardClearSeconds';
+
 /** Preferences that are not secret. Each change is saved in main as soon as it is valid. */
 export function SettingsPage({ settings, vault }: { settings: Settings; vault: VaultStatus }) {
   const latch = useLatch();
   const toast = useToast();
   const [errors, setErrors] = useState<Record<string, string | null>>({});
 
-  const save = async (patch: Partial<Settings>, field: string) => {
+  const save = async (patch: Partial<Settings>, field: string, current = settings) => {
     try {
-      await saveSettings(latch, settings, patch);
+      await saveSettings(latch, current, patch);
       setErrors((e) => ({ ...e, [field]: null }));
     } catch (e) {
       setErrors((prev) => ({ ...prev, [field]: notSavedMessage(e, 'Could not save this setting.') }));
@@ -25,12 +27,19 @@ export function SettingsPage({ settings, vault }: { settings: Settings; vault: V
     }
   };
 
-  const numberField = (
-    field: 'autoLockMinutes' | 'clipboardClearSeconds',
-    label: string,
-    hint: string,
-    range: { min: number; max: number },
-  ) => (
+  // The value of each number box whose save is under way: keys typed faster than main answers are
+  // compared with it, not with the settings main last announced.
+  const saving = useRef<Partial<Record<NumberSetting, number>>>({});
+  const known = (field: NumberSetting) => saving.current[field] ?? settings[field];
+  const saveNumber = (field: NumberSetting, value: number) => {
+    const current = { ...settings, [field]: known(field) };
+    saving.current[field] = value;
+    void save({ [field]: value }, field, current).finally(() => {
+      if (saving.current[field] === value) delete saving.current[field];
+    });
+  };
+
+  const numberField = (field: NumberSetting, label: string, hint: string, range: { min: number; max: number }) => (
     <TextField
       label={label}
       type="number"
@@ -39,14 +48,21 @@ export function SettingsPage({ settings, vault }: { settings: Settings; vault: V
       defaultValue={settings[field]}
       hint={hint}
       error={errors[field] ?? null}
+      // Saved as typed, each key press its own gesture. Saved only when the box was left, a change lowering
+      // protection took the press that left it (a click on a checkbox), and that checkbox's own change,
+      // lowering protection too, was refused for the same press.
+      onChange={(e) => {
+        const read = settingNumber(e.currentTarget.value, range);
+        if ('value' in read && read.value !== known(field)) saveNumber(field, read.value);
+      }}
+      // Left: what is in the box must be a number (said now, not while it is typed). A value the box shows
+      // but main does not have, with no save of it under way (one refused, then typed again as it was: no
+      // change event), is saved with the press that left the box.
       onBlur={(e) => {
         const read = settingNumber(e.currentTarget.value, range);
-        if ('problem' in read) {
-          setErrors((prev) => ({ ...prev, [field]: read.problem }));
-          return;
-        }
-        if (read.value !== settings[field]) void save({ [field]: read.value }, field);
-        else setErrors((prev) => ({ ...prev, [field]: null }));
+        if ('problem' in read) setErrors((prev) => ({ ...prev, [field]: read.problem }));
+        else if (read.value === known(field)) setErrors((prev) => ({ ...prev, [field]: null }));
+        else saveNumber(field, read.value);
       }}
     />
   );
