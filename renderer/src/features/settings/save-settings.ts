@@ -6,8 +6,17 @@ import { type Settings, weakenedSettings } from '../../../../preload/contract';
  * the contract) goes through settings.weaken, which needs the click or key press behind this call;
  * main refuses it on settings.update.
  */
-export function saveSettings(latch: LatchApi, current: Settings, patch: Partial<Settings>): Promise<Settings> {
-  return weakenedSettings(current, patch).length > 0 ? latch.settings.weaken(patch) : latch.settings.update(patch);
+export async function saveSettings(latch: LatchApi, current: Settings, patch: Partial<Settings>): Promise<Settings> {
+  if (weakenedSettings(current, patch).length > 0) return latch.settings.weaken(patch);
+  try {
+    return await latch.settings.update(patch);
+  } catch (e) {
+    // Main judged it against settings newer than this screen's (a change answered after this click):
+    // it lowers protection after all. update spent no gesture (only main refuses on it), so the
+    // click behind this call is still there for weaken.
+    if (e instanceof BridgeError && e.code === 'ERR_FORBIDDEN_SENDER') return latch.settings.weaken(patch);
+    throw e;
+  }
 }
 
 /** What to say when a change was not saved. */
