@@ -99,5 +99,12 @@ export function compose(input: ComposeInput): Composed {
         app.oauth.pendingDevices().find((d) => d.credentialId === id)?.verificationUri ?? null,
     },
   };
-  return { services, events, dispatch: createDispatcher(createHandlers(services), input.onInternalError) };
+  return {
+    services,
+    events,
+    dispatch: createDispatcher(createHandlers(services), {
+      onInternalError: input.onInternalError,
+      onUserAction: () => services.vault.touch(),
+    }),
+  };
 }

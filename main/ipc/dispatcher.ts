@@ -33,10 +33,18 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-export function createDispatcher(
-  table: HandlerTable,
-  onInternalError?: (channel: string, e: unknown) => void,
-): Dispatch {
+export interface DispatcherHooks {
+  onInternalError?: (channel: string, e: unknown) => void;
+  /**
+   * Before a gesture channel runs: the preload served it for a press of the user's own (a page script cannot
+   * make one), so it is the user's activity, for auto-lock. No other channel counts: a script may call those
+   * at will.
+   */
+  onUserAction?: () => void;
+}
+
+export function createDispatcher(table: HandlerTable, hooks: DispatcherHooks = {}): Dispatch {
+  const { onInternalError, onUserAction } = hooks;
   return async (channel, payload, ctx) => {
     if (!isChannelName(channel)) {
       return {
@@ -53,6 +61,7 @@ export function createDispatcher(
       };
     }
     try {
+      if (spec.gesture === true) onUserAction?.();
       const handler = table[channel] as Handler<ChannelName>;
       const result = await handler(parsed.data as ChannelArgs<ChannelName>, ctx);
       const out = spec.output.safeParse(result);

@@ -146,6 +146,8 @@ export class LatchTray {
     try {
       switch (command.type) {
         case 'copy':
+          // The user's own click in the tray: activity, for auto-lock (reading the menu never is).
+          services.vault.touch();
           await services.copier.quickCopy(command.serviceId, command.credentialId, 'primary');
           return;
         case 'open':

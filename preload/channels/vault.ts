@@ -104,7 +104,8 @@ export const vaultChannels = {
     output: VaultStatus,
     gesture: true,
   }),
-  'vault.touch': channel({ input: Empty, output: z.object({ ok: z.literal(true) }) }),
+  /** A press in the window, for auto-lock: a gesture, so a page script cannot keep the vault from locking. */
+  'vault.touch': channel({ input: Empty, output: z.object({ ok: z.literal(true) }), gesture: true }),
   /**
    * The current password is checked in main. With `rekey`, the vault key is replaced too (every
    * record re-encrypted) and the backups under the old key are deleted or re-keyed, as chosen.

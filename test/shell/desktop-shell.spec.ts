@@ -265,6 +265,11 @@ test.describe('the bridge', () => {
       expect(standIn.ipcCalls.some((c) => (c.message as { channel?: string }).channel === channel)).toBe(false);
     }
     expect(await standIn.clipboard.readText()).toBe('what the user copied');
+    // Nor can it keep the vault from auto-locking: activity is a press of the user's own.
+    const touches = () => standIn.ipcCalls.filter((c) => (c.message as { channel?: string }).channel === 'vault.touch');
+    const touchedBefore = touches().length;
+    expect(await script(`latch.vault.touch().then(() => 'touched', (e) => e.code)`)).toBe('ERR_FORBIDDEN_SENDER');
+    expect(touches()).toHaveLength(touchedBefore);
     // With a click behind it (Playwright's evaluate), the palette's copy goes through.
     await page.evaluate(copies['quick.copy']);
     await expect.poll(() => standIn.clipboard.readText()).toBe(SECRET);

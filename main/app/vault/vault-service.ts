@@ -156,11 +156,15 @@ export class VaultService implements VaultAccess {
 
   // ---- VaultAccess ----
 
-  /** The unlocked vault, or ERR_VAULT_LOCKED. Counts as activity for auto-lock. */
+  /**
+   * The unlocked vault, or ERR_VAULT_LOCKED. Not activity for auto-lock: a page script polling a list (or the
+   * renderer's own refreshes) would otherwise keep the vault open for good. What the user does counts instead:
+   * a press in the window (the gesture-gated `vault.touch`), a gesture channel's call (the dispatcher's
+   * `onUserAction`), a tray copy.
+   */
   vault(): OpenVault {
     const v = this.session.current;
     if (v === null) throw locked();
-    this.session.touch();
     return v;
   }
 

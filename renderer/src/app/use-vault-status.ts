@@ -28,7 +28,11 @@ export function useVaultStatus(): {
   return { status, refresh, lastReason, lost };
 }
 
-/** Tells main the user is active (for auto-lock), at most every 20 seconds. */
+/**
+ * Tells main the user is active (for auto-lock), at most every 20 seconds. `vault.touch` is a gesture channel
+ * (a page script cannot keep the vault open), so only presses count: a key or a pointer, not the wheel, which
+ * gives no user activation. A press the preload refuses (Escape gives none either) leaves the next one free.
+ */
 export function useActivityPing(active: boolean): void {
   const latch = useLatch();
   useEffect(() => {
@@ -38,9 +42,11 @@ export function useActivityPing(active: boolean): void {
       const now = Date.now();
       if (now - last < 20_000) return;
       last = now;
-      void latch.vault.touch().catch(() => undefined);
+      latch.vault.touch().catch(() => {
+        last = 0;
+      });
     };
-    const events = ['keydown', 'pointerdown', 'wheel'] as const;
+    const events = ['keydown', 'pointerdown'] as const;
     for (const e of events) window.addEventListener(e, ping, { passive: true });
     return () => {
       for (const e of events) window.removeEventListener(e, ping);

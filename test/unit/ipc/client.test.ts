@@ -26,7 +26,7 @@ describe('the typed client built from the contract', () => {
   describe('channels that need a user gesture', () => {
     afterEach(() => vi.unstubAllGlobals());
 
-    it('are the ones that export, open a page, reveal, copy or send a secret, widen where one may go, or weaken the vault', () => {
+    it('are the ones that export, open a page, reveal, copy or send a secret, widen where one may go, weaken the vault, or keep it from locking', () => {
       const gated = Object.entries(channels)
         .filter(([, spec]) => spec.gesture)
         .map(([name]) => name)
@@ -59,6 +59,7 @@ describe('the typed client built from the contract', () => {
         'vault.resolveSaveFailure',
         'vault.restoreBackup',
         'vault.setQuickUnlock',
+        'vault.touch',
       ]);
     });
 
