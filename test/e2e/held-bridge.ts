@@ -38,11 +38,12 @@ export async function holdReplies(page: Page, channels: string[]) {
   return {
     /** How many answers on `channel` are held now. */
     heldCount: (channel: string) => held.filter((h) => h.channel === channel).length,
-    /** Delivers the held answers on `channel`, and stops holding it. */
-    release(channel: string) {
+    /** Delivers the held answers on `channel` (the newest first, when asked: a slow answer overtaken), and stops holding it. */
+    release(channel: string, order: 'oldest-first' | 'newest-first' = 'oldest-first') {
       holding.delete(channel);
       const now = held.filter((h) => h.channel === channel);
       held = held.filter((h) => h.channel !== channel);
+      if (order === 'newest-first') now.reverse();
       for (const h of now) h.deliver();
     },
     /** Every call the page made has its answer, drawn, and drawing it made no new call. */

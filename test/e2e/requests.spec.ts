@@ -482,3 +482,34 @@ test('a URL typed while the chosen service is still loading is kept: the base UR
   // Signed with the chosen service's key (masked in the echo).
   await expect(app.getByTestId('response-body')).toContainText('"X-Api-Key": "[redacted]"');
 });
+
+test('a slow answer for the service chosen before does not put its credentials under the one chosen now', async ({
+  app,
+  host,
+}) => {
+  await createVaultThroughUi(app);
+  await addService(host, 'first', `${httpbin.url}/first`, {
+    kind: 'api-key',
+    name: 'First key',
+    fields: { value: 'key-e2e-first', header: 'X-Api-Key' },
+  });
+  await addService(host, 'httpbin', httpbin.url, {
+    kind: 'api-key',
+    name: 'Main key',
+    fields: { value: 'key-e2e-chosen', header: 'X-Api-Key' },
+  });
+  const bridge = await holdReplies(app, ['services.get']);
+  await app.reload();
+  await app.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Requests' }).click();
+  // The first service is picked on load; its details are held. The user chooses the other one.
+  await expect.poll(() => bridge.heldCount('services.get')).toBeGreaterThan(0);
+  const forFirst = bridge.heldCount('services.get');
+  await app.getByLabel('Service', { exact: true }).selectOption({ label: 'httpbin' });
+  await expect.poll(() => bridge.heldCount('services.get')).toBeGreaterThan(forFirst);
+  // The chosen service's answer comes first, the earlier one's after it.
+  bridge.release('services.get', 'newest-first');
+  await bridge.settled();
+  const credential = app.getByLabel('Credential');
+  await expect(credential.getByRole('option', { name: /Main key/ })).toHaveCount(1);
+  await expect(credential.getByRole('option', { name: /First key/ })).toHaveCount(0);
+});

@@ -119,14 +119,20 @@ export function RequestsPage() {
   // Credentials added or removed elsewhere show up in the picker; a choice that is gone is cleared.
   useEffect(() => {
     if (serviceId === '' || !services.some((x) => x.id === serviceId)) return;
+    // A slower answer for the service chosen before must not list its credentials under this one.
+    let overtaken = false;
     void latch.services.get({ id: serviceId }).then(
       (view) => {
+        if (overtaken) return;
         setCredentials(view.credentials);
         setDefaults(view.headers);
         setCredentialId((c) => (view.credentials.some((x) => x.id === c) ? c : ''));
       },
       () => undefined,
     );
+    return () => {
+      overtaken = true;
+    };
   }, [latch, services, serviceId]);
 
   const first = services[0]?.id;
