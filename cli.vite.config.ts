@@ -86,6 +86,12 @@ export default defineConfig({
       output: {
         format: 'es',
         entryFileNames: 'latch.mjs',
+        // Non-ASCII characters in strings and regular expressions as \u escapes: one such character (an ellipsis, an
+        // arrow in a message) makes Node hand V8 the whole chunk as a two-byte string, which it decodes from UTF-8
+        // and scans 16 bits a character; ASCII chunks are one-byte strings (12-16M fewer instructions for `get`).
+        charset: 'ascii',
+        // And no JSDoc, where the rest of them are (the source has it); V8 scans a comment as it scans code.
+        comments: { jsdoc: false },
         codeSplitting: {
           // Earlier groups first: a later group's chunk imports from theirs, never the other way round.
           groups: GROUPS.map((g, i) => ({

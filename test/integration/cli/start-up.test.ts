@@ -190,6 +190,14 @@ describe('start-up loads only what the command needs', () => {
     expect(readdirSync(assets).some((f) => readFileSync(join(assets, f), 'utf8').includes('var SignJWT'))).toBe(true);
   });
 
+  it('the built chunks are ASCII: one other character has V8 decode and scan a whole chunk as two-byte text', () => {
+    buildCli();
+    const out = join(root, 'out/cli');
+    const files = [join(out, 'latch.mjs'), ...readdirSync(join(out, 'assets')).map((f) => join(out, 'assets', f))];
+    const others = files.filter((f) => /[\u0080-\uffff]/.test(readFileSync(f, 'utf8')));
+    expect(others).toEqual([]);
+  });
+
   it('the built latch get --password-stdin starts PBKDF2 before it loads any file beyond the start chunk', async () => {
     const t = await toolEnv('earlykdf');
     try {
