@@ -125,10 +125,22 @@ export async function acquireLockFile(
       await removeLeftovers(fs, lockPath, now() - staleMs);
       return async () => {
         held.delete(me.token);
-        const ours = (moved: string) => readLock(fs, moved).then((l) => l?.token === me.token);
-        // One retry (a failed read looks like someone else's lock): a lock file left behind makes the
-        // next save wait until it is judged stale.
-        for (let round = 0; round < 2; round++) if (await removeIfStill(fs, lockPath, ours).catch(() => false)) break;
+        // Whether the last look could not tell whose lock it moved (a failed rename or read).
+        let unsure = true;
+        const ours = (moved: string) =>
+          readLock(fs, moved).then((l) => {
+            unsure = l === null;
+            return l?.token === me.token;
+          });
+        // One retry, for a look that could not tell: a lock file left behind makes the next save wait until
+        // it is judged stale. None for a lock that plainly names another owner (ours was broken as stale and
+        // taken): each move of theirs leaves the path free for a moment, and that is the moment a third
+        // process can take it and the put-back then drops theirs.
+        for (let round = 0; round < 2; round++) {
+          unsure = true;
+          if (await removeIfStill(fs, lockPath, ours).catch(() => false)) break;
+          if (!unsure) break;
+        }
       };
     } catch (e) {
       if ((e as { code?: string }).code !== 'EEXIST') throw e;

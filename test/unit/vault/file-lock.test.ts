@@ -82,6 +82,49 @@ describe('acquireLockFile', () => {
     expect(readdirSync(dirname(lockPath))).toEqual([]);
   });
 
+  it("a holder whose lock changed hands moves the new owner's lock aside once on release, not once per retry", async () => {
+    const lockPath = renewalLockPath();
+    let t = 1_000_000;
+    const now = () => t;
+    const moved: string[] = [];
+    const fsA: VaultFileSystem = {
+      ...nodeFileSystem,
+      rename: async (from, to) => {
+        if (from === lockPath) moved.push(to);
+        return nodeFileSystem.rename(from, to);
+      },
+    };
+    const releaseA = await acquireLockFile(fsA, lockPath, busy, { now, staleMs: 60_000 });
+    t += 61_000;
+    const releaseB = await acquireLockFile(nodeFileSystem, lockPath, busy, { now, staleMs: 60_000, waitMs: 0 });
+    const bToken = ownerToken(lockPath);
+    await releaseA();
+    // While B's lock is moved aside its path is free: a third process could take it, and the put-back (a link,
+    // which fails then) would drop B's. A read that plainly names another owner is no reason to look twice.
+    expect(moved).toHaveLength(1);
+    expect(ownerToken(lockPath)).toBe(bToken);
+    await releaseB();
+  });
+
+  it('a release whose look at the moved lock fails looks again, and removes its own lock', async () => {
+    const lockPath = renewalLockPath();
+    let failed = false;
+    const fs: VaultFileSystem = {
+      ...nodeFileSystem,
+      readFile: async (p) => {
+        if (p.endsWith('.gone') && !failed) {
+          failed = true;
+          throw Object.assign(new Error('I/O error'), { code: 'EIO' });
+        }
+        return nodeFileSystem.readFile(p);
+      },
+    };
+    const release = await acquireLockFile(fs, lockPath, busy);
+    await release();
+    expect(failed).toBe(true);
+    expect(readdirSync(dirname(lockPath))).toEqual([]);
+  });
+
   it('two waiters breaking the same stale lock do not both get it', async () => {
     const lockPath = renewalLockPath();
     writeFileSync(lockPath, lockOf(1, 'dead-holder', 'other-host', 0), { mode: 0o600 });
