@@ -4,6 +4,7 @@ import { assertPlaintextConfirmed, buildPlaintextExport } from '../../core/io/pl
 import { checkPrivateFileTarget, writePrivateFile } from '../../core/io/private-file';
 import { serviceEntries } from '../../core/io/vault-services';
 import { systemClock } from '../../core/platform';
+import { iterationsOption } from '../iterations-option';
 import { usageError } from '../parse-args';
 import type { CliCommand } from '../registry';
 import { SecretInput } from '../secret-input';
@@ -33,11 +34,7 @@ export const exportCommand: CliCommand = {
     const format: ExportFormat = (given as ExportFormat | undefined) ?? (plaintext ? 'json' : detectExportFormat(path));
     if (format === 'latch' && plaintext)
       throw usageError('--plaintext goes with --format json; a Latch backup is always encrypted.');
-    let iterations: number | undefined;
-    if (typeof ctx.values.iterations === 'string') {
-      if (!/^\d+$/.test(ctx.values.iterations)) throw usageError('--iterations takes a whole number.');
-      iterations = Number(ctx.values.iterations);
-    }
+    const iterations = iterationsOption(ctx.values.iterations);
     // Either format is a file of secrets: a link, a pipe, a folder or a file already there is refused before
     // the vault is unlocked (and again at the write), never written through or replaced.
     const place = { overwrite: false };

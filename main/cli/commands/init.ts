@@ -1,6 +1,7 @@
 import { LatchError } from '../../core/model/errors';
 import { DEFAULT_ITERATIONS } from '../../core/vault/constants';
 import { createVault } from '../../core/vault/create-vault';
+import { iterationsOption } from '../iterations-option';
 import { usageError } from '../parse-args';
 import type { CliCommand } from '../registry';
 
@@ -19,11 +20,7 @@ export const initCommand: CliCommand = {
     const hardened = ctx.values.hardened === true;
     const quickUnlock = ctx.values['quick-unlock'] === true;
     if (hardened && quickUnlock) throw usageError('--hardened and --quick-unlock exclude each other.');
-    let iterations: number | undefined;
-    if (typeof ctx.values.iterations === 'string') {
-      if (!/^\d+$/.test(ctx.values.iterations)) throw usageError('--iterations takes a whole number.');
-      iterations = Number(ctx.values.iterations);
-    }
+    const iterations = iterationsOption(ctx.values.iterations);
     const keychain = await ctx.keychain();
     if ((hardened || quickUnlock) && !keychain) {
       throw new LatchError(

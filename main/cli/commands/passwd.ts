@@ -1,6 +1,7 @@
 import { askAgent } from '../../core/agent/agent-client';
 import { automaticBackupFiles } from '../../core/io/automatic-backup';
 import type { OldBackups } from '../../core/vault/rekey';
+import { iterationsOption } from '../iterations-option';
 import { usageError } from '../parse-args';
 import type { CliCommand } from '../registry';
 import { unlockVault } from '../unlock';
@@ -21,11 +22,7 @@ export const passwdCommand: CliCommand = {
     },
   },
   async run(ctx) {
-    let iterations: number | undefined;
-    if (typeof ctx.values.iterations === 'string') {
-      if (!/^\d+$/.test(ctx.values.iterations)) throw usageError('--iterations takes a whole number.');
-      iterations = Number(ctx.values.iterations);
-    }
+    const iterations = iterationsOption(ctx.values.iterations);
     const rekey = ctx.values.rekey === true;
     const backups = ctx.values.backups;
     if (!rekey && backups !== undefined) throw usageError('--backups goes with --rekey.');

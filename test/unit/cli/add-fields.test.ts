@@ -1,26 +1,5 @@
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../main/cli/io';
-import { runCli } from '../../../main/cli/run';
-
-/** runCli with no vault anywhere: what is checked before the vault is opened is all that runs. */
-async function latch(argv: string[]): Promise<{ code: number; stderr: string }> {
-  const stderr = new PassThrough();
-  let text = '';
-  stderr.on('data', (d) => {
-    text += d;
-  });
-  const io: CliIo = {
-    stdin: Readable.from([]),
-    stdout: new PassThrough(),
-    stderr,
-    env: { LATCH_VAULT: '/nonexistent/latch-test/vault.latch', LATCH_NO_KEYCHAIN: '1' },
-    platform: process.platform,
-    homedir: '/nonexistent',
-  };
-  const code = await runCli(argv, io, { keychain: async () => undefined });
-  return { code, stderr: text };
-}
+import { latchWithoutVault as latch } from './latch-without-vault';
 
 describe('latch add: a field the kind needs and the command line did not give', () => {
   it('is named as the --field to add (a secret one with "-"), not as a schema message', async () => {
