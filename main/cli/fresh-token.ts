@@ -22,7 +22,8 @@ export function freshTokens(
   return new AccessTokens({
     credentials: {
       credential: (serviceId, credentialId) => store.credential(serviceId, credentialId),
-      setTokens: (serviceId, credentialId, tokens) => store.setTokens(serviceId, credentialId, tokens),
+      setTokens: (serviceId, credentialId, tokens, o) =>
+        store.setTokens(serviceId, credentialId, tokens, o?.renewedFrom),
       holdsUnsaved: (serviceId) => vault.unsavedRecords().some((r) => r.id === serviceId),
     },
     clock: systemClock,

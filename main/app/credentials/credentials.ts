@@ -101,14 +101,15 @@ export class Credentials {
   replaceCredential(serviceId: string, next: Credential): Promise<void> {
     return this.#write((s) => s.replaceCredential(serviceId, next));
   }
-  /** A fresh token set (sign-in, refresh), or none (sign-out). */
+  /** A fresh token set (sign-in, refresh), or none (sign-out); a renewal's only onto the set it renewed from. */
   setTokens(
     serviceId: string,
     credentialId: string,
     tokens: TokenSet | undefined,
-    options: AccessOptions = {},
+    options: AccessOptions & { renewedFrom?: TokenSet | undefined } = {},
   ): Promise<void> {
-    return this.#write((s) => s.setTokens(serviceId, credentialId, tokens), options);
+    const { renewedFrom, ...access } = options;
+    return this.#write((s) => s.setTokens(serviceId, credentialId, tokens, renewedFrom), access);
   }
   /**
    * Several writes as one change (a TOTP import, a new OAuth client, a file import), announced once

@@ -5,6 +5,7 @@
  * It recovers from another *process* saving first; the writer turn (writer-turns.ts) orders the writers of this
  * one, and the checkpoint takes back a refused batch: three guards, kept apart (docs/architecture.md says why).
  */
+import { isTokensReplaced } from '../../core/credentials/renewed-from';
 import type { TokenSet } from '../../core/model/credential';
 import { LatchError } from '../../core/model/errors';
 import type { AccessOptions, Credentials } from '../credentials/credentials';
@@ -31,12 +32,12 @@ const ATTEMPTS = 4;
  * service went back to the spent one. A service with other changes of this session not yet saved (held behind
  * the app's save-failed banner) keeps them: it is re-read as any reload does, those changes re-applied.
  *
- * `from`, for a renewal: the set it renewed. If the file holds another set for the credential by then, another
- * process renewed it (or a sign-in replaced it) after this one's renewal lock was broken as stale (a renewer
- * stopped with Ctrl-Z past the lock's 60 s): that set is newer than the one this renewal started from, so it
- * stays, and is what this returns. If the file holds no set at all, the credential was signed out meanwhile (its
- * tokens revoked on purpose): the renewed set is not put back, and the renewal ends as a sign-in required.
- * Otherwise the set saved: `tokens`.
+ * `from`, for a renewal: the set it renewed. If the credential holds another set by then, another process
+ * renewed it after this one's renewal lock was broken as stale (a renewer stopped with Ctrl-Z past the lock's
+ * 60 s), or a sign-in replaced it, in any process: that set is newer than the one this renewal started from, so
+ * it stays, and is what this returns. If it holds no set at all, the credential was signed out meanwhile (its
+ * tokens revoked on purpose) or an endpoint of it was edited (which drops the tokens): the renewed set is not
+ * put back, and the renewal ends as a sign-in required. Otherwise the set saved: `tokens`.
  */
 export async function saveRenewed(
   credentials: RenewedStore,
@@ -50,16 +51,22 @@ export async function saveRenewed(
   const heldBefore = credentials.holdsUnsaved(serviceId);
   for (let attempt = 1; ; attempt++) {
     try {
-      await credentials.setTokens(serviceId, credentialId, tokens, access);
+      // With `from`, the store writes the set only while the credential still holds `from` (renewed-from.ts):
+      // checked in the write's own turn, so a sign-out or an endpoint edit in this process while the token
+      // request was on the wire counts as much as one another process saved (seen after the re-read below).
+      await credentials.setTokens(serviceId, credentialId, tokens, {
+        ...access,
+        ...(from ? { renewedFrom: from } : {}),
+      });
       return tokens;
     } catch (e) {
+      if (isTokensReplaced(e)) {
+        const stored = await storedTokens(credentials, serviceId, credentialId, access);
+        if (!stored) throw signedOutMeanwhile();
+        return stored;
+      }
       if (!lostRace(e) || !reload || attempt >= ATTEMPTS) throw e;
       await reload(heldBefore ? {} : { theirs: [serviceId] });
-      const stored = await storedTokens(credentials, serviceId, credentialId, access);
-      if (from) {
-        if (!stored) throw signedOutMeanwhile();
-        if (!sameSet(stored, from)) return stored;
-      }
     }
   }
 }
@@ -77,9 +84,6 @@ async function storedTokens(
 function signedOutMeanwhile(): LatchError {
   return new LatchError(
     'ERR_OAUTH_LOGIN_REQUIRED',
-    'This OAuth credential was signed out while its token was being renewed, so the new token was not kept. Sign in again: in Latch, or with "latch oauth login".',
+    'This OAuth credential was signed out while its token was being renewed (or one of its endpoints was changed, which signs it out), so the new token was not kept. Sign in again: in Latch, or with "latch oauth login".',
   );
 }
-
-/** The same issue: a server never hands out the same access token (or refresh token) twice. */
-const sameSet = (a: TokenSet, b: TokenSet) => a.accessToken === b.accessToken && a.refreshToken === b.refreshToken;

@@ -18,6 +18,7 @@ import { credentialStatuses, rotationDueAt } from './credential-status';
 import { credentialView } from './credential-view';
 import { guardOAuthDestination } from './oauth-destination';
 import type { RecordVault } from './record-vault';
+import { sameTokenSet, tokensReplaced } from './renewed-from';
 import { parseSecretReference } from './secret-reference';
 import {
   entryFor,
@@ -572,11 +573,22 @@ export class ServiceStore {
   }
 
   /** Saves a fresh OAuth token set on its credential (from a sign-in or a refresh). */
-  setTokens(serviceId: string, credentialId: string, tokens: TokenSet | undefined): Promise<void> {
+  /**
+   * `renewedFrom`: the set a renewal started from; the new set is saved only while the credential still holds
+   * it, checked in the same turn as the write (renewed-from.ts), else tokensReplaced is thrown.
+   */
+  setTokens(
+    serviceId: string,
+    credentialId: string,
+    tokens: TokenSet | undefined,
+    renewedFrom?: TokenSet,
+  ): Promise<void> {
     return this.alone(async () => {
       const { service, credential } = await this.credential(serviceId, credentialId);
       if (credential.kind !== 'oauth2')
         throw new LatchError('ERR_BAD_INPUT', 'Only an OAuth 2.0 credential holds tokens.');
+      const held = credential.fields.tokens;
+      if (renewedFrom && !(held && sameTokenSet(held, renewedFrom))) throw tokensReplaced(credential.name);
       const { tokens: _old, ...rest } = credential.fields;
       const next: Credential = {
         ...credential,

@@ -278,6 +278,25 @@ describe('a renewed set whose save loses the race to another process', () => {
     expect(await onDisk(path, PASSWORD, serviceId)).toEqual({ one: undefined });
   });
 
+  it('a sign-out in the same process while the token request is on the wire is not undone by the renewed set', async () => {
+    const { path, serviceId, sa, one } = await commandLineWithDueClient('latch-renew-same-signout-');
+    // No other process, so no lost race: the renewer's own save would succeed at once.
+    endpointWhile(() => sa.credentials.setTokens(serviceId, one, undefined));
+    await expect(sa.accessTokens.fresh(serviceId, one)).rejects.toMatchObject({ code: 'ERR_OAUTH_LOGIN_REQUIRED' });
+    expect(await onDisk(path, PASSWORD, serviceId)).toEqual({ one: undefined });
+  });
+
+  it('an edit that moves the token endpoint meanwhile (tokens dropped) does not get the renewed set back', async () => {
+    const { path, serviceId, sa, one } = await commandLineWithDueClient('latch-renew-same-moved-');
+    // oauth-destination.ts drops the tokens when an endpoint changes, so the refresh token never goes to the new
+    // host. The renewal in flight from before the edit must not put a fresh refresh token back beside that host.
+    endpointWhile(() =>
+      sa.credentials.updateCredential(serviceId, one, { fields: { tokenEndpoint: 'https://elsewhere.example/token' } }),
+    );
+    await expect(sa.accessTokens.fresh(serviceId, one)).rejects.toMatchObject({ code: 'ERR_OAUTH_LOGIN_REQUIRED' });
+    expect(await onDisk(path, PASSWORD, serviceId)).toEqual({ one: undefined });
+  });
+
   it("the app: its set is saved onto the other process's version, and no save-failed banner is left", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'latch-renew-race-app-'));
     dirs.push(dir);
