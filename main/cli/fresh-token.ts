@@ -22,8 +22,7 @@ export function freshTokens(
   return new AccessTokens({
     credentials: {
       credential: (serviceId, credentialId) => store.credential(serviceId, credentialId),
-      setTokens: (serviceId, credentialId, tokens, o) =>
-        store.setTokens(serviceId, credentialId, tokens, o?.renewedFrom),
+      setTokens: (serviceId, credentialId, tokens, o) => store.setTokens(serviceId, credentialId, tokens, o),
       holdsUnsaved: (serviceId) => vault.unsavedRecords().some((r) => r.id === serviceId),
     },
     clock: systemClock,

@@ -4,6 +4,8 @@
  * scheduler re-tracks, orphaned request history is pruned) and tells the deleted-credential
  * listeners (token revocation) what went.
  */
+
+import type { TokenGuard } from '../../core/credentials/renewed-from';
 import type { ServiceBody } from '../../core/credentials/service-records';
 import {
   type CredentialPatch,
@@ -101,15 +103,15 @@ export class Credentials {
   replaceCredential(serviceId: string, next: Credential): Promise<void> {
     return this.#write((s) => s.replaceCredential(serviceId, next));
   }
-  /** A fresh token set (sign-in, refresh), or none (sign-out); a renewal's only onto the set it renewed from. */
+  /** A fresh token set (sign-in, refresh), or none (sign-out); `renewedFrom`, `obtainedWith`: renewed-from.ts. */
   setTokens(
     serviceId: string,
     credentialId: string,
     tokens: TokenSet | undefined,
-    options: AccessOptions & { renewedFrom?: TokenSet | undefined } = {},
+    options: AccessOptions & TokenGuard = {},
   ): Promise<void> {
-    const { renewedFrom, ...access } = options;
-    return this.#write((s) => s.setTokens(serviceId, credentialId, tokens, renewedFrom), access);
+    const { renewedFrom, obtainedWith, ...access } = options;
+    return this.#write((s) => s.setTokens(serviceId, credentialId, tokens, { renewedFrom, obtainedWith }), access);
   }
   /**
    * Several writes as one change (a TOTP import, a new OAuth client, a file import), announced once

@@ -183,7 +183,7 @@ export class OAuthService {
     // Started first so the screen shows the flow as busy from the start.
     const running = this.#logs.run(credentialId, config.grant, async (log) => {
       const tokens = await this.#flows.run(serviceId, credentialId, config, this.#env(log));
-      await this.#save(serviceId, credentialId, tokens);
+      await this.#save(serviceId, credentialId, tokens, { obtainedWith: config });
       this.#lastError.delete(credentialId);
       this.#tracker.track(serviceId, credentialId, { ...config, tokens });
     });
@@ -239,7 +239,10 @@ export class OAuthService {
     const config = await this.#config(serviceId, credentialId);
     try {
       await this.#logs.run(credentialId, 'refresh', async (log) => {
-        const tokens = await this.#save(serviceId, credentialId, await this.#refreshOnce(config, log), config.tokens);
+        const tokens = await this.#save(serviceId, credentialId, await this.#refreshOnce(config, log), {
+          from: config.tokens,
+          obtainedWith: config,
+        });
         this.#lastError.delete(credentialId);
         this.#tracker.track(serviceId, credentialId, { ...config, tokens });
       });
@@ -319,7 +322,7 @@ export class OAuthService {
       const stored = config.tokens;
       const renewedElsewhere = stored !== undefined && stored.accessToken !== tracked.tokens?.accessToken;
       if (renewedElsewhere && !needsRefresh(stored, this.#d.clock.now(), this.#d.rule ?? REFRESH_RULE)) return stored;
-      return await this.#save(serviceId, id, await once(config), stored);
+      return await this.#save(serviceId, id, await once(config), { from: stored, obtainedWith: config });
     } finally {
       await release();
     }
@@ -336,11 +339,17 @@ export class OAuthService {
   /**
    * A set from a sign-in or a refresh; a save that loses the race to another process is made again (renewed-save.ts),
    * unless a refresh's `from` was replaced meanwhile (its lock broken as stale): resolves to the set in effect.
+   * `obtainedWith`: the fields the flow used; a set got from endpoints the credential no longer names is not saved.
    */
-  #save(serviceId: string, credentialId: string, tokens: TokenSet, from?: TokenSet): Promise<TokenSet> {
+  #save(
+    serviceId: string,
+    credentialId: string,
+    tokens: TokenSet,
+    guard: { from?: TokenSet | undefined; obtainedWith?: OAuth2Config } = {},
+  ): Promise<TokenSet> {
     return saveRenewed(this.#d.credentials, this.#d.reload, serviceId, credentialId, tokens, {
       background: true,
-      from,
+      ...guard,
     });
   }
 

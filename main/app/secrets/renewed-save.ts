@@ -5,8 +5,8 @@
  * It recovers from another *process* saving first; the writer turn (writer-turns.ts) orders the writers of this
  * one, and the checkpoint takes back a refused batch: three guards, kept apart (docs/architecture.md says why).
  */
-import { isTokensReplaced } from '../../core/credentials/renewed-from';
-import type { TokenSet } from '../../core/model/credential';
+import { isEndpointsMoved, isTokensReplaced } from '../../core/credentials/renewed-from';
+import type { FieldsOf, TokenSet } from '../../core/model/credential';
 import { LatchError } from '../../core/model/errors';
 import type { AccessOptions, Credentials } from '../credentials/credentials';
 
@@ -37,7 +37,8 @@ const ATTEMPTS = 4;
  * 60 s), or a sign-in replaced it, in any process: that set is newer than the one this renewal started from, so
  * it stays, and is what this returns. If it holds no set at all, the credential was signed out meanwhile (its
  * tokens revoked on purpose) or an endpoint of it was edited (which drops the tokens): the renewed set is not
- * put back, and the renewal ends as a sign-in required. Otherwise the set saved: `tokens`.
+ * put back, and the renewal ends as a sign-in required. Otherwise the set saved: `tokens`. `obtainedWith`: the
+ * fields the set was got with; if the credential's endpoints changed since, the set is not saved (endpointsMoved).
  */
 export async function saveRenewed(
   credentials: RenewedStore,
@@ -45,9 +46,9 @@ export async function saveRenewed(
   serviceId: string,
   credentialId: string,
   tokens: TokenSet,
-  options: AccessOptions & { from?: TokenSet | undefined } = {},
+  options: AccessOptions & { from?: TokenSet | undefined; obtainedWith?: FieldsOf<'oauth2'> | undefined } = {},
 ): Promise<TokenSet> {
-  const { from, ...access } = options;
+  const { from, obtainedWith, ...access } = options;
   const heldBefore = credentials.holdsUnsaved(serviceId);
   for (let attempt = 1; ; attempt++) {
     try {
@@ -57,9 +58,12 @@ export async function saveRenewed(
       await credentials.setTokens(serviceId, credentialId, tokens, {
         ...access,
         ...(from ? { renewedFrom: from } : {}),
+        ...(obtainedWith ? { obtainedWith } : {}),
       });
       return tokens;
     } catch (e) {
+      // Got from endpoints the credential no longer names: not this credential's tokens any more.
+      if (isEndpointsMoved(e)) throw e;
       if (isTokensReplaced(e)) {
         const stored = await storedTokens(credentials, serviceId, credentialId, access);
         if (!stored) throw signedOutMeanwhile();

@@ -16,9 +16,9 @@ import { asOnlyWriter } from '../vault/writer-turns';
 import { credentialHeaderNames } from './credential-headers';
 import { credentialStatuses, rotationDueAt } from './credential-status';
 import { credentialView } from './credential-view';
-import { guardOAuthDestination } from './oauth-destination';
+import { guardOAuthDestination, oauthDestinationChanged } from './oauth-destination';
 import type { RecordVault } from './record-vault';
-import { sameTokenSet, tokensReplaced } from './renewed-from';
+import { endpointsMoved, sameTokenSet, type TokenGuard, tokensReplaced } from './renewed-from';
 import { parseSecretReference } from './secret-reference';
 import {
   entryFor,
@@ -574,21 +574,24 @@ export class ServiceStore {
 
   /** Saves a fresh OAuth token set on its credential (from a sign-in or a refresh). */
   /**
-   * `renewedFrom`: the set a renewal started from; the new set is saved only while the credential still holds
-   * it, checked in the same turn as the write (renewed-from.ts), else tokensReplaced is thrown.
+   * The guards (renewed-from.ts), checked in the same turn as the write: `renewedFrom`, the set a renewal started
+   * from, which the credential must still hold (else tokensReplaced); `obtainedWith`, the fields the set was got
+   * with, whose endpoints the credential must still have (else endpointsMoved).
    */
   setTokens(
     serviceId: string,
     credentialId: string,
     tokens: TokenSet | undefined,
-    renewedFrom?: TokenSet,
+    guard: TokenGuard = {},
   ): Promise<void> {
     return this.alone(async () => {
       const { service, credential } = await this.credential(serviceId, credentialId);
       if (credential.kind !== 'oauth2')
         throw new LatchError('ERR_BAD_INPUT', 'Only an OAuth 2.0 credential holds tokens.');
+      if (guard.obtainedWith && oauthDestinationChanged(guard.obtainedWith, credential.fields))
+        throw endpointsMoved(credential.name);
       const held = credential.fields.tokens;
-      if (renewedFrom && !(held && sameTokenSet(held, renewedFrom))) throw tokensReplaced(credential.name);
+      if (guard.renewedFrom && !(held && sameTokenSet(held, guard.renewedFrom))) throw tokensReplaced(credential.name);
       const { tokens: _old, ...rest } = credential.fields;
       const next: Credential = {
         ...credential,

@@ -383,3 +383,45 @@ describe("the user's Refresh in the app, while a renewal holds the lock", () => 
     }
   });
 });
+
+describe('a sign-in in the app while the credential is edited', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('tokens got from the old endpoints are not saved beside new ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'latch-sign-in-moved-'));
+    dirs.push(dir);
+    const app = appForTest(dir);
+    await createTestVault(app);
+    try {
+      const serviceId = await app.credentials.createService({ name: 'api' });
+      const id = await app.credentials.addCredential(serviceId, {
+        kind: 'oauth2',
+        name: 'machine',
+        fields: {
+          ...fields(),
+          grant: 'client_credentials',
+          clientAuth: 'client_secret_post',
+          clientSecret: 'machine-secret',
+        } as FieldsOf<'oauth2'>,
+      });
+      // While the token request is on the wire, the token endpoint is moved (the secret typed again, as it must):
+      // the edit drops the tokens so that none goes to the new host, and the sign-in must not add them back.
+      vi.stubGlobal('fetch', async () => {
+        await app.credentials.updateCredential(serviceId, id, {
+          fields: { tokenEndpoint: 'https://elsewhere.example/token', clientSecret: 'machine-secret' },
+        });
+        return Response.json({ access_token: 'at-old-issuer', token_type: 'Bearer', expires_in: 3600 });
+      });
+      await expect(app.oauth.signIn(serviceId, id)).rejects.toMatchObject({ code: 'ERR_CONFLICT' });
+      const { credential } = await app.credentials.credential(serviceId, id);
+      expect(credential.kind === 'oauth2' && credential.fields.tokenEndpoint).toBe('https://elsewhere.example/token');
+      expect(credential.kind === 'oauth2' && credential.fields.tokens).toBeUndefined();
+    } finally {
+      await app.vault.lock(false).catch(() => undefined);
+    }
+  });
+});
