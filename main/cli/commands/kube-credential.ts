@@ -115,6 +115,19 @@ function noClusterNamed(located: Located, ref: string, info: KubeExecInfo | null
 }
 
 /**
+ * The right server, with TLS verification off: anyone between kubectl and it can answer in its name and read the
+ * token. Checked like the host (the cluster entry may come from another kubeconfig merged in); --any-cluster,
+ * the user's word to hand the token over unchecked, skips it too.
+ */
+function insecureCluster(server: URL): LatchError {
+  return new LatchError(
+    'ERR_HOST_NOT_ALLOWED',
+    `Nothing was printed: the kubeconfig's cluster for ${server.host} has "insecure-skip-tls-verify: true", so anyone on the network path could pose as it and read the token. Give the cluster its certificate-authority (or certificate-authority-data) instead; for a throwaway test cluster, add "--any-cluster" to the exec args.`,
+    { detail: { reason: 'insecure-tls', host: server.host } },
+  );
+}
+
+/**
  * kubectl names the cluster only when the kubeconfig user has provideClusterInfo: true. Then the token goes only
  * to one of the credential's hosts (the decision `latch request` takes): a kubeconfig someone handed over,
  * pointing this user at their own server, does not get it. Without a name nothing can be checked, so nothing is
@@ -124,6 +137,7 @@ function checkCluster(located: Located, ref: string, info: KubeExecInfo | null, 
   if (any) return;
   if (!info?.server) throw noClusterNamed(located, ref, info);
   decideHost(located, info.server.href, flagConsent(allow, kubeRemedy(ref)));
+  if (info.insecureTls) throw insecureCluster(info.server);
 }
 
 /** kubectl's exec credential plugin (client-go "client-go credential plugins"): an ExecCredential on stdout. */

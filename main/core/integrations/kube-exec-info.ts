@@ -14,6 +14,8 @@ export interface KubeExecInfo {
   apiVersion: KubeApiVersion;
   /** The API server the token will be sent to, or null when kubectl was not asked to say (provideClusterInfo). */
   server: URL | null;
+  /** The kubeconfig's cluster turns TLS verification off (insecure-skip-tls-verify): whoever is on the path reads the token. */
+  insecureTls: boolean;
 }
 
 /**
@@ -23,13 +25,16 @@ export interface KubeExecInfo {
 export const MAX_EXEC_INFO = 128 * 1024;
 
 // Unknown keys (tls-server-name, certificate-authority-data, config, ...) are dropped, not refused: later
-// kubectl versions add fields, and none of them changes where the token goes.
+// kubectl versions add fields. insecure-skip-tls-verify is read: with it the server is not the only one that can
+// read the token (a cluster entry merged in from another kubeconfig may name the right server with it).
 const ExecInfoSchema = z.object({
   apiVersion: z.string().max(200),
   kind: z.literal('ExecCredential'),
   spec: z
     .object({
-      cluster: z.object({ server: z.string().max(4000) }).optional(),
+      cluster: z
+        .object({ server: z.string().max(4000), 'insecure-skip-tls-verify': z.boolean().optional() })
+        .optional(),
       interactive: z.boolean().optional(),
     })
     .optional(),
@@ -77,7 +82,7 @@ export function parseKubeExecInfo(text: string | undefined): KubeExecInfo | null
   const { apiVersion, spec } = parsed.data;
   if (!isKubeApiVersion(apiVersion)) throw unsupportedApiVersion(apiVersion);
   const raw = spec?.cluster?.server;
-  if (raw === undefined) return { apiVersion, server: null };
+  if (raw === undefined) return { apiVersion, server: null, insecureTls: false };
   let server: URL;
   try {
     server = new URL(raw);
@@ -86,5 +91,5 @@ export function parseKubeExecInfo(text: string | undefined): KubeExecInfo | null
   }
   if (server.protocol !== 'https:' && server.protocol !== 'http:')
     throw badExecInfo(`names a cluster server that is not http(s) (${quoted(raw)})`);
-  return { apiVersion, server };
+  return { apiVersion, server, insecureTls: spec?.cluster?.['insecure-skip-tls-verify'] === true };
 }

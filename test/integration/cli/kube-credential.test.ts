@@ -189,11 +189,11 @@ afterAll(async () => {
 });
 
 /** KUBERNETES_EXEC_INFO as kubectl sends it; naming `server` as it does with provideClusterInfo: true. */
-const execInfo = (server: string | null) =>
+const execInfo = (server: string | null, cluster: Record<string, unknown> = {}) =>
   JSON.stringify({
     apiVersion: 'client.authentication.k8s.io/v1',
     kind: 'ExecCredential',
-    spec: { ...(server === null ? {} : { cluster: { server } }), interactive: false },
+    spec: { ...(server === null ? {} : { cluster: { server, ...cluster } }), interactive: false },
   });
 
 /** The plugin run as kubectl runs it for the stand-in's cluster (provideClusterInfo: true); null: no cluster named. */
@@ -286,6 +286,17 @@ describe("provideClusterInfo: the cluster's server must be one of the credential
     const allowed = await plugin([REF, '--allow-host', elsewhere], `https://${elsewhere}`);
     expect(allowed.code, allowed.stderr).toBe(0);
     expect((JSON.parse(allowed.stdout) as ExecCredential).status.token).toBe(signedIn.accessToken);
+  });
+
+  it("the credential's own cluster with TLS verification off: no token (anyone on the path could read it), unless --any-cluster", async () => {
+    const insecure = { KUBERNETES_EXEC_INFO: execInfo(api.url, { 'insecure-skip-tls-verify': true }) };
+    const refused = await t.program(['latch', 'kube-credential', REF], { env: insecure });
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/insecure-skip-tls-verify: true/);
+    expect(refused.stderr).toMatch(/certificate-authority/);
+    const anyCluster = await t.program(['latch', 'kube-credential', REF, '--any-cluster'], { env: insecure });
+    expect(anyCluster.code, anyCluster.stderr).toBe(0);
   });
 
   it('--allow-host HOST in the exec args lets kubectl send it there', async () => {

@@ -24,10 +24,15 @@ describe('KUBERNETES_EXEC_INFO as kubectl sends it', () => {
   });
 
   it('without provideClusterInfo: the apiVersion, and no server', () => {
-    expect(parseKubeExecInfo(info({ interactive: false }))).toEqual({ apiVersion: V1, server: null });
+    expect(parseKubeExecInfo(info({ interactive: false }))).toEqual({
+      apiVersion: V1,
+      server: null,
+      insecureTls: false,
+    });
     expect(parseKubeExecInfo(info({ interactive: false }, 'client.authentication.k8s.io/v1beta1'))).toEqual({
       apiVersion: 'client.authentication.k8s.io/v1beta1',
       server: null,
+      insecureTls: false,
     });
   });
 
@@ -44,6 +49,16 @@ describe('KUBERNETES_EXEC_INFO as kubectl sends it', () => {
       }),
     );
     expect(parsed?.server?.host).toBe('k8s.example.com:6443');
+    expect(parsed?.insecureTls).toBe(false);
+  });
+
+  it('a cluster with TLS verification off says so (kubectl sends insecure-skip-tls-verify beside the server)', () => {
+    const cluster = (v: unknown) =>
+      info({ cluster: { server: 'https://k8s.example.com', 'insecure-skip-tls-verify': v } });
+    expect(parseKubeExecInfo(cluster(true))?.insecureTls).toBe(true);
+    expect(parseKubeExecInfo(cluster(false))?.insecureTls).toBe(false);
+    // Not a boolean: not kubectl's, refused rather than read as "verified".
+    expect(refusal(cluster('true')).code).toBe('ERR_BAD_INPUT');
   });
 });
 
