@@ -100,7 +100,15 @@ export async function readCappedFile(path: string, max: number, source: CappedFi
   } catch (e) {
     if (e instanceof LatchError) throw e;
     const code = (e as { code?: string }).code ?? 'read error';
-    throw new LatchError('ERR_NOT_FOUND', `Cannot read ${source.what} (${code}).`, { detail: { path, reason: code } });
+    // Only a missing file is "not found" (exit code and all); a folder, no permission or a failing disk is
+    // something there that cannot be read, and the user's fix differs.
+    throw new LatchError(
+      code === 'ENOENT' ? 'ERR_NOT_FOUND' : 'ERR_BAD_INPUT',
+      `Cannot read ${source.what} (${code}).`,
+      {
+        detail: { path, reason: code },
+      },
+    );
   } finally {
     if (fd !== undefined && stream === undefined) close(fd, () => undefined);
   }

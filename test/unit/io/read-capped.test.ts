@@ -90,6 +90,13 @@ describe('readCappedFile', () => {
     expect(missing.code).toBe('ERR_NOT_FOUND');
     expect(missing.message).toBe('Cannot read the env file none (ENOENT).');
   });
+
+  it('a folder (or anything else there that cannot be read) is bad input, not "not found"', async () => {
+    // `latch exec --env-file DIR`: the exit code said the file was missing, the message EISDIR.
+    const folder = await failure(readCappedFile(dir, 10, { what: 'the env file' }));
+    expect(folder).toMatchObject({ code: 'ERR_BAD_INPUT', detail: { reason: 'EISDIR' } });
+    expect(folder.message).toBe('Cannot read the env file (EISDIR).');
+  });
 });
 
 describe('readCappedFile with regularOnly (what an import or an upload reads)', () => {
