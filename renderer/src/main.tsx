@@ -5,8 +5,11 @@ import './ui/components.css';
 import './ui/focus.css';
 import './app/app.css';
 import { App } from './app/App';
+import { ignoreHeldActivation } from './app/held-key';
 import { connectBridge } from './bridge';
 import { LatchContext } from './latch-context';
+
+ignoreHeldActivation(window);
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 

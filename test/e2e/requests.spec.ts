@@ -513,3 +513,28 @@ test('a slow answer for the service chosen before does not put its credentials u
   await expect(credential.getByRole('option', { name: /Main key/ })).toHaveCount(1);
   await expect(credential.getByRole('option', { name: /First key/ })).toHaveCount(0);
 });
+
+test('holding Enter on Send sends once: the key repeats are not refused sends that replace the response', async ({
+  app,
+  host,
+}) => {
+  await createVaultThroughUi(app);
+  await addService(host, 'httpbin', httpbin.url, {
+    kind: 'api-key',
+    name: 'Main key',
+    fields: { value: 'key-e2e-held', header: 'X-Api-Key' },
+  });
+  await openRequests(app, 'httpbin', httpbin.url);
+  await app.getByLabel('URL').fill(`${httpbin.url}/anything/held`);
+  await app.getByRole('button', { name: 'Send' }).focus();
+  // Playwright sends a keydown with repeat set for each press of a key already down: a held key.
+  for (let i = 0; i < 8; i++) {
+    await app.keyboard.down('Enter');
+    await app.waitForTimeout(40);
+  }
+  await app.keyboard.up('Enter');
+  await expect(app.getByTestId('response-status')).toHaveText('200 OK');
+  await app.waitForTimeout(300);
+  await expect(app.getByTestId('response-status')).toHaveText('200 OK');
+  await expect(app.getByText(/needs a click/)).toHaveCount(0);
+});
