@@ -12,7 +12,7 @@ import { defineConfig } from 'vite';
  * start chunk, agent-exec.ts cost every other command about 10 KB to parse and saved exec no instructions: the
  * figures are in docs/cli.md.)
  * `latch totp` (the command, its codes, and otplib, bundled below) is one chunk too, `totp-*.js`: `totp --uri`
- * loads it, a facade of a line, and the start chunk, instead of 16 files of latch and otplib.
+ * loads it and the start chunks, instead of 16 files of latch and otplib.
  * `latch get` without the agent loads two more: `get-*.js`, the command with the vault code it runs up to the key
  * derivation (unlock, open, the container and index decoders), and `session-*.js`, the app's services with the
  * credential model and zod, which with-store.ts imports while the KDF runs. Split automatically they were 21 files
@@ -24,12 +24,17 @@ import { defineConfig } from 'vite';
  * files `get`, `exec` and `totp --uri` load.
  */
 const GROUPS = [
+  // What the entry runs before it imports the start chunk: `latch get --password-stdin`'s early key derivation
+  // (early-kdf.ts: the argv check, the header's KDF, stdin's first line, node:crypto). A chunk of its own, because
+  // one the entry imported from the start chunk would have all of start read and compiled before the KDF begins.
+  { name: 'kick', roots: ['main/cli/early-kdf.ts'] },
   {
     name: 'start',
     roots: [
+      'main/cli/start.ts',
       'main/cli/run.ts',
       'main/cli/agent-get.ts',
-      'main/cli/early-kdf.ts',
+      'main/cli/early-unlock.ts',
       'main/cli/helper-commands.ts',
       // Small helpers many commands share (latch:// references, stdin, the clock, a TOTP secret's Base32): a file
       // each costs more to load than its code does to parse; left to the exec or totp chunk, they would make

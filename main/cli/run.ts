@@ -1,7 +1,7 @@
 import { readCappedFile } from '../core/io/read-capped';
 import type { Keychain } from '../core/keychain/keychain';
 import { defaultVaultPath } from '../core/vault/default-path';
-import type { EarlyUnlock } from './early-kdf';
+import type { EarlyUnlock } from './early-unlock';
 import { EXIT, exitCodeForCode } from './exit-codes';
 import { cliFailure } from './failure';
 import { commandHelp, generalHelp } from './help';

@@ -1,6 +1,7 @@
 import { LatchError } from '../core/model/errors';
-import { checkNewMasterPassword, MAX_MASTER_PASSWORD_LENGTH } from '../core/model/master-password';
+import { checkNewMasterPassword } from '../core/model/master-password';
 import type { CliIo } from './io';
+import { MAX_PASSWORD_LINE_BYTES } from './password-line';
 import { StdinLines } from './stdin-lines';
 
 /**
@@ -55,6 +56,13 @@ export class SecretInput {
     return first;
   }
 
+  /** With --password-stdin: the first line, already read from stdin (early-kdf.ts); the first next() gives it. */
+  static withFirstLine(io: CliIo, line: string | null): SecretInput {
+    const secrets = new SecretInput(io, true);
+    secrets.ahead = Promise.resolve(line);
+    return secrets;
+  }
+
   /**
    * With --password-stdin: the first line, read now; the first next() still gives it (`latch get` starts the key
    * derivation with it before the command's code loads: main/cli/early-kdf.ts). null when stdin has no line.
@@ -69,7 +77,7 @@ export class SecretInput {
   }
 
   private nextLine(): Promise<string | null> {
-    this.reader ??= new StdinLines(this.io.stdin, MAX_STDIN_LINE_BYTES);
+    this.reader ??= new StdinLines(this.io.stdin, MAX_PASSWORD_LINE_BYTES);
     return this.reader.next();
   }
 
@@ -77,9 +85,6 @@ export class SecretInput {
     this.reader?.close();
   }
 }
-
-/** A password is at most 1024 characters (4 bytes each in UTF-8): a longer line is refused as it arrives. */
-const MAX_STDIN_LINE_BYTES = 4 * MAX_MASTER_PASSWORD_LENGTH;
 
 /** Reads a line at the terminal with echo off (raw mode): backspace, Ctrl-U, Ctrl-C and Ctrl-D handled. */
 function promptHidden(io: CliIo, label: string): Promise<string> {

@@ -1,11 +1,10 @@
-import { Readable, Writable } from 'node:stream';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { plainExec } from '../../../main/cli/agent-exec';
 import { execCommand } from '../../../main/cli/commands/exec';
 import { getCommand } from '../../../main/cli/commands/get';
 import { startEarlyKdf } from '../../../main/cli/early-kdf';
 import { plainGet } from '../../../main/cli/get-args';
-import type { CliIo } from '../../../main/cli/io';
 import { findCommand, parseCommandArgs } from '../../../main/cli/parse-args';
 import type { CliCommand } from '../../../main/cli/registry';
 import { createVault } from '../../../main/core/vault';
@@ -138,29 +137,27 @@ describe('the fast paths read argv as the ordinary parser does, or leave it to i
 });
 
 describe('startEarlyKdf reads argv through the same parser', () => {
-  const sink = () => new Writable({ write: (_c, _e, done) => done() });
-  const ioWith = (input: string): CliIo => ({
-    stdin: Readable.from([input], { objectMode: false }),
-    stdout: sink(),
-    stderr: sink(),
-    env: {},
-    platform: 'linux',
-    homedir: '/nonexistent',
-  });
+  /** stdin as a file with the password line (a kind the early start reads synchronously). */
+  const stdinWith = (input: string) => {
+    const path = `${tempVaultPath()}.stdin`;
+    writeFileSync(path, input);
+    return { env: {}, platform: 'linux', homedir: '/nonexistent', fd: openSync(path, 'r') };
+  };
 
   it('starts for a reference after `--`; not when --password-stdin is the value of --vault (the ordinary parser has no get there)', async () => {
     const path = tempVaultPath();
     const { vault } = await createVault({ path, password: PASSWORD, iterations: TEST_ITERATIONS });
     vault.lock();
-    const early = await startEarlyKdf(
-      ['get', '--password-stdin', '--vault', path, '--', '-S/c'],
-      ioWith(`${PASSWORD}\n`),
-    );
+    const given = stdinWith(`${PASSWORD}\n`);
+    const early = startEarlyKdf(['get', '--password-stdin', '--vault', path, '--', '-S/c'], given);
+    closeSync(given.fd);
     expect(early?.started).toBeDefined();
     early?.started?.forget();
     // findCommand takes --password-stdin for the vault's value and the path for the command: "Unknown command".
     const argv = ['--vault', '--password-stdin', path, 'get', 'S/c'];
     expect(ordinary(argv, getCommand)).toBeNull();
-    expect(await startEarlyKdf(argv, ioWith(`${PASSWORD}\n`))).toBeUndefined();
+    const again = stdinWith(`${PASSWORD}\n`);
+    expect(startEarlyKdf(argv, again)).toBeUndefined();
+    closeSync(again.fd);
   });
 });

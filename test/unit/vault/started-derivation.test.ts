@@ -55,3 +55,24 @@ describe('openVault with a key derivation started before the file was read and v
     expect(got.every((b) => b === 0)).toBe(true);
   });
 });
+
+describe('deriveNodePasswordBits (the early start of latch get --password-stdin)', () => {
+  it('gives the bits WebCrypto gives the open (NFC normalised), and refuses an unknown KDF as it does', async () => {
+    const { deriveNodePasswordBits, derivePasswordBits, newKdfParams } = await import('../../../main/core/vault/kdf');
+    const kdf = newKdfParams(100_000);
+    for (const password of [PASSWORD, 'cafe\u0301 \u{1F511}', 'x'.repeat(1024)]) {
+      const node = await deriveNodePasswordBits(password, kdf);
+      expect(node).toBeInstanceOf(Uint8Array);
+      expect(node.length).toBe(32);
+      expect(Buffer.from(node).toString('hex')).toBe(
+        Buffer.from(await derivePasswordBits(password, kdf)).toString('hex'),
+      );
+    }
+    expect(Buffer.from(await deriveNodePasswordBits('caf\u00e9', kdf)).toString('hex')).toBe(
+      Buffer.from(await derivePasswordBits('cafe\u0301', kdf)).toString('hex'),
+    );
+    await expect(deriveNodePasswordBits(PASSWORD, { ...kdf, name: 'scrypt' })).rejects.toMatchObject({
+      code: 'ERR_VAULT_UNSUPPORTED',
+    });
+  });
+});
