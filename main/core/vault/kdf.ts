@@ -2,7 +2,7 @@ import { LatchError } from '../model/errors';
 import { KDF_NAME, KEY_BYTES, MAX_ITERATIONS, MIN_ITERATIONS, SALT_BYTES } from './constants';
 
 // Looked up on use: globalThis.crypto loads Node's WebCrypto internals (4-7 ms), and `latch get --password-stdin`
-// loads this file before anything else to start its derivation with node:crypto (early-kdf-kick.ts).
+// loads this file before anything else to start its derivation with node:crypto (main/cli/early-kdf.ts).
 const subtle = () => globalThis.crypto.subtle;
 const enc = new TextEncoder();
 
@@ -74,8 +74,8 @@ function checkKdfName(kdf: KdfParams): void {
 /**
  * The same bits as derivePasswordBits, through node:crypto's pbkdf2 (also on the thread pool): what the early start
  * of `latch get --password-stdin` uses, because WebCrypto's first use loads 4-7 ms of Node's internals before the
- * derivation begins, against 2-3 ms for node:crypto. The ordinary open keeps WebCrypto (test/unit/vault/kdf.test.ts
- * checks that both give the same bits).
+ * derivation begins, against 2-3 ms for node:crypto. The ordinary open keeps WebCrypto
+ * (test/unit/vault/started-derivation.test.ts checks that both give the same bits).
  */
 export async function deriveNodePasswordBits(password: string, kdf: KdfParams): Promise<Uint8Array> {
   checkKdfName(kdf);
