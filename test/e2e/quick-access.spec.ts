@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { type TrayMenuItem, trayMenuTemplate } from '../../main/security/tray-menu';
 import type { HostApp } from '../host/host-app';
 import { expect, screenshot, test } from './fixtures';
+import { holdEnterAndKeep } from './held-key';
 import { call, createVaultThroughUi, MASTER, settingsOfNewVault } from './vault-helpers';
 import { expectCopied } from './x-clipboard';
 
@@ -329,4 +330,16 @@ test('Settings: tray toggles save; the shortcut is recorded from the keys; a ref
   await expect.poll(stored).toBe('Control+Alt+Space');
   await expect.poll(chips).toEqual(['Ctrl', 'Alt', 'Space']);
   await expect(refused).toHaveCount(0);
+});
+
+test('holding Enter in the palette copies once: the key repeats are not refused copies that replace "copied"', async ({
+  app,
+  host,
+}) => {
+  await createVaultThroughUi(app);
+  await seed(host);
+  const box = await openPalette(app);
+  await box.fill('stripe live');
+  await expect(app.getByRole('listbox', { name: 'Credentials' }).getByRole('option')).toHaveCount(1);
+  await holdEnterAndKeep(app, () => expect(app.getByRole('status')).toContainText('Stripe / live key copied'));
 });
