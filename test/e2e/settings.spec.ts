@@ -6,6 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
+import { holdKey } from './held-key';
 import { settingsOfNewVault } from './vault-helpers';
 
 /**
@@ -124,4 +125,19 @@ test('leaving a number box by clicking a checkbox saves both: the click is not s
   await expect.poll(() => saved()).toMatchObject({ autoLockMinutes: 0, closeToTray: true });
   await expect(tray).toBeChecked();
   await expect(app.getByText('Not saved: lowering protection needs your own click or key press.')).toHaveCount(0);
+});
+
+test('holding ArrowUp in a number box raises it without "Not saved" at each repeat; the value held is saved', async ({
+  app,
+  host,
+}) => {
+  await settingsOfNewVault(app);
+  const saved = () => host.composed.services.settings.get();
+  const autoLock = app.getByLabel('Auto-lock after (minutes)');
+  await autoLock.click();
+  await holdKey(app, 'ArrowUp');
+  await expect(autoLock).toHaveValue('18');
+  await app.waitForTimeout(300);
+  await expect(app.getByText(/Not saved/)).toHaveCount(0);
+  await expect.poll(() => saved().autoLockMinutes).toBe(18);
 });

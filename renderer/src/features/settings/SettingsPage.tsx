@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { Settings, VaultStatus } from '../../../../preload/contract';
+import { type Settings, type VaultStatus, weakenedSettings } from '../../../../preload/contract';
 import { ROUTE_NAMES } from '../../app/route-names';
 import { useLatch } from '../../latch-context';
 import { TextField, useToast } from '../../ui';
@@ -8,6 +8,7 @@ import { BackupsCard } from '../vault/BackupsCard';
 import { VaultSettings } from '../vault/VaultSettings';
 import { notSavedMessage, saveSettings } from './save-settings';
 import { settingNumber } from './setting-number';
+import { useHeldPress } from './use-held-press';
 
 type NumberSetting = 'autoLockMinutes' | 'clipboardClearSeconds';
 
@@ -39,6 +40,12 @@ export function SettingsPage({ settings, vault }: { settings: Settings; vault: V
     });
   };
 
+  const press = useHeldPress<NumberSetting>((field, value) => {
+    if (value !== known(field)) saveNumber(field, value);
+  });
+  const lowers = (field: NumberSetting, value: number) =>
+    weakenedSettings({ ...settings, [field]: known(field) }, { [field]: value }).length > 0;
+
   const numberField = (field: NumberSetting, label: string, hint: string, range: { min: number; max: number }) => (
     <TextField
       label={label}
@@ -48,17 +55,20 @@ export function SettingsPage({ settings, vault }: { settings: Settings; vault: V
       defaultValue={settings[field]}
       hint={hint}
       error={errors[field] ?? null}
-      // Saved as typed, each key press its own gesture. Saved only when the box was left, a change lowering
+      {...press.handlers}
+      // Saved as typed, each key press its own gesture (a lowering one at the key's release: use-held-press.ts).
+      // Saved only when the box was left, a change lowering
       // protection took the press that left it (a click on a checkbox), and that checkbox's own change,
       // lowering protection too, was refused for the same press.
       onChange={(e) => {
         const read = settingNumber(e.currentTarget.value, range);
-        if ('value' in read && read.value !== known(field)) saveNumber(field, read.value);
+        if ('value' in read && read.value !== known(field)) press.change(field, read.value, lowers(field, read.value));
       }}
       // Left: what is in the box must be a number (said now, not while it is typed). A value the box shows
       // but main does not have, with no save of it under way (one refused, then typed again as it was: no
       // change event), is saved with the press that left the box.
       onBlur={(e) => {
+        press.left();
         const read = settingNumber(e.currentTarget.value, range);
         if ('problem' in read) setErrors((prev) => ({ ...prev, [field]: read.problem }));
         else if (read.value === known(field)) setErrors((prev) => ({ ...prev, [field]: null }));
