@@ -6,6 +6,7 @@ import type { DiskState, SaveStep } from './atomic-write';
 import { decodeContainer, fileFingerprint, readPreamble, trustedFingerprint, verifyChecksum } from './container';
 import { loadDeviceKey, storeDeviceKey } from './device-key';
 import type { LockOptions } from './file-lock';
+import { LineIndex } from './format/v1/index-lines';
 import { decryptIndex } from './format/v1/read';
 import { nodeFileSystem, type VaultFileStat, type VaultFileSystem } from './fs-port';
 import { checkIterations, type StartedDerivation } from './kdf';
@@ -247,8 +248,15 @@ async function openFrom(o: OpenVaultOptions, fs: VaultFileSystem): Promise<OpenV
   if (o.useBackup) {
     // The main file is damaged (or gone): the next save replaces it knowingly, and must not back it up.
     diskGood = false;
-    const mainStat = await fs.stat(o.path);
-    disk = mainStat ? { stat: mainStat, fingerprint: fileFingerprint(await fs.readFile(o.path)) } : null;
+    try {
+      const mainStat = await fs.stat(o.path);
+      disk = mainStat ? { stat: mainStat, fingerprint: fileFingerprint(await fs.readFile(o.path)) } : null;
+    } catch (e) {
+      // No OpenVault will own the decrypted index (whose lock zeroes it): zeroed here, not left to the GC.
+      if (rows instanceof LineIndex) rows.wipe();
+      deviceKey?.fill(0);
+      throw e;
+    }
   }
 
   return new OpenVault({

@@ -247,3 +247,31 @@ describe('atomic save', () => {
     );
   });
 });
+
+describe('a failed open leaves no decrypted index behind', () => {
+  it('opening the backup, a main file that cannot be read zeroes the index it had decrypted', async () => {
+    const { vi } = await import('vitest');
+    const { LineIndex } = await import('../../../main/core/vault/format/v1/index-lines');
+    const path = tempVaultPath();
+    const v = await vaultWith(path);
+    v.putRecord('new', { name: 'New' }, { secret: 'n' });
+    await v.save();
+    v.lock();
+    /** The main file is there but cannot be read (EACCES): only the backup is opened. */
+    class MainUnreadable extends FailingFs {
+      override async stat(p: string) {
+        if (p === path) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+        return super.stat(p);
+      }
+    }
+    const wipe = vi.spyOn(LineIndex.prototype, 'wipe');
+    try {
+      await expect(
+        openVault({ path, useBackup: true, password: PASSWORD, fs: new MainUnreadable() }),
+      ).rejects.toMatchObject({ code: 'EACCES' });
+      expect(wipe).toHaveBeenCalledTimes(1);
+    } finally {
+      wipe.mockRestore();
+    }
+  });
+});
