@@ -1,7 +1,8 @@
 import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createVault, nodeFileSystem, openVault, type VaultFileStat } from '../../../main/core/vault';
+import { LineIndex } from '../../../main/core/vault/format/v1/index-lines';
 import { FailingFs } from './failing-fs';
 import { codeOf, PASSWORD, TEST_ITERATIONS, tempDir, tempVaultPath } from './helpers';
 
@@ -250,8 +251,6 @@ describe('atomic save', () => {
 
 describe('a failed open leaves no decrypted index behind', () => {
   it('opening the backup, a main file that cannot be read zeroes the index it had decrypted', async () => {
-    const { vi } = await import('vitest');
-    const { LineIndex } = await import('../../../main/core/vault/format/v1/index-lines');
     const path = tempVaultPath();
     const v = await vaultWith(path);
     v.putRecord('new', { name: 'New' }, { secret: 'n' });
