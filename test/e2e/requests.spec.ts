@@ -30,6 +30,21 @@ async function addService(host: Host, name: string, baseUrl: string, credential:
   return serviceId;
 }
 
+/** A new vault with two services: "first" (listed first, so picked on load) and "httpbin", each with a key. */
+async function twoServices(app: Page, host: Host) {
+  await createVaultThroughUi(app);
+  await addService(host, 'first', `${httpbin.url}/first`, {
+    kind: 'api-key',
+    name: 'First key',
+    fields: { value: 'key-e2e-first', header: 'X-Api-Key' },
+  });
+  await addService(host, 'httpbin', httpbin.url, {
+    kind: 'api-key',
+    name: 'Main key',
+    fields: { value: 'key-e2e-chosen', header: 'X-Api-Key' },
+  });
+}
+
 async function openRequests(app: Page, service: string, baseUrl: string) {
   await app.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Requests' }).click();
   await expect(app.getByRole('heading', { name: 'Requests' })).toBeVisible();
@@ -449,17 +464,7 @@ test('a URL typed while the chosen service is still loading is kept: the base UR
   app,
   host,
 }) => {
-  await createVaultThroughUi(app);
-  await addService(host, 'first', `${httpbin.url}/first`, {
-    kind: 'api-key',
-    name: 'First key',
-    fields: { value: 'key-e2e-first', header: 'X-Api-Key' },
-  });
-  await addService(host, 'httpbin', httpbin.url, {
-    kind: 'api-key',
-    name: 'Main key',
-    fields: { value: 'key-e2e-chosen', header: 'X-Api-Key' },
-  });
+  await twoServices(app, host);
   await app.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Requests' }).click();
   const url = app.getByLabel('URL');
   await expect(url).toHaveValue(`${httpbin.url}/first/`);
@@ -488,17 +493,7 @@ test('a slow answer for the service chosen before does not put its credentials u
   app,
   host,
 }) => {
-  await createVaultThroughUi(app);
-  await addService(host, 'first', `${httpbin.url}/first`, {
-    kind: 'api-key',
-    name: 'First key',
-    fields: { value: 'key-e2e-first', header: 'X-Api-Key' },
-  });
-  await addService(host, 'httpbin', httpbin.url, {
-    kind: 'api-key',
-    name: 'Main key',
-    fields: { value: 'key-e2e-chosen', header: 'X-Api-Key' },
-  });
+  await twoServices(app, host);
   const bridge = await holdReplies(app, ['services.get']);
   await app.reload();
   await app.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Requests' }).click();
