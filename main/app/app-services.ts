@@ -9,6 +9,7 @@ import type { BrowserOpener, Clipboard, Clock, SaveDialog, SettingsStore } from 
 import { nodeFileSystem } from '../core/vault/fs-port';
 import { type RenewalLock, renewalLock } from '../core/vault/renewal-lock';
 import { AuditService } from './audit/audit-service';
+import type { Confirmer } from './confirmation';
 import { Credentials } from './credentials/credentials';
 import { type AppEvents, EventBus } from './events';
 import { JwtService } from './jwt/jwt-service';
@@ -40,6 +41,8 @@ export interface AppServicesInput {
   /** Where exports are saved (a native dialog; a folder in the browser host). */
   saveDialog: SaveDialog;
   notice: (notice: OAuthNotice) => void;
+  /** Asks the user before a change that lowers protection (a native dialog; the browser host's queue). */
+  confirmer: Confirmer;
   /** The environment a `latch unlock --for` agent is found through; default process.env. */
   agentEnv?: Readonly<Record<string, string | undefined>>;
   /** When OAuth tokens are refreshed; default REFRESH_RULE (tests with short-lived tokens pass their own). */
@@ -81,6 +84,7 @@ export function createAppServices(input: AppServicesInput): AppServices {
     settings,
     events,
     clock,
+    confirmer: input.confirmer,
     ...(input.agentEnv ? { agentEnv: input.agentEnv } : {}),
   });
   const credentials = new Credentials({ vault, events, clock });

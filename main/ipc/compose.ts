@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { createAppServices } from '../app/app-services';
+import type { Confirmer } from '../app/confirmation';
 import { type AppEvents, EventBus } from '../app/events';
 import { EventNotifier } from '../app/oauth/event-notifier';
 import { folderSaveDialog } from '../core/io/folder-save-dialog';
@@ -39,6 +40,11 @@ export interface ComposeInput {
   browser?: BrowserOpener;
   /** Where exports are saved; default a folder `exports` under dataDir (the browser host's answer). */
   saveDialog?: SaveDialog;
+  /**
+   * Asks the user, in main's words, before a change that lowers protection (settings.weaken). No
+   * default: each host decides how its user is asked (a native dialog; the browser host's queue).
+   */
+  confirmer: Confirmer;
   /** Desktop notifications; default: kept in memory and sent to the renderer as `oauth.notice`. */
   notifier?: Notifier;
   /** When OAuth tokens are refreshed; default REFRESH_RULE (tests with short-lived tokens pass their own). */
@@ -78,6 +84,7 @@ export function compose(input: ComposeInput): Composed {
     clock,
     browser,
     saveDialog: input.saveDialog ?? folderSaveDialog(join(input.dataDir, 'exports')),
+    confirmer: input.confirmer,
     notice: (notice) => {
       const text = notificationFor(notice, { notifyClipboardCleared: false });
       if (text) notifier.notify(text.title, text.body);

@@ -8,6 +8,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { setUpDesktop } from './desktop-integration';
 import { electronBrowser } from './electron-browser';
 import { ElectronClipboard } from './electron-clipboard';
+import { electronConfirmer } from './electron-confirmer';
 import { electronSaveDialog } from './electron-save-dialog';
 import { ElectronSettings } from './electron-settings';
 import { hardenSession } from './harden-contents';
@@ -73,6 +74,8 @@ export function runApp(): void {
         clipboard: new ElectronClipboard(),
         browser: electronBrowser,
         saveDialog: electronSaveDialog,
+        // The main window: Settings, where a change that lowers protection is asked for, lives there.
+        confirmer: electronConfirmer(() => mainWindow),
         notifier,
         onInternalError: (channel, e) =>
           console.error(`latch: internal error in ${channel}: ${e instanceof Error ? e.name : 'unknown'}`),

@@ -272,6 +272,8 @@ test('Settings: tray toggles save; the shortcut is recorded from the keys; a ref
   const tray = app.getByLabel('Closing the window keeps Latch in the tray');
   // A controlled box: it shows the new state once main has saved it.
   await tray.click();
+  // It lowers protection: main asks first (the test says yes for the user).
+  await host.confirmations.answerNext(true);
   await expect(tray).toBeChecked();
   await expect.poll(() => host.composed.services.settings.get().closeToTray).toBe(true);
   await expect(app.getByText('Global shortcuts work in the desktop app')).toBeVisible();
@@ -283,6 +285,7 @@ test('Settings: tray toggles save; the shortcut is recorded from the keys; a ref
   expect(await chips()).toEqual(['Ctrl', 'Shift', 'L']);
   await recorder.focus();
   await app.keyboard.press('Control+Alt+K');
+  await host.confirmations.answerNext(true);
   await expect.poll(stored).toBe('CommandOrControl+Alt+K');
   await expect.poll(chips).toEqual(['Ctrl', 'Alt', 'K']);
   // A key without a modifier is shown with the reason, and not stored.
@@ -299,6 +302,7 @@ test('Settings: tray toggles save; the shortcut is recorded from the keys; a ref
   await app.keyboard.press('Backspace');
   await expect(recorder).toHaveText('Press the keys');
   await app.keyboard.press('Control+Shift+Digit1');
+  await host.confirmations.answerNext(true);
   await expect.poll(stored).toBe('CommandOrControl+Shift+1');
   await expect.poll(chips).toEqual(['Ctrl', 'Shift', '1']);
   // Tab leaves the field (no keyboard trap) and records nothing.
@@ -327,6 +331,7 @@ test('Settings: tray toggles save; the shortcut is recorded from the keys; a ref
   await refused.scrollIntoViewIfNeeded();
   await screenshot(app, 'settings-shortcut-refused');
   await app.getByRole('button', { name: 'Control+Alt+Space' }).click();
+  await host.confirmations.answerNext(true);
   await expect.poll(stored).toBe('Control+Alt+Space');
   await expect.poll(chips).toEqual(['Ctrl', 'Alt', 'Space']);
   await expect(refused).toHaveCount(0);

@@ -170,7 +170,10 @@ test('an automatic lock that cannot save, with the failed dialog still open, nam
   await screenshot(app, 'unlock-lost-changes');
 
   // Unlocking opens the file as it is on disk: the other program's password, without the lost service.
-  vault.weakenSettings({ autoLockMinutes: 10 });
+  // Auto-lock back to 10 minutes: longer, so main asks first (the test says yes).
+  const longer = vault.weakenSettings({ autoLockMinutes: 10 });
+  await host.confirmations.answerNext(true);
+  await longer;
   await app.getByLabel('Master password').fill(OTHER_PASSWORD);
   await app.getByRole('button', { name: 'Unlock' }).click();
   await expect(app.getByRole('button', { name: 'Lock now' })).toBeVisible();

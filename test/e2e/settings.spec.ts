@@ -1,8 +1,9 @@
 /**
  * Settings that lower the vault's protection are the user's own: a script in the page, even one
  * that makes the browser fire trusted change and input events (a checkbox's click(), execCommand),
- * cannot save them; the user's own click or typing can. Settings that keep or raise protection
- * save for anyone, as before.
+ * cannot save them; the user's own click or typing can, once the user says yes to main's question
+ * (the browser host's queue stands for the desktop app's native dialog: the test answers it). Settings
+ * that keep or raise protection save for anyone, as before.
  */
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
@@ -64,14 +65,20 @@ test('a script cannot lower the protection from the Settings screen; the user ty
   await expect.poll(() => saved().clipboardClearSeconds).toBe(5);
   expect(saved()).toMatchObject({ closeToTray: false, autoLockMinutes: 10 });
 
-  // The user's own click and typing (trusted pointer and key presses) save the same changes.
+  // The user's own click and typing (trusted pointer and key presses) save the same changes, each once
+  // the user has said yes to main's question.
   await tray.click();
+  expect((await host.confirmations.answerNext(true)).title).toBe(
+    'Keep Latch running in the tray when its window is closed?',
+  );
   await expect(tray).toBeChecked();
   await autoLock.click();
   await app.keyboard.press('Control+A');
   await app.keyboard.type('0');
   await app.keyboard.press('Tab');
+  expect((await host.confirmations.answerNext(true)).title).toBe('Turn the auto-lock off?');
   await expect.poll(() => saved()).toMatchObject({ closeToTray: true, autoLockMinutes: 0, clipboardClearSeconds: 5 });
+  expect(host.confirmations.asked).toHaveLength(2);
   await expect(app.getByText('Not saved: lowering protection needs your own click or key press.')).toHaveCount(0);
   await screenshot(app, 'settings-weaken-by-user');
 });
@@ -109,7 +116,7 @@ test('an emptied or half-typed number box is not saved as 0 (auto-lock off): the
   expect(saved()).toMatchObject({ autoLockMinutes: 10, clipboardClearSeconds: 30 });
 });
 
-test('leaving a number box by clicking a checkbox saves both: the click is not spent on the box', async ({
+test('leaving a number box by clicking a checkbox: one press, both changes in one question of main', async ({
   app,
   host,
 }) => {
@@ -122,22 +129,79 @@ test('leaving a number box by clicking a checkbox saves both: the click is not s
   await app.keyboard.type('0');
   // The click on the checkbox is what leaves the box: one press, two changes that lower protection.
   await tray.click();
+  const asked = await host.confirmations.answerNext(true);
+  expect(asked.title).toBe("Lower the vault's protection in 2 ways?");
+  expect(asked.detail).toContain('Turn the auto-lock off?');
+  expect(asked.detail).toContain('Keep Latch running in the tray');
   await expect.poll(() => saved()).toMatchObject({ autoLockMinutes: 0, closeToTray: true });
   await expect(tray).toBeChecked();
-  await expect(app.getByText('Not saved: lowering protection needs your own click or key press.')).toHaveCount(0);
+  await expect(app.getByText(/Not saved/)).toHaveCount(0);
 });
 
-test('holding ArrowUp in a number box raises it without "Not saved" at each repeat; the value held is saved', async ({
+test('lowering the auto-lock: main asks once for the value typed, not at each key or arrow step; yes saves it, no shows the stored value again', async ({
   app,
   host,
 }) => {
   await settingsOfNewVault(app);
   const saved = () => host.composed.services.settings.get();
   const autoLock = app.getByLabel('Auto-lock after (minutes)');
+
+  // Typed digit by digit (1, 12, 120): nothing is saved or asked until the box is done with (Enter).
   await autoLock.click();
-  await holdKey(app, 'ArrowUp');
-  await expect(autoLock).toHaveValue('18');
+  await app.keyboard.press('Control+A');
+  await app.keyboard.type('120');
   await app.waitForTimeout(300);
-  await expect(app.getByText(/Not saved/)).toHaveCount(0);
-  await expect.poll(() => saved().autoLockMinutes).toBe(18);
+  expect(host.confirmations.asked).toEqual([]);
+  expect(saved().autoLockMinutes).toBe(10);
+  await app.keyboard.press('Enter');
+  const asked = await host.confirmations.next();
+  expect(asked.question).toMatchObject({
+    title: 'Lock the vault after 120 minutes idle instead of 10 minutes?',
+    confirmLabel: 'Lock after 120 minutes',
+  });
+  await screenshot(app, 'settings-weaken-asked');
+  asked.answer(true);
+  await expect.poll(() => saved().autoLockMinutes).toBe(120);
+  await expect(autoLock).toHaveValue('120');
+
+  // Held ArrowUp from 120: one question for where it ended, when the box is left (Tab).
+  await holdKey(app, 'ArrowUp');
+  await expect(autoLock).toHaveValue('128');
+  await app.keyboard.press('Tab');
+  const held = await host.confirmations.next();
+  expect(held.question.title).toBe('Lock the vault after 128 minutes idle instead of 120 minutes?');
+  // No: nothing saved, the box shows the stored value again, and no error is shown.
+  held.answer(false);
+  await expect(autoLock).toHaveValue('120');
+  expect(saved().autoLockMinutes).toBe(120);
+  await expect(app.getByText(/Not saved|was not saved/)).toHaveCount(0);
+  await expect(autoLock).not.toHaveAttribute('aria-invalid', 'true');
+  await screenshot(app, 'settings-weaken-cancelled');
+  expect(host.confirmations.asked).toHaveLength(2);
+
+  // Stronger needs no question: saved when the box is left.
+  await autoLock.click();
+  await app.keyboard.press('Control+A');
+  await app.keyboard.type('5');
+  await app.keyboard.press('Tab');
+  await expect.poll(() => saved().autoLockMinutes).toBe(5);
+  expect(host.confirmations.asked).toHaveLength(2);
+});
+
+test('a cancelled checkbox or shortcut shows the stored state again, with no error', async ({ app, host }) => {
+  await settingsOfNewVault(app);
+  const saved = () => host.composed.services.settings.get();
+  const tray = app.getByLabel('Closing the window keeps Latch in the tray');
+  await tray.click();
+  await host.confirmations.answerNext(false);
+  await expect(tray).not.toBeChecked();
+  const recorder = app.getByRole('textbox', { name: 'Quick-access shortcut' });
+  await recorder.focus();
+  await app.keyboard.press('Control+Alt+K');
+  expect((await host.confirmations.answerNext(false)).title).toBe(
+    'Open quick access with CommandOrControl+Alt+K instead of CommandOrControl+Shift+L?',
+  );
+  await expect.poll(() => recorder.locator('kbd').allTextContents()).toEqual(['Ctrl', 'Shift', 'L']);
+  expect(saved()).toMatchObject({ closeToTray: false, quickAccessShortcut: 'CommandOrControl+Shift+L' });
+  await expect(app.getByText(/not saved/i)).toHaveCount(0);
 });

@@ -9,6 +9,7 @@ import type { BrowserOpener } from '../../main/core/platform';
 import { JsonFileSettings } from '../../main/core/settings/json-file-settings';
 import { compose } from '../../main/ipc/compose';
 import type { KeychainStatus } from '../../main/ipc/services';
+import { ConfirmQueue } from './confirm-queue';
 import { type RunningHost, startHost } from './server';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -29,10 +30,13 @@ export interface HostAppOptions {
 
 export interface HostApp extends RunningHost {
   composed: ReturnType<typeof compose>;
+  /** Main's questions (a change that lowers protection) wait here for the test, or dev:web's terminal, to answer. */
+  confirmations: ConfirmQueue;
 }
 
 export async function createHostApp(options: HostAppOptions): Promise<HostApp> {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; productName: string };
+  const confirmations = new ConfirmQueue();
   const composed = compose({
     dataDir: options.dataDir,
     runtime: {
@@ -49,6 +53,7 @@ export async function createHostApp(options: HostAppOptions): Promise<HostApp> {
     // The real X clipboard (tests run one under Xvfb); without a display its channels say so, as the app's would.
     clipboard: new SystemClipboard(),
     browser: options.browser ?? osBrowser,
+    confirmer: confirmations,
     ...(options.refreshMarginMs !== undefined
       ? { refreshRule: { beforeExpiryMs: options.refreshMarginMs, lifetimeFraction: 0, minAgeMs: 0 } }
       : {}),
@@ -63,5 +68,5 @@ export async function createHostApp(options: HostAppOptions): Promise<HostApp> {
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.token !== undefined ? { token: options.token } : {}),
   });
-  return { ...host, composed };
+  return { ...host, composed, confirmations };
 }

@@ -285,13 +285,53 @@ test.describe('the bridge', () => {
     expect(await answer('latch.settings.update({ autoLockMinutes: 0 })')).toBe('ERR_FORBIDDEN_SENDER');
     expect(await answer('latch.settings.weaken({ autoLockMinutes: 0 })')).toBe('ERR_FORBIDDEN_SENDER');
     expect(standIn.ipcCalls.some((c) => (c.message as { channel?: string }).channel === 'settings.weaken')).toBe(false);
-    // Stronger needs nobody; weaker with a gesture behind it (Playwright's evaluate) goes through.
+    // Stronger needs nobody; weaker with a gesture behind it (Playwright's evaluate) is asked of the user by main.
     expect(await answer('latch.settings.update({ autoLockMinutes: 5 })')).toBe(5);
-    expect(
-      await page.evaluate(() =>
-        (globalThis as unknown as Win).latch.settings.weaken({ autoLockMinutes: 0 }).then((s) => s.autoLockMinutes),
-      ),
-    ).toBe(0);
+    expect(standIn.recorded.messageBoxes).toEqual([]);
+  });
+
+  test("a press is not enough to lower protection: main's own dialog, modal to the window and in main's words, must say yes", async ({
+    boot,
+  }) => {
+    const { standIn, mainPage } = await boot();
+    const page = await mainPage();
+    const weaken = (minutes: number) =>
+      page.evaluate(
+        (m) =>
+          (globalThis as unknown as Win).latch.settings.weaken({ autoLockMinutes: m }).then(
+            (s) => s.autoLockMinutes,
+            (e: { code: string }) => e.code,
+          ),
+        minutes,
+      );
+    const stored = () => page.evaluate(() => (globalThis as unknown as Win).latch.settings.get({}));
+
+    // The press (Playwright's evaluate) reaches main; main asks before anything is saved.
+    const refused = weaken(0);
+    await expect.poll(() => standIn.recorded.messageBoxes.length).toBe(1);
+    const [box] = standIn.recorded.messageBoxes;
+    expect(box!.parentContentsId).toBe(standIn.windows[0]!.webContents.id);
+    expect(box!.options).toMatchObject({
+      type: 'warning',
+      message: 'Turn the auto-lock off?',
+      detail: expect.stringContaining('now it locks after 10 minutes idle'),
+      buttons: ['Cancel', 'Turn auto-lock off'],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    expect((await stored()).autoLockMinutes).toBe(10);
+    // Cancel (also Escape's and Enter's answer): nothing saved, the page hears ERR_CANCELLED.
+    standIn.answerMessageBox(0);
+    expect(await refused).toBe('ERR_CANCELLED');
+    expect((await stored()).autoLockMinutes).toBe(10);
+
+    // A new press (the preload serves each gesture channel once per press), and this time the user says yes.
+    await page.keyboard.press('Shift');
+    const confirmed = weaken(0);
+    await expect.poll(() => standIn.recorded.messageBoxes.length).toBe(2);
+    standIn.answerMessageBox(1);
+    expect(await confirmed).toBe(0);
+    expect((await stored()).autoLockMinutes).toBe(0);
   });
 
   test('navigation away and new windows are denied; the documentation link goes to the OS browser', async ({

@@ -10,6 +10,7 @@ import { MemoryKeychain } from '../../main/core/keychain/memory-keychain';
 import { LatchError } from '../../main/core/model/errors';
 import { systemClock } from '../../main/core/platform';
 import { MemorySettings } from '../../main/core/settings/json-file-settings';
+import { answering } from './answering-confirmer';
 
 export function appForTest(dir: string, overrides: Partial<AppServicesInput> = {}): AppServices {
   return createAppServices({
@@ -25,6 +26,8 @@ export function appForTest(dir: string, overrides: Partial<AppServicesInput> = {
     },
     saveDialog: folderSaveDialog(join(dir, 'exports')),
     notice: () => undefined,
+    // Nobody to ask: a change that lowers protection is refused unless a test answers yes.
+    confirmer: answering(false),
     ...overrides,
   });
 }

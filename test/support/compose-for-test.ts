@@ -7,6 +7,7 @@ import { MemoryKeychain } from '../../main/core/keychain/memory-keychain';
 import { MemorySettings } from '../../main/core/settings/json-file-settings';
 import { type Composed, type ComposeInput, compose } from '../../main/ipc/compose';
 import { createClient, type LatchApi } from '../../preload/api';
+import { answering } from './answering-confirmer';
 
 export function composeForTest(overrides: Partial<ComposeInput> = {}): Composed {
   return compose({
@@ -23,6 +24,8 @@ export function composeForTest(overrides: Partial<ComposeInput> = {}): Composed 
     keychainStatus: async () => ({ reachable: false, backend: 'none', detail: 'test' }),
     keychain: new MemoryKeychain(),
     clipboard: new MemoryClipboard(),
+    // Nobody to ask: a change that lowers protection is refused unless a test answers yes.
+    confirmer: answering(false),
     ...overrides,
   });
 }

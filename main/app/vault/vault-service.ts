@@ -36,12 +36,14 @@ import type { OpenVault } from '../../core/vault/open-vault';
 import type { OldBackups } from '../../core/vault/rekey';
 import { type RestoreResult, restoreBackup } from '../../core/vault/restore-backup';
 import { VaultSession } from '../../core/vault/session';
+import type { Confirmer } from '../confirmation';
 import type { AppEvents } from '../events';
 import { changeKept } from './change-kept';
 import { keepMine } from './keep-mine';
 import { describeLost } from './lost-changes';
 import type { VaultAccess } from './vault-access';
 import type { PasswordChange, SaveConflictChoice, VaultChangeReason, VaultStatus } from './vault-status';
+import { weakeningQuestion } from './weakening-question';
 
 export interface VaultServiceDeps {
   vaultPath(): string;
@@ -50,6 +52,8 @@ export interface VaultServiceDeps {
   settings: SettingsStore;
   events: AppEvents;
   clock: Clock;
+  /** Asks the user, in main's words, before a settings change that lowers protection is applied. */
+  confirmer: Confirmer;
   /** Where a `latch unlock --for` agent of this user listens (XDG_RUNTIME_DIR); default process.env. */
   agentEnv?: Readonly<Record<string, string | undefined>>;
 }
@@ -100,6 +104,8 @@ export class VaultService implements VaultAccess {
    * page cannot have Latch copy a text of its own choosing as "the kit".
    */
   #recoveryKit: string | null = null;
+  /** A settings question is open (weakenSettings). */
+  #asking = false;
 
   constructor(private readonly deps: VaultServiceDeps) {
     this.session = new VaultSession({ autoLockMs: deps.settings.get().autoLockMinutes * 60_000, clock: deps.clock });
@@ -446,14 +452,39 @@ export class VaultService implements VaultAccess {
         `This change lowers the vault's protection (${weaker.join(', ')}): make it in Settings with your own click or key press.`,
         { detail: { field: weaker.join(',') } },
       );
-    return this.weakenSettings(patch);
+    return this.#applySettings(patch);
   }
 
   /**
-   * Any settings change, lowering protection included: the user's own (its channel needs a click or
-   * key press). Auto-lock takes the new delay at once, and every window hears of the change.
+   * Any settings change, lowering protection included. Its channel needs a click or key press, but a
+   * press proves only that someone pressed something (a script can spend the user's next key press in
+   * the search box on it), so main asks the user itself, in its own words, before it lowers anything;
+   * a change that lowers nothing is applied at once. One question at a time: a second change asked for
+   * while the user is answering is refused, not queued behind it.
    */
-  weakenSettings(patch: SettingsPatch): Settings {
+  async weakenSettings(patch: SettingsPatch): Promise<Settings> {
+    const question = weakeningQuestion(this.deps.settings.get(), patch);
+    if (question === null) return this.#applySettings(patch);
+    if (this.#asking)
+      throw new LatchError('ERR_CONFLICT', 'Latch is already asking you about a settings change: answer it first.');
+    this.#asking = true;
+    let yes: boolean;
+    try {
+      yes = await this.deps.confirmer.confirm(question);
+    } finally {
+      this.#asking = false;
+    }
+    if (!yes) throw new LatchError('ERR_CANCELLED', 'Not changed: you cancelled.');
+    // What was asked is judged again: the settings may have moved while the question was open (another
+    // window, a change that raised one), and the answer covers only the change it named.
+    const now = weakeningQuestion(this.deps.settings.get(), patch);
+    if (now !== null && (now.title !== question.title || now.detail !== question.detail))
+      throw new LatchError('ERR_CONFLICT', 'The settings changed while you were asked: make the change again.');
+    return this.#applySettings(patch);
+  }
+
+  /** Saves the change; auto-lock takes the new delay at once, and every window hears of it. */
+  #applySettings(patch: SettingsPatch): Settings {
     const next = this.deps.settings.update(patch);
     this.session.setAutoLockMs(next.autoLockMinutes * 60_000);
     this.deps.events.emit('settings.changed', next);

@@ -509,10 +509,19 @@ describe('settings from a script', () => {
     expect(refused).toBe('ERR_FORBIDDEN_SENDER');
     expect(sent).toEqual([]);
     expect(await value(b, 'settings.get', {})).toMatchObject({ autoLockMinutes: 5, clipboardClearSeconds: 10 });
-    await value(b, 'settings.weaken', {
+    // Past the gesture check (here the page's own, so a raw socket skips it) main still asks the user,
+    // and a no changes nothing.
+    const asked = b.call('settings.weaken', { autoLockMinutes: 0, closeToTray: true });
+    expect((await host.confirmations.answerNext(false)).title).toBe("Lower the vault's protection in 2 ways?");
+    expect(await asked).toMatchObject({ ok: false, error: { code: 'ERR_CANCELLED' } });
+    expect(await value(b, 'settings.get', {})).toMatchObject({ autoLockMinutes: 5, closeToTray: false });
+    // Put back, longer again: main asks first, and this test says yes.
+    const putBack = value(b, 'settings.weaken', {
       autoLockMinutes: before.autoLockMinutes,
       clipboardClearSeconds: before.clipboardClearSeconds,
     });
+    await host.confirmations.answerNext(true);
+    await putBack;
     b.close();
     await expectAlive();
   });

@@ -9,6 +9,8 @@ import { StandInBrowserWindow, type WindowHost } from './window';
 /** A call main made into the stand-in that tests read back (dialogs, notifications, URLs opened). */
 export interface Recorded {
   errorBoxes: { title: string; content: string }[];
+  /** dialog.showMessageBox: the webContents id of the window it was modal to (null: none) and main's options. */
+  messageBoxes: { parentContentsId: number | null; options: Electron.MessageBoxOptions }[];
   notifications: Electron.NotificationConstructorOptions[];
   openedExternal: string[];
   quitRequests: number;
@@ -282,6 +284,7 @@ export class ElectronStandIn {
   readonly unoffered = new Unoffered();
   readonly recorded: Recorded = {
     errorBoxes: [],
+    messageBoxes: [],
     notifications: [],
     openedExternal: [],
     quitRequests: 0,
@@ -300,6 +303,15 @@ export class ElectronStandIn {
   readonly protocol: ProtocolRegistry;
   readonly clipboard = new StandInClipboard();
   readonly powerMonitor = new EventEmitter();
+  /** The button index every message box answers at once; null (the default): each waits for `answerMessageBox`. */
+  messageBoxResponse: number | null = null;
+  readonly #openBoxes: ((response: number) => void)[] = [];
+  /** The user picks button `response` in the oldest open message box. */
+  answerMessageBox(response: number): void {
+    const answer = this.#openBoxes.shift();
+    if (!answer) throw new Error('no message box is open');
+    answer(response);
+  }
   readonly module: Record<string, unknown>;
 
   constructor(readonly options: StandInOptions) {
@@ -427,10 +439,24 @@ export class ElectronStandIn {
         recorded.openedExternal.push(url);
       },
     };
-    const dialog: Pick<Electron.Dialog, 'showErrorBox'> = {
+    const showMessageBox = (
+      first: Electron.BaseWindow | Electron.MessageBoxOptions,
+      second?: Electron.MessageBoxOptions,
+    ): Promise<Electron.MessageBoxReturnValue> => {
+      const options = second ?? (first as Electron.MessageBoxOptions);
+      const parent = second === undefined ? null : (first as unknown as StandInBrowserWindow);
+      recorded.messageBoxes.push({ parentContentsId: parent?.webContents.id ?? null, options });
+      const fixed = standIn.messageBoxResponse;
+      if (fixed !== null) return Promise.resolve({ response: fixed, checkboxChecked: false });
+      return new Promise((resolve) =>
+        standIn.#openBoxes.push((response) => resolve({ response, checkboxChecked: false })),
+      );
+    };
+    const dialog: Pick<Electron.Dialog, 'showErrorBox' | 'showMessageBox'> = {
       showErrorBox: (title, content) => {
         recorded.errorBoxes.push({ title, content });
       },
+      showMessageBox: showMessageBox as Electron.Dialog['showMessageBox'],
     };
     const nativeImage: Pick<typeof Electron.nativeImage, 'createFromPath'> = {
       createFromPath: (path: string) =>

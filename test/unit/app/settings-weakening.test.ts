@@ -11,6 +11,7 @@ import type { AppServices } from '../../../main/app/app-services';
 import { isLatchError } from '../../../main/core/model/errors';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../../main/core/model/settings';
 import { weakenedSettings } from '../../../main/core/model/settings-weakening';
+import { answering } from '../../support/answering-confirmer';
 import { appForTest } from '../../support/app-for-test';
 import { composeForTest } from '../../support/compose-for-test';
 
@@ -90,13 +91,14 @@ describe('VaultService settings', () => {
     expect(seen).toEqual([]);
   });
 
-  it('updateSettings makes a change that keeps or raises protection; weakenSettings makes any', () => {
+  it('updateSettings makes a change that keeps or raises protection; weakenSettings makes any the user confirms', async () => {
+    app = appForTest(dir, { confirmer: answering(true) });
     expect(app.vault.updateSettings({ theme: 'dark', autoLockMinutes: 5, clipboardClearSeconds: 10 })).toMatchObject({
       theme: 'dark',
       autoLockMinutes: 5,
       clipboardClearSeconds: 10,
     });
-    expect(app.vault.weakenSettings({ autoLockMinutes: 0, closeToTray: true })).toMatchObject({
+    expect(await app.vault.weakenSettings({ autoLockMinutes: 0, closeToTray: true })).toMatchObject({
       autoLockMinutes: 0,
       closeToTray: true,
     });
@@ -108,7 +110,7 @@ describe('VaultService settings', () => {
 
 describe('settings through the contract', () => {
   it('a change touches only the fields it names: the others keep what was set (no defaults filled in)', async () => {
-    const { dispatch, services } = composeForTest();
+    const { dispatch, services } = composeForTest({ confirmer: answering(true) });
     const call = (channel: 'settings.update' | 'settings.weaken', input: unknown) =>
       dispatch(channel, input, { transport: 'browser-host' });
     expect(await call('settings.update', { clipboardClearSeconds: 5, autoLockMinutes: 3 })).toMatchObject({ ok: true });
@@ -126,7 +128,7 @@ describe('settings through the contract', () => {
   // with a spread, so such a key put the field's default back: a script with no click reset a 1-minute
   // auto-lock to 10, 100 backups kept to 5 (the next backup prunes the rest) and the shortcut.
   it('a field sent as undefined is no change: it does not put the default back, on either channel', async () => {
-    const { dispatch, services } = composeForTest();
+    const { dispatch, services } = composeForTest({ confirmer: answering(true) });
     const call = (channel: 'settings.update' | 'settings.weaken', input: unknown) =>
       dispatch(channel, input, { transport: 'electron-ipc' });
     expect(

@@ -17,7 +17,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'latch-backups-'));
   // The automatic backup job stays off: this test writes the folder itself.
   app = appForTest(dir);
-  app.vault.weakenSettings({ automaticBackups: false });
+  app.settings.update({ automaticBackups: false });
   await createTestVault(app);
 });
 

@@ -30,7 +30,7 @@ async function setup(keychain = new MemoryKeychain()) {
   const runtime = join(dir, 'runtime');
   mkdirSync(runtime, { mode: 0o700 });
   const app = appForTest(dir, { keychain, agentEnv: { XDG_RUNTIME_DIR: runtime } });
-  app.vault.weakenSettings({ automaticBackups: false });
+  app.settings.update({ automaticBackups: false });
   await createTestVault(app);
   const serviceId = await app.credentials.createService({ name: 'GitHub' });
   await app.credentials.addCredential(serviceId, { kind: 'bearer', name: 'before', fields: { token: 'tok-before' } });

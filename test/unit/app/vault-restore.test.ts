@@ -31,7 +31,7 @@ async function damagedVault() {
   const dir = mkdtempSync(join(tmpdir(), 'latch-app-restore-'));
   dirs.push(dir);
   const app = appForTest(dir);
-  app.vault.weakenSettings({ automaticBackups: false });
+  app.settings.update({ automaticBackups: false });
   await createTestVault(app);
   const serviceId = await app.credentials.createService({ name: 'GitHub' });
   await app.credentials.addCredential(serviceId, { kind: 'bearer', name: 'in-backup', fields: { token: 'tok-1' } });
@@ -156,7 +156,7 @@ describe('a damaged vault file in the app', () => {
     symlinkSync(target, link);
     const app = appForTest(home, { vaultPath: () => link });
     // The daily copies (`backups/` beside the path the app was given) are not what this is about.
-    app.vault.weakenSettings({ automaticBackups: false });
+    app.settings.update({ automaticBackups: false });
 
     expect((await app.vault.refresh()).backup).toMatchObject({ path: `${target}.bak`, looksIntact: true });
     const status = await app.vault.restoreBackup(TEST_PASSWORD);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Settings, ShortcutStatus } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { Button, useToast } from '../../ui';
-import { notSavedMessage, saveSettings } from '../settings/save-settings';
+import { notSavedMessage, saveSettings, wasCancelled } from '../settings/save-settings';
 import { ShortcutRecorder } from './ShortcutRecorder';
 
 type Toggle = 'closeToTray' | 'startAtLogin' | 'startHidden' | 'notifyClipboardCleared';
@@ -31,6 +31,8 @@ export function DesktopSettings({ settings }: { settings: Settings }) {
       await saveSettings(latch, settings, patch);
       setError(null);
     } catch (e) {
+      // The user said no to main's question: the box and the shortcut show the stored value already.
+      if (wasCancelled(e)) return setError(null);
       const text = notSavedMessage(e, 'That setting was not saved.');
       if ('quickAccessShortcut' in patch) setError(text);
       toast.show(text, 'error');

@@ -1,50 +1,75 @@
 import { useRef, useState } from 'react';
-import { type Settings, type VaultStatus, weakenedSettings } from '../../../../preload/contract';
+import type { Settings, VaultStatus } from '../../../../preload/contract';
 import { ROUTE_NAMES } from '../../app/route-names';
 import { useLatch } from '../../latch-context';
 import { TextField, useToast } from '../../ui';
 import { DesktopSettings } from '../quick-access/DesktopSettings';
 import { BackupsCard } from '../vault/BackupsCard';
 import { VaultSettings } from '../vault/VaultSettings';
-import { notSavedMessage, saveSettings } from './save-settings';
+import { notSavedMessage, saveSettings, wasCancelled } from './save-settings';
 import { settingNumber } from './setting-number';
-import { useHeldPress } from './use-held-press';
 
 type NumberSetting = 'autoLockMinutes' | 'clipboardClearSeconds';
 
-/** Preferences that are not secret. Each change is saved in main as soon as it is valid. */
+/**
+ * Preferences that are not secret. Each change is saved in main as soon as the user has made it; one
+ * that lowers protection only once the user has said yes to main's own question.
+ */
 export function SettingsPage({ settings, vault }: { settings: Settings; vault: VaultStatus }) {
   const latch = useLatch();
   const toast = useToast();
   const [errors, setErrors] = useState<Record<string, string | null>>({});
 
-  const save = async (patch: Partial<Settings>, field: string, current = settings) => {
+  const save = async (patch: Partial<Settings>, field: string, current = settings, onCancel?: () => void) => {
     try {
       await saveSettings(latch, current, patch);
       setErrors((e) => ({ ...e, [field]: null }));
     } catch (e) {
+      if (wasCancelled(e)) {
+        // The user said no to main's question: the stored value stays, and so does the screen's, quietly.
+        setErrors((prev) => ({ ...prev, [field]: null }));
+        onCancel?.();
+        return;
+      }
       setErrors((prev) => ({ ...prev, [field]: notSavedMessage(e, 'Could not save this setting.') }));
       toast.show('That setting was not saved.', 'error');
     }
   };
 
-  // The value of each number box whose save is under way: keys typed faster than main answers are
+  // The settings main last announced, for a box to show again after a cancel that answers later.
+  const latest = useRef(settings);
+  latest.current = settings;
+  const boxes = useRef<Partial<Record<NumberSetting, HTMLInputElement | null>>>({});
+
+  // The value of each number box whose save is under way: a box left again before main answers is
   // compared with it, not with the settings main last announced.
   const saving = useRef<Partial<Record<NumberSetting, number>>>({});
   const known = (field: NumberSetting) => saving.current[field] ?? settings[field];
   const saveNumber = (field: NumberSetting, value: number) => {
     const current = { ...settings, [field]: known(field) };
     saving.current[field] = value;
-    void save({ [field]: value }, field, current).finally(() => {
+    const showStored = () => {
+      const box = boxes.current[field];
+      if (box) box.value = String(latest.current[field]);
+    };
+    void save({ [field]: value }, field, current, showStored).finally(() => {
       if (saving.current[field] === value) delete saving.current[field];
     });
   };
 
-  const press = useHeldPress<NumberSetting>((field, value) => {
-    if (value !== known(field)) saveNumber(field, value);
-  });
-  const lowers = (field: NumberSetting, value: number) =>
-    weakenedSettings({ ...settings, [field]: known(field) }, { [field]: value }).length > 0;
+  /**
+   * A number box is saved when the user is done with it: left (Tab, a click elsewhere) or Enter. Not
+   * at each key press or arrow step: typing 120 would otherwise save 1, then ask main to lower it to 12
+   * (a question for every digit), and ArrowUp from 10 to 15 would ask five times. A value main does
+   * not have, with no save of it under way (one refused, then left again as it was), is saved with the
+   * press that left the box.
+   */
+  const commit = (field: NumberSetting, box: HTMLInputElement, range: { min: number; max: number }) => {
+    const read = settingNumber(box.value, range);
+    if ('problem' in read) setErrors((prev) => ({ ...prev, [field]: read.problem }));
+    else if (read.value === known(field)) setErrors((prev) => ({ ...prev, [field]: null }));
+    else saveNumber(field, read.value);
+  };
 
   const numberField = (field: NumberSetting, label: string, hint: string, range: { min: number; max: number }) => (
     <TextField
@@ -55,25 +80,14 @@ export function SettingsPage({ settings, vault }: { settings: Settings; vault: V
       defaultValue={settings[field]}
       hint={hint}
       error={errors[field] ?? null}
-      {...press.handlers}
-      // Saved as typed, each key press its own gesture (a lowering one at the key's release: use-held-press.ts).
-      // Saved only when the box was left, a change lowering
-      // protection took the press that left it (a click on a checkbox), and that checkbox's own change,
-      // lowering protection too, was refused for the same press.
-      onChange={(e) => {
-        const read = settingNumber(e.currentTarget.value, range);
-        if ('value' in read && read.value !== known(field)) press.change(field, read.value, lowers(field, read.value));
+      ref={(box: HTMLInputElement | null) => {
+        boxes.current[field] = box;
       }}
-      // Left: what is in the box must be a number (said now, not while it is typed). A value the box shows
-      // but main does not have, with no save of it under way (one refused, then typed again as it was: no
-      // change event), is saved with the press that left the box.
-      onBlur={(e) => {
-        press.left();
-        const read = settingNumber(e.currentTarget.value, range);
-        if ('problem' in read) setErrors((prev) => ({ ...prev, [field]: read.problem }));
-        else if (read.value === known(field)) setErrors((prev) => ({ ...prev, [field]: null }));
-        else saveNumber(field, read.value);
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit(field, e.currentTarget, range);
       }}
+      // What is in the box must be a number (said now, not while it is typed).
+      onBlur={(e) => commit(field, e.currentTarget, range)}
     />
   );
 
