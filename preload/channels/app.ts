@@ -79,7 +79,8 @@ export const appChannels = {
   // main/core/model/settings-weakening.ts), which only settings.weaken may make.
   'settings.update': channel({ input: SettingsPatchInput, output: SettingsSchema }),
   // Any change, lowering protection included (auto-lock off or longer, the clipboard kept longer, ...):
-  // only the user's own click or key press may ask for that.
+  // only the user's own click or key press may ask for that, and main then asks the user itself in a
+  // dialog of its own; a no is ERR_CANCELLED, nothing saved (docs/security.md, docs/errors.md).
   'settings.weaken': channel({ input: SettingsPatchInput, output: SettingsSchema, gesture: true }),
 } as const;
 
