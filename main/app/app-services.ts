@@ -144,6 +144,7 @@ export function createAppServices(input: AppServicesInput): AppServices {
       gate: limits.gate,
       events,
       clock,
+      confirmer: input.confirmer,
     }),
     limits,
     audit: new AuditService({ clock, session: { vault, credentials, accessTokens }, hostConsent: PROMPT_CONSENT }),

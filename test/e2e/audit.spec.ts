@@ -117,6 +117,8 @@ test('the Audit screen runs the checks in main, keeps the report, exports it, an
 
     await app.getByRole('button', { name: 'Run audit' }).click();
     await prompt.getByRole('button', { name: 'Send to this host' }).click();
+    // Main asks too (the page's prompt is not enough); the test says yes for the user.
+    await host.confirmations.answerNext(true);
     await expect(app.getByRole('list', { name: 'Saved audit reports' }).getByRole('listitem')).toHaveCount(2);
     await expect.poll(() => stranger.seen.some((r) => r.headers['x-api-key'] === 'k-e2e-5678')).toBe(true);
     await expect(prompt).toBeHidden();

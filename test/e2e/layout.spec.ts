@@ -137,6 +137,8 @@ test('every main route fits at 1280 × 800, 900 × 700 and 720 × 560', async ({
       await expect(hostPrompt).toBeVisible();
       await check(`dialog-host-prompt-${at}`);
       await hostPrompt.getByRole('button', { name: 'Send to this host' }).click();
+      // Main asks too (the page's prompt is not enough); the test says yes for the user.
+      await host.confirmations.answerNext(true);
       hostApproved = true;
     }
     await expect(app.getByTestId('response-status')).toHaveText('200 OK');

@@ -261,9 +261,18 @@ async function staleParamsAndHostPrompt(app: Page, host: Host, stranger: Scripte
   await expect(app.getByRole('alert')).toContainText('ERR_HOST_NOT_ALLOWED');
   expect(stranger.seen).toHaveLength(0);
 
+  // The page's "Send to this host" is not enough: main asks too, naming the origin; a no there sends nothing.
+  await app.getByRole('button', { name: 'Send' }).click();
+  await prompt.getByRole('button', { name: 'Send to this host' }).click();
+  expect((await host.confirmations.answerNext(false)).title).toBe(`Send other / key to http://${strangerHost}?`);
+  await expect(prompt).toBeHidden();
+  await expect(app.getByRole('alert')).toContainText('ERR_HOST_NOT_ALLOWED');
+  expect(stranger.seen).toHaveLength(0);
+
   // The yes is remembered for this credential and this host: the next send does not ask.
   await app.getByRole('button', { name: 'Send' }).click();
   await prompt.getByRole('button', { name: 'Send to this host' }).click();
+  await host.confirmations.answerNext(true);
   await expect(app.getByTestId('response-status')).toHaveText('200 OK');
   expect(stranger.seen.map((r) => r.headers['x-api-key'])).toEqual(['stale-e2e-key']);
   await app.getByRole('button', { name: 'Send' }).click();

@@ -249,6 +249,8 @@ test('every screen and dialog, light and dark, at every size: nothing cut off, a
   await expect(hostPrompt).toBeVisible();
   await check('dialog-host-prompt');
   await hostPrompt.getByRole('button', { name: 'Send to this host' }).click();
+  // Main asks too (the page's prompt is not enough); the test says yes for the user.
+  await host.confirmations.answerNext(true);
   await expect(app.getByTestId('response-status')).toHaveText('200 OK');
   await check('requests-response');
   await app

@@ -16,7 +16,7 @@ import {
 } from '../../core/http';
 import { type PoliteGate, politeSend } from '../../core/limits';
 import { type HeaderSwitch, type StoredDefaultHeader, withServiceHeaders } from '../../core/model/default-headers';
-import { isLatchError } from '../../core/model/errors';
+import { isLatchError, LatchError } from '../../core/model/errors';
 import type { Clock } from '../../core/platform';
 import {
   cutUtf8,
@@ -27,6 +27,7 @@ import {
   toResponseView,
 } from '../../core/requests';
 import type { JsonValue } from '../../core/vault/types';
+import type { Confirmer } from '../confirmation';
 import type { Credentials } from '../credentials/credentials';
 import type { AppEvents } from '../events';
 import type { AccessTokens } from '../secrets/access-tokens';
@@ -35,6 +36,7 @@ import type { SecretCopy } from '../secrets/secret-copy';
 import { isChangeKept } from '../vault/change-kept';
 import { savingRecords, type VaultAccess } from '../vault/vault-access';
 import type { ClockSkew } from './clock-skew';
+import { hostApprovalQuestion } from './host-approval-question';
 
 /** Which service (for its base URL) and which credential (to sign with) a request uses. */
 export interface RequestTarget {
@@ -52,6 +54,8 @@ export interface RequestsDeps {
   gate: PoliteGate;
   events: AppEvents;
   clock: Clock;
+  /** Asks the user, in main's words, before a credential may go to a host it is not bound to. */
+  confirmer: Confirmer;
 }
 
 /** The request as composed: the engine's input, plus its switches for the service's default headers. */
@@ -174,9 +178,18 @@ export class RequestsService {
     if (located !== null) decideHost(located, url, PROMPT_CONSENT);
   }
 
-  /** The user's yes to sending one credential to one origin (the prompt's button; a gesture channel). */
-  approveHost(serviceId: string, credentialId: string, origin: string): Promise<void> {
-    return this.deps.credentials.approveOrigin(serviceId, credentialId, origin);
+  /**
+   * The user's yes to sending one credential to one origin. The page's prompt and its press are not
+   * enough (a script could answer the prompt and spend the press): main asks the user itself, naming the
+   * origin it will remember; a no is ERR_CANCELLED, nothing remembered. One already approved is not asked again.
+   */
+  async approveHost(serviceId: string, credentialId: string, origin: string): Promise<void> {
+    const { service, credential } = await this.deps.credentials.credential(serviceId, credentialId);
+    if (credential.approvedOrigins.includes(origin)) return;
+    const question = hostApprovalQuestion({ service: service.name, credential: credential.name }, origin);
+    if (!(await this.deps.confirmer.confirm(question)))
+      throw new LatchError('ERR_CANCELLED', 'Not sent: you cancelled.');
+    await this.deps.credentials.approveOrigin(serviceId, credentialId, origin);
   }
 
   async send(

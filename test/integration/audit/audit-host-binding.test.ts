@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../main/app/app-services';
 import { AuditService } from '../../../main/app/audit/audit-service';
+import type { Confirmation } from '../../../main/app/confirmation';
 import { flagConsent } from '../../../main/app/secrets/host-decision';
 import { isLatchError } from '../../../main/core/model/errors';
 import { systemClock } from '../../../main/core/platform';
@@ -19,6 +20,9 @@ let app: AppServices;
 let server: ScriptedServer;
 let serviceId: string;
 let credentialId: string;
+/** The user's answer to main's question (requests.approveHost asks it). */
+let userSays = true;
+const asked: Confirmation[] = [];
 
 beforeAll(async () => {
   fixture = await bearerFixture({
@@ -27,6 +31,14 @@ beforeAll(async () => {
     service: 'Ex',
     credential: 't',
     baseUrl: 'https://api.example.com',
+    overrides: {
+      confirmer: {
+        confirm: async (question) => {
+          asked.push(question);
+          return userSays;
+        },
+      },
+    },
   });
   ({ app, server, serviceId, credentialId } = fixture);
 }, 60_000);
@@ -76,8 +88,23 @@ describe('the audit takes the host decision of the request tester', () => {
     expect(authorizations()).toContain(`Bearer ${TOKEN}`);
   });
 
-  it("after the prompt's yes (kept with the credential) the audit sends it there", async () => {
+  it("the page's yes is not enough: main asks, naming the origin, and a no remembers nothing", async () => {
+    userSays = false;
+    expect(await refusal(app.requests.approveHost(serviceId, credentialId, server.url))).toMatchObject({
+      code: 'ERR_CANCELLED',
+    });
+    expect(asked.at(-1)).toMatchObject({ title: `Send Ex / t to ${server.url}?`, confirmLabel: 'Send to this host' });
+    expect(await refusal(run())).toMatchObject({ code: 'ERR_HOST_NOT_ALLOWED' });
+    expect(server.seen).toEqual([]);
+    userSays = true;
+  });
+
+  it("after the prompt's yes and main's (kept with the credential) the audit sends it there", async () => {
     await app.requests.approveHost(serviceId, credentialId, server.url);
+    // Already approved: not asked again.
+    const questions = asked.length;
+    await app.requests.approveHost(serviceId, credentialId, server.url);
+    expect(asked).toHaveLength(questions);
     const report = await run();
     expect(authorizations()).toContain(`Bearer ${TOKEN}`);
     expect(JSON.stringify(report)).not.toContain(TOKEN);

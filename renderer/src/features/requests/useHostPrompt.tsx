@@ -27,8 +27,9 @@ function hostQuestion(e: unknown, credentialName: string): HostQuestion | null {
 /**
  * The host prompt of every page that sends a stored credential (the request tester, the audit):
  * main answers ERR_HOST_NOT_ALLOWED before anything leaves, the page asks "Send KEY to HOST?",
- * and the yes (`requests.approveHost`, a gesture channel) is followed by `retry`. On "Don't send"
- * main's refusal goes to `declined`, so the page says why nothing was sent.
+ * and the yes (`requests.approveHost`, a gesture channel, on which main asks the user itself too) is
+ * followed by `retry`. On "Don't send", or a no to main's question, main's refusal goes to `declined`,
+ * so the page says why nothing was sent.
  */
 export function useHostPrompt(options: { retry: () => Promise<void>; declined: (refusal: Refusal) => void }): {
   /** true when `e` is main holding `held` back: the prompt now asks, and it is the only thing said. */
@@ -63,7 +64,9 @@ export function useHostPrompt(options: { retry: () => Promise<void>; declined: (
       setAsking(null);
       await options.retry();
     } catch (e) {
-      toast.show(e instanceof BridgeError ? e.message : 'That did not work. Try again.', 'error');
+      // No to main's own question (the one that counts): as "Don't send", nothing went out.
+      if (e instanceof BridgeError && e.code === 'ERR_CANCELLED') dontSend();
+      else toast.show(e instanceof BridgeError ? e.message : 'That did not work. Try again.', 'error');
     } finally {
       setApproving(false);
     }
