@@ -67,6 +67,13 @@ function fullPath(path: string): string {
   return path;
 }
 
+const QUICK_UNLOCK_ON = {
+  title: 'Turn quick unlock on?',
+  detail:
+    'Latch will keep a key in the OS keychain, so that this computer opens the vault without the master password. Anyone who can use your login session could then open it.',
+  confirmLabel: 'Turn quick unlock on',
+};
+
 function locked(): LatchError {
   return new LatchError('ERR_VAULT_LOCKED', 'The vault is locked. Unlock it to continue.');
 }
@@ -533,9 +540,14 @@ export class VaultService implements VaultAccess {
     return this.#announce('settings');
   }
 
+  /**
+   * Quick unlock on lowers protection (the vault then opens without the master password), so main asks the
+   * user itself first: the channel's press alone could be a script's, spending the user's next key press.
+   */
   async setQuickUnlock(enabled: boolean): Promise<VaultStatus> {
     const v = this.vault();
-    if (enabled) await v.enableQuickUnlock();
+    if (enabled && v.quickUnlock === 'armed') await v.enableQuickUnlock();
+    else if (enabled) await v.enableQuickUnlock({ confirm: () => this.deps.confirmer.confirm(QUICK_UNLOCK_ON) });
     else await v.disableQuickUnlock();
     await this.refresh();
     return this.#announce('settings');

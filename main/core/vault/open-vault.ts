@@ -538,8 +538,11 @@ export class OpenVault {
     await this.changePassword(password, password, { iterations });
   }
 
-  /** Stores a fresh device key in the OS keychain and a copy of the vault key wrapped by it in the file; saves. */
-  async enableQuickUnlock(): Promise<void> {
+  /**
+   * Stores a fresh device key in the OS keychain and a copy of the vault key wrapped by it in the file; saves.
+   * `confirm` is asked once every check has passed, before anything is written: a no is ERR_CANCELLED.
+   */
+  async enableQuickUnlock(options: { confirm?: () => Promise<boolean> } = {}): Promise<void> {
     this.key();
     this.refuseIfReadOnly(); // before the keychain gets a device key for a file that will not be written
     if (this.header.mode === 'hardened') {
@@ -556,6 +559,8 @@ export class OpenVault {
         'Unlock the vault again with the master password to turn on quick unlock.',
       );
     }
+    if (options.confirm && !(await options.confirm()))
+      throw new LatchError('ERR_CANCELLED', 'Quick unlock stays as it was: you cancelled.');
     const name = deviceKeyName(this.id);
     const previous = await keychain.get(name);
     const deviceKey = generateDeviceKey();

@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Confirmation } from '../../../main/app/confirmation';
 import { weakeningQuestion } from '../../../main/app/vault/weakening-question';
+import { MemoryKeychain } from '../../../main/core/keychain/memory-keychain';
 import { isLatchError } from '../../../main/core/model/errors';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../../main/core/model/settings';
 import { answering } from '../../support/answering-confirmer';
-import { appForTest } from '../../support/app-for-test';
+import { appForTest, createTestVault } from '../../support/app-for-test';
 import { composeForTest } from '../../support/compose-for-test';
 
 const from = (patch: SettingsPatch = {}): Settings => ({ ...DEFAULT_SETTINGS, ...patch });
@@ -163,5 +164,37 @@ describe('settings.weaken asks the user first', () => {
       error: { code: 'ERR_CANCELLED' },
     });
     expect(services.settings.get()).toEqual(before);
+  });
+});
+
+describe('quick unlock on asks the user first', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'latch-confirm-qu-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a no leaves it off, with no device key in the keychain; a yes arms it; turning it off asks nothing', async () => {
+    const keychain = new MemoryKeychain();
+    let yes = false;
+    const asked: string[] = [];
+    const app = appForTest(dir, {
+      keychain,
+      confirmer: {
+        confirm: async (q) => {
+          asked.push(q.title);
+          return yes;
+        },
+      },
+    });
+    await createTestVault(app);
+    expect(await codeOf(app.vault.setQuickUnlock(true))).toBe('ERR_CANCELLED');
+    expect(asked).toEqual(['Turn quick unlock on?']);
+    expect(app.vault.status().quickUnlock).toBe('off');
+    expect(keychain.secrets.size).toBe(0);
+    yes = true;
+    expect((await app.vault.setQuickUnlock(true)).quickUnlock).toBe('armed');
+    expect((await app.vault.setQuickUnlock(false)).quickUnlock).toBe('off');
+    expect(asked).toHaveLength(2);
   });
 });

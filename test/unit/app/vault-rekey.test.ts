@@ -16,6 +16,7 @@ import { openVault } from '../../../main/core/vault';
 import { importVaultKey } from '../../../main/core/vault/aead';
 import { decryptIndex } from '../../../main/core/vault/format/v1/read';
 import { decodeVaultFile } from '../../../main/core/vault/migrate';
+import { answering } from '../../support/answering-confirmer';
 import { appForTest, createTestVault, TEST_PASSWORD } from '../../support/app-for-test';
 
 const NEW = 'the new master password after re-key';
@@ -29,7 +30,8 @@ async function setup(keychain = new MemoryKeychain()) {
   dirs.push(dir);
   const runtime = join(dir, 'runtime');
   mkdirSync(runtime, { mode: 0o700 });
-  const app = appForTest(dir, { keychain, agentEnv: { XDG_RUNTIME_DIR: runtime } });
+  // Yes to main's question when a test turns quick unlock on.
+  const app = appForTest(dir, { keychain, agentEnv: { XDG_RUNTIME_DIR: runtime }, confirmer: answering(true) });
   app.settings.update({ automaticBackups: false });
   await createTestVault(app);
   const serviceId = await app.credentials.createService({ name: 'GitHub' });

@@ -60,7 +60,11 @@ export function VaultSettings({ vault }: { vault: VaultStatus }) {
               onChange={(e) =>
                 void latch.vault.setQuickUnlock({ enabled: e.currentTarget.checked }).then(
                   () => toast.show('Quick unlock updated.', 'success'),
-                  (err: unknown) => toast.show(errorText(err), 'error'),
+                  // A no to main's question: the box shows the state main kept, nothing to report.
+                  (err: unknown) =>
+                    err instanceof BridgeError && err.code === 'ERR_CANCELLED'
+                      ? undefined
+                      : toast.show(errorText(err), 'error'),
                 )
               }
             />
