@@ -10,6 +10,7 @@ import { nodeFileSystem } from '../core/vault/fs-port';
 import { type RenewalLock, renewalLock } from '../core/vault/renewal-lock';
 import { AuditService } from './audit/audit-service';
 import type { Confirmer } from './confirmation';
+import { BindingEdits } from './credentials/binding-edits';
 import { Credentials } from './credentials/credentials';
 import { type AppEvents, EventBus } from './events';
 import { JwtService } from './jwt/jwt-service';
@@ -59,6 +60,8 @@ export interface AppServices {
   clock: Clock;
   vault: VaultService;
   credentials: Credentials;
+  /** The page's edits that widen where a credential may go, asked of the user first. */
+  bindingEdits: BindingEdits;
   accessTokens: AccessTokens;
   secrets: SecretAccess;
   copier: SecretCopy;
@@ -128,6 +131,7 @@ export function createAppServices(input: AppServicesInput): AppServices {
     clock,
     vault,
     credentials,
+    bindingEdits: new BindingEdits({ credentials, confirmer: input.confirmer }),
     accessTokens,
     secrets,
     copier,

@@ -3,6 +3,7 @@ import type { HandlerServices } from '../services';
 
 export function servicesHandlers({
   credentials,
+  bindingEdits,
   secrets,
   copier,
 }: HandlerServices): TableOf<'services' | 'credentials'> {
@@ -10,7 +11,7 @@ export function servicesHandlers({
     'services.list': () => credentials.summaries(),
     'services.get': ({ id }) => credentials.view(id),
     'services.create': async ({ service }) => ({ id: await credentials.createService(service) }),
-    'services.update': ({ id, service }) => okAfter(credentials.updateService(id, service)),
+    'services.update': ({ id, service }) => okAfter(bindingEdits.updateService(id, service)),
     'services.delete': ({ id }) => okAfter(credentials.deleteService(id)),
     'services.health': () => credentials.health(),
     'credentials.add': async ({ serviceId, expiresAt, rotateEveryDays, ...input }) => ({
@@ -21,7 +22,7 @@ export function servicesHandlers({
       }),
     }),
     'credentials.update': ({ serviceId, credentialId, ...patch }) =>
-      okAfter(credentials.updateCredential(serviceId, credentialId, definedOnly(patch))),
+      okAfter(bindingEdits.updateCredential(serviceId, credentialId, definedOnly(patch))),
     'credentials.delete': ({ serviceId, credentialId }) =>
       okAfter(credentials.deleteCredential(serviceId, credentialId)),
     'credentials.reveal': ({ serviceId, credentialId, field }) => secrets.reveal(serviceId, credentialId, field),

@@ -650,6 +650,29 @@ describe('copy as cURL with secrets without the user', () => {
   });
 });
 
+describe('where a credential goes, past the gesture check', () => {
+  it("main asks before a base URL moves or a credential's hosts widen: a no, and nothing moved", async () => {
+    const b = await connect();
+    await value(b, 'vault.unlock', { password: MASTER });
+    const view = await value<{ baseUrl: string; credentials: { id: string }[] }>(b, 'services.get', { id: serviceId });
+    const credentialId = view.credentials[0]?.id ?? '';
+    // A raw socket skips the page's gesture check (the browser host's is the page's own); main's question is not skipped.
+    const moved = b.call('services.update', { id: serviceId, service: { baseUrl: 'https://evil.example' } });
+    expect((await host.confirmations.answerNext(false)).title).toMatch(/credentials to https:\/\/evil\.example\?$/);
+    expect(await moved).toMatchObject({ ok: false, error: { code: 'ERR_CANCELLED' } });
+    const widened = b.call('credentials.update', { serviceId, credentialId, hosts: ['evil.example'] });
+    expect((await host.confirmations.answerNext(false)).title).toMatch(/ to evil\.example\?$/);
+    expect(await widened).toMatchObject({ ok: false, error: { code: 'ERR_CANCELLED' } });
+    const after = await value<{ baseUrl: string; credentials: { id: string; hosts?: string[] }[] }>(b, 'services.get', {
+      id: serviceId,
+    });
+    expect(after.baseUrl).toBe(view.baseUrl);
+    expect(JSON.stringify(after)).not.toContain('evil.example');
+    b.close();
+    await expectAlive();
+  });
+});
+
 describe('an OAuth credential pointed elsewhere by a script', () => {
   const REFRESH = 'refresh-token-of-the-real-server-77';
   const CLIENT_SECRET = 'client-secret-of-the-real-app-88';

@@ -84,7 +84,7 @@ const rows: Record<ChannelName, Row> = {
   'services.create': { input: { service: { name: 'n' } }, call: 'credentials.createService', args: [{ name: 'n' }] },
   'services.update': {
     input: { id: 's1', service: { name: 'n' } },
-    call: 'credentials.updateService',
+    call: 'bindingEdits.updateService',
     args: ['s1', { name: 'n' }],
   },
   'services.delete': { input: { id: 's1' }, call: 'credentials.deleteService', args: ['s1'] },
@@ -96,7 +96,7 @@ const rows: Record<ChannelName, Row> = {
   },
   'credentials.update': {
     input: { ...S, name: 'n', notes: undefined },
-    call: 'credentials.updateCredential',
+    call: 'bindingEdits.updateCredential',
     args: ['s1', 'c1', { name: 'n' }],
   },
   'credentials.delete': { input: S, call: 'credentials.deleteCredential', args: ['s1', 'c1'] },
