@@ -9,6 +9,7 @@
 import type { CredentialPatch } from '../../core/credentials/service-store';
 import { LatchError } from '../../core/model/errors';
 import type { Confirmation, Confirmer } from '../confirmation';
+import { shownName } from '../question-text';
 import type { Credentials } from './credentials';
 
 function originOf(url: string): string | null {
@@ -32,7 +33,7 @@ export class BindingEdits {
       const to = originOf(asked);
       if (body.credentials.length > 0 && to !== null && to !== from)
         await this.#ask({
-          title: `Send ${body.name}'s credentials to ${to}?`,
+          title: `Send ${shownName(body.name)}'s credentials to ${to}?`,
           detail: `Latch sends this service's ${plural(body.credentials.length, 'credential')} to the host of its base URL: from now on ${to}${from === null ? '' : ` instead of ${from}`}.`,
           confirmLabel: 'Move the base URL',
         });
@@ -47,7 +48,7 @@ export class BindingEdits {
       const added = patch.hosts.filter((h) => !had.has(h.trim().toLowerCase()));
       if (added.length > 0)
         await this.#ask({
-          title: `Let Latch send ${service.name} / ${credential.name} to ${added.join(', ')}?`,
+          title: `Let Latch send ${shownName(service.name)} / ${shownName(credential.name)} to ${added.map(shownName).join(', ')}?`,
           detail:
             'A request or an audit will send the credential to these hosts without asking, until you forget them.',
           confirmLabel: 'Add the hosts',

@@ -78,4 +78,21 @@ describe('edits that widen where a credential goes', () => {
     await app.bindingEdits.updateCredential(serviceId, credentialId, { hosts: [] });
     expect(asked).toHaveLength(before);
   });
+
+  it("names the page wrote are shown on one line: a name cannot push main's own words out of the question", async () => {
+    // A page script renames freely; with line breaks (or a right-to-left override) in a name, the title could
+    // read "Send … to https://api.stripe.com?" with the real origin far below, or reversed.
+    const spoof = `live to https://api.stripe.com?${'\n'.repeat(40)}\u202e\u2028`;
+    await app.credentials.updateCredential(serviceId, credentialId, { name: spoof });
+    await app.credentials.updateService(serviceId, { name: `Stripe\r\n\u200f${'x'.repeat(110)}` });
+    await code(app.bindingEdits.updateCredential(serviceId, credentialId, { hosts: ['files.evil.example'] }));
+    await code(app.bindingEdits.updateService(serviceId, { baseUrl: 'https://evil.example' }));
+    expect(asked).toHaveLength(2);
+    for (const q of asked) {
+      expect(q.title).not.toMatch(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u);
+      expect(q.title.length).toBeLessThan(200);
+    }
+    expect(asked[0]?.title).toMatch(/ to files\.evil\.example\?$/);
+    expect(asked[1]?.title).toMatch(/ to https:\/\/evil\.example\?$/);
+  });
 });
