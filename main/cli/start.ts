@@ -49,7 +49,13 @@ export async function startLatch(early: EarlyKdf | undefined): Promise<void> {
       (argv.includes('exec') ? await (await import('./agent-exec')).execThroughAgent(argv, io) : undefined);
     // A fast path has nothing left running once its output is out: it ends there, without Node's wind-down.
     if (fast !== undefined) exitOnceWritten(fast, [io.stdout, io.stderr], (code) => process.exit(code));
-    // `latch get --password-stdin`: the key derivation started before this file loaded (early-kdf.ts).
-    else process.exitCode = await runCli(argv, io, { early: await takeOverEarly(early, io) });
+    else {
+      // `latch get --password-stdin`: the key derivation started before this file loaded (early-kdf.ts).
+      const code = await runCli(argv, io, { early: await takeOverEarly(early, io) });
+      // An early start is get's plain shapes only, and get has awaited all it does (the vault locked, a renewed
+      // token saved) once runCli returns: it ends as the fast paths do, about 1 ms sooner than by the wind-down.
+      if (early !== undefined) exitOnceWritten(code, [io.stdout, io.stderr], (c) => process.exit(c));
+      else process.exitCode = code;
+    }
   }
 }
