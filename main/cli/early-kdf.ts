@@ -17,7 +17,8 @@ export interface EarlyKdf {
 export interface EarlyKdfInput {
   env: Readonly<Record<string, string | undefined>>;
   platform: string;
-  homedir: string;
+  /** Asked only when neither --vault nor LATCH_VAULT names the file: the entry loads node:os only then. */
+  homedir: () => string;
   /** stdin's descriptor. */
   fd: number;
 }
@@ -36,8 +37,8 @@ export interface EarlyKdfInput {
 export function startEarlyKdf(argv: readonly string[], input: EarlyKdfInput): EarlyKdf | undefined {
   const args = plainGet(argv);
   if (args === null || !args.passwordStdin) return undefined;
-  const { env, platform, homedir } = input;
-  const kdf = peekKdf(args.vault || env.LATCH_VAULT || defaultVaultPath({ platform, env, homedir }));
+  const { env, platform } = input;
+  const kdf = peekKdf(args.vault || env.LATCH_VAULT || defaultVaultPath({ platform, env, homedir: input.homedir() }));
   if (kdf === null) return undefined;
   const first = readFirstLineSync(input.fd, MAX_PASSWORD_LINE_BYTES);
   // An empty or missing line: the ordinary path refuses it before any derivation, with its own message.

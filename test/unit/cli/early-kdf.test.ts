@@ -34,7 +34,7 @@ afterEach(() => {
 const input = (content: string, env: Record<string, string> = {}) => {
   const fd = stdinFile(content);
   fds.push(fd);
-  return { env, platform: 'linux', homedir: '/nonexistent', fd };
+  return { env, platform: 'linux', homedir: () => '/nonexistent', fd };
 };
 /** What is left of the descriptor's input after the early start. */
 function rest(fd: number): string {
@@ -88,6 +88,25 @@ describe('startEarlyKdf: latch get --password-stdin starts PBKDF2 before the res
         await kdfModule.derivePasswordBits(PASSWORD, early!.kdf),
       );
     }
+  });
+
+  it('asks for the home folder only when neither --vault nor $LATCH_VAULT names the file (the default path)', async () => {
+    const path = await vault();
+    const asked: string[] = [];
+    const home = tempVaultPath().replace(/\/vault\.latch$/, '');
+    for (const [argv, env] of [
+      [['get', 'S/c', '--password-stdin', '--vault', path], {}],
+      [['get', 'S/c', '--password-stdin'], { LATCH_VAULT: path }],
+      [['get', 'S/c', '--password-stdin'], {}],
+    ] as const) {
+      const homedir = () => {
+        asked.push(argv.join(' '));
+        return home;
+      };
+      const given = { ...input(`${PASSWORD}\n`, env), homedir };
+      startEarlyKdf(argv, given)?.started?.forget();
+    }
+    expect(asked).toEqual(['get S/c --password-stdin']);
   });
 
   it('nothing for other arguments or a file that is not plainly a vault (stdin untouched); no derivation without a password line', async () => {
