@@ -26,7 +26,7 @@ export async function startLatch(early: EarlyKdf | undefined): Promise<void> {
     homedir: homedir(),
   };
 
-  endQuietlyWhenClosed([process.stdout, process.stderr], (code) => process.exit(code));
+  endQuietlyWhenClosed([process.stdout, process.stderr], (code) => process.exit(code), process.stderr);
 
   // Hidden entry points: the clipboard clearer of `latch copy` and the agent of `latch unlock --for` (processes latch
   // starts itself), and the completion scripts' call back.

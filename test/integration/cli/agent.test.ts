@@ -123,6 +123,22 @@ describe('latch unlock --for (the unlock agent)', () => {
     expect((await latch(['get', 'Git'], { env })).code).toBe(2);
   });
 
+  it('latch get and exec to a full disk (/dev/full) fail and say so, through the agent and the ordinary way', async () => {
+    // A script's `latch get REF > key.pem` on a full disk must not go on with an empty key file.
+    const toFull = { env, wrap: ['sh', '-c', 'exec "$@" > /dev/full', 'sh'] };
+    const runs = [
+      await latch(['get', 'Git/main'], toFull),
+      await latch(['get', 'Git/main', '--password-stdin'], { ...toFull, stdin: `${PW}\n` }),
+      await latch(['exec', '--env', 'K=latch://Git/main', '--', 'echo', 'hi'], toFull),
+    ];
+    for (const r of runs) {
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(
+        'latch: the output could not be written (ENOSPC: no space left on device); what was written may be cut short. Free some space, or write it elsewhere.\n',
+      );
+    }
+  });
+
   it('a copy of the vault elsewhere is read through the agent; a damaged copy gets the ordinary message and backup offer', async () => {
     const copy = join(dir, 'copy.latch');
     copyFileSync(env.LATCH_VAULT, copy);
