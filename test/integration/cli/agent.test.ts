@@ -276,12 +276,22 @@ describe('latch unlock --for (the unlock agent)', () => {
     },
   );
 
-  it('latch lock makes the agent forget the key and exit', async () => {
+  it('latch lock makes the agent forget the key and exit; latch status says whether the agent holds it', async () => {
+    // Someone back at the desk asks whether the key is still in memory: "locked" while an agent holds it is false.
+    const held = await latch(['status', '--json'], { env });
+    expect(JSON.parse(held.stdout)).toMatchObject({ locked: false, agent: { expiresAt: expect.any(String) } });
+    expect((await latch(['status'], { env })).stdout).toMatch(
+      /^State: {8}unlocked by the unlock agent until \d{4}-\d\d-\d\dT[\d:.]+Z \(latch lock forgets the key\)$/m,
+    );
     const lock = await latch(['lock', '--json'], { env });
     expect(lock.code).toBe(0);
     expect(JSON.parse(lock.stdout)).toMatchObject({ agentStopped: true });
     await until(() => sockets().length === 0, 'the socket to go');
     expect((await getWithoutPassword()).code).toBe(2);
+    expect(JSON.parse((await latch(['status', '--json'], { env })).stdout)).toMatchObject({
+      locked: true,
+      agent: null,
+    });
   });
 
   it('latch lock with a keychain holding nothing for the vault (quick unlock off) says one thing: locked by the agent', async () => {
