@@ -29,7 +29,15 @@ export function parseDuration(text: string): number {
  */
 export function startAgentProcess(start: AgentStart, args = latchSelfArgs(AGENT_COMMAND)): Promise<void> {
   if (!args) throw new LatchError('ERR_UNSUPPORTED', 'The unlock agent cannot be started from here.');
-  const child = spawn(process.execPath, args, { detached: true, stdio: ['pipe', 'pipe', 'ignore'], windowsHide: true });
+  // Through sh to set RLIMIT_CORE to 0 first (Node has no setrlimit): the agent holds the vault key, and the
+  // vaults it reads, for hours, and a crash, an abort or a SIGQUIT would otherwise write them into a core file
+  // (or systemd-coredump's store, which keeps it for days) wherever a developer's shell raised `ulimit -c`.
+  // Lowering a soft limit never fails; exec keeps the pid, so the agent is still this child.
+  const child = spawn('/bin/sh', ['-c', 'ulimit -c 0 && exec "$@"', 'sh', process.execPath, ...args], {
+    detached: true,
+    stdio: ['pipe', 'pipe', 'ignore'],
+    windowsHide: true,
+  });
   return new Promise((resolve, reject) => {
     const fail = () => {
       // An agent that died early must not leave its start timer holding this command open for
