@@ -61,6 +61,18 @@ export function unsupportedApiVersion(wanted: unknown): LatchError {
 }
 
 /**
+ * Whether the server's host, as written, is the host the URL parser made of it (ASCII case aside), with only a
+ * port after it. The WHATWG parser reads 2130706433, 127.1, 0x7f.1, 0177.0.0.1, 127.0.0.1. and %31%32%37.0.0.1 as
+ * 127.0.0.1, and maps some Unicode away; kubectl (Go's net/url and net.Dial) reads those as names and asks DNS,
+ * so the host checked would not be the one the token goes to. A user name in the URL is refused the same way.
+ */
+function writtenAsRead(raw: string, url: URL): boolean {
+  const prefix = `${url.protocol}//${url.hostname}`;
+  if (raw.slice(0, prefix.length).toLowerCase() !== prefix) return false;
+  return /^(?::\d{1,5})?(?:[/?#]|$)/.test(raw.slice(prefix.length));
+}
+
+/**
  * Reads KUBERNETES_EXEC_INFO; undefined or empty is null (not run by kubectl). Anything else that is not
  * kubectl's ExecCredential is refused rather than read as "no cluster named": a garbled variable must not
  * switch off the check of where the token goes.
@@ -91,5 +103,9 @@ export function parseKubeExecInfo(text: string | undefined): KubeExecInfo | null
   }
   if (server.protocol !== 'https:' && server.protocol !== 'http:')
     throw badExecInfo(`names a cluster server that is not http(s) (${quoted(raw)})`);
+  if (!writtenAsRead(raw, server))
+    throw badExecInfo(
+      `names a cluster server whose host is not written the way kubectl reads it (${quoted(raw)}): kubectl looks such a host up by name in DNS rather than reach ${server.hostname}; if the cluster is ${server.hostname}, write it so in the kubeconfig`,
+    );
   return { apiVersion, server, insecureTls: spec?.cluster?.['insecure-skip-tls-verify'] === true };
 }
