@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LatchError } from '../model/errors';
+import { writtenAsRead } from './written-host';
 
 /**
  * What kubectl tells an exec credential plugin in KUBERNETES_EXEC_INFO (client.authentication.k8s.io
@@ -58,18 +59,6 @@ export function unsupportedApiVersion(wanted: unknown): LatchError {
     'ERR_BAD_INPUT',
     `kubectl asked for ${quoted(wanted)}; latch speaks ${KUBE_API_VERSIONS.join(' and ')}.`,
   );
-}
-
-/**
- * Whether the server's host, as written, is the host the URL parser made of it (ASCII case aside), with only a
- * port after it. The WHATWG parser reads 2130706433, 127.1, 0x7f.1, 0177.0.0.1, 127.0.0.1. and %31%32%37.0.0.1 as
- * 127.0.0.1, and maps some Unicode away; kubectl (Go's net/url and net.Dial) reads those as names and asks DNS,
- * so the host checked would not be the one the token goes to. A user name in the URL is refused the same way.
- */
-function writtenAsRead(raw: string, url: URL): boolean {
-  const prefix = `${url.protocol}//${url.hostname}`;
-  if (raw.slice(0, prefix.length).toLowerCase() !== prefix) return false;
-  return /^(?::\d{1,5})?(?:[/?#]|$)/.test(raw.slice(prefix.length));
 }
 
 /**
