@@ -2,42 +2,22 @@ import { readSecretField } from '../../core/credentials/primary-secret';
 import { MAX_TEMPLATE_BYTES, renderTemplate, templateReferences } from '../../core/integrations/template';
 import { checkPrivateFileTarget, checkPrivateMode, writePrivateFile } from '../../core/io/private-file';
 import { readCapped, readCappedFile } from '../../core/io/read-capped';
-import { LatchError } from '../../core/model/errors';
+import { utf8Text } from '../../core/io/utf8-text';
 import { systemClock } from '../../core/platform';
 import { freshTokens } from '../fresh-token';
 import { usageError } from '../parse-args';
 import type { CliCommand, CliContext } from '../registry';
 import { withServiceStore } from '../with-store';
 
-/**
- * The template as text. Bytes that are not UTF-8 (a Latin-1 .properties file) are refused with their line: decoded
- * leniently, each became U+FFFD, and the output silently differed from the template beyond its references.
- */
-function templateText(bytes: Buffer, name: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    let line = 1;
-    for (let start = 0; start < bytes.length; line++) {
-      const end = bytes.indexOf(0x0a, start);
-      const stop = end < 0 ? bytes.length : end;
-      try {
-        decoder.decode(bytes.subarray(start, stop));
-      } catch {
-        break;
-      }
-      start = stop + 1;
-    }
-    throw new LatchError(
-      'ERR_BAD_INPUT',
-      `${name} is not UTF-8 text (line ${line}); latch inject would change those bytes. Convert it (iconv -f latin1 -t utf-8), or write the characters as escapes the file's format reads (\\u00e9 in a .properties file).`,
-    );
-  }
-}
-
 /** The template, from stdin or a file (a FIFO and `<(…)` too), refused as soon as it passes 10 MiB. */
 async function readTemplate(ctx: CliContext, path: string): Promise<string> {
+  // Bytes that are not UTF-8 (a Latin-1 .properties file) would come out as U+FFFD: refused by line (utf8-text.ts).
+  const templateText = (bytes: Buffer, name: string) =>
+    utf8Text(
+      bytes,
+      name,
+      "latch inject would change those bytes. Convert it (iconv -f latin1 -t utf-8), or write the characters as escapes the file's format reads (\\u00e9 in a .properties file).",
+    );
   const advice = 'A template is a configuration file; is it the right file?';
   if (path === '-')
     return templateText(
