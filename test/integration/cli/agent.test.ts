@@ -10,8 +10,10 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agentFiles } from '../../../main/core/agent/runtime-dir';
 import { privateRuntime, tempDir } from '../../support/temp-dir';
 import { grepTree, ownTempEnv, plant, planted, plantedFiles } from './no-secret-on-disk';
 import { latch } from './run-latch';
@@ -138,6 +140,30 @@ describe('latch unlock --for (the unlock agent)', () => {
       );
     }
   });
+
+  it('an agent that takes the request and never answers (stopped, a hung file system) costs a get seconds, not minutes', async () => {
+    // A stand-in at the agent's socket, with a token file as the agent's: it reads the request and answers nothing.
+    const vaultId = JSON.parse((await latch(['status', '--json'], { env })).stdout).vaultId as string;
+    const stuckRuntime = join(dir, 'stuck-runtime');
+    mkdirSync(join(stuckRuntime, 'latch'), { recursive: true, mode: 0o700 });
+    chmodSync(stuckRuntime, 0o700);
+    const files = agentFiles(join(stuckRuntime, 'latch'), vaultId);
+    writeFileSync(files.token, 'stand-in-token', { mode: 0o600 });
+    const held: Socket[] = [];
+    const server = createServer((socket) => held.push(socket));
+    await new Promise<void>((r) => server.listen(files.socket, r));
+    try {
+      const started = Date.now();
+      const r = await latch(['get', 'Git/main'], { env: { ...env, XDG_RUNTIME_DIR: stuckRuntime } });
+      // It gave up on the agent and went the ordinary way: no terminal for the password here.
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/No terminal to ask for the password/);
+      expect(Date.now() - started).toBeLessThan(40_000);
+    } finally {
+      for (const socket of held) socket.destroy();
+      await new Promise((r) => server.close(r));
+    }
+  }, 120_000);
 
   it('a copy of the vault elsewhere is read through the agent; a damaged copy gets the ordinary message and backup offer', async () => {
     const copy = join(dir, 'copy.latch');
