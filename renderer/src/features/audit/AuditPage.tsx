@@ -4,6 +4,7 @@ import { useLatch } from '../../latch-context';
 import { Button, SelectField, TextField, useToast } from '../../ui';
 import { useHostPrompt } from '../requests/useHostPrompt';
 import { errorOf } from '../services/bridge-error';
+import { KIND_LABELS } from '../services/kinds';
 import { ReportView } from './ReportView';
 import { SavedReports } from './SavedReports';
 import './audit.css';
@@ -106,7 +107,10 @@ export function AuditPage() {
             disabled={!service}
             options={[
               { value: '', label: 'None' },
-              ...(service?.credentials ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.kind})` })),
+              ...(service?.credentials ?? []).map((c) => ({
+                value: c.id,
+                label: `${c.name} · ${KIND_LABELS[c.kind]}`,
+              })),
             ]}
             onChange={setCredentialId}
           />
