@@ -91,12 +91,18 @@ export function CredentialCard({
         {c.token ? <TokenStatusBadge token={c.token} now={now} /> : null}
         <span className="spacer" />
         {offers(c.kind, 'rotate') ? (
-          <Button size="small" variant="ghost" onClick={onRotate} disabled={c.secretFields.length === 0}>
+          <Button
+            size="small"
+            variant="ghost"
+            onClick={onRotate}
+            disabled={c.secretFields.length === 0}
+            aria-label={`Rotate ${c.name}`}
+          >
             Rotate
           </Button>
         ) : null}
         {offers(c.kind, 'edit') ? (
-          <Button size="small" variant="ghost" onClick={onEdit}>
+          <Button size="small" variant="ghost" onClick={onEdit} aria-label={`Edit ${c.name}`}>
             Edit
           </Button>
         ) : null}
@@ -122,6 +128,7 @@ export function CredentialCard({
           <SecretField
             key={s.field}
             label={s.label}
+            owner={c.name}
             onReveal={() => reveal(s.field)}
             onCopy={() => copy('value', s.field)}
           />
@@ -133,6 +140,7 @@ export function CredentialCard({
                 <SecretField
                   key={`previous.${f}`}
                   label={`Previous ${labelOf(c.kind, f).toLowerCase()}`}
+                  owner={c.name}
                   onReveal={() => reveal(`previous.${f}`)}
                   onCopy={() => copy('value', `previous.${f}`)}
                 />
@@ -168,12 +176,12 @@ export function CredentialCard({
         </ul>
         <span className="spacer" />
         {offers(c.kind, 'copy-env') ? (
-          <Button size="small" onClick={() => void copy('env')}>
+          <Button size="small" onClick={() => void copy('env')} aria-label={`Copy as env line for ${c.name}`}>
             Copy as env line
           </Button>
         ) : null}
         {offers(c.kind, 'copy-reference') ? (
-          <Button size="small" onClick={() => void copy('reference')}>
+          <Button size="small" onClick={() => void copy('reference')} aria-label={`Copy reference to ${c.name}`}>
             Copy reference
           </Button>
         ) : null}
