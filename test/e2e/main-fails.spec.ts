@@ -29,3 +29,39 @@ test('Health says the check failed, and offers another try, when main cannot run
   await app.getByRole('button', { name: 'Try again' }).click();
   await expect(app.getByText('Expired token')).toBeVisible();
 });
+
+test('Codes and OAuth say their list could not be read, not "No one-time codes yet" or "No OAuth clients yet"', async ({
+  app,
+  host,
+}) => {
+  await createVaultThroughUi(app);
+  const svc = await call<{ id: string }>(host, 'services.create', { service: { name: 'Forge' } });
+  const add = (kind: string, name: string, fields: Record<string, unknown>) =>
+    call(host, 'credentials.add', { serviceId: svc.id, kind, name, fields });
+  await add('totp', 'Forge 2FA', { secret: 'JBSWY3DPEHPK3PXP', account: 'dev@forge.example' });
+  await add('oauth2', 'Forge sign-in', {
+    provider: 'custom',
+    clientId: 'forge-client',
+    authorizationEndpoint: 'https://login.forge.example/authorize',
+    tokenEndpoint: 'https://login.forge.example/token',
+  });
+  const bridge = await failReplies(app, ['totp.list', 'oauth.tokens']);
+  await app.reload();
+  const nav = (label: string) =>
+    app.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: label, exact: true }).click();
+
+  await nav('Codes');
+  await expect(app.getByRole('heading', { name: 'Your codes could not be listed' })).toBeVisible();
+  await expect(app.getByRole('alert')).toContainText('The store could not be read.');
+  await expect(app.getByText('No one-time codes yet')).toHaveCount(0);
+  await nav('OAuth & JWT');
+  await expect(app.getByRole('heading', { name: 'Your OAuth clients could not be listed' })).toBeVisible();
+  await expect(app.getByText('No OAuth clients yet')).toHaveCount(0);
+
+  bridge.recover();
+  await app.getByRole('button', { name: 'Try again' }).click();
+  await expect(app.getByText('Forge sign-in')).toBeVisible();
+  // Coming back to Codes reads again.
+  await nav('Codes');
+  await expect(app.getByText('Forge 2FA')).toBeVisible();
+});

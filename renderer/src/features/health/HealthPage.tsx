@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppRoute, HealthIssue } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Button, EmptyState } from '../../ui';
+import { EmptyState, ReadFailed } from '../../ui';
 import { errorOf } from '../services/bridge-error';
 import { requestOpenService } from '../services/open-service';
 import { HealthGroup } from './HealthGroup';
@@ -63,12 +63,9 @@ export function HealthPage({ nav }: { nav: (route: AppRoute) => void }) {
         </h1>
       </header>
       {failed !== null ? (
-        <EmptyState
-          title="The health check did not run"
-          action={<Button onClick={() => setAttempt((n) => n + 1)}>Try again</Button>}
-        >
-          <span role="alert">{failed}</span> Nothing was checked, so this says nothing about your credentials.
-        </EmptyState>
+        <ReadFailed title="The health check did not run" message={failed} onRetry={() => setAttempt((n) => n + 1)}>
+          Nothing was checked, so this says nothing about your credentials.
+        </ReadFailed>
       ) : issues === null ? null : issues.length === 0 ? (
         <EmptyState glyph="check" title="All credentials look healthy">
           Nothing expired or expiring, no rotation due, and no secret used in two places.
