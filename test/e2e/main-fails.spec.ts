@@ -65,3 +65,18 @@ test('Codes and OAuth say their list could not be read, not "No one-time codes y
   await nav('Codes');
   await expect(app.getByText('Forge 2FA')).toBeVisible();
 });
+
+test('Requests and Audit say the services could not be listed, not an empty picker alone', async ({ app, host }) => {
+  await createVaultThroughUi(app);
+  await call(host, 'services.create', { service: { name: 'Billing' } });
+  await failReplies(app, ['services.list']);
+  const sections = app.getByRole('navigation', { name: 'Sections' });
+  for (const screen of ['Requests', 'Audit']) {
+    // A reload each: no toast left over from the screen before.
+    await app.reload();
+    await sections.getByRole('button', { name: screen, exact: true }).click();
+    await expect(
+      app.getByRole('status').getByText('Your services could not be listed: The store could not be read.'),
+    ).toBeVisible();
+  }
+});
