@@ -32,6 +32,12 @@ function labelOf(kind: CredentialView['kind'], field: string): string {
   return KIND_FIELDS[kind].find((f) => f.name === field)?.label ?? field;
 }
 
+/** A one-time code keeps both period and counter; a time-based code uses no counter, an HOTP code no period. */
+function unusedByType(c: CredentialView, field: string): boolean {
+  if (c.kind !== 'totp') return false;
+  return c.fields.type === 'hotp' ? field === 'period' : field === 'counter';
+}
+
 function showValue(v: string | number | boolean | string[]): string {
   if (Array.isArray(v)) return v.join(', ');
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
@@ -79,7 +85,9 @@ export function CredentialCard({
   }));
   const derived = DERIVED[c.kind];
   if (derived) secrets.push(derived);
-  const plain = Object.entries(c.fields).filter(([, v]) => v !== '' && !(Array.isArray(v) && v.length === 0));
+  const plain = Object.entries(c.fields).filter(
+    ([k, v]) => v !== '' && !(Array.isArray(v) && v.length === 0) && !unusedByType(c, k),
+  );
   const now = Date.now();
 
   return (
