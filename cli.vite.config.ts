@@ -1,6 +1,7 @@
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { builtinsByProcessPlugin } from './scripts/cli-build/builtins-by-process';
 
 /**
  * What every start-up runs, grouped into one chunk (`start-*.js`): the command framework (run.ts: parsing,
@@ -79,6 +80,8 @@ function startChunk(id: string, getModuleInfo: ModuleInfoOf): string | null {
 // The `latch` command line as ES modules for Node 20: out/cli/latch.mjs (bin/latch.mjs imports it).
 // Node built-ins and the packages not bundled below stay external: they are installed next to it.
 export default defineConfig({
+  // Node's built-ins from process.getBuiltinModule, without the ESM facade an import builds (builtins-by-process.ts).
+  plugins: [builtinsByProcessPlugin()],
   build: {
     ssr: 'main/cli/index.ts',
     target: 'node20',

@@ -221,6 +221,14 @@ describe('start-up loads only what the command needs', () => {
     expect(others).toEqual([]);
   });
 
+  it("the built chunks take Node's built-ins from process.getBuiltinModule: an import builds the module's ESM facade, which reads every export", () => {
+    buildCli();
+    const out = join(root, 'out/cli');
+    const files = [join(out, 'latch.mjs'), ...readdirSync(join(out, 'assets')).map((f) => join(out, 'assets', f))];
+    const imports = files.flatMap((f) => readFileSync(f, 'utf8').match(/^import .*"(node:[^"]+|crypto)";$/gm) ?? []);
+    expect(imports).toEqual([]);
+  });
+
   it('the built latch get --password-stdin starts PBKDF2 before it loads any file beyond the entry and the early-KDF chunk', async () => {
     const t = await toolEnv('earlykdf');
     try {
