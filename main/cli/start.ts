@@ -14,11 +14,14 @@ import type { CliIo } from './io';
 import { runCli } from './run';
 
 export async function startLatch(early: EarlyKdf | undefined): Promise<void> {
+  let stdinMade = false;
   const io: CliIo = {
     // Made on first use: most runs never read stdin, and a pipe's stream costs a few milliseconds to set up.
     get stdin() {
+      stdinMade = true;
       return process.stdin;
     },
+    stdinFd: () => (stdinMade ? undefined : 0),
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,

@@ -55,7 +55,7 @@ function decoded(buf: Buffer, taken: number, end: number): FirstLine {
 }
 
 /** A pipe, a socket or a file: what a script gives `--password-stdin`. fstat, not node:tty, which costs ~1 ms to load. */
-function isPipeSocketOrFile(fd: number): boolean {
+export function isPipeSocketOrFile(fd: number): boolean {
   try {
     const stat = fstatSync(fd);
     return stat.isFIFO() || stat.isSocket() || stat.isFile();
