@@ -19,7 +19,7 @@ export function printGeneralHelp(
   platform = process.platform,
 ): number {
   const stream = () => {
-    endQuietlyWhenClosed([io[to]], exit);
+    endQuietlyWhenClosed([io[to]], exit, io.stderr);
     return io[to];
   };
   writeSyncOr(to === 'stdout' ? 1 : 2, generalHelp(), stream, platform);
