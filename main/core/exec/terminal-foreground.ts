@@ -16,14 +16,14 @@ export function foregroundFromStat(stat: string): boolean | undefined {
 }
 
 /**
- * Whether this process is in the foreground process group of a terminal, where a key the terminal turns into a
- * signal (Ctrl-C's SIGINT) reaches every process of the group, a child started in it included. Linux reads
- * /proc; elsewhere ps(1) answers (macOS, the BSDs: `-o pgid=,tpgid=`). undefined when neither can tell.
+ * Whether process `pid` is in the foreground process group of a terminal, where a key the terminal turns into a
+ * signal (Ctrl-C's SIGINT) reaches every process of the group. Linux reads /proc; elsewhere ps(1) answers
+ * (macOS, the BSDs: `-o pgid=,tpgid=`). undefined when neither can tell (the process has gone, say).
  */
-export function inTerminalForeground(): boolean | undefined {
+export function inTerminalForeground(pid: number = process.pid): boolean | undefined {
   try {
-    if (process.platform === 'linux') return foregroundFromStat(readFileSync('/proc/self/stat', 'utf8'));
-    const out = execFileSync('ps', ['-o', 'pgid=,tpgid=', '-p', String(process.pid)], {
+    if (process.platform === 'linux') return foregroundFromStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    const out = execFileSync('ps', ['-o', 'pgid=,tpgid=', '-p', String(pid)], {
       encoding: 'utf8',
       timeout: 2000,
       stdio: ['ignore', 'pipe', 'ignore'],

@@ -19,7 +19,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * types Ctrl-C once the child is ready: the terminal's line discipline sends SIGINT to its foreground process
  * group, as it does for a user at a shell.
  */
-function counter(name: string) {
+function counter(name: string, wrapper: readonly string[] = []) {
   const ready = join(dir, `${name}.ready`);
   const count = join(dir, `${name}.count`);
   const script = [
@@ -27,7 +27,7 @@ function counter(name: string) {
     `require('node:fs').writeFileSync(${JSON.stringify(ready)}, '');`,
     `setTimeout(() => require('node:fs').writeFileSync(${JSON.stringify(count)}, String(n)), 1500);`,
   ].join('\n');
-  const command = ['exec', '--env', 'K=v', '--', process.execPath, '-e', script];
+  const command = ['exec', '--env', 'K=v', '--', ...wrapper, process.execPath, '-e', script];
   const whenReady = async () => {
     for (let waited = 0; !existsSync(ready) && waited < 20_000; waited += 50) await sleep(50);
   };
@@ -37,8 +37,11 @@ function counter(name: string) {
 const env = { ...process.env, LATCH_NO_KEYCHAIN: '1', LATCH_VAULT: join(dir, 'none.latch') };
 const latchArgv = (args: string[]) => [process.execPath, '--', join(ROOT, 'bin/latch.mjs'), ...args];
 
-async function ctrlCCount(): Promise<string> {
-  const child = counter('tty');
+/** util-linux's setsid(1): the command in a session and process group of its own, as timeout(1) puts itself. */
+const hasSetsid = spawnSync('setsid', ['true'], { stdio: 'ignore' }).status === 0;
+
+async function ctrlCCount(name = 'tty', wrapper: readonly string[] = []): Promise<string> {
+  const child = counter(name, wrapper);
   const quote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
   const line = latchArgv(child.command).map(quote).join(' ');
   const run = spawn('script', ['-qec', line, '/dev/null'], { env, stdio: ['pipe', 'ignore', 'ignore'] });
@@ -55,6 +58,16 @@ describe('latch exec at a terminal', () => {
     // A second SIGINT is a second Ctrl-C to many programs: terraform then exits at once, its state lock held.
     expect(await ctrlCCount()).toBe('1');
   });
+
+  it.skipIf(!hasScript || !hasSetsid)(
+    'Ctrl-C reaches a command that left the terminal foreground group (timeout, setsid) through latch',
+    async () => {
+      buildCli();
+      // `latch exec -- timeout 600 make`: timeout(1) moves to a group of its own, which the terminal's SIGINT
+      // does not reach; unless latch passes it on, Ctrl-C stops nothing.
+      expect(await ctrlCCount('own-group', ['setsid'])).toBe('1');
+    },
+  );
 
   it('a SIGINT sent to latch alone, with no terminal, is still passed on', async () => {
     buildCli();

@@ -28,4 +28,9 @@ describe('foregroundFromStat', () => {
   it('answers for this process (a test runner has no terminal of its own here, or is in its foreground)', () => {
     expect([true, false]).toContain(inTerminalForeground());
   });
+
+  it('asks of another process by its pid, and cannot tell of one that has gone', () => {
+    expect(inTerminalForeground(process.pid)).toBe(inTerminalForeground());
+    expect(inTerminalForeground(2 ** 22 + 1)).toBeUndefined();
+  });
 });
