@@ -20,6 +20,22 @@ describe('utf8Text: a file a user gave, as text, never silently changed', () => 
     // A sequence cut off at the end of the file, and one on the last line without a line break.
     expect(() => utf8Text(Buffer.from([0x61, 0x0a, 0xe2, 0x82]), 'F', '.')).toThrow(/line 2/);
   });
+
+  it('a UTF-16 file (Windows PowerShell 5 writes one with > and Out-File) is named as such, with the conversion from UTF-16', () => {
+    // The Latin-1 advice would turn it into text with a NUL after every character.
+    for (const bom of [Buffer.from([0xff, 0xfe]), Buffer.from([0xfe, 0xff])]) {
+      const bytes = Buffer.concat([bom, Buffer.from('A=1\n', bom[0] === 0xff ? 'utf16le' : 'latin1')]);
+      let message = '';
+      try {
+        utf8Text(bytes, 'The file f', 'convert it (iconv -f latin1 -t utf-8).');
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toMatch(/^The file f is UTF-16 text, not UTF-8 /);
+      expect(message).toMatch(/iconv -f utf-16 -t utf-8/);
+      expect(message).not.toMatch(/latin1/);
+    }
+  });
 });
 
 describe('latch exec --env-file', () => {
