@@ -18,11 +18,17 @@ export function foregroundFromStat(stat: string): boolean | undefined {
 /**
  * Whether process `pid` is in the foreground process group of a terminal, where a key the terminal turns into a
  * signal (Ctrl-C's SIGINT) reaches every process of the group. Linux reads /proc; elsewhere ps(1) answers
- * (macOS, the BSDs: `-o pgid=,tpgid=`). undefined when neither can tell (the process has gone, say).
+ * (macOS, the BSDs: `-o pgid=,tpgid=`). undefined when neither can tell (the process has gone, say). On Windows,
+ * always true: a console sends Ctrl-C to every process attached to it, and a SIGINT reaches Node no other way.
  */
-export function inTerminalForeground(pid: number = process.pid): boolean | undefined {
+export function inTerminalForeground(
+  pid: number = process.pid,
+  platform: NodeJS.Platform = process.platform,
+): boolean | undefined {
+  // There, a child's kill('SIGINT') is TerminateProcess: passing Ctrl-C on would kill the command outright.
+  if (platform === 'win32') return true;
   try {
-    if (process.platform === 'linux') return foregroundFromStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    if (platform === 'linux') return foregroundFromStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
     const out = execFileSync('ps', ['-o', 'pgid=,tpgid=', '-p', String(pid)], {
       encoding: 'utf8',
       timeout: 2000,

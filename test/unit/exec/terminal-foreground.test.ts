@@ -29,6 +29,11 @@ describe('foregroundFromStat', () => {
     expect([true, false]).toContain(inTerminalForeground());
   });
 
+  it('on Windows, always: Ctrl-C reaches every process of the console, and passing it on would kill the child', () => {
+    // child.kill('SIGINT') is TerminateProcess there: terraform would die at once, its state lock held.
+    expect(inTerminalForeground(2 ** 22 + 1, 'win32')).toBe(true);
+  });
+
   it('asks of another process by its pid, and cannot tell of one that has gone', () => {
     expect(inTerminalForeground(process.pid)).toBe(inTerminalForeground());
     expect(inTerminalForeground(2 ** 22 + 1)).toBeUndefined();
