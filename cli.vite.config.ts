@@ -1,6 +1,7 @@
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { builtinsByProcessPlugin } from './scripts/cli-build/builtins-by-process';
 
 /**
  * What every start-up runs, grouped into one chunk (`start-*.js`): the command framework (run.ts: parsing,
@@ -28,6 +29,9 @@ const GROUPS = [
   // (early-kdf.ts: the argv check, the header's KDF, stdin's first line, node:crypto). A chunk of its own, because
   // one the entry imported from the start chunk would have all of start read and compiled before the KDF begins.
   { name: 'kick', roots: ['main/cli/early-kdf.ts'] },
+  // `latch --help` and `latch` alone (quick-help.ts): the command catalogue and the help text, which the entry imports
+  // instead of the start chunk; the start chunk imports it for runCli's help and loadCommand.
+  { name: 'help', roots: ['main/cli/quick-help.ts'] },
   {
     name: 'start',
     roots: [
@@ -79,6 +83,8 @@ function startChunk(id: string, getModuleInfo: ModuleInfoOf): string | null {
 // The `latch` command line as ES modules for Node 20: out/cli/latch.mjs (bin/latch.mjs imports it).
 // Node built-ins and the packages not bundled below stay external: they are installed next to it.
 export default defineConfig({
+  // Node's built-ins from process.getBuiltinModule, without the ESM facade an import builds (builtins-by-process.ts).
+  plugins: [builtinsByProcessPlugin()],
   build: {
     ssr: 'main/cli/index.ts',
     target: 'node20',
@@ -91,6 +97,7 @@ export default defineConfig({
       output: {
         format: 'es',
         entryFileNames: 'latch.mjs',
+        chunkFileNames: 'assets/[name]-[hash].mjs',
         // Non-ASCII characters in strings and regular expressions as \u escapes: one such character (an ellipsis, an
         // arrow in a message) makes Node hand V8 the whole chunk as a two-byte string, which it decodes from UTF-8
         // and scans 16 bits a character; ASCII chunks are one-byte strings (12-16M fewer instructions for `get`).

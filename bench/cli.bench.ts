@@ -26,6 +26,18 @@ const dir = mkdtempSync(join(tmpdir(), 'latch-cli-bench-'));
 const runtime = join(dir, 'runtime');
 mkdirSync(runtime, { mode: 0o700 });
 
+/**
+ * The environment every measured process gets: this one's, less NODE_EXTRA_CA_CERTS unless
+ * BENCH_KEEP_NODE_EXTRA_CA_CERTS=1. Node 20 parses that bundle and builds its whole root store before any
+ * JavaScript runs: on the machine these figures were first taken on, a 150-certificate bundle set by the workplace
+ * cost every Node start 35-40 ms (`node -e 0` 57-63 ms with it, 20-21 ms without). A developer's machine usually
+ * has no such variable, and it is Node's cost, not latch's: with it, ratios to `node -e 0` look better and
+ * differences to keepassxc-cli and pass look worse than a user would see. The cost is printed first.
+ */
+const keepExtraCa = process.env.BENCH_KEEP_NODE_EXTRA_CA_CERTS === '1';
+const baseEnv: NodeJS.ProcessEnv = { ...process.env };
+if (!keepExtraCa) delete baseEnv.NODE_EXTRA_CA_CERTS;
+
 /** A figure over several runs: the median and the interquartile range (the middle half of the runs). */
 interface Stat {
   median: number;
@@ -62,7 +74,7 @@ function timed(
   const start = performance.now();
   const r = spawnSync('bash', ['-c', TIMES, 'bench', cmd, ...args], {
     input: o.input ?? '',
-    env: { ...process.env, ...o.env },
+    env: { ...baseEnv, ...o.env },
     encoding: 'utf8',
   });
   const wall = performance.now() - start;
@@ -282,7 +294,7 @@ function passStore(): Record<string, string> {
     PASSWORD_STORE_DIR: join(dir, 'pass'),
   };
   mkdirSync(env.GNUPGHOME, { mode: 0o700 });
-  const opts = { env: { ...process.env, ...env }, stdio: ['pipe', 'ignore', 'ignore'] as ['pipe', 'ignore', 'ignore'] };
+  const opts = { env: { ...baseEnv, ...env }, stdio: ['pipe', 'ignore', 'ignore'] as ['pipe', 'ignore', 'ignore'] };
   execFileSync(
     'gpg',
     [
@@ -372,7 +384,7 @@ function modulesLoaded(args: string[], o: { input?: string; env?: Record<string,
   const out = join(dir, `loads-${randomUUID()}`);
   spawnSync(process.execPath, ['--import', join(root, 'test/support/record-loads.mjs'), latchBin, ...args], {
     input: o.input ?? '',
-    env: { ...process.env, ...o.env, LATCH_RECORD_LOADS: out },
+    env: { ...baseEnv, ...o.env, LATCH_RECORD_LOADS: out },
   });
   const urls = [
     ...new Set(
@@ -388,6 +400,28 @@ function modulesLoaded(args: string[], o: { input?: string; env?: Record<string,
 
 const node = (args: string[], o: Parameters<typeof timed>[2] = {}) => timed(process.execPath, args, o);
 const noKeychain = { LATCH_NO_KEYCHAIN: '1', XDG_RUNTIME_DIR: runtime };
+
+/** What this machine's NODE_EXTRA_CA_CERTS costs a Node start, and whether the figures below include it. */
+function extraCaCost(): void {
+  const bundle = process.env.NODE_EXTRA_CA_CERTS;
+  if (bundle === undefined || bundle === '') {
+    console.log('NODE_EXTRA_CA_CERTS is not set: every figure below is of a plain Node start');
+    return;
+  }
+  let certificates = 'an unreadable file';
+  try {
+    certificates = `${readFileSync(bundle, 'utf8').split('-----BEGIN CERTIFICATE-----').length - 1} certificates`;
+  } catch {
+    // Node warns and goes on; so does the bench.
+  }
+  const run = race({
+    without: () => node(['-e', '0'], { env: { NODE_EXTRA_CA_CERTS: '' } }),
+    with: () => node(['-e', '0'], { env: { NODE_EXTRA_CA_CERTS: bundle } }),
+  });
+  console.log(
+    `NODE_EXTRA_CA_CERTS (${certificates}) costs every Node start here: node -e 0 ${shown(run.with.wall)} with it, ${shown(run.without.wall)} without; ${keepExtraCa ? 'the figures below include it (BENCH_KEEP_NODE_EXTRA_CA_CERTS=1)' : 'the figures below are without it, as on a machine that does not set it (BENCH_KEEP_NODE_EXTRA_CA_CERTS=1 keeps it)'}`,
+  );
+}
 
 /** Start-up, and `latch get` with the KDF next to keepassxc-cli and the bare KDF. */
 async function startUpAndKdf(): Promise<void> {
@@ -530,6 +564,7 @@ const agentOnly = process.argv[2] === 'agent';
 try {
   execFileSync('npx', ['vite', 'build', '--config', 'cli.vite.config.ts', '--logLevel', 'silent'], { cwd: root });
 
+  extraCaCost();
   if (!agentOnly) await startUpAndKdf();
   await throughAgent(agentOnly ? await latchVault(1_000) : join(dir, 'vault-1000.latch'));
 } finally {

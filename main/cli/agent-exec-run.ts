@@ -19,8 +19,8 @@ export async function runThroughAgent(
 ): Promise<number> {
   // resolveExecEnv asks for the references in the order they were sent, one at a time.
   const next = values.values();
-  const resolved = await resolveExecEnv(assignments, async () => next.next().value!);
   try {
+    const resolved = await resolveExecEnv(assignments, async () => next.next().value!);
     return await runCommand({
       command,
       args,
@@ -32,7 +32,8 @@ export async function runThroughAgent(
       stderr: io.stderr,
     });
   } catch (e) {
-    // It could not be started for a reason other than not found or not allowed: as the ordinary exec says it.
+    // A value no environment can carry, or a start that failed for a reason other than not found or not
+    // allowed: as the ordinary exec says it.
     const { code, message } = cliFailure(e);
     io.stderr.write(`latch: ${message}\n`);
     return exitCodeForCode(code);

@@ -1,3 +1,4 @@
+import { DEFAULT_ITERATIONS } from '../core/vault/constants';
 import { defaultVaultPath } from '../core/vault/default-path';
 import { deriveNodePasswordBits, type KdfParams, StartedDerivation } from '../core/vault/kdf';
 import { peekKdf } from '../core/vault/vault-id';
@@ -6,6 +7,14 @@ import { MAX_PASSWORD_LINE_BYTES } from './password-line';
 import { type FirstLine, readFirstLineSync } from './stdin-first-line';
 
 /** What the early start did: stdin's first line (or the bytes to give back), and the derivation it started. */
+/**
+ * The most iterations the early start runs on a header it has not verified. Past it the ordinary path verifies
+ * the file before it derives: a damaged or planted header naming up to 100M iterations would otherwise hold the
+ * process on a useless PBKDF2 after the checksum error was printed (Node waits for the thread pool to exit, even
+ * in process.exit): 11 s here. A vault made with more than this gets no head start, only its own cost.
+ */
+export const EARLY_KDF_MAX_ITERATIONS = 4 * DEFAULT_ITERATIONS;
+
 export interface EarlyKdf {
   first: FirstLine;
   /** The header's, unverified: what the derivation runs with. */
@@ -17,7 +26,8 @@ export interface EarlyKdf {
 export interface EarlyKdfInput {
   env: Readonly<Record<string, string | undefined>>;
   platform: string;
-  homedir: string;
+  /** Asked only when neither --vault nor LATCH_VAULT names the file: the entry loads node:os only then. */
+  homedir: () => string;
   /** stdin's descriptor. */
   fd: number;
 }
@@ -36,9 +46,9 @@ export interface EarlyKdfInput {
 export function startEarlyKdf(argv: readonly string[], input: EarlyKdfInput): EarlyKdf | undefined {
   const args = plainGet(argv);
   if (args === null || !args.passwordStdin) return undefined;
-  const { env, platform, homedir } = input;
-  const kdf = peekKdf(args.vault || env.LATCH_VAULT || defaultVaultPath({ platform, env, homedir }));
-  if (kdf === null) return undefined;
+  const { env, platform } = input;
+  const kdf = peekKdf(args.vault || env.LATCH_VAULT || defaultVaultPath({ platform, env, homedir: input.homedir() }));
+  if (kdf === null || kdf.iterations > EARLY_KDF_MAX_ITERATIONS) return undefined;
   const first = readFirstLineSync(input.fd, MAX_PASSWORD_LINE_BYTES);
   // An empty or missing line: the ordinary path refuses it before any derivation, with its own message.
   const password = 'line' in first ? first.line : null;

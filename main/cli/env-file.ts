@@ -1,6 +1,7 @@
 import type { EnvAssignment } from '../core/exec/env-assignment';
 import { parseDotenv } from '../core/io/dotenv-parse';
 import { readCappedFile } from '../core/io/read-capped';
+import { utf8Text } from '../core/io/utf8-text';
 
 /**
  * The most an env file can hold: what it sets goes into the child's environment, which Linux caps (with the
@@ -15,7 +16,13 @@ async function readEnvFile(path: string): Promise<EnvAssignment[]> {
     what: `the env file ${path}`,
     advice: 'An environment that large cannot be passed to a program; is it the right file?',
   });
-  return parseDotenv(bytes.toString('utf8'), { file: `the env file ${path}`, outcome: 'Nothing was run' }).map((e) => ({
+  // A value that is not UTF-8 would reach the command as U+FFFD: refused by line (utf8-text.ts).
+  const text = utf8Text(
+    bytes,
+    `The env file ${path}`,
+    'its values would reach the command changed. Convert it (iconv -f latin1 -t utf-8). Nothing was run.',
+  );
+  return parseDotenv(text, { file: `the env file ${path}`, outcome: 'Nothing was run' }).map((e) => ({
     name: e.name,
     value: e.value,
   }));

@@ -1,5 +1,6 @@
-import { readCapped } from '../core/io/read-capped';
+import { readCapped, tooLarge } from '../core/io/read-capped';
 import type { CliIo } from './io';
+import { readAllSync } from './stdin-all-sync';
 
 /** A secret value piped in (`--field KEY=-`, `--value -`): a PEM key or a key file is a few KB. */
 export const MAX_STDIN_VALUE_BYTES = 1024 * 1024;
@@ -11,7 +12,16 @@ export const MAX_PASSWORD_AND_VALUE_BYTES = MAX_STDIN_VALUE_BYTES + 8 * 1024;
  * input can be, and more is refused as soon as it arrives, before it fills the memory (`< /dev/zero`).
  */
 export async function readAllStdin(io: CliIo, max: number, advice?: string): Promise<string> {
-  return (await readCapped(io.stdin, max, { what: 'the input on stdin', advice })).toString('utf8');
+  const what = { what: 'the input on stdin', advice };
+  // Without the stream while nothing has made it (stdin-all-sync.ts); what that read could not finish, the stream does.
+  const fd = io.stdinFd?.();
+  const read = fd === undefined ? { unread: Buffer.alloc(0) } : readAllSync(fd, max);
+  if ('all' in read) {
+    if (read.all.length > max) throw tooLarge(max, what);
+    return read.all.toString('utf8');
+  }
+  if (read.unread.length > 0) io.stdin.unshift(read.unread);
+  return (await readCapped(io.stdin, max, what)).toString('utf8');
 }
 
 /** The value as piped in: one trailing newline (what `echo` adds) is not part of it. */

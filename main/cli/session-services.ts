@@ -9,6 +9,9 @@ import { nodeFileSystem } from '../core/vault/fs-port';
 import type { OpenVault } from '../core/vault/open-vault';
 import { renewalLock } from '../core/vault/renewal-lock';
 
+// `latch get`'s warm-up runs on these services, so it loads with them.
+export { warmUpGet } from './warm-up';
+
 /** A service store over the unlocked vault whose saves merge (app/vault/merging-records.ts). */
 export function cliServiceStore(vault: OpenVault): ServiceStore {
   return new ServiceStore(mergingRecordVault(vault), systemClock);

@@ -14,11 +14,14 @@ import type { CliIo } from './io';
 import { runCli } from './run';
 
 export async function startLatch(early: EarlyKdf | undefined): Promise<void> {
+  let stdinMade = false;
   const io: CliIo = {
     // Made on first use: most runs never read stdin, and a pipe's stream costs a few milliseconds to set up.
     get stdin() {
+      stdinMade = true;
       return process.stdin;
     },
+    stdinFd: () => (stdinMade ? undefined : 0),
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
@@ -26,7 +29,7 @@ export async function startLatch(early: EarlyKdf | undefined): Promise<void> {
     homedir: homedir(),
   };
 
-  endQuietlyWhenClosed([process.stdout, process.stderr], (code) => process.exit(code));
+  endQuietlyWhenClosed([process.stdout, process.stderr], (code) => process.exit(code), process.stderr);
 
   // Hidden entry points: the clipboard clearer of `latch copy` and the agent of `latch unlock --for` (processes latch
   // starts itself), and the completion scripts' call back.
@@ -49,7 +52,13 @@ export async function startLatch(early: EarlyKdf | undefined): Promise<void> {
       (argv.includes('exec') ? await (await import('./agent-exec')).execThroughAgent(argv, io) : undefined);
     // A fast path has nothing left running once its output is out: it ends there, without Node's wind-down.
     if (fast !== undefined) exitOnceWritten(fast, [io.stdout, io.stderr], (code) => process.exit(code));
-    // `latch get --password-stdin`: the key derivation started before this file loaded (early-kdf.ts).
-    else process.exitCode = await runCli(argv, io, { early: await takeOverEarly(early, io) });
+    else {
+      // `latch get --password-stdin`: the key derivation started before this file loaded (early-kdf.ts).
+      const code = await runCli(argv, io, { early: await takeOverEarly(early, io) });
+      // An early start is get's plain shapes only, and get has awaited all it does (the vault locked, a renewed
+      // token saved) once runCli returns: it ends as the fast paths do, about 1 ms sooner than by the wind-down.
+      if (early !== undefined) exitOnceWritten(code, [io.stdout, io.stderr], (c) => process.exit(c));
+      else process.exitCode = code;
+    }
   }
 }

@@ -38,16 +38,24 @@ export function readFirstLineSync(fd: number, max: number): FirstLine {
   }
 }
 
-/** The line in buf[0, end), read as far as `taken`; given back when it is too long or not UTF-8. */
+/**
+ * The line in buf[0, end), read as far as `taken`; given back when it is too long or not UTF-8. The line is the
+ * password: once it is a string, buf and the re-encoding that checked it are zeroed, so its bytes do not stay in
+ * memory until the GC reuses them. Bytes given back are not zeroed: the caller hands them to stdin's reader.
+ */
 function decoded(buf: Buffer, taken: number, end: number): FirstLine {
   const bytes = buf.subarray(0, end);
   const line = bytes.toString('utf8');
-  if (end > buf.length - 3 || !Buffer.from(line, 'utf8').equals(bytes)) return { unread: buf.subarray(0, taken) };
+  const again = Buffer.from(line, 'utf8');
+  const given = end > buf.length - 3 || !again.equals(bytes);
+  again.fill(0);
+  if (given) return { unread: buf.subarray(0, taken) };
+  buf.fill(0);
   return { line };
 }
 
 /** A pipe, a socket or a file: what a script gives `--password-stdin`. fstat, not node:tty, which costs ~1 ms to load. */
-function isPipeSocketOrFile(fd: number): boolean {
+export function isPipeSocketOrFile(fd: number): boolean {
   try {
     const stat = fstatSync(fd);
     return stat.isFIFO() || stat.isSocket() || stat.isFile();

@@ -17,7 +17,7 @@ export interface UnlockOptions {
   /** Never prompt: fail with ERR_VAULT_LOCKED when neither the agent nor quick unlock opens it (completion). */
   noPrompt?: boolean;
   /** Called once the key derivation has started (openVault's whileDeriving): load what runs after the unlock. */
-  whileDeriving?: () => void;
+  whileDeriving?: (derived: Promise<void>) => void;
 }
 
 async function fromAgent(
@@ -25,7 +25,7 @@ async function fromAgent(
   source: VaultSource,
   vaultId: string,
   readOnly: boolean,
-  whileDeriving: (() => void) | undefined,
+  whileDeriving: UnlockOptions['whileDeriving'],
 ): Promise<OpenVault | null> {
   const reply = await askAgent(ctx.io.env, vaultId, 'key').catch(() => null);
   if (!reply?.ok || reply.key === undefined) return null;

@@ -6,20 +6,32 @@ import { type UnlockOptions, unlockVault } from './unlock';
 
 type SessionServices = typeof import('./session-services');
 
+export interface SessionOptions extends UnlockOptions {
+  /**
+   * Run once the services are loaded if the key derivation is still running (`derived` settles when it ends):
+   * the command's own path on throwaway data, so that its code is compiled before the real run needs it.
+   */
+  warmUp?: (services: SessionServices, derived: Promise<void>) => Promise<unknown>;
+}
+
 /**
  * Unlocks the vault and, while its key derivation runs on the thread pool, loads the app's services
  * (session-services.ts): this thread would otherwise sit idle through the KDF, then load them after it.
  */
 async function unlockWithServices(
   ctx: CliContext,
-  options: UnlockOptions,
+  { warmUp, ...options }: SessionOptions,
 ): Promise<{ vault: OpenVault; services: SessionServices }> {
   let loading: Promise<SessionServices> | undefined;
   const load = () => {
     loading ??= import('./session-services');
     return loading;
   };
-  const vault = await unlockVault(ctx, { ...options, whileDeriving: () => void load().catch(() => undefined) });
+  const whileDeriving = (derived: Promise<void>) =>
+    void load()
+      .then((services) => warmUp?.(services, derived))
+      .catch(() => undefined);
+  const vault = await unlockVault(ctx, { ...options, whileDeriving });
   try {
     return { vault, services: await load() };
   } catch (e) {
@@ -36,7 +48,7 @@ async function unlockWithServices(
 export async function withSession<T>(
   ctx: CliContext,
   fn: (session: CliSession) => Promise<T>,
-  options: UnlockOptions = {},
+  options: SessionOptions = {},
 ): Promise<T> {
   const { vault, services } = await unlockWithServices(ctx, options);
   try {

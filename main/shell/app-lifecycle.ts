@@ -17,7 +17,7 @@ import { createMainWindow } from './main-window';
 import { DesktopNotifier } from './notifier';
 import { lockOnSuspendAndScreenLock } from './power-lock';
 import { installProcessGuard } from './process-guard';
-import { countScrollAsActivity } from './scroll-activity';
+import { countScrollInEveryWindow } from './scroll-activity';
 
 /** Starts the desktop app: one instance, one window, the contract over IPC. */
 export function runApp(): void {
@@ -83,9 +83,7 @@ export function runApp(): void {
       registerIpc(composed.dispatch, composed.events, () => trusted, devServerUrl);
       lockOnSuspendAndScreenLock(composed.services.vault);
       // Before any window (the main one, the palette): each one's scrolling keeps the vault open.
-      app.on('web-contents-created', (_event, contents) =>
-        countScrollAsActivity(contents, () => composed.services.vault.touch()),
-      );
+      countScrollInEveryWindow(app, () => composed.services.vault.touch());
       const desktop = setUpDesktop({
         composed,
         settings,

@@ -25,3 +25,16 @@ export function countScrollAsActivity(contents: InputSource, touch: () => void, 
     touch();
   });
 }
+
+/** The part of Electron's app this needs: the event for every webContents made (a window, the palette). */
+export interface ContentsSource {
+  on(event: 'web-contents-created', listener: (event: unknown, contents: InputSource) => void): unknown;
+}
+
+/**
+ * Every webContents made from now on counts its scrolling as activity. Wired before any window is made, so the
+ * main window and the palette are both covered; each webContents gets one listener, so a scroll is not touched twice.
+ */
+export function countScrollInEveryWindow(app: ContentsSource, touch: () => void, now: () => number = Date.now): void {
+  app.on('web-contents-created', (_event, contents) => countScrollAsActivity(contents, touch, now));
+}

@@ -5,11 +5,13 @@ import './ui/components.css';
 import './ui/focus.css';
 import './app/app.css';
 import { App } from './app/App';
+import { rescueLostFocus } from './app/focus-rescue';
 import { ignoreHeldActivation } from './app/held-key';
 import { connectBridge } from './bridge';
 import { LatchContext } from './latch-context';
 
 ignoreHeldActivation(window);
+rescueLostFocus(window);
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 

@@ -76,6 +76,8 @@ test('the Audit screen runs the checks in main, keeps the report, exports it, an
   await nav(app, 'Audit');
   await app.getByLabel('Service').selectOption({ label: 'e2e api' });
   await expect(app.getByLabel('Credential')).toHaveValue(/.+/);
+  // The kind as the service page and the request tester name it, not the model's id ("api-key").
+  await expect(app.getByLabel('Credential').locator('option', { hasText: 'Key' })).toHaveText('Key · API key');
   await app.getByLabel('URL').fill(`${api.url}/v1/me`);
   await app.getByRole('button', { name: 'Run audit' }).click();
 

@@ -63,6 +63,10 @@ test('send a request signed with a stored API key and read the response', async 
   });
   await openRequests(app, 'httpbin', httpbin.url);
   await expect(app.getByLabel('Credential')).toHaveValue(/.+/);
+  // The kind in the words of the service page, not the model's id ("api-key").
+  await expect(app.getByLabel('Credential').locator('option', { hasText: 'Main key' })).toHaveText(
+    'Main key · API key',
+  );
   // The URL starts as the service's base URL.
   await expect(app.getByLabel('URL')).toHaveValue(`${httpbin.url}/`);
   await app.getByLabel('URL').fill(`${httpbin.url}/headers`);

@@ -21,7 +21,8 @@ export const SIZES = [
  *   `title` (a deliberate ellipsis the pointer can read, like a long vault path);
  * - a placeholder wider than its input (an input's value may scroll inside it; a hint cannot);
  * - a control cut by an ancestor that hides its overflow, or by the viewport with nothing to
- *   scroll it into view (a dialog taller than the window must scroll, never cut its buttons).
+ *   scroll it into view (a dialog taller than the window must scroll, never cut its buttons);
+ * - a button squeezed below the 24 × 24 px minimum target.
  */
 export async function overflows(page: Page): Promise<string[]> {
   // Runs in the page; reached through <body> so this Node-typed file needs no DOM globals.
@@ -117,6 +118,17 @@ export async function overflows(page: Page): Promise<string[]> {
       }
       if (!reachable && (r.bottom > vh + 1 || r.top < -1) && doc.documentElement.scrollHeight <= vh)
         out.push(`${describe(c)} is below the window (${Math.round(r.top)}..${Math.round(r.bottom)} of ${vh})`);
+    }
+    // A button of the app's own squeezed below the 24 × 24 px minimum target (WCAG 2.5.8): an icon
+    // button in a flex row shrinks when nothing stops it, and its icon still fits, so nothing above sees it.
+    for (const el of body.querySelectorAll('.btn')) {
+      const b = el as El;
+      if (!shown(b)) continue;
+      const r = b.getBoundingClientRect();
+      if (r.width < 24 || r.height < 24)
+        out.push(
+          `${describe(b)} "${b.getAttribute('aria-label') ?? ''}" is squeezed to ${Math.round(r.width)}x${Math.round(r.height)} px`,
+        );
     }
     for (const d of body.querySelectorAll('dialog[open]')) {
       const r = d.getBoundingClientRect();

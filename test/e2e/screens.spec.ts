@@ -169,7 +169,7 @@ test('every screen and dialog, light and dark, at every size: nothing cut off, a
   await check('dialog-delete-service');
   await closeDialog();
   const keyCard = main.getByTestId('credential-card').filter({ hasText: 'Main key' });
-  await openDialog(keyCard.getByRole('button', { name: 'Edit', exact: true }));
+  await openDialog(keyCard.getByRole('button', { name: 'Edit Main key', exact: true }));
   await check('dialog-edit-credential');
   await closeDialog();
   await openDialog(keyCard.getByRole('button', { name: 'Delete Main key' }));

@@ -226,7 +226,7 @@ test('services: every credential kind, search, reveal, copy, rotate, health, key
   await dialog(page).getByLabel('New token', { exact: true }).fill('tok_bearer_2');
   await dialog(page).getByRole('button', { name: 'Rotate' }).click();
   await expect(card(page, 'ci-token').getByTestId('previous-kept')).toContainText('Previous value kept until');
-  await card(page, 'ci-token').getByRole('button', { name: 'Reveal Token', exact: true }).click();
+  await card(page, 'ci-token').getByRole('button', { name: 'Reveal Token of ci-token', exact: true }).click();
   await expect(card(page, 'ci-token').getByTestId('secret-value').first()).toHaveText('tok_bearer_2');
   await quietToasts(page);
   await screenshot(page, 'service-page');

@@ -93,7 +93,7 @@ test('the request tester previews what the chosen recipe signs for the request b
   await expect(url).toHaveValue('https://api.tiny.test/');
   const preview = app.getByRole('region', { name: 'Preview of the string to sign' });
   const sts = preview.getByTestId('string-to-sign');
-  await app.getByLabel('Credential').selectOption({ label: 'signed · hmac' });
+  await app.getByLabel('Credential').selectOption({ label: 'signed · HMAC signing' });
   await expect(sts).toHaveText('GET↵\n/↵\n');
   await expect(preview.getByText('X-Sig', { exact: true })).toBeVisible();
 
@@ -116,11 +116,11 @@ test('the request tester previews what the chosen recipe signs for the request b
   expect(await overflows(app)).toEqual([]);
 
   // A plain-hash recipe signs the secret itself: the preview says {secret}, never the value.
-  await app.getByLabel('Credential').selectOption({ label: 'hashed · hmac' });
+  await app.getByLabel('Credential').selectOption({ label: 'hashed · HMAC signing' });
   await expect(sts).toHaveText(/^POST\/v1\/orders\d{10}\{secret\}$/);
   await expect(app.locator('body')).not.toContainText('very-secret-value');
 
   // A credential that signs no recipe has no preview.
-  await app.getByLabel('Credential').selectOption({ label: 'plain key · api-key' });
+  await app.getByLabel('Credential').selectOption({ label: 'plain key · API key' });
   await expect(preview).toHaveCount(0);
 });

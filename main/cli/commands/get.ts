@@ -9,10 +9,14 @@ export const getCommand: CliCommand = {
   positionals: { min: 1, max: 1 },
   async run(ctx) {
     const reference = ctx.positionals[0]!;
-    return withSession(ctx, async ({ secrets }) => {
-      const { located, value } = await secrets.resolve(reference);
-      ctx.io.stdout.write(fieldOutput(gotField(located, value), ctx.json));
-      return 0;
-    });
+    return withSession(
+      ctx,
+      async ({ secrets }) => {
+        const { located, value } = await secrets.resolve(reference);
+        ctx.io.stdout.write(fieldOutput(gotField(located, value), ctx.json));
+        return 0;
+      },
+      { warmUp: (services, derived) => services.warmUpGet(derived, ctx.json) },
+    );
   },
 };

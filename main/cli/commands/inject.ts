@@ -1,20 +1,31 @@
 import { readSecretField } from '../../core/credentials/primary-secret';
 import { MAX_TEMPLATE_BYTES, renderTemplate, templateReferences } from '../../core/integrations/template';
 import { checkPrivateFileTarget, checkPrivateMode, writePrivateFile } from '../../core/io/private-file';
-import { readCappedFile } from '../../core/io/read-capped';
+import { readCapped, readCappedFile } from '../../core/io/read-capped';
+import { utf8Text } from '../../core/io/utf8-text';
 import { systemClock } from '../../core/platform';
 import { freshTokens } from '../fresh-token';
 import { usageError } from '../parse-args';
-import { readAllStdin } from '../read-stdin';
 import type { CliCommand, CliContext } from '../registry';
 import { withServiceStore } from '../with-store';
 
 /** The template, from stdin or a file (a FIFO and `<(…)` too), refused as soon as it passes 10 MiB. */
 async function readTemplate(ctx: CliContext, path: string): Promise<string> {
+  // Bytes that are not UTF-8 (a Latin-1 .properties file) would come out as U+FFFD: refused by line (utf8-text.ts).
+  const templateText = (bytes: Buffer, name: string) =>
+    utf8Text(
+      bytes,
+      name,
+      "latch inject would change those bytes. Convert it (iconv -f latin1 -t utf-8), or write the characters as escapes the file's format reads (\\u00e9 in a .properties file).",
+    );
   const advice = 'A template is a configuration file; is it the right file?';
-  if (path === '-') return readAllStdin(ctx.io, MAX_TEMPLATE_BYTES, advice);
+  if (path === '-')
+    return templateText(
+      await readCapped(ctx.io.stdin, MAX_TEMPLATE_BYTES, { what: 'the input on stdin', advice }),
+      'The template on stdin',
+    );
   const what = { what: `the template ${path}`, advice };
-  return (await readCappedFile(path, MAX_TEMPLATE_BYTES, what)).toString('utf8');
+  return templateText(await readCappedFile(path, MAX_TEMPLATE_BYTES, what), `The template ${path}`);
 }
 
 export const injectCommand: CliCommand = {

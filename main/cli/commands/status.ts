@@ -1,3 +1,4 @@
+import { askAgent } from '../../core/agent/agent-client';
 import { isLatchError } from '../../core/model/errors';
 import { deviceKeyName } from '../../core/vault/device-key';
 import { inspectBackup, inspectVault } from '../../core/vault/inspect-vault';
@@ -62,12 +63,21 @@ export const statusCommand: CliCommand = {
         quickUnlock = (await keychain.get(deviceKeyName(info.vaultId))) === null ? 'forgotten' : 'armed';
       }
     }
-    // The command line holds no session: "locked" means the next command needs the master password.
-    const locked = quickUnlock !== 'armed';
+    // The command line holds no session: "locked" means the next command needs the master password. An unlock
+    // agent holding the key (`latch unlock --for`) answers the next command without it: the key is in memory.
+    const reply = await askAgent(ctx.io.env, info.vaultId, 'status').catch(() => null);
+    const agent = reply?.ok ? { expiresAt: new Date(reply.expiresAt).toISOString() } : null;
+    const locked = quickUnlock !== 'armed' && agent === null;
+    const state = agent
+      ? `unlocked by the unlock agent until ${agent.expiresAt} (latch lock forgets the key)`
+      : locked
+        ? 'locked (the next command asks for the master password)'
+        : 'unlocked by quick unlock';
     const data = {
       path: info.path,
       exists: true,
       locked,
+      agent,
       vaultId: info.vaultId,
       formatVersion: info.formatVersion,
       mode: info.mode,
@@ -84,7 +94,7 @@ export const statusCommand: CliCommand = {
       data,
       [
         `Vault:        ${info.path}`,
-        `State:        ${locked ? 'locked (the next command asks for the master password)' : 'unlocked by quick unlock'}`,
+        `State:        ${state}`,
         `Vault id:     ${info.vaultId}`,
         `Format:       v${info.formatVersion}, ${info.mode} mode, revision ${info.revision}`,
         `Key cost:     ${info.kdf}, ${info.iterations} iterations`,

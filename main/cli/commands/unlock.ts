@@ -22,6 +22,9 @@ export function parseDuration(text: string): number {
   return ms;
 }
 
+/** The agent's process could not be made through sh, because there is no sh (ENOENT): start it without. */
+const NO_SH = Symbol('no /bin/sh');
+
 /**
  * Starts the agent detached and hands it the key on its stdin; resolves once it listens.
  * `args` is the agent's command line after Node's path (a parameter for the test of an agent
@@ -29,18 +32,37 @@ export function parseDuration(text: string): number {
  */
 export function startAgentProcess(start: AgentStart, args = latchSelfArgs(AGENT_COMMAND)): Promise<void> {
   if (!args) throw new LatchError('ERR_UNSUPPORTED', 'The unlock agent cannot be started from here.');
-  const child = spawn(process.execPath, args, { detached: true, stdio: ['pipe', 'pipe', 'ignore'], windowsHide: true });
+  // A machine with no /bin/sh (a distroless container) still gets its agent, with the core-file limit it had.
+  return startAgent(start, args, true).catch((e: unknown) =>
+    e === NO_SH ? startAgent(start, args, false) : Promise.reject(e),
+  );
+}
+
+function startAgent(start: AgentStart, args: string[], throughSh: boolean): Promise<void> {
+  const options = {
+    detached: true,
+    stdio: ['pipe', 'pipe', 'ignore'] as ['pipe', 'pipe', 'ignore'],
+    windowsHide: true,
+  };
+  // Through sh to set RLIMIT_CORE to 0 first (Node has no setrlimit): the agent holds the vault key, and the
+  // vaults it reads, for hours, and a crash, an abort or a SIGQUIT would otherwise write them into a core file
+  // (or systemd-coredump's store, which keeps it for days) wherever a developer's shell raised `ulimit -c`.
+  // Lowering a soft limit never fails; exec keeps the pid, so the agent is still this child.
+  const child = throughSh
+    ? spawn('/bin/sh', ['-c', 'ulimit -c 0 && exec "$@"', 'sh', process.execPath, ...args], options)
+    : spawn(process.execPath, args, options);
   return new Promise((resolve, reject) => {
-    const fail = () => {
+    const fail = (e?: unknown) => {
       // An agent that died early must not leave its start timer holding this command open for
       // the rest of the 10 s (and then kill a process that is already gone).
       clearTimeout(timer);
       child.kill();
-      reject(new LatchError('ERR_INTERNAL', 'The unlock agent did not start; the vault stays locked.'));
+      if (throughSh && (e as { code?: string } | undefined)?.code === 'ENOENT') reject(NO_SH);
+      else reject(new LatchError('ERR_INTERNAL', 'The unlock agent did not start; the vault stays locked.'));
     };
     const timer = setTimeout(fail, READY_TIMEOUT_MS);
     child.on('error', fail);
-    child.on('exit', fail);
+    child.on('exit', () => fail());
     // An agent that dies before reading its key (EPIPE) or a broken pipe must not crash this
     // command: its exit, or the timeout, already fails the start.
     child.stdin.on('error', () => undefined);

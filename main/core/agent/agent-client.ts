@@ -13,8 +13,14 @@ import {
 import { agentPaths } from './runtime-dir';
 
 const CONNECT_TIMEOUT_MS = 2000;
-/** A get may refresh an OAuth token over the network first; the HTTP engine's own timeouts end that sooner. */
-const GET_TIMEOUT_MS = 90_000;
+/**
+ * How long a get or exec's resolve may go without an answer. The agent reads the vault and a field and nothing
+ * else (an OAuth credential, whose token may need the network, is left to the client: agent-lookup.ts), which
+ * takes milliseconds, a 10,000-record vault on a loaded machine well under a second. An agent that takes the
+ * request and never answers (stopped, a hung file system) then costs each tool call this long before the
+ * ordinary path, not the 90 s it did when the agent refreshed tokens.
+ */
+const GET_TIMEOUT_MS = 10_000;
 /** The key, a status or a lock answer is a few dozen bytes. */
 const MAX_SHORT_REPLY = 1024;
 /**

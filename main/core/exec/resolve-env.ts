@@ -1,4 +1,5 @@
 import { isSecretReference } from '../credentials/secret-reference';
+import { LatchError } from '../model/errors';
 import type { EnvAssignment } from './env-assignment';
 
 export interface ResolvedEnv {
@@ -6,6 +7,17 @@ export interface ResolvedEnv {
   env: Record<string, string>;
   /** The secret values that came from the vault: masked in the command's output. */
   secrets: string[];
+}
+
+/**
+ * A C string ends at a NUL, so execve cannot pass one (Node refuses the spawn with a TypeError that quotes the
+ * value): said here, with the variable and the reference, never the value.
+ */
+function nulByte(name: string, what: string): LatchError {
+  return new LatchError(
+    'ERR_BAD_INPUT',
+    `${name}: ${what} holds a NUL byte, which an environment variable cannot carry. Nothing was run.`,
+  );
 }
 
 /**
@@ -23,10 +35,12 @@ export async function resolveExecEnv(
   for (const a of assignments) {
     if (isSecretReference(a.value)) {
       const { value, secret } = await resolveReference(a.value);
+      if (value.includes('\0')) throw nulByte(a.name, `the value of ${a.value}`);
       env[a.name] = value;
       if (secret) fromVault.set(a.name, value);
       else fromVault.delete(a.name);
     } else {
+      if (a.value.includes('\0')) throw nulByte(a.name, 'its value');
       env[a.name] = a.value;
       fromVault.delete(a.name);
     }

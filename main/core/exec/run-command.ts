@@ -3,6 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { LatchError } from '../model/errors';
 import { exitCodeOf } from './exit-code';
 import { SecretMasker } from './secret-masker';
+import { inTerminalForeground } from './terminal-foreground';
 
 export interface RunCommandOptions {
   command: string;
@@ -18,8 +19,13 @@ export interface RunCommandOptions {
   stdout: Writable;
   stderr: Writable;
   cwd?: string;
-  /** Signals forwarded to the child while it runs (default SIGINT, SIGTERM, SIGHUP). */
+  /**
+   * Signals forwarded to the child while it runs (default SIGINT, SIGTERM, SIGHUP); SIGINT not while the child is
+   * in a terminal's foreground group (the terminal sent it to the child too).
+   */
   forwardSignals?: readonly NodeJS.Signals[];
+  /** Default inTerminalForeground; asked of the child's pid when a SIGINT arrives. */
+  inTerminalForeground?: (pid: number) => boolean | undefined;
 }
 
 /**
@@ -36,7 +42,14 @@ export function runCommand(o: RunCommandOptions): Promise<number> {
       ...(o.cwd ? { cwd: o.cwd } : {}),
     });
     const signals = o.forwardSignals ?? (['SIGINT', 'SIGTERM', 'SIGHUP'] as const);
+    const foreground = o.inTerminalForeground ?? inTerminalForeground;
     const forward = (signal: NodeJS.Signals) => {
+      // Ctrl-C: the terminal sends SIGINT to its whole foreground group, the child (started in ours) included. A
+      // second copy from us is a second Ctrl-C to the many programs that stop at once on it (terraform, its
+      // state lock still held; docker compose). The child's group is asked, not ours: a child that moved to a
+      // group of its own (timeout(1), setsid) gets no Ctrl-C from the terminal but ours. A SIGINT sent to latch
+      // alone (kill, a supervisor) while latch is not at a terminal is passed on.
+      if (signal === 'SIGINT' && child.pid !== undefined && foreground(child.pid) === true) return;
       child.kill(signal);
     };
     for (const s of signals) process.on(s, forward);

@@ -1,4 +1,5 @@
 import { LatchError } from '../model/errors';
+import { writtenAsRead } from './written-host';
 
 /** A registry as Docker names it, read the way docker-credential-helpers' registryurl.Parse reads it. */
 export interface DockerRegistry {
@@ -28,12 +29,18 @@ export function parseDockerRegistry(serverUrl: string): DockerRegistry {
   if (scheme !== undefined && scheme !== 'http' && scheme !== 'https')
     throw new LatchError('ERR_BAD_INPUT', `unsupported scheme: ${scheme}`);
   let url: URL;
+  const written = scheme ? text : `https:${text.startsWith('//') ? '' : '//'}${text}`;
   try {
-    url = new URL(scheme ? text : `https:${text.startsWith('//') ? '' : '//'}${text}`);
+    url = new URL(written);
   } catch {
     throw new LatchError('ERR_BAD_INPUT', 'The registry address is not a host or an http(s) URL.');
   }
   if (url.hostname === '') throw new LatchError('ERR_BAD_INPUT', 'no hostname in URL');
+  if (url.username === '' && url.password === '' && !writtenAsRead(written, url))
+    throw new LatchError(
+      'ERR_BAD_INPUT',
+      `The registry's host is not written the way Docker reads it (Docker looks such a name up in DNS rather than reach ${url.hostname}); write it as ${url.hostname}.`,
+    );
   // A user name or password in the address would be kept in clear as the key Docker looks it up by.
   if (url.username !== '' || url.password !== '')
     throw new LatchError('ERR_BAD_INPUT', 'The registry address holds a user name or password; give the host only.');

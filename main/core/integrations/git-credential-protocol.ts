@@ -1,5 +1,6 @@
 import { LatchError } from '../model/errors';
 import { decodeOnce } from './path-readings';
+import { writtenAsRead } from './written-host';
 
 /**
  * git's credential helper protocol (git-credential(1), "INPUT/OUTPUT FORMAT"): `key=value` lines,
@@ -65,18 +66,36 @@ export function parseGitCredential(text: string): GitCredentialRequest {
       'ERR_BAD_INPUT',
       'The credential request has a host that is not a host name or host:port (git never sends a user name, path or space in it).',
     );
+  if (out.host !== undefined && out.host !== '' && !hostWrittenAsRead(out.host)) throw notWrittenAsRead();
   if (typeof out.url === 'string' && out.host === undefined) {
+    let u: URL;
     try {
-      const u = new URL(out.url);
-      out.protocol = u.protocol.replace(/:$/, '');
-      out.host = u.host;
-      // As git would send it: decoded once (WHATWG has resolved the dot segments of the encoded form already).
-      if (u.pathname.length > 1) out.path = decodeOnce(u.pathname.slice(1));
+      u = new URL(out.url);
     } catch {
       throw new LatchError('ERR_BAD_INPUT', 'The credential request has a url that is not a URL.');
     }
+    if (!writtenAsRead(out.url, u)) throw notWrittenAsRead();
+    out.protocol = u.protocol.replace(/:$/, '');
+    out.host = u.host;
+    // As git would send it: decoded once (WHATWG has resolved the dot segments of the encoded form already).
+    if (u.pathname.length > 1) out.path = decodeOnce(u.pathname.slice(1));
   }
   return out;
+}
+
+const notWrittenAsRead = () =>
+  new LatchError(
+    'ERR_BAD_INPUT',
+    'The credential request has a host that is not written the way it is read (such as 2130706433, 127.1 or a trailing dot, which a resolver may look up by name instead); write the address plainly.',
+  );
+
+/** The host as an http(s) URL reads it, the way service base URLs are matched (written-host.ts). */
+function hostWrittenAsRead(host: string): boolean {
+  try {
+    return writtenAsRead(`https://${host}`, new URL(`https://${host}`));
+  } catch {
+    return false;
+  }
 }
 
 /**

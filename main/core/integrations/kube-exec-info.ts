@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LatchError } from '../model/errors';
+import { writtenAsRead } from './written-host';
 
 /**
  * What kubectl tells an exec credential plugin in KUBERNETES_EXEC_INFO (client.authentication.k8s.io
@@ -91,5 +92,9 @@ export function parseKubeExecInfo(text: string | undefined): KubeExecInfo | null
   }
   if (server.protocol !== 'https:' && server.protocol !== 'http:')
     throw badExecInfo(`names a cluster server that is not http(s) (${quoted(raw)})`);
+  if (!writtenAsRead(raw, server))
+    throw badExecInfo(
+      `names a cluster server whose host is not written the way kubectl reads it (${quoted(raw)}): kubectl looks such a host up by name in DNS rather than reach ${server.hostname}; if the cluster is ${server.hostname}, write it so in the kubeconfig`,
+    );
   return { apiVersion, server, insecureTls: spec?.cluster?.['insecure-skip-tls-verify'] === true };
 }

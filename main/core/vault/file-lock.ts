@@ -24,6 +24,12 @@ interface LockInfo {
   token: string;
 }
 
+/**
+ * The most a lock file Latch writes can hold: its JSON is about 100 bytes and a host name at most 255. Only this
+ * much of a lock is ever read, at every 50 ms poll; a larger file at the lock path is not a lock Latch made.
+ */
+export const MAX_LOCK_BYTES = 1024;
+
 /** How long a lock file that names no owner may be in the middle of being written. */
 const UNNAMED_GRACE_MS = 1_000;
 
@@ -41,9 +47,12 @@ function processGone(pid: number): boolean {
   }
 }
 
+/** The owner a lock file names; null when it names none, cannot be read, is not a regular file or is too large. */
 async function readLock(fs: VaultFileSystem, path: string): Promise<LockInfo | null> {
   try {
-    const parsed = JSON.parse(Buffer.from(await fs.readFile(path)).toString('utf8')) as Partial<LockInfo>;
+    const bytes = await fs.readHead(path, MAX_LOCK_BYTES + 1);
+    if (bytes.length > MAX_LOCK_BYTES) return null;
+    const parsed = JSON.parse(Buffer.from(bytes).toString('utf8')) as Partial<LockInfo>;
     if (
       typeof parsed.pid === 'number' &&
       typeof parsed.host === 'string' &&
@@ -148,6 +157,7 @@ export async function acquireLockFile(
     // lstat: a symbolic link at the lock path is what is there, not what it points to.
     const seen = await fs.lstat(lockPath);
     if (seen !== null && seen.kind !== 'file') throw notALockFile(lockPath, seen.kind);
+    if (seen !== null && seen.size > MAX_LOCK_BYTES) throw lockTooLarge(lockPath, seen.size);
     const holder = seen === null ? null : await readLock(fs, lockPath);
     const stale =
       seen !== null &&
@@ -234,5 +244,13 @@ function notALockFile(lockPath: string, kind: PathKind): LatchError {
     'ERR_BAD_INPUT',
     `${lockPath} is ${what}, not a lock file Latch made, so no Latch process can take this lock and every save or token renewal of this vault would wait on it. Remove ${lockPath} (it holds nothing of the vault), then try again.`,
     { detail: { path: lockPath, reason: 'lock-not-a-file' } },
+  );
+}
+
+function lockTooLarge(lockPath: string, size: number): LatchError {
+  return new LatchError(
+    'ERR_BAD_INPUT',
+    `${lockPath} is ${size} bytes, and a lock file Latch makes is at most ${MAX_LOCK_BYTES}: it is not one (something else put it there, or it is damaged), so no Latch process can take this lock. Look at what it holds, move or remove it, then try again.`,
+    { detail: { path: lockPath, size, reason: 'lock-too-large' } },
   );
 }

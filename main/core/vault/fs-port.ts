@@ -40,6 +40,12 @@ export interface VaultFileSystem {
   realpath?(path: string): Promise<string>;
   /** The last `length` bytes of a regular file (all of it when shorter) in one positioned read. Absent: readFile. */
   readTail?(path: string, length: number): Promise<Uint8Array>;
+  /**
+   * At most the first `length` bytes of a regular file, the path itself: a symbolic link is not followed (ELOOP)
+   * and a FIFO or device is refused before a byte is read, without waiting for a writer. For small files
+   * something else may have put there (a lock), which are read often and must cost only what they can hold.
+   */
+  readHead(path: string, length: number): Promise<Uint8Array>;
 }
 
 /**
@@ -98,6 +104,23 @@ export const nodeFileSystem: VaultFileSystem = {
       const bytes = Buffer.alloc(n);
       const { bytesRead } = await fh.read(bytes, 0, n, s.size - n);
       return bytes.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+  },
+  async readHead(path, length) {
+    // O_NOFOLLOW: a link planted at the path is not read through (Windows has no such flag, nor such links there).
+    const fh = await fsp.open(path, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
+    try {
+      if (!(await fh.stat()).isFile()) throw notARegularFile(path);
+      const bytes = Buffer.alloc(length);
+      let done = 0;
+      while (done < length) {
+        const { bytesRead } = await fh.read(bytes, done, length - done, done);
+        if (bytesRead === 0) break;
+        done += bytesRead;
+      }
+      return bytes.subarray(0, done);
     } finally {
       await fh.close();
     }

@@ -124,6 +124,10 @@ export class OpenVault {
   private readonly lockOptions: LockOptions | undefined;
   private readonly onSaveStep: OpenVaultInit['onSaveStep'];
   private rekeying = false;
+  /** Saves and re-keys writing now: their encoding reads the bodies and the device key until the file is written. */
+  private writes = 0;
+  /** A lock came while one was writing: the wipe waits for the last to settle (see lock()). */
+  private wipeWhenWritten = false;
   /** Open checkpoints (checkpoint()): each keeps the first state of every record changed since it was taken. */
   private readonly undoLogs = new Set<UndoLog>();
   private readonly writers = new WriterTurns();
@@ -339,9 +343,24 @@ export class OpenVault {
     // Two flat arrays rather than 10,000 [id, row] pairs: less to allocate per save.
     const ids = [...this.store.rows.keys()];
     const snapshot = [...this.store.rows.values()];
-    const written = await this.writeFile(key, header, ids, snapshot, this.diskGood);
-    this.adopt(header, ids, snapshot, written, mark);
+    const written = await this.whileWriting(() => this.writeFile(key, header, ids, snapshot, this.diskGood));
+    // Locked while writing: the file is written whole, but a locked vault adopts nothing (no key comes back).
+    if (this.vaultKey === key) this.adopt(header, ids, snapshot, written, mark);
     return { revision: header.revision, encryptedRecords: written.encoded.freshAt.length, durable: written.durable };
+  }
+
+  /** Runs a write that reads the bodies and keys it snapshotted; a lock meanwhile wipes them only once it settles. */
+  private async whileWriting<T>(fn: () => Promise<T>): Promise<T> {
+    this.writes++;
+    try {
+      return await fn();
+    } finally {
+      this.writes--;
+      if (this.writes === 0 && this.wipeWhenWritten) {
+        this.wipeWhenWritten = false;
+        this.wipe();
+      }
+    }
   }
 
   /** Encodes rows under key and header and writes the file atomically; nothing in memory changes. */
@@ -471,24 +490,65 @@ export class OpenVault {
    * device key (its keychain entry and recovery kit stay valid); quick unlock gets a fresh device key.
    */
   async changePasswordAndRekey(oldPassword: string, newPassword: string, o: RekeyOptions): Promise<RekeyResult> {
-    this.key();
+    const oldKey = this.key();
     this.refuseIfReadOnly();
     if (newPassword.length === 0) throw new LatchError('ERR_BAD_INPUT', 'The new password is empty.');
-    return this.writers.run(() => {
-      this.spendCheckpoints();
-      const run = this.saving.then(() => this.rekey(oldPassword, newPassword, o));
-      this.saving = run.catch(() => undefined);
-      return run;
-    });
-  }
-
-  private async rekey(oldPassword: string, newPassword: string, o: RekeyOptions): Promise<RekeyResult> {
-    const oldKey = this.key();
     await this.verifyPassword(oldPassword);
-    const iterations = o.iterations ?? this.header.kdf.iterations;
+    // The OS keychain may wait on the user (a prompt) for as long as they leave it: asked before the writer turn,
+    // so no other writer, and no lock that saves first, waits behind it. The turn then covers the file work only.
     const quick = this.header.mode === 'password' && this.header.slots.device !== undefined;
     const keychain = quick && this.keychain && (await this.keychain.available()) ? this.keychain : null;
     const deviceKey = keychain ? generateDeviceKey() : null;
+    const progress = { committed: false };
+    let restoreKeychain: (() => Promise<void>) | null = null;
+    try {
+      this.stillUnlockedWith(oldKey, 'the OS keychain');
+      restoreKeychain = deviceKey && keychain ? await swapDeviceKey(keychain, this.id, deviceKey) : null;
+      this.stillUnlockedWith(oldKey, 'the OS keychain');
+      return await this.writers.run(() => {
+        this.spendCheckpoints();
+        const run = this.saving.then(() =>
+          this.whileWriting(() => this.rekey(oldKey, newPassword, o, { quick, deviceKey, progress })),
+        );
+        this.saving = run.catch(() => undefined);
+        return run;
+      });
+    } catch (e) {
+      if (!progress.committed) await restoreKeychain?.();
+      throw e;
+    } finally {
+      deviceKey?.fill(0);
+    }
+  }
+
+  /**
+   * ERR_VAULT_LOCKED when the vault locked (auto-lock, sleep) while a change waited on `what`: the change stops
+   * before anything is written, and says so.
+   */
+  private stillUnlockedWith(key: CryptoKey, what: string): void {
+    if (this.vaultKey === key) return;
+    throw new LatchError(
+      'ERR_VAULT_LOCKED',
+      `The vault locked while the password change waited for ${what}: nothing was changed, the old password still opens it. Unlock it and change the password again.`,
+      { detail: { reason: 'locked-while-waiting' } },
+    );
+  }
+
+  private async rekey(
+    oldKey: CryptoKey,
+    newPassword: string,
+    o: RekeyOptions,
+    asked: { quick: boolean; deviceKey: Uint8Array | null; progress: { committed: boolean } },
+  ): Promise<RekeyResult> {
+    this.stillUnlockedWith(oldKey, 'another change to be saved');
+    const { deviceKey, progress } = asked;
+    if (asked.quick !== (this.header.mode === 'password' && this.header.slots.device !== undefined)) {
+      throw new LatchError(
+        'ERR_CONFLICT',
+        'Quick unlock was turned on or off while the password change waited: nothing was changed. Change the password again.',
+      );
+    }
+    const iterations = o.iterations ?? this.header.kdf.iterations;
     const staged: StagedBackup[] = [];
     this.rekeying = true;
     try {
@@ -505,23 +565,25 @@ export class OpenVault {
       const ids = [...this.store.rows.keys()];
       const snapshot = [...this.store.rows.values()];
       const plain = await withBodies(oldKey, this.id, ids, snapshot);
-      const restoreKeychain = deviceKey && keychain ? await swapDeviceKey(keychain, this.id, deviceKey) : null;
       let written: Written;
       try {
+        // Locked during the key derivation or the backups: stop before the file is touched.
+        this.stillUnlockedWith(oldKey, 'the new key');
         // keepBackup false: the file being replaced is under the old key; it must not become the .bak.
         written = await this.writeFile(next.key, header, ids, plain, false);
-      } catch (e) {
-        await restoreKeychain?.();
-        throw e;
       } finally {
         for (const row of plain) row.body?.fill(0);
       }
       // Committed: the vault on disk is under the new key and the new password.
-      this.vaultKey = next.key;
-      this.kek = { slot: 'password', key: next.kek };
-      this.adopt(header, ids, snapshot, written, mark);
-      if (deviceKey) this._quickUnlock = 'armed';
-      else if (header.slots.device === undefined && this.header.mode === 'password') this._quickUnlock = 'off';
+      progress.committed = true;
+      // Unless it locked while the file was written: the new key is then dropped with the old, not adopted.
+      if (this.vaultKey === oldKey) {
+        this.vaultKey = next.key;
+        this.kek = { slot: 'password', key: next.kek };
+        this.adopt(header, ids, snapshot, written, mark);
+        if (deviceKey) this._quickUnlock = 'armed';
+        else if (header.slots.device === undefined && this.header.mode === 'password') this._quickUnlock = 'off';
+      }
       const done = await finishBackups(this.fs, o.backups, backups, staged);
       return { revision: header.revision, records: ids.length, ...done };
     } catch (e) {
@@ -529,7 +591,6 @@ export class OpenVault {
       throw e;
     } finally {
       this.rekeying = false;
-      deviceKey?.fill(0);
     }
   }
 
@@ -642,15 +703,26 @@ export class OpenVault {
     }
   }
 
-  /** Drops the keys and every decrypted value. Unsaved changes are discarded: save first. */
+  /**
+   * Drops the keys and every decrypted value. Unsaved changes are discarded: save first. Locked at once: every
+   * read and write after this is refused, and a save waiting for its turn fails with ERR_VAULT_LOCKED, writing
+   * nothing. A save or re-key already writing the file (milliseconds of I/O, never a wait on the user) reads the
+   * bodies and the device key until it is written: zeroed under it, the file would be written with zeroed
+   * records, so they are wiped as it settles.
+   */
   lock(): void {
     this.spendCheckpoints();
+    this.vaultKey = null;
+    this.kek = null;
+    if (this.writes > 0) this.wipeWhenWritten = true;
+    else this.wipe();
+  }
+
+  private wipe(): void {
     this.store.wipe();
     this.journal.clear();
     this.deviceKey?.fill(0);
     this.deviceKey = null;
-    this.vaultKey = null;
-    this.kek = null;
   }
 
   close(): void {

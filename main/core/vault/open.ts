@@ -41,9 +41,11 @@ export interface OpenVaultOptions {
   /**
    * Called once the unlock's slow step has started off this thread (the key derivation on the thread pool, or
    * the index's decryption with a given key): what the caller needs after the unlock (a command's modules) can
-   * load meanwhile instead of after. Not called when the unlock fails before that step.
+   * load meanwhile instead of after. `derived` settles when that step is over (at once with a given key), so
+   * that work the caller does only to pass the time can stop then. Not called when the unlock fails before that
+   * step.
    */
-  whileDeriving?: () => void;
+  whileDeriving?: (derived: Promise<void>) => void;
   /**
    * The password's key derivation, begun before the file was verified (the command line's `get --password-stdin`):
    * taken only if it is for this password and the verified header's KDF parameters, else derived anew.
@@ -133,6 +135,7 @@ async function readSource(fs: VaultFileSystem, path: string): Promise<VaultSourc
 }
 
 const nextTick = () => new Promise<void>((r) => setImmediate(r));
+const noop = () => undefined;
 
 async function openFrom(o: OpenVaultOptions, fs: VaultFileSystem): Promise<OpenVault> {
   const source = o.useBackup ? await backupPathOf(fs, o.path) : o.path;
@@ -200,7 +203,7 @@ async function openFrom(o: OpenVaultOptions, fs: VaultFileSystem): Promise<OpenV
 
   // While PBKDF2 runs on the thread pool, check the file's integrity on this thread (then the caller's work).
   await nextTick();
-  o.whileDeriving?.();
+  o.whileDeriving?.(kekPromise.then(noop, noop));
   let recordsSha256: string;
   try {
     verifyChecksum(bytes);
@@ -287,7 +290,7 @@ async function openWithKey(
   file: ReturnType<typeof decodeVaultFile>,
   vaultKey: CryptoKey,
 ): Promise<OpenVault> {
-  o.whileDeriving?.();
+  o.whileDeriving?.(Promise.resolve());
   verifyChecksum(bytes);
   const { header, container } = file;
   let rows: Awaited<ReturnType<typeof decryptIndex>>['rows'];

@@ -41,9 +41,18 @@ export interface SessionOptions {
   timer?: SessionTimer;
   /** Longest delay between wrong-password attempts (default 30 s). */
   maxDelayMs?: number;
+  /** How long an automatic lock waits for the work before it (lock hooks, the save) before it locks anyway. */
+  lockWaitMs?: number;
 }
 
 export const DEFAULT_AUTO_LOCK_MS = 10 * 60_000;
+
+/**
+ * Longer than a token renewal on the wire may take (RENEWAL_TIMEOUT_MS, 30 s: a lock hook lets it save its
+ * rotated refresh token) and a save (milliseconds); far shorter than an auto-lock period. Past it, what holds
+ * the lock up waits on something that may never answer (a keychain prompt nobody sees), and the keys go without it.
+ */
+export const DEFAULT_LOCK_WAIT_MS = 45_000;
 
 /**
  * Locked/unlocked state around one vault: auto-lock after inactivity (touch() on activity),
@@ -57,6 +66,7 @@ export class VaultSession {
   private readonly timer: SessionTimer;
   private autoLockMs: number;
   private readonly maxDelayMs: number;
+  private readonly lockWaitMs: number;
   private lastActivity = 0;
   private handle: unknown = null;
   private failures = 0;
@@ -67,6 +77,7 @@ export class VaultSession {
     this.timer = options.timer ?? systemTimer;
     this.autoLockMs = options.autoLockMs ?? DEFAULT_AUTO_LOCK_MS;
     this.maxDelayMs = options.maxDelayMs ?? 30_000;
+    this.lockWaitMs = options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS;
   }
 
   get state(): 'locked' | 'unlocked' {
@@ -217,22 +228,16 @@ export class VaultSession {
    * throws (nothing is lost; the app offers reload, keep mine or discard). An auto-lock cannot
    * wait for the user: when another program changed the file it reloads and re-applies this
    * session's changes (per record) and saves once more; only if that fails too does it lock
-   * anyway, saying loudly (lostUnsavedChanges) that it dropped them. `discard` is the user's
-   * explicit choice to drop unsaved changes.
+   * anyway, saying loudly (lostUnsavedChanges) that it dropped them. Nor can it wait forever: when the hooks
+   * and the save have not settled within lockWaitMs (a writer turn held across a keychain prompt, a hook on a
+   * network that hangs), it locks anyway with saveError ERR_TIMEOUT, and the save still waiting for its turn
+   * then fails, writing nothing (OpenVault.lock). `discard` is the user's explicit choice to drop unsaved changes.
    */
   async lock(reason: LockReason = 'manual', options: { discard?: boolean } = {}): Promise<void> {
     const vault = this.vault;
     if (vault === null) return;
-    for (const hook of [...this.lockHooks]) await hook().catch(() => undefined);
-    let saveError: ErrorCode | undefined;
-    if (vault.isDirty && options.discard !== true) {
-      try {
-        await vault.save();
-      } catch (e) {
-        if (reason === 'manual') throw e;
-        saveError = await this.mergeAndSave(vault, e);
-      }
-    }
+    const before = this.beforeLocking(vault, reason, options);
+    const saveError = reason === 'manual' ? await before : await this.atMost(before, this.lockWaitMs);
     if (this.vault !== vault) return;
     this.cancel();
     this.vault = null;
@@ -244,6 +249,36 @@ export class VaultSession {
         ? { type: 'locked', reason, lostUnsavedChanges: lost, lostRecords }
         : { type: 'locked', reason, lostUnsavedChanges: lost, lostRecords, saveError },
     );
+  }
+
+  /** The hooks, then the save of pending changes: the error code when an automatic lock could not save them. */
+  private async beforeLocking(
+    vault: OpenVault,
+    reason: LockReason,
+    options: { discard?: boolean },
+  ): Promise<ErrorCode | undefined> {
+    for (const hook of [...this.lockHooks]) await hook().catch(() => undefined);
+    if (!vault.isDirty || options.discard === true) return undefined;
+    try {
+      await vault.save();
+      return undefined;
+    } catch (e) {
+      if (reason === 'manual') throw e;
+      return this.mergeAndSave(vault, e);
+    }
+  }
+
+  /** What `work` settles with, or ERR_TIMEOUT when it has not within ms (it goes on; its end is ignored). */
+  private async atMost(work: Promise<ErrorCode | undefined>, ms: number): Promise<ErrorCode | undefined> {
+    let handle: unknown = null;
+    const late = new Promise<ErrorCode>((resolve) => {
+      handle = this.timer.setTimeout(() => resolve('ERR_TIMEOUT'), ms);
+    });
+    try {
+      return await Promise.race([work, late]);
+    } finally {
+      this.timer.clearTimeout(handle);
+    }
   }
 
   /** After a failed save on auto-lock: the error code if the changes still could not be written. */

@@ -3,6 +3,11 @@ import { Button } from './Button';
 
 export interface SecretFieldProps {
   label: string;
+  /**
+   * Whose secret this is ("live key"), for the buttons' names: a page of cards has many a "Password", and a
+   * screen reader's list of buttons read "Copy Password" twice with nothing to tell them apart.
+   */
+  owner?: string;
   /** Asks main for this one field's value; the renderer holds it only while it is shown. */
   onReveal: () => Promise<string>;
   /** Main copies the value; the renderer never touches it. */
@@ -16,11 +21,12 @@ export interface SecretFieldProps {
 const MASK = '••••••••••••••••';
 
 /** A secret shown masked; reveal shows it for a few seconds, copy goes through main. */
-export function SecretField({ label, onReveal, onCopy, revealSeconds = 10, extra }: SecretFieldProps) {
+export function SecretField({ label, owner, onReveal, onCopy, revealSeconds = 10, extra }: SecretFieldProps) {
   const [value, setValue] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const id = useId();
+  const named = owner === undefined ? label : `${label} of ${owner}`;
 
   useEffect(
     () => () => {
@@ -66,11 +72,11 @@ export function SecretField({ label, onReveal, onCopy, revealSeconds = 10, extra
           onClick={toggle}
           disabled={busy}
           aria-pressed={value !== null}
-          aria-label={`${value === null ? 'Reveal' : 'Hide'} ${label}`}
+          aria-label={`${value === null ? 'Reveal' : 'Hide'} ${named}`}
         >
           {value === null ? 'Reveal' : 'Hide'}
         </Button>
-        <Button size="small" variant="ghost" onClick={() => void onCopy()} aria-label={`Copy ${label}`}>
+        <Button size="small" variant="ghost" onClick={() => void onCopy()} aria-label={`Copy ${named}`}>
           Copy
         </Button>
         {extra}

@@ -10,6 +10,7 @@ export { Icon, type IconName } from './Icon';
 export { ListRow, Monogram } from './ListRow';
 export { NumberField } from './NumberField';
 export { PasswordField } from './PasswordField';
+export { ReadFailed } from './ReadFailed';
 export { SecretField } from './SecretField';
 export { SelectField } from './SelectField';
 export { Table } from './Table';

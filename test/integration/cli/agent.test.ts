@@ -10,8 +10,10 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agentFiles } from '../../../main/core/agent/runtime-dir';
 import { privateRuntime, tempDir } from '../../support/temp-dir';
 import { grepTree, ownTempEnv, plant, planted, plantedFiles } from './no-secret-on-disk';
 import { latch } from './run-latch';
@@ -122,6 +124,46 @@ describe('latch unlock --for (the unlock agent)', () => {
     expect((await latch(['get', 'Git/main'], { env })).stdout).toBe(`${SECRET}\n`);
     expect((await latch(['get', 'Git'], { env })).code).toBe(2);
   });
+
+  it('latch get and exec to a full disk (/dev/full) fail and say so, through the agent and the ordinary way', async () => {
+    // A script's `latch get REF > key.pem` on a full disk must not go on with an empty key file.
+    const toFull = { env, wrap: ['sh', '-c', 'exec "$@" > /dev/full', 'sh'] };
+    const runs = [
+      await latch(['get', 'Git/main'], toFull),
+      await latch(['get', 'Git/main', '--password-stdin'], { ...toFull, stdin: `${PW}\n` }),
+      await latch(['exec', '--env', 'K=latch://Git/main', '--', 'echo', 'hi'], toFull),
+    ];
+    for (const r of runs) {
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(
+        'latch: the output could not be written (ENOSPC: no space left on device); what was written may be cut short. Free some space, or write it elsewhere.\n',
+      );
+    }
+  });
+
+  it('an agent that takes the request and never answers (stopped, a hung file system) costs a get seconds, not minutes', async () => {
+    // A stand-in at the agent's socket, with a token file as the agent's: it reads the request and answers nothing.
+    const vaultId = JSON.parse((await latch(['status', '--json'], { env })).stdout).vaultId as string;
+    const stuckRuntime = join(dir, 'stuck-runtime');
+    mkdirSync(join(stuckRuntime, 'latch'), { recursive: true, mode: 0o700 });
+    chmodSync(stuckRuntime, 0o700);
+    const files = agentFiles(join(stuckRuntime, 'latch'), vaultId);
+    writeFileSync(files.token, 'stand-in-token', { mode: 0o600 });
+    const held: Socket[] = [];
+    const server = createServer((socket) => held.push(socket));
+    await new Promise<void>((r) => server.listen(files.socket, r));
+    try {
+      const started = Date.now();
+      const r = await latch(['get', 'Git/main'], { env: { ...env, XDG_RUNTIME_DIR: stuckRuntime } });
+      // It gave up on the agent and went the ordinary way: no terminal for the password here.
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/No terminal to ask for the password/);
+      expect(Date.now() - started).toBeLessThan(40_000);
+    } finally {
+      for (const socket of held) socket.destroy();
+      await new Promise((r) => server.close(r));
+    }
+  }, 120_000);
 
   it('a copy of the vault elsewhere is read through the agent; a damaged copy gets the ordinary message and backup offer', async () => {
     const copy = join(dir, 'copy.latch');
@@ -260,12 +302,22 @@ describe('latch unlock --for (the unlock agent)', () => {
     },
   );
 
-  it('latch lock makes the agent forget the key and exit', async () => {
+  it('latch lock makes the agent forget the key and exit; latch status says whether the agent holds it', async () => {
+    // Someone back at the desk asks whether the key is still in memory: "locked" while an agent holds it is false.
+    const held = await latch(['status', '--json'], { env });
+    expect(JSON.parse(held.stdout)).toMatchObject({ locked: false, agent: { expiresAt: expect.any(String) } });
+    expect((await latch(['status'], { env })).stdout).toMatch(
+      /^State: {8}unlocked by the unlock agent until \d{4}-\d\d-\d\dT[\d:.]+Z \(latch lock forgets the key\)$/m,
+    );
     const lock = await latch(['lock', '--json'], { env });
     expect(lock.code).toBe(0);
     expect(JSON.parse(lock.stdout)).toMatchObject({ agentStopped: true });
     await until(() => sockets().length === 0, 'the socket to go');
     expect((await getWithoutPassword()).code).toBe(2);
+    expect(JSON.parse((await latch(['status', '--json'], { env })).stdout)).toMatchObject({
+      locked: true,
+      agent: null,
+    });
   });
 
   it('latch lock with a keychain holding nothing for the vault (quick unlock off) says one thing: locked by the agent', async () => {

@@ -21,7 +21,9 @@ let built = false;
 export function buildCli(): void {
   if (built) return;
   const out = join(ROOT, 'out/cli/latch.mjs');
-  const sources = ['main', 'package-lock.json', 'cli.vite.config.ts'].map((p) => newest(join(ROOT, p)));
+  const sources = ['main', 'package-lock.json', 'cli.vite.config.ts', 'scripts/cli-build'].map((p) =>
+    newest(join(ROOT, p)),
+  );
   if (existsSync(out) && statSync(out).mtimeMs > Math.max(...sources)) {
     built = true;
     return;

@@ -141,6 +141,16 @@ describe('latch inject', () => {
     expect(r.stdout + r.stderr).not.toContain(API_KEY);
     expect(readFileSync('/proc/version', 'utf8')).toBe(before);
   });
+
+  it('a template that is not UTF-8 (a Latin-1 .properties file) is refused by line, not silently rewritten', async () => {
+    // Each byte that is not UTF-8 became U+FFFD (3 bytes) in the output: café=… written as caf\uFFFD=….
+    const latin1 = join(t.dir, 'app.properties.tpl');
+    writeFileSync(latin1, Buffer.from('# app\ncaf\xe9.key={{ latch://Stripe/live }}\n', 'latin1'));
+    const r = await t.withPassword(['inject', '-i', latin1]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/is not UTF-8 text \(line 2\)/);
+  });
 });
 
 it('leaves no planted value on disk in any encoding but in the outputs the user asked for', () => {

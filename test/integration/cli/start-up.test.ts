@@ -126,6 +126,32 @@ describe('start-up loads only what the command needs', () => {
     ]);
   });
 
+  it('the built latch --help loads the entry, the early-KDF chunk and the help chunk only: not the start chunk', () => {
+    buildCli();
+    const entry = staticClosure(join(root, 'out/cli/latch.mjs'));
+    const help = dynamicImport(entry, /import\("(\.\/assets\/help-[^"]+)"\)/);
+    expect(help).toBeDefined();
+    const chunks = [...new Set([...entry, ...staticClosure(help!)])];
+    expect(chunks.map((f) => basename(f).replace(/-[\w-]{8}\.mjs$/, '')).sort()).toEqual([
+      'help',
+      'kick',
+      'latch.mjs',
+      'rolldown-runtime',
+    ]);
+    const expected = (args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args], { cwd: root, encoding: 'utf8' });
+    for (const args of [['--help'], ['-h'], ['help'], []]) {
+      const r = recordBuiltLoads(args, `builthelp${args.length}${args[0] ?? ''}`, {});
+      const source = expected(args);
+      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }, args.join(' ')).toEqual({
+        status: source.status,
+        stdout: source.stdout,
+        stderr: source.stderr,
+      });
+      expect(r.loaded, args.join(' ')).toEqual([join(root, 'bin/latch.mjs'), ...chunks].sort());
+    }
+  });
+
   it('the built latch totp --uri loads the start and totp chunks only: no package, noble hashes, zod, model, vault code or keychain addon', () => {
     const start = startClosure();
     // The catalogue's loader of the totp command (the totp chunk: without a facade since the start chunk is itself
@@ -221,6 +247,14 @@ describe('start-up loads only what the command needs', () => {
     expect(others).toEqual([]);
   });
 
+  it("the built chunks take Node's built-ins from process.getBuiltinModule: an import builds the module's ESM facade, which reads every export", () => {
+    buildCli();
+    const out = join(root, 'out/cli');
+    const files = [join(out, 'latch.mjs'), ...readdirSync(join(out, 'assets')).map((f) => join(out, 'assets', f))];
+    const imports = files.flatMap((f) => readFileSync(f, 'utf8').match(/^import .*"(node:[^"]+|crypto)";$/gm) ?? []);
+    expect(imports).toEqual([]);
+  });
+
   it('the built latch get --password-stdin starts PBKDF2 before it loads any file beyond the entry and the early-KDF chunk', async () => {
     const t = await toolEnv('earlykdf');
     try {
@@ -257,6 +291,9 @@ describe('start-up loads only what the command needs', () => {
       const lines = readFileSync(out, 'utf8').split('\n');
       const kdf = lines.indexOf('PBKDF2');
       expect(lines.lastIndexOf('PBKDF2'), 'one derivation').toBe(kdf);
+      // The vault is named (LATCH_VAULT), so the early start has no use for the home folder: node:os loads after.
+      expect(lines.slice(0, kdf)).not.toContain('node:os');
+      expect(lines[kdf + 1]).toBe('os loaded: false');
       const before = [
         ...new Set(lines.slice(0, kdf).filter((u) => u.startsWith('file:') && !u.includes('/test/support/'))),
       ].map((u) => new URL(u).pathname);
@@ -266,16 +303,16 @@ describe('start-up loads only what the command needs', () => {
         .map((u) => new URL(u).pathname);
       // The start chunk, the get command, the vault code and the app's services all load while the KDF runs.
       const entry = staticClosure(join(root, 'out/cli/latch.mjs'));
-      expect(entry.map((f) => basename(f).replace(/-[\w-]{8}\.js$/, '')).sort()).toEqual(['kick', 'latch.mjs']);
+      expect(entry.map((f) => basename(f).replace(/-[\w-]{8}\.mjs$/, '')).sort()).toEqual(['kick', 'latch.mjs']);
       expect(before.sort()).toEqual([join(root, 'bin/latch.mjs'), ...entry].sort());
-      expect(after.some((f) => /\/start-[^/]+\.js$/.test(f))).toBe(true);
-      expect(after.some((f) => /\/get-[^/]+\.js$/.test(f))).toBe(true);
+      expect(after.some((f) => /\/start-[^/]+\.mjs$/.test(f))).toBe(true);
+      expect(after.some((f) => /\/get-[^/]+\.mjs$/.test(f))).toBe(true);
       // In two chunks (cli.vite.config.ts), not the 21 files automatic splitting made; since the start chunk is loaded
       // dynamically too, its dynamic imports reach them without a one-line facade each.
       const started = startClosure();
       const chunks = [
         ...new Set(after.filter((f) => f.startsWith(join(root, 'out/cli/')) && !started.includes(f))),
-      ].map((f) => basename(f).replace(/-[\w-]{8}\.js$/, ''));
+      ].map((f) => basename(f).replace(/-[\w-]{8}\.mjs$/, ''));
       expect(chunks.sort()).toEqual(['get', 'session']);
       // jose's modules are bundled into them: no package is resolved and read from node_modules.
       expect(after.filter((f) => f.includes('/node_modules/'))).toEqual([]);

@@ -42,4 +42,18 @@ describe('a registry address as Docker sends it (registryurl.Parse)', () => {
     expect(refusal('https://me:pw@ghcr.io')).toMatch(/user name or password/);
     expect(refusal(`${'a'.repeat(MAX_SERVER_URL)}.io`)).toMatch(/longer than/);
   });
+
+  it('refuses a host not written as it is read (Docker, in Go, would look 2130706433 or 127.1 up in DNS)', () => {
+    for (const text of ['2130706433:5000', '127.1:5000', 'https://0x7f.1:5000/', '0177.0.0.1', '127.0.0.1.:5000'])
+      expect(refusal(text), text).toMatch(/not written the way Docker reads it/);
+    for (const text of [
+      '127.0.0.1:5000',
+      'GHCR.io',
+      'https://[::1]:5000/v2/',
+      'localhost:5000',
+      '[2001:0db8::1]:5000',
+      'https://[0:0:0:0:0:0:0:1]:5000',
+    ])
+      expect(parseDockerRegistry(text).host, text).not.toBe('');
+  });
 });

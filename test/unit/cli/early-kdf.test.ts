@@ -1,7 +1,7 @@
-import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startEarlyKdf } from '../../../main/cli/early-kdf';
+import { EARLY_KDF_MAX_ITERATIONS, startEarlyKdf } from '../../../main/cli/early-kdf';
 import { takeOverEarly } from '../../../main/cli/early-unlock';
 import type { CliIo } from '../../../main/cli/io';
 import { SecretInput } from '../../../main/cli/secret-input';
@@ -34,7 +34,7 @@ afterEach(() => {
 const input = (content: string, env: Record<string, string> = {}) => {
   const fd = stdinFile(content);
   fds.push(fd);
-  return { env, platform: 'linux', homedir: '/nonexistent', fd };
+  return { env, platform: 'linux', homedir: () => '/nonexistent', fd };
 };
 /** What is left of the descriptor's input after the early start. */
 function rest(fd: number): string {
@@ -90,6 +90,25 @@ describe('startEarlyKdf: latch get --password-stdin starts PBKDF2 before the res
     }
   });
 
+  it('asks for the home folder only when neither --vault nor $LATCH_VAULT names the file (the default path)', async () => {
+    const path = await vault();
+    const asked: string[] = [];
+    const home = tempVaultPath().replace(/\/vault\.latch$/, '');
+    for (const [argv, env] of [
+      [['get', 'S/c', '--password-stdin', '--vault', path], {}],
+      [['get', 'S/c', '--password-stdin'], { LATCH_VAULT: path }],
+      [['get', 'S/c', '--password-stdin'], {}],
+    ] as const) {
+      const homedir = () => {
+        asked.push(argv.join(' '));
+        return home;
+      };
+      const given = { ...input(`${PASSWORD}\n`, env), homedir };
+      startEarlyKdf(argv, given)?.started?.forget();
+    }
+    expect(asked).toEqual(['get S/c --password-stdin']);
+  });
+
   it('nothing for other arguments or a file that is not plainly a vault (stdin untouched); no derivation without a password line', async () => {
     const path = await vault();
     for (const argv of [
@@ -111,6 +130,24 @@ describe('startEarlyKdf: latch get --password-stdin starts PBKDF2 before the res
       if (stdin === '\n') expect(await unlock!.secrets.next('Master password: ')).toBe('');
       else await expect(unlock!.secrets.next('Master password: ')).rejects.toMatchObject({ code: 'ERR_BAD_INPUT' });
     }
+  });
+
+  it('no head start on a header naming more iterations than the cap: the ordinary path verifies the file before it derives', async () => {
+    const path = await vault();
+    const file = readFileSync(path, 'latin1');
+    const named = `"iterations":${TEST_ITERATIONS}`;
+    const saltAt = file.indexOf('"salt":"') + '"salt":"'.length;
+    expect(file.includes(named) && saltAt > 8).toBe(true);
+    // A damaged header of the same length (the checksum no longer matches): 25M iterations, a salt a character short.
+    const huge = `"iterations":${25_000_000}`;
+    const cut = huge.length - named.length;
+    const tampered = `${file.slice(0, saltAt)}${file.slice(saltAt + cut)}`.replace(named, huge);
+    expect(tampered.length).toBe(file.length);
+    writeFileSync(path, tampered, 'latin1');
+    const given = input(`${PASSWORD}\n`);
+    expect(startEarlyKdf(['get', 'S/c', '--password-stdin', '--vault', path], given)).toBeUndefined();
+    expect(rest(given.fd), 'stdin left to the ordinary path').toBe(`${PASSWORD}\n`);
+    expect(25_000_000).toBeGreaterThan(EARLY_KDF_MAX_ITERATIONS);
   });
 
   it('bytes it could not be sure of go back to stdin, whose reader reads them as before, and the derivation starts then', async () => {

@@ -58,4 +58,34 @@ describe('exitOnceWritten: the fast paths end as soon as their output is out, ne
     await tick();
     expect(exits).toEqual([0, 3]);
   });
+
+  it('never exits 0 after a write failed otherwise (a full disk): the error listener speaks first, else the exit is 1', async () => {
+    const full = () =>
+      new Writable({
+        write: (_c, _e, done) =>
+          done(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })),
+      });
+    const exits: number[] = [];
+    const heard: string[] = [];
+    const listened = full();
+    listened.on('error', (e: NodeJS.ErrnoException) => {
+      heard.push(e.code!);
+      exits.push(1);
+    });
+    listened.write('sk_live_1\n');
+    exitOnceWritten(0, [listened], (code) => exits.push(code));
+    await tick();
+    await tick();
+    expect(heard[0]).toBe('ENOSPC');
+    expect(exits[0]).toBe(1); // endQuietlyWhenClosed's part, before exitOnceWritten's own
+    expect(exits.every((c) => c !== 0)).toBe(true);
+
+    const alone = full();
+    alone.on('error', () => undefined);
+    const codes: number[] = [];
+    exitOnceWritten(0, [alone], (code) => codes.push(code));
+    await tick();
+    await tick();
+    expect(codes).toEqual([1]);
+  });
 });

@@ -141,7 +141,7 @@ describe('startEarlyKdf reads argv through the same parser', () => {
   const stdinWith = (input: string) => {
     const path = `${tempVaultPath()}.stdin`;
     writeFileSync(path, input);
-    return { env: {}, platform: 'linux', homedir: '/nonexistent', fd: openSync(path, 'r') };
+    return { env: {}, platform: 'linux', homedir: () => '/nonexistent', fd: openSync(path, 'r') };
   };
 
   it('starts for a reference after `--`; not when --password-stdin is the value of --vault (the ordinary parser has no get there)', async () => {

@@ -95,4 +95,36 @@ describe('a hostile KUBERNETES_EXEC_INFO is refused, never read as "no cluster n
     expect(hasControl(e.message)).toBe(false);
     expect(hasControl(refusal(info({}, '\u001b[2Jv9')).message)).toBe(false);
   });
+
+  it('a server whose host is not written as it is read: kubectl (Go) would look that name up in DNS', () => {
+    // The URL parser reads each as 127.0.0.1 (or 10.0.0.5), one of the credential's hosts; Go's net/url and
+    // net.Dial read 2130706433, 127.1, 0x7f.1, 0177.0.0.1 and 127.0.0.1. as names to resolve, which whoever
+    // answers DNS for them (a search domain) can point anywhere, with a certificate-authority-data of its own.
+    for (const server of [
+      'https://2130706433:16443',
+      'https://127.1:16443',
+      'https://0x7f.1:16443',
+      'https://0177.0.0.1:16443',
+      'https://127.0.0.1.:16443',
+      'https://167772165:6443',
+      'https://%31%32%37.0.0.1:16443',
+    ]) {
+      const e = refusal(info({ cluster: { server } }));
+      expect(e.code, server).toBe('ERR_BAD_INPUT');
+      expect(e.message, server).toMatch(/not written the way kubectl reads it/);
+    }
+    // Written as read: accepted, with the explicit default port, any case, a path, IPv6 in brackets.
+    for (const server of [
+      'https://127.0.0.1:16443',
+      'https://K8S.Example.com:443/prefix',
+      'https://k8s.example.com',
+      'https://[::1]:6443',
+      'http://localhost:8080?x#y',
+      // An IPv6 literal in any spelling: Go parses it as the same address, never a name to look up.
+      'https://[0:0:0:0:0:0:0:1]:6443',
+      'https://[2001:0DB8:0:0::1]:6443',
+      'https://[::ffff:10.0.0.5]',
+    ])
+      expect(parseKubeExecInfo(info({ cluster: { server } }))?.server, server).not.toBeNull();
+  });
 });

@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFirstLineSync } from '../../../main/cli/stdin-first-line';
 import { tempVaultPath } from '../vault/helpers';
 
@@ -63,5 +63,55 @@ describe('readFirstLineSync: stdin first line, as StdinLines splits it, without 
     fds.push(devNull);
     expect(readFirstLineSync(devNull, 16)).toEqual(unread(''));
     expect(readFirstLineSync(123_456, 16)).toEqual(unread(''));
+  });
+});
+
+describe('readFirstLineSync leaves no password bytes behind', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** Every buffer readFirstLineSync allocates or encodes, to look at once it has returned. */
+  function spyBuffers(): Buffer[] {
+    const made: Buffer[] = [];
+    const alloc = Buffer.alloc.bind(Buffer);
+    const from = Buffer.from.bind(Buffer) as (...args: unknown[]) => Buffer;
+    vi.spyOn(Buffer, 'alloc').mockImplementation((...args: Parameters<typeof Buffer.alloc>) => {
+      const b = alloc(...args);
+      made.push(b);
+      return b;
+    });
+    vi.spyOn(Buffer, 'from').mockImplementation(((...args: unknown[]) => {
+      const b = from(...args);
+      made.push(b);
+      return b;
+    }) as typeof Buffer.from);
+    return made;
+  }
+
+  it('zeroes the read buffer and the UTF-8 check once the line is decoded', () => {
+    for (const input of ['s3cret\nnext', 's3cret\r\n', 's3cret', 'p\u00e9 w\n']) {
+      const fd = fdOf(input);
+      const made = spyBuffers();
+      expect(readFirstLineSync(fd, 16), JSON.stringify(input)).toHaveProperty('line');
+      vi.restoreAllMocks();
+      expect(made.length, JSON.stringify(input)).toBeGreaterThanOrEqual(2);
+      expect(
+        made.filter((b) => b.some((x) => x !== 0)),
+        JSON.stringify(input),
+      ).toEqual([]);
+    }
+  });
+
+  it('zeroes the UTF-8 check of a line it gives back, and gives back only what it read', () => {
+    const fd = fdOf(Buffer.from('p\xe9w\nnext', 'latin1'));
+    const made = spyBuffers();
+    const first = readFirstLineSync(fd, 16);
+    vi.restoreAllMocks();
+    expect(first).toEqual(unread(Buffer.from('p\xe9w\n', 'latin1')));
+    // The read buffer is what was given back; every other buffer is zero.
+    const others = made.filter((b) => !('unread' in first && b.buffer === first.unread.buffer));
+    expect(others.length).toBeGreaterThanOrEqual(1);
+    expect(others.filter((b) => b.some((x) => x !== 0))).toEqual([]);
   });
 });

@@ -35,6 +35,21 @@ describe('exec environment', () => {
     }
   });
 
+  it('refuses a value holding a NUL byte (no environment can carry one), naming the variable, never the value', async () => {
+    const resolve = async () => ({ value: 'sk_live\u0000rest', secret: true });
+    const refused = resolveExecEnv([{ name: 'K', value: 'latch://S/nul' }], resolve);
+    await expect(refused).rejects.toMatchObject({
+      code: 'ERR_BAD_INPUT',
+      message:
+        'K: the value of latch://S/nul holds a NUL byte, which an environment variable cannot carry. Nothing was run.',
+    });
+    await expect(refused).rejects.not.toMatchObject({ message: expect.stringContaining('sk_live') });
+    await expect(resolveExecEnv([{ name: 'P', value: 'a\u0000b' }], resolve)).rejects.toMatchObject({
+      code: 'ERR_BAD_INPUT',
+      message: 'P: its value holds a NUL byte, which an environment variable cannot carry. Nothing was run.',
+    });
+  });
+
   it('resolves references, passes plain values through, and lets later assignments win', async () => {
     const vault: Record<string, { value: string; secret: boolean }> = {
       'latch://S/a': { value: 'secret-a', secret: true },

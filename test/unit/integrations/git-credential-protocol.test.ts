@@ -62,6 +62,28 @@ describe('parseGitCredential: what git sends, and what an attacker could send in
       ).toBe('ERR_BAD_INPUT');
   });
 
+  it('a host not written as it is read is refused: 2130706433, 127.1, 0x7f.1, 0177.0.0.1, a trailing dot', () => {
+    // The URL parser reads each as 127.0.0.1 (one of a credential's hosts); a resolver that does not (Go, an
+    // older curl, getaddrinfo with a trailing dot) asks DNS for the name, which anyone answering for it can point anywhere.
+    for (const host of ['2130706433:18777', '127.1', '0x7f.1', '0177.0.0.1', '127.0.0.1.'])
+      expect(
+        codeOf(() => parseGitCredential(`protocol=https\nhost=${host}\n`)),
+        host,
+      ).toBe('ERR_BAD_INPUT');
+    for (const url of ['https://2130706433/x', 'https://127.1:8443/'])
+      expect(
+        codeOf(() => parseGitCredential(`url=${url}\n`)),
+        url,
+      ).toBe('ERR_BAD_INPUT');
+    for (const host of ['127.0.0.1:18777', 'GitHub.com', '[::1]:8443', 'git.example.com'])
+      expect(parseGitCredential(`protocol=https\nhost=${host}\n`).host, host).toBe(host);
+    // An IPv6 literal is that address to every reader, in any spelling (git sends it as the remote URL has it):
+    // nothing to resolve, so nothing to refuse.
+    for (const host of ['[0:0::1]', '[2001:0DB8::1]:8443', '[fd00:0:0:0:0:0:0:1]', '[::ffff:10.0.0.1]'])
+      expect(parseGitCredential(`protocol=https\nhost=${host}\n`).host, host).toBe(host);
+    expect(parseGitCredential('url=https://[2001:0db8::1]:8443/r.git\n').host).toBe('[2001:db8::1]:8443');
+  });
+
   it('protocol is a URL scheme: one that would end the base URL elsewhere is refused', () => {
     expect(parseGitCredential('protocol=git+ssh\nhost=h.example\n').protocol).toBe('git+ssh');
     for (const protocol of ['https://evil.example/?', 'ht tp', '1http', ''])

@@ -30,6 +30,10 @@ export class FailingFs implements VaultFileSystem {
     this.hit(`readTail ${tail(path)}`);
     return nodeFileSystem.readTail!(path, length);
   }
+  async readHead(path: string, length: number) {
+    this.hit(`readHead ${tail(path)}`);
+    return nodeFileSystem.readHead(path, length);
+  }
   async stat(path: string) {
     this.hit(`stat ${tail(path)}`);
     return nodeFileSystem.stat(path);

@@ -1,12 +1,23 @@
 // The lock files (the vault's save lock, the OAuth renewal lock) under contention: breaking a stale
 // lock or releasing one must never remove the next owner's, and nothing at the lock path may make
 // a waiter spin.
-import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LatchError } from '../../../main/core/model/errors';
-import { acquireLockFile, acquireWriteLock } from '../../../main/core/vault/file-lock';
+import { acquireLockFile, acquireWriteLock, MAX_LOCK_BYTES } from '../../../main/core/vault/file-lock';
 import { nodeFileSystem, type VaultFileSystem } from '../../../main/core/vault/fs-port';
 import { codeOf, tempVaultPath } from './helpers';
 
@@ -111,12 +122,12 @@ describe('acquireLockFile', () => {
     let failed = false;
     const fs: VaultFileSystem = {
       ...nodeFileSystem,
-      readFile: async (p) => {
+      readHead: async (p, n) => {
         if (p.endsWith('.gone') && !failed) {
           failed = true;
           throw Object.assign(new Error('I/O error'), { code: 'EIO' });
         }
-        return nodeFileSystem.readFile(p);
+        return nodeFileSystem.readHead(p, n);
       },
     };
     const release = await acquireLockFile(fs, lockPath, busy);
@@ -286,5 +297,81 @@ describe('acquireLockFile', () => {
       lstat: async () => null,
     };
     expect(await codeOf(acquireLockFile(fs, lockPath, busy, { waitMs: 200, now: () => t }))).toBe('ERR_TIMEOUT');
+  });
+
+  /** The file system with every byte read from `path` counted (readFile and readHead alike). */
+  const counting = (path: string) => {
+    const read = { bytes: 0 };
+    const fs: VaultFileSystem = {
+      ...nodeFileSystem,
+      readFile: async (p) => {
+        const b = await nodeFileSystem.readFile(p);
+        if (p === path) read.bytes += b.length;
+        return b;
+      },
+      readHead: async (p, n) => {
+        const b = await nodeFileSystem.readHead(p, n);
+        if (p === path) read.bytes += b.length;
+        return b;
+      },
+    };
+    return { fs, read };
+  };
+
+  it('a file at the lock path larger than any lock is refused by its size, unread, and left as it is', async () => {
+    const lockPath = renewalLockPath();
+    writeFileSync(lockPath, '');
+    truncateSync(lockPath, 64 * 1024 * 1024);
+    const { fs, read } = counting(lockPath);
+    const error = await acquireLockFile(fs, lockPath, busy, { waitMs: 200, sleep: async () => undefined }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(LatchError);
+    expect((error as LatchError).code).toBe('ERR_BAD_INPUT');
+    expect((error as LatchError).message).toContain(`${lockPath} is 67108864 bytes`);
+    expect((error as LatchError).message).toContain('move or remove it');
+    expect(read.bytes).toBe(0);
+    expect(statSync(lockPath).size).toBe(64 * 1024 * 1024);
+  });
+
+  it('a lock that grows past the cap after its size was looked at costs at most the cap and a byte per poll', async () => {
+    const lockPath = renewalLockPath();
+    writeFileSync(lockPath, lockOf(process.pid + 1, 'grown'));
+    const { fs: base, read } = counting(lockPath);
+    let polls = 0;
+    const fs: VaultFileSystem = {
+      ...base,
+      // The look sees the small lock; by the read, the file is 8 MiB.
+      lstat: async (p) => {
+        const seen = await nodeFileSystem.lstat(p);
+        if (p === lockPath && seen) {
+          polls++;
+          truncateSync(lockPath, 8 * 1024 * 1024);
+          return { ...seen, size: 100 };
+        }
+        return seen;
+      },
+    };
+    expect(await codeOf(acquireLockFile(fs, lockPath, busy, { waitMs: 100 }))).toBe('ERR_TIMEOUT');
+    expect(polls).toBeGreaterThan(0);
+    expect(read.bytes).toBeLessThanOrEqual(polls * (MAX_LOCK_BYTES + 1));
+  });
+
+  it('a FIFO at the lock path is refused at once, without waiting for a writer', async () => {
+    const lockPath = renewalLockPath();
+    execFileSync('mkfifo', [lockPath]);
+    expect(await outcomeAt(lockPath)).toBe('ERR_BAD_INPUT');
+  });
+
+  it("a lock's read follows no symbolic link and waits on no FIFO", async () => {
+    const dir = dirname(renewalLockPath());
+    mkdirSync(dir, { recursive: true });
+    const target = join(dir, 'target');
+    writeFileSync(target, lockOf(1, 'elsewhere'));
+    symlinkSync(target, join(dir, 'link'));
+    execFileSync('mkfifo', [join(dir, 'fifo')]);
+    expect(await nodeFileSystem.readHead(join(dir, 'link'), 64).catch((e: { code?: string }) => e.code)).toBe('ELOOP');
+    expect(await codeOf(nodeFileSystem.readHead(join(dir, 'fifo'), 64))).toBe('ERR_BAD_INPUT');
+    expect(Buffer.from(await nodeFileSystem.readHead(target, 5)).toString()).toBe('{"pid');
   });
 });

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
+import type { Keychain } from '../../../main/core/keychain/keychain';
 import { LatchError } from '../../../main/core/model/errors';
 import { createVault } from '../../../main/core/vault';
 
@@ -81,4 +82,17 @@ export async function vaultWithRecord(): Promise<string> {
   await vault.save();
   vault.lock();
   return path;
+}
+
+/** A fresh vault (TEST_ITERATIONS) with quick unlock on, its device key in `keychain`: its path and the open vault. */
+export async function quickUnlockVault(keychain: Keychain) {
+  const path = tempVaultPath();
+  const { vault } = await createVault({
+    path,
+    password: PASSWORD,
+    iterations: TEST_ITERATIONS,
+    quickUnlock: true,
+    keychain,
+  });
+  return { path, vault };
 }

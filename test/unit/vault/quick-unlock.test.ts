@@ -8,19 +8,12 @@ import {
   openVault,
   parseRecoveryKit,
 } from '../../../main/core/vault';
-import { codeOf, PASSWORD, TEST_ITERATIONS, tempVaultPath } from './helpers';
+import { codeOf, PASSWORD, quickUnlockVault, TEST_ITERATIONS, tempVaultPath } from './helpers';
 
 describe('quick unlock (device key in the keychain)', () => {
   it('unlocks without the password while on; turning it off removes the key and the slot', async () => {
-    const path = tempVaultPath();
     const keychain = new MemoryKeychain();
-    const { vault } = await createVault({
-      path,
-      password: PASSWORD,
-      iterations: TEST_ITERATIONS,
-      quickUnlock: true,
-      keychain,
-    });
+    const { path, vault } = await quickUnlockVault(keychain);
     vault.putRecord('a', { n: 'A' }, { s: 1 });
     await vault.save();
     expect(keychain.secrets.has(deviceKeyName(vault.id))).toBe(true);

@@ -9,7 +9,7 @@ import { importVaultKey } from '../../../main/core/vault/aead';
 import { decryptIndex } from '../../../main/core/vault/format/v1/read';
 import { decodeVaultFile } from '../../../main/core/vault/migrate';
 import { FailingFs } from './failing-fs';
-import { codeOf, PASSWORD, TEST_ITERATIONS, tempVaultPath } from './helpers';
+import { codeOf, PASSWORD, quickUnlockVault, TEST_ITERATIONS, tempVaultPath } from './helpers';
 
 const NEW = 'a brand new master password';
 
@@ -152,15 +152,8 @@ describe('changePasswordAndRekey', () => {
   }
 
   it('quick unlock gets a fresh device key and keeps working; the old device key no longer opens', async () => {
-    const path = tempVaultPath();
     const keychain = new MemoryKeychain();
-    const { vault } = await createVault({
-      path,
-      password: PASSWORD,
-      iterations: TEST_ITERATIONS,
-      quickUnlock: true,
-      keychain,
-    });
+    const { path, vault } = await quickUnlockVault(keychain);
     vault.putRecord('a', null, { s: 1 });
     await vault.save();
     const oldDeviceKey = keychain.secrets.get(deviceKeyName(vault.id));

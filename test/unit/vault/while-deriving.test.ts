@@ -42,6 +42,30 @@ describe('openVault lets the caller work while the key derivation runs (whileDer
     expect(r).toEqual({ calls: [{ derivations: 0, resolved: false }], code: 'resolved' });
   });
 
+  it('hands over a promise that settles when the derivation is over, before the unlock resolves (wrong password too)', async () => {
+    const path = await vaultWithRecord();
+    for (const password of [PASSWORD, 'not it']) {
+      const seen: string[] = [];
+      let derived: Promise<void> | undefined;
+      const unlock = openVault({
+        path,
+        password,
+        whileDeriving: (d) => {
+          derived = d;
+          void d.then(() => seen.push('derived'));
+          seen.push('called');
+        },
+      }).then(
+        (v) => v.lock(),
+        () => undefined,
+      );
+      await unlock;
+      seen.push('unlock over');
+      expect(seen).toEqual(['called', 'derived', 'unlock over']);
+      await expect(derived).resolves.toBeUndefined();
+    }
+  });
+
   it('is not called when the file is refused before any key work (a vault that asks for too few iterations)', async () => {
     const path = await vaultWithRecord();
     const { readFileSync, writeFileSync } = await import('node:fs');

@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
-import type { AuditReport, ServiceSummary } from '../../../../preload/contract';
+import { useState } from 'react';
+import type { AuditReport } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { Button, SelectField, TextField, useToast } from '../../ui';
 import { useHostPrompt } from '../requests/useHostPrompt';
 import { errorOf } from '../services/bridge-error';
+import { KIND_LABELS } from '../services/kinds';
+import { useServiceChoices } from '../services/use-services';
 import { ReportView } from './ReportView';
 import { SavedReports } from './SavedReports';
 import './audit.css';
@@ -13,7 +15,7 @@ import { ROUTE_NAMES } from '../../app/route-names';
 export function AuditPage() {
   const latch = useLatch();
   const toast = useToast();
-  const [services, setServices] = useState<ServiceSummary[]>([]);
+  const services = useServiceChoices();
   const [serviceId, setServiceId] = useState('');
   const [credentialId, setCredentialId] = useState('');
   const [url, setUrl] = useState('');
@@ -23,11 +25,6 @@ export function AuditPage() {
   const [report, setReport] = useState<AuditReport | null>(null);
   const [saved, setSaved] = useState(0);
 
-  useEffect(() => {
-    const load = () => void latch.services.list().then(setServices, () => setServices([]));
-    load();
-    return latch.services.onChanged(load);
-  }, [latch]);
   const service = services.find((s) => s.id === serviceId);
 
   const choose = (id: string) => {
@@ -106,7 +103,10 @@ export function AuditPage() {
             disabled={!service}
             options={[
               { value: '', label: 'None' },
-              ...(service?.credentials ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.kind})` })),
+              ...(service?.credentials ?? []).map((c) => ({
+                value: c.id,
+                label: `${c.name} · ${KIND_LABELS[c.kind]}`,
+              })),
             ]}
             onChange={setCredentialId}
           />

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { AppRoute, HealthIssue } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { EmptyState } from '../../ui';
+import { EmptyState, ReadFailed } from '../../ui';
+import { errorOf } from '../services/bridge-error';
 import { requestOpenService } from '../services/open-service';
 import { HealthGroup } from './HealthGroup';
 import './health.css';
@@ -22,13 +23,24 @@ const GROUPS: { kind: IssueKind; title: string; lede: string }[] = [
 export function HealthPage({ nav }: { nav: (route: AppRoute) => void }) {
   const latch = useLatch();
   const [issues, setIssues] = useState<HealthIssue[] | null>(null);
+  // A failed check is said as such: shown as no issues, it read "All credentials look healthy".
+  const [failed, setFailed] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let live = true;
     const load = () =>
       latch.services.health({}).then(
-        (list) => live && setIssues(list),
-        () => live && setIssues([]),
+        (list) => {
+          if (!live) return;
+          setIssues(list);
+          setFailed(null);
+        },
+        (e: unknown) => {
+          if (!live) return;
+          setIssues(null);
+          setFailed(errorOf(e).message);
+        },
       );
     void load();
     const off = latch.services.onChanged(() => void load());
@@ -36,7 +48,7 @@ export function HealthPage({ nav }: { nav: (route: AppRoute) => void }) {
       live = false;
       off();
     };
-  }, [latch]);
+  }, [latch, attempt]);
 
   const open = (serviceId: string) => {
     requestOpenService(serviceId);
@@ -50,7 +62,11 @@ export function HealthPage({ nav }: { nav: (route: AppRoute) => void }) {
           {ROUTE_NAMES.health}
         </h1>
       </header>
-      {issues === null ? null : issues.length === 0 ? (
+      {failed !== null ? (
+        <ReadFailed title="The health check did not run" message={failed} onRetry={() => setAttempt((n) => n + 1)}>
+          Nothing was checked, so this says nothing about your credentials.
+        </ReadFailed>
+      ) : issues === null ? null : issues.length === 0 ? (
         <EmptyState glyph="check" title="All credentials look healthy">
           Nothing expired or expiring, no rotation due, and no secret used in two places.
         </EmptyState>

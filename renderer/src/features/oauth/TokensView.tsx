@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
 import type { OAuthTokenInfo } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Button, EmptyState, Icon, useNow, useToast } from '../../ui';
+import { Button, EmptyState, Icon, ReadFailed, useNow, useToast } from '../../ui';
 import { DevicePanel } from './DevicePanel';
 import { FlowLogDialog } from './FlowLogDialog';
 import { errorText } from './format';
@@ -13,7 +13,7 @@ import { useDeviceCodes, useOAuthTokens } from './use-oauth';
 export function TokensView() {
   const latch = useLatch();
   const toast = useToast();
-  const { tokens } = useOAuthTokens();
+  const { tokens, error, reload } = useOAuthTokens();
   const devices = useDeviceCodes();
   const now = useNow(1000);
   const [adding, setAdding] = useState(false);
@@ -80,7 +80,11 @@ export function TokensView() {
         </Button>
       </div>
       <DevicePanel codes={devices} now={now} names={names} onCancel={cancel} />
-      {tokens === null ? null : tokens.length === 0 ? (
+      {error !== null ? (
+        <ReadFailed title="Your OAuth clients could not be listed" message={errorText(error)} onRetry={reload}>
+          They are still in the vault; adding them again would make copies.
+        </ReadFailed>
+      ) : tokens === null ? null : tokens.length === 0 ? (
         <EmptyState
           glyph="oauth"
           title="No OAuth clients yet"

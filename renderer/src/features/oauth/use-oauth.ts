@@ -4,7 +4,7 @@ import { useLatch } from '../../latch-context';
 import { useListed } from '../../ui';
 
 /** Every oauth2 credential's token status, listed again on each `oauth.changed` / `services.changed`. */
-export function useOAuthTokens(): { tokens: OAuthTokenInfo[] | null; reload: () => void } {
+export function useOAuthTokens(): { tokens: OAuthTokenInfo[] | null; error: unknown; reload: () => void } {
   const latch = useLatch();
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
@@ -16,11 +16,11 @@ export function useOAuthTokens(): { tokens: OAuthTokenInfo[] | null; reload: () 
       offB();
     };
   }, [latch, reload]);
-  const tokens = useListed(
+  const { list: tokens, error } = useListed(
     useCallback(() => latch.oauth.tokens({}), [latch]),
     version,
   );
-  return { tokens, reload };
+  return { tokens, error, reload };
 }
 
 /** Device flows waiting for the user: announced by `oauth.device`, gone once the token list says so. */

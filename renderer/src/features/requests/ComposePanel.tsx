@@ -8,6 +8,7 @@ import {
   serviceHeaderRows,
 } from '../../../../preload/contract';
 import { Button } from '../../ui';
+import { KIND_LABELS } from '../services/kinds';
 import { RecipePreview } from '../services/RecipePreview';
 import { BodyEditor } from './BodyEditor';
 import { KeyValueTable } from './KeyValueTable';
@@ -107,7 +108,7 @@ export function ComposePanel(p: ComposeProps) {
             <option value="">None (send unsigned)</option>
             {p.credentials.map((c) => (
               <option key={c.id} value={c.id} disabled={!SIGNS.has(c.kind)}>
-                {c.name} · {c.kind}
+                {c.name} · {KIND_LABELS[c.kind]}
                 {SIGNS.has(c.kind) ? '' : ' (cannot sign)'}
               </option>
             ))}

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
 import type { HistoryEntry, SavedRequest } from '../../../../preload/channels/requests';
-import type { CredentialView, ServiceSummary, StoredDefaultHeader } from '../../../../preload/contract';
+import type { CredentialView, StoredDefaultHeader } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { KEPT_ADVICE, useToast } from '../../ui';
 import { errorOf as writeErrorOf } from '../services/bridge-error';
+import { useServiceChoices } from '../services/use-services';
 import { ComposePanel } from './ComposePanel';
 import { HistorySidebar } from './HistorySidebar';
 import { type Outcome, ResponsePanel } from './ResponsePanel';
@@ -26,7 +27,7 @@ function errorOf(e: unknown): { code: string; message: string } {
 export function RequestsPage() {
   const latch = useLatch();
   const toast = useToast();
-  const [services, setServices] = useState<ServiceSummary[]>([]);
+  const services = useServiceChoices();
   const [serviceId, setServiceId] = useState('');
   const [credentials, setCredentials] = useState<CredentialView[]>([]);
   const [credentialId, setCredentialId] = useState('');
@@ -44,12 +45,6 @@ export function RequestsPage() {
   // the first service, which lands whenever the service list does, must not replace it.
   const edited = useRef(false);
   const choice = useRef(0);
-
-  useEffect(() => {
-    const load = () => void latch.services.list().then(setServices, () => setServices([]));
-    load();
-    return latch.services.onChanged(load);
-  }, [latch]);
 
   // "waiting 0.6 s for the rate limit": main says so before it holds a request back.
   const [waiting, setWaiting] = useState<string | null>(null);

@@ -32,6 +32,12 @@ function labelOf(kind: CredentialView['kind'], field: string): string {
   return KIND_FIELDS[kind].find((f) => f.name === field)?.label ?? field;
 }
 
+/** A one-time code keeps both period and counter; a time-based code uses no counter, an HOTP code no period. */
+function unusedByType(c: CredentialView, field: string): boolean {
+  if (c.kind !== 'totp') return false;
+  return c.fields.type === 'hotp' ? field === 'period' : field === 'counter';
+}
+
 function showValue(v: string | number | boolean | string[]): string {
   if (Array.isArray(v)) return v.join(', ');
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
@@ -79,7 +85,9 @@ export function CredentialCard({
   }));
   const derived = DERIVED[c.kind];
   if (derived) secrets.push(derived);
-  const plain = Object.entries(c.fields).filter(([, v]) => v !== '' && !(Array.isArray(v) && v.length === 0));
+  const plain = Object.entries(c.fields).filter(
+    ([k, v]) => v !== '' && !(Array.isArray(v) && v.length === 0) && !unusedByType(c, k),
+  );
   const now = Date.now();
 
   return (
@@ -91,12 +99,18 @@ export function CredentialCard({
         {c.token ? <TokenStatusBadge token={c.token} now={now} /> : null}
         <span className="spacer" />
         {offers(c.kind, 'rotate') ? (
-          <Button size="small" variant="ghost" onClick={onRotate} disabled={c.secretFields.length === 0}>
+          <Button
+            size="small"
+            variant="ghost"
+            onClick={onRotate}
+            disabled={c.secretFields.length === 0}
+            aria-label={`Rotate ${c.name}`}
+          >
             Rotate
           </Button>
         ) : null}
         {offers(c.kind, 'edit') ? (
-          <Button size="small" variant="ghost" onClick={onEdit}>
+          <Button size="small" variant="ghost" onClick={onEdit} aria-label={`Edit ${c.name}`}>
             Edit
           </Button>
         ) : null}
@@ -122,6 +136,7 @@ export function CredentialCard({
           <SecretField
             key={s.field}
             label={s.label}
+            owner={c.name}
             onReveal={() => reveal(s.field)}
             onCopy={() => copy('value', s.field)}
           />
@@ -133,6 +148,7 @@ export function CredentialCard({
                 <SecretField
                   key={`previous.${f}`}
                   label={`Previous ${labelOf(c.kind, f).toLowerCase()}`}
+                  owner={c.name}
                   onReveal={() => reveal(`previous.${f}`)}
                   onCopy={() => copy('value', `previous.${f}`)}
                 />
@@ -168,12 +184,12 @@ export function CredentialCard({
         </ul>
         <span className="spacer" />
         {offers(c.kind, 'copy-env') ? (
-          <Button size="small" onClick={() => void copy('env')}>
+          <Button size="small" onClick={() => void copy('env')} aria-label={`Copy as env line for ${c.name}`}>
             Copy as env line
           </Button>
         ) : null}
         {offers(c.kind, 'copy-reference') ? (
-          <Button size="small" onClick={() => void copy('reference')}>
+          <Button size="small" onClick={() => void copy('reference')} aria-label={`Copy reference to ${c.name}`}>
             Copy reference
           </Button>
         ) : null}

@@ -72,36 +72,42 @@ export function ServicePage({ id, onClosed }: { id: string; onClosed: () => void
           {view.notes}
         </section>
       ) : null}
-      <div className="hstack">
-        <h2 className="section-title">Credentials</h2>
-        <span className="spacer" />
-        <Button size="small" onClick={() => setCredentialForm({ mode: 'add' })}>
-          <Icon name="plus" size={14} /> Add credential
-        </Button>
-      </div>
-      {view.credentials.length === 0 ? (
-        <EmptyState
-          title="No credentials yet"
-          action={
-            <Button variant="primary" onClick={() => setCredentialForm({ mode: 'add' })}>
-              Add a credential
-            </Button>
-          }
-        >
-          An API key, a login, an OAuth client, a signing key, one-time codes…
-        </EmptyState>
-      ) : (
-        view.credentials.map((c) => (
-          <CredentialCard
-            key={c.id}
-            serviceId={id}
-            credential={c}
-            onEdit={() => setCredentialForm({ mode: 'edit', credential: c })}
-            onRotate={() => setRotating(c)}
-            onDelete={() => setRemoving(c)}
-          />
-        ))
-      )}
+      {/* One section for the heading, its button and the cards: a deleted card's focus comes back inside it
+          (app/focus-rescue.ts), to the next card or Add credential rather than the top of the page. */}
+      <section className="svc-credentials" aria-labelledby="service-credentials">
+        <div className="hstack">
+          <h2 className="section-title" id="service-credentials">
+            Credentials
+          </h2>
+          <span className="spacer" />
+          <Button size="small" onClick={() => setCredentialForm({ mode: 'add' })}>
+            <Icon name="plus" size={14} /> Add credential
+          </Button>
+        </div>
+        {view.credentials.length === 0 ? (
+          <EmptyState
+            title="No credentials yet"
+            action={
+              <Button variant="primary" onClick={() => setCredentialForm({ mode: 'add' })}>
+                Add a credential
+              </Button>
+            }
+          >
+            An API key, a login, an OAuth client, a signing key, one-time codes…
+          </EmptyState>
+        ) : (
+          view.credentials.map((c) => (
+            <CredentialCard
+              key={c.id}
+              serviceId={id}
+              credential={c}
+              onEdit={() => setCredentialForm({ mode: 'edit', credential: c })}
+              onRotate={() => setRotating(c)}
+              onDelete={() => setRemoving(c)}
+            />
+          ))
+        )}
+      </section>
 
       {view.credentials.length > 0 ? <RateLimitPanel serviceId={id} credentials={view.credentials} /> : null}
       <section aria-labelledby="service-audits">

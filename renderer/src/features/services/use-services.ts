@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ServiceSummary, ServiceView } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
+import { useToast } from '../../ui';
+import { errorOf } from './bridge-error';
 
 /** The service list, reloaded whenever main says services changed. Null while loading. */
 export function useServiceList(): { services: ServiceSummary[] | null; error: string | null } {
@@ -52,4 +54,27 @@ export function useServiceView(id: string): { view: ServiceView | null; missing:
     };
   }, [latch, id, tick]);
   return { view: view?.id === id ? view : null, missing, reload };
+}
+
+/**
+ * Every service, for a screen's service picker (Requests, Audit): empty until listed. A failed list is
+ * said in a toast: the picker alone, holding only "No service", read as a vault without services.
+ */
+export function useServiceChoices(): ServiceSummary[] {
+  const latch = useLatch();
+  const toast = useToast();
+  const [services, setServices] = useState<ServiceSummary[]>([]);
+  useEffect(() => {
+    const load = () =>
+      void latch.services.list().then(setServices, (e: unknown) => {
+        setServices([]);
+        toast.show(
+          `Your services could not be listed: ${errorOf(e).message} Open this screen again to retry.`,
+          'error',
+        );
+      });
+    load();
+    return latch.services.onChanged(load);
+  }, [latch, toast]);
+  return services;
 }

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
 import type { TotpEntry } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Button, Dialog, EmptyState, Icon, TextField, useNow, useToast } from '../../ui';
+import { Button, Dialog, EmptyState, Icon, ReadFailed, TextField, useNow, useToast } from '../../ui';
 import { AddTotpDialog } from './AddTotpDialog';
 import { ClockWarning } from './ClockWarning';
 import { CodeRow } from './CodeRow';
@@ -24,7 +24,7 @@ function matches(entry: TotpEntry, query: string): boolean {
 function CodesView() {
   const latch = useLatch();
   const toast = useToast();
-  const { entries, version } = useTotpEntries();
+  const { entries, error, version, reload } = useTotpEntries();
   const [query, setQuery] = useState('');
   const [adding, setAdding] = useState(false);
   const [qrFor, setQrFor] = useState<TotpEntry | null>(null);
@@ -63,7 +63,15 @@ function CodesView() {
           <Icon name="plus" /> Add code
         </Button>
       </div>
-      {entries === null ? null : entries.length === 0 ? (
+      {error !== null ? (
+        <ReadFailed
+          title="Your codes could not be listed"
+          message={error instanceof BridgeError ? error.message : 'Main did not answer.'}
+          onRetry={reload}
+        >
+          They are still in the vault; adding them again would make copies.
+        </ReadFailed>
+      ) : entries === null ? null : entries.length === 0 ? (
         <EmptyState
           glyph="totp"
           title="No one-time codes yet"

@@ -4,15 +4,20 @@ import { useLatch } from '../../latch-context';
 import { useListed } from '../../ui';
 
 /** Every TOTP credential in the vault, reloaded whenever services change. */
-export function useTotpEntries(): { entries: TotpEntry[] | null; version: number; reload: () => void } {
+export function useTotpEntries(): {
+  entries: TotpEntry[] | null;
+  error: unknown;
+  version: number;
+  reload: () => void;
+} {
   const latch = useLatch();
   const [version, setVersion] = useState(0);
   useEffect(() => latch.services.onChanged(() => setVersion((v) => v + 1)), [latch]);
-  const entries = useListed(
+  const { list: entries, error } = useListed(
     useCallback(() => latch.totp.list({}), [latch]),
     version,
   );
-  return { entries, version, reload: () => setVersion((v) => v + 1) };
+  return { entries, error, version, reload: () => setVersion((v) => v + 1) };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { ImportPreview } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
 import { Badge, Button, KeptNotice, PasswordField, TextField, useToast } from '../../ui';
 import { errorOf } from '../services/bridge-error';
+import { KIND_LABELS } from '../services/kinds';
 import { FileDrop } from './FileDrop';
 import { fileToBase64, importFileProblem } from './read-file';
 import './transfer.css';
@@ -209,7 +210,9 @@ export function ImportPanel({ onOpenService }: { onOpenService: (serviceId: stri
                     <input type="checkbox" checked={selected.has(s.source)} onChange={() => toggle(s.source)} />
                     <strong>{s.name}</strong>
                   </label>
-                  <span className="field__hint">{s.credentials.map((c) => `${c.name} (${c.kind})`).join(', ')}</span>
+                  <span className="field__hint">
+                    {s.credentials.map((c) => `${c.name} (${KIND_LABELS[c.kind]})`).join(', ')}
+                  </span>
                   {s.renamed ? <Badge tone="warn">renamed</Badge> : null}
                 </li>
               ))}
