@@ -59,7 +59,8 @@ export const servicesChannels = {
     output: Ok,
     gesture: true,
   }),
-  'services.delete': channel({ input: z.object({ id: Id }).strict(), output: Ok }),
+  // Deleting and rotating lose what is stored (only an automatic backup brings it back): never a script's alone.
+  'services.delete': channel({ input: z.object({ id: Id }).strict(), output: Ok, gesture: true }),
   'services.health': channel({ input: Empty, output: z.array(HealthIssue) }),
   'credentials.add': channel({
     input: z
@@ -108,6 +109,7 @@ export const servicesChannels = {
   'credentials.delete': channel({
     input: z.object({ serviceId: Id, credentialId: Id }).strict(),
     output: Ok,
+    gesture: true,
   }),
   /** The one place a secret value crosses to the renderer: an explicit reveal of one field. */
   'credentials.reveal': channel({
@@ -138,6 +140,7 @@ export const servicesChannels = {
       })
       .strict(),
     output: Ok,
+    gesture: true,
   }),
 } as const;
 

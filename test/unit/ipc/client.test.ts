@@ -26,7 +26,7 @@ describe('the typed client built from the contract', () => {
   describe('channels that need a user gesture', () => {
     afterEach(() => vi.unstubAllGlobals());
 
-    it('are the ones that export, open a page, reveal, copy or send a secret, widen where one may go, weaken the vault, or keep it from locking', () => {
+    it('are the ones that export, open a page, reveal, copy or send a secret, widen where one may go, weaken the vault, lose what it holds, or keep it from locking', () => {
       const gated = Object.entries(channels)
         .filter(([, spec]) => spec.gesture)
         .map(([name]) => name)
@@ -35,8 +35,10 @@ describe('the typed client built from the contract', () => {
         'app.openLink',
         'audit.run',
         'credentials.copy',
+        'credentials.delete',
         'credentials.forgetHost',
         'credentials.reveal',
+        'credentials.rotate',
         'credentials.update',
         'io.exportBackup',
         'io.exportPlaintext',
@@ -46,6 +48,7 @@ describe('the typed client built from the contract', () => {
         'requests.approveHost',
         'requests.copyAsWithSecrets',
         'requests.send',
+        'services.delete',
         'services.update',
         'settings.weaken',
         'totp.copy',
