@@ -100,21 +100,44 @@ export function ServiceList({ services, openId, onOpen, onAdd, onToggleFavourite
       <div className="svc-list__count" aria-live="polite">
         {query || tag || codesOnly
           ? `${results.length} of ${codesOnly ? index.codesOnly : listed}`
-          : `${listed} service${listed === 1 ? '' : 's'}`}
+          : listed === 0 && index.codesOnly > 0
+            ? `${index.codesOnly} with codes only`
+            : `${listed} service${listed === 1 ? '' : 's'}`}
       </div>
       {listed === 0 && !codesOnly && !query && !tag ? (
-        <EmptyState
-          glyph="services"
-          title="No services yet"
-          action={
-            <Button variant="primary" onClick={onAdd}>
-              Add your first service
-            </Button>
-          }
-        >
-          A service groups the credentials of one API or site.
-          {index.codesOnly > 0 ? ` The ${index.codesOnly} holding only one-time codes are under Codes only.` : ''}
-        </EmptyState>
+        index.codesOnly > 0 ? (
+          // The vault is not empty: "No services yet" contradicted the Codes only chip beside it.
+          <EmptyState
+            glyph="totp"
+            title={
+              index.codesOnly === 1
+                ? 'One service holds only one-time codes'
+                : `${index.codesOnly} services hold only one-time codes`
+            }
+            action={
+              <div className="hstack empty__actions">
+                <Button variant="primary" onClick={() => setCodesOnly(true)}>
+                  {index.codesOnly === 1 ? 'Show it' : 'Show them'}
+                </Button>
+                <Button onClick={onAdd}>Add a service</Button>
+              </div>
+            }
+          >
+            Services that hold nothing but codes are listed under Codes only; their codes are on the Codes screen.
+          </EmptyState>
+        ) : (
+          <EmptyState
+            glyph="services"
+            title="No services yet"
+            action={
+              <Button variant="primary" onClick={onAdd}>
+                Add your first service
+              </Button>
+            }
+          >
+            A service groups the credentials of one API or site.
+          </EmptyState>
+        )
       ) : results.length === 0 ? (
         <EmptyState
           glyph="search"
