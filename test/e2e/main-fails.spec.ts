@@ -80,3 +80,29 @@ test('Requests and Audit say the services could not be listed, not an empty pick
     ).toBeVisible();
   }
 });
+
+test('Requests says its history and saved requests could not be read, not "No requests sent yet"', async ({
+  app,
+  host,
+}) => {
+  await createVaultThroughUi(app);
+  await call(host, 'services.create', { service: { name: 'Billing' } });
+  const bridge = await failReplies(app, ['requests.history', 'requests.saved']);
+  await app.reload();
+  await app
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('button', { name: 'Requests', exact: true })
+    .click();
+  const side = app.getByRole('complementary', { name: 'Saved requests and history' });
+  await expect(side.getByRole('alert').filter({ hasText: 'The history could not be read' })).toContainText(
+    'The store could not be read.',
+  );
+  await expect(side.getByRole('alert').filter({ hasText: 'Your saved requests could not be read' })).toBeVisible();
+  await expect(side.getByText('No requests sent yet.')).toHaveCount(0);
+  await expect(side.getByText('Nothing saved for this service.')).toHaveCount(0);
+
+  bridge.recover();
+  await side.getByRole('button', { name: 'Try again' }).first().click();
+  await expect(side.getByText('No requests sent yet.')).toBeVisible();
+  await expect(side.getByRole('alert')).toHaveCount(0);
+});

@@ -22,6 +22,20 @@ function errorWord(code: string | null): string {
   return code === null ? '—' : (ERROR_WORDS[code] ?? 'error');
 }
 
+/** A list main could not read, in the sidebar's small print: never "No requests sent yet". */
+function ListFailed({ what, message, onRetry }: { what: string; message: string; onRetry(): void }) {
+  return (
+    <div className="stack req-side__failed">
+      <p className="req-side__empty" role="alert">
+        {what}: {message}
+      </p>
+      <Button size="small" onClick={onRetry}>
+        Try again
+      </Button>
+    </div>
+  );
+}
+
 /** Saved requests, then the last sends of the chosen service; a click loads one into the composer. */
 export function HistorySidebar({
   saved,
@@ -29,9 +43,14 @@ export function HistorySidebar({
   onLoad,
   onDeleteSaved,
   onClearHistory,
+  errors,
+  onRetry,
 }: {
   saved: SavedRequest[];
   history: HistoryEntry[];
+  /** Main's message for a list it could not read (null: read). */
+  errors: { history: string | null; saved: string | null };
+  onRetry(): void;
   onLoad(item: SavedRequest | HistoryEntry): void;
   onDeleteSaved(id: string): void;
   onClearHistory(): void;
@@ -39,7 +58,11 @@ export function HistorySidebar({
   return (
     <aside className="req-side" aria-label="Saved requests and history">
       <h2 className="req-side__title">Saved</h2>
-      {saved.length === 0 ? <p className="muted req-side__empty">Nothing saved for this service.</p> : null}
+      {errors.saved !== null ? (
+        <ListFailed what="Your saved requests could not be read" message={errors.saved} onRetry={onRetry} />
+      ) : saved.length === 0 ? (
+        <p className="muted req-side__empty">Nothing saved for this service.</p>
+      ) : null}
       <ul className="plain-list req-side__list">
         {saved.map((s) => (
           <li key={s.id} className="req-side__item">
@@ -72,7 +95,11 @@ export function HistorySidebar({
           </Button>
         ) : null}
       </div>
-      {history.length === 0 ? <p className="muted req-side__empty">No requests sent yet.</p> : null}
+      {errors.history !== null ? (
+        <ListFailed what="The history could not be read" message={errors.history} onRetry={onRetry} />
+      ) : history.length === 0 ? (
+        <p className="muted req-side__empty">No requests sent yet.</p>
+      ) : null}
       <ul className="plain-list req-side__list" aria-label="History">
         {history.map((h) => (
           <li key={h.id} className="req-side__item">

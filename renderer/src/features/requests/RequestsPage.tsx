@@ -38,6 +38,11 @@ export function RequestsPage() {
   const [outcome, setOutcome] = useState<Outcome>(idle);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [saved, setSaved] = useState<SavedRequest[]>([]);
+  /** Main's message when a list could not be read: shown as such, not as "No requests sent yet". */
+  const [listErrors, setListErrors] = useState<{ history: string | null; saved: string | null }>({
+    history: null,
+    saved: null,
+  });
   const current = useRef<string | null>(null);
   // The first service is picked for the user once; after that the choice is theirs (even "none").
   const picked = useRef(false);
@@ -70,8 +75,19 @@ export function RequestsPage() {
   const target = serviceId === '' ? {} : { serviceId };
   const loadLists = useCallback(() => {
     const t = serviceId === '' ? {} : { serviceId };
-    void latch.requests.history(t).then(setHistory, () => setHistory([]));
-    void latch.requests.saved(t).then(setSaved, () => setSaved([]));
+    const read = <T,>(which: 'history' | 'saved', list: Promise<T[]>, set: (list: T[]) => void) =>
+      void list.then(
+        (items) => {
+          set(items);
+          setListErrors((e) => ({ ...e, [which]: null }));
+        },
+        (e: unknown) => {
+          set([]);
+          setListErrors((old) => ({ ...old, [which]: errorOf(e).message }));
+        },
+      );
+    read('history', latch.requests.history(t), setHistory);
+    read('saved', latch.requests.saved(t), setSaved);
   }, [latch, serviceId]);
   useEffect(() => {
     loadLists();
@@ -227,6 +243,8 @@ export function RequestsPage() {
         <HistorySidebar
           saved={saved}
           history={history}
+          errors={listErrors}
+          onRetry={loadLists}
           onLoad={load}
           onDeleteSaved={(id) =>
             void latch.requests.deleteSaved({ ...target, id }).catch((e) => toast.show(errorOf(e).message, 'error'))
