@@ -19,6 +19,7 @@ import { type HeaderSwitch, type StoredDefaultHeader, withServiceHeaders } from 
 import { isLatchError, LatchError } from '../../core/model/errors';
 import type { Clock } from '../../core/platform';
 import {
+  assertResolved,
   cutUtf8,
   newRequestItemId,
   RequestRecords,
@@ -199,6 +200,7 @@ export class RequestsService {
     const { clock, events } = this.deps;
     const { service, auth, located } = await this.#target(input);
     const url = resolveRequestUrl(request.url, service.baseUrl);
+    assertResolved(url, serviceId !== undefined);
     this.#mayGo(located, url);
     const controller = new AbortController();
     this.#inflight.get(requestId)?.abort();

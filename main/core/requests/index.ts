@@ -10,5 +10,5 @@ export {
   requestRecordId,
   SAVED_LIMIT,
 } from './request-records';
-export { resolveRequestUrl } from './resolve-url';
+export { assertResolved, resolveRequestUrl } from './resolve-url';
 export { type ResponseViewData, toResponseView, VIEW_BODY_LIMIT } from './response-view';

@@ -104,7 +104,8 @@ export function ResponsePanel({ outcome }: { outcome: Outcome }) {
         ) : null}
         {!busy && error ? (
           <div className="req-notice req-notice--bad" role="alert">
-            <strong>{error.code}</strong> {error.message}
+            {/* The message says what went wrong and what to do; a code like ERR_BAD_INPUT means nothing to the reader. */}
+            {error.message}
           </div>
         ) : null}
       </div>
