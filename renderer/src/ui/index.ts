@@ -16,6 +16,7 @@ export { SelectField } from './SelectField';
 export { Table } from './Table';
 export { TextField } from './TextField';
 export { ToastProvider, useToast } from './Toast';
+export { useFocusFirstInvalid } from './use-focus-first-invalid';
 export { useListed } from './use-listed';
 export { useNow } from './use-now';
 export { useRovingFocus } from './use-roving-focus';

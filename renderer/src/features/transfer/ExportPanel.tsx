@@ -1,10 +1,29 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
 import type { ExportOutcome } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Button, Dialog, PasswordField, useToast } from '../../ui';
+import { Button, Dialog, PasswordField, useFocusFirstInvalid, useToast } from '../../ui';
 
 const failure = (e: unknown, fallback: string) => (e instanceof BridgeError ? e.message : fallback);
+
+/** What is missing or wrong in the three fields, each under its own; null where the field is fine. */
+function backupErrors(master: string, password: string, again: string) {
+  return {
+    master: master === '' ? 'Type your master password.' : null,
+    password:
+      password === ''
+        ? 'Choose a password for the backup.'
+        : password.length < 8
+          ? 'The backup password needs at least 8 characters.'
+          : null,
+    again:
+      again === ''
+        ? 'Type the backup password again.'
+        : again !== password
+          ? 'The two backup passwords are not the same.'
+          : null,
+  };
+}
 
 /**
  * Export: an encrypted backup with its own password, or plain text after an explicit
@@ -22,13 +41,21 @@ export function ExportPanel() {
   const [plainMaster, setPlainMaster] = useState('');
   const [plainError, setPlainError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The button stays enabled (a disabled one said nothing and Tab skipped it): pressing it with a field
+  // missing shows each field's message and focuses the first.
+  const [submitted, setSubmitted] = useState(false);
+  const fields = useRef<HTMLDivElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(fields);
+  const problems = backupErrors(master, password, again);
+  const shown = (message: string | null) => (submitted ? message : null);
 
   const announce = (r: ExportOutcome, what: string) => {
     if (r.saved) toast.show(`${what} saved to ${r.path}.`, 'success');
   };
 
   const exportBackup = async () => {
-    if (password !== again) return setError('The two backup passwords are not the same.');
+    setSubmitted(true);
+    if (problems.master || problems.password || problems.again) return focusFirstInvalid();
     setBusy(true);
     setError(null);
     try {
@@ -36,6 +63,7 @@ export function ExportPanel() {
       setMaster('');
       setPassword('');
       setAgain('');
+      setSubmitted(false);
     } catch (e) {
       setError(failure(e, 'The backup could not be made.'));
     } finally {
@@ -64,26 +92,29 @@ export function ExportPanel() {
     <div className="card stack">
       <h2 className="section-title">Export</h2>
       <p className="page__lede">
-        An encrypted backup uses the same cryptography as the vault, under a password of its own. Latch asks for your
-        master password first, then where to save the file.
+        An encrypted backup uses the same cryptography as the vault, under a password of its own. Type your master
+        password and the backup's password; Latch then asks where to save the file.
       </p>
-      <div className="form-grid">
+      <div className="form-grid" ref={fields}>
         <PasswordField
           label="Master password"
           autoComplete="current-password"
           value={master}
+          error={shown(problems.master)}
           onChange={(e) => setMaster(e.currentTarget.value)}
         />
         <PasswordField
           label="Backup password"
           autoComplete="new-password"
           value={password}
+          error={shown(problems.password)}
           onChange={(e) => setPassword(e.currentTarget.value)}
         />
         <PasswordField
           label="Backup password again"
           autoComplete="new-password"
           value={again}
+          error={shown(problems.again)}
           onChange={(e) => setAgain(e.currentTarget.value)}
         />
       </div>
@@ -93,11 +124,7 @@ export function ExportPanel() {
         </p>
       ) : null}
       <div className="hstack">
-        <Button
-          variant="primary"
-          onClick={() => void exportBackup()}
-          disabled={busy || master.length === 0 || password.length < 8}
-        >
+        <Button variant="primary" onClick={() => void exportBackup()} disabled={busy}>
           Export encrypted backup
         </Button>
         <Button variant="danger" onClick={() => setConfirming(true)}>
