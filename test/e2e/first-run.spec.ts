@@ -51,12 +51,16 @@ test('create: errors under their field clear when fixed; the meter names the str
   await again.fill(MASTER);
   await expect(fieldOf(app, again).locator('.field__error')).toHaveCount(0);
 
-  // Show reveals what was typed and Hide masks it again.
+  // Show reveals what was typed and pressed again masks it. It keeps its name and says "pressed" while
+  // the password shows: "Hide password, pressed" read as the opposite.
   const show = fieldOf(app, password).getByRole('button', { name: 'Show password' });
   await show.click();
   await expect(password).toHaveAttribute('type', 'text');
-  await fieldOf(app, password).getByRole('button', { name: 'Hide password' }).click();
+  await expect(show).toHaveAttribute('aria-pressed', 'true');
+  await expect(show).toHaveText('Show');
+  await show.click();
   await expect(password).toHaveAttribute('type', 'password');
+  await expect(show).toHaveAttribute('aria-pressed', 'false');
 
   // Caps Lock on while typing: warned under the field; off again: the warning goes.
   const key = (caps: boolean) =>

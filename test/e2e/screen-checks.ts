@@ -140,7 +140,7 @@ export async function overflows(page: Page): Promise<string[]> {
 
 /**
  * Password and secret inputs without a way to see what was typed: every input of type password
- * must sit in a PasswordField (its Show/Hide button controls it by id), every masked textarea
+ * must sit in a PasswordField (its Show toggle controls it by id), every masked textarea
  * beside its toggle.
  */
 export async function unrevealable(page: Page): Promise<string[]> {
@@ -155,7 +155,7 @@ export async function unrevealable(page: Page): Promise<string[]> {
             )
           : field?.querySelector('button[aria-pressed]');
       if (!toggle)
-        out.push(`${input.tagName.toLowerCase()} "${input.getAttribute('aria-label') ?? input.id}" has no Show/Hide`);
+        out.push(`${input.tagName.toLowerCase()} "${input.getAttribute('aria-label') ?? input.id}" has no Show toggle`);
     }
     return out;
   });

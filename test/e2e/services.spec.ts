@@ -162,9 +162,12 @@ test('services: every credential kind, search, reveal, copy, rotate, health, key
       el.ownerDocument.defaultView?.getComputedStyle(el).getPropertyValue('-webkit-text-security'),
     );
   await expect.poll(textSecurity).toBe('disc');
-  await dialog(page).getByRole('button', { name: 'Show Signing key' }).click();
+  // The toggle keeps its name; pressed says the key shows.
+  const showKey = dialog(page).getByRole('button', { name: 'Show Signing key' });
+  await showKey.click();
   await expect.poll(textSecurity).toBe('none');
-  await dialog(page).getByRole('button', { name: 'Hide Signing key' }).click();
+  await expect(showKey).toHaveAttribute('aria-pressed', 'true');
+  await showKey.click();
   await expect.poll(textSecurity).toBe('disc');
   await dialog(page).getByRole('button', { name: 'Add credential' }).click();
   const keyField = dialog(page).locator('.field', { has: page.getByLabel('Signing key', { exact: true }) });
@@ -201,6 +204,7 @@ test('services: every credential kind, search, reveal, copy, rotate, health, key
   const key = card(page, 'prod-key');
   await key.getByRole('button', { name: 'Reveal Key' }).click();
   await expect(key.getByTestId('secret-value').first()).toHaveText('sk_live_abc123');
+  await expect(key.getByRole('button', { name: 'Reveal Key' })).toHaveAttribute('aria-pressed', 'true');
   await key.getByRole('button', { name: 'Copy Key' }).click();
   await expect(page.getByTestId('toast').filter({ hasText: 'Copied; clears in 2 s' })).toBeVisible();
   if (process.env.DISPLAY) {

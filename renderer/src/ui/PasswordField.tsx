@@ -4,14 +4,14 @@ import { TextField, type TextFieldProps } from './TextField';
 
 export interface PasswordFieldProps extends Omit<TextFieldProps, 'type' | 'trailing'> {
   /**
-   * What Show/Hide names ("Show password" when absent). A secret that is not a password names
+   * What Show names ("Show password" when absent). A secret that is not a password names
    * itself ("Show Client secret"), so two reveal buttons in one form are told apart.
    */
   revealLabel?: string;
 }
 
 /**
- * Every password or secret input in the app: masked, with Show/Hide, and a warning while Caps
+ * Every password or secret input in the app: masked, with a Show toggle, and a warning while Caps
  * Lock is on (read from the key events, the only place a browser tells it). No other component
  * renders an input of type password (test/unit/renderer/password-fields.test.ts).
  */
@@ -42,14 +42,16 @@ export function PasswordField({ hint, onKeyDown, onKeyUp, id, revealLabel = 'pas
         <Button
           size="small"
           variant="ghost"
-          className="field__reveal"
+          className="field__reveal reveal-toggle"
+          // A toggle keeps its name and says its state by aria-pressed: "Hide password, pressed" read as
+          // the opposite of what pressing it does. Not the field's label: "Show master password" would
+          // also answer to "Master password".
           aria-pressed={shown}
-          // Not the field's label: "Show master password" would also answer to "Master password".
-          aria-label={`${shown ? 'Hide' : 'Show'} ${revealLabel}`}
+          aria-label={`Show ${revealLabel}`}
           aria-controls={inputId}
           onClick={() => setShown((s) => !s)}
         >
-          {shown ? 'Hide' : 'Show'}
+          Show
         </Button>
       }
       hint={

@@ -71,10 +71,12 @@ export function SecretField({ label, owner, onReveal, onCopy, revealSeconds = 10
           variant="ghost"
           onClick={toggle}
           disabled={busy}
+          className="reveal-toggle"
+          // One name, the state in aria-pressed: "Hide Key, pressed" read as the opposite of what it does.
           aria-pressed={value !== null}
-          aria-label={`${value === null ? 'Reveal' : 'Hide'} ${named}`}
+          aria-label={`Reveal ${named}`}
         >
-          {value === null ? 'Reveal' : 'Hide'}
+          Reveal
         </Button>
         <Button size="small" variant="ghost" onClick={() => void onCopy()} aria-label={`Copy ${named}`}>
           Copy

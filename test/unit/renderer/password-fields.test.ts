@@ -1,6 +1,6 @@
 /**
  * Every password or secret input goes through PasswordField (renderer/src/ui), so each one has
- * Show/Hide and the Caps Lock warning: no other file renders a bare `type="password"` input,
+ * a Show toggle and the Caps Lock warning: no other file renders a bare `type="password"` input,
  * and a masked textarea is drawn only by SecretInput, which gives it the same toggle. The screen
  * matrix checks the same on the rendered screens (`unrevealable` in test/e2e/screen-checks.ts).
  */

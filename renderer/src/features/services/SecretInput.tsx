@@ -56,11 +56,12 @@ export function SecretInput({
         <button
           type="button"
           className="btn btn--ghost btn--small reveal-toggle"
+          // One name, the state in aria-pressed (as PasswordField).
           aria-pressed={shown}
-          aria-label={`${shown ? 'Hide' : 'Show'} ${label}`}
+          aria-label={`Show ${label}`}
           onClick={() => setShown((s) => !s)}
         >
-          {shown ? 'Hide' : 'Show'}
+          Show
         </button>
       }
       placeholder={placeholder}
