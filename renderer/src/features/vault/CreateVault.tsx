@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
 import type { VaultStatus } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Button } from '../../ui';
+import { Button, useFocusFirstInvalid } from '../../ui';
 import { NewPasswordFields } from './NewPasswordFields';
 import { useNewPassword } from './use-new-password';
 
@@ -28,10 +28,12 @@ export function CreateVault({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const newPassword = useNewPassword();
+  const form = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(form);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (!newPassword.check()) return;
+    if (!newPassword.check()) return focusFirstInvalid();
     setBusy(true);
     setError(null);
     try {
@@ -51,7 +53,7 @@ export function CreateVault({
   };
 
   return (
-    <form className="gate__card card" onSubmit={submit} aria-labelledby="create-title">
+    <form ref={form} className="gate__card card" onSubmit={submit} aria-labelledby="create-title">
       <h1 className="gate__title" id="create-title">
         Create your vault
       </h1>
