@@ -26,8 +26,8 @@ function checkFields(ctx: CliContext, kind: CredentialKind, fields: Record<strin
     if (typeof field === 'string' && !field.includes('.') && fields[field] === undefined)
       throw usageError(
         SECRET_FIELDS[kind].includes(field)
-          ? `A ${kind} credential needs --field ${field}=- (a secret: "-" reads it from stdin).`
-          : `A ${kind} credential needs --field ${field}=….`,
+          ? `A credential of kind ${kind} needs --field ${field}=- (a secret: "-" reads it from stdin).`
+          : `A credential of kind ${kind} needs --field ${field}=….`,
       );
     throw e;
   }
