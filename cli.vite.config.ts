@@ -12,8 +12,9 @@ import { builtinsByProcessPlugin } from './scripts/cli-build/builtins-by-process
  * grouped the same way into `exec-start-*.js`, which only exec loads, and which imports from `start` only. (In the
  * start chunk, agent-exec.ts cost every other command about 10 KB to parse and saved exec no instructions: the
  * figures are in docs/cli.md.)
- * `latch totp` (the command, its codes, and otplib, bundled below) is one chunk too, `totp-*.js`: `totp --uri`
- * loads it and the start chunks, instead of 16 files of latch and otplib.
+ * `latch totp --uri -` has a fast path the entry imports instead of the start chunk (quick-totp.ts): it and what the
+ * command prints a code with (the URI parser, the codes, and otplib, bundled below) are one chunk, `totp-uri-*.mjs`;
+ * the rest of the command (verify, a REF) is `totp-*.mjs`, which imports it.
  * `latch get` without the agent loads two more: `get-*.js`, the command with the vault code it runs up to the key
  * derivation (unlock, open, the container and index decoders), and `session-*.js`, the app's services with the
  * credential model and zod, which with-store.ts imports while the KDF runs. Split automatically they were 21 files
@@ -28,7 +29,26 @@ const GROUPS = [
   // What the entry runs before it imports the start chunk: `latch get --password-stdin`'s early key derivation
   // (early-kdf.ts: the argv check, the header's KDF, stdin's first line, node:crypto). A chunk of its own, because
   // one the entry imported from the start chunk would have all of start read and compiled before the KDF begins.
-  { name: 'kick', roots: ['main/cli/early-kdf.ts'] },
+  // It holds as well the small helpers the entry's fast paths share with the start chunk (stdin, the output, a failure's
+  // message and exit code, a TOTP secret's Base32): in the start chunk, `totp --uri -` would load all of start for them;
+  // in a chunk of their own, every command one file more. The start chunk loads this one anyway.
+  {
+    name: 'kick',
+    roots: [
+      'main/cli/early-kdf.ts',
+      'main/cli/sync-output.ts',
+      'main/cli/read-stdin.ts',
+      'main/cli/failure.ts',
+      'main/cli/output-text.ts',
+      'main/cli/usage-error.ts',
+      'main/core/platform.ts',
+      'main/core/totp/base32.ts',
+      'main/core/totp/secret-warning.ts',
+    ],
+  },
+  // `latch totp --uri -` (quick-totp.ts): what the command prints a code with (totp-code.ts: the URI parser, the code
+  // and otplib), which the entry imports instead of the start chunk; the totp command's chunk imports it from here.
+  { name: 'totp-uri', roots: ['main/cli/quick-totp.ts'] },
   // `latch --help` and `latch` alone (quick-help.ts): the command catalogue and the help text, which the entry imports
   // instead of the start chunk; the start chunk imports it for runCli's help and loadCommand.
   { name: 'help', roots: ['main/cli/quick-help.ts'] },
@@ -40,15 +60,10 @@ const GROUPS = [
       'main/cli/agent-get.ts',
       'main/cli/early-unlock.ts',
       'main/cli/helper-commands.ts',
-      // Small helpers many commands share (latch:// references, stdin, the clock, a TOTP secret's Base32): a file
-      // each costs more to load than its code does to parse; left to the exec or totp chunk, they would make
-      // totp load exec's code, and every vault command totp's (and otplib).
+      // Small helpers many commands share (latch:// references, a secret option's source): a file each costs more to
+      // load than its code does to parse; left to the exec or totp chunk, they would make totp load exec's code.
       'main/core/credentials/secret-reference.ts',
       'main/cli/secret-source.ts',
-      'main/cli/read-stdin.ts',
-      'main/core/platform.ts',
-      'main/core/totp/base32.ts',
-      'main/core/totp/secret-warning.ts',
     ],
   },
   { name: 'exec-start', roots: ['main/cli/agent-exec.ts'] },

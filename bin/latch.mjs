@@ -1,15 +1,15 @@
 #!/usr/bin/env -S node --
-// The installed `latch` command: runs the built command line (npm run build → out/cli/latch.mjs).
+// The installed `latch` command: runs the built command line (npm run build -> out/cli/latch.mjs).
 //
 // The `--` in the shebang: Node 20 reads its own --env-file from the arguments after the script's name up to a
 // `--` (nodejs/node#54232), so `latch exec --env-file .env` had Node load .env into latch itself, before any
 // code here ran: a NODE_OPTIONS=--require line in a project's .env ran code inside the process that holds the
-// vault key, a missing file was "node: .env: not found" (exit 9), and Node consumed a pipe (`<(…)`) first.
+// vault key, a missing file was "node: .env: not found" (exit 9), and Node consumed a pipe (`<(...)`) first.
 // After `node --` nothing is Node's. `env -S` splits "node --" into two arguments (GNU coreutils 8.30+, macOS,
 // the BSDs; the kernel passes the whole rest of the line as one). `npm link` makes a symlink to this file, so
 // the same line runs. On Windows, npm's cmd-shim (lib/index.js, its shebangExpr) reads `#!/usr/bin/env -S node
 // --` as the program `node` with the arguments `--`, and its .cmd, .ps1 and sh shims run
-// `node -- "…\bin\latch.mjs" %*`: the same protection. The two helpers (git-, docker-credential-latch) have
+// `node -- "...\bin\latch.mjs" %*`: the same protection. The two helpers (git-, docker-credential-latch) have
 // the same line. BusyBox's env (Alpine) has no -S and stops with "invalid option" before Node starts; no other first
 // line serves GNU env, BusyBox env and cmd-shim at once: docs/cli.md gives the BusyBox launchers and why.
 const entry = new URL('../out/cli/latch.mjs', import.meta.url);

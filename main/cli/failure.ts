@@ -1,5 +1,6 @@
 import { type ErrorCode, isLatchError } from '../core/model/errors';
 import { forSurface } from '../core/vault/save-failure';
+import { exitCodeForCode } from './exit-codes';
 
 /**
  * What a failed command prints after "latch: " and the code its exit status comes from. Anything that is
@@ -14,4 +15,10 @@ export function cliFailure(e: unknown): { code: ErrorCode; message: string } {
     };
   const surfaced = forSurface(e, 'cli');
   return { code: e.code, message: isLatchError(surfaced) ? surfaced.message : e.message };
+}
+
+/** What a failed command prints on stderr, and its exit code: runCli's, and the entry's fast paths' (quick-totp.ts). */
+export function failureOutput(e: unknown): { text: string; exitCode: number } {
+  const { code, message } = cliFailure(e);
+  return { text: `latch: ${message}\n`, exitCode: exitCodeForCode(code) };
 }

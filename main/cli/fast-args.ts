@@ -4,8 +4,8 @@
  */
 import { GLOBAL_OPTIONS } from './global-options';
 
-/** An option given once without a value, once with one, or with one each time. */
-export type Takes = 'flag' | 'value' | 'values';
+/** An option given once without a value, once with one, or with one each time; 'stdin': once, with `-` alone. */
+export type Takes = 'flag' | 'value' | 'values' | 'stdin';
 
 export interface FastArgs {
   /** Before any `--`, less the options and their values: the command name first. */
@@ -42,7 +42,8 @@ export function fastArgs(argv: readonly string[], takes: Readonly<Record<string,
       continue;
     }
     const value = eq < 0 ? argv[++i] : a.slice(eq + 1);
-    if (!value || value.startsWith('-')) return null;
+    // parseArgs takes a lone `-` as a value too; any other value that starts with one it refuses or reads otherwise.
+    if (value === undefined || (kind === 'stdin' ? value !== '-' : !value || value.startsWith('-'))) return null;
     given.set(name, [...(before ?? []), value]);
   }
   return { words, afterDashes: undefined, given };

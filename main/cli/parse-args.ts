@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
-import { LatchError } from '../core/model/errors';
 import { GLOBAL_OPTIONS } from './global-options';
 import type { CliCommand, OptionSpec } from './registry';
+import { usageError } from './usage-error';
 
-export function usageError(message: string): LatchError {
-  return new LatchError('ERR_BAD_INPUT', message, { detail: { usage: true } });
-}
+export { usageError };
 
 /** The command name: the first argument that is neither an option nor the value of a global option. */
 export function findCommand(argv: readonly string[]): { name: string | undefined; rest: string[] } {

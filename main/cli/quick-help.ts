@@ -1,11 +1,10 @@
 // `latch --help` (and `latch` alone) without the command framework: the catalogue and help.ts, which runCli prints
 // from too, in a chunk of their own that the entry imports instead of the start chunk (cli.vite.config.ts).
 import './commands';
-import { endQuietlyWhenClosed } from './closed-output';
 import { EXIT } from './exit-codes';
 import { generalHelp } from './help';
 import type { CliIo } from './io';
-import { writeSyncOr } from './write-sync';
+import { syncOutput } from './sync-output';
 
 /**
  * Prints the general help where generalHelpOnly said, as runCli would; returns the exit code. The stream is made only
@@ -18,10 +17,6 @@ export function printGeneralHelp(
   exit: (code: number) => void,
   platform = process.platform,
 ): number {
-  const stream = () => {
-    endQuietlyWhenClosed([io[to]], exit, io.stderr);
-    return io[to];
-  };
-  writeSyncOr(to === 'stdout' ? 1 : 2, generalHelp(), stream, platform);
+  syncOutput(io, exit, platform)[to](generalHelp());
   return to === 'stdout' ? EXIT.OK : EXIT.USAGE;
 }

@@ -11,7 +11,11 @@ export const MAX_PASSWORD_AND_VALUE_BYTES = MAX_STDIN_VALUE_BYTES + 8 * 1024;
  * All of stdin as text (for `--field KEY=-`, `--uri -`), up to `max` bytes: each caller names the most its
  * input can be, and more is refused as soon as it arrives, before it fills the memory (`< /dev/zero`).
  */
-export async function readAllStdin(io: CliIo, max: number, advice?: string): Promise<string> {
+export async function readAllStdin(
+  io: Pick<CliIo, 'stdin' | 'stdinFd'>,
+  max: number,
+  advice?: string,
+): Promise<string> {
   const what = { what: 'the input on stdin', advice };
   // Without the stream while nothing has made it (stdin-all-sync.ts); what that read could not finish, the stream does.
   const fd = io.stdinFd?.();

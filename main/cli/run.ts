@@ -2,11 +2,12 @@ import { readCappedFile } from '../core/io/read-capped';
 import type { Keychain } from '../core/keychain/keychain';
 import { defaultVaultPath } from '../core/vault/default-path';
 import type { EarlyUnlock } from './early-unlock';
-import { EXIT, exitCodeForCode } from './exit-codes';
-import { cliFailure } from './failure';
+import { EXIT } from './exit-codes';
+import { failureOutput } from './failure';
 import { commandHelp, generalHelp } from './help';
 import type { CliIo } from './io';
 import { osKeychain } from './os-keychain';
+import { outputText } from './output-text';
 import { findCommand, parseCommandArgs, usageError } from './parse-args';
 import { type CliContext, findEntry, loadCommand } from './registry';
 import { SecretInput } from './secret-input';
@@ -79,7 +80,7 @@ export async function runCli(argv: readonly string[], io: CliIo, options: RunOpt
       startedKdf: options.early?.started,
       keychain: once(() => (options.keychain ? options.keychain() : osKeychain(io))),
       output(data, text) {
-        io.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : text.endsWith('\n') ? text : `${text}\n`);
+        io.stdout.write(outputText(json, data, text));
       },
       note(text) {
         io.stderr.write(`${text}\n`);
@@ -87,9 +88,9 @@ export async function runCli(argv: readonly string[], io: CliIo, options: RunOpt
     };
     return (await command.run(ctx)) ?? EXIT.OK;
   } catch (e) {
-    const { code, message } = cliFailure(e);
-    io.stderr.write(`latch: ${message}\n`);
-    return exitCodeForCode(code);
+    const failed = failureOutput(e);
+    io.stderr.write(failed.text);
+    return failed.exitCode;
   } finally {
     secrets?.close();
     options.early?.started?.forget();

@@ -1,19 +1,10 @@
 import { LatchError } from '../../core/model/errors';
-import { systemClock } from '../../core/platform';
-import { liveCode } from '../../core/totp/live-code';
-import { parseOtpAuthUri } from '../../core/totp/otpauth-uri-parse';
 import type { OtpSpec } from '../../core/totp/types';
 import { verifyCode } from '../../core/totp/verify';
 import { usageError } from '../parse-args';
-import { MAX_STDIN_VALUE_BYTES, readAllStdin } from '../read-stdin';
 import type { CliCommand, CliContext } from '../registry';
 import { secretSource } from '../secret-source';
-
-function wholeNumber(value: unknown, option: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw usageError(`${option} takes a whole number.`);
-  return Number(value);
-}
+import { codeInstant, codeOutput, uriFromStdin, uriSpec, wholeNumber } from '../totp-code';
 
 /** The code's spec: from --uri (no vault), or from the TOTP credential REF names. */
 async function withSpec<T>(ctx: CliContext, ref: string | undefined, fn: (spec: OtpSpec) => T): Promise<T> {
@@ -22,10 +13,9 @@ async function withSpec<T>(ctx: CliContext, ref: string | undefined, fn: (spec: 
     if (ref !== undefined) throw usageError('Give a REF or --uri, not both.');
     const source = secretSource(ctx, '--uri', uri);
     if (source.from === 'reference') throw usageError('Give a latch:// reference as REF, not as --uri.');
-    const text = source.from === 'stdin' ? (await readAllStdin(ctx.io, MAX_STDIN_VALUE_BYTES)).trim() : source.value;
-    const parsed = parseOtpAuthUri(text);
-    if (parsed.secretWarning !== null) ctx.note(`latch: warning: ${parsed.secretWarning}`);
-    return fn(parsed.fields);
+    // `--uri -` alone takes the entry's fast path (quick-totp.ts), through these same functions.
+    const text = source.from === 'stdin' ? await uriFromStdin(ctx.io) : source.value;
+    return fn(uriSpec(text, ctx.note));
   }
   if (ref === undefined)
     throw usageError('Name the TOTP credential (latch://SERVICE/CREDENTIAL) or give --uri otpauth://…');
@@ -61,8 +51,7 @@ export const totpCommand: CliCommand = {
     group: { type: 'string', help: 'backup-codes: a dash every N characters (0: none; default 5)' },
   },
   async run(ctx) {
-    const at = wholeNumber(ctx.values.at, '--at');
-    const nowMs = at === undefined ? systemClock.now() : at * 1000;
+    const nowMs = codeInstant(ctx.values.at);
     const [first, ...rest] = ctx.positionals;
     const backupOptions = ['count', 'length', 'alphabet', 'group'].filter((o) => ctx.values[o] !== undefined);
 
@@ -94,18 +83,8 @@ export const totpCommand: CliCommand = {
 
     if (ctx.values.window !== undefined) throw usageError('--window goes with "latch totp verify".');
     if (rest.length > 0) throw usageError(`Unexpected argument "${rest[0]}".`);
-    const live = await withSpec(ctx, first, (spec) => ({ type: spec.type, ...liveCode(spec, nowMs) }));
-    ctx.output(
-      {
-        code: live.code,
-        type: live.type,
-        period: live.period,
-        secondsRemaining: live.secondsRemaining,
-        validUntil: live.validUntilMs === null ? null : new Date(live.validUntilMs).toISOString(),
-        next: live.next,
-      },
-      live.code,
-    );
+    const { data, text } = await withSpec(ctx, first, (spec) => codeOutput(spec, nowMs));
+    ctx.output(data, text);
     return 0;
   },
 };

@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { plainExec } from '../../../main/cli/agent-exec';
 import { execCommand } from '../../../main/cli/commands/exec';
 import { getCommand } from '../../../main/cli/commands/get';
+import { totpCommand } from '../../../main/cli/commands/totp';
 import { startEarlyKdf } from '../../../main/cli/early-kdf';
 import { plainGet } from '../../../main/cli/get-args';
 import { findCommand, parseCommandArgs } from '../../../main/cli/parse-args';
 import type { CliCommand } from '../../../main/cli/registry';
+import { plainTotpUri } from '../../../main/cli/totp-args';
 import { createVault } from '../../../main/core/vault';
 import { PASSWORD, TEST_ITERATIONS, tempVaultPath } from '../vault/helpers';
 
@@ -47,6 +49,20 @@ const GET_WORDS = [
   '-f',
   '--field=x',
   '-',
+];
+const TOTP_WORDS = [
+  'totp',
+  '--uri',
+  '-',
+  '--uri=-',
+  '--at',
+  '59',
+  '--json',
+  '--vault',
+  '--insecure-argv',
+  '--',
+  'x',
+  '-h',
 ];
 const EXEC_WORDS = ['exec', 'cmd', '--', '--env', 'K=v', '--env-file', '--env=K=v', '--vault', '-e', '--json'];
 const TRICKY = [
@@ -113,6 +129,36 @@ describe('the fast paths read argv as the ordinary parser does, or leave it to i
       });
     }
     expect(taken).toBeGreaterThan(100);
+  });
+
+  it('totp --uri -: whatever plainTotpUri takes, parseArgs reads as the same totp run that prints a code', () => {
+    let taken = 0;
+    for (const argv of [...allArgvs(TOTP_WORDS, 5), ['totp', '--uri', '-', '--at', '-1'], ['totp', '--uri', '--']]) {
+      const fast = plainTotpUri(argv);
+      if (fast === null) continue;
+      taken++;
+      const parsed = ordinary(argv, totpCommand);
+      expect(parsed, argv.join(' ')).not.toBeNull();
+      const { vault: _, 'insecure-argv': __, ...values } = parsed!.values;
+      expect({ values, positionals: parsed!.positionals }, argv.join(' ')).toEqual({
+        values: { uri: '-', ...(fast.at === undefined ? {} : { at: fast.at }), ...(fast.json ? { json: true } : {}) },
+        positionals: [],
+      });
+    }
+    expect(taken).toBeGreaterThan(100);
+    // The shapes it leaves to the command: a URI in the argument, a REF, verify, help, `--`, a value like an option.
+    for (const argv of [
+      ['totp', '--uri', 'otpauth://totp/x?secret=A', '--insecure-argv'],
+      ['totp', 'S/c'],
+      ['totp', 'verify', '--uri', '-', '123456'],
+      ['totp', '--uri', '-', '--help'],
+      ['totp', '--uri', '-', '--'],
+      ['totp', '--uri', '-', '--at', '-1'],
+      ['totp', '--uri', '-', '--password-stdin'],
+      ['totp', '--uri', '-', '--window', '1'],
+      ['totp', '--uri', '-', '--uri', '-'],
+    ])
+      expect(plainTotpUri(argv), argv.join(' ')).toBeNull();
   });
 
   it('the agent get and the early KDF take the same shapes: --password-stdin anywhere before `--` is the only difference', () => {

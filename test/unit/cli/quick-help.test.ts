@@ -1,18 +1,10 @@
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { generalHelpOnly } from '../../../main/cli/help-args';
 import type { CliIo } from '../../../main/cli/io';
 import { printGeneralHelp } from '../../../main/cli/quick-help';
 import { runCli } from '../../../main/cli/run';
-
-function collected(): { stream: PassThrough; text: () => string } {
-  const stream = new PassThrough();
-  let text = '';
-  stream.on('data', (d) => {
-    text += d;
-  });
-  return { stream, text: () => text };
-}
+import { collected } from '../../support/collected';
 
 /** What a run printed on each stream, and its exit code. */
 async function answer(run: (io: CliIo) => number | Promise<number>) {
