@@ -40,6 +40,10 @@ export function ExportPanel() {
   const [confirming, setConfirming] = useState(false);
   const [plainMaster, setPlainMaster] = useState('');
   const [plainError, setPlainError] = useState<string | null>(null);
+  // As the backup's button: pressed with no master password, it says so under the field and focuses it.
+  const [plainSubmitted, setPlainSubmitted] = useState(false);
+  const plainFields = useRef<HTMLDivElement>(null);
+  const focusPlainInvalid = useFocusFirstInvalid(plainFields);
   const [busy, setBusy] = useState(false);
   // The button stays enabled (a disabled one said nothing and Tab skipped it): pressing it with a field
   // missing shows each field's message and focuses the first.
@@ -71,7 +75,14 @@ export function ExportPanel() {
     }
   };
 
+  const closePlaintext = () => {
+    setConfirming(false);
+    setPlainSubmitted(false);
+  };
+
   const exportPlaintext = async () => {
+    setPlainSubmitted(true);
+    if (plainMaster === '') return focusPlainInvalid();
     setBusy(true);
     setPlainError(null);
     try {
@@ -80,7 +91,7 @@ export function ExportPanel() {
         'Plain-text export',
       );
       setPlainMaster('');
-      setConfirming(false);
+      closePlaintext();
     } catch (e) {
       setPlainError(failure(e, 'The export could not be made.'));
     } finally {
@@ -134,11 +145,11 @@ export function ExportPanel() {
       <Dialog
         open={confirming}
         title="Export every secret in plain text?"
-        onClose={() => setConfirming(false)}
+        onClose={closePlaintext}
         footer={
           <>
-            <Button onClick={() => setConfirming(false)}>Cancel</Button>
-            <Button variant="danger" disabled={busy || plainMaster.length === 0} onClick={() => void exportPlaintext()}>
+            <Button onClick={closePlaintext}>Cancel</Button>
+            <Button variant="danger" disabled={busy} onClick={() => void exportPlaintext()}>
               Export in plain text
             </Button>
           </>
@@ -148,12 +159,15 @@ export function ExportPanel() {
           The file will hold every key, password and token unencrypted. Anyone who reads it has them. Delete it as soon
           as you are done.
         </p>
-        <PasswordField
-          label="Master password"
-          autoComplete="current-password"
-          value={plainMaster}
-          onChange={(e) => setPlainMaster(e.currentTarget.value)}
-        />
+        <div ref={plainFields}>
+          <PasswordField
+            label="Master password"
+            autoComplete="current-password"
+            value={plainMaster}
+            error={plainSubmitted && plainMaster === '' ? 'Type your master password.' : null}
+            onChange={(e) => setPlainMaster(e.currentTarget.value)}
+          />
+        </div>
         {plainError ? (
           <p className="gate__error" role="alert">
             {plainError}
