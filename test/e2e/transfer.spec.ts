@@ -92,7 +92,9 @@ test('drag and drop: a dropped file is previewed; an empty file, several files a
 
   await drop(app, [{ name: 'empty.env', text: '' }]);
   await expect(app.getByRole('alert')).toContainText('This file is empty');
-  await expect(app.getByRole('button', { name: 'Preview' })).toBeDisabled();
+  // Nothing was taken: Preview says a file is needed (it stays enabled, so it can say so).
+  await app.getByRole('button', { name: 'Preview' }).click();
+  await expect(app.getByText('Choose a file to import first: press here, or drop one on it.')).toBeVisible();
   await drop(app, [
     { name: 'a.env', text: 'A_TOKEN=1' },
     { name: 'b.env', text: 'B_TOKEN=2' },

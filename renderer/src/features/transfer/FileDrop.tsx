@@ -1,4 +1,4 @@
-import { type DragEvent, useRef, useState } from 'react';
+import { type DragEvent, useId, useRef, useState } from 'react';
 import { MAX_IMPORT_BYTES } from '../../../../preload/contract';
 import { Icon } from '../../ui';
 import { droppedFile } from './read-file';
@@ -19,12 +19,16 @@ export function FileDrop({
   file,
   onFile,
   onProblem,
+  error,
 }: {
   file: File | null;
   onFile: (file: File) => void;
   onProblem: (problem: string) => void;
+  /** Why a file is needed, under the zone and tied to it, as a field's error (Preview with none chosen). */
+  error?: string | null;
 }) {
   const input = useRef<HTMLInputElement>(null);
+  const errorId = useId();
   const [over, setOver] = useState(false);
 
   const onDragOver = (e: DragEvent) => {
@@ -46,6 +50,8 @@ export function FileDrop({
         type="button"
         className={`import-drop__zone${over ? ' import-drop__zone--over' : ''}`}
         data-testid="import-drop"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
         onClick={() => input.current?.click()}
         onKeyDown={(e) => {
           // Enter clicks a button from its keypress, and Chromium (headless at least) then no
@@ -75,6 +81,11 @@ export function FileDrop({
           </>
         )}
       </button>
+      {error ? (
+        <div className="field__error" id={errorId} role="alert">
+          {error}
+        </div>
+      ) : null}
       <input
         ref={input}
         id="import-file"

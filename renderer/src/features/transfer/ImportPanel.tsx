@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
 import type { ImportPreview } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Badge, Button, KeptNotice, PasswordField, TextField, useToast } from '../../ui';
+import { Badge, Button, KeptNotice, PasswordField, TextField, useFocusFirstInvalid, useToast } from '../../ui';
 import { errorOf } from '../services/bridge-error';
 import { KIND_LABELS } from '../services/kinds';
 import { FileDrop } from './FileDrop';
@@ -46,8 +46,14 @@ export function ImportPanel({ onOpenService }: { onOpenService: (serviceId: stri
    * button: importing it again would add every credential twice. Choosing another file starts over.
    */
   const [kept, setKept] = useState<string | null>(null);
+  // Preview stays enabled (disabled, it gave no reason and Tab skipped it): pressed with no file, the
+  // drop zone says one is needed and takes the focus.
+  const [noFile, setNoFile] = useState(false);
+  const dropArea = useRef<HTMLDivElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(dropArea);
 
   const choose = (picked: File | null) => {
+    setNoFile(false);
     setPreview(null);
     setDone(null);
     setKept(null);
@@ -56,6 +62,7 @@ export function ImportPanel({ onOpenService }: { onOpenService: (serviceId: stri
     setFile(problem ? null : picked);
   };
   const refuse = (problem: string) => {
+    setNoFile(false);
     setPreview(null);
     setDone(null);
     setKept(null);
@@ -66,7 +73,10 @@ export function ImportPanel({ onOpenService }: { onOpenService: (serviceId: stri
   const isBackup = format === 'latch' || (format === 'auto' && file?.name.endsWith('.latch'));
 
   const makePreview = async () => {
-    if (!file) return;
+    if (!file) {
+      setNoFile(true);
+      return focusFirstInvalid();
+    }
     setPreview(null);
     const tooBig = importFileProblem(file);
     if (tooBig) return setError(tooBig);
@@ -144,7 +154,14 @@ export function ImportPanel({ onOpenService }: { onOpenService: (serviceId: stri
         A .env file, a Postman environment export, a Google service-account key (JSON), or a Latch backup. You see what
         it adds before anything is saved.
       </p>
-      <FileDrop file={file} onFile={choose} onProblem={refuse} />
+      <div ref={dropArea}>
+        <FileDrop
+          file={file}
+          onFile={choose}
+          onProblem={refuse}
+          error={noFile && !file ? 'Choose a file to import first: press here, or drop one on it.' : null}
+        />
+      </div>
       <div className="form-grid">
         <div className="field">
           <label className="field__label" htmlFor="import-format">
@@ -196,7 +213,7 @@ export function ImportPanel({ onOpenService }: { onOpenService: (serviceId: stri
         </p>
       ) : null}
       <div>
-        <Button onClick={() => void makePreview()} disabled={!file || busy}>
+        <Button onClick={() => void makePreview()} disabled={busy}>
           Preview
         </Button>
       </div>
