@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { BridgeError } from '../../../../preload/api';
 import type { VaultStatus } from '../../../../preload/contract';
 import { useLatch } from '../../latch-context';
-import { Badge, Button, PasswordField, TextField, useToast } from '../../ui';
+import { Badge, Button, PasswordField, TextField, useFocusFirstInvalid, useToast } from '../../ui';
 import { NewPasswordFields } from './NewPasswordFields';
 import { type RekeyBackups, RekeyChoice } from './RekeyChoice';
 import { passwordChangeMessage } from './rekey-outcome';
@@ -26,6 +26,10 @@ export function VaultSettings({ vault }: { vault: VaultStatus }) {
   const [cost, setCost] = useState<number | null>(null);
   const [kdfPw, setKdfPw] = useState('');
   const [kdfError, setKdfError] = useState<string | null>(null);
+  // A change refused here (too short, not the same) or by main (wrong current password) lands the focus
+  // on the first field with a message, wherever the user submitted from.
+  const pwForm = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(pwForm);
 
   useEffect(() => {
     let live = true;
@@ -79,12 +83,13 @@ export function VaultSettings({ vault }: { vault: VaultStatus }) {
         </div>
       </div>
       <form
+        ref={pwForm}
         className="card stack"
         onSubmit={(e) => {
           e.preventDefault();
           setPwError(null);
           setPwOutcome(null);
-          if (!newPw.check()) return;
+          if (!newPw.check()) return focusFirstInvalid();
           setPwBusy(true);
           latch.vault
             .changePassword({
@@ -102,7 +107,10 @@ export function VaultSettings({ vault }: { vault: VaultStatus }) {
                 if (change.rekey) setPwOutcome(outcome);
                 else toast.show(outcome.text, 'success');
               },
-              (err: unknown) => setPwError(errorText(err)),
+              (err: unknown) => {
+                setPwError(errorText(err));
+                focusFirstInvalid();
+              },
             )
             .finally(() => setPwBusy(false));
         }}

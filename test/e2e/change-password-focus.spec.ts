@@ -1,0 +1,30 @@
+/**
+ * A failed master-password change left the focus on the button (or nowhere, once it was disabled while
+ * main answered) while the message sat on a field: it now goes to the first field with an error.
+ */
+import { expect, test } from './fixtures';
+import { settingsOfNewVault } from './vault-helpers';
+
+test('a new password refused by its checks focuses the first field with an error', async ({ app }) => {
+  await settingsOfNewVault(app);
+  await app.getByLabel('Current password').fill('anything');
+  await app.getByLabel('New password', { exact: true }).fill('short');
+  const again = app.getByLabel('New password again');
+  await again.fill('short');
+  await again.press('Enter');
+  const first = app.getByLabel('New password', { exact: true });
+  await expect(first).toHaveAttribute('aria-invalid', 'true');
+  await expect(first).toBeFocused();
+});
+
+test('a wrong current password, said by main, focuses the current password field', async ({ app }) => {
+  await settingsOfNewVault(app);
+  const current = app.getByLabel('Current password');
+  await current.fill('wrong one');
+  await app.getByLabel('New password', { exact: true }).fill('a brand new password');
+  await app.getByLabel('New password again').fill('a brand new password');
+  await app.getByRole('button', { name: 'Change password' }).click();
+  await expect(app.getByText('Wrong password.')).toBeVisible();
+  await expect(current).toHaveAttribute('aria-invalid', 'true');
+  await expect(current).toBeFocused();
+});
