@@ -11,7 +11,7 @@ import { readCappedFile } from '../../core/io/read-capped';
 import { createPoliteGate, LimitRecords, politeSend } from '../../core/limits';
 import { withServiceHeaders } from '../../core/model/default-headers';
 import { systemClock } from '../../core/platform';
-import { curlBody, MAX_UPLOAD_BYTES, resolveRequestUrl } from '../../core/requests';
+import { assertResolved, curlBody, MAX_UPLOAD_BYTES, resolveRequestUrl } from '../../core/requests';
 import { allowedHosts, allowHostOption } from '../allow-host';
 import { EXIT } from '../exit-codes';
 import { parseHeaderArgs } from '../header-args';
@@ -121,6 +121,8 @@ export const requestCommand: CliCommand = {
       // Shared through the vault: a loop of `latch request` processes keeps to the limit as one client would.
       const gate = createPoliteGate({ records: () => new LimitRecords(vault), clock: systemClock, shareSends: true });
       const absolute = resolveRequestUrl(url, located.service.baseUrl);
+      // A path left a path had no base URL to go under: said as the app says it, not as a bad URL.
+      assertResolved(absolute, true);
       // Host binding, the app's one decision: nothing goes to a host the credential is not bound to.
       decideHost(located, absolute, flagConsent(allowHosts));
       try {

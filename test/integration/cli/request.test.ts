@@ -218,6 +218,20 @@ describe('latch request', () => {
     expect(r.stderr).toMatch(/^latch: /);
   });
 
+  it('a path on a service with no base URL says so and what to do, as the app does, exit 2, nothing sent', async () => {
+    const v = await openVault({ path: vault, password: PASSWORD });
+    const store = new ServiceStore(v, systemClock);
+    const id = await store.createService({ name: 'nobase' });
+    await store.addCredential(id, { kind: 'api-key', name: 'key', fields: { value: 'nb-555', header: 'X-Api-Key' } });
+    v.lock();
+    const r = await run(['latch://nobase/key', 'GET', '/api/v1/status']);
+    expect(r.stderr).toBe(
+      'latch: This service has no base URL: type a full https:// URL, or add a base URL to the service.\n',
+    );
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+  });
+
   it("latch add --header keeps default headers; request sends them, -H wins by name, -H 'Name:' drops one", async () => {
     const add = (header: string, name: string) =>
       latch(
