@@ -128,6 +128,8 @@ export class OpenVault {
   private writes = 0;
   /** A lock came while one was writing: the wipe waits for the last to settle (see lock()). */
   private wipeWhenWritten = false;
+  /** The save writing the file now: the journal mark it writes up to, and its end (see writingSave()). */
+  private writingNow: { upTo: number; done: Promise<unknown> } | null = null;
   /** Open checkpoints (checkpoint()): each keeps the first state of every record changed since it was taken. */
   private readonly undoLogs = new Set<UndoLog>();
   private readonly writers = new WriterTurns();
@@ -224,10 +226,25 @@ export class OpenVault {
     return this.store.fullyParsed;
   }
 
-  /** The records changed since the last save, oldest first, with their index entries (null: deleted). */
-  unsavedRecords(): UnsavedRecord[] {
+  /**
+   * The records changed since the last save, oldest first, with their index entries (null: deleted).
+   * `after`: only those changed after that journal mark (what a save writing up to it leaves out).
+   */
+  unsavedRecords(after = 0): UnsavedRecord[] {
     this.key();
-    return this.journal.ordered().map(([id]) => ({ id, entry: this.store.entries.get(id) ?? null }));
+    return this.journal
+      .ordered()
+      .filter(([, c]) => c.seq > after)
+      .map(([id]) => ({ id, entry: this.store.entries.get(id) ?? null }));
+  }
+
+  /**
+   * The save writing the file now, if one is: the journal mark it writes up to and a promise of its end. A
+   * lock does not stop it (it finishes or fails whole, bounded by the disk), so a lock that wants to say what
+   * it dropped waits for this rather than calling those changes lost.
+   */
+  writingSave(): { upTo: number; done: Promise<unknown> } | null {
+    return this.writingNow;
   }
 
   async readRecord(id: string): Promise<JsonValue> {
@@ -343,7 +360,15 @@ export class OpenVault {
     // Two flat arrays rather than 10,000 [id, row] pairs: less to allocate per save.
     const ids = [...this.store.rows.keys()];
     const snapshot = [...this.store.rows.values()];
-    const written = await this.whileWriting(() => this.writeFile(key, header, ids, snapshot, this.diskGood));
+    const writing = this.whileWriting(() => this.writeFile(key, header, ids, snapshot, this.diskGood));
+    const now = { upTo: mark, done: writing };
+    this.writingNow = now;
+    let written: Written;
+    try {
+      written = await writing;
+    } finally {
+      if (this.writingNow === now) this.writingNow = null;
+    }
     // Locked while writing: the file is written whole, but a locked vault adopts nothing (no key comes back).
     if (this.vaultKey === key) this.adopt(header, ids, snapshot, written, mark);
     return { revision: header.revision, encryptedRecords: written.encoded.freshAt.length, durable: written.durable };

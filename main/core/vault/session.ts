@@ -231,19 +231,36 @@ export class VaultSession {
    * anyway, saying loudly (lostUnsavedChanges) that it dropped them. Nor can it wait forever: when the hooks
    * and the save have not settled within lockWaitMs (a writer turn held across a keychain prompt, a hook on a
    * network that hangs), it locks anyway with saveError ERR_TIMEOUT, and the save still waiting for its turn
-   * then fails, writing nothing (OpenVault.lock). `discard` is the user's explicit choice to drop unsaved changes.
+   * then fails, writing nothing (OpenVault.lock). A save already writing the file then goes on and finishes or
+   * fails whole: the lock drops the keys on time, and reports (its event) once that write has settled, what it
+   * left out as lost. `discard` is the user's explicit choice to drop unsaved changes.
    */
   async lock(reason: LockReason = 'manual', options: { discard?: boolean } = {}): Promise<void> {
     const vault = this.vault;
     if (vault === null) return;
     const before = this.beforeLocking(vault, reason, options);
-    const saveError = reason === 'manual' ? await before : await this.atMost(before, this.lockWaitMs);
+    let saveError = reason === 'manual' ? await before : await this.atMost(before, this.lockWaitMs);
     if (this.vault !== vault) return;
     this.cancel();
     this.vault = null;
-    const lost = vault.isDirty && options.discard !== true;
-    const lostRecords = lost ? vault.unsavedRecords() : [];
+    let lost = vault.isDirty && options.discard !== true;
+    let lostRecords = lost ? vault.unsavedRecords() : [];
+    // Given up on while its save was writing the file: that write goes on after the keys go (OpenVault.lock), so
+    // what it holds is not lost unless it fails. The keys go now; the report waits for the write, bounded by the disk.
+    const writing = saveError === 'ERR_TIMEOUT' && lost ? vault.writingSave() : null;
+    const after = writing ? vault.unsavedRecords(writing.upTo) : [];
     vault.lock();
+    if (writing) {
+      const failed = await writing.done.then(
+        () => undefined,
+        (e: unknown) => (isLatchError(e) ? e.code : 'ERR_SAVE_FAILED'),
+      );
+      if (failed === undefined) {
+        lostRecords = after;
+        lost = after.length > 0;
+        if (!lost) saveError = undefined;
+      } else saveError = failed;
+    }
     this.emit(
       saveError === undefined
         ? { type: 'locked', reason, lostUnsavedChanges: lost, lostRecords }

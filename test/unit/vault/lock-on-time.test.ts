@@ -55,6 +55,37 @@ async function unlocked(o: { autoLockMs: number; lockWaitMs: number }) {
 
 const lockedEvent = (events: SessionEvent[]) => events.find((e) => e.type === 'locked');
 
+/** A new vault whose next write, once stallNext() is called, waits at the rename until release(). */
+async function vaultStallingAtRename() {
+  const path = tempVaultPath();
+  let stalling = false;
+  let atRename: () => void = () => {};
+  let letGo: () => void = () => {};
+  const { vault } = await createVault({
+    path,
+    password: PASSWORD,
+    iterations: TEST_ITERATIONS,
+    onSaveStep: async (step: SaveStep) => {
+      if (step !== 'rename' || !stalling) return;
+      atRename();
+      await new Promise<void>((r) => (letGo = r));
+    },
+  });
+  return {
+    path,
+    vault,
+    /** Resolves when the write reaches the rename. */
+    stallNext: () => {
+      stalling = true;
+      return new Promise<void>((r) => (atRename = r));
+    },
+    release: () => {
+      stalling = false;
+      letGo();
+    },
+  };
+}
+
 describe('auto-lock does not wait on a writer that waits on the user', () => {
   for (const call of ['available', 'set'] as const) {
     it(`a re-key waiting on the keychain (${call}) leaves the turn free: the auto-lock saves and locks on time`, async () => {
@@ -117,29 +148,40 @@ describe('auto-lock does not wait on a writer that waits on the user', () => {
     expect(await reopened.readRecord('saved')).toEqual({ secret: 'on disk before' });
   });
 
+  it('given up on while its own save is at the rename: locks on time, and says nothing was lost once the write lands', async () => {
+    const { path, vault, stallNext, release } = await vaultStallingAtRename();
+    vault.putRecord('saved', { name: 'saved' }, { secret: 'on disk before' });
+    await vault.save();
+    const session = new VaultSession({ autoLockMs: 100, lockWaitMs: 300 });
+    const events: SessionEvent[] = [];
+    session.on((e) => events.push(e));
+    await session.unlock(async () => vault);
+    const reachedRename = stallNext();
+    vault.putRecord('typed', { name: 'typed' }, { secret: 'written by the lock' });
+    const since = Date.now();
+    await reachedRename;
+    // The keys go on time, the write still held at the rename.
+    await vi.waitFor(() => expect(session.state).toBe('locked'), { timeout: 10_000 });
+    expect(Date.now() - since).toBeLessThan(5_000);
+    expect(vault.isLocked).toBe(true);
+    expect(lockedEvent(events)).toBeUndefined();
+
+    release();
+    await vi.waitFor(() => expect(lockedEvent(events)).toBeDefined(), { timeout: 10_000 });
+    expect(lockedEvent(events)).toEqual({ type: 'locked', reason: 'auto', lostUnsavedChanges: false, lostRecords: [] });
+    const reopened = await openVault({ path, password: PASSWORD });
+    expect(await reopened.readRecord('typed')).toEqual({ secret: 'written by the lock' });
+    expect(await reopened.readRecord('saved')).toEqual({ secret: 'on disk before' });
+  });
+
   it('a lock while a re-key writes the file: the file is written whole under the new password, no key comes back', async () => {
-    const path = tempVaultPath();
-    let stalling = false;
-    let atRename: () => void = () => {};
-    let release: () => void = () => {};
-    const { vault } = await createVault({
-      path,
-      password: PASSWORD,
-      iterations: TEST_ITERATIONS,
-      onSaveStep: async (step: SaveStep) => {
-        if (step !== 'rename' || !stalling) return;
-        atRename();
-        await new Promise<void>((r) => (release = r));
-      },
-    });
+    const { path, vault, stallNext, release } = await vaultStallingAtRename();
     vault.putRecord('saved', { name: 'saved' }, { secret: 'kept' });
     await vault.save();
-    stalling = true;
-    const reachedRename = new Promise<void>((r) => (atRename = r));
+    const reachedRename = stallNext();
     const rekey = vault.changePasswordAndRekey(PASSWORD, NEW, { backups: 'delete' });
     await reachedRename;
     vault.lock();
-    stalling = false;
     release();
     expect(await codeOf(rekey)).toBe('resolved');
     expect(vault.isLocked).toBe(true);
