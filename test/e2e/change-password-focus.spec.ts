@@ -28,3 +28,26 @@ test('a wrong current password, said by main, focuses the current password field
   await expect(current).toHaveAttribute('aria-invalid', 'true');
   await expect(current).toBeFocused();
 });
+
+test('Change password and Apply are reachable with fields empty: pressed, they say what is missing and focus it', async ({
+  app,
+}) => {
+  await settingsOfNewVault(app);
+  const change = app.getByRole('button', { name: 'Change password' });
+  await expect(change).toBeEnabled();
+  await change.click();
+  const current = app.getByLabel('Current password');
+  await expect(app.getByText('Type your current password.')).toBeVisible();
+  await expect(current).toHaveAttribute('aria-invalid', 'true');
+  await expect(current).toBeFocused();
+  await expect(app.getByLabel('New password', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+
+  await app.getByLabel('Iterations').fill('700000');
+  const apply = app.getByRole('button', { name: 'Apply' });
+  await expect(apply).toBeEnabled();
+  await apply.click();
+  const master = app.getByLabel('Master password', { exact: true });
+  await expect(app.getByText('Type your master password.')).toBeVisible();
+  await expect(master).toHaveAttribute('aria-invalid', 'true');
+  await expect(master).toBeFocused();
+});

@@ -30,6 +30,9 @@ export function VaultSettings({ vault }: { vault: VaultStatus }) {
   // on the first field with a message, wherever the user submitted from.
   const pwForm = useRef<HTMLFormElement>(null);
   const focusFirstInvalid = useFocusFirstInvalid(pwForm);
+  const [kdfPwMissing, setKdfPwMissing] = useState(false);
+  const kdfForm = useRef<HTMLFormElement>(null);
+  const focusFirstInvalidKdf = useFocusFirstInvalid(kdfForm);
 
   useEffect(() => {
     let live = true;
@@ -89,7 +92,10 @@ export function VaultSettings({ vault }: { vault: VaultStatus }) {
           e.preventDefault();
           setPwError(null);
           setPwOutcome(null);
-          if (!newPw.check()) return focusFirstInvalid();
+          // Every field's message at once, then the first of them takes the focus (the button is always reachable).
+          const newOk = newPw.check();
+          if (!oldPw) setPwError('Type your current password.');
+          if (!oldPw || !newOk) return focusFirstInvalid();
           setPwBusy(true);
           latch.vault
             .changePassword({
@@ -134,16 +140,21 @@ export function VaultSettings({ vault }: { vault: VaultStatus }) {
           </p>
         ) : null}
         <div>
-          <Button type="submit" disabled={pwBusy || !oldPw || !newPw.password || !newPw.confirm}>
+          <Button type="submit" disabled={pwBusy}>
             {pwBusy ? (rekey ? 'Re-keying…' : 'Changing…') : rekey ? 'Change password and re-key' : 'Change password'}
           </Button>
         </div>
       </form>
       <form
         className="card stack"
+        ref={kdfForm}
         onSubmit={(e) => {
           e.preventDefault();
           setKdfError(null);
+          if (!kdfPw) {
+            setKdfPwMissing(true);
+            return focusFirstInvalidKdf();
+          }
           latch.vault.setIterations({ iterations, password: kdfPw }).then(
             () => {
               setKdfPw('');
@@ -167,7 +178,11 @@ export function VaultSettings({ vault }: { vault: VaultStatus }) {
           <PasswordField
             label="Master password"
             value={kdfPw}
-            onChange={(e) => setKdfPw(e.currentTarget.value)}
+            onChange={(e) => {
+              setKdfPw(e.currentTarget.value);
+              setKdfPwMissing(false);
+            }}
+            error={kdfPwMissing ? 'Type your master password.' : null}
             autoComplete="current-password"
           />
         </div>
@@ -177,7 +192,7 @@ export function VaultSettings({ vault }: { vault: VaultStatus }) {
           </p>
         ) : null}
         <div>
-          <Button type="submit" disabled={!kdfPw || iterations === vault.iterations}>
+          <Button type="submit" disabled={iterations === vault.iterations}>
             Apply
           </Button>
         </div>
