@@ -28,6 +28,7 @@ import { SecretAccess } from './secrets/secret-access';
 import { SecretCopy } from './secrets/secret-copy';
 import { TotpService } from './totp/totp-service';
 import { TransferService } from './transfer/transfer-service';
+import type { FileWatcher } from './vault/file-watcher';
 import { VaultService } from './vault/vault-service';
 
 export interface AppServicesInput {
@@ -52,6 +53,8 @@ export interface AppServicesInput {
   signInPatienceMs?: number;
   /** One OAuth renewal per credential across processes; default the lock file beside the open vault. */
   renewalLock?: RenewalLock;
+  /** Tells of changes to the unlocked vault's file, to show what another program wrote; absent: not watched. */
+  watcher?: FileWatcher;
 }
 
 export interface AppServices {
@@ -89,6 +92,7 @@ export function createAppServices(input: AppServicesInput): AppServices {
     clock,
     confirmer: input.confirmer,
     ...(input.agentEnv ? { agentEnv: input.agentEnv } : {}),
+    ...(input.watcher ? { watcher: input.watcher } : {}),
   });
   const credentials = new Credentials({ vault, events, clock });
   // `current`, not vault(): a background refresh is no user activity (it must not hold off auto-lock).

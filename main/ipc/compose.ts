@@ -8,6 +8,7 @@ import { createAppServices } from '../app/app-services';
 import type { Confirmer } from '../app/confirmation';
 import { type AppEvents, EventBus } from '../app/events';
 import { EventNotifier } from '../app/oauth/event-notifier';
+import { type FileWatcher, nodeFileWatcher } from '../app/vault/file-watcher';
 import { folderSaveDialog } from '../core/io/folder-save-dialog';
 import type { Keychain } from '../core/keychain/keychain';
 import { LatchError } from '../core/model/errors';
@@ -51,6 +52,8 @@ export interface ComposeInput {
   refreshRule?: RefreshRule;
   /** How long a browser sign-in waits before the screen says what for (tests: milliseconds). */
   signInPatienceMs?: number;
+  /** Tells of changes to the unlocked vault's file (the command line's writes); default a watch of its folder. */
+  watcher?: FileWatcher;
   /** Called with errors that were not LatchErrors; the message is never sent to the renderer. */
   onInternalError?: (channel: string, e: unknown) => void;
 }
@@ -85,6 +88,7 @@ export function compose(input: ComposeInput): Composed {
     browser,
     saveDialog: input.saveDialog ?? folderSaveDialog(join(input.dataDir, 'exports')),
     confirmer: input.confirmer,
+    watcher: input.watcher ?? nodeFileWatcher,
     notice: (notice) => {
       const text = notificationFor(notice, { notifyClipboardCleared: false });
       if (text) notifier.notify(text.title, text.body);

@@ -2,6 +2,7 @@
  * The app's composition root with in-memory platform pieces, for tests that drive the
  * real handlers through the dispatcher (or the typed client) without a browser.
  */
+import { noWatching } from '../../main/app/vault/file-watcher';
 import { MemoryClipboard } from '../../main/core/clipboard/memory-clipboard';
 import { MemoryKeychain } from '../../main/core/keychain/memory-keychain';
 import { MemorySettings } from '../../main/core/settings/json-file-settings';
@@ -26,6 +27,8 @@ export function composeForTest(overrides: Partial<ComposeInput> = {}): Composed 
     clipboard: new MemoryClipboard(),
     // Nobody to ask: a change that lowers protection is refused unless a test answers yes.
     confirmer: answering(false),
+    // In-memory pieces: the file is not watched unless a test passes a watcher (vault-watch.test.ts).
+    watcher: noWatching,
     ...overrides,
   });
 }

@@ -39,6 +39,7 @@ import { VaultSession } from '../../core/vault/session';
 import type { Confirmer } from '../confirmation';
 import type { AppEvents } from '../events';
 import { changeKept } from './change-kept';
+import type { FileWatcher } from './file-watcher';
 import { keepMine } from './keep-mine';
 import { describeLost } from './lost-changes';
 import type { VaultAccess } from './vault-access';
@@ -56,6 +57,8 @@ export interface VaultServiceDeps {
   confirmer: Confirmer;
   /** Where a `latch unlock --for` agent of this user listens (XDG_RUNTIME_DIR); default process.env. */
   agentEnv?: Readonly<Record<string, string | undefined>>;
+  /** Tells of changes to the vault file while it is unlocked, to reload what another program wrote; absent: none. */
+  watcher?: FileWatcher;
 }
 
 /** A vault path from the user: relative paths would depend on where the app was started. */
@@ -113,6 +116,8 @@ export class VaultService implements VaultAccess {
   #recoveryKit: string | null = null;
   /** A settings question is open (weakenSettings). */
   #asking = false;
+  /** Ends the watch of the unlocked vault's file (null: none). */
+  #stopWatching: (() => void) | null = null;
 
   constructor(private readonly deps: VaultServiceDeps) {
     this.session = new VaultSession({ autoLockMs: deps.settings.get().autoLockMinutes * 60_000, clock: deps.clock });
@@ -121,12 +126,15 @@ export class VaultService implements VaultAccess {
       if (e.type === 'unlocked') {
         // A backup opened read-only is not the vault: its damaged file is no copy to keep.
         if (this.session.current?.readOnly) return;
+        this.#watch();
         this.#backupNow();
         this.#backupTimer ??= setInterval(() => this.#backupNow(), 60 * 60_000);
         (this.#backupTimer as { unref?: () => void }).unref?.();
         return;
       }
       if (e.type !== 'locked') return;
+      this.#stopWatching?.();
+      this.#stopWatching = null;
       this.#recoveryKit = null;
       if (this.#backupTimer !== null) clearInterval(this.#backupTimer);
       this.#backupTimer = null;
@@ -161,6 +169,30 @@ export class VaultService implements VaultAccess {
         this.lastBackupError = e instanceof LatchError ? e.message : 'The automatic backup could not be written.';
       },
     );
+  }
+
+  /** Watches the unlocked vault's file, so what the command line (or another program) writes shows without a lock. */
+  #watch(): void {
+    const v = this.session.current;
+    if (v === null || this.deps.watcher === undefined) return;
+    this.#stopWatching?.();
+    this.#stopWatching = this.deps.watcher.watch(v.path, () => void this.#fileChanged(v));
+  }
+
+  /**
+   * Reloads when the file really holds another program's write: not the app's own save (the file is what the
+   * session wrote), and not while one of ours runs (the check waits for the writer turn). With a failed save
+   * pending the user's choice in the banner (unsaved changes) nothing is reloaded: that choice is theirs.
+   */
+  async #fileChanged(v: OpenVault): Promise<void> {
+    try {
+      await v.writerTurn(async () => {
+        if (this.session.current !== v || v.isDirty || !(await v.changedOnDisk())) return;
+        await this.reload();
+      });
+    } catch {
+      // Unreadable now (half-synced, another vault): the next save says so, in the save-failed banner.
+    }
   }
 
   get path(): string {

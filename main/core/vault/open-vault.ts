@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
 import type { Keychain } from '../keychain/keychain';
-import { LatchError } from '../model/errors';
+import { isLatchError, LatchError } from '../model/errors';
 import { exportRawKey } from './aead';
-import { type AtomicWriteResult, atomicWrite, type DiskState, type SaveStep } from './atomic-write';
+import { type AtomicWriteResult, atomicWrite, checkUnchanged, type DiskState, type SaveStep } from './atomic-write';
 import { ChangeJournal, type ChangeKind } from './change-journal';
 import { type Checkpoint, UndoLog } from './checkpoint';
 import { trustedFingerprint, verifyChecksum } from './container';
@@ -480,6 +480,25 @@ export class OpenVault {
     this._openedFrom = 'main';
     if (file.migrated) this.journal.noteHeader();
     return { revision, reapplied, conflicts };
+  }
+
+  /**
+   * Whether the file now holds something else than what this session last read or wrote (the save path's
+   * check: stat, checksum trailer, content hash). A missing file is no change yet: another writer's save
+   * replaces it by a rename, and the file is back a moment later. Run it in a writer turn, so that a save of
+   * this session in progress is not taken for another program's.
+   */
+  async changedOnDisk(): Promise<boolean> {
+    if (this.disk === null || (await this.fs.stat(this.path)) === null) return false;
+    try {
+      const now = await checkUnchanged(this.fs, this.path, this.disk, { trailer: true });
+      // The same content under a new stat (touched): compare the stat, not the whole file, next time.
+      if (now !== null) this.disk = { ...this.disk, stat: now };
+      return false;
+    } catch (e) {
+      if (isLatchError(e) && e.code === 'ERR_VAULT_CHANGED_ON_DISK') return true;
+      throw e;
+    }
   }
 
   /**
