@@ -12,6 +12,10 @@ import { expect, screenshot, test } from './fixtures';
 import { SIZES } from './screen-checks';
 import { createVaultThroughUi, MASTER } from './vault-helpers';
 
+// The app reloads what another program wrote within a second (vault-watch.spec.ts); the banner is for the
+// write it could not see before its own save (no watch events: a network or synced folder), so no watch here.
+test.use({ watchVault: false });
+
 const OTHER_PASSWORD = 'set in another terminal';
 
 /** A fresh vault in the app, then what `latch add` does from another process: the app's next save conflicts. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FileWatcher } from '../../main/app/vault/file-watcher';
 import { osBrowser } from '../../main/cli/os-browser';
 import { SystemClipboard } from '../../main/core/clipboard/system-clipboard';
 import { NapiKeychain } from '../../main/core/keychain/napi-keychain';
@@ -26,6 +27,8 @@ export interface HostAppOptions {
   refreshMarginMs?: number;
   /** How long a browser sign-in waits before the screen says what for. */
   signInPatienceMs?: number;
+  /** What tells of the command line's writes to the unlocked vault; default the folder watch, as in the app. */
+  watcher?: FileWatcher;
 }
 
 export interface HostApp extends RunningHost {
@@ -58,6 +61,7 @@ export async function createHostApp(options: HostAppOptions): Promise<HostApp> {
       ? { refreshRule: { beforeExpiryMs: options.refreshMarginMs, lifetimeFraction: 0, minAgeMs: 0 } }
       : {}),
     ...(options.signInPatienceMs !== undefined ? { signInPatienceMs: options.signInPatienceMs } : {}),
+    ...(options.watcher ? { watcher: options.watcher } : {}),
     onInternalError: (channel, e) =>
       console.error(`host: internal error in ${channel}:`, e instanceof Error ? e.name : typeof e),
   });
