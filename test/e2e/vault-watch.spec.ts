@@ -22,7 +22,7 @@ test('a service another program adds to the unlocked vault shows in the Services
   await new ServiceStore(other, systemClock).createService({ name: 'Stripe' });
   other.lock();
 
-  await expect(app.locator('.svc-list').getByText('Stripe', { exact: true })).toBeVisible({ timeout: 5000 });
+  await expect(app.locator('.svc-list').getByText('Stripe', { exact: true })).toBeVisible({ timeout: 10_000 });
   expect(await app.evaluate(() => (globalThis as unknown as { stillThisPage?: boolean }).stillThisPage)).toBe(true);
   await expect(app.getByRole('button', { name: 'Lock now' })).toBeVisible();
   await expect(app.getByTestId('save-failed-banner')).toHaveCount(0);
