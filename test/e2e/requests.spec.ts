@@ -270,7 +270,9 @@ async function staleParamsAndHostPrompt(app: Page, host: Host, stranger: Scripte
   await prompt.getByRole('button', { name: 'Send to this host' }).click();
   expect((await host.confirmations.answerNext(false)).title).toBe(`Send other / key to http://${strangerHost}?`);
   await expect(prompt).toBeHidden();
-  await expect(app.getByRole('alert')).toContainText(`Nothing was sent: this would send "key" to http://${strangerHost}`);
+  await expect(app.getByRole('alert')).toContainText(
+    `Nothing was sent: this would send "key" to http://${strangerHost}`,
+  );
   expect(stranger.seen).toHaveLength(0);
 
   // The yes is remembered for this credential and this host: the next send does not ask.
