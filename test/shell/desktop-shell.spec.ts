@@ -11,7 +11,7 @@ import { buildCsp } from '../../main/security/csp';
 import { mainWindowOptions, quickAccessWindowOptions } from '../../main/security/window-options';
 import { PROCESS_GUARD, type ProcessGuard } from '../../main/shell/process-guard';
 import type { LatchApi } from '../../preload/api';
-import { createVault, expect, MASTER, ROOT, test } from './harness';
+import { createVault, expect, MASTER, quitMain, ROOT, test } from './harness';
 import type { ElectronStandIn } from './stand-in/electron-stand-in';
 
 const SECRET = 'sk_live_51HarnessSecretValue';
@@ -505,6 +505,26 @@ test.describe('lifecycle', () => {
     standIn.app.quit();
     await expect.poll(() => standIn.app.quit_).toBe(true);
     expect(await standIn.clipboard.readText()).toBe('something the user copied');
+  });
+
+  test("the harness waits out a quit main holds, so main's late quit cannot reach the next test's app", async ({
+    boot,
+  }) => {
+    const first = await boot();
+    const page = await first.mainPage();
+    await createByApi(page);
+    await seed(page);
+    await expect.poll(() => first.standIn.tray?.menu?.labels()).toContain('Copy key');
+    first.standIn.tray?.menu?.click(['Stripe', 'Copy key']);
+    await expect.poll(() => first.standIn.clipboard.readText()).toBe(SECRET);
+    // What the fixture does after each test.
+    await quitMain(first.standIn);
+    // Held once to clear the clipboard (child processes), then quit for real, both before quitMain returned.
+    expect(first.standIn.recorded.quitRequests).toBe(2);
+    const next = await boot();
+    const nextPage = await next.mainPage();
+    await createByApi(nextPage);
+    expect(next.standIn.recorded.quitRequests).toBe(0);
   });
 
   test('a second instance focuses the first, and quits itself', async ({ boot }) => {

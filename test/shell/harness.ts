@@ -78,6 +78,9 @@ export const test = base.extend<
           const win = standIn.allWindows[0]!;
           const page = await win.page();
           await expect.poll(() => page.url()).toContain('stand-in.test');
+          // Asked from outside the page: Playwright's evaluate is a user gesture, which would give the page
+          // the activation the "a script without a click" tests must not have.
+          await expect.poll(() => standIn.mainServes(win), { message: 'main serves calls from its window' }).toBe(true);
           return page;
         },
       };
@@ -85,8 +88,7 @@ export const test = base.extend<
       return b;
     });
     for (const b of booted) {
-      // Quit the way Electron does, so main's timers and tray go away with this test.
-      if (!b.standIn.app.quit_) b.standIn.app.quit();
+      await quitMain(b.standIn);
       await b.standIn.close();
       rmSync(b.dataDir, { recursive: true, force: true });
       expect(b.standIn.unoffered.names, 'main asked the stand-in for something it does not offer').toEqual([]);
@@ -96,6 +98,17 @@ export const test = base.extend<
 });
 
 export { expect };
+
+/**
+ * Quits the way Electron does, so main's timers and tray go away with its test, and waits until main has
+ * quit. Main holds a quit while it clears a secret it copied (child processes for the X selections) and
+ * quits again once done; `app` in main means whichever stand-in is current (stand-in/electron-module.mjs),
+ * so a late quit would land on the next test's app and close the window its page talks from.
+ */
+export async function quitMain(standIn: ElectronStandIn): Promise<void> {
+  if (!standIn.app.quit_) standIn.app.quit();
+  await expect.poll(() => standIn.app.quit_, { message: 'main finishes quitting' }).toBe(true);
+}
 
 /** Creates the vault through the first-run screen and waits for the unlocked app. */
 export async function createVault(page: Page, password = MASTER): Promise<void> {

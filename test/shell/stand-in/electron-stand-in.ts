@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
+import { IPC_INVOKE } from '../../../preload/transport-names';
 import { ProtocolRegistry } from './protocol';
 import { strict, Unoffered } from './strict';
 import { StandInBrowserWindow, type WindowHost } from './window';
@@ -484,6 +485,22 @@ export class ElectronStandIn {
         webContents,
       }).map(([name, value]) => [name, strict(name, value as object, u)]),
     );
+  }
+
+  /**
+   * Does main serve a call from `win`'s top frame now? Asked of main's own IPC handler from outside the
+   * page, with the frame the page's own calls carry: an evaluate in the page would be a user gesture.
+   */
+  async mainServes(win: StandInBrowserWindow): Promise<boolean> {
+    const handler = this.ipcHandlers.get(IPC_INVOKE);
+    const contents = win.webContents;
+    if (!handler || !contents.bridge || contents.isDestroyed()) return false;
+    const event = { sender: contents, senderFrame: contents.mainFrame, frameId: 0, processId: 0 };
+    const reply = await handler(event as unknown as Electron.IpcMainInvokeEvent, {
+      channel: 'app.ping',
+      input: { echo: 'stand-in' },
+    });
+    return (reply as { ok?: unknown } | null)?.ok === true;
   }
 
   get tray(): StandInTray | undefined {
