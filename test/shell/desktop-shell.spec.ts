@@ -13,6 +13,7 @@ import { PROCESS_GUARD, type ProcessGuard } from '../../main/shell/process-guard
 import type { LatchApi } from '../../preload/api';
 import { createVault, expect, MASTER, quitMain, ROOT, test } from './harness';
 import type { ElectronStandIn } from './stand-in/electron-stand-in';
+import type { StandInWebContents } from './stand-in/web-contents';
 
 const SECRET = 'sk_live_51HarnessSecretValue';
 const PRELOAD = join(ROOT, 'out/preload/index.cjs');
@@ -21,7 +22,7 @@ const SHORTCUT = 'CommandOrControl+Shift+L';
 type Win = { latch: LatchApi };
 /** The DOM this file touches in a page (the Node typecheck has no DOM lib). */
 type MiniDocument = {
-  createElement(tag: 'iframe' | 'script'): { srcdoc: string; textContent: string };
+  createElement(tag: 'iframe' | 'script' | 'a'): { srcdoc: string; textContent: string };
   body: { append(node: unknown): void };
 };
 
@@ -334,26 +335,102 @@ test.describe('the bridge', () => {
     expect((await stored()).autoLockMinutes).toBe(0);
   });
 
-  test('navigation away and new windows are denied; the documentation link goes to the OS browser', async ({
+  test("each window's webContents reaches main's 'web-contents-created' before its page loads, once", async ({
     boot,
   }) => {
     const { standIn, mainPage } = await boot();
     await mainPage();
+    const created: { id: number; handlerSet: boolean; page: boolean }[] = [];
+    standIn.app.on('web-contents-created', (_event, contents: StandInWebContents) => {
+      // Main's listeners ran first (they were added first): its handler is set, and no page exists yet.
+      created.push({ id: contents.id, handlerSet: contents.windowOpenHandler !== null, page: contents.page !== null });
+    });
+    standIn.shortcuts.get(SHORTCUT)!();
+    await expect.poll(() => standIn.allWindows.length).toBe(2);
+    const [main, palette] = standIn.allWindows.map((w) => w.webContents);
+    expect(created).toEqual([{ id: palette!.id, handlerSet: true, page: false }]);
+    // Main's listener ran for the main window too: its webview denial beside hardenWebContents' own, and
+    // one scroll listener per webContents (countScrollInEveryWindow), so a scroll is counted once.
+    for (const contents of [main!, palette!]) {
+      expect(contents.listenerCount('will-attach-webview')).toBe(2);
+      expect(contents.listenerCount('input-event')).toBe(1);
+    }
+  });
+
+  test('navigation away and new windows from the page are denied; the documentation link goes to the OS browser', async ({
+    boot,
+  }) => {
+    const { standIn, mainPage } = await boot();
+    const page = await mainPage();
     const contents = standIn.allWindows[0]!.webContents;
-    let prevented = false;
-    contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'https://evil.test/');
-    expect(prevented).toBe(true);
-    prevented = false;
-    contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'latch-app://bundle/index.html');
-    expect(prevented).toBe(false);
-    // Links leave the app by id only (app.openLink): a window.open goes nowhere.
-    const open = contents.windowOpenHandler!;
-    expect(open({ url: 'https://docs.example.com/' } as never)).toEqual({ action: 'deny' });
-    expect(open({ url: 'file:///etc/passwd' } as never)).toEqual({ action: 'deny' });
+    const appUrl = page.url();
+
+    // A script sends the page elsewhere: main prevents it, and the page stays and still talks to main.
+    await page.evaluate(() => {
+      (globalThis as unknown as { location: { href: string } }).location.href = 'https://evil.test/steal';
+    });
+    await expect.poll(() => contents.navigations).toEqual([{ url: 'https://evil.test/steal', prevented: true }]);
+    expect(page.url()).toBe(appUrl);
+    expect(await page.evaluate(() => (globalThis as unknown as Win).latch.app.ping({ echo: 'still' }))).toEqual({
+      echo: 'still',
+    });
+
+    // window.open and a target=_blank link: main's handler is asked, denies, and no window is left.
+    await page.evaluate(() => {
+      (globalThis as unknown as { open(url: string, name: string, features: string): unknown }).open(
+        'https://docs.example.com/',
+        'docs',
+        'width=400',
+      );
+    });
+    await page.evaluate(() => {
+      const { document } = globalThis as unknown as { document: MiniDocument };
+      const link = document.createElement('a') as unknown as { href: string; target: string; textContent: string };
+      Object.assign(link, { href: 'https://evil.test/tab', target: '_blank', textContent: 'away' });
+      document.body.append(link);
+    });
+    await page.getByRole('link', { name: 'away' }).click();
+    await expect
+      .poll(() => contents.windowOpens.map((o) => [o.details.url, o.details.disposition, o.action]))
+      .toEqual([
+        ['https://docs.example.com/', 'new-window', 'deny'],
+        ['https://evil.test/tab', 'foreground-tab', 'deny'],
+      ]);
+    await expect.poll(() => page.context().pages().length).toBe(1);
+    expect(standIn.allWindows).toHaveLength(1);
     expect(standIn.recorded.openedExternal).toEqual([]);
+
+    // The app's own page is not denied: the same check lets it through.
+    await page.evaluate(() => {
+      (globalThis as unknown as { location: { href: string } }).location.href = '/index.html?again';
+    });
+    await expect.poll(() => page.url()).toContain('/index.html?again');
+    expect(contents.navigations.at(-1)).toEqual({ url: 'latch-app://bundle/index.html?again', prevented: false });
+
     // The Help menu's documentation link goes to the OS browser.
     standIn.applicationMenu?.click(['help', 'Latch Documentation']);
     await expect.poll(() => standIn.recorded.openedExternal).toEqual([DOC_LINKS.readme]);
+  });
+
+  test('the wheel alone keeps the vault open: a scroll in the window counts as activity for the auto-lock', async ({
+    boot,
+  }) => {
+    test.setTimeout(90_000);
+    // 15 s (main's stored settings take a fraction; Settings offers whole minutes).
+    const { standIn, mainPage } = await boot({ settings: { autoLockMinutes: 0.25 } });
+    const page = await mainPage();
+    await createByApi(page);
+    const unlockedBy = Date.now();
+    await page.waitForTimeout(8_000);
+    // The wheel gives the page no activation, so the renderer's own ping (a press) cannot stand in for it.
+    await standIn.allWindows[0]!.webContents.wheel(0, 300);
+    const scrolledAt = Date.now();
+    // Without the scroll it locks 15 s after the unlock.
+    await page.waitForTimeout(Math.max(0, unlockedBy + 19_000 - Date.now()));
+    expect(await state(page)).toBe('unlocked');
+    // It still locks: 15 s after the scroll.
+    await expect.poll(() => state(page), { timeout: 20_000 }).toBe('locked');
+    expect(Date.now() - scrolledAt).toBeGreaterThanOrEqual(14_000);
   });
 });
 

@@ -4,11 +4,12 @@
  * Chromium behind its windows. After each test: nothing main touched was unoffered, and
  * no promise in main was left rejected without a handler.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { DEFAULT_SETTINGS, type Settings } from '../../main/core/model/settings';
 import { bootMain } from './stand-in/boot';
 import type { ElectronStandIn, StandInOptions } from './stand-in/electron-stand-in';
 
@@ -23,7 +24,10 @@ export interface Booted {
   dataDir: string;
 }
 
-type BootOptions = Partial<Pick<StandInOptions, 'isPackaged' | 'secondInstance' | 'refusedShortcuts'>>;
+type BootOptions = Partial<Pick<StandInOptions, 'isPackaged' | 'secondInstance' | 'refusedShortcuts'>> & {
+  /** Main's stored settings at start (electron-store's settings.json in the data folder). */
+  settings?: Partial<Settings>;
+};
 
 export const test = base.extend<
   { boot: (options?: BootOptions) => Promise<Booted>; unhandled: unknown[] },
@@ -61,6 +65,11 @@ export const test = base.extend<
     const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
     await use(async (options = {}) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'latch-shell-'));
+      if (options.settings)
+        writeFileSync(
+          join(dataDir, 'settings.json'),
+          JSON.stringify({ settings: { ...DEFAULT_SETTINGS, ...options.settings } }),
+        );
       const standIn = await bootMain(MAIN, {
         browser: chromiumBrowser,
         userData: dataDir,

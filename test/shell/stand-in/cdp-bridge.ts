@@ -15,6 +15,14 @@ export interface SenderFrame {
 
 type Invoke = (frame: SenderFrame, channel: string, args: unknown[]) => Promise<unknown>;
 
+/** CDP's Page.windowOpen: the page is opening a window (window.open, a target=_blank link, a form). */
+export interface WindowOpen {
+  url: string;
+  windowName: string;
+  windowFeatures: string[];
+  userGesture: boolean;
+}
+
 interface FramePayload {
   id: string;
   parentId?: string;
@@ -33,8 +41,14 @@ export class CdpBridge {
     private readonly toElectronUrl: (url: string) => string,
   ) {}
 
-  static async attach(cdp: CDPSession, toElectronUrl: (url: string) => string, invoke: Invoke): Promise<CdpBridge> {
+  static async attach(
+    cdp: CDPSession,
+    toElectronUrl: (url: string) => string,
+    invoke: Invoke,
+    onWindowOpen: (open: WindowOpen) => void,
+  ): Promise<CdpBridge> {
     const bridge = new CdpBridge(cdp, toElectronUrl);
+    cdp.on('Page.windowOpen', (open: WindowOpen) => onWindowOpen(open));
     cdp.on('Page.frameNavigated', ({ frame }: { frame: FramePayload }) => bridge.#navigated(frame));
     cdp.on('Page.navigatedWithinDocument', ({ frameId, url }: { frameId: string; url: string }) => {
       bridge.#frame(frameId).url = url;

@@ -332,6 +332,10 @@ export class ElectronStandIn {
         return handler(event, ...args);
       },
       preloadSource: (path) => readFileSync(path, 'utf8'),
+      contentsCreated: (contents) => {
+        const event = { sender: contents, preventDefault: () => undefined, defaultPrevented: false };
+        standIn.app.emit('web-contents-created', event, contents);
+      },
       register: (win) => {
         standIn.windows.push(win);
         standIn.allWindows.push(win);

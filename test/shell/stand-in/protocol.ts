@@ -1,4 +1,4 @@
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Request as PageRequest } from 'playwright-core';
 import { strict, type Unoffered } from './strict';
 
 type ProtocolApi = Pick<Electron.Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
@@ -41,8 +41,10 @@ export class ProtocolRegistry implements ProtocolApi {
     return `${m[2]}://${m[1]}${m[3] ?? '/'}`;
   }
 
-  async route(context: BrowserContext): Promise<void> {
+  /** `mayNavigate` sees every request first: false cancels it as a prevented navigation does (no error page). */
+  async route(context: BrowserContext, mayNavigate: (request: PageRequest) => boolean = () => true): Promise<void> {
     await context.route(/\.stand-in\.test\//, async (route) => {
+      if (!mayNavigate(route.request())) return route.abort('aborted');
       const url = this.toElectronUrl(route.request().url());
       const handler = this.handlers.get(new URL(url).protocol.slice(0, -1));
       if (!handler) return route.fulfill({ status: 404, body: 'no protocol handler' });
@@ -54,7 +56,9 @@ export class ProtocolRegistry implements ProtocolApi {
       });
     });
     // Nothing else leaves the page: the renderer is offline by design.
-    await context.route(/^(?!.*\.stand-in\.test\/)https?:/, (route) => route.abort());
+    await context.route(/^(?!.*\.stand-in\.test\/)https?:/, (route) =>
+      route.abort(mayNavigate(route.request()) ? 'failed' : 'aborted'),
+    );
   }
 
   static create(isReady: () => boolean, unoffered: Unoffered): ProtocolRegistry {

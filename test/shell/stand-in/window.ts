@@ -1,9 +1,10 @@
 import { EventEmitter } from 'node:events';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { CdpBridge } from './cdp-bridge';
-import { DELIVER_HOOK, preloadInitScript } from './preload-shim';
+import { preloadInitScript } from './preload-shim';
 import type { ProtocolRegistry } from './protocol';
 import { strict, type Unoffered } from './strict';
+import { StandInWebContents } from './web-contents';
 
 type BrowserWindowApi = Pick<
   Electron.BrowserWindow,
@@ -20,10 +21,6 @@ type BrowserWindowApi = Pick<
   | 'loadURL'
   | 'close'
 >;
-type WebContentsApi = Pick<
-  Electron.WebContents,
-  'id' | 'isDestroyed' | 'send' | 'setWindowOpenHandler' | 'isDevToolsOpened'
->;
 
 export interface WindowHost {
   browser: Browser;
@@ -31,46 +28,10 @@ export interface WindowHost {
   unoffered: Unoffered;
   ipcInvoke(event: Electron.IpcMainInvokeEvent, channel: string, args: unknown[]): Promise<unknown>;
   preloadSource(path: string): string;
+  /** app's 'web-contents-created'. */
+  contentsCreated(contents: StandInWebContents): void;
   register(win: StandInBrowserWindow): void;
   forget(win: StandInBrowserWindow): void;
-}
-
-let nextId = 1;
-
-export class StandInWebContents extends EventEmitter implements WebContentsApi {
-  readonly id = nextId++;
-  windowOpenHandler: Parameters<Electron.WebContents['setWindowOpenHandler']>[0] | null = null;
-  readonly sent: { channel: string; args: unknown[] }[] = [];
-  devToolsOpened = false;
-  page: Page | null = null;
-  /** Calls and messages between the page and main, with no user gesture (cdp-bridge.ts). */
-  bridge: CdpBridge | null = null;
-  destroyed = false;
-
-  get mainFrame(): Electron.WebFrameMain {
-    if (!this.bridge) throw new Error('electron stand-in: no page yet');
-    return this.bridge.mainFrame as Electron.WebFrameMain;
-  }
-
-  isDestroyed(): boolean {
-    return this.destroyed;
-  }
-
-  isDevToolsOpened(): boolean {
-    return this.devToolsOpened;
-  }
-
-  setWindowOpenHandler(handler: Parameters<Electron.WebContents['setWindowOpenHandler']>[0]): void {
-    this.windowOpenHandler = handler;
-  }
-
-  send(channel: string, ...args: unknown[]): void {
-    this.sent.push({ channel, args });
-    const page = this.page;
-    if (!page || page.isClosed() || !this.bridge) return;
-    const expression = `globalThis[${JSON.stringify(DELIVER_HOOK)}]?.(${JSON.stringify(channel)}, ${JSON.stringify(args)})`;
-    void this.bridge.evaluate(expression).catch(() => undefined);
-  }
 }
 
 /**
@@ -86,13 +47,17 @@ export class StandInBrowserWindow extends EventEmitter implements BrowserWindowA
   destroyed = false;
   context: BrowserContext | null = null;
   readonly #ready: Promise<Page>;
+  /** The URL main's loadURL is loading (no fragment, as requests carry none): Electron emits no will-navigate for it. */
+  #loading: string | null = null;
 
   constructor(
     readonly options: Electron.BrowserWindowConstructorOptions,
     private readonly host: WindowHost,
   ) {
     super();
-    this.webContents = strict('webContents', new StandInWebContents(), host.unoffered);
+    this.webContents = strict('webContents', new StandInWebContents(host.unoffered), host.unoffered);
+    // As Electron does, while the window is being made: before main has it, and before any page loads.
+    host.contentsCreated(this.webContents);
     this.visible = options.show !== false;
     this.#ready = this.#open();
     host.register(this);
@@ -103,10 +68,15 @@ export class StandInBrowserWindow extends EventEmitter implements BrowserWindowA
   async #open(): Promise<Page> {
     const { host } = this;
     this.context = await host.browser.newContext({ viewport: { width: 1180, height: 760 } });
-    await host.protocols.route(this.context);
+    await host.protocols.route(this.context, (request) => this.#mayNavigate(request));
     const preload = this.options.webPreferences?.preload;
     if (preload) await this.context.addInitScript({ content: preloadInitScript(host.preloadSource(preload)) });
     const page = await this.context.newPage();
+    // Any later page here is a popup. Chromium makes one before anyone is asked; Electron asks main's
+    // window-open handler first (CDP's Page.windowOpen, below) and, denied, makes none.
+    this.context.on('page', (popup) => {
+      if (popup !== page) void popup.close().catch(() => undefined);
+    });
     const cdp = await this.context.newCDPSession(page);
     this.webContents.bridge = await CdpBridge.attach(
       cdp,
@@ -115,6 +85,7 @@ export class StandInBrowserWindow extends EventEmitter implements BrowserWindowA
         const event = { sender: this.webContents, senderFrame, frameId: 0, processId: 0 };
         return host.ipcInvoke(event as unknown as Electron.IpcMainInvokeEvent, channel, args);
       },
+      (open) => this.webContents.windowOpened(open, (url) => host.protocols.toElectronUrl(url)),
     );
     this.webContents.page = page;
     return page;
@@ -127,8 +98,29 @@ export class StandInBrowserWindow extends EventEmitter implements BrowserWindowA
 
   async loadURL(url: string): Promise<void> {
     const page = await this.#ready;
-    await page.goto(this.host.protocols.toChromiumUrl(url));
+    const target = this.host.protocols.toChromiumUrl(url);
+    this.#loading = target.split('#')[0]!;
+    try {
+      await page.goto(target);
+    } finally {
+      this.#loading = null;
+    }
     this.emit('ready-to-show');
+  }
+
+  /** Every request of this window's pages: a main-frame navigation the page started asks main first. */
+  #mayNavigate(request: Request): boolean {
+    const page = this.webContents.page;
+    if (!page || !request.isNavigationRequest() || request.url() === this.#loading) return true;
+    let frame: ReturnType<Request['frame']>;
+    try {
+      frame = request.frame();
+    } catch {
+      // A popup's first request, before its frame exists: not this window's page.
+      return true;
+    }
+    if (frame !== page.mainFrame()) return true;
+    return this.webContents.willNavigate(this.host.protocols.toElectronUrl(request.url()));
   }
 
   show(): void {
