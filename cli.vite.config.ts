@@ -4,19 +4,19 @@ import { defineConfig } from 'vite';
 import { builtinsByProcessPlugin } from './scripts/cli-build/builtins-by-process';
 
 /**
- * What every start-up runs, grouped into one chunk (`start-*.js`): the command framework (run.ts: parsing,
+ * What every start-up runs, grouped into one chunk (`start-*.cjs`): the command framework (run.ts: parsing,
  * help, the command catalogue) and the fast path of `latch get` through the agent (agent-get.ts), with everything
  * they import statically. Left to automatic splitting these are a dozen files of a few hundred bytes, and Node's
  * module loader costs about half a millisecond per file: most of `latch --help`'s time beyond Node's own. exec's fast
  * path (agent-exec.ts: its arguments, env file and request; agent-exec-run.ts: node:child_process, masking) is
- * grouped the same way into `exec-start-*.js`, which only exec loads, and which imports from `start` only. (In the
+ * grouped the same way into `exec-start-*.cjs`, which only exec loads, and which imports from `start` only. (In the
  * start chunk, agent-exec.ts cost every other command about 10 KB to parse and saved exec no instructions: the
  * figures are in docs/cli.md.)
  * `latch totp --uri -` has a fast path the entry imports instead of the start chunk (quick-totp.ts): it and what the
- * command prints a code with (the URI parser, the codes, and otplib, bundled below) are one chunk, `totp-uri-*.mjs`;
- * the rest of the command (verify, a REF) is `totp-*.mjs`, which imports it.
- * `latch get` without the agent loads two more: `get-*.js`, the command with the vault code it runs up to the key
- * derivation (unlock, open, the container and index decoders), and `session-*.js`, the app's services with the
+ * command prints a code with (the URI parser, the codes, and otplib, bundled below) are one chunk, `totp-uri-*.cjs`;
+ * the rest of the command (verify, a REF) is `totp-*.cjs`, which imports it.
+ * `latch get` without the agent loads two more: `get-*.cjs`, the command with the vault code it runs up to the key
+ * derivation (unlock, open, the container and index decoders), and `session-*.cjs`, the app's services with the
  * credential model and zod, which with-store.ts imports while the KDF runs. Split automatically they were 21 files
  * (each a resolve, a read and a compile; with zod and the model apart); grouped, get's run took 28M fewer instructions
  * on its main thread and 20M fewer on V8's helper threads (callgrind, 1,000 records). Other vault commands load the
@@ -95,10 +95,16 @@ function startChunk(id: string, getModuleInfo: ModuleInfoOf): string | null {
   return groupOf.get(id) ?? null;
 }
 
-// The `latch` command line as ES modules for Node 20: out/cli/latch.mjs (bin/latch.mjs imports it).
+// The `latch` command line as CommonJS for Node 20: out/cli/latch.cjs (bin/latch.cjs requires it), its chunks
+// `.cjs` too, each dynamic import a require() once a promise settles. Not ES modules: with an ES module as its main
+// script, or on its first import(), Node sets up its ES module loader (about 11M instructions, 3 ms, callgrind), which
+// every command paid before any of latch ran; `latch totp --uri -` took 140M instructions so, 130M as CommonJS, against
+// `node -e 0`'s 86M. The source stays ES modules; it must keep clear of top-level await and import.meta, which a
+// CommonJS chunk cannot carry.
+// Named `.cjs`, so Node reads them as CommonJS inside this "type": "module" package without a package.json lookup.
 // Node built-ins and the packages not bundled below stay external: they are installed next to it.
 export default defineConfig({
-  // Node's built-ins from process.getBuiltinModule, without the ESM facade an import builds (builtins-by-process.ts).
+  // Node's built-ins from process.getBuiltinModule, without the ESM facade require() builds (builtins-by-process.ts).
   plugins: [builtinsByProcessPlugin()],
   build: {
     ssr: 'main/cli/index.ts',
@@ -110,9 +116,9 @@ export default defineConfig({
     rollupOptions: {
       external: [...builtinModules, /^node:/, /^@napi-rs\//],
       output: {
-        format: 'es',
-        entryFileNames: 'latch.mjs',
-        chunkFileNames: 'assets/[name]-[hash].mjs',
+        format: 'cjs',
+        entryFileNames: 'latch.cjs',
+        chunkFileNames: 'assets/[name]-[hash].cjs',
         // Non-ASCII characters in strings and regular expressions as \u escapes: one such character (an ellipsis, an
         // arrow in a message) makes Node hand V8 the whole chunk as a two-byte string, which it decodes from UTF-8
         // and scans 16 bits a character; ASCII chunks are one-byte strings (12-16M fewer instructions for `get`).

@@ -6,7 +6,7 @@
  *    KDF (target: that peer + 60 ms; faster than keepassxc-cli);
  *  - `latch get` through the unlock agent against `pass show` (target: within 2x), and `latch exec`
  *    through the agent against the child alone (target: under 100 ms added).
- * Runs the built command line (out/cli/latch.mjs, built first), as users do.
+ * Runs the built command line (out/cli/latch.cjs, built first), as users do.
  *   npx tsx bench/cli.bench.ts
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -21,7 +21,7 @@ import { createVault, DEFAULT_ITERATIONS } from '../main/core/vault';
 const RUNS = 9;
 const PASSWORD = 'benchmark password';
 const root = join(import.meta.dirname, '..');
-const latchBin = join(root, 'bin/latch.mjs');
+const latchBin = join(root, 'bin/latch.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'latch-cli-bench-'));
 const runtime = join(dir, 'runtime');
 mkdirSync(runtime, { mode: 0o700 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point of `latch` (npm run latch -- ARGS in a checkout; bin/latch.mjs -> out/cli/latch.mjs when built).
+// Entry point of `latch` (npm run latch -- ARGS in a checkout; bin/latch.cjs -> out/cli/latch.cjs when built).
 // `latch get --password-stdin` starts its key derivation here, before the rest of latch (start.ts) is even read
 // (early-kdf.ts); `latch --help` is answered from the help chunk alone (quick-help.ts), and `latch totp --uri -` from
 // the totp-uri chunk alone (quick-totp.ts); every other command only passes through. No top-level await: the start

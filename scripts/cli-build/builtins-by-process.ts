@@ -1,40 +1,24 @@
 import { builtinModules } from 'node:module';
 
 /**
- * The CLI's chunks take Node's built-in modules from `process.getBuiltinModule` (Node 20.16+) instead of `import`.
- * An ESM import of a built-in has Node build the module's ESM facade, which reads every export once: `node:fs`'s
- * lazy getters load `fs/promises` and the file streams, `node:util`'s the MIME parser, `node:crypto`'s more of
- * itself; none of which latch uses on those paths. Measured on `latch --help` (callgrind, the main thread, the mean of
- * six V8 seeds): about 6.5M of its instructions were those facades.
+ * The CLI's chunks take Node's built-in modules from `process.getBuiltinModule` (Node 20.16+) instead of `require`.
+ * Node 20's `require` of a built-in builds the module's ESM facade as well (compileForPublicLoader), which reads
+ * every export once: `node:fs`'s lazy getters load `fs/promises` and the file streams, `node:util`'s the MIME parser,
+ * `node:crypto`'s more of itself; none of which latch uses on those paths. Measured with callgrind (the main thread):
+ * `node:crypto` from a CommonJS file, 12.2M instructions by `require`, 6.3M by `process.getBuiltinModule`; as an ES
+ * import, about 6.5M of `latch --help`'s instructions were those facades.
  */
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
-// One import statement a line, as rolldown prints them at the top of a chunk.
-const IMPORT = /^import (?:(\w+|\* as \w+)(?:, | ))?(?:\{([^}]*)\} )?(?:from )?"([^"]+)";$/gm;
+// A CommonJS chunk's require() of a module named by a string literal, as rolldown prints it.
+const REQUIRE = /\brequire\("([^"]+)"\)/g;
 
-function destructured(names: string): string {
-  const parts = names
-    .split(',')
-    .map((n) => n.trim())
-    .filter((n) => n !== '')
-    .map((n) => n.replace(/^(\S+) as (\S+)$/, '$1: $2'));
-  return `{ ${parts.join(', ')} }`;
-}
-
-/** The chunk's static imports of built-ins as `const … = process.getBuiltinModule(…)`; other imports left as they are. */
+/** The chunk's require() calls of built-ins as `process.getBuiltinModule(…)`; other requires left as they are. */
 export function builtinsByProcess(code: string): string {
-  const out = code.replace(IMPORT, (line, first: string | undefined, names: string | undefined, from: string) => {
-    if (!BUILTINS.has(from)) return line;
-    const get = `process.getBuiltinModule(${JSON.stringify(from)})`;
-    // A default import and a namespace import are both the module's exports object.
-    const whole = first?.replace(/^\* as /, '');
-    const consts = [
-      ...(whole ? [`const ${whole} = ${get};`] : []),
-      ...(names !== undefined ? [`const ${destructured(names)} = ${whole ?? get};`] : []),
-    ];
-    return consts.length > 0 ? consts.join(' ') : `${get};`;
-  });
-  // Anything else that names a built-in (a form rolldown did not print before) stops the build rather than cost.
+  const out = code.replace(REQUIRE, (call, from: string) =>
+    BUILTINS.has(from) ? `process.getBuiltinModule(${JSON.stringify(from)})` : call,
+  );
+  // An ES import of a built-in (a chunk not built as CommonJS) stops the build rather than cost.
   for (const [line, from] of out.matchAll(/^(?:import|export) .*"([^"]+)";$/gm))
     if (BUILTINS.has(from!)) throw new Error(`builtinsByProcess: an import of a built-in it cannot read: ${line}`);
   return out;

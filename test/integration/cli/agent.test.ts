@@ -207,7 +207,7 @@ describe('latch unlock --for (the unlock agent)', () => {
     const child = spawn(
       process.execPath,
       [
-        join(ROOT, 'bin/latch.mjs'),
+        join(ROOT, 'bin/latch.cjs'),
         'exec',
         '--env',
         'K=latch://Git/main',

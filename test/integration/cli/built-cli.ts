@@ -14,13 +14,13 @@ function newest(path: string): number {
 
 let built = false;
 /**
- * Builds out/cli once per test process, so the installed entry points (bin/*.mjs) are what the tools run; skipped
+ * Builds out/cli once per test process, so the installed entry points (bin/*.cjs) are what the tools run; skipped
  * when the build is newer than every source it is made from (npm test builds it first, and each test file would
  * otherwise build it again).
  */
 export function buildCli(): void {
   if (built) return;
-  const out = join(ROOT, 'out/cli/latch.mjs');
+  const out = join(ROOT, 'out/cli/latch.cjs');
   const sources = ['main', 'package-lock.json', 'cli.vite.config.ts', 'scripts/cli-build'].map((p) =>
     newest(join(ROOT, p)),
   );

@@ -114,7 +114,7 @@ describe('latch completion bash (real bash)', () => {
       [
         '--import',
         join(ROOT, 'test/support/record-loads.mjs'),
-        join(ROOT, 'bin/latch.mjs'),
+        join(ROOT, 'bin/latch.cjs'),
         '__complete',
         '--',
         'get',

@@ -274,7 +274,7 @@ describe('a SERVICE argument in the one-word form shell completion offers (Strip
 function atPasswordPrompt(args: string[]): { prompted: Promise<void>; type(password: string): Promise<LatchRun> } {
   buildCli();
   const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
-  const command = [process.execPath, join(ROOT, 'bin/latch.mjs'), ...args].map(quote).join(' ');
+  const command = [process.execPath, join(ROOT, 'bin/latch.cjs'), ...args].map(quote).join(' ');
   const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], {
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

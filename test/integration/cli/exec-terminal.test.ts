@@ -35,7 +35,7 @@ function counter(name: string, wrapper: readonly string[] = []) {
 }
 
 const env = { ...process.env, LATCH_NO_KEYCHAIN: '1', LATCH_VAULT: join(dir, 'none.latch') };
-const latchArgv = (args: string[]) => [process.execPath, '--', join(ROOT, 'bin/latch.mjs'), ...args];
+const latchArgv = (args: string[]) => [process.execPath, '--', join(ROOT, 'bin/latch.cjs'), ...args];
 
 /** util-linux's setsid(1): the command in a session and process group of its own, as timeout(1) puts itself. */
 const hasSetsid = spawnSync('setsid', ['true'], { stdio: 'ignore' }).status === 0;

@@ -28,13 +28,13 @@ const BINS = ['latch', 'git-credential-latch', 'docker-credential-latch'] as con
 const dir = mkdtempSync(join(tmpdir(), 'latch-hostile-'));
 /** No vault and no keychain: nothing here gets that far. */
 const env = { LATCH_VAULT: join(dir, 'none.latch'), LATCH_NO_KEYCHAIN: '1' };
-/** What `npm link` installs on a POSIX system: a symlink to bin/*.mjs, run through its shebang. */
+/** What `npm link` installs on a POSIX system: a symlink to bin/*.cjs, run through its shebang. */
 const linked = (bin: (typeof BINS)[number]) => join(dir, 'bin', bin);
 
 beforeAll(() => {
   buildCli();
   spawnSync('mkdir', [join(dir, 'bin')]);
-  for (const bin of BINS) symlinkSync(join(ROOT, 'bin', `${bin}.mjs`), linked(bin));
+  for (const bin of BINS) symlinkSync(join(ROOT, 'bin', `${bin}.cjs`), linked(bin));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -85,7 +85,7 @@ describe("the installed entry points: Node's own options never come from latch's
     const missing = join(dir, 'missing.env');
     const runs = await Promise.all([
       run([linked('latch'), 'exec', '--env-file', missing, '--', 'true']),
-      run([join(ROOT, 'bin/latch.mjs'), 'exec', '--env-file', missing, '--', 'true']),
+      run([join(ROOT, 'bin/latch.cjs'), 'exec', '--env-file', missing, '--', 'true']),
       run([linked('git-credential-latch'), '--env-file', missing, 'get']),
       run([linked('docker-credential-latch'), '--env-file', missing, 'get']),
     ]);
@@ -134,7 +134,7 @@ describe('the shebang under BusyBox env (Alpine) and npm’s Windows shims (docs
     async () => {
       for (const bin of BINS) {
         // Linux gives the interpreter the rest of the line as one argument (binfmt_script): env gets "-S node --".
-        const [interpreter, ...rest] = readFileSync(join(ROOT, 'bin', `${bin}.mjs`), 'utf8')
+        const [interpreter, ...rest] = readFileSync(join(ROOT, 'bin', `${bin}.cjs`), 'utf8')
           .split('\n')[0]!
           .slice(2)
           .split(' ');
@@ -157,12 +157,12 @@ describe('the shebang under BusyBox env (Alpine) and npm’s Windows shims (docs
       // npm's links, as npm install -g makes them; the block replaces them (never writing through them).
       const npmBin = join(dir, 'npm-bin');
       mkdirSync(npmBin);
-      for (const bin of BINS) symlinkSync(join(ROOT, 'bin', `${bin}.mjs`), join(npmBin, bin));
+      for (const bin of BINS) symlinkSync(join(ROOT, 'bin', `${bin}.cjs`), join(npmBin, bin));
       const made = spawnSync(BUSYBOX, ['sh', '-ec', `pkg="$1" bin="$2"\n${block}`, 'sh', ROOT, npmBin], {
         encoding: 'utf8',
       });
       expect(made.status, made.stderr).toBe(0);
-      expect(readFileSync(join(ROOT, 'bin/latch.mjs'), 'utf8')).toMatch(/^#!\/usr\/bin\/env -S node --\n/);
+      expect(readFileSync(join(ROOT, 'bin/latch.cjs'), 'utf8')).toMatch(/^#!\/usr\/bin\/env -S node --\n/);
       const missing = join(dir, 'missing.env');
       const { dotenv, marker } = evilDotenv('launcher');
       const [absent, nodeOptions, helper] = await Promise.all([
@@ -195,15 +195,15 @@ describe('the shebang under BusyBox env (Alpine) and npm’s Windows shims (docs
       const cmdShim = createRequire(import.meta.url)(CMD_SHIM) as (from: string, to: string) => Promise<void>;
       for (const bin of BINS) {
         const to = join(dir, 'win-shims', bin);
-        await cmdShim(join(ROOT, 'bin', `${bin}.mjs`), to);
+        await cmdShim(join(ROOT, 'bin', `${bin}.cjs`), to);
         expect(readFileSync(`${to}.cmd`, 'utf8')).toMatch(
-          new RegExp(`"%_prog%" -- "%dp0%\\\\[^"]*\\\\bin\\\\${bin}\\.mjs" %\\*`),
+          new RegExp(`"%_prog%" -- "%dp0%\\\\[^"]*\\\\bin\\\\${bin}\\.cjs" %\\*`),
         );
         expect(readFileSync(`${to}.cmd`, 'utf8')).toContain('SET "_prog=node"');
         expect(readFileSync(`${to}.ps1`, 'utf8')).toMatch(
-          new RegExp(`& "node\\$exe" -- "\\$basedir/[^"]*/bin/${bin}\\.mjs" \\$args`),
+          new RegExp(`& "node\\$exe" -- "\\$basedir/[^"]*/bin/${bin}\\.cjs" \\$args`),
         );
-        expect(readFileSync(to, 'utf8')).toMatch(new RegExp(`exec node -- "\\$basedir/[^"]*/bin/${bin}\\.mjs" "\\$@"`));
+        expect(readFileSync(to, 'utf8')).toMatch(new RegExp(`exec node -- "\\$basedir/[^"]*/bin/${bin}\\.cjs" "\\$@"`));
       }
     },
   );

@@ -11,7 +11,7 @@ export interface LatchRun {
 }
 
 /**
- * Runs `latch` as a child process, stdin piped then closed. It runs the built command line (bin/latch.mjs, what
+ * Runs `latch` as a child process, stdin piped then closed. It runs the built command line (bin/latch.cjs, what
  * `npm link` installs and users run; built once by buildCli), which starts in a tenth of the time of the
  * sources through tsx; `source: true` runs main/cli/index.ts through tsx instead.
  */
@@ -30,7 +30,7 @@ export function latch(
   if (!options.source) buildCli();
   const entry = options.source
     ? ['--import', 'tsx', '--', join(root, 'main/cli/index.ts')]
-    : ['--', join(root, 'bin/latch.mjs')];
+    : ['--', join(root, 'bin/latch.cjs')];
   // `wrap`: a command the run goes through (unshare for a private mount, setpriv for another uid).
   return runProgram([...(options.wrap ?? []), process.execPath, ...entry, ...args], {
     ...options,

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,22 +24,26 @@ function packagesLoaded(args: string[], name: string, env: Record<string, string
   return [...new Set(names)].filter((n) => n !== 'tsx' && n !== 'get-tsconfig' && n !== 'resolve-pkg-maps');
 }
 
-/** The built files a file imports (or re-exports) statically (what loading it loads), itself included. */
+/**
+ * The built files a file requires at its top level (what loading it loads), itself included. rolldown prints a
+ * chunk's static imports as one `const require_x = require("./x.cjs");` a line, and its dynamic ones as
+ * `Promise.resolve().then(() => require(...))` inside the code (dynamicImport).
+ */
 function staticClosure(file: string): string[] {
   const seen = new Set<string>();
   const walk = (path: string) => {
     if (seen.has(path)) return;
     seen.add(path);
     const text = readFileSync(path, 'utf8');
-    for (const m of text.matchAll(/^(?:import|export) (?:[^'"]* from )?"(\.\.?\/[^"]+)";$/gm))
-      walk(join(path, '..', m[1]!));
+    for (const m of text.matchAll(/^(?:const \w+ = )?require\("(\.\.?\/[^"]+)"\);$/gm)) walk(join(path, '..', m[1]!));
   };
   walk(file);
   return [...seen];
 }
 
 /**
- * The first of `files` with a dynamic import matching `pattern` (its first group: the specifier), resolved to a path.
+ * The first of `files` with a dynamic import matching `pattern` (its first group: the specifier), resolved to a path;
+ * `lazy(…)` makes such a pattern.
  */
 function dynamicImport(files: readonly string[], pattern: RegExp): string | undefined {
   for (const f of files) {
@@ -48,13 +53,17 @@ function dynamicImport(files: readonly string[], pattern: RegExp): string | unde
   return undefined;
 }
 
+/** A dynamic import (a require run once a promise settles) of the chunk `folder/name-HASH.cjs`, its path the group. */
+const lazy = (folder: string, name: string) =>
+  new RegExp(`\\.then\\(\\(\\) => require\\("(${`${folder}/${name}-`.replaceAll('.', '\\.')}[^"]+)"\\)`);
+
 /**
  * What every run of the built latch loads: the entry and the early-KDF chunk it imports statically (early-kdf.ts), then
  * the start chunk it imports once the early start is done (start.ts), each with what it imports statically.
  */
 function startClosure(): string[] {
-  const entry = staticClosure(join(root, 'out/cli/latch.mjs'));
-  const start = dynamicImport(entry, /import\("(\.\/assets\/start-[^"]+)"\)/);
+  const entry = staticClosure(join(root, 'out/cli/latch.cjs'));
+  const start = dynamicImport(entry, lazy('./assets', 'start'));
   expect(start).toBeDefined();
   return [...new Set([...entry, ...staticClosure(start!)])];
 }
@@ -84,7 +93,7 @@ function expectLight(text: string): void {
   for (const marker of [
     'ZodError',
     'CredentialFieldsByKind',
-    'from "@napi-rs/keyring"',
+    'require("@napi-rs/keyring")',
     'var getCommand',
     'function decryptIndex',
   ])
@@ -96,7 +105,7 @@ function recordBuiltLoads(args: string[], name: string, env: Record<string, stri
   const out = join(dir, name);
   const r = spawnSync(
     process.execPath,
-    ['--import', './test/support/record-loads.mjs', join(root, 'bin/latch.mjs'), ...args],
+    ['--import', './test/support/record-loads.mjs', join(root, 'bin/latch.cjs'), ...args],
     { cwd: root, encoding: 'utf8', input, env: { ...process.env, ...env, LATCH_RECORD_LOADS: out } },
   );
   const urls = [...new Set(readFileSync(out, 'utf8').split('\n'))].filter((u) => u.startsWith('file:'));
@@ -128,14 +137,14 @@ describe('start-up loads only what the command needs', () => {
 
   it('the built latch --help loads the entry, the early-KDF chunk and the help chunk only: not the start chunk', () => {
     buildCli();
-    const entry = staticClosure(join(root, 'out/cli/latch.mjs'));
-    const help = dynamicImport(entry, /import\("(\.\/assets\/help-[^"]+)"\)/);
+    const entry = staticClosure(join(root, 'out/cli/latch.cjs'));
+    const help = dynamicImport(entry, lazy('./assets', 'help'));
     expect(help).toBeDefined();
     const chunks = [...new Set([...entry, ...staticClosure(help!)])];
-    expect(chunks.map((f) => basename(f).replace(/-[\w-]{8}\.mjs$/, '')).sort()).toEqual([
+    expect(chunks.map((f) => basename(f).replace(/-[\w-]{8}\.cjs$/, '')).sort()).toEqual([
       'help',
       'kick',
-      'latch.mjs',
+      'latch.cjs',
       'rolldown-runtime',
     ]);
     const expected = (args: string[]) =>
@@ -148,20 +157,20 @@ describe('start-up loads only what the command needs', () => {
         stdout: source.stdout,
         stderr: source.stderr,
       });
-      expect(r.loaded, args.join(' ')).toEqual([join(root, 'bin/latch.mjs'), ...chunks].sort());
+      expect(r.loaded, args.join(' ')).toEqual([join(root, 'bin/latch.cjs'), ...chunks].sort());
     }
   });
 
   it('the built latch totp --uri - loads the entry, the early-KDF chunk and the totp-uri chunk only: not the start chunk, no package, zod, model, vault code or keychain addon', () => {
     buildCli();
-    const entry = staticClosure(join(root, 'out/cli/latch.mjs'));
+    const entry = staticClosure(join(root, 'out/cli/latch.cjs'));
     // The entry's import of its fast path (quick-totp.ts), and what that chunk loads statically.
-    const quick = dynamicImport(entry, /import\("(\.\/assets\/totp-uri-[^"]+)"\)/);
+    const quick = dynamicImport(entry, lazy('./assets', 'totp-uri'));
     expect(quick).toBeDefined();
     const chunks = [...new Set([...entry, ...staticClosure(quick!)])];
-    expect(chunks.map((f) => basename(f).replace(/-[\w-]{8}\.mjs$/, '')).sort()).toEqual([
+    expect(chunks.map((f) => basename(f).replace(/-[\w-]{8}\.cjs$/, '')).sort()).toEqual([
       'kick',
-      'latch.mjs',
+      'latch.cjs',
       'rolldown-runtime',
       'totp-uri',
     ]);
@@ -171,7 +180,7 @@ describe('start-up loads only what the command needs', () => {
     expect(text, 'otplib on node:crypto, bundled').toMatch(
       /^\/\/ (?:\S*\/)?node_modules\/@otplib\/plugin-crypto-node\//m,
     );
-    expect(text).not.toMatch(/@noble\/hashes|@scure\/base|plugin-crypto-noble|from "(otplib|@otplib\/[^"]+)"/);
+    expect(text).not.toMatch(/@noble\/hashes|@scure\/base|plugin-crypto-noble|require\("(otplib|@otplib\/[^"]+)"\)/);
     expectLight(text);
     expect(text, 'the command framework').not.toContain('function runCli(');
 
@@ -183,7 +192,7 @@ describe('start-up loads only what the command needs', () => {
     );
     expect(r.stderr).toBe('');
     expect({ status: r.status, stdout: r.stdout }).toEqual({ status: 0, stdout: '94287082\n' }); // RFC 6238, SHA1, T=59
-    expect(r.loaded).toEqual([join(root, 'bin/latch.mjs'), ...chunks].sort());
+    expect(r.loaded).toEqual([join(root, 'bin/latch.cjs'), ...chunks].sort());
   });
 
   it('the built latch totp --uri - answers as the command framework does: a pipe, 10 MB, empty, /dev/null', () => {
@@ -211,7 +220,7 @@ describe('start-up loads only what the command needs', () => {
           maxBuffer: 1024 * 1024,
           ...(input === 'dev-null' ? { stdio: [devNull, 'pipe', 'pipe'] as ('pipe' | number)[] } : { input }),
         };
-        const quick = spawnSync(process.execPath, [join(root, 'bin/latch.mjs'), ...args], options);
+        const quick = spawnSync(process.execPath, [join(root, 'bin/latch.cjs'), ...args], options);
         const ordinary = spawnSync(
           process.execPath,
           ['--import', 'tsx', 'test/support/ordinary-latch.ts', ...args],
@@ -254,7 +263,7 @@ describe('start-up loads only what the command needs', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe('sk_fast\n');
     // The agent answered: the ordinary get would have loaded its command, the session and the vault chunks.
-    expect(r.loaded).toEqual([join(root, 'bin/latch.mjs'), ...closure].sort());
+    expect(r.loaded).toEqual([join(root, 'bin/latch.cjs'), ...closure].sort());
   });
 
   it('the built latch get reaches the key derivation without zod or the app layer, which load while the KDF runs', () => {
@@ -265,18 +274,18 @@ describe('start-up loads only what the command needs', () => {
     const start = startClosure()
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
-    const get = /import\("(\.\/get-[^"]+)"\)/.exec(start)?.[1];
+    const get = lazy('.', 'get').exec(start)?.[1];
     expect(get).toBeDefined();
     const closure = staticClosure(join(root, 'out/cli/assets', get!));
     const text = closure.map((f) => readFileSync(f, 'utf8')).join('\n');
     expect(text).toContain('var getCommand');
     expect(text).toContain('async function unlockVault(');
     expect(text).toContain('async function passwordKek(');
-    expect(text).toMatch(/import\("\.\/session-[^"]+"\)/);
+    expect(text).toMatch(lazy('.', 'session'));
     for (const marker of ['ZodError', 'CredentialFieldsByKind', 'function openCliSession(', 'var ServiceStore = class'])
       expect(text, marker).not.toContain(marker);
     // The markers are real: the dynamically loaded services hold them.
-    const services = /import\("\.\/(session-[^"]+)"\)/.exec(text)![1]!;
+    const services = lazy('.', 'session').exec(text)![1]!;
     const later = staticClosure(join(root, 'out/cli/assets', services))
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
@@ -291,17 +300,22 @@ describe('start-up loads only what the command needs', () => {
   it('the built chunks are ASCII: one other character has V8 decode and scan a whole chunk as two-byte text', () => {
     buildCli();
     const out = join(root, 'out/cli');
-    const files = [join(out, 'latch.mjs'), ...readdirSync(join(out, 'assets')).map((f) => join(out, 'assets', f))];
+    const files = [join(out, 'latch.cjs'), ...readdirSync(join(out, 'assets')).map((f) => join(out, 'assets', f))];
     const others = files.filter((f) => /[\u0080-\uffff]/.test(readFileSync(f, 'utf8')));
     expect(others).toEqual([]);
   });
 
-  it("the built chunks take Node's built-ins from process.getBuiltinModule: an import builds the module's ESM facade, which reads every export", () => {
+  it("the built chunks take Node's built-ins from process.getBuiltinModule: a require builds the module's ESM facade, which reads every export", () => {
     buildCli();
     const out = join(root, 'out/cli');
-    const files = [join(out, 'latch.mjs'), ...readdirSync(join(out, 'assets')).map((f) => join(out, 'assets', f))];
-    const imports = files.flatMap((f) => readFileSync(f, 'utf8').match(/^import .*"(node:[^"]+|crypto)";$/gm) ?? []);
-    expect(imports).toEqual([]);
+    const files = [join(out, 'latch.cjs'), ...readdirSync(join(out, 'assets')).map((f) => join(out, 'assets', f))];
+    const requires = files.flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].filter((m) =>
+        builtinModules.includes(m[1]!.replace(/^node:/, '')),
+      ),
+    );
+    expect(requires.map((m) => m[0])).toEqual([]);
+    expect(files.some((f) => readFileSync(f, 'utf8').includes('process.getBuiltinModule("node:crypto")'))).toBe(true);
   });
 
   it('the built latch get --password-stdin starts PBKDF2 before it loads any file beyond the entry and the early-KDF chunk', async () => {
@@ -320,7 +334,7 @@ describe('start-up loads only what the command needs', () => {
           './test/support/record-loads.mjs',
           '--import',
           './test/support/record-kdf-start.mjs',
-          join(root, 'bin/latch.mjs'),
+          join(root, 'bin/latch.cjs'),
           'get',
           'Stripe/live',
           '--password-stdin',
@@ -351,17 +365,17 @@ describe('start-up loads only what the command needs', () => {
         .filter((u) => u.startsWith('file:'))
         .map((u) => new URL(u).pathname);
       // The start chunk, the get command, the vault code and the app's services all load while the KDF runs.
-      const entry = staticClosure(join(root, 'out/cli/latch.mjs'));
-      expect(entry.map((f) => basename(f).replace(/-[\w-]{8}\.mjs$/, '')).sort()).toEqual(['kick', 'latch.mjs']);
-      expect(before.sort()).toEqual([join(root, 'bin/latch.mjs'), ...entry].sort());
-      expect(after.some((f) => /\/start-[^/]+\.mjs$/.test(f))).toBe(true);
-      expect(after.some((f) => /\/get-[^/]+\.mjs$/.test(f))).toBe(true);
+      const entry = staticClosure(join(root, 'out/cli/latch.cjs'));
+      expect(entry.map((f) => basename(f).replace(/-[\w-]{8}\.cjs$/, '')).sort()).toEqual(['kick', 'latch.cjs']);
+      expect(before.sort()).toEqual([join(root, 'bin/latch.cjs'), ...entry].sort());
+      expect(after.some((f) => /\/start-[^/]+\.cjs$/.test(f))).toBe(true);
+      expect(after.some((f) => /\/get-[^/]+\.cjs$/.test(f))).toBe(true);
       // In two chunks (cli.vite.config.ts), not the 21 files automatic splitting made; since the start chunk is loaded
       // dynamically too, its dynamic imports reach them without a one-line facade each.
       const started = startClosure();
       const chunks = [
         ...new Set(after.filter((f) => f.startsWith(join(root, 'out/cli/')) && !started.includes(f))),
-      ].map((f) => basename(f).replace(/-[\w-]{8}\.mjs$/, ''));
+      ].map((f) => basename(f).replace(/-[\w-]{8}\.cjs$/, ''));
       expect(chunks.sort()).toEqual(['get', 'session']);
       // jose's modules are bundled into them: no package is resolved and read from node_modules.
       expect(after.filter((f) => f.includes('/node_modules/'))).toEqual([]);
@@ -376,8 +390,8 @@ describe('start-up loads only what the command needs', () => {
     const start = startClosure();
     const startText = start.map((f) => readFileSync(f, 'utf8')).join('\n');
     expect(startText, "exec's fast path is not parsed by every command").not.toContain('function execThroughAgent(');
-    expect(startText).not.toContain('from "node:child_process"');
-    const execStart = dynamicImport(start, /import\("(\.\/exec-start-[^"]+)"\)/);
+    expect(startText).not.toContain('"node:child_process"');
+    const execStart = dynamicImport(start, lazy('.', 'exec-start'));
     expect(execStart).toBeDefined();
     const closure = [...new Set([...start, ...staticClosure(execStart!)])];
     const text = closure.map((f) => readFileSync(f, 'utf8')).join('\n');
@@ -394,6 +408,6 @@ describe('start-up loads only what the command needs', () => {
     );
     expect(r.stderr).toBe('');
     expect({ status: r.status, stdout: r.stdout }).toEqual({ status: 5, stdout: 'in env' });
-    expect(r.loaded).toEqual([join(root, 'bin/latch.mjs'), ...closure].sort());
+    expect(r.loaded).toEqual([join(root, 'bin/latch.cjs'), ...closure].sort());
   });
 });

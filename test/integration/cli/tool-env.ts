@@ -57,9 +57,9 @@ export async function toolEnv(name: string): Promise<ToolEnv> {
   mkdirSync(runtime, { mode: 0o700 });
   mkdirSync(bin);
   for (const [link, target] of [
-    ['latch', 'latch.mjs'],
-    ['git-credential-latch', 'git-credential-latch.mjs'],
-    ['docker-credential-latch', 'docker-credential-latch.mjs'],
+    ['latch', 'latch.cjs'],
+    ['git-credential-latch', 'git-credential-latch.cjs'],
+    ['docker-credential-latch', 'docker-credential-latch.cjs'],
   ] as const)
     symlinkSync(join(ROOT, 'bin', target), join(bin, link));
   const password = plant(`${name} master password`);
